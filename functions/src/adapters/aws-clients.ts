@@ -1,0 +1,44 @@
+// AWS SDK clients built from configuration. The local stack differs only by the endpoints
+// (and the S3 checksum settings s3rver needs); the calls are the same on both hosts.
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
+import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { SFNClient } from '@aws-sdk/client-sfn';
+import type { Config } from '../config/config';
+
+export interface AwsClients {
+  dynamo: DynamoDBClient;
+  doc: DynamoDBDocumentClient;
+  s3: S3Client;
+  ses: SESv2Client;
+  sfn: SFNClient;
+}
+
+// Emulators check signatures against fixed keys (s3rver's are S3RVER/S3RVER; the others accept
+// any); real AWS uses the default provider chain (the Lambda role).
+const localCredentials = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
+
+export function createAwsClients(config: Config): AwsClients {
+  const base = { region: config.AWS_REGION };
+  const local = (endpoint: string | undefined) => (endpoint ? { endpoint, credentials: localCredentials } : {});
+  const dynamo = new DynamoDBClient({ ...base, ...local(config.DYNAMODB_ENDPOINT) });
+  return {
+    dynamo,
+    doc: DynamoDBDocumentClient.from(dynamo, { marshallOptions: { removeUndefinedValues: true } }),
+    s3: new S3Client({
+      ...base,
+      ...local(config.S3_ENDPOINT),
+      ...(config.S3_ENDPOINT
+        ? {
+            forcePathStyle: true,
+            // s3rver stores aws-chunked uploads verbatim unless checksums are only sent when required.
+            requestChecksumCalculation: 'WHEN_REQUIRED' as const,
+            responseChecksumValidation: 'WHEN_REQUIRED' as const,
+          }
+        : {}),
+    }),
+    ses: new SESv2Client({ ...base, ...local(config.SES_ENDPOINT) }),
+    sfn: new SFNClient({ ...base, ...local(config.SFN_ENDPOINT) }),
+  };
+}

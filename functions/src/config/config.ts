@@ -1,0 +1,126 @@
+// The one place that reads the environment. Both hosts (AWS and the local stack) differ only
+// in the values parsed here; domain code receives a typed Config and never reads process.env.
+import { z } from 'zod';
+
+const optionalUrl = z
+  .string()
+  .trim()
+  .min(1)
+  .url({ message: 'must be a URL such as http://127.0.0.1:4566' })
+  .optional();
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', ''])
+  .optional()
+  .transform((v) => v === 'true' || v === '1');
+
+const databaseUrl = z
+  .string()
+  .trim()
+  .refine(
+    (v) => {
+      try {
+        const u = new URL(v);
+        return (u.protocol === 'postgres:' || u.protocol === 'postgresql:') && u.hostname !== '';
+      } catch {
+        return false;
+      }
+    },
+    { message: 'must look like postgres://user:password@host:5432/database' },
+  )
+  .optional();
+
+export const configSchema = z.object({
+  APP_VERSION: z.string().default('0.1.0'),
+  LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT']).default('INFO'),
+
+  // Relational data: exactly one of these is used (DATABASE_URL, then the RDS Proxy, then PGlite).
+  DATABASE_URL: databaseUrl,
+  DB_PROXY_ENDPOINT: z.string().trim().min(1).optional(),
+  DB_PORT: z.coerce.number().int().positive().default(5432),
+  DB_NAME: z.string().trim().min(1).default('pivotal'),
+  DB_USER: z.string().trim().min(1).default('pivotal_app'),
+  DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(5),
+  PGLITE_DIR: z.string().trim().min(1).optional(),
+
+  AWS_REGION: z.string().trim().min(1).default('us-east-1'),
+  DYNAMODB_ENDPOINT: optionalUrl,
+  S3_ENDPOINT: optionalUrl,
+  SES_ENDPOINT: optionalUrl,
+  SFN_ENDPOINT: optionalUrl,
+  COGNITO_ENDPOINT: optionalUrl,
+
+  TABLE_NAME: z.string().trim().min(3).default('pivotal-main'),
+  BUCKET_NAME: z.string().trim().min(3).default('pivotal-data'),
+  SES_FROM_ADDRESS: z.string().trim().email().default('no-reply@pivotal.local'),
+  SES_CONFIGURATION_SET: z.string().trim().min(1).optional(),
+
+  // Identity: 'local' = the local issuer (keys under DATA_DIR); 'cognito' = the user pools.
+  AUTH_MODE: z.enum(['local', 'cognito']).default('local'),
+  AUTH_ISSUER: z.string().trim().min(1).default('http://localhost:3000'),
+  AUTH_AUDIENCE: z.string().trim().min(1).default('pivotal-crm'),
+  AUTH_KEYS_DIR: z.string().trim().min(1).optional(),
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(900),
+  REFRESH_TOKEN_TTL_SECONDS: z.coerce.number().int().min(300).default(60 * 60 * 24 * 14),
+  COGNITO_STAFF_POOL_ID: z.string().trim().min(1).optional(),
+  COGNITO_STAFF_CLIENT_ID: z.string().trim().min(1).optional(),
+  COGNITO_PORTAL_POOL_ID: z.string().trim().min(1).optional(),
+  COGNITO_PORTAL_CLIENT_ID: z.string().trim().min(1).optional(),
+  SECURE_COOKIES: booleanFlag,
+  // bcrypt work factor for local passwords: 12 in every real deployment; tests lower it for speed.
+  PASSWORD_HASH_COST: z.coerce.number().int().min(4).max(15).default(12),
+  // Sign-in attempts allowed per source IP per minute (on top of the per-account lockout).
+  LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+
+  ADMIN_USERNAME: z.string().trim().min(1).default('admin'),
+  ADMIN_EMAIL: z.string().trim().email().default('admin@crm.local'),
+  ADMIN_PASSWORD: z.string().min(1).default('Admin123!'),
+  ADMIN_FIRST_NAME: z.string().trim().min(1).default('Admin'),
+  ADMIN_LAST_NAME: z.string().trim().min(1).default('User'),
+
+  MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(2 * 1024 * 1024),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+// Settings that only make sense together; checked after the per-variable parse.
+function crossCheck(config: Config): { name: string; message: string } | null {
+  if (config.AUTH_MODE === 'cognito') {
+    for (const name of ['COGNITO_STAFF_POOL_ID', 'COGNITO_STAFF_CLIENT_ID', 'COGNITO_PORTAL_POOL_ID', 'COGNITO_PORTAL_CLIENT_ID'] as const) {
+      if (!config[name]) return { name, message: 'is required when AUTH_MODE is cognito' };
+    }
+  }
+  return null;
+}
+
+/** A setting that cannot be used; its message is one sentence naming the variable. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  // Empty strings mean "not set", as they do in most shells' `VAR= cmd`.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const result = configSchema.safeParse(cleaned);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const name = String(issue.path[0] ?? 'environment');
+    throw new ConfigError(`${name} ${issue.message.replace(/^Invalid input: /, '')} (got ${JSON.stringify(env[name])}).`);
+  }
+  const crossIssue = crossCheck(result.data);
+  if (crossIssue) throw new ConfigError(`${crossIssue.name} ${crossIssue.message} (got ${JSON.stringify(env[crossIssue.name])}).`);
+  return result.data;
+}
+
+let cached: Config | undefined;
+
+/** The process's configuration, parsed once from the environment. */
+export function getConfig(): Config {
+  cached ??= parseConfig(process.env);
+  return cached;
+}
+
+/** For the local stack, which sets endpoints after starting its emulators, and for tests. */
+export function setConfig(config: Config): void {
+  cached = config;
+}

@@ -1,0 +1,3 @@
+// Every module's tables, for Drizzle's relational queries and drizzle-kit.
+export * from './platform';
+export * from './identity';

@@ -1,0 +1,5 @@
+// Lambda entry point of the platform module (health, unknown routes).
+import { createHttpHandler } from '../http/create-http-handler';
+import { platformModule } from '../modules/platform/routes';
+
+export const handler = createHttpHandler(platformModule);

@@ -1,0 +1,20 @@
+import type { Role } from '@shared/roles';
+
+/** Who is calling, as established from a verified access token and the user's current state. */
+export interface Principal {
+  userId: string;
+  username: string;
+  roles: Role[];
+  /** The client organisation of a client user; null for staff. */
+  orgId: string | null;
+  /** The user still has the default password and may only change it. */
+  mustChangePassword: boolean;
+}
+
+export interface Authenticator {
+  /**
+   * Returns the principal for a bearer token, or null when the token is missing, invalid,
+   * expired or belongs to a user who may no longer sign in.
+   */
+  authenticate(token: string | null): Promise<Principal | null>;
+}

@@ -1,0 +1,138 @@
+// Turns a bearer token into a Principal. The signature, issuer, audience (or Cognito client),
+// expiry and token use are checked by aws-jwt-verify; then the user's CURRENT state is loaded
+// (status, roles, organisation, forced password change): the token's own `roles` claim is never
+// used for authorization. That state is cached per user for at most USER_STATE_TTL_MS, so a
+// deactivation or a removed role takes effect within a minute on every warm container.
+import { CognitoJwtVerifier, JwtVerifier } from 'aws-jwt-verify';
+import { FetchError } from 'aws-jwt-verify/error';
+import type { Config } from '../../config/config';
+import type { Deps } from '../../deps';
+import type { Authenticator, Principal } from '../../http/principal';
+import { SIGNING_ALG } from './keys';
+import { loadAccessState, type UserAccessState } from './repo';
+import { logSecurityEvent } from './security-log';
+
+/** How long a user's status and roles may be served from memory. */
+export const USER_STATE_TTL_MS = 60_000;
+const MAX_CACHED_USERS = 10_000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export interface VerifiedSubject {
+  /** How to find the user: our id (local issuer) or the Cognito `sub`. */
+  lookup: { userId: string } | { cognitoSub: string };
+  cacheKey: string;
+  /** The token's `ver` claim (local tokens); older than the user's token version → refused. */
+  version: number | null;
+}
+
+export type TokenVerifier = (token: string) => Promise<VerifiedSubject>;
+
+class TokenClaimError extends Error {
+  override name = 'TokenClaimError';
+}
+
+/** Our verification keys could not be loaded: a server fault, not a bad token. */
+class VerificationKeysUnavailable extends Error {
+  override name = 'VerificationKeysUnavailable';
+}
+
+export function jwksUriOf(issuer: string): string {
+  return `${issuer.replace(/\/+$/, '')}/.well-known/jwks.json`;
+}
+
+/**
+ * Our own issuer's tokens. The verifier is preloaded with the local JWKS (no HTTP round trip to
+ * ourselves) and verifies synchronously: an unknown `kid` fails instead of triggering a fetch.
+ */
+export function createLocalTokenVerifier(deps: Pick<Deps, 'config' | 'signingKeys'>): TokenVerifier {
+  const { config } = deps;
+  const verifier = JwtVerifier.create({
+    issuer: config.AUTH_ISSUER,
+    audience: config.AUTH_AUDIENCE,
+    jwksUri: jwksUriOf(config.AUTH_ISSUER),
+    customJwtCheck: ({ header, payload }) => {
+      if (header.alg !== SIGNING_ALG) throw new TokenClaimError('unexpected alg');
+      if (payload.token_use !== 'access') throw new TokenClaimError('not an access token');
+      if (typeof payload.exp !== 'number') throw new TokenClaimError('no expiry');
+      if (typeof payload.sub !== 'string' || !UUID.test(payload.sub)) throw new TokenClaimError('bad subject');
+      if (!Number.isInteger(payload.ver)) throw new TokenClaimError('no version');
+    },
+  });
+  let preloaded: Promise<void> | undefined;
+  return async (token) => {
+    preloaded ??= deps.signingKeys
+      .jwks()
+      .then((jwks) => verifier.cacheJwks(jwks))
+      .catch((error: unknown) => {
+        preloaded = undefined;
+        throw new VerificationKeysUnavailable('The access-token verification keys could not be loaded.', { cause: error });
+      });
+    await preloaded;
+    const payload = verifier.verifySync(token);
+    const sub = payload.sub as string;
+    return { lookup: { userId: sub }, cacheKey: sub, version: payload.ver as number };
+  };
+}
+
+/** Cognito access tokens from the staff pool or the client-portal pool, each with its app client. */
+export function createCognitoTokenVerifier(config: Config) {
+  const verifier = CognitoJwtVerifier.create([
+    { userPoolId: config.COGNITO_STAFF_POOL_ID!, clientId: config.COGNITO_STAFF_CLIENT_ID!, tokenUse: 'access' },
+    { userPoolId: config.COGNITO_PORTAL_POOL_ID!, clientId: config.COGNITO_PORTAL_CLIENT_ID!, tokenUse: 'access' },
+  ]);
+  const verify: TokenVerifier = async (token) => {
+    const payload = await verifier.verify(token);
+    return { lookup: { cognitoSub: payload.sub }, cacheKey: `cognito:${payload.sub}`, version: null };
+  };
+  return { verifier, verify };
+}
+
+export function createAuthenticator(deps: Omit<Deps, 'auth'>, options: { verify?: TokenVerifier } = {}): Authenticator {
+  const verify =
+    options.verify ?? (deps.config.AUTH_MODE === 'cognito' ? createCognitoTokenVerifier(deps.config).verify : createLocalTokenVerifier(deps));
+  const cache = new Map<string, { state: UserAccessState; loadedAt: number }>();
+
+  async function currentState(subject: VerifiedSubject): Promise<UserAccessState | undefined> {
+    const now = deps.now().getTime();
+    const cached = cache.get(subject.cacheKey);
+    const fresh =
+      cached &&
+      now - cached.loadedAt < USER_STATE_TTL_MS &&
+      now >= cached.loadedAt &&
+      // A newer token than the state we hold means the user changed (password change): reload.
+      (subject.version === null || subject.version <= cached.state.tokenVersion);
+    if (fresh) return cached.state;
+    const state = await loadAccessState(deps.db, subject.lookup);
+    cache.delete(subject.cacheKey);
+    if (!state) return undefined;
+    if (cache.size >= MAX_CACHED_USERS) cache.delete(cache.keys().next().value!);
+    cache.set(subject.cacheKey, { state, loadedAt: now });
+    return state;
+  }
+
+  return {
+    async authenticate(token): Promise<Principal | null> {
+      if (!token) return null;
+      let subject: VerifiedSubject;
+      try {
+        subject = await verify(token);
+      } catch (error) {
+        // A JWKS we cannot fetch or keys we cannot read are our failure, not the caller's.
+        if (error instanceof FetchError || error instanceof VerificationKeysUnavailable) throw error;
+        // The reason is the error's class (expired, bad signature, …); never the token.
+        logSecurityEvent(deps.logger, 'auth.token_rejected', { reason: (error as Error)?.name ?? 'invalid' });
+        return null;
+      }
+      const state = await currentState(subject);
+      if (!state || state.status !== 'active') return null;
+      if (subject.version !== null && subject.version < state.tokenVersion) return null;
+      return {
+        userId: state.userId,
+        username: state.username,
+        roles: state.roles,
+        orgId: state.orgId,
+        mustChangePassword: state.mustChangePassword,
+      };
+    },
+  };
+}

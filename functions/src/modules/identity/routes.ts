@@ -1,0 +1,237 @@
+// Identity routes: the local issuer's JWKS, sign-in and sessions (/api/auth/*), the signed-in
+// user (/api/me), and the admin APIs for users, roles, organisations and the audit trail.
+import { z } from 'zod';
+import {
+  addRoleRequestSchema,
+  auditListQuerySchema,
+  changePasswordRequestSchema,
+  createOrganisationRequestSchema,
+  createUserRequestSchema,
+  loginRequestSchema,
+  organisationListQuerySchema,
+  replaceRolesRequestSchema,
+  roleSchema,
+  updateUserRequestSchema,
+  userListQuerySchema,
+} from '@shared/contracts/identity';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import type { Logger } from '@aws-lambda-powertools/logger';
+import type { Deps } from '../../deps';
+import type { Principal } from '../../http/principal';
+import { defineRoute, reply, type ApiModule } from '../../http/route';
+import { listUserAudit, type ChangeContext } from './audit';
+import { changePassword } from './change-password';
+import { createOrganisation, searchOrganisations } from './organisations';
+import { addRole, listRoles, migrateRoles, removeRole, replaceRoles } from './roles';
+import { endSession, refreshSession, type IssuedSession } from './sessions';
+import { signIn } from './sign-in';
+import { clearedRefreshCookie, refreshCookie, refreshTokenFromCookies } from './tokens';
+import { createUser, deactivateUser, getSessionUser, getUser, reactivateUser, searchUsers, updateUserProfile } from './users';
+
+const userParams = z.strictObject({ userId: z.string().uuid() });
+const userRoleParams = z.strictObject({ userId: z.string().uuid(), role: roleSchema });
+const ADMIN = ['admin'] as const;
+
+/** Services log through the request's logger (it carries the request id). */
+const scoped = (deps: Deps, logger: Logger): Deps => ({ ...deps, logger });
+const sourceIpOf = (event: APIGatewayProxyEventV2): string => event.requestContext?.http?.sourceIp || 'unknown';
+const changeContext = (principal: Principal, requestId: string): ChangeContext => ({ actor: principal, requestId });
+
+function sessionReply(deps: Deps, session: IssuedSession) {
+  return reply(200, session.response, { cookies: [refreshCookie(deps.config, session.refreshToken, session.refreshMaxAgeSeconds)] });
+}
+
+export const identityModule: ApiModule = {
+  name: 'identity',
+  routes: [
+    defineRoute({
+      method: 'GET',
+      path: '/.well-known/jwks.json',
+      roles: 'public',
+      summary: 'The public keys access tokens are signed with',
+      handler: async ({ deps }) =>
+        reply(200, await deps.signingKeys.jwks(), { headers: { 'cache-control': 'public, max-age=300' } }),
+    }),
+
+    // ── sign-in and sessions ─────────────────────────────────────────────────────────────────
+    defineRoute({
+      method: 'POST',
+      path: '/api/auth/login',
+      roles: 'public',
+      summary: 'Sign in with username or email and password; sets the refresh cookie',
+      body: loginRequestSchema,
+      handler: async ({ deps, logger, body, event }) =>
+        sessionReply(deps, await signIn(scoped(deps, logger), { ...body, sourceIp: sourceIpOf(event) })),
+    }),
+    defineRoute({
+      method: 'POST',
+      path: '/api/auth/refresh',
+      // Authenticated by the http-only refresh cookie, not a bearer token.
+      roles: 'public',
+      summary: 'Exchange the refresh cookie for a new access token (the cookie rotates)',
+      handler: async ({ deps, logger, event }) =>
+        sessionReply(
+          deps,
+          await refreshSession(scoped(deps, logger), { refreshToken: refreshTokenFromCookies(event.cookies), sourceIp: sourceIpOf(event) }),
+        ),
+    }),
+    defineRoute({
+      method: 'POST',
+      path: '/api/auth/logout',
+      // Works with an expired access token: it only ends the session the cookie names.
+      roles: 'public',
+      summary: 'End this browser session and clear the refresh cookie',
+      handler: async ({ deps, logger, event }) => {
+        await endSession(scoped(deps, logger), { refreshToken: refreshTokenFromCookies(event.cookies), sourceIp: sourceIpOf(event) });
+        return reply(204, undefined, { cookies: [clearedRefreshCookie(deps.config)] });
+      },
+    }),
+    defineRoute({
+      method: 'POST',
+      path: '/api/auth/password',
+      roles: 'authenticated',
+      allowDuringPasswordChange: true,
+      summary: 'Change your password; ends your other sessions and answers a fresh token',
+      body: changePasswordRequestSchema,
+      handler: async ({ deps, logger, body, principal, requestId, event }) =>
+        sessionReply(deps, await changePassword(scoped(deps, logger), { ...body, principal, requestId, sourceIp: sourceIpOf(event) })),
+    }),
+    defineRoute({
+      method: 'GET',
+      path: '/api/me',
+      roles: 'authenticated',
+      allowDuringPasswordChange: true,
+      summary: 'The signed-in user with their current roles',
+      handler: async ({ deps, principal }) => getSessionUser(deps, { userId: principal.userId }),
+    }),
+
+    // ── users (admin) ────────────────────────────────────────────────────────────────────────
+    defineRoute({
+      method: 'GET',
+      path: '/api/users',
+      roles: ADMIN,
+      summary: 'Users, searchable and filterable, cursor-paginated',
+      query: userListQuerySchema,
+      handler: async ({ deps, query }) => searchUsers(deps, query),
+    }),
+    defineRoute({
+      method: 'POST',
+      path: '/api/users',
+      roles: ADMIN,
+      summary: 'Create a user with roles (client users need an organisation)',
+      body: createUserRequestSchema,
+      handler: async ({ deps, logger, body, principal, requestId }) =>
+        reply(201, await createUser(scoped(deps, logger), { request: body, context: changeContext(principal, requestId) })),
+    }),
+    defineRoute({
+      method: 'POST',
+      path: '/api/users/migrate-roles',
+      roles: ADMIN,
+      summary: 'Copy legacy single roles into the role assignments (idempotent)',
+      handler: async ({ deps, logger, principal, requestId }) => migrateRoles(scoped(deps, logger), { context: changeContext(principal, requestId) }),
+    }),
+    defineRoute({
+      method: 'GET',
+      path: '/api/users/{userId}',
+      roles: ADMIN,
+      summary: 'One user',
+      params: userParams,
+      handler: async ({ deps, params }) => getUser(deps, params),
+    }),
+    defineRoute({
+      method: 'PATCH',
+      path: '/api/users/{userId}',
+      roles: ADMIN,
+      summary: "Edit a user's email or name",
+      params: userParams,
+      body: updateUserRequestSchema,
+      handler: async ({ deps, logger, params, body, principal, requestId }) =>
+        updateUserProfile(scoped(deps, logger), { userId: params.userId, request: body, context: changeContext(principal, requestId) }),
+    }),
+    defineRoute({
+      method: 'POST',
+      path: '/api/users/{userId}/deactivate',
+      roles: ADMIN,
+      summary: 'Deactivate a user: their tokens and sessions stop working (not the last active admin)',
+      params: userParams,
+      handler: async ({ deps, logger, params, principal, requestId }) =>
+        deactivateUser(scoped(deps, logger), { userId: params.userId, context: changeContext(principal, requestId) }),
+    }),
+    defineRoute({
+      method: 'POST',
+      path: '/api/users/{userId}/reactivate',
+      roles: ADMIN,
+      summary: 'Reactivate a user (and clear a lockout)',
+      params: userParams,
+      handler: async ({ deps, logger, params, principal, requestId }) =>
+        reactivateUser(scoped(deps, logger), { userId: params.userId, context: changeContext(principal, requestId) }),
+    }),
+
+    // ── roles (admin) ────────────────────────────────────────────────────────────────────────
+    defineRoute({
+      method: 'GET',
+      path: '/api/users/{userId}/roles',
+      roles: ADMIN,
+      summary: "A user's roles with who assigned them and when",
+      params: userParams,
+      handler: async ({ deps, params }) => listRoles(deps, params),
+    }),
+    defineRoute({
+      method: 'POST',
+      path: '/api/users/{userId}/roles',
+      roles: ADMIN,
+      summary: 'Add one role',
+      params: userParams,
+      body: addRoleRequestSchema,
+      handler: async ({ deps, logger, params, body, principal, requestId }) =>
+        addRole(scoped(deps, logger), { userId: params.userId, role: body.role, context: changeContext(principal, requestId) }),
+    }),
+    defineRoute({
+      method: 'PUT',
+      path: '/api/users/{userId}/roles',
+      roles: ADMIN,
+      summary: "Replace a user's roles",
+      params: userParams,
+      body: replaceRolesRequestSchema,
+      handler: async ({ deps, logger, params, body, principal, requestId }) =>
+        replaceRoles(scoped(deps, logger), { userId: params.userId, roles: body.roles, context: changeContext(principal, requestId) }),
+    }),
+    defineRoute({
+      method: 'DELETE',
+      path: '/api/users/{userId}/roles/{role}',
+      roles: ADMIN,
+      summary: 'Remove one role (not your own admin role, not from the last active admin)',
+      params: userRoleParams,
+      handler: async ({ deps, logger, params, principal, requestId }) =>
+        removeRole(scoped(deps, logger), { userId: params.userId, role: params.role, context: changeContext(principal, requestId) }),
+    }),
+    defineRoute({
+      method: 'GET',
+      path: '/api/users/{userId}/audit',
+      roles: ADMIN,
+      summary: "A user's audit trail, newest first",
+      params: userParams,
+      query: auditListQuerySchema,
+      handler: async ({ deps, params, query }) => listUserAudit(deps, { userId: params.userId, query }),
+    }),
+
+    // ── organisations (admin) ────────────────────────────────────────────────────────────────
+    defineRoute({
+      method: 'GET',
+      path: '/api/organisations',
+      roles: ADMIN,
+      summary: 'Client organisations by name',
+      query: organisationListQuerySchema,
+      handler: async ({ deps, query }) => searchOrganisations(deps, query),
+    }),
+    defineRoute({
+      method: 'POST',
+      path: '/api/organisations',
+      roles: ADMIN,
+      summary: 'Create a client organisation',
+      body: createOrganisationRequestSchema,
+      handler: async ({ deps, logger, body, principal, requestId }) =>
+        reply(201, await createOrganisation(scoped(deps, logger), { request: body, context: changeContext(principal, requestId) })),
+    }),
+  ],
+};

@@ -1,0 +1,324 @@
+// The whole product on one machine: the emulators (dynalite, s3rver, the SES emulator, local
+// Step Functions), the database (PGlite on disk or a Postgres server), the Lambda handlers
+// behind the local gateway, the schedules timer and the SPA. Used by `npm start`, `npm run dev`,
+// the integration tests and the browser suite.
+import { mkdir, open, readFile, rm, writeFile, access } from 'node:fs/promises';
+import { constants as fsConstants } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { S3Event } from 'aws-lambda';
+import { ConfigError, parseConfig, setConfig, type Config } from '../../functions/src/config/config';
+import { databaseSourceFromConfig, openDatabase, type DatabaseHandle } from '../../functions/src/db/connection';
+import { migrateDatabase } from '../../functions/src/db/migrate';
+import { buildDeps, setDeps, type Deps } from '../../functions/src/deps';
+import { runBootstrap } from '../../functions/src/bootstrap';
+import { scheduledJobs } from '../../functions/src/schedules';
+import { s3Notifications } from '../../functions/src/events';
+import { apiModules } from '../../functions/src/modules/index';
+import { workflows } from '../../functions/src/workflows/index';
+import { validateRouteTable, type HttpHandler } from '../../functions/src/http/create-http-handler';
+import { createGateway } from './gateway';
+import { createStaticHandler, SECURITY_HEADERS } from './static-files';
+import { ensureMainTable, startDynamo } from './emulators/dynamo';
+import { startS3 } from './emulators/s3';
+import { startSes } from './emulators/ses';
+import { startStepFunctions, type StepFunctionsEmulator } from './emulators/stepfunctions';
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** A problem with the settings or the machine, told to the user in one line. */
+export class StartupError extends Error {
+  override name = 'StartupError';
+}
+
+export interface LocalStackOptions {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** The environment to parse the application configuration from. */
+  env: Record<string, string | undefined>;
+  /** 'build': vite build then serve dist/; 'dev': Vite middleware with hot reload; 'prebuilt': serve dist/ as is. */
+  spa: 'build' | 'dev' | 'prebuilt' | 'none';
+  /** Keep the emulators' data in memory only (tests). */
+  ephemeral?: boolean;
+  fastRetries?: boolean;
+}
+
+export interface LocalStack {
+  url: string;
+  port: number;
+  config: Config;
+  deps: Deps;
+  mailViewerUrl: string;
+  sesEndpoint: string;
+  stepFunctions: StepFunctionsEmulator;
+  databaseLabel: string;
+  stop(): Promise<void>;
+}
+
+async function ensureWritableDir(dir: string): Promise<void> {
+  try {
+    await mkdir(dir, { recursive: true });
+    await access(dir, fsConstants.W_OK);
+    const probe = path.join(dir, `.write-test-${process.pid}`);
+    await writeFile(probe, 'ok');
+    await rm(probe, { force: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    throw new StartupError(`DATA_DIR "${dir}" is not writable (${code}): set DATA_DIR to a folder you can write to.`);
+  }
+}
+
+async function acquireLock(dataDir: string): Promise<() => Promise<void>> {
+  const lockFile = path.join(dataDir, 'stack.pid');
+  const existing = await readFile(lockFile, 'utf8').catch(() => null);
+  if (existing) {
+    const pid = Number(existing.trim());
+    let alive = false;
+    if (pid && pid !== process.pid) {
+      try {
+        process.kill(pid, 0);
+        alive = true;
+      } catch {
+        alive = false;
+      }
+    }
+    if (alive) {
+      throw new StartupError(
+        `DATA_DIR "${dataDir}" is in use by another running Pivotal CRM (pid ${pid}): stop it or set DATA_DIR to another folder.`,
+      );
+    }
+  }
+  const handle = await open(lockFile, 'w');
+  await handle.writeFile(String(process.pid));
+  await handle.close();
+  return () => rm(lockFile, { force: true });
+}
+
+async function listen(server: http.Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EADDRINUSE') {
+        reject(new StartupError(`Port ${port} is already in use: stop the program using it or set PORT to a free port.`));
+      } else if (error.code === 'EACCES') {
+        reject(new StartupError(`Port ${port} needs privileges this user lacks: set PORT to a number above 1023.`));
+      } else if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND') {
+        reject(new StartupError(`HOST "${host}" is not an address of this machine: set HOST to 127.0.0.1 or 0.0.0.0.`));
+      } else {
+        reject(error);
+      }
+    };
+    server.once('error', onError);
+    server.listen(port, host, () => {
+      server.off('error', onError);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+function describeDatabase(config: Config, dataDir: string): string {
+  if (config.DATABASE_URL) {
+    const u = new URL(config.DATABASE_URL);
+    return `Postgres at ${u.hostname}:${u.port || 5432}${u.pathname}`;
+  }
+  return config.PGLITE_DIR ? `PGlite in ${path.relative(process.cwd(), path.join(dataDir, 'pg')) || dataDir}` : 'PGlite in memory';
+}
+
+async function openAndMigrate(config: Config): Promise<DatabaseHandle> {
+  let handle: DatabaseHandle;
+  try {
+    handle = await openDatabase(databaseSourceFromConfig(config));
+    await migrateDatabase(handle);
+    return handle;
+  } catch (error) {
+    const err = error as NodeJS.ErrnoException & { cause?: NodeJS.ErrnoException };
+    const code = err.code ?? err.cause?.code;
+    if (config.DATABASE_URL) {
+      const u = new URL(config.DATABASE_URL);
+      const where = `${u.hostname}:${u.port || 5432}${u.pathname}`;
+      if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'ETIMEDOUT' || code === 'EAI_AGAIN') {
+        throw new StartupError(`Cannot reach the database in DATABASE_URL (${where}, ${code}): start the server or fix the URL.`);
+      }
+      if (code === '3D000') throw new StartupError(`The database in DATABASE_URL (${where}) does not exist: create it or fix the URL.`);
+      if (code === '28P01' || code === '28000') {
+        throw new StartupError(`The database in DATABASE_URL (${where}) refused the credentials: fix the user or password.`);
+      }
+      throw new StartupError(`The database in DATABASE_URL (${where}) failed to open: ${err.message}`);
+    }
+    throw new StartupError(`The embedded database in DATA_DIR could not be opened (${err.message}): move the folder aside or set DATA_DIR to a new one.`);
+  }
+}
+
+export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
+  const stoppers: (() => Promise<unknown>)[] = [];
+  const stopAll = async () => {
+    for (const stop of stoppers.reverse()) await stop().catch(() => undefined);
+    stoppers.length = 0;
+  };
+
+  try {
+    // Settings first: a malformed variable stops start-up before anything is started.
+    try {
+      parseConfig(options.env);
+    } catch (error) {
+      if (error instanceof ConfigError) throw new StartupError(error.message);
+      throw error;
+    }
+
+    const dataDir = path.resolve(options.dataDir);
+    await ensureWritableDir(dataDir);
+
+    const server = http.createServer();
+    server.keepAliveTimeout = 5_000;
+    const port = await listen(server, options.port, options.host);
+    let handleRequest: http.RequestListener = (_req, res) => {
+      res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '2' });
+      res.end('Pivotal CRM is starting…');
+    };
+    server.on('request', (req, res) => handleRequest(req, res));
+    stoppers.push(
+      () =>
+        new Promise<void>((resolve) => {
+          server.closeAllConnections();
+          server.close(() => resolve());
+        }),
+    );
+
+    if (!options.ephemeral) stoppers.push(await acquireLock(dataDir));
+
+    const publicUrl = `http://localhost:${port}`;
+    const preliminary = parseConfig(options.env);
+
+    let dispatchS3Event: (event: S3Event) => void = () => undefined;
+    const [dynamo, s3, ses, sfn] = await Promise.all([
+      startDynamo(options.ephemeral ? {} : { path: path.join(dataDir, 'dynamo') }),
+      startS3({
+        directory: path.join(dataDir, options.ephemeral ? `s3-${process.pid}-${Date.now()}` : 's3'),
+        buckets: [preliminary.BUCKET_NAME],
+        onObjectCreated: (event) => dispatchS3Event(event),
+      }),
+      startSes(),
+      startStepFunctions({ workflows, repoRoot: REPO_ROOT, fastRetries: options.fastRetries ?? false }),
+    ]);
+    stoppers.push(dynamo.stop, s3.stop, ses.stop, sfn.stop);
+    if (options.ephemeral) {
+      stoppers.push(() => rm(path.join(dataDir), { recursive: true, force: true }));
+    }
+
+    const config = parseConfig({
+      ...options.env,
+      ...(options.env.DATABASE_URL ? {} : { PGLITE_DIR: options.ephemeral ? undefined : path.join(dataDir, 'pg') }),
+      DYNAMODB_ENDPOINT: dynamo.endpoint,
+      S3_ENDPOINT: s3.endpoint,
+      SES_ENDPOINT: ses.endpoint,
+      SFN_ENDPOINT: sfn.endpoint,
+      AUTH_MODE: 'local',
+      AUTH_ISSUER: options.env.AUTH_ISSUER ?? publicUrl,
+      AUTH_KEYS_DIR: options.env.AUTH_KEYS_DIR ?? path.join(dataDir, 'keys'),
+    });
+    setConfig(config);
+
+    await ensureMainTable(dynamo.endpoint, config.TABLE_NAME, config.AWS_REGION);
+    const dbHandle = await openAndMigrate(config);
+    stoppers.push(() => dbHandle.close());
+
+    const deps = await buildDeps(config, { dbHandle });
+    setDeps(deps);
+    stoppers.push(async () => setDeps(undefined));
+    await runBootstrap(deps);
+
+    // The same Lambda entry files API Gateway invokes on AWS.
+    validateRouteTable(apiModules);
+    const handlers = await Promise.all(
+      apiModules.map(async (module) => {
+        const entry = path.join(REPO_ROOT, 'functions/src/handlers', `${module.name}.ts`);
+        const loaded = (await import(pathToFileURL(entry).href)) as { handler: HttpHandler };
+        return { module, handler: loaded.handler };
+      }),
+    );
+    const gateway = createGateway(handlers);
+
+    dispatchS3Event = (event) => {
+      for (const record of event.Records) {
+        const key = decodeURIComponent(record.s3.object.key.replace(/\+/g, ' '));
+        for (const n of s3Notifications) {
+          if (!key.startsWith(n.prefix) || (n.suffix && !key.endsWith(n.suffix))) continue;
+          void import(pathToFileURL(path.join(REPO_ROOT, n.entry)).href)
+            .then((mod: { handler: (e: S3Event, c: unknown) => Promise<unknown> }) =>
+              mod.handler({ Records: [record] }, { awsRequestId: `s3-${Date.now()}` }),
+            )
+            .catch((error: unknown) => deps.logger.error('S3 notification handler failed', { key, error: error as Error }));
+        }
+      }
+    };
+
+    // Schedules: a timer per job, never overlapping itself.
+    const timers = scheduledJobs.map((job) => {
+      let busy = false;
+      return setInterval(() => {
+        if (busy) return;
+        busy = true;
+        job
+          .run(deps)
+          .catch((error: unknown) => deps.logger.error('scheduled job failed', { job: job.name, error: error as Error }))
+          .finally(() => {
+            busy = false;
+          });
+      }, job.everySeconds * 1000).unref();
+    });
+    stoppers.push(async () => timers.forEach(clearInterval));
+
+    // The SPA.
+    let serveSpa: http.RequestListener = (_req, res) => {
+      res.writeHead(404, SECURITY_HEADERS);
+      res.end();
+    };
+    if (options.spa === 'dev') {
+      const { createServer } = await import('vite');
+      const vite = await createServer({
+        configFile: path.join(REPO_ROOT, 'vite.config.ts'),
+        server: { middlewareMode: true, hmr: { server } },
+        appType: 'spa',
+      });
+      stoppers.push(() => vite.close());
+      serveSpa = (req, res) => vite.middlewares(req, res);
+    } else if (options.spa !== 'none') {
+      if (options.spa === 'build') {
+        const { build } = await import('vite');
+        await build({ configFile: path.join(REPO_ROOT, 'vite.config.ts'), logLevel: 'error' });
+      }
+      const serveStatic = createStaticHandler(path.join(REPO_ROOT, 'dist'));
+      serveSpa = (req, res) => void serveStatic(req, res);
+    }
+
+    handleRequest = (req, res) => {
+      const pathname = (req.url ?? '/').split('?')[0]!;
+      if (gateway.isApiPath(pathname)) {
+        gateway.handle(req, res).catch((error: unknown) => {
+          deps.logger.error('gateway failure', { error: error as Error });
+          if (!res.headersSent) res.writeHead(502, { 'content-type': 'application/problem+json' });
+          res.end(JSON.stringify({ type: 'https://pivotal-crm.dev/problems/internal', title: 'Bad gateway', status: 502 }));
+        });
+        return;
+      }
+      serveSpa(req, res);
+    };
+
+    return {
+      url: publicUrl,
+      port,
+      config,
+      deps,
+      mailViewerUrl: ses.viewerUrl,
+      sesEndpoint: ses.endpoint,
+      stepFunctions: sfn,
+      databaseLabel: describeDatabase(config, dataDir),
+      stop: stopAll,
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}

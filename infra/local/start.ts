@@ -1,0 +1,77 @@
+// `npm start` / `npm run dev`: starts the local stack and prints where everything runs.
+// Settings that are wrong stop start-up with one line saying what to fix.
+import path from 'node:path';
+import { startLocalStack, StartupError, type LocalStack } from './stack';
+
+// Node 20 is supported here (README); the SDK's notice about its future Node 22 floor is noise.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+const dev = process.argv.includes('--dev');
+const skipBuild = process.argv.includes('--no-build');
+
+function fail(message: string): never {
+  process.stderr.write(`\n  ✖ ${message}\n\n`);
+  process.exit(1);
+}
+
+function readPort(): number {
+  const raw = process.env.PORT ?? '3000';
+  const port = Number(raw);
+  if (!/^\d+$/.test(raw) || port < 0 || port > 65535) fail(`PORT must be a number from 0 to 65535 (got "${raw}").`);
+  return port;
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const dataDir = path.resolve(process.env.DATA_DIR ?? '.data');
+  let stack: LocalStack;
+  try {
+    stack = await startLocalStack({
+      port: readPort(),
+      host: process.env.HOST ?? '127.0.0.1',
+      dataDir,
+      env: process.env,
+      spa: dev ? 'dev' : skipBuild ? 'prebuilt' : 'build',
+    });
+  } catch (error) {
+    if (error instanceof StartupError) fail(error.message);
+    const err = error as Error;
+    if (process.env.VERBOSE) console.error(err);
+    fail(`Start-up failed: ${err.message.split('\n')[0]} (set VERBOSE=1 to see the details).`);
+  }
+
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  const { config } = stack;
+  const rel = path.relative(process.cwd(), dataDir) || '.';
+  const lines = [
+    '',
+    `  Pivotal CRM ${config.APP_VERSION} is running${dev ? ' (dev, hot reload)' : ''} — started in ${seconds} s`,
+    '',
+    `  App        ${stack.url}`,
+    `  Health     ${stack.url}/api/health`,
+    `  Sign in    ${config.ADMIN_USERNAME} / the ADMIN_PASSWORD (default Admin123!) — you must change it at first sign-in`,
+    `  Database   ${stack.databaseLabel}`,
+    `  Mail       ${stack.mailViewerUrl}  (every email the app sends)`,
+    `  Data       ${rel}/  (DynamoDB, S3 files, signing keys${config.DATABASE_URL ? '' : ', database'})`,
+    '',
+    '  Press Ctrl-C to stop.',
+    '',
+  ];
+  process.stdout.write(lines.join('\n') + '\n');
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    process.stdout.write(`\n  ${signal === 'SIGINT' ? 'Ctrl-C' : signal}: stopping…`);
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    await stack.stop();
+    process.stdout.write(' stopped.\n');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+void main();

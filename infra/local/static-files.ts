@@ -1,0 +1,62 @@
+// Serves the built SPA from dist/: hashed assets cached for a year, everything else answered
+// with index.html (client-side routes), with the security headers CloudFront adds on AWS.
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import type http from 'node:http';
+import path from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+  '.map': 'application/json',
+};
+
+export const SECURITY_HEADERS: Record<string, string> = {
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'strict-origin-when-cross-origin',
+  'content-security-policy':
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+};
+
+export function createStaticHandler(root: string) {
+  const resolvedRoot = path.resolve(root);
+  return async function serveStatic(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(url.pathname);
+    } catch {
+      pathname = '/';
+    }
+    let file = path.resolve(resolvedRoot, `.${pathname}`);
+    if (!file.startsWith(resolvedRoot)) file = path.join(resolvedRoot, 'index.html');
+    let info = await stat(file).catch(() => null);
+    if (!info?.isFile()) {
+      file = path.join(resolvedRoot, 'index.html');
+      info = await stat(file).catch(() => null);
+    }
+    if (!info?.isFile()) {
+      res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('The web app is not built yet: run `npm run build`.');
+      return;
+    }
+    const hashed = pathname.startsWith('/assets/');
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+      'content-length': String(info.size),
+      'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
+    });
+    if (req.method === 'HEAD') return void res.end();
+    createReadStream(file).pipe(res);
+  };
+}

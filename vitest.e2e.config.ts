@@ -1,0 +1,19 @@
+// The browser suite: one local stack on a free port with a fresh data dir (started in the global
+// setup), Debian's Chromium driven by playwright-core, axe-core on every page.
+import path from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+const root = path.dirname(new URL(import.meta.url).pathname);
+
+export default defineConfig({
+  resolve: { alias: { '@shared': path.join(root, 'shared') } },
+  test: {
+    include: ['test/e2e/**/*.e2e.test.ts'],
+    globalSetup: ['test/e2e/support/global-setup.ts'],
+    fileParallelism: false,
+    pool: 'forks',
+    testTimeout: 90_000,
+    hookTimeout: 180_000,
+    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+  },
+});
