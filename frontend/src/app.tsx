@@ -1,18 +1,22 @@
-import { useEffect, useState } from 'react';
-import type { HealthResponse } from '@shared/contracts/health';
+// The root: server-state cache, the signed-in user, tooltips and toasts around the routes.
+import { useState } from 'react';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { Toaster } from '@/components/ui/toast';
+import { TooltipProvider } from '@/components/ui/tooltip';
+import { AuthProvider } from '@/lib/auth';
+import { createQueryClient } from '@/lib/query';
+import { AppRoutes } from '@/shell/app-routes';
 
 export function App() {
-  const [health, setHealth] = useState<HealthResponse | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    fetch('/api/health')
-      .then(async (r) => setHealth((await r.json()) as HealthResponse))
-      .catch((e: Error) => setError(e.message));
-  }, []);
+  const [queryClient] = useState(createQueryClient);
   return (
-    <main className="p-8 font-sans">
-      <h1 className="text-2xl font-semibold">Pivotal CRM</h1>
-      <p data-testid="health-status">{error ? `unreachable: ${error}` : health ? health.status : 'checking…'}</p>
-    </main>
+    <QueryClientProvider client={queryClient}>
+      <AuthProvider>
+        <TooltipProvider>
+          <AppRoutes />
+        </TooltipProvider>
+        <Toaster />
+      </AuthProvider>
+    </QueryClientProvider>
   );
 }

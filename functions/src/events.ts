@@ -7,4 +7,7 @@ export interface S3Notification {
   entry: string;
 }
 
-export const s3Notifications: S3Notification[] = [];
+export const s3Notifications: S3Notification[] = [
+  // The import drop folder: imports/inbox/<file>.csv or imports/inbox/<profile>/<file>.csv.
+  { prefix: 'imports/inbox/', entry: 'functions/src/handlers/imports-drop.ts' },
+];

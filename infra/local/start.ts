@@ -1,6 +1,7 @@
 // `npm start` / `npm run dev`: starts the local stack and prints where everything runs.
 // Settings that are wrong stop start-up with one line saying what to fix.
 import path from 'node:path';
+import { signInHint } from '../../functions/src/modules/identity/sign-in-hint';
 import { startLocalStack, StartupError, type LocalStack } from './stack';
 
 // Node 20 is supported here (README); the SDK's notice about its future Node 22 floor is noise.
@@ -8,6 +9,8 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 const dev = process.argv.includes('--dev');
 const skipBuild = process.argv.includes('--no-build');
+/** `--demo` or DEMO_DATA=1: load the small demo data set into an empty database. */
+const demo = process.argv.includes('--demo') || process.env.DEMO_DATA === '1';
 
 function fail(message: string): never {
   process.stderr.write(`\n  ✖ ${message}\n\n`);
@@ -40,16 +43,23 @@ async function main(): Promise<void> {
     fail(`Start-up failed: ${err.message.split('\n')[0]} (set VERBOSE=1 to see the details).`);
   }
 
+  if (demo) {
+    const { seedDemoData } = await import('../../scripts/seed');
+    const loaded = await seedDemoData(stack.deps.dbHandle);
+    process.stdout.write(loaded ? `\n  Demo data: ${loaded.accounts} accounts and ${loaded.contacts} contacts loaded.\n` : '\n  Demo data: skipped, the database already has accounts.\n');
+  }
+
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const { config } = stack;
   const rel = path.relative(process.cwd(), dataDir) || '.';
+  const signIn = await signInHint(stack.deps).catch(() => `${config.ADMIN_USERNAME} / your password`);
   const lines = [
     '',
     `  Pivotal CRM ${config.APP_VERSION} is running${dev ? ' (dev, hot reload)' : ''} — started in ${seconds} s`,
     '',
     `  App        ${stack.url}`,
     `  Health     ${stack.url}/api/health`,
-    `  Sign in    ${config.ADMIN_USERNAME} / the ADMIN_PASSWORD (default Admin123!) — you must change it at first sign-in`,
+    `  Sign in    ${signIn}`,
     `  Database   ${stack.databaseLabel}`,
     `  Mail       ${stack.mailViewerUrl}  (every email the app sends)`,
     `  Data       ${rel}/  (DynamoDB, S3 files, signing keys${config.DATABASE_URL ? '' : ', database'})`,

@@ -1,9 +1,12 @@
 // Cognito user pools (AUTH_MODE=cognito): creating a user with a temporary password, which
-// Cognito makes them replace at first sign-in. The endpoint is configurable (COGNITO_ENDPOINT)
+// Cognito makes them replace at first sign-in, and disabling or enabling a user. The endpoint is configurable (COGNITO_ENDPOINT)
 // for an emulator; on AWS the Lambda role's credentials are used.
 import {
   AdminCreateUserCommand,
+  AdminDisableUserCommand,
+  AdminEnableUserCommand,
   AdminGetUserCommand,
+  AdminUserGlobalSignOutCommand,
   CognitoIdentityProviderClient,
   UsernameExistsException,
   type AttributeType,
@@ -58,4 +61,21 @@ export async function ensureCognitoUser(client: CognitoIdentityProviderClient, r
     if (!sub) throw new Error('Cognito returned the existing user without a sub attribute.');
     return { sub, created: false };
   }
+}
+
+/**
+ * Disabling stops new sign-ins and the global sign-out revokes the user's Cognito refresh tokens;
+ * access tokens already issued are refused by the API itself (it re-reads the user's status).
+ */
+export async function setCognitoUserEnabled(
+  client: CognitoIdentityProviderClient,
+  request: { userPoolId: string; username: string; enabled: boolean },
+): Promise<void> {
+  const target = { UserPoolId: request.userPoolId, Username: request.username };
+  if (request.enabled) {
+    await client.send(new AdminEnableUserCommand(target));
+    return;
+  }
+  await client.send(new AdminDisableUserCommand(target));
+  await client.send(new AdminUserGlobalSignOutCommand(target));
 }

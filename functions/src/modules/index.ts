@@ -3,5 +3,8 @@
 import type { ApiModule } from '../http/route';
 import { platformModule } from './platform/routes';
 import { identityModule } from './identity/routes';
+import { complianceModule } from './compliance/routes';
+import { accountsModule } from './accounts/routes';
+import { importsModule } from './imports/routes';
 
-export const apiModules: ApiModule[] = [platformModule, identityModule];
+export const apiModules: ApiModule[] = [platformModule, identityModule, complianceModule, accountsModule, importsModule];

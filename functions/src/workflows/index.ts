@@ -2,6 +2,8 @@
 // JSONata: the local runner ignores it) and deployed by infra/aws or run by the local stack.
 // A task's `Resource` is a substitution token `${TaskName}` naming an entry in `tasks`.
 
+import { exportWorkflow, importWorkflow } from './import';
+
 export interface WorkflowTask {
   /** Lambda entry file, relative to the repository root, exporting `handler`. */
   entry: string;
@@ -13,4 +15,4 @@ export interface WorkflowDefinition {
   tasks: Record<string, WorkflowTask>;
 }
 
-export const workflows: WorkflowDefinition[] = [];
+export const workflows: WorkflowDefinition[] = [importWorkflow, exportWorkflow];

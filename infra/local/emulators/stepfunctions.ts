@@ -125,7 +125,12 @@ export async function startStepFunctions(options: {
       if (!task) throw new SfnError('InvalidDefinition', `Task ${stateName} names unknown task ${taskName}`);
       taskResourceLocalHandlers[stateName] = async (stateInput) => (await loadTask(task.entry))(stateInput);
     }
-    const machine = new StateMachine(workflow.definition as never, {
+    // The validator wants ARNs where the deployable definition has `${TaskName}` tokens; the local
+    // handlers are bound by state name, so a placeholder ARN per token is enough.
+    const runnable = JSON.parse(
+      JSON.stringify(workflow.definition).replace(/"\$\{(\w+)\}"/g, `"arn:aws:lambda:${REGION}:${ACCOUNT}:function:$1"`),
+    ) as Record<string, unknown>;
+    const machine = new StateMachine(runnable as never, {
       validationOptions: { checkArn: false, checkPaths: true },
     });
     const retryIntervalOverrides: Record<string, number> = {};

@@ -1,15 +1,19 @@
 // Starts the product once for the whole browser suite: SPA built, local stack on a free port,
-// fresh data directory, emulators in memory. Stopped when the suite ends.
+// fresh data directory, emulators in memory. Stopped when the suite ends. The default admin's
+// first-run password is changed here, through the API, so every test file finds an ordinary
+// signed-in-able admin (a file that tests the first run starts its own stack).
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startLocalStack, type LocalStack } from '../../../infra/local/stack';
+import { E2E_ADMIN_PASSWORD, E2E_STACK_ENV, changePasswordViaApi } from './api-session';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
     mailViewerUrl: string;
+    adminUsername: string;
     adminPassword: string;
   }
 }
@@ -24,14 +28,20 @@ export async function setup(project: TestProject): Promise<void> {
     port: 0,
     host: '127.0.0.1',
     dataDir,
-    env: { LOG_LEVEL: 'WARN', PASSWORD_HASH_COST: '10' },
+    env: { ...E2E_STACK_ENV },
     spa: process.env.E2E_SKIP_BUILD ? 'prebuilt' : 'build',
     ephemeral: true,
     fastRetries: true,
   });
+  await changePasswordViaApi(stack.url, {
+    login: stack.config.ADMIN_USERNAME,
+    currentPassword: stack.config.ADMIN_PASSWORD,
+    newPassword: E2E_ADMIN_PASSWORD,
+  });
   project.provide('baseUrl', stack.url);
   project.provide('mailViewerUrl', stack.mailViewerUrl);
-  project.provide('adminPassword', stack.config.ADMIN_PASSWORD);
+  project.provide('adminUsername', stack.config.ADMIN_USERNAME);
+  project.provide('adminPassword', E2E_ADMIN_PASSWORD);
 }
 
 export async function teardown(): Promise<void> {

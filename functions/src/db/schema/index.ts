@@ -1,3 +1,6 @@
 // Every module's tables, for Drizzle's relational queries and drizzle-kit.
 export * from './platform';
 export * from './identity';
+export * from './compliance';
+export * from './imports';
+export * from './accounts';

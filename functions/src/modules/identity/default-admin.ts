@@ -1,12 +1,11 @@
 // The default admin: on a database with no users, create ADMIN_USERNAME with the admin role —
 // once, whatever the number of instances starting. The claim is an INSERT … ON CONFLICT DO
 // NOTHING on bootstrap_tasks inside the transaction that creates the user: a second instance's
-// insert waits for the first to commit and then does nothing. With the documented default
-// password (or one that fails the policy) the admin must change it before anything else. With
-// AUTH_MODE=cognito the user is created in the staff pool with ADMIN_PASSWORD as a temporary
-// password, which Cognito itself makes them replace.
+// insert waits for the first to commit and then does nothing. ADMIN_PASSWORD sits in
+// configuration (and its default is documented), so it is a one-time password: the admin must
+// replace it before anything else. With AUTH_MODE=cognito the user is created in the staff pool
+// with ADMIN_PASSWORD as a temporary password, which Cognito itself makes them replace.
 import { eq } from 'drizzle-orm';
-import { passwordPolicyIssues } from '@shared/contracts/identity';
 import { createCognitoClient, ensureCognitoUser } from '../../adapters/cognito';
 import type { BootstrapTask } from '../../bootstrap';
 import { bootstrapTasks } from '../../db/schema';
@@ -28,7 +27,6 @@ export async function ensureDefaultAdmin(deps: Deps): Promise<{ created: boolean
   const cognito = config.AUTH_MODE === 'cognito';
   const username = config.ADMIN_USERNAME;
   const email = config.ADMIN_EMAIL.trim().toLowerCase();
-  const weakPassword = passwordPolicyIssues(config.ADMIN_PASSWORD, { username, email }).length > 0;
   const passwordHash = cognito ? null : await hashPassword(config.ADMIN_PASSWORD, config.PASSWORD_HASH_COST);
   const now = deps.now();
 
@@ -60,7 +58,7 @@ export async function ensureDefaultAdmin(deps: Deps): Promise<{ created: boolean
       passwordHash,
       role: 'admin',
       // Cognito enforces its own first-sign-in change; locally we do.
-      mustChangePassword: !cognito && weakPassword,
+      mustChangePassword: !cognito,
       cognitoSub,
       createdAt: now,
       updatedAt: now,

@@ -2,6 +2,7 @@
 // in AUTH_KEYS_DIR (mode 0600), or in memory when no folder is configured (tests). The public
 // half is published as the JWKS the verifier is preloaded with.
 import { link, mkdir, readFile, rm, writeFile, chmod } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type JWK } from 'jose';
 import type { Config } from '../../config/config';
@@ -63,7 +64,8 @@ async function loadOrCreate(dir: string): Promise<JWK> {
   }
   await mkdir(dir, { recursive: true, mode: 0o700 });
   const jwk = await newPrivateJwk();
-  const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
+  // Unique per attempt: two creators in one process share the pid and, often, the millisecond.
+  const temp = `${file}.${process.pid}.${randomUUID()}.tmp`;
   await writeFile(temp, JSON.stringify(jwk), { mode: 0o600, flag: 'wx' });
   try {
     await link(temp, file);

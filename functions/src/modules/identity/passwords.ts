@@ -27,16 +27,24 @@ export function needsRehash(hash: string, cost: number): boolean {
 const dummyHashes = new Map<number, Promise<string>>();
 
 /**
- * Spends the same time as a real comparison, for sign-in names that match no account, so the
- * answer's timing does not tell whether the account exists.
+ * The hash compared against when there is no real one. Every sign-in awaits it first, so the one
+ * request that has to make it is not only the first one for an unknown name (which would tell).
  */
-export async function verifyAgainstDummy(password: string, cost: number): Promise<false> {
+export function dummyHash(cost: number): Promise<string> {
   let dummy = dummyHashes.get(cost);
   if (!dummy) {
     dummy = hashPassword(randomBytes(16).toString('hex'), cost);
     dummyHashes.set(cost, dummy);
   }
-  await bcrypt.compare(prehash(password), await dummy);
+  return dummy;
+}
+
+/**
+ * Spends the same time as a real comparison, for sign-in names that match no account, so the
+ * answer's timing does not tell whether the account exists.
+ */
+export async function verifyAgainstDummy(password: string, cost: number): Promise<false> {
+  await bcrypt.compare(prehash(password), await dummyHash(cost));
   return false;
 }
 

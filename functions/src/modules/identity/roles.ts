@@ -68,14 +68,15 @@ async function changeRoles(
     if (!user) throw notFound('user');
     const current = await rolesOf(tx, user.id);
     const next = sortRoles(input.next(current));
+    const added = next.filter((r) => !current.includes(r));
+    const removed = current.filter((r) => !next.includes(r));
+    // The admin rules come first: they say more than "keep at least one role" would.
+    if (removed.includes('admin')) await assertMayLoseAdmin(tx, user, actorId);
     if (!next.length) {
       throw new AppError('conflict', { detail: 'A user keeps at least one role: deactivate the user instead.' });
     }
     assertRoleSet(next, user.orgId, { rolesField: input.rolesField, orgField: 'body.orgId', creating: false });
-    const added = next.filter((r) => !current.includes(r));
-    const removed = current.filter((r) => !next.includes(r));
     if (!added.length && !removed.length) return { list: await assignments(tx, user.id), changed: null };
-    if (removed.includes('admin')) await assertMayLoseAdmin(tx, user, actorId);
     await removeRoles(tx, user.id, removed);
     await addRoles(tx, user.id, added, actorId, now);
     if (user.role !== primaryRole(next)) await updateUser(tx, user.id, { role: primaryRole(next), updatedAt: now });

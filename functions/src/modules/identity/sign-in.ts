@@ -6,7 +6,7 @@ import type { LoginRequest } from '@shared/contracts/identity';
 import type { Deps } from '../../deps';
 import { AppError } from '../../http/app-error';
 import { findUserByLogin, rolesOf, updateUser } from './repo';
-import { hashPassword, needsRehash, verifyAgainstDummy, verifyPassword } from './passwords';
+import { dummyHash, hashPassword, needsRehash, verifyAgainstDummy, verifyPassword } from './passwords';
 import { logSecurityEvent } from './security-log';
 import { startSession, type IssuedSession } from './sessions';
 import { accountLocked, recordFailedSignIn, takeSignInSlot, unknownLoginLockedUntil } from './throttle';
@@ -24,6 +24,7 @@ export async function signIn(deps: Deps, input: LoginRequest & { sourceIp: strin
     throw error;
   });
   const now = deps.now();
+  await dummyHash(config.PASSWORD_HASH_COST);
   const user = await findUserByLogin(deps.db, input.login);
 
   if (!user) {

@@ -25,6 +25,7 @@ import {
   type Db,
   type UserRow,
 } from './repo';
+import { createCognitoUserFor, setCognitoAccess, usesCognito } from './cognito-users';
 import { assertRoleSet } from './roles';
 import { logSecurityEvent } from './security-log';
 import { auditSnapshot, toSessionUser, toUser } from './views';
@@ -86,7 +87,9 @@ export async function createUser(deps: Deps, input: { request: CreateUserRequest
   assertRoleSet(roles, orgId, { rolesField: 'body.roles', orgField: 'body.orgId', creating: true });
   if (orgId && !(await findOrganisation(deps.db, orgId))) throw invalid('body.orgId', 'no such organisation');
   assertPasswordPolicy(deps.config, request.password, request, 'body.password');
-  const passwordHash = await hashPassword(request.password, deps.config.PASSWORD_HASH_COST);
+  // With Cognito the password is Cognito's (a temporary one the user must replace); we keep no hash.
+  const cognito = usesCognito(deps.config);
+  const passwordHash = cognito ? null : await hashPassword(request.password, deps.config.PASSWORD_HASH_COST);
   const now = deps.now();
 
   const user = await deps.db.transaction(async (tx) => {
@@ -98,11 +101,14 @@ export async function createUser(deps: Deps, input: { request: CreateUserRequest
       passwordHash,
       role: primaryRole(roles),
       orgId,
-      mustChangePassword: request.mustChangePassword ?? true,
+      // Cognito enforces its own change of the temporary password.
+      mustChangePassword: !cognito && (request.mustChangePassword ?? true),
       createdAt: now,
       updatedAt: now,
     });
     if (!row) throw taken(await findUserByUsernameOrEmail(tx, request.username, request.email));
+    const cognitoSub = await createCognitoUserFor(deps.config, row, request.password);
+    if (cognitoSub) Object.assign(row, await updateUser(tx, row.id, { cognitoSub }));
     await addRoles(tx, row.id, roles, context.actor?.userId ?? null, now);
     await writeAudit(tx, context, { action: 'user.created', entityType: 'user', entityId: row.id, before: null, after: auditSnapshot(row, roles), at: now });
     return toUser(row, roles);
@@ -160,6 +166,7 @@ export async function deactivateUser(deps: Deps, input: { userId: string; contex
     // Bumping the token version ends every access token; revoking ends every session.
     const after = (await updateUserAndRevokeTokens(tx, before.id, { status: 'deactivated', updatedAt: now }))!;
     await revokeUserRefreshTokens(tx, before.id, 'user_deactivated', now);
+    await setCognitoAccess(deps.config, before, false);
     await writeAudit(tx, input.context, {
       action: 'user.deactivated',
       entityType: 'user',
@@ -182,6 +189,7 @@ export async function reactivateUser(deps: Deps, input: { userId: string; contex
     const roles = await rolesOf(tx, before.id);
     if (before.status === 'active') return toUser(before, roles);
     const after = (await updateUser(tx, before.id, { status: 'active', failedAttempts: 0, lockedUntil: null, updatedAt: now }))!;
+    await setCognitoAccess(deps.config, before, true);
     await writeAudit(tx, input.context, {
       action: 'user.reactivated',
       entityType: 'user',

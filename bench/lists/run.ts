@@ -1,0 +1,267 @@
+// `npm run bench:lists`: list-endpoint latency on 1,000,000 contacts and 100,000 accounts.
+// Needs DATABASE_URL (a PostgreSQL server); uses a throwaway database `pivotal_bench` on it,
+// seeded once and reused. For ten typical filters and for search it times the first page and a
+// deep cursor page through the local gateway (HTTP, real access token, the stack started in this
+// process), then runs the very same SQL statements the endpoint runs straight on a pg client, and
+// prints p50/p95 of both and their ratio. Targets: p95 < 100 ms, API/raw < 1.5.
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import { CONTACT_SORT_KEYS, contactListQuerySchema, type ContactListResponse } from '../../shared/contracts/accounts';
+import { encodeFilter, type FilterGroup } from '../../shared/contracts/filters';
+import { openDatabase } from '../../functions/src/db/connection';
+import { migrateDatabase } from '../../functions/src/db/migrate';
+import { queryOne } from '../../functions/src/db/rows';
+import { contacts } from '../../functions/src/db/schema';
+import { CONTACT_RESOURCE } from '../../functions/src/modules/accounts/fields';
+import { buildListQuery, countStatements } from '../../functions/src/modules/accounts/list-records';
+import { findUserByLogin } from '../../functions/src/modules/identity/repo';
+import { issueAccessToken } from '../../functions/src/modules/identity/tokens';
+import { createUser } from '../../functions/src/modules/identity/users';
+import { startLocalStack } from '../../infra/local/stack';
+import { seedDatabase } from '../../scripts/seed';
+
+const CONTACTS = 1_000_000;
+const ACCOUNTS = 100_000;
+const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 40);
+const DEEP_PAGES = 20;
+const PAGE_SIZE = 50;
+
+interface Case {
+  name: string;
+  filter?: FilterGroup;
+  q?: string;
+  sort?: (typeof CONTACT_SORT_KEYS)[number];
+  order?: 'asc' | 'desc';
+}
+
+const where = (...conditions: FilterGroup['conditions']): FilterGroup => ({ type: 'and', conditions });
+const days = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+
+const CASES: Case[] = [
+  { name: 'no filter (newest first)' },
+  { name: 'country = DE', filter: where({ field: 'country', op: 'eq', value: 'DE' }) },
+  { name: 'seniority in VP, Director', filter: where({ field: 'seniority', op: 'in', value: ['VP', 'Director'] }) },
+  { name: 'job title contains "marketing"', filter: where({ field: 'jobTitle', op: 'contains', value: 'marketing' }) },
+  {
+    name: 'email valid and country in US, CA',
+    filter: where({ field: 'emailStatus', op: 'eq', value: 'valid' }, { field: 'country', op: 'in', value: ['US', 'CA'] }),
+  },
+  { name: 'created in the last 30 days', filter: where({ field: 'createdAt', op: 'after', value: days(30) }) },
+  { name: 'email confidence > 95', filter: where({ field: 'emailConfidence', op: 'gt', value: 95 }) },
+  {
+    name: 'C-level in marketing or sales',
+    filter: where({ field: 'seniority', op: 'eq', value: 'C-Level' }, { type: 'or', conditions: [{ field: 'jobFunction', op: 'eq', value: 'Executive' }, { field: 'jobTitle', op: 'contains', value: 'marketing' }] }),
+  },
+  { name: 'account domain = (one account)', filter: where({ field: 'accountDomain', op: 'eq', value: '' }) },
+  { name: 'GB by last name (A→Z)', filter: where({ field: 'country', op: 'eq', value: 'GB' }), sort: 'lastName', order: 'asc' },
+  { name: 'search: a last name', q: '' },
+  { name: 'search: phone digits', q: '' },
+];
+
+function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+async function ensureDatabase(serverUrl: string): Promise<string> {
+  const url = new URL(serverUrl);
+  url.pathname = '/pivotal_bench';
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  const exists = await admin.query(`select 1 from pg_database where datname = 'pivotal_bench'`);
+  if (exists.rowCount === 0) await admin.query('CREATE DATABASE pivotal_bench');
+  await admin.end();
+  return url.toString();
+}
+
+async function ensureSeeded(url: string): Promise<void> {
+  const handle = await openDatabase({ kind: 'url', url, poolMax: 4 });
+  try {
+    await migrateDatabase(handle);
+    const n = Number((await queryOne<{ n: number }>(handle.db, sql`select count(*)::int as n from contacts`))?.n ?? 0);
+    if (n >= CONTACTS) {
+      process.stdout.write(`  pivotal_bench already holds ${n.toLocaleString('en')} contacts: reusing it\n`);
+      return;
+    }
+    if (n > 0) throw new Error(`pivotal_bench holds ${n} contacts, fewer than ${CONTACTS}: drop it (DROP DATABASE pivotal_bench) and run again.`);
+    process.stdout.write(`  seeding pivotal_bench with ${CONTACTS.toLocaleString('en')} contacts and ${ACCOUNTS.toLocaleString('en')} accounts…\n`);
+    const report = await seedDatabase(handle, { contacts: CONTACTS, accounts: ACCOUNTS, seed: 42 }, (line) => process.stdout.write(`    ${line}\n`));
+    process.stdout.write(`  seeded in ${report.seconds.toFixed(0)} s\n`);
+  } finally {
+    await handle.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) {
+    process.stderr.write('  ✖ bench:lists needs DATABASE_URL (a PostgreSQL server, e.g. postgres://postgres@127.0.0.1:5432/postgres).\n');
+    process.exit(1);
+  }
+  const benchUrl = await ensureDatabase(serverUrl);
+  await ensureSeeded(benchUrl);
+
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'pivotal-bench-'));
+  const stack = await startLocalStack({
+    port: 0,
+    host: '127.0.0.1',
+    dataDir,
+    env: { DATABASE_URL: benchUrl, LOG_LEVEL: 'SILENT', DB_POOL_MAX: '4' },
+    spa: 'none',
+    ephemeral: true,
+  });
+  const raw = new pg.Client({ connectionString: benchUrl });
+  const raw2 = new pg.Client({ connectionString: benchUrl });
+  await Promise.all([raw.connect(), raw2.connect()]);
+  try {
+    // A real user and a real access token from the local issuer.
+    let user = await findUserByLogin(stack.deps.db, 'bench.runner');
+    if (!user) {
+      await createUser(stack.deps, {
+        request: {
+          username: 'bench.runner',
+          email: 'bench.runner@bench.local',
+          firstName: 'Bench',
+          lastName: 'Runner',
+          password: randomBytes(18).toString('base64url'),
+          roles: ['campaign_manager'],
+          mustChangePassword: false,
+        },
+        context: { actor: null, requestId: null },
+      });
+      user = (await findUserByLogin(stack.deps.db, 'bench.runner'))!;
+    }
+    const { accessToken } = await issueAccessToken(stack.deps, { id: user.id, roles: ['campaign_manager'], orgId: null, tokenVersion: user.tokenVersion });
+
+    // Values that exist in the seeded data, picked the same way each run.
+    const sample = await raw.query<{ last_name: string; direct_phone: string; domain: string }>(
+      `select c.last_name, c.direct_phone, a.domain from contacts c join accounts a on a.id = c.account_id
+       where c.direct_phone is not null and c.deleted_at is null order by c.id limit 1 offset 4242`,
+    );
+    const big = await raw.query<{ domain: string }>(
+      `select a.domain from accounts a join contacts c on c.account_id = a.id group by a.domain order by count(*) desc limit 1`,
+    );
+    for (const c of CASES) {
+      if (c.name.startsWith('account domain')) c.filter = where({ field: 'accountDomain', op: 'eq', value: big.rows[0]!.domain });
+      if (c.name === 'search: a last name') c.q = sample.rows[0]!.last_name.toLowerCase();
+      if (c.name === 'search: phone digits') c.q = sample.rows[0]!.direct_phone.slice(-7);
+    }
+
+    const dialect = new PgDialect();
+    const api = async (query: Record<string, string>): Promise<{ ms: number; body: ContactListResponse }> => {
+      const started = performance.now();
+      const res = await fetch(`${stack.url}/api/contacts?${new URLSearchParams(query)}`, { headers: { authorization: `Bearer ${accessToken}` } });
+      const body = (await res.json()) as ContactListResponse;
+      const ms = performance.now() - started;
+      if (res.status !== 200) throw new Error(`GET /api/contacts answered ${res.status}: ${JSON.stringify(body)}`);
+      return { ms, body };
+    };
+    // The endpoint's statements, run as raw SQL the way it runs them: the page beside the total
+    // (first page; two connections), then the page's accounts.
+    const exec = (client: pg.Client, query: { sql: string; params: unknown[] }) => client.query(query.sql, query.params);
+    const rawRun = async (query: Record<string, string>, firstPage: boolean, accountIds: string[]): Promise<number> => {
+      const input = contactListQuerySchema.parse(query);
+      const built = buildListQuery(stack.deps.db, CONTACT_RESOURCE, contacts, input);
+      const page = built.page.toSQL() as { sql: string; params: unknown[] };
+      const count = countStatements(contacts, built.where);
+      const capped = dialect.sqlToQuery(count.capped) as { sql: string; params: unknown[] };
+      const estimate = dialect.sqlToQuery(count.estimate) as { sql: string; params: unknown[] };
+      const started = performance.now();
+      await Promise.all([
+        exec(raw, page),
+        firstPage
+          ? exec(raw2, capped).then(async (r) => {
+              if ((r.rows[0] as { n: number }).n > 10_000) await exec(raw2, estimate);
+            })
+          : null,
+      ]);
+      if (accountIds.length) await raw.query('select id, name, domain from accounts where id = any($1::uuid[])', [accountIds]);
+      return performance.now() - started;
+    };
+
+    interface Line {
+      name: string;
+      page: string;
+      apiP50: number;
+      apiP95: number;
+      rawP50: number;
+      rawP95: number;
+      total: string;
+    }
+    const lines: Line[] = [];
+    for (const c of CASES) {
+      const base: Record<string, string> = { limit: String(PAGE_SIZE) };
+      if (c.filter) base.filter = encodeFilter(c.filter);
+      if (c.q) base.q = c.q;
+      if (c.sort) base.sort = c.sort;
+      if (c.order) base.order = c.order;
+      // Walk to a deep page once to get its cursor.
+      const first = await api(base);
+      let cursor = first.body.nextCursor;
+      let reached = 1;
+      while (cursor && reached < DEEP_PAGES) {
+        cursor = (await api({ ...base, cursor })).body.nextCursor;
+        reached += 1;
+      }
+      const pages: Array<[string, Record<string, string>]> = [['first', base]];
+      if (cursor) pages.push([`page ${reached + 1}`, { ...base, cursor }]);
+      for (const [label, query] of pages) {
+        const firstPage = !query.cursor;
+        const apiTimes: number[] = [];
+        const rawTimes: number[] = [];
+        let accountIds: string[] = [];
+        // Warm both paths, then alternate them so both see the same cache state.
+        const warm = await api(query);
+        accountIds = [...new Set(warm.body.items.map((i) => i.accountId).filter((id): id is string => !!id))];
+        await rawRun(query, firstPage, accountIds);
+        for (let i = 0; i < ITERATIONS; i++) {
+          apiTimes.push((await api(query)).ms);
+          rawTimes.push(await rawRun(query, firstPage, accountIds));
+        }
+        const total = first.body.total;
+        lines.push({
+          name: c.name,
+          page: label,
+          apiP50: percentile(apiTimes, 50),
+          apiP95: percentile(apiTimes, 95),
+          rawP50: percentile(rawTimes, 50),
+          rawP95: percentile(rawTimes, 95),
+          total: total ? `${total.exact ? '' : '~'}${total.count.toLocaleString('en')}` : '',
+        });
+      }
+    }
+
+    const pad = (s: string, n: number) => s.padEnd(n);
+    const num = (n: number) => n.toFixed(1).padStart(7);
+    const header = `${pad('query', 38)} ${pad('page', 8)} ${pad('matching', 10)} ${'API p50'.padStart(7)} ${'API p95'.padStart(7)} ${'SQL p50'.padStart(7)} ${'SQL p95'.padStart(7)} ${'ratio'.padStart(6)}`;
+    process.stdout.write(`\n  contacts list on ${CONTACTS.toLocaleString('en')} contacts, ${ITERATIONS} runs each, times in ms (ratio = API p50 / SQL p50)\n\n  ${header}\n  ${'-'.repeat(header.length)}\n`);
+    let worstP95 = 0;
+    let worstRatio = 0;
+    for (const l of lines) {
+      const ratio = l.apiP50 / l.rawP50;
+      worstP95 = Math.max(worstP95, l.apiP95);
+      worstRatio = Math.max(worstRatio, ratio);
+      process.stdout.write(
+        `  ${pad(l.name, 38)} ${pad(l.page, 8)} ${pad(l.total, 10)} ${num(l.apiP50)} ${num(l.apiP95)} ${num(l.rawP50)} ${num(l.rawP95)} ${ratio.toFixed(2).padStart(6)}\n`,
+      );
+    }
+    process.stdout.write(
+      `\n  worst API p95 ${worstP95.toFixed(1)} ms (target < 100): ${worstP95 < 100 ? 'met' : 'MISSED'}; worst ratio ${worstRatio.toFixed(2)} (target < 1.5): ${worstRatio < 1.5 ? 'met' : 'MISSED'}\n\n`,
+    );
+  } finally {
+    await Promise.all([raw.end(), raw2.end()]);
+    await stack.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`  ✖ ${(error as Error).stack ?? String(error)}\n`);
+  process.exit(1);
+});

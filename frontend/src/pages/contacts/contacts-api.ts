@@ -1,0 +1,25 @@
+// Server state of the contacts screens: query keys and one contact.
+import { useQuery } from '@tanstack/react-query';
+import type { Contact } from '@shared/contracts/accounts';
+import { api } from '@/lib/api';
+
+export const CONTACTS_PATH = '/api/contacts';
+
+export const contactKeys = {
+  all: ['contacts'] as const,
+  lists: ['contacts', 'list'] as const,
+  detail: (id: string) => ['contacts', 'detail', id] as const,
+  history: (id: string) => ['contacts', 'detail', id, 'history'] as const,
+};
+
+export function useContact(id: string) {
+  return useQuery({
+    queryKey: contactKeys.detail(id),
+    queryFn: ({ signal }) => api.get<Contact>(`${CONTACTS_PATH}/${id}`, undefined, signal),
+  });
+}
+
+export function contactName(contact: Pick<Contact, 'fullName' | 'firstName' | 'lastName' | 'email'>): string {
+  const joined = [contact.firstName, contact.lastName].filter(Boolean).join(' ');
+  return contact.fullName ?? (joined || contact.email || 'Unnamed contact');
+}

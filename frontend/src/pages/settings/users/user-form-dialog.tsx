@@ -1,0 +1,269 @@
+// Create or edit a user: names, email, (on create) username and a temporary password, roles as
+// checkboxes, and for a client user their organisation. Validated with the API's schemas before
+// sending; the API's field errors come back onto the same fields.
+import { forwardRef, useEffect, useState, type InputHTMLAttributes } from 'react';
+import { Controller, useController, useForm, type Control, type FieldPath } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Wand2 } from 'lucide-react';
+import type { User } from '@shared/contracts/identity';
+import { ROLES, ROLE_LABELS, type Role } from '@shared/roles';
+import { Button } from '@/components/ui/button';
+import { Checkbox } from '@/components/ui/checkbox';
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from '@/components/ui/dialog';
+import { Field } from '@/components/ui/field';
+import { Input } from '@/components/ui/input';
+import { toast } from '@/components/ui/toast';
+import { ApiError, describeError } from '@/lib/api';
+import { cn } from '@/lib/utils';
+import { OrganisationPicker } from './organisation-picker';
+import { ROLE_DESCRIPTIONS } from './role-labels';
+import { createUserFormSchema, editUserFormSchema, generatePassword, type UserFormValues } from './user-form-schema';
+import { useCreateUser, useUpdateUser } from './users-api';
+
+const EMPTY: UserFormValues = {
+  username: '',
+  email: '',
+  firstName: '',
+  lastName: '',
+  password: '',
+  roles: [],
+  orgId: null,
+  mustChangePassword: true,
+};
+
+function valuesOf(user: User | null): UserFormValues {
+  if (!user) return EMPTY;
+  return { ...EMPTY, username: user.username, email: user.email, firstName: user.firstName, lastName: user.lastName, roles: user.roles, orgId: user.orgId };
+}
+
+export interface UserFormDialogProps {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  /** The user to edit; null to create one. */
+  user: User | null;
+}
+
+export function UserFormDialog({ open, onOpenChange, user }: UserFormDialogProps) {
+  const editing = user !== null;
+  const create = useCreateUser();
+  const update = useUpdateUser();
+  const [formError, setFormError] = useState<string | null>(null);
+  const [showPassword, setShowPassword] = useState(false);
+  const form = useForm<UserFormValues>({
+    // One form, two contracts: creating sends the create request, editing the profile and roles.
+    resolver: zodResolver(editing ? editUserFormSchema : createUserFormSchema) as never,
+    defaultValues: valuesOf(user),
+    mode: 'onTouched',
+  });
+  const { errors, isSubmitting } = form.formState;
+  const roles = form.watch('roles');
+  const isClient = roles.includes('client_user');
+
+  useEffect(() => {
+    if (open) {
+      form.reset(valuesOf(user));
+      setFormError(null);
+      setShowPassword(false);
+    }
+  }, [open, user, form]);
+
+  function applyServerErrors(error: unknown) {
+    if (error instanceof ApiError && Object.keys(error.fieldErrors).length) {
+      let placed = false;
+      for (const [field, messages] of Object.entries(error.fieldErrors)) {
+        if (field in EMPTY) {
+          form.setError(field as FieldPath<UserFormValues>, { message: messages.join('; ') }, { shouldFocus: !placed });
+          placed = true;
+        }
+      }
+      if (placed) return;
+    }
+    setFormError(describeError(error));
+  }
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setFormError(null);
+    try {
+      if (user) {
+        await update.mutateAsync({
+          user,
+          profile: { email: values.email, firstName: values.firstName, lastName: values.lastName },
+          roles: values.roles,
+        });
+        toast.success(`${values.firstName} ${values.lastName} saved.`);
+      } else {
+        await create.mutateAsync({
+          username: values.username,
+          email: values.email,
+          firstName: values.firstName,
+          lastName: values.lastName,
+          password: values.password,
+          roles: values.roles,
+          ...(values.roles.includes('client_user') && values.orgId ? { orgId: values.orgId } : {}),
+          mustChangePassword: values.mustChangePassword,
+        });
+        toast.success(`${values.firstName} ${values.lastName} can now sign in as ${values.username}.`);
+      }
+      onOpenChange(false);
+    } catch (error) {
+      applyServerErrors(error);
+    }
+  });
+
+  function toggleRole(current: Role[], role: Role, checked: boolean): Role[] {
+    if (!checked) return current.filter((r) => r !== role);
+    // A client user holds only that role; a staff role replaces it.
+    if (role === 'client_user') return ['client_user'];
+    return [...current.filter((r) => r !== 'client_user'), role];
+  }
+
+  return (
+    <Dialog open={open} onOpenChange={(next) => !isSubmitting && onOpenChange(next)}>
+      <DialogContent size="lg">
+        <DialogHeader>
+          <DialogTitle>{editing ? `Edit ${user.firstName} ${user.lastName}` : 'Create user'}</DialogTitle>
+          <DialogDescription>
+            {editing ? 'Change their details and roles. Role changes apply within a minute.' : 'They sign in with the username and the temporary password you give them.'}
+          </DialogDescription>
+        </DialogHeader>
+        <form onSubmit={onSubmit} noValidate className="grid gap-5" aria-label={editing ? 'Edit user' : 'Create user'}>
+          {formError && (
+            <p role="alert" className="rounded-lg border border-danger/30 bg-danger-subtle px-3 py-2.5 text-sm text-danger-text">
+              {formError}
+            </p>
+          )}
+          <div className="grid gap-4 sm:grid-cols-2">
+            <Field className="content-start" label="First name" required error={errors.firstName?.message}>
+              <Input autoComplete="off" autoFocus {...form.register('firstName')} />
+            </Field>
+            <Field className="content-start" label="Last name" required error={errors.lastName?.message}>
+              <Input autoComplete="off" {...form.register('lastName')} />
+            </Field>
+            <Field className="content-start" label="Username" required={!editing} error={errors.username?.message} hint={editing ? 'Usernames cannot be changed.' : 'Letters, digits, dot, dash or underscore.'}>
+              <Input autoComplete="off" spellCheck={false} className="font-mono" disabled={editing} {...form.register('username')} />
+            </Field>
+            <Field className="content-start" label="Email" required error={errors.email?.message}>
+              <Input type="email" autoComplete="off" spellCheck={false} className="font-mono" {...form.register('email')} />
+            </Field>
+          </div>
+
+          {!editing && (
+            <div className="grid gap-3">
+              <Field label="Temporary password" required error={errors.password?.message} hint="At least 12 characters; not containing the username.">
+                <GeneratedPasswordInput
+                  show={showPassword}
+                  onGenerate={() => {
+                    form.setValue('password', generatePassword(), { shouldValidate: true, shouldDirty: true });
+                    setShowPassword(true);
+                  }}
+                  {...form.register('password')}
+                />
+              </Field>
+              <Controller
+                control={form.control}
+                name="mustChangePassword"
+                render={({ field }) => (
+                  <label className="flex items-center gap-2.5 text-sm">
+                    <Checkbox checked={field.value} onCheckedChange={(checked) => field.onChange(checked === true)} />
+                    Ask them to choose their own password at first sign-in
+                  </label>
+                )}
+              />
+            </div>
+          )}
+
+          <fieldset className="grid gap-2" aria-describedby={errors.roles ? 'roles-error' : undefined}>
+            <legend className="mb-1 text-sm font-medium">
+              Roles<span className="ml-0.5 text-danger-text" aria-hidden="true">*</span>
+            </legend>
+            <Controller
+              control={form.control}
+              name="roles"
+              render={({ field }) => (
+                <div className="grid gap-2 sm:grid-cols-2">
+                  {ROLES.map((role) => {
+                    const checked = field.value.includes(role);
+                    const id = `role-${role}`;
+                    return (
+                      <label
+                        key={role}
+                        htmlFor={id}
+                        className={cn(
+                          'flex cursor-pointer items-start gap-3 rounded-lg border px-3 py-2.5 transition-colors hover:bg-muted/60',
+                          checked ? 'border-primary/60 bg-primary-subtle/50' : 'border-border',
+                        )}
+                      >
+                        <Checkbox
+                          id={id}
+                          className="mt-0.5"
+                          checked={checked}
+                          aria-invalid={errors.roles ? true : undefined}
+                          onCheckedChange={(next) => field.onChange(toggleRole(field.value, role, next === true))}
+                          onBlur={field.onBlur}
+                        />
+                        <span className="grid gap-0.5">
+                          <span className="text-sm font-medium">{ROLE_LABELS[role]}</span>
+                          <span className="text-xs text-muted-foreground">{ROLE_DESCRIPTIONS[role]}</span>
+                        </span>
+                      </label>
+                    );
+                  })}
+                </div>
+              )}
+            />
+            {errors.roles && (
+              <p id="roles-error" role="alert" className="text-xs font-medium text-danger-text">
+                {errors.roles.message ?? errors.roles.root?.message}
+              </p>
+            )}
+          </fieldset>
+
+          {isClient && (
+            <Field
+              label="Organisation"
+              required={!editing}
+              error={errors.orgId?.message}
+              hint={editing ? 'A client user stays with the organisation they were created for.' : 'The client this person orders leads for.'}
+            >
+              {editing ? (
+                <Input value={user.orgId ?? 'None'} readOnly className="font-mono" />
+              ) : (
+                <OrganisationControl control={form.control} />
+              )}
+            </Field>
+          )}
+
+          <DialogFooter>
+            <Button variant="outline" onClick={() => onOpenChange(false)} disabled={isSubmitting}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={isSubmitting}>
+              {editing ? 'Save changes' : 'Create user'}
+            </Button>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}
+
+/** The organisation picker bound to the form; takes the id and aria props its Field hands it. */
+function OrganisationControl({ control, ...aria }: { control: Control<UserFormValues>; id?: string; 'aria-invalid'?: boolean; 'aria-describedby'?: string }) {
+  const { field } = useController({ control, name: 'orgId' });
+  return <OrganisationPicker value={field.value} onChange={field.onChange} {...aria} />;
+}
+
+/** A password input with a "Generate" button beside it; the field's id lands on the input. */
+const GeneratedPasswordInput = forwardRef<HTMLInputElement, InputHTMLAttributes<HTMLInputElement> & { show: boolean; onGenerate: () => void }>(
+  function GeneratedPasswordInput({ show, onGenerate, ...props }, ref) {
+    return (
+      <div className="flex gap-2">
+        <Input ref={ref} type={show ? 'text' : 'password'} autoComplete="new-password" className="font-mono" {...props} />
+        <Button variant="outline" onClick={onGenerate}>
+          <Wand2 aria-hidden="true" />
+          Generate
+        </Button>
+      </div>
+    );
+  },
+);

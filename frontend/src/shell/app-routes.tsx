@@ -1,0 +1,76 @@
+// Which screen shows: a splash while the session is restored, the sign-in page when signed
+// out, the forced password change while the API requires it, else the shell with the page the
+// address names — if the user's roles may open it. Every page is its own lazy chunk.
+import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
+import { Redirect, Route, Switch, useLocation, useSearch } from 'wouter';
+import { useAuth } from '@/lib/auth';
+import { AppShell } from './app-shell';
+import { BrandMark } from './brand-mark';
+import { NAV_ENTRIES, type NavEntry } from './navigation';
+import { NotAllowed, NotFound, PageLoading } from './page-states';
+import { safeNext } from './safe-next';
+
+const SignInPage = lazy(() => import('../pages/sign-in/sign-in-page'));
+const ForcedPasswordChangePage = lazy(() => import('../pages/account/forced-password-change-page'));
+
+const PAGES = new Map<string, LazyExoticComponent<ComponentType>>(NAV_ENTRIES.map((entry) => [entry.id, lazy(entry.load)]));
+
+function Splash() {
+  return (
+    <div className="grid min-h-dvh place-items-center bg-background" aria-busy="true" aria-label="Loading Pivotal CRM">
+      <BrandMark className="size-10 animate-pulse" />
+    </div>
+  );
+}
+
+function GuardedPage({ entry }: { entry: NavEntry }) {
+  const { hasAnyRole } = useAuth();
+  if (!hasAnyRole(entry.roles)) return <NotAllowed page={entry.label} />;
+  const Page = PAGES.get(entry.id)!;
+  return <Page />;
+}
+
+export function AppRoutes() {
+  const { status, mustChangePassword } = useAuth();
+  const [location] = useLocation();
+  const search = useSearch();
+
+  if (status === 'loading') return <Splash />;
+
+  if (location === '/sign-in') {
+    if (status === 'signed-in') return <Redirect to={safeNext(search)} replace />;
+    return (
+      <Suspense fallback={<Splash />}>
+        <SignInPage />
+      </Suspense>
+    );
+  }
+  if (status === 'signed-out') {
+    const next = location === '/' ? '' : `?next=${encodeURIComponent(location + (search ? `?${search}` : ''))}`;
+    return <Redirect to={`/sign-in${next}`} replace />;
+  }
+  if (mustChangePassword) {
+    return (
+      <Suspense fallback={<Splash />}>
+        <ForcedPasswordChangePage />
+      </Suspense>
+    );
+  }
+  return (
+    <AppShell>
+      <Suspense fallback={<PageLoading />}>
+        <Switch>
+          {/* A nested page answers its sub-paths too (`/accounts/<id>`) and reads them itself. */}
+          {NAV_ENTRIES.map((entry) => (
+            <Route key={entry.id} path={entry.nested ? `${entry.path}/*?` : entry.path}>
+              <GuardedPage entry={entry} />
+            </Route>
+          ))}
+          <Route>
+            <NotFound />
+          </Route>
+        </Switch>
+      </Suspense>
+    </AppShell>
+  );
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { NAV_ENTRIES, entriesFor, entryAt } from './navigation';
+
+describe('the navigation registry', () => {
+  it('offers admins every page', () => {
+    expect(entriesFor(['admin']).map((e) => e.id)).toEqual(NAV_ENTRIES.map((e) => e.id));
+  });
+
+  it('keeps admin-only pages from every other role', () => {
+    for (const role of ['campaign_manager', 'agent', 'quality_analyst', 'content_creator', 'client_user'] as const) {
+      const ids = entriesFor([role]).map((e) => e.id);
+      expect(ids).not.toContain('users');
+      expect(ids).not.toContain('design');
+      expect(ids).toContain('dashboard');
+    }
+  });
+
+  it('offers no page to someone with no role', () => {
+    expect(entriesFor([])).toEqual([]);
+  });
+
+  it('gives every page a unique id, path and go-to key', () => {
+    const unique = (values: unknown[]) => new Set(values).size === values.length;
+    expect(unique(NAV_ENTRIES.map((e) => e.id))).toBe(true);
+    expect(unique(NAV_ENTRIES.map((e) => e.path))).toBe(true);
+    expect(unique(NAV_ENTRIES.filter((e) => e.goKey).map((e) => e.goKey))).toBe(true);
+  });
+
+  it('finds the page at an address, ignoring a trailing slash', () => {
+    expect(entryAt('/')?.id).toBe('dashboard');
+    expect(entryAt('/settings/users/')?.id).toBe('users');
+    expect(entryAt('/settings/users/extra')).toBeUndefined();
+    expect(entryAt('/nowhere')).toBeUndefined();
+  });
+});

@@ -1,0 +1,102 @@
+// The navigation registry: every page the app has, who may open it, where it sits in the
+// sidebar and how it loads. The router, the sidebar, the breadcrumbs, the command palette and
+// the go-to shortcuts all read this one list, so a page cannot be reachable in one place and
+// missing (or unguarded) in another. A page that is not built is not listed.
+import type { ComponentType } from 'react';
+import { Building2, Contact, LayoutDashboard, Palette, Users, type LucideIcon } from 'lucide-react';
+import { ROLES, type Role } from '@shared/roles';
+
+export type NavSection = 'workspace' | 'settings';
+
+export const NAV_SECTION_LABELS: Record<NavSection, string> = {
+  workspace: 'Workspace',
+  settings: 'Settings',
+};
+
+export interface NavEntry {
+  id: string;
+  label: string;
+  /** The route; wouter pattern syntax. */
+  path: string;
+  icon: LucideIcon;
+  /** Who may open it; the API enforces the same on its side. */
+  roles: readonly Role[];
+  section: NavSection;
+  /** The second key of its `g <key>` shortcut. */
+  goKey?: string;
+  /** Words the command palette also matches. */
+  keywords?: string[];
+  /** Loaded on first visit: each page is its own chunk. */
+  load: () => Promise<{ default: ComponentType }>;
+  /** The page also answers its sub-paths (`/accounts/<id>`) and routes them itself. */
+  nested?: boolean;
+}
+
+export const NAV_ENTRIES: readonly NavEntry[] = [
+  {
+    id: 'dashboard',
+    label: 'Dashboard',
+    path: '/',
+    icon: LayoutDashboard,
+    roles: ROLES,
+    section: 'workspace',
+    goKey: 'd',
+    keywords: ['home', 'overview', 'stats'],
+    load: () => import('../pages/dashboard/dashboard-page'),
+  },
+  {
+    id: 'accounts',
+    label: 'Accounts',
+    path: '/accounts',
+    icon: Building2,
+    roles: ['admin', 'campaign_manager', 'quality_analyst', 'agent'],
+    section: 'workspace',
+    goKey: 'a',
+    keywords: ['companies', 'organisations', 'firms', 'abm'],
+    load: () => import('../pages/accounts/accounts-page'),
+    nested: true,
+  },
+  {
+    id: 'contacts',
+    label: 'Contacts',
+    path: '/contacts',
+    icon: Contact,
+    roles: ['admin', 'campaign_manager', 'quality_analyst', 'agent'],
+    section: 'workspace',
+    goKey: 'c',
+    keywords: ['people', 'leads', 'prospects', 'persons'],
+    load: () => import('../pages/contacts/contacts-page'),
+    nested: true,
+  },
+  {
+    id: 'users',
+    label: 'Users',
+    path: '/settings/users',
+    icon: Users,
+    roles: ['admin'],
+    section: 'settings',
+    goKey: 'u',
+    keywords: ['people', 'roles', 'team', 'accounts', 'access'],
+    load: () => import('../pages/settings/users/users-page'),
+  },
+  {
+    id: 'design',
+    label: 'Design system',
+    path: '/design',
+    icon: Palette,
+    roles: ['admin'],
+    section: 'settings',
+    keywords: ['components', 'style', 'kit'],
+    load: () => import('../pages/design/design-page'),
+  },
+];
+
+export function entriesFor(roles: readonly Role[]): NavEntry[] {
+  return NAV_ENTRIES.filter((entry) => entry.roles.some((role) => roles.includes(role)));
+}
+
+/** The entry whose page is showing at `pathname` (exact match; pages have no sub-routes yet). */
+export function entryAt(pathname: string): NavEntry | undefined {
+  const normalized = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
+  return NAV_ENTRIES.find((entry) => entry.path === normalized || (entry.nested && normalized.startsWith(`${entry.path}/`)));
+}

@@ -1,0 +1,103 @@
+// Compliance tables: the global suppression list (email addresses, whole email domains and
+// do-not-call phone numbers) and per-contact, per-channel consent with its append-only history.
+// Values are stored normalized, so matching is plain equality on a unique index.
+import { sql } from 'drizzle-orm';
+import { bigint, check, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { contacts } from './accounts';
+import { id, timestamps } from './columns';
+import { users } from './identity';
+
+const SUPPRESSION_REASON_CHECK = sql`('unsubscribe', 'bounce', 'complaint', 'manual', 'dnc_registry', 'client_request')`;
+
+/**
+ * One row per suppressed email address, email domain (registrable, it covers every address whose
+ * registrable domain it is) or phone number (E.164). Removing an entry deletes the row; the
+ * audit log keeps what it was.
+ */
+export const suppressions = pgTable(
+  'suppressions',
+  {
+    id: id(),
+    type: text('type').notNull(),
+    value: text('value').notNull(),
+    reason: text('reason').notNull(),
+    source: text('source').notNull(),
+    note: text('note'),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    ...timestamps(),
+  },
+  (t) => [
+    uniqueIndex('suppressions_type_value_key').on(t.type, t.value),
+    index('suppressions_reason_idx').on(t.reason),
+    check('suppressions_type_check', sql`${t.type} in ('email', 'domain', 'phone')`),
+    check('suppressions_reason_check', sql`${t.reason} in ${SUPPRESSION_REASON_CHECK}`),
+    check(
+      'suppressions_value_check',
+      sql`case ${t.type}
+        when 'email' then ${t.value} = lower(btrim(${t.value})) and position('@' in ${t.value}) > 1
+        when 'domain' then ${t.value} = lower(btrim(${t.value})) and position('@' in ${t.value}) = 0 and position('.' in ${t.value}) > 1
+        else ${t.value} ~ '^\\+[1-9][0-9]{5,14}$'
+      end`,
+    ),
+  ],
+);
+
+const CONSENT_CHANNEL_CHECK = sql`('email', 'phone')`;
+const CONSENT_STATUS_CHECK = sql`('opted_in', 'opted_out', 'unknown')`;
+
+/**
+ * Every consent change ever recorded for a contact and channel, with its evidence. Rows are never
+ * updated (a trigger refuses it); they go only when the contact itself is erased.
+ */
+export const contactConsentHistory = pgTable(
+  'contact_consent_history',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    contactId: uuid('contact_id')
+      .notNull()
+      .references(() => contacts.id, { onDelete: 'cascade' }),
+    channel: text('channel').notNull(),
+    status: text('status').notNull(),
+    source: text('source').notNull(),
+    /** A note, or the URL of the form, recording or document that proves it. */
+    evidence: text('evidence'),
+    /** When the consent was given or withdrawn (may be before it was entered). */
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
+    recordedBy: uuid('recorded_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('contact_consent_history_contact_idx').on(t.contactId, t.id),
+    check('contact_consent_history_channel_check', sql`${t.channel} in ${CONSENT_CHANNEL_CHECK}`),
+    check('contact_consent_history_status_check', sql`${t.status} in ${CONSENT_STATUS_CHECK}`),
+  ],
+);
+
+/**
+ * The consent in force per contact and channel: the history row with the latest recorded_at.
+ * No row means nothing was recorded (unknown).
+ */
+export const contactConsent = pgTable(
+  'contact_consent',
+  {
+    contactId: uuid('contact_id')
+      .notNull()
+      .references(() => contacts.id, { onDelete: 'cascade' }),
+    channel: text('channel').notNull(),
+    status: text('status').notNull(),
+    source: text('source').notNull(),
+    evidence: text('evidence'),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
+    recordedBy: uuid('recorded_by').references(() => users.id, { onDelete: 'set null' }),
+    /** The history row this state was taken from. */
+    historyId: bigint('history_id', { mode: 'number' }).notNull(),
+    ...timestamps(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.contactId, t.channel], name: 'contact_consent_pkey' }),
+    // The guard's anti-join: opted-out contacts per channel.
+    index('contact_consent_opted_out_idx').on(t.channel, t.contactId).where(sql`${t.status} = 'opted_out'`),
+    check('contact_consent_channel_check', sql`${t.channel} in ${CONSENT_CHANNEL_CHECK}`),
+    check('contact_consent_status_check', sql`${t.status} in ${CONSENT_STATUS_CHECK}`),
+  ],
+);

@@ -1,0 +1,5 @@
+// Lambda entry point of the compliance module (suppression lists, the bulk check, consent).
+import { createHttpHandler } from '../http/create-http-handler';
+import { complianceModule } from '../modules/compliance/routes';
+
+export const handler = createHttpHandler(complianceModule);

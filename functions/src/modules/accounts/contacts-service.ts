@@ -1,0 +1,118 @@
+// Contact use cases: create-or-merge by email (without one: by account, full name and phone),
+// read with the account embedded, versioned update, soft delete, restore, the list and an
+// account's contacts. A new contact without an account joins the live account of its email's
+// domain when there is one (free-mail domains never match an account).
+import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import type { z } from 'zod';
+import type {
+  AccountSummary,
+  Contact,
+  ContactListResponse,
+  contactCreateSchema,
+  contactListQuerySchema,
+  contactUpdateSchema,
+} from '@shared/contracts/accounts';
+import { emailDomain, isFreeMailDomain, joinFullName } from '@shared/normalize';
+import type { Deps } from '../../deps';
+import { accounts, contacts } from '../../db/schema';
+import { notFound } from '../../http/app-error';
+import { contactValues } from './contact-values';
+import { CONTACT_RESOURCE } from './fields';
+import { listRecords } from './list-records';
+import type { Actor, Queryable } from './record-changes';
+import { findById, restoreRecord, softDeleteRecord, updateRecord, upsertRecord } from './record-store';
+import { contactView, type ContactRow } from './views';
+
+type Ctx = Pick<Deps, 'db' | 'now'>;
+
+const NO_ACCOUNT = sql`'00000000-0000-0000-0000-000000000000'::uuid`;
+
+/** Account names and domains for a page of contacts, in one query. */
+export async function accountSummaries(db: Queryable, ids: Array<string | null>): Promise<Map<string, AccountSummary>> {
+  const unique = [...new Set(ids.filter((id): id is string => !!id))];
+  if (unique.length === 0) return new Map();
+  const rows = await db
+    .select({ id: accounts.id, name: accounts.name, domain: accounts.domain })
+    .from(accounts)
+    .where(inArray(accounts.id, unique));
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+export async function contactViews(db: Queryable, rows: ContactRow[]): Promise<Contact[]> {
+  const summaries = await accountSummaries(
+    db,
+    rows.map((r) => r.accountId),
+  );
+  return rows.map((row) => contactView(row, row.accountId ? (summaries.get(row.accountId) ?? null) : null));
+}
+
+export async function createContact(
+  deps: Ctx,
+  input: { request: z.output<typeof contactCreateSchema>; actor: Actor },
+): Promise<{ contact: Contact; created: boolean }> {
+  const values = contactValues(input.request);
+  values.fullName ??= joinFullName(values.firstName, values.lastName);
+  const insertOnly: Record<string, SQL> = {};
+  const domain = emailDomain(values.email);
+  if (values.accountId === undefined && domain && !isFreeMailDomain(domain)) {
+    insertOnly.account_id = sql`(select ${accounts.id} from ${accounts} where ${accounts.domain} = ${domain} and ${accounts.deletedAt} is null)`;
+  }
+  const key = values.email
+    ? { conflict: sql`(email) where deleted_at is null and email is not null`, naturalKey: eq(contacts.email, values.email) }
+    : {
+        conflict: sql`(coalesce(account_id, ${NO_ACCOUNT}), lower(full_name), coalesce(direct_phone, mobile_phone, '')) where deleted_at is null and email is null`,
+        naturalKey: and(
+          isNull(contacts.email),
+          sql`coalesce(${contacts.accountId}, ${NO_ACCOUNT}) = coalesce(${values.accountId ?? null}::uuid, ${NO_ACCOUNT})`,
+          sql`lower(${contacts.fullName}) = lower(${values.fullName ?? ''})`,
+          sql`coalesce(${contacts.directPhone}, ${contacts.mobilePhone}, '') = ${values.directPhone ?? values.mobilePhone ?? ''}`,
+        )!,
+      };
+  const { row, created } = await upsertRecord(deps.db, { entity: 'contact', table: contacts, insertOnly, ...key }, values, {
+    actor: input.actor,
+    now: deps.now(),
+  });
+  const [contact] = await contactViews(deps.db, [row as unknown as ContactRow]);
+  return { contact: contact!, created };
+}
+
+export async function getContact(deps: Ctx, input: { id: string }): Promise<Contact> {
+  const row = await findById(deps.db, contacts, input.id, { includeDeleted: true });
+  if (!row) throw notFound('contact');
+  const [contact] = await contactViews(deps.db, [row as unknown as ContactRow]);
+  return contact!;
+}
+
+export async function updateContact(
+  deps: Ctx,
+  input: { id: string; request: z.output<typeof contactUpdateSchema>; version: number; actor: Actor },
+): Promise<Contact> {
+  const { version: _version, ...fields } = input.request;
+  const values = contactValues(fields);
+  const row = await updateRecord(deps.db, { entity: 'contact', table: contacts, id: input.id, values, version: input.version }, { actor: input.actor, now: deps.now() });
+  const [contact] = await contactViews(deps.db, [row as unknown as ContactRow]);
+  return contact!;
+}
+
+export async function deleteContact(deps: Ctx, input: { id: string; actor: Actor }): Promise<void> {
+  await softDeleteRecord(deps.db, { entity: 'contact', table: contacts, id: input.id }, { actor: input.actor, now: deps.now() });
+}
+
+export async function restoreContact(deps: Ctx, input: { id: string; actor: Actor }): Promise<Contact> {
+  const row = await restoreRecord(deps.db, { entity: 'contact', table: contacts, id: input.id }, { actor: input.actor, now: deps.now() });
+  const [contact] = await contactViews(deps.db, [row as unknown as ContactRow]);
+  return contact!;
+}
+
+export async function listContacts(
+  deps: Pick<Deps, 'db'>,
+  query: z.output<typeof contactListQuerySchema>,
+  options: { accountId?: string } = {},
+): Promise<ContactListResponse> {
+  if (options.accountId && !(await findById(deps.db, accounts, options.accountId, { includeDeleted: true }))) throw notFound('account');
+  const page = await listRecords<ContactRow>(deps.db, CONTACT_RESOURCE, contacts, {
+    ...query,
+    where: options.accountId ? and(eq(contacts.accountId, options.accountId)) : undefined,
+  });
+  return { items: await contactViews(deps.db, page.rows), nextCursor: page.nextCursor, total: page.total };
+}

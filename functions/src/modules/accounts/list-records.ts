@@ -1,0 +1,111 @@
+// Keyset-paginated lists of accounts or contacts: ORDER BY (sort key, id) over the matching
+// index, the next page starting after the last row's (sort key, id). The total is exact up to
+// EXACT_COUNT_CAP matches (a capped count is cheap) and the planner's estimate above it; it is
+// computed for the first page only (later pages keep the first page's figure).
+import { getTableColumns, sql, type SQL } from 'drizzle-orm';
+import { EXACT_COUNT_CAP, type ListTotal } from '@shared/contracts/accounts';
+import type { FilterGroup } from '@shared/contracts/filters';
+import type { Database } from '../../db/connection';
+import { queryOne } from '../../db/rows';
+import { invalid } from '../../http/app-error';
+import { accounts, contacts } from '../../db/schema';
+import { decodeCursor, encodeCursor } from './cursor';
+import type { ResourceFields, SortKey } from './fields';
+import { selectionCondition } from './selection';
+import type { AccountRow, ContactRow } from './views';
+
+export interface ListInput {
+  q?: string | undefined;
+  filter?: FilterGroup | undefined;
+  sort: string;
+  order: 'asc' | 'desc';
+  cursor?: string | undefined;
+  limit: number;
+  deleted?: 'only' | undefined;
+  where?: SQL | undefined;
+}
+
+export interface ListPage<Row> {
+  rows: Row[];
+  nextCursor: string | null;
+  total: ListTotal | null;
+}
+
+/** What Postgres prints for each sort type; anything else in a cursor was not made here. */
+const CURSOR_VALUE: Record<SortKey['cast'], RegExp> = {
+  text: /^[\s\S]{0,500}$/,
+  float8: /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i,
+  int4: /^-?\d{1,10}$/,
+  date: /^\d{4}-\d{2}-\d{2}$/,
+  timestamptz: /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/,
+};
+
+type TableOf<R> = R extends AccountRow ? typeof accounts : typeof contacts;
+
+function sortKeyOf(fields: ResourceFields, input: ListInput): { name: string; key: SortKey; order: 'asc' | 'desc' } {
+  // The trash is always newest deletion first.
+  if (input.deleted === 'only') return { name: 'deletedAt', key: { expr: fields.deletedAt, cast: 'timestamptz' }, order: 'desc' };
+  return { name: input.sort, key: fields.sorts[input.sort]!, order: input.order };
+}
+
+/** The capped count and the planner-estimate statements behind a list's total. */
+export function countStatements(table: typeof accounts | typeof contacts, where: SQL): { capped: SQL; estimate: SQL } {
+  return {
+    capped: sql`select count(*)::int as n from (select 1 from ${table} where ${where} limit ${EXACT_COUNT_CAP + 1}) matching`,
+    estimate: sql`explain (format json) select 1 from ${table} where ${where}`,
+  };
+}
+
+/** Counts exactly up to the cap, then asks the planner (EXPLAIN) for its estimate. */
+export async function countMatches(db: Database, table: typeof accounts | typeof contacts, where: SQL): Promise<ListTotal> {
+  const statements = countStatements(table, where);
+  const capped = await queryOne<{ n: number }>(db, statements.capped);
+  const n = Number(capped?.n ?? 0);
+  if (n <= EXACT_COUNT_CAP) return { count: n, exact: true };
+  const plan = await queryOne<{ 'QUERY PLAN': unknown }>(db, statements.estimate);
+  const raw = plan?.['QUERY PLAN'];
+  const parsed = (typeof raw === 'string' ? JSON.parse(raw) : raw) as Array<{ Plan: { 'Plan Rows': number } }>;
+  const estimate = Math.round(parsed[0]?.Plan['Plan Rows'] ?? 0);
+  return { count: Math.max(estimate, EXACT_COUNT_CAP + 1), exact: false };
+}
+
+/** The page query of a list (and its WHERE without the cursor, for the total). */
+export function buildListQuery(db: Database, fields: ResourceFields, table: typeof accounts | typeof contacts, input: ListInput) {
+  const { name, key, order } = sortKeyOf(fields, input);
+  const where = selectionCondition(fields, { ...input, deleted: input.deleted === 'only' }, 'query.filter');
+  let pageWhere = where;
+  if (input.cursor) {
+    const position = decodeCursor(input.cursor, { sort: name, order });
+    if (!CURSOR_VALUE[key.cast].test(position.value)) throw invalid('query.cursor', 'is not a cursor this API gave out');
+    const after = sql`(${key.expr}, ${fields.id}) ${order === 'asc' ? sql`>` : sql`<`} (${position.value}::${sql.raw(key.cast)}, ${position.id}::uuid)`;
+    pageWhere = sql`${where} and ${after}`;
+  }
+  const direction = order === 'asc' ? sql`asc` : sql`desc`;
+  const page = db
+    .select({ ...getTableColumns(table as typeof accounts), sortKey: sql<string>`(${key.expr})::text`.as('sort_key') })
+    .from(table as typeof accounts)
+    .where(pageWhere)
+    .orderBy(sql`${key.expr} ${direction}`, sql`${fields.id} ${direction}`)
+    .limit(input.limit + 1);
+  return { page, where, sortName: name, order };
+}
+
+export async function listRecords<Row extends AccountRow | ContactRow>(
+  db: Database,
+  fields: ResourceFields,
+  table: TableOf<Row>,
+  input: ListInput,
+): Promise<ListPage<Row>> {
+  const query = buildListQuery(db, fields, table, input);
+  // The first page's total runs beside the page query (on a server pool they overlap).
+  const [rows, counted] = await Promise.all([
+    query.page as unknown as Promise<Array<Row & { sortKey: string }>>,
+    input.cursor ? Promise.resolve(null) : countMatches(db, table, query.where),
+  ]);
+  const page = rows.slice(0, input.limit);
+  const last = page[page.length - 1];
+  const nextCursor =
+    rows.length > input.limit && last ? encodeCursor({ sort: query.sortName, order: query.order, value: last.sortKey, id: last.id }) : null;
+  const total = counted;
+  return { rows: page.map(({ sortKey: _sortKey, ...row }) => row as unknown as Row), nextCursor, total };
+}

@@ -1,0 +1,247 @@
+// Accounts and contacts API: lists (filter, search, keyset pages), records (create-or-merge, read,
+// versioned PATCH, soft delete, restore, history), an account's contacts, bulk actions with undo,
+// and the command palette's global search. Staff who run campaigns write; QA and agents read.
+import { z } from 'zod';
+import {
+  accountBulkRequestSchema,
+  accountCreateSchema,
+  accountListQuerySchema,
+  accountUpdateSchema,
+  contactBulkRequestSchema,
+  contactCreateSchema,
+  contactListQuerySchema,
+  contactUpdateSchema,
+  historyQuerySchema,
+  searchQuerySchema,
+} from '@shared/contracts/accounts';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import type { Principal } from '../../http/principal';
+import { invalid } from '../../http/app-error';
+import { defineRoute, reply, type ApiModule } from '../../http/route';
+import { createAccount, deleteAccount, getAccount, listAccounts, restoreAccount, updateAccount } from './accounts-service';
+import { runBulk, undoBulk, type BulkRequest } from './bulk';
+import { createContact, deleteContact, getContact, listContacts, restoreContact, updateContact } from './contacts-service';
+import { listHistory, type Actor } from './record-changes';
+import { globalSearch } from './search';
+
+export const READ_ROLES = ['admin', 'campaign_manager', 'quality_analyst', 'agent'] as const;
+export const WRITE_ROLES = ['admin', 'campaign_manager'] as const;
+
+const idParams = z.strictObject({ id: z.string().uuid('is not a record id') });
+const bulkParams = z.strictObject({ bulkId: z.string().uuid('is not a bulk operation id') });
+
+const actorOf = (principal: Principal, requestId: string): Actor => ({ userId: principal.userId, requestId });
+const etag = (version: number) => ({ etag: `"${version}"` });
+
+/** The version a PATCH was based on: `version` in the body, or an If-Match header ("3", W/"3"). */
+export function versionOf(body: { version?: number | undefined }, event: APIGatewayProxyEventV2): number {
+  if (body.version !== undefined) return body.version;
+  const header = event.headers?.['if-match'] ?? event.headers?.['If-Match'];
+  const match = header ? /^(?:W\/)?"?(\d{1,9})"?$/.exec(header.trim()) : null;
+  if (match) return Number(match[1]);
+  throw invalid('body.version', 'is required: send the version you read (or an If-Match header)');
+}
+
+export const accountsModule: ApiModule = {
+  name: 'accounts',
+  routes: [
+    // ── accounts ─────────────────────────────────────────────────────────────────────────────
+    defineRoute({
+      method: 'GET',
+      path: '/api/accounts',
+      roles: READ_ROLES,
+      summary: 'Accounts: filter, search, sort on indexed fields, keyset pages, total',
+      query: accountListQuerySchema,
+      handler: async ({ deps, query }) => listAccounts(deps, query),
+    }),
+    defineRoute({
+      method: 'POST',
+      path: '/api/accounts',
+      roles: WRITE_ROLES,
+      summary: 'Create an account, or merge into the live account with the same domain (201 / 200)',
+      body: accountCreateSchema,
+      handler: async ({ deps, body, principal, requestId }) => {
+        const { account, created } = await createAccount(deps, { request: body, actor: actorOf(principal, requestId) });
+        return reply(created ? 201 : 200, account, { headers: etag(account.version) });
+      },
+    }),
+    defineRoute({
+      method: 'POST',
+      path: '/api/accounts/bulk',
+      roles: WRITE_ROLES,
+      summary: 'Update, delete or restore selected accounts (ids, or a filter across all pages)',
+      body: accountBulkRequestSchema,
+      handler: async ({ deps, body, principal, requestId }) =>
+        runBulk(deps, { entity: 'account', request: body as BulkRequest, actor: actorOf(principal, requestId) }),
+    }),
+    defineRoute({
+      method: 'POST',
+      path: '/api/accounts/bulk/{bulkId}/undo',
+      roles: WRITE_ROLES,
+      summary: 'Undo a bulk delete of accounts',
+      params: bulkParams,
+      handler: async ({ deps, params, principal, requestId }) =>
+        undoBulk(deps, { entity: 'account', bulkId: params.bulkId, actor: actorOf(principal, requestId) }),
+    }),
+    defineRoute({
+      method: 'GET',
+      path: '/api/accounts/{id}',
+      roles: READ_ROLES,
+      summary: 'One account (deleted ones too) with its live contact count',
+      params: idParams,
+      handler: async ({ deps, params }) => {
+        const account = await getAccount(deps, params);
+        return reply(200, account, { headers: etag(account.version) });
+      },
+    }),
+    defineRoute({
+      method: 'PATCH',
+      path: '/api/accounts/{id}',
+      roles: WRITE_ROLES,
+      summary: 'Change fields of an account; 409 stale_write when it changed since the version read',
+      params: idParams,
+      body: accountUpdateSchema,
+      handler: async ({ deps, params, body, event, principal, requestId }) => {
+        const account = await updateAccount(deps, { id: params.id, request: body, version: versionOf(body, event), actor: actorOf(principal, requestId) });
+        return reply(200, account, { headers: etag(account.version) });
+      },
+    }),
+    defineRoute({
+      method: 'DELETE',
+      path: '/api/accounts/{id}',
+      roles: WRITE_ROLES,
+      summary: 'Delete an account (soft: it can be restored)',
+      params: idParams,
+      handler: async ({ deps, params, principal, requestId }) => {
+        await deleteAccount(deps, { id: params.id, actor: actorOf(principal, requestId) });
+        return reply(204);
+      },
+    }),
+    defineRoute({
+      method: 'POST',
+      path: '/api/accounts/{id}/restore',
+      roles: WRITE_ROLES,
+      summary: 'Restore a deleted account',
+      params: idParams,
+      handler: async ({ deps, params, principal, requestId }) => restoreAccount(deps, { id: params.id, actor: actorOf(principal, requestId) }),
+    }),
+    defineRoute({
+      method: 'GET',
+      path: '/api/accounts/{id}/contacts',
+      roles: READ_ROLES,
+      summary: "An account's contacts (the contact list's query)",
+      params: idParams,
+      query: contactListQuerySchema,
+      handler: async ({ deps, params, query }) => listContacts(deps, query, { accountId: params.id }),
+    }),
+    defineRoute({
+      method: 'GET',
+      path: '/api/accounts/{id}/history',
+      roles: READ_ROLES,
+      summary: "An account's field history, newest first",
+      params: idParams,
+      query: historyQuerySchema,
+      handler: async ({ deps, params, query }) => listHistory(deps.db, { entity: 'account', entityId: params.id, ...query }),
+    }),
+
+    // ── contacts ─────────────────────────────────────────────────────────────────────────────
+    defineRoute({
+      method: 'GET',
+      path: '/api/contacts',
+      roles: READ_ROLES,
+      summary: 'Contacts: filter, search, sort on indexed fields, keyset pages, total',
+      query: contactListQuerySchema,
+      handler: async ({ deps, query }) => listContacts(deps, query),
+    }),
+    defineRoute({
+      method: 'POST',
+      path: '/api/contacts',
+      roles: WRITE_ROLES,
+      summary: 'Create a contact, or merge into the live contact with the same email (201 / 200)',
+      body: contactCreateSchema,
+      handler: async ({ deps, body, principal, requestId }) => {
+        const { contact, created } = await createContact(deps, { request: body, actor: actorOf(principal, requestId) });
+        return reply(created ? 201 : 200, contact, { headers: etag(contact.version) });
+      },
+    }),
+    defineRoute({
+      method: 'POST',
+      path: '/api/contacts/bulk',
+      roles: WRITE_ROLES,
+      summary: 'Update, delete or restore selected contacts (ids, or a filter across all pages)',
+      body: contactBulkRequestSchema,
+      handler: async ({ deps, body, principal, requestId }) =>
+        runBulk(deps, { entity: 'contact', request: body as BulkRequest, actor: actorOf(principal, requestId) }),
+    }),
+    defineRoute({
+      method: 'POST',
+      path: '/api/contacts/bulk/{bulkId}/undo',
+      roles: WRITE_ROLES,
+      summary: 'Undo a bulk delete of contacts',
+      params: bulkParams,
+      handler: async ({ deps, params, principal, requestId }) =>
+        undoBulk(deps, { entity: 'contact', bulkId: params.bulkId, actor: actorOf(principal, requestId) }),
+    }),
+    defineRoute({
+      method: 'GET',
+      path: '/api/contacts/{id}',
+      roles: READ_ROLES,
+      summary: 'One contact (deleted ones too) with its account',
+      params: idParams,
+      handler: async ({ deps, params }) => {
+        const contact = await getContact(deps, params);
+        return reply(200, contact, { headers: etag(contact.version) });
+      },
+    }),
+    defineRoute({
+      method: 'PATCH',
+      path: '/api/contacts/{id}',
+      roles: WRITE_ROLES,
+      summary: 'Change fields of a contact; 409 stale_write when it changed since the version read',
+      params: idParams,
+      body: contactUpdateSchema,
+      handler: async ({ deps, params, body, event, principal, requestId }) => {
+        const contact = await updateContact(deps, { id: params.id, request: body, version: versionOf(body, event), actor: actorOf(principal, requestId) });
+        return reply(200, contact, { headers: etag(contact.version) });
+      },
+    }),
+    defineRoute({
+      method: 'DELETE',
+      path: '/api/contacts/{id}',
+      roles: WRITE_ROLES,
+      summary: 'Delete a contact (soft: it can be restored)',
+      params: idParams,
+      handler: async ({ deps, params, principal, requestId }) => {
+        await deleteContact(deps, { id: params.id, actor: actorOf(principal, requestId) });
+        return reply(204);
+      },
+    }),
+    defineRoute({
+      method: 'POST',
+      path: '/api/contacts/{id}/restore',
+      roles: WRITE_ROLES,
+      summary: 'Restore a deleted contact',
+      params: idParams,
+      handler: async ({ deps, params, principal, requestId }) => restoreContact(deps, { id: params.id, actor: actorOf(principal, requestId) }),
+    }),
+    defineRoute({
+      method: 'GET',
+      path: '/api/contacts/{id}/history',
+      roles: READ_ROLES,
+      summary: "A contact's field history, newest first",
+      params: idParams,
+      query: historyQuerySchema,
+      handler: async ({ deps, params, query }) => listHistory(deps.db, { entity: 'contact', entityId: params.id, ...query }),
+    }),
+
+    // ── search ───────────────────────────────────────────────────────────────────────────────
+    defineRoute({
+      method: 'GET',
+      path: '/api/search',
+      roles: READ_ROLES,
+      summary: 'Top accounts and contacts matching a query (command palette)',
+      query: searchQuerySchema,
+      handler: async ({ deps, query }) => globalSearch(deps, query),
+    }),
+  ],
+};

@@ -1,0 +1,95 @@
+// Consent per contact and channel: what is in force now and every change before it, with who
+// recorded it, when it was given or withdrawn, and the evidence. History is append-only.
+import {
+  CONSENT_CHANNELS,
+  type ConsentChannel,
+  type ConsentEvent,
+  type ConsentState,
+  type ContactConsentQuery,
+  type ContactConsentResponse,
+  type RecordConsentRequest,
+} from '@shared/contracts/compliance';
+import type { Deps } from '../../deps';
+import { invalid, notFound } from '../../http/app-error';
+import type { ChangeContext } from '../identity/audit';
+import { consentHistory, contactIsLive, currentConsent, recordConsentChange, type ConsentRow } from './consent-repo';
+
+/** Clocks disagree a little; a consent "recorded" further ahead than this is a typo. */
+const MAX_CLOCK_SKEW_MS = 5 * 60_000;
+
+const iso = (value: Date | string): string => (value instanceof Date ? value : new Date(value)).toISOString();
+
+const unknownState = (channel: ConsentChannel): ConsentState => ({
+  channel,
+  status: 'unknown',
+  source: null,
+  evidence: null,
+  recordedAt: null,
+  recordedBy: null,
+  recordedByName: null,
+});
+
+const toState = (row: ConsentRow): ConsentState => ({
+  channel: row.channel,
+  status: row.status,
+  source: row.source,
+  evidence: row.evidence,
+  recordedAt: iso(row.recorded_at),
+  recordedBy: row.recorded_by,
+  recordedByName: row.recorded_by_name,
+});
+
+export async function getContactConsent(
+  deps: Pick<Deps, 'db'>,
+  input: { contactId: string; query: ContactConsentQuery },
+): Promise<ContactConsentResponse> {
+  const { contactId, query } = input;
+  let beforeId: number | undefined;
+  if (query.cursor !== undefined) {
+    beforeId = Number(query.cursor);
+    if (!Number.isSafeInteger(beforeId) || beforeId < 1) throw invalid('query.cursor', 'is not a cursor this API gave out');
+  }
+  if (!(await contactIsLive(deps.db, contactId))) throw notFound('contact');
+  const [current, history] = await Promise.all([
+    currentConsent(deps.db, contactId),
+    consentHistory(deps.db, contactId, { ...(beforeId !== undefined ? { beforeId } : {}), limit: query.limit + 1 }),
+  ]);
+  const byChannel = new Map(current.map((row) => [row.channel, toState(row)]));
+  const [email, phone] = CONSENT_CHANNELS.map((channel) => byChannel.get(channel) ?? unknownState(channel)) as [ConsentState, ConsentState];
+  const page = history.slice(0, query.limit);
+  const events: ConsentEvent[] = page.map((row) => ({
+    ...toState(row),
+    source: row.source,
+    recordedAt: iso(row.recorded_at),
+    id: String(row.id),
+    createdAt: iso(row.created_at),
+  }));
+  return {
+    contactId,
+    current: { email, phone },
+    history: events,
+    nextCursor: history.length > query.limit ? String(page[page.length - 1]!.id) : null,
+  };
+}
+
+export async function recordConsent(
+  deps: Pick<Deps, 'db' | 'now'>,
+  input: { contactId: string; request: RecordConsentRequest; context: ChangeContext },
+): Promise<ContactConsentResponse> {
+  const { contactId, request, context } = input;
+  const now = deps.now();
+  const recordedAt = request.recordedAt ? new Date(request.recordedAt) : now;
+  if (recordedAt.getTime() > now.getTime() + MAX_CLOCK_SKEW_MS) throw invalid('body.recordedAt', 'must not be in the future');
+  const written = await recordConsentChange(deps.db, {
+    contactId,
+    channel: request.channel,
+    status: request.status,
+    source: request.source,
+    evidence: request.evidence ?? null,
+    recordedAt,
+    recordedBy: context.actor?.userId ?? null,
+    at: now,
+  });
+  if (!written) throw notFound('contact');
+  return getContactConsent(deps, { contactId, query: { limit: 50 } });
+}

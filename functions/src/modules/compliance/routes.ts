@@ -1,0 +1,109 @@
+// Compliance routes: the global suppression list (/api/suppressions: list, add, bulk upload,
+// check, remove) and per-contact consent (/api/contacts/{contactId}/consent).
+import { z } from 'zod';
+import {
+  addSuppressionRequestSchema,
+  bulkSuppressionRequestSchema,
+  contactConsentQuerySchema,
+  recordConsentRequestSchema,
+  suppressionCheckRequestSchema,
+  suppressionListQuerySchema,
+} from '@shared/contracts/compliance';
+import { STAFF_ROLES } from '@shared/roles';
+import type { Principal } from '../../http/principal';
+import { defineRoute, reply, type ApiModule } from '../../http/route';
+import type { ChangeContext } from '../identity/audit';
+import { bulkAddSuppressions, createSuppressionUpload } from './bulk-suppressions';
+import { checkSuppressionList } from './check-suppressions';
+import { getContactConsent, recordConsent } from './consent';
+import { addSuppression, removeSuppression, searchSuppressions } from './suppressions';
+
+const SUPPRESSION_READERS = ['admin', 'campaign_manager', 'quality_analyst', 'agent'] as const;
+const SUPPRESSION_WRITERS = ['admin', 'campaign_manager'] as const;
+const ADMIN = ['admin'] as const;
+const CONSENT_READERS = STAFF_ROLES;
+const CONSENT_WRITERS = ['admin', 'campaign_manager', 'agent'] as const;
+
+const suppressionParams = z.strictObject({ suppressionId: z.string().uuid() });
+const contactParams = z.strictObject({ contactId: z.string().uuid() });
+
+const changeContext = (principal: Principal, requestId: string): ChangeContext => ({ actor: principal, requestId });
+
+export const complianceModule: ApiModule = {
+  name: 'compliance',
+  routes: [
+    defineRoute({
+      method: 'GET',
+      path: '/api/suppressions',
+      roles: SUPPRESSION_READERS,
+      summary: 'The email (addresses and domains) or do-not-call list, searchable, newest first',
+      query: suppressionListQuerySchema,
+      handler: async ({ deps, query }) => searchSuppressions(deps, query),
+    }),
+    defineRoute({
+      method: 'POST',
+      path: '/api/suppressions',
+      roles: SUPPRESSION_WRITERS,
+      summary: 'Suppress one address, domain or phone (201 when new, 200 when already listed)',
+      body: addSuppressionRequestSchema,
+      handler: async ({ deps, body, principal, requestId }) => {
+        const result = await addSuppression(deps, { request: body, context: changeContext(principal, requestId) });
+        return reply(result.added ? 201 : 200, result);
+      },
+    }),
+    defineRoute({
+      method: 'POST',
+      path: '/api/suppressions/uploads',
+      roles: SUPPRESSION_WRITERS,
+      summary: 'A presigned URL to upload a suppression CSV; pass its key to the bulk upload',
+      handler: async ({ deps }) => reply(201, await createSuppressionUpload(deps)),
+    }),
+    defineRoute({
+      method: 'POST',
+      path: '/api/suppressions/bulk',
+      roles: SUPPRESSION_WRITERS,
+      summary: 'Add many entries from CSV text or an uploaded file; reports added, duplicate and invalid lines',
+      body: bulkSuppressionRequestSchema,
+      handler: async ({ deps, body, principal, requestId }) =>
+        bulkAddSuppressions(deps, { request: body, context: changeContext(principal, requestId) }),
+    }),
+    defineRoute({
+      method: 'POST',
+      path: '/api/suppressions/check',
+      roles: SUPPRESSION_READERS,
+      summary: 'Which of up to 10,000 emails and phones are suppressed, and why',
+      body: suppressionCheckRequestSchema,
+      handler: async ({ deps, body }) => checkSuppressionList(deps, body),
+    }),
+    defineRoute({
+      method: 'DELETE',
+      path: '/api/suppressions/{suppressionId}',
+      roles: ADMIN,
+      summary: 'Remove an entry (audited)',
+      params: suppressionParams,
+      handler: async ({ deps, params, principal, requestId }) => {
+        await removeSuppression(deps, { id: params.suppressionId, context: changeContext(principal, requestId) });
+        return reply(204);
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      path: '/api/contacts/{contactId}/consent',
+      roles: CONSENT_READERS,
+      summary: "A contact's consent per channel and its history, newest first",
+      params: contactParams,
+      query: contactConsentQuerySchema,
+      handler: async ({ deps, params, query }) => getContactConsent(deps, { contactId: params.contactId, query }),
+    }),
+    defineRoute({
+      method: 'POST',
+      path: '/api/contacts/{contactId}/consent',
+      roles: CONSENT_WRITERS,
+      summary: 'Record a consent change for a channel, with its source and evidence',
+      params: contactParams,
+      body: recordConsentRequestSchema,
+      handler: async ({ deps, params, body, principal, requestId }) =>
+        reply(201, await recordConsent(deps, { contactId: params.contactId, request: body, context: changeContext(principal, requestId) })),
+    }),
+  ],
+};

@@ -1,0 +1,28 @@
+// Extension points of the import pipeline that other modules fill in: the suppression check
+// (compliance) and adding imported contacts to a static list (audience). Both have defaults that
+// do nothing, so imports work before those modules exist.
+import type { Database } from '../../db/connection';
+import type { RawQuery } from './raw-sql';
+
+export interface SuppressionMatches {
+  /** The given normalized emails that are suppressed (by address or by their domain). */
+  emails: ReadonlySet<string>;
+  /** The given E.164 numbers on the do-not-call list. */
+  phones: ReadonlySet<string>;
+}
+
+/** Which of these emails and phones are suppressed: set-based, at most two queries whatever the size. */
+export type SuppressionCheck = (db: Database, input: { emails: string[]; phones: string[] }) => Promise<SuppressionMatches>;
+
+export const noSuppressions: SuppressionCheck = async () => ({ emails: new Set(), phones: new Set() });
+
+/** Adds contacts to a static list inside the chunk's transaction (set-based). */
+export type AddToList = (query: RawQuery, input: { listId: string; contactIds: string[] }) => Promise<void>;
+
+export interface ImportHooks {
+  checkSuppressions: SuppressionCheck;
+  /** Absent until static lists exist: an import asking for a list is then refused. */
+  addToList?: AddToList;
+}
+
+export const importHooks: ImportHooks = { checkSuppressions: noSuppressions };

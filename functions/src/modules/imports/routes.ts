@@ -1,0 +1,181 @@
+// Imports and exports API: presigned upload, analysis, confirm-and-start (or dry run), progress,
+// history, cancel, revert, row issues and error file, mapping profiles; CSV exports.
+import { z } from 'zod';
+import {
+  completeUploadRequestSchema,
+  createExportRequestSchema,
+  createUploadRequestSchema,
+  importListQuerySchema,
+  mappingProfileInputSchema,
+  rowIssueListQuerySchema,
+  startImportRequestSchema,
+} from '@shared/contracts/imports';
+import { defineRoute, reply, type ApiModule } from '../../http/route';
+import { createExport, getExport, listExports } from './exports';
+import { importHooks } from './hooks';
+import {
+  cancelImport,
+  completeUpload,
+  createUpload,
+  errorFileLink,
+  getImport,
+  listImports,
+  listRowIssues,
+  revertImport,
+  startImport,
+} from './jobs';
+import { deleteProfile, getProfile, listProfiles, saveProfile, updateProfile } from './profiles';
+
+const IMPORTERS = ['admin', 'campaign_manager'] as const;
+const jobParams = z.strictObject({ jobId: z.string().uuid() });
+const profileParams = z.strictObject({ profileId: z.string().uuid() });
+const exportParams = z.strictObject({ exportId: z.string().uuid() });
+
+export const importsModule: ApiModule = {
+  name: 'imports',
+  routes: [
+    defineRoute({
+      method: 'POST',
+      path: '/api/imports/uploads',
+      roles: IMPORTERS,
+      summary: 'Start a browser upload: a job and presigned multipart part URLs',
+      body: createUploadRequestSchema,
+      handler: async ({ deps, principal, body }) => reply(201, await createUpload(deps, principal, body)),
+    }),
+    defineRoute({
+      method: 'POST',
+      path: '/api/imports/{jobId}/upload-complete',
+      roles: IMPORTERS,
+      summary: 'Complete the upload and analyse the file (encoding, delimiter, header, suggested mapping, samples)',
+      params: jobParams,
+      body: completeUploadRequestSchema,
+      handler: async ({ deps, params, body }) => completeUpload(deps, params.jobId, body),
+    }),
+    defineRoute({
+      method: 'POST',
+      path: '/api/imports/{jobId}/start',
+      roles: IMPORTERS,
+      summary: 'Confirm the mapping and options and start the import (or a dry run)',
+      params: jobParams,
+      body: startImportRequestSchema,
+      handler: async ({ deps, principal, params, body }) => reply(202, await startImport(deps, importHooks, principal, params.jobId, body)),
+    }),
+    defineRoute({
+      method: 'GET',
+      path: '/api/imports',
+      roles: IMPORTERS,
+      summary: 'Import history, newest first',
+      query: importListQuerySchema,
+      handler: async ({ deps, query }) => listImports(deps, query),
+    }),
+    defineRoute({
+      method: 'GET',
+      path: '/api/imports/{jobId}',
+      roles: IMPORTERS,
+      summary: 'An import: status, live counts and progress, analysis, dry-run report',
+      params: jobParams,
+      handler: async ({ deps, params }) => getImport(deps, params.jobId),
+    }),
+    defineRoute({
+      method: 'POST',
+      path: '/api/imports/{jobId}/cancel',
+      roles: IMPORTERS,
+      summary: 'Cancel an import; rows already imported stay (revert undoes them)',
+      params: jobParams,
+      handler: async ({ deps, params }) => cancelImport(deps, params.jobId),
+    }),
+    defineRoute({
+      method: 'POST',
+      path: '/api/imports/{jobId}/revert',
+      roles: IMPORTERS,
+      summary: 'Undo an import: restore updated contacts, soft-delete created ones',
+      params: jobParams,
+      handler: async ({ deps, params }) => revertImport(deps, params.jobId),
+    }),
+    defineRoute({
+      method: 'GET',
+      path: '/api/imports/{jobId}/issues',
+      roles: IMPORTERS,
+      summary: 'Row errors, warnings, duplicates and suppressions, in file order',
+      params: jobParams,
+      query: rowIssueListQuerySchema,
+      handler: async ({ deps, params, query }) => listRowIssues(deps, params.jobId, query),
+    }),
+    defineRoute({
+      method: 'GET',
+      path: '/api/imports/{jobId}/error-file',
+      roles: IMPORTERS,
+      summary: 'A short-lived download link to the error file (failed rows plus the reason)',
+      params: jobParams,
+      handler: async ({ deps, params }) => errorFileLink(deps, params.jobId),
+    }),
+
+    defineRoute({
+      method: 'GET',
+      path: '/api/import-profiles',
+      roles: IMPORTERS,
+      summary: 'Saved mapping profiles',
+      handler: async ({ deps }) => listProfiles(deps),
+    }),
+    defineRoute({
+      method: 'POST',
+      path: '/api/import-profiles',
+      roles: IMPORTERS,
+      summary: 'Save a mapping profile',
+      body: mappingProfileInputSchema,
+      handler: async ({ deps, principal, body }) => reply(201, await saveProfile(deps, principal, body)),
+    }),
+    defineRoute({
+      method: 'GET',
+      path: '/api/import-profiles/{profileId}',
+      roles: IMPORTERS,
+      summary: 'A mapping profile',
+      params: profileParams,
+      handler: async ({ deps, params }) => getProfile(deps, params.profileId),
+    }),
+    defineRoute({
+      method: 'PUT',
+      path: '/api/import-profiles/{profileId}',
+      roles: IMPORTERS,
+      summary: 'Replace a mapping profile',
+      params: profileParams,
+      body: mappingProfileInputSchema,
+      handler: async ({ deps, params, body }) => updateProfile(deps, params.profileId, body),
+    }),
+    defineRoute({
+      method: 'DELETE',
+      path: '/api/import-profiles/{profileId}',
+      roles: IMPORTERS,
+      summary: 'Delete a mapping profile',
+      params: profileParams,
+      handler: async ({ deps, params }) => {
+        await deleteProfile(deps, params.profileId);
+        return undefined;
+      },
+    }),
+
+    defineRoute({
+      method: 'POST',
+      path: '/api/exports',
+      roles: IMPORTERS,
+      summary: 'Export a selection or filter of accounts or contacts to CSV (template columns by default)',
+      body: createExportRequestSchema,
+      handler: async ({ deps, principal, body, logger }) => reply(201, await createExport({ ...deps, logger }, principal, body)),
+    }),
+    defineRoute({
+      method: 'GET',
+      path: '/api/exports',
+      roles: IMPORTERS,
+      summary: 'Recent exports, newest first',
+      handler: async ({ deps }) => listExports(deps),
+    }),
+    defineRoute({
+      method: 'GET',
+      path: '/api/exports/{exportId}',
+      roles: IMPORTERS,
+      summary: 'An export with its download link once done',
+      params: exportParams,
+      handler: async ({ deps, params }) => getExport(deps, params.exportId),
+    }),
+  ],
+};

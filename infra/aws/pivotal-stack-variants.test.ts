@@ -1,0 +1,94 @@
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { WorkflowDefinition } from '../../functions/src/workflows/index';
+import { platformModule } from '../../functions/src/modules/platform/routes';
+import { defineRoute, type ApiModule } from '../../functions/src/http/route';
+import { testStack } from './test-app';
+
+// Declarations the product does not have yet, so the wiring for them is proved before it is needed.
+// Its name picks the entry functions/src/handlers/<name>.ts, which must exist even unbundled: an
+// existing one stands in.
+const portalModule: ApiModule = {
+  name: 'identity',
+  routes: [
+    defineRoute({ method: 'GET', path: '/api/portal/orders', roles: ['client_user'], summary: 'The client’s orders', handler: async () => null }),
+    defineRoute({ method: 'GET', path: '/api/portal/deliveries', roles: ['admin', 'client_user'], summary: 'Deliveries', handler: async () => null }),
+  ],
+};
+
+const digest: WorkflowDefinition = {
+  name: 'nightly-digest',
+  tasks: { BuildDigest: { entry: 'functions/src/handlers/jobs.ts' } },
+  definition: { StartAt: 'Build', States: { Build: { Type: 'Task', Resource: '${BuildDigest}', End: true } } },
+};
+
+describe('the CDK app without an email domain or a built SPA, with bucket events, a workflow and portal routes', () => {
+  let template: Template;
+  let app: ReturnType<typeof testStack>['app'];
+
+  beforeAll(() => {
+    const built = testStack({
+      distDir: '/nonexistent/dist',
+      app: {
+        apiModules: [platformModule, portalModule],
+        scheduledJobs: [{ name: 'reports.refresh', everySeconds: 20 }],
+        workflows: [digest],
+        s3Notifications: [{ prefix: 'imports/inbox/', suffix: '.csv', entry: 'functions/src/handlers/jobs.ts' }],
+      },
+    });
+    app = built.app;
+    template = Template.fromStack(built.stack);
+  });
+
+  it('still passes the AwsSolutions checks', () => {
+    expect(new AwsSolutionsChecks().validateScope(app).violations.map((v) => v.ruleName)).toEqual([]);
+  });
+
+  it('synthesizes without a build: the SPA deployment is skipped', () => {
+    template.resourceCountIs('Custom::CDKBucketDeployment', 0);
+    template.hasOutput('SpaDeployed', { Value: 'false' });
+  });
+
+  it('sends email through any verified identity, bound to the configuration set', () => {
+    template.resourceCountIs('AWS::SES::EmailIdentity', 0);
+    for (const pool of Object.values(template.findResources('AWS::Cognito::UserPool')) as { Properties: Record<string, unknown> }[]) {
+      expect(pool.Properties.EmailConfiguration).toBeUndefined();
+    }
+    const policies = JSON.stringify(template.findResources('AWS::IAM::Policy'));
+    expect(policies).toContain(':identity/*');
+    expect(policies).toContain(':configuration-set/');
+  });
+
+  it('puts the portal pool’s authorizer on client-only routes and none on mixed ones', () => {
+    const routes = Object.values(template.findResources('AWS::ApiGatewayV2::Route')) as { Properties: Record<string, unknown> }[];
+    const byKey = (key: string) => routes.find((r) => r.Properties.RouteKey === key)!.Properties;
+    expect(byKey('GET /api/portal/orders').AuthorizationType).toBe('JWT');
+    expect(byKey('GET /api/portal/deliveries').AuthorizationType).toBe('NONE');
+    template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', { Name: 'PortalAuthorizer', AuthorizerType: 'JWT' });
+  });
+
+  it('invokes the entry’s Lambda for new objects in the drop folder', () => {
+    const [notifications] = Object.values(template.findResources('Custom::S3BucketNotifications')) as { Properties: Record<string, unknown> }[];
+    const config = (notifications!.Properties.NotificationConfiguration as { LambdaFunctionConfigurations: Record<string, unknown>[] }).LambdaFunctionConfigurations;
+    expect(config).toHaveLength(1);
+    expect(config[0]!.Events).toEqual(['s3:ObjectCreated:*']);
+    expect((config[0]!.Filter as { Key: { FilterRules: unknown[] } }).Key.FilterRules).toEqual(
+      expect.arrayContaining([
+        { Name: 'prefix', Value: 'imports/inbox/' },
+        { Name: 'suffix', Value: '.csv' },
+      ]),
+    );
+  });
+
+  it('deploys the workflow under its own name and lets the API start it', () => {
+    template.hasResourceProperties('AWS::StepFunctions::StateMachine', { StateMachineName: 'nightly-digest' });
+    const policies = JSON.stringify(template.findResources('AWS::IAM::Policy'));
+    expect(policies).toContain('states:StartExecution');
+    expect(policies).toContain('states:ListStateMachines');
+  });
+
+  it('rounds a sub-minute job up to Scheduler’s one-minute rate', () => {
+    template.hasResourceProperties('AWS::Scheduler::Schedule', { ScheduleExpression: 'rate(1 minute)', Target: Match.objectLike({ Input: '{"job":"reports.refresh"}' }) });
+  });
+});

@@ -1,0 +1,341 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Token } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiModules } from '../../functions/src/modules/index';
+import { scheduledJobs } from '../../functions/src/schedules';
+import { SECURITY_HEADERS } from '../local/static-files';
+import { gatewayAuthorizerFor } from './constructs/module-api';
+import { testStack } from './test-app';
+
+type Resources = Record<string, { Type: string; Properties: Record<string, unknown>; DependsOn?: string[] }>;
+
+const CACHING_DISABLED = '4135ea2d-6df8-44a3-9df3-4b5a84be39ad';
+const ALL_VIEWER_EXCEPT_HOST_HEADER = 'b689b0a8-53d0-40ab-baf2-68738e2966ac';
+
+function ofType(template: Template, type: string): Resources {
+  return template.findResources(type) as Resources;
+}
+
+function logicalIdOf(resources: Resources, predicate: (props: Record<string, unknown>) => boolean): string {
+  const found = Object.entries(resources).find(([, r]) => predicate(r.Properties));
+  if (!found) throw new Error('no such resource');
+  return found[0];
+}
+
+describe('the CDK app, as deployed with a built SPA and an email domain', () => {
+  let template: Template;
+  let stack: ReturnType<typeof testStack>['stack'];
+  let app: ReturnType<typeof testStack>['app'];
+  let distDir: string;
+
+  beforeAll(() => {
+    distDir = mkdtempSync(path.join(tmpdir(), 'pivotal-dist-'));
+    writeFileSync(path.join(distDir, 'index.html'), '<!doctype html><title>Pivotal CRM</title>');
+    ({ app, stack } = testStack({ context: { emailDomain: 'mail.example.com', adminEmail: 'ops@example.com', cognitoEmailFromSes: 'true' }, distDir }));
+    // Synthesizes the stack and runs the AwsSolutions checks: any unacknowledged finding throws here.
+    template = Template.fromStack(stack);
+  });
+
+  afterAll(() => {
+    rmSync(distDir, { recursive: true, force: true });
+  });
+
+  it('is environment-agnostic, so synth needs no account or region lookups', () => {
+    expect(Token.isUnresolved(stack.account)).toBe(true);
+    expect(Token.isUnresolved(stack.region)).toBe(true);
+  });
+
+  it('passes the AwsSolutions checks with every finding fixed or acknowledged with a reason', () => {
+    const report = new AwsSolutionsChecks().validateScope(app);
+    const open = report.violations.map((v) => `${v.ruleName} at ${v.violatingResources.map((r) => r.constructPath).join(', ')}`);
+    expect(open).toEqual([]);
+  });
+
+  describe('DynamoDB', () => {
+    it('creates the main table on demand, with point-in-time recovery, encryption, TTL and gsi1', () => {
+      template.resourceCountIs('AWS::DynamoDB::Table', 1);
+      template.hasResourceProperties('AWS::DynamoDB::Table', {
+        BillingMode: 'PAY_PER_REQUEST',
+        KeySchema: [
+          { AttributeName: 'pk', KeyType: 'HASH' },
+          { AttributeName: 'sk', KeyType: 'RANGE' },
+        ],
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        SSESpecification: { SSEEnabled: true },
+        TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+        DeletionProtectionEnabled: true,
+        GlobalSecondaryIndexes: [Match.objectLike({ IndexName: 'gsi1', KeySchema: [{ AttributeName: 'gsi1pk', KeyType: 'HASH' }, { AttributeName: 'gsi1sk', KeyType: 'RANGE' }] })],
+      });
+    });
+  });
+
+  describe('Aurora and RDS Proxy', () => {
+    it('runs Aurora PostgreSQL 16 Serverless v2, encrypted, protected, backed up, with IAM auth', () => {
+      template.hasResourceProperties('AWS::RDS::DBCluster', {
+        Engine: 'aurora-postgresql',
+        EngineVersion: Match.stringLikeRegexp('^16\\.'),
+        StorageEncrypted: true,
+        DeletionProtection: true,
+        EnableIAMDatabaseAuthentication: true,
+        BackupRetentionPeriod: 14,
+        ServerlessV2ScalingConfiguration: { MinCapacity: 0.5, MaxCapacity: 8 },
+        EnableCloudwatchLogsExports: ['postgresql'],
+      });
+      template.hasResourceProperties('AWS::RDS::DBInstance', { DBInstanceClass: 'db.serverless' });
+      template.resourceCountIs('AWS::SecretsManager::RotationSchedule', 1);
+    });
+
+    it('puts RDS Proxy in front with TLS and IAM authentication required', () => {
+      template.hasResourceProperties('AWS::RDS::DBProxy', {
+        EngineFamily: 'POSTGRESQL',
+        RequireTLS: true,
+        Auth: [Match.objectLike({ AuthScheme: 'SECRETS', IAMAuth: 'REQUIRED' })],
+      });
+    });
+  });
+
+  describe('the HTTP API', () => {
+    const functions = () => ofType(template, 'AWS::Lambda::Function');
+    const moduleFunctions = () => Object.values(functions()).filter((f) => String(f.Properties.Description).startsWith('API module '));
+
+    it('has one Node 22 arm64 function per API module, in the VPC', () => {
+      expect(moduleFunctions().map((f) => f.Properties.Description).sort()).toEqual(apiModules.map((m) => `API module ${m.name}`).sort());
+      for (const fn of moduleFunctions()) {
+        expect(fn.Properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], Handler: 'index.handler' });
+        expect(fn.Properties.VpcConfig).toBeDefined();
+      }
+    });
+
+    it('gives the functions the configuration they parse, with Cognito auth and the proxy', () => {
+      for (const fn of moduleFunctions()) {
+        const env = (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+        expect(Object.keys(env)).toEqual(
+          expect.arrayContaining([
+            'APP_VERSION',
+            'TABLE_NAME',
+            'BUCKET_NAME',
+            'DB_PROXY_ENDPOINT',
+            'DB_PORT',
+            'DB_NAME',
+            'DB_USER',
+            'COGNITO_STAFF_POOL_ID',
+            'COGNITO_STAFF_CLIENT_ID',
+            'COGNITO_PORTAL_POOL_ID',
+            'COGNITO_PORTAL_CLIENT_ID',
+            'SES_CONFIGURATION_SET',
+          ]),
+        );
+        expect(env).toMatchObject({ AUTH_MODE: 'cognito', SECURE_COOKIES: 'true', DB_PORT: '5432', DB_NAME: 'pivotal', SES_FROM_ADDRESS: 'no-reply@mail.example.com' });
+        expect(env.ADMIN_PASSWORD).toBeUndefined();
+      }
+    });
+
+    it('declares one route per METHOD path of every module, plus $default', () => {
+      const routeKeys = Object.values(ofType(template, 'AWS::ApiGatewayV2::Route')).map((r) => r.Properties.RouteKey);
+      const expected = apiModules.flatMap((m) => m.routes.map((r) => `${r.method} ${r.path}`));
+      expect(routeKeys.sort()).toEqual([...expected, '$default'].sort());
+    });
+
+    it('puts the staff pool’s JWT authorizer on every staff-only route and none on public ones', () => {
+      const authorizers = ofType(template, 'AWS::ApiGatewayV2::Authorizer');
+      const routes = Object.values(ofType(template, 'AWS::ApiGatewayV2::Route'));
+      for (const module of apiModules) {
+        for (const route of module.routes) {
+          const props = routes.find((r) => r.Properties.RouteKey === `${route.method} ${route.path}`)!.Properties;
+          const kind = gatewayAuthorizerFor(route.roles);
+          if (kind === 'none') {
+            expect(props.AuthorizationType, `${route.method} ${route.path}`).toBe('NONE');
+            continue;
+          }
+          expect(props.AuthorizationType, `${route.method} ${route.path}`).toBe('JWT');
+          const authorizer = authorizers[(props.AuthorizerId as { Ref: string }).Ref]!;
+          expect(authorizer.Properties.Name).toBe(kind === 'staff' ? 'StaffAuthorizer' : 'PortalAuthorizer');
+          expect(JSON.stringify(authorizer.Properties.JwtConfiguration)).toContain(kind === 'staff' ? 'UserPoolsStaffPool' : 'UserPoolsPortalPool');
+        }
+      }
+      // Admin routes exist today, so the staff authorizer is in use.
+      expect(Object.values(authorizers).map((a) => a.Properties.Name)).toContain('StaffAuthorizer');
+    });
+
+    it('sends unmatched paths to the first module and logs and throttles the stage', () => {
+      const routes = ofType(template, 'AWS::ApiGatewayV2::Route');
+      const integrations = ofType(template, 'AWS::ApiGatewayV2::Integration');
+      const fallback = Object.values(routes).find((r) => r.Properties.RouteKey === '$default')!;
+      const integrationId = (fallback.Properties.Target as { 'Fn::Join': [string, unknown[]] })['Fn::Join'][1][1] as { Ref: string };
+      const uri = JSON.stringify(integrations[integrationId.Ref]!.Properties.IntegrationUri);
+      expect(uri).toContain('ApiPlatformFunction');
+      template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+        StageName: '$default',
+        AutoDeploy: true,
+        AccessLogSettings: Match.objectLike({ DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('requestId') }),
+        DefaultRouteSettings: Match.objectLike({ ThrottlingRateLimit: 200, ThrottlingBurstLimit: 400 }),
+      });
+    });
+  });
+
+  describe('Cognito', () => {
+    it('has two user pools, staff on Plus and the portal on Essentials, admin-created accounts only', () => {
+      template.resourceCountIs('AWS::Cognito::UserPool', 2);
+      for (const tier of ['PLUS', 'ESSENTIALS']) {
+        template.hasResourceProperties('AWS::Cognito::UserPool', {
+          UserPoolTier: tier,
+          AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+          MfaConfiguration: 'OPTIONAL',
+          Policies: { PasswordPolicy: Match.objectLike({ MinimumLength: 12 }) },
+        });
+      }
+      template.hasResourceProperties('AWS::Cognito::UserPool', { UserPoolTier: 'PLUS', UserPoolAddOns: { AdvancedSecurityMode: 'ENFORCED' } });
+    });
+
+    it('attaches the pre-token-generation trigger (V2_0) to both pools', () => {
+      const preToken = logicalIdOf(ofType(template, 'AWS::Lambda::Function'), (p) => String(p.Description).startsWith('Cognito pre-token'));
+      for (const pool of Object.values(ofType(template, 'AWS::Cognito::UserPool'))) {
+        expect(pool.Properties.LambdaConfig).toEqual({ PreTokenGenerationConfig: { LambdaArn: { 'Fn::GetAtt': [preToken, 'Arn'] }, LambdaVersion: 'V2_0' } });
+      }
+      const pools = Object.keys(ofType(template, 'AWS::Cognito::UserPool'));
+      for (const pool of pools) {
+        template.hasResourceProperties('AWS::Lambda::Permission', {
+          Action: 'lambda:InvokeFunction',
+          FunctionName: { 'Fn::GetAtt': [preToken, 'Arn'] },
+          Principal: 'cognito-idp.amazonaws.com',
+          SourceArn: { 'Fn::GetAtt': [pool, 'Arn'] },
+        });
+      }
+    });
+
+    it('gives each pool a public client with password, SRP and refresh flows', () => {
+      template.resourceCountIs('AWS::Cognito::UserPoolClient', 2);
+      for (const client of Object.values(ofType(template, 'AWS::Cognito::UserPoolClient'))) {
+        expect(client.Properties.GenerateSecret).toBe(false);
+        expect(client.Properties.ExplicitAuthFlows).toEqual(expect.arrayContaining(['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']));
+      }
+    });
+  });
+
+  describe('storage', () => {
+    it('blocks public access and refuses plain HTTP on every bucket', () => {
+      const buckets = ofType(template, 'AWS::S3::Bucket');
+      expect(Object.keys(buckets)).toHaveLength(3);
+      for (const bucket of Object.values(buckets)) {
+        expect(bucket.Properties.PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
+        expect(bucket.Properties.BucketEncryption).toBeDefined();
+      }
+      const policies = Object.values(ofType(template, 'AWS::S3::BucketPolicy'));
+      expect(policies).toHaveLength(3);
+      for (const policy of policies) {
+        expect(JSON.stringify(policy.Properties.PolicyDocument)).toContain('"aws:SecureTransport":"false"');
+      }
+    });
+
+    it('versions the data bucket and expires exports, imports and old versions', () => {
+      template.hasResourceProperties('AWS::S3::Bucket', {
+        VersioningConfiguration: { Status: 'Enabled' },
+        LifecycleConfiguration: {
+          Rules: Match.arrayWith([
+            Match.objectLike({ NoncurrentVersionExpiration: { NoncurrentDays: 30 } }),
+            Match.objectLike({ Prefix: 'exports/', ExpirationInDays: 14 }),
+            Match.objectLike({ Prefix: 'imports/', ExpirationInDays: 90 }),
+          ]),
+        },
+        CorsConfiguration: { CorsRules: [Match.objectLike({ AllowedMethods: ['PUT', 'GET'] })] },
+      });
+    });
+  });
+
+  describe('the SPA on CloudFront', () => {
+    it('sends the local stack’s security headers, with HSTS, and Cognito added to connect-src', () => {
+      const policy = Object.values(ofType(template, 'AWS::CloudFront::ResponseHeadersPolicy'))[0]!;
+      const headers = (policy.Properties.ResponseHeadersPolicyConfig as { SecurityHeadersConfig: Record<string, Record<string, unknown>> }).SecurityHeadersConfig;
+      expect(headers.StrictTransportSecurity).toMatchObject({ AccessControlMaxAgeSec: 31536000, IncludeSubdomains: true, Override: true });
+      expect(headers.ContentTypeOptions).toEqual({ Override: true });
+      expect(headers.FrameOptions).toEqual({ FrameOption: 'DENY', Override: true });
+      expect(headers.ReferrerPolicy).toEqual({ ReferrerPolicy: 'strict-origin-when-cross-origin', Override: true });
+      const csp = JSON.stringify(headers.ContentSecurityPolicy!.ContentSecurityPolicy);
+      for (const directive of SECURITY_HEADERS['content-security-policy']!.split('; ').filter((d) => !d.startsWith('connect-src'))) {
+        expect(csp).toContain(directive);
+      }
+      expect(csp).toContain("connect-src 'self' https://cognito-idp.");
+    });
+
+    it('serves the app from a private bucket through OAC and forwards /api/* uncached with cookies and headers', () => {
+      template.resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
+      const distribution = Object.values(ofType(template, 'AWS::CloudFront::Distribution'))[0]!;
+      const config = distribution.Properties.DistributionConfig as Record<string, unknown>;
+      expect(config.DefaultRootObject).toBe('index.html');
+      // API 403/404 problems must reach the client: no distribution-wide error pages.
+      expect(config.CustomErrorResponses).toBeUndefined();
+      expect(config.DefaultCacheBehavior).toMatchObject({ ViewerProtocolPolicy: 'redirect-to-https', FunctionAssociations: [{ EventType: 'viewer-request' }] });
+      expect(config.CacheBehaviors).toEqual([
+        expect.objectContaining({
+          PathPattern: '/api/*',
+          CachePolicyId: CACHING_DISABLED,
+          OriginRequestPolicyId: ALL_VIEWER_EXCEPT_HOST_HEADER,
+          AllowedMethods: expect.arrayContaining(['POST', 'PUT', 'PATCH', 'DELETE']),
+        }),
+      ]);
+      expect(JSON.stringify(config.Logging)).toContain('cloudfront/');
+    });
+
+    it('deploys the built app (hashed assets and the shell) when dist/index.html exists', () => {
+      template.resourceCountIs('Custom::CDKBucketDeployment', 2);
+    });
+  });
+
+  describe('deploy-time work', () => {
+    it('runs the migrate function through a Trigger after the database and the user pools', () => {
+      const trigger = Object.values(template.findResources('Custom::Trigger') as Resources)[0]!;
+      const dependsOn = trigger.DependsOn ?? [];
+      for (const prefix of ['DatabaseCluster', 'DatabaseClusterProxy', 'UserPoolsStaffPool']) {
+        expect(dependsOn.some((id) => id.startsWith(prefix)), prefix).toBe(true);
+      }
+      expect(trigger.Properties).toMatchObject({ InvocationType: 'RequestResponse', ExecuteOnHandlerChange: true });
+    });
+
+    it('gives only the migrate function the admin’s temporary password, resolved from Secrets Manager at deploy', () => {
+      const migrate = Object.values(ofType(template, 'AWS::Lambda::Function')).find((f) => f.Properties.Description === 'Applies the database migrations and the one-time bootstrap')!;
+      const env = (migrate.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+      expect(env).toMatchObject({ ADMIN_USERNAME: 'admin', ADMIN_EMAIL: 'ops@example.com', AUTH_MODE: 'cognito' });
+      expect(JSON.stringify(env.ADMIN_PASSWORD)).toContain('{{resolve:secretsmanager:');
+      expect(migrate.Properties.Timeout).toBe(600);
+      template.hasResourceProperties('AWS::IAM::Policy', {
+        PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Action: ['cognito-idp:AdminCreateUser', 'cognito-idp:AdminGetUser'] })]) },
+      });
+    });
+
+    it('schedules every job of functions/src/schedules.ts on the jobs function', () => {
+      template.resourceCountIs('AWS::Scheduler::Schedule', scheduledJobs.length);
+      for (const job of scheduledJobs) {
+        template.hasResourceProperties('AWS::Scheduler::Schedule', {
+          ScheduleExpression: Match.stringLikeRegexp('^rate\\('),
+          Target: Match.objectLike({ Input: JSON.stringify({ job: job.name }) }),
+        });
+      }
+    });
+  });
+
+  describe('email and permissions', () => {
+    it('creates the SES configuration set with reputation metrics and the domain identity', () => {
+      template.hasResourceProperties('AWS::SES::ConfigurationSet', { ReputationOptions: { ReputationMetricsEnabled: true } });
+      template.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'mail.example.com' });
+      template.hasOutput('DkimRecord1', { Value: Match.anyValue() });
+    });
+
+    it('sends Cognito’s own mail through SES from the domain when asked to', () => {
+      for (const pool of Object.values(ofType(template, 'AWS::Cognito::UserPool'))) {
+        expect(pool.Properties.EmailConfiguration).toMatchObject({ EmailSendingAccount: 'DEVELOPER', From: 'Pivotal CRM <no-reply@mail.example.com>' });
+      }
+    });
+
+    it('lets the pre-token trigger reach only the database', () => {
+      const roles = ofType(template, 'AWS::IAM::Role');
+      const preTokenRole = Object.keys(roles).find((id) => id.startsWith('CognitoPreTokenServiceRole'))!;
+      const policies = Object.values(ofType(template, 'AWS::IAM::Policy')).filter((p) => JSON.stringify(p.Properties.Roles).includes(preTokenRole));
+      const actions = policies.flatMap((p) => (p.Properties.PolicyDocument as { Statement: { Action: string | string[] }[] }).Statement.flatMap((s) => s.Action));
+      expect(actions).toEqual(['rds-db:connect']);
+    });
+  });
+});

@@ -1,0 +1,209 @@
+// The whole product in one stack; each concern is a construct under ./constructs and this file
+// only wires them together and hands every Lambda the configuration and grants it needs.
+import path from 'node:path';
+import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import type { Construct } from 'constructs';
+import { s3Notifications as defaultS3Notifications, type S3Notification } from '../../functions/src/events';
+import type { ApiModule } from '../../functions/src/http/route';
+import { apiModules as defaultApiModules } from '../../functions/src/modules/index';
+import { scheduledJobs as defaultScheduledJobs, type ScheduledJob } from '../../functions/src/schedules';
+import { workflows as defaultWorkflows, type WorkflowDefinition } from '../../functions/src/workflows/index';
+import { BucketEvents } from './constructs/bucket-events';
+import { Database } from './constructs/database';
+import { DatabaseMigrations } from './constructs/database-migrations';
+import { DataStores } from './constructs/data-stores';
+import { EmailSending } from './constructs/email-sending';
+import { ModuleApi } from './constructs/module-api';
+import { Network } from './constructs/network';
+import { ScheduledJobs } from './constructs/scheduled-jobs';
+import { ServerFunction, type ServerFunctionDefaults } from './constructs/server-function';
+import { SpaHosting } from './constructs/spa-hosting';
+import { UserPools } from './constructs/user-pools';
+import { Workflow } from './constructs/workflow';
+import { acknowledge, acknowledgeCdkProvidedFunctions } from './nag';
+import { REPO_ROOT, type DeploySettings } from './settings';
+
+export interface PivotalStackProps extends StackProps {
+  settings: DeploySettings;
+  /** What the product declares; tests pass their own. */
+  app?: {
+    apiModules?: readonly ApiModule[];
+    scheduledJobs?: readonly Pick<ScheduledJob, 'name' | 'everySeconds'>[];
+    workflows?: readonly WorkflowDefinition[];
+    s3Notifications?: readonly S3Notification[];
+  };
+  /** The built SPA (default: dist/ at the repository root). */
+  distDir?: string;
+}
+
+const pascal = (name: string) => name.replace(/(^|[^A-Za-z0-9])([A-Za-z0-9])/g, (_, __, c: string) => c.toUpperCase());
+
+export class PivotalStack extends Stack {
+  constructor(scope: Construct, id: string, props: PivotalStackProps) {
+    super(scope, id, props);
+    const { settings } = props;
+    const apiModules = props.app?.apiModules ?? defaultApiModules;
+    const jobs = props.app?.scheduledJobs ?? defaultScheduledJobs;
+    const workflowDefinitions = props.app?.workflows ?? defaultWorkflows;
+    const notifications = props.app?.s3Notifications ?? defaultS3Notifications;
+
+    const network = new Network(this, 'Network');
+    const database = new Database(this, 'Database', { network });
+    const stores = new DataStores(this, 'DataStores');
+    const email = new EmailSending(this, 'Email', { ...(settings.emailDomain ? { domain: settings.emailDomain } : {}) });
+
+    const lambdaSecurityGroup = new ec2.SecurityGroup(this, 'LambdaSecurityGroup', {
+      vpc: network.vpc,
+      description: 'Lambdas: out to RDS Proxy, AWS APIs and vendors',
+      allowAllOutbound: true,
+    });
+    const databaseEnvironment = {
+      DB_PROXY_ENDPOINT: database.proxy.endpoint,
+      DB_PORT: String(database.port),
+      DB_NAME: database.name,
+      DB_USER: database.user,
+    };
+    const baseDefaults: ServerFunctionDefaults = {
+      vpc: network.vpc,
+      vpcSubnets: network.appSubnets,
+      securityGroup: lambdaSecurityGroup,
+      environment: { APP_VERSION: settings.appVersion, LOG_LEVEL: 'INFO', ...databaseEnvironment },
+    };
+
+    // The trigger reads only Postgres; it gets no pool ids (they would make a dependency cycle).
+    const preToken = new ServerFunction(this, 'CognitoPreToken', {
+      entry: 'functions/src/handlers/cognito-pre-token.ts',
+      description: 'Cognito pre-token generation: roles and organisation into the tokens',
+      defaults: baseDefaults,
+      memorySize: 512,
+      // Cognito gives a trigger 5 seconds; a cold start in the VPC plus one query fits.
+      timeout: Duration.seconds(5),
+    });
+    database.grantConnect(preToken);
+
+    const pools = new UserPools(this, 'UserPools', {
+      preTokenGeneration: preToken,
+      ...(settings.emailDomain && settings.cognitoEmailFromSes ? { email: { domain: settings.emailDomain, configurationSet: email.configurationSet } } : {}),
+    });
+
+    const defaults: ServerFunctionDefaults = {
+      ...baseDefaults,
+      environment: {
+        ...baseDefaults.environment,
+        TABLE_NAME: stores.table.tableName,
+        BUCKET_NAME: stores.bucket.bucketName,
+        AUTH_MODE: 'cognito',
+        COGNITO_STAFF_POOL_ID: pools.staff.pool.userPoolId,
+        COGNITO_STAFF_CLIENT_ID: pools.staff.client.userPoolClientId,
+        COGNITO_PORTAL_POOL_ID: pools.portal.pool.userPoolId,
+        COGNITO_PORTAL_CLIENT_ID: pools.portal.client.userPoolClientId,
+        SES_CONFIGURATION_SET: email.configurationSet.configurationSetName,
+        ...(email.fromAddress ? { SES_FROM_ADDRESS: email.fromAddress } : {}),
+        SECURE_COOKIES: 'true',
+      },
+    };
+
+    // The data every server function works on: the table, the bucket, Postgres and SES.
+    const grantData = (fn: ServerFunction) => {
+      stores.grantData(fn);
+      database.grantConnect(fn);
+      email.grantSend(fn);
+      return fn;
+    };
+    const serverFunction = (scope: Construct, id: string, entry: string, description: string): ServerFunction =>
+      grantData(new ServerFunction(scope, id, { entry, description, defaults }));
+
+    const workflows = workflowDefinitions.map(
+      (workflow) =>
+        new Workflow(this, `Workflow${pascal(workflow.name)}`, {
+          workflow,
+          // Functions find a state machine by this name (ListStateMachines), as they do locally.
+          stateMachineName: workflow.name,
+          createTaskFunction: (scope, taskName, task) => serverFunction(scope, `Task${pascal(taskName)}`, task.entry, `${workflow.name}: ${taskName}`),
+        }),
+    );
+
+    const api = new ModuleApi(this, 'Api', {
+      modules: apiModules,
+      pools,
+      createFunction: (scope, module) =>
+        serverFunction(scope, `${pascal(module.name)}Function`, `functions/src/handlers/${module.name}.ts`, `API module ${module.name}`),
+    });
+
+    const jobsFunction = serverFunction(this, 'JobsFunction', 'functions/src/handlers/jobs.ts', 'Scheduled jobs');
+    new ScheduledJobs(this, 'Schedules', { jobs, handler: jobsFunction });
+
+    const bucketEvents = new BucketEvents(this, 'BucketEvents', {
+      bucket: stores.bucket,
+      notifications,
+      createFunction: (scope, id, n) => serverFunction(scope, id, n.entry, `S3 ${n.prefix}${n.suffix ? `*${n.suffix}` : ''}`),
+    });
+
+    // Workflows are started by the API, the jobs and the bucket handlers, which look their ARN up by name.
+    if (workflows.length) {
+      for (const fn of [...api.functions.values(), jobsFunction, ...bucketEvents.functions]) {
+        for (const workflow of workflows) workflow.stateMachine.grantStartExecution(fn);
+        fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['states:ListStateMachines'], resources: ['*'] }));
+        acknowledge(
+          fn,
+          ['AwsSolutions-IAM5[Resource::*]'],
+          'states:ListStateMachines has no resource-level permissions; it only reveals names and ARNs, and starting a machine is granted per machine.',
+        );
+      }
+    }
+
+    const migrations = new DatabaseMigrations(this, 'Migrations', {
+      defaults,
+      database,
+      staffPool: pools.staff,
+      admin: { username: settings.adminUsername, email: settings.adminEmail },
+      after: [pools],
+    });
+
+    const spa = new SpaHosting(this, 'Spa', {
+      apiDomainName: api.domainName,
+      logsBucket: stores.logsBucket,
+      distDir: props.distDir ?? path.join(REPO_ROOT, 'dist'),
+      connectSources: [`https://cognito-idp.${this.region}.amazonaws.com`],
+      runtimeConfig: {
+        region: this.region,
+        staffUserPoolId: pools.staff.pool.userPoolId,
+        staffClientId: pools.staff.client.userPoolClientId,
+        portalUserPoolId: pools.portal.pool.userPoolId,
+        portalClientId: pools.portal.client.userPoolClientId,
+      },
+    });
+    // Browsers upload imports straight to the bucket with presigned PUTs, from the app's origin only.
+    stores.bucket.addCorsRule({
+      allowedOrigins: [`https://${spa.distribution.distributionDomainName}`],
+      allowedMethods: [s3.HttpMethods.PUT, s3.HttpMethods.GET],
+      allowedHeaders: ['*'],
+      maxAge: 3000,
+    });
+
+    new CfnOutput(this, 'AppUrl', { value: `https://${spa.distribution.distributionDomainName}`, description: 'The app and its API (/api/*)' });
+    new CfnOutput(this, 'ApiEndpoint', { value: api.httpApi.apiEndpoint });
+    new CfnOutput(this, 'StaffUserPoolId', { value: pools.staff.pool.userPoolId });
+    new CfnOutput(this, 'StaffClientId', { value: pools.staff.client.userPoolClientId });
+    new CfnOutput(this, 'PortalUserPoolId', { value: pools.portal.pool.userPoolId });
+    new CfnOutput(this, 'PortalClientId', { value: pools.portal.client.userPoolClientId });
+    new CfnOutput(this, 'AdminTemporaryPasswordSecret', {
+      value: migrations.adminPassword.secretName,
+      description: `Temporary password of ${settings.adminUsername}: aws secretsmanager get-secret-value --secret-id <this> --query SecretString --output text`,
+    });
+    if (email.identity) {
+      // Easy DKIM: three CNAME records to publish in the domain's DNS before SES sends from it.
+      email.identity.dkimRecords.forEach((record, index) => {
+        new CfnOutput(this, `DkimRecord${index + 1}`, { value: `${record.name} CNAME ${record.value}` });
+      });
+    }
+    new CfnOutput(this, 'DataBucketName', { value: stores.bucket.bucketName });
+    new CfnOutput(this, 'DatabaseSecretArn', { value: database.cluster.secret!.secretArn });
+    new CfnOutput(this, 'SpaDeployed', { value: String(spa.deployed) });
+
+    acknowledgeCdkProvidedFunctions(this);
+  }
+}

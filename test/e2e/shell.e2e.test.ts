@@ -1,0 +1,195 @@
+// The app shell in a browser: every page opens in light and dark mode with no serious axe
+// finding (screenshots kept), the command palette and go-to shortcuts navigate, the sidebar and
+// the theme are remembered, and the theme is right before the first paint after a reload.
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expectNoSeriousA11yViolations, openBrowser, screenshot, type BrowserSession } from './support/browser';
+import { signInAsAdmin, signOut } from './support/session';
+import { signInViaApi } from './support/api-session';
+
+/** A small realistic team, so the pages are seen with data in them. */
+const TEAM = [
+  { firstName: 'Maya', lastName: 'Okafor', username: 'maya.okafor', roles: ['campaign_manager'] },
+  { firstName: 'Lucas', lastName: 'Brandt', username: 'lucas.brandt', roles: ['agent'] },
+  { firstName: 'Sofia', lastName: 'Marchetti', username: 'sofia.marchetti', roles: ['agent', 'quality_analyst'] },
+  { firstName: 'Daniel', lastName: 'Kim', username: 'daniel.kim', roles: ['content_creator'] },
+  { firstName: 'Hannah', lastName: 'Lee', username: 'hannah.lee', roles: ['quality_analyst'], deactivate: true },
+  { firstName: 'Oliver', lastName: 'Grant', username: 'oliver.grant', roles: ['client_user'] },
+] as const;
+
+beforeAll(async () => {
+  const admin = await signInViaApi(inject('baseUrl'), { login: inject('adminUsername'), password: inject('adminPassword') });
+  const existing = await admin.request<{ items: { username: string }[] }>('GET', '/api/users?limit=200');
+  if (existing.items.some((user) => user.username === TEAM[0].username)) return;
+  const organisation = await admin.request<{ id: string }>('POST', '/api/organisations', { name: 'Northwind Traders' });
+  for (const person of TEAM) {
+    const created = await admin.request<{ id: string }>('POST', '/api/users', {
+      firstName: person.firstName,
+      lastName: person.lastName,
+      username: person.username,
+      email: `${person.username}@northwind-demand.com`,
+      password: 'Granite-Orchard-Beacon-31',
+      roles: person.roles,
+      ...(person.roles.includes('client_user' as never) ? { orgId: organisation.id } : {}),
+    });
+    if ('deactivate' in person) await admin.request('POST', `/api/users/${created.id}/deactivate`);
+  }
+});
+
+const PAGES = [
+  { path: '/', name: 'dashboard', ready: (page: Page) => page.locator('#activity .recharts-surface').first().waitFor() },
+  { path: '/settings/users', name: 'users', ready: (page: Page) => page.getByRole('row').filter({ hasText: 'admin@crm.local' }).waitFor() },
+  { path: '/design', name: 'design', ready: (page: Page) => page.getByRole('heading', { name: 'Design system', level: 1 }).waitFor() },
+  { path: '/no-such-page', name: 'not-found', ready: (page: Page) => page.getByTestId('not-found').waitFor() },
+] as const;
+
+/** Whether <html> carries the dark class right now (the test files have no DOM types). */
+const isDark = (page: Page) => page.evaluate<boolean>("document.documentElement.classList.contains('dark')");
+
+async function open(page: Page, path: string): Promise<void> {
+  await page.goto(new URL(path, inject('baseUrl')).href);
+  await page.getByTestId('app-shell').waitFor({ state: 'visible' });
+}
+
+describe.each(['light', 'dark'] as const)('every page in the %s theme', (theme) => {
+  let browser: BrowserSession;
+  beforeAll(async () => {
+    browser = await openBrowser({ colorScheme: theme });
+  });
+  afterAll(async () => browser?.close());
+
+  it('shows the sign-in page cleanly before anyone signs in', async () => {
+    const { page } = browser;
+    await page.goto(new URL('/sign-in', inject('baseUrl')).href);
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    expect(await isDark(page)).toBe(theme === 'dark');
+    await expectNoSeriousA11yViolations(page);
+    await screenshot(page, `shell-${theme}-sign-in`);
+  });
+
+  it.each(PAGES)('opens $path without serious accessibility findings', async ({ path, name, ready }) => {
+    const { page } = browser;
+    if (!(await page.getByTestId('app-shell').isVisible())) await signInAsAdmin(page);
+    await open(page, path);
+    await ready(page);
+    expect(await isDark(page)).toBe(theme === 'dark');
+    await expectNoSeriousA11yViolations(page);
+    await screenshot(page, `shell-${theme}-${name}`);
+    // And the rest of a long page (the shell scrolls its main area, not the window).
+    if (await page.evaluate<boolean>("(() => { const m = document.getElementById('main'); return m.scrollHeight > m.clientHeight + 40; })()")) {
+      await page.evaluate("document.getElementById('main').scrollTo(0, 1e6)");
+      await screenshot(page, `shell-${theme}-${name}-end`);
+    }
+  });
+});
+
+describe('the shell', () => {
+  let browser: BrowserSession;
+  beforeAll(async () => {
+    browser = await openBrowser();
+    await signInAsAdmin(browser.page);
+  });
+  afterAll(async () => browser?.close());
+  afterEach(async () => {
+    await browser.page.keyboard.press('Escape');
+  });
+
+  it('opens the command palette with Ctrl+K and goes where it is told', async () => {
+    const { page } = browser;
+    await open(page, '/');
+    await page.keyboard.press('Control+K');
+    const palette = page.getByRole('dialog', { name: 'Command palette' });
+    await palette.waitFor();
+    await page.keyboard.type('users');
+    await screenshot(page, 'shell-command-palette');
+    await expectNoSeriousA11yViolations(page);
+    await page.keyboard.press('Enter');
+    await palette.waitFor({ state: 'hidden' });
+    await page.getByRole('heading', { name: 'Users', level: 1 }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/settings/users');
+
+    // A query that matches nothing says so instead of guessing.
+    await page.keyboard.press('Control+K');
+    await page.keyboard.type('zzqx-nothing');
+    await palette.getByText('No results.').waitFor();
+    await page.keyboard.press('Escape');
+    await palette.waitFor({ state: 'hidden' });
+  });
+
+  it('offers "Create user" in the palette, opening the form on the users page', async () => {
+    const { page } = browser;
+    await open(page, '/');
+    await page.keyboard.press('Control+K');
+    await page.keyboard.type('create user');
+    await page.keyboard.press('Enter');
+    await page.getByRole('dialog', { name: 'Create user' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/settings/users');
+  });
+
+  it('goes to pages with g-shortcuts and lists every shortcut on ?', async () => {
+    const { page } = browser;
+    await open(page, '/');
+    await page.locator('body').click({ position: { x: 700, y: 700 } });
+    await page.keyboard.press('g');
+    await page.keyboard.press('u');
+    await page.getByRole('heading', { name: 'Users', level: 1 }).waitFor();
+    await page.keyboard.press('g');
+    await page.keyboard.press('d');
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/');
+    await page.keyboard.press('?');
+    const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain('Search and commands');
+    await expectNoSeriousA11yViolations(page);
+  });
+
+  it('marks the active page and remembers a collapsed sidebar across a reload', async () => {
+    const { page } = browser;
+    await open(page, '/settings/users');
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    expect(await nav.getByRole('link', { name: 'Users' }).getAttribute('aria-current')).toBe('page');
+    expect(await page.getByRole('navigation', { name: 'Breadcrumb' }).textContent()).toBe('SettingsUsers');
+    await page.getByRole('button', { name: 'Collapse sidebar' }).click();
+    await page.reload();
+    await page.getByRole('button', { name: 'Expand sidebar' }).waitFor();
+    await screenshot(page, 'shell-sidebar-collapsed');
+    // Icons only, still named for assistive technology.
+    expect(await nav.getByRole('link', { name: 'Users' }).isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Expand sidebar' }).click();
+    await page.getByRole('button', { name: 'Collapse sidebar' }).waitFor();
+  });
+
+  it('keeps the chosen theme across a reload without a flash of the other one', async () => {
+    const { page } = browser;
+    // Recorded by the page itself at DOMContentLoaded: before React renders anything.
+    await page.addInitScript(
+      "document.addEventListener('DOMContentLoaded', () => { window.darkAtDomContentLoaded = document.documentElement.classList.contains('dark'); });",
+    );
+    await open(page, '/');
+    expect(await isDark(page)).toBe(false);
+    await page.getByTestId('theme-toggle').click();
+    expect(await isDark(page)).toBe(true);
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    expect(await page.evaluate<boolean>('window.darkAtDomContentLoaded')).toBe(true);
+    await page.getByTestId('app-shell').waitFor();
+    expect(await isDark(page)).toBe(true);
+    // And back, so the choice also sticks the other way.
+    await page.getByTestId('theme-toggle').click();
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    expect(await page.evaluate<boolean>('window.darkAtDomContentLoaded')).toBe(false);
+  });
+
+  it('sends a signed-out visitor to sign in and back to the page they asked for', async () => {
+    const { page } = browser;
+    await open(page, '/');
+    await signOut(page);
+    await page.goto(new URL('/settings/users', inject('baseUrl')).href);
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    expect(new URL(page.url()).search).toBe('?next=%2Fsettings%2Fusers');
+    await page.getByLabel('Username or email').fill(inject('adminUsername'));
+    await page.getByLabel('Password', { exact: true }).fill(inject('adminPassword'));
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Users', level: 1 }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/settings/users');
+  });
+});

@@ -1,0 +1,42 @@
+// Signing in through the real sign-in page, as a person would. Use `signInAsAdmin(page)` in any
+// browser test that needs the app; the suite's admin has left the first-run state already.
+import { inject } from 'vitest';
+import type { Page } from 'playwright-core';
+
+export interface Credentials {
+  username: string;
+  password: string;
+}
+
+export interface SignInOptions {
+  /** The stack to sign in to (default: the suite's shared stack). */
+  baseUrl?: string;
+  /**
+   * What to wait for after submitting: the app shell (default), the forced password-change
+   * screen, or nothing (the caller checks an error itself).
+   */
+  expect?: 'app' | 'password-change' | 'nothing';
+}
+
+/** Opens the sign-in page, signs in with the credentials and waits for the app to be ready. */
+export async function signIn(page: Page, credentials: Credentials, options: SignInOptions = {}): Promise<void> {
+  const baseUrl = options.baseUrl ?? inject('baseUrl');
+  await page.goto(new URL('/sign-in', baseUrl).href);
+  await page.getByLabel('Username or email').fill(credentials.username);
+  await page.getByLabel('Password', { exact: true }).fill(credentials.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  const expectation = options.expect ?? 'app';
+  if (expectation === 'app') await page.getByTestId('app-shell').waitFor({ state: 'visible', timeout: 20_000 });
+  if (expectation === 'password-change') await page.getByTestId('password-change').waitFor({ state: 'visible', timeout: 20_000 });
+}
+
+export async function signInAsAdmin(page: Page, options: Omit<SignInOptions, 'expect'> = {}): Promise<void> {
+  await signIn(page, { username: inject('adminUsername'), password: inject('adminPassword') }, options);
+}
+
+/** Signs out through the user menu and waits for the sign-in page. */
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: /user menu/i }).click();
+  await page.getByRole('menuitem', { name: 'Sign out' }).click();
+  await page.getByRole('heading', { name: /sign in/i }).waitFor({ state: 'visible' });
+}
