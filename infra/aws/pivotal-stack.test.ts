@@ -5,8 +5,10 @@ import { Token } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { s3Notifications } from '../../functions/src/events';
 import { apiModules } from '../../functions/src/modules/index';
 import { scheduledJobs } from '../../functions/src/schedules';
+import { workflows } from '../../functions/src/workflows/index';
 import { SECURITY_HEADERS } from '../local/static-files';
 import { gatewayAuthorizerFor } from './constructs/module-api';
 import { testStack } from './test-app';
@@ -304,6 +306,25 @@ describe('the CDK app, as deployed with a built SPA and an email domain', () => 
       template.hasResourceProperties('AWS::IAM::Policy', {
         PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Action: ['cognito-idp:AdminCreateUser', 'cognito-idp:AdminGetUser'] })]) },
       });
+    });
+
+    it('gives background functions longer than the API’s 29 seconds', () => {
+      const fns = Object.values(ofType(template, 'AWS::Lambda::Function')).map((f) => f.Properties);
+      expect(fns.find((p) => p.Description === 'Scheduled jobs')!.Timeout).toBe(300);
+      const tasks = fns.filter((p) => workflows.some((w) => String(p.Description).startsWith(`${w.name}: `)));
+      expect(tasks).toHaveLength(workflows.reduce((n, w) => n + Object.keys(w.tasks).length, 0));
+      for (const task of tasks) expect(task.Timeout).toBe(300);
+      for (const api of fns.filter((p) => String(p.Description).startsWith('API module '))) expect(api.Timeout).toBe(29);
+    });
+
+    it('deploys one state machine per workflow, named after it, and one notification per drop-folder entry', () => {
+      const machines = Object.values(ofType(template, 'AWS::StepFunctions::StateMachine')).map((m) => m.Properties.StateMachineName);
+      expect(machines.sort()).toEqual(workflows.map((w) => w.name).sort());
+      const notifications = Object.values(template.findResources('Custom::S3BucketNotifications') as Resources);
+      const configs = notifications.flatMap(
+        (n) => (n.Properties.NotificationConfiguration as { LambdaFunctionConfigurations?: unknown[] }).LambdaFunctionConfigurations ?? [],
+      );
+      expect(configs).toHaveLength(s3Notifications.length);
     });
 
     it('schedules every job of functions/src/schedules.ts on the jobs function', () => {

@@ -113,8 +113,9 @@ export class PivotalStack extends Stack {
       email.grantSend(fn);
       return fn;
     };
-    const serverFunction = (scope: Construct, id: string, entry: string, description: string): ServerFunction =>
-      grantData(new ServerFunction(scope, id, { entry, description, defaults }));
+    // API functions answer within API Gateway's 30 s; background work gets longer.
+    const serverFunction = (scope: Construct, id: string, entry: string, description: string, timeout = Duration.seconds(29)): ServerFunction =>
+      grantData(new ServerFunction(scope, id, { entry, description, defaults, timeout }));
 
     const workflows = workflowDefinitions.map(
       (workflow) =>
@@ -122,7 +123,8 @@ export class PivotalStack extends Stack {
           workflow,
           // Functions find a state machine by this name (ListStateMachines), as they do locally.
           stateMachineName: workflow.name,
-          createTaskFunction: (scope, taskName, task) => serverFunction(scope, `Task${pascal(taskName)}`, task.entry, `${workflow.name}: ${taskName}`),
+          createTaskFunction: (scope, taskName, task) =>
+            serverFunction(scope, `Task${pascal(taskName)}`, task.entry, `${workflow.name}: ${taskName}`, Duration.minutes(5)),
         }),
     );
 
@@ -133,13 +135,13 @@ export class PivotalStack extends Stack {
         serverFunction(scope, `${pascal(module.name)}Function`, `functions/src/handlers/${module.name}.ts`, `API module ${module.name}`),
     });
 
-    const jobsFunction = serverFunction(this, 'JobsFunction', 'functions/src/handlers/jobs.ts', 'Scheduled jobs');
+    const jobsFunction = serverFunction(this, 'JobsFunction', 'functions/src/handlers/jobs.ts', 'Scheduled jobs', Duration.minutes(5));
     new ScheduledJobs(this, 'Schedules', { jobs, handler: jobsFunction });
 
     const bucketEvents = new BucketEvents(this, 'BucketEvents', {
       bucket: stores.bucket,
       notifications,
-      createFunction: (scope, id, n) => serverFunction(scope, id, n.entry, `S3 ${n.prefix}${n.suffix ? `*${n.suffix}` : ''}`),
+      createFunction: (scope, id, n) => serverFunction(scope, id, n.entry, `S3 ${n.prefix}${n.suffix ? `*${n.suffix}` : ''}`, Duration.minutes(1)),
     });
 
     // Workflows are started by the API, the jobs and the bucket handlers, which look their ARN up by name.

@@ -1,10 +1,12 @@
-import { App, Duration } from 'aws-cdk-lib';
+import { App, Duration, Stack } from 'aws-cdk-lib';
+import * as s3 from 'aws-cdk-lib/aws-s3';
 import { describe, expect, it } from 'vitest';
 import { SECURITY_HEADERS } from '../local/static-files';
 import { gatewayAuthorizerFor } from './constructs/module-api';
 import { scheduleRate } from './constructs/scheduled-jobs';
 import { contentSecurityPolicy } from './constructs/spa-hosting';
 import { readSettings } from './settings';
+import { testApp } from './test-app';
 
 describe('the gateway authorizer of a route', () => {
   it('is the staff pool for staff-only roles and the portal pool for client-only ones', () => {
@@ -73,5 +75,13 @@ describe('deploy settings from context', () => {
     expect(settings({ emailDomain: 'example.com' }).cognitoEmailFromSes).toBe(false);
     expect(settings({ emailDomain: 'example.com', cognitoEmailFromSes: 'true' }).cognitoEmailFromSes).toBe(true);
     expect(settings({ emailDomain: 'example.com', cognitoEmailFromSes: true }).cognitoEmailFromSes).toBe(true);
+  });
+});
+
+describe('the cdk-nag gate', () => {
+  it('fails synthesis on a finding nobody acknowledged', () => {
+    const app = testApp();
+    new s3.Bucket(new Stack(app, 'Careless'), 'OpenBucket');
+    expect(() => app.synth()).toThrow(/AwsSolutions-S10/);
   });
 });
