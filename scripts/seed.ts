@@ -308,8 +308,6 @@ function* contactRows(pools: Pools, options: SeedOptions, dice: Dice, accounts: 
 }
 
 // ── loading ──────────────────────────────────────────────────────────────────────────────────
-const BATCH = 20_000;
-
 function copyText(value: Value): string {
   if (value === null) return '\\N';
   const text = Array.isArray(value) ? `{${value.map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}` : String(value);
@@ -355,7 +353,7 @@ async function insertJsonRows(handle: DatabaseHandle, table: string, columns: re
   for (const batch of chunks(rows, 5000)) {
     const objects = batch.map((row) => Object.fromEntries(columns.map((c, i) => [c, row[i]])));
     const cols = sql.raw(columns.join(', '));
-    // BATCH rows in one statement: the table's row type parses the JSON.
+    // 5,000 rows in one statement: the table's row type parses the JSON.
     await handle.db.execute(sql`insert into ${sql.identifier(table)} (${cols}) select ${cols} from json_populate_recordset(null::${sql.identifier(table)}, ${JSON.stringify(objects)}::json)`);
     count += batch.length;
   }
@@ -422,7 +420,7 @@ export async function seedDatabase(handle: DatabaseHandle, options: SeedOptions,
     log(`accounts: ${accounts} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     const refs = await queryRows<{ id: string; domain: string; country: string }>(
       handle.db,
-      sql`select id, domain, country from accounts where deleted_at is null order by id`,
+      sql`select id, domain, country from accounts where deleted_at is null order by domain`,
     );
     const contacts = await load('contacts', CONTACT_COLUMNS, contactRows(pools, options, dice, refs));
     log(`contacts: ${contacts} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
@@ -431,7 +429,9 @@ export async function seedDatabase(handle: DatabaseHandle, options: SeedOptions,
       dropped.length = 0;
       log(`indexes rebuilt in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     }
-    await handle.exec('ANALYZE accounts; ANALYZE contacts;');
+    // VACUUM sets the visibility map, so counts and index-only scans skip the heap from the start.
+    // (One statement per call: VACUUM cannot run inside the implicit transaction of a script.)
+    for (const table of ['accounts', 'contacts']) await handle.exec(`VACUUM (ANALYZE) ${table}`);
     return { accounts, contacts, seconds: (Date.now() - started) / 1000 };
   } finally {
     // Never leave the tables without their indexes, even when the load failed.

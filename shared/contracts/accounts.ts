@@ -12,6 +12,7 @@ import {
 } from '../template';
 import { normalizeCountry } from '../normalize/normalize-country';
 import { normalizeDomain } from '../normalize/normalize-domain';
+import { isFreeMailDomain } from '../normalize/free-mail';
 import { normalizeEmail } from '../normalize/normalize-email';
 import { filterQueryParam, filterSchema, type FieldDefinition } from './filters';
 
@@ -54,7 +55,9 @@ export const versionSchema = z.number().int().min(1);
 // ── accounts ─────────────────────────────────────────────────────────────────────────────────
 const accountFieldsShape = {
   name: text(300).min(1, 'is required'),
-  domain: optText(300).refine((v) => v == null || normalizeDomain(v) !== null, 'is not a company domain, URL or email'),
+  domain: optText(300)
+    .refine((v) => v == null || normalizeDomain(v) !== null, 'is not a company domain, URL or email')
+    .refine((v) => v == null || !isFreeMailDomain(normalizeDomain(v)), 'is a free-mail domain: it names no company'),
   website: url,
   linkedinUrl: url,
   linkedinCompanyId: digits(1, 20),
@@ -336,8 +339,11 @@ export const listTotalSchema = z.object({ count: z.number().int(), exact: z.bool
 const pageTotalSchema = listTotalSchema.nullable();
 export type ListTotal = z.infer<typeof listTotalSchema>;
 
-/** Counted exactly up to this many matches; above, `total.exact` is false. */
-export const EXACT_COUNT_CAP = 10_000;
+/**
+ * Counted exactly up to this many matches; above, `total.exact` is false and the count is the
+ * planner's estimate ("about 82,000"). Counting further costs a scan of every match.
+ */
+export const EXACT_COUNT_CAP = 1_000;
 
 export const accountListResponseSchema = z.object({
   items: z.array(accountSchema),

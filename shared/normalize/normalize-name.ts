@@ -1,6 +1,8 @@
 // Person and company names: whitespace tidied (trimmed, runs collapsed, invisible characters
 // removed), case kept as written. Full names split into first and last when those are missing.
 
+// Control characters (C0, DEL) and zero-width marks.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const INVISIBLE = /[\u0000-\u001f\u007f\u200b-\u200d\u2060\ufeff]/g;
 const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'sir', 'dame', 'rev']);
 const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv', 'phd', 'md', 'mba', 'esq', 'cpa']);

@@ -165,6 +165,32 @@ describe('the accounts list', () => {
     await page.getByRole('button', { name: 'Clear selection' }).click();
   });
 
+  it('keeps the scroll place when switching layouts', async () => {
+    const { page } = browser;
+    await open(page, '/accounts?view=table');
+    const grid = page.getByRole('grid', { name: 'Accounts' });
+    await expect.poll(() => page.getByTestId('table-status').textContent()).toContain('60 of 60 loaded');
+    const rowHeight = await grid.locator('tbody tr[role="row"]').first().evaluate((row: { offsetHeight: number }) => row.offsetHeight);
+    const paneTop = () => grid.evaluate((table: { parentElement: { scrollTop: number } }) => table.parentElement.scrollTop);
+    await grid.hover();
+    await page.mouse.wheel(0, 30 * rowHeight);
+    await expect.poll(paneTop).toBe(30 * rowHeight);
+    const row30 = grid.locator('tbody tr[aria-rowindex="32"]');
+    await row30.waitFor();
+    const name = (await row30.locator('a').textContent()) ?? '';
+
+    await page.getByRole('radio', { name: 'Cards' }).click();
+    const cards = page.getByTestId('card-grid');
+    await cards.waitFor();
+    await expect.poll(() => cards.evaluate((el: { scrollTop: number }) => el.scrollTop)).toBeGreaterThan(0);
+    await page.getByTestId('account-card').filter({ hasText: name }).waitFor();
+    expect(await page.getByTestId('account-card').filter({ hasText: name }).isVisible()).toBe(true);
+
+    await page.getByRole('radio', { name: 'Table' }).click();
+    await row30.waitFor();
+    expect(Math.round((await paneTop()) / rowHeight)).toBe(30);
+  });
+
   it('bulk-deletes every account matching the filter, and Undo brings them back', async () => {
     const { page } = browser;
     await open(page, '/accounts?view=table');
@@ -234,6 +260,16 @@ describe('the accounts list', () => {
     expect(new URL(page.url()).pathname).toBe(`/accounts/${account.id}`);
     await page.getByRole('grid', { name: `Contacts at ${account.name}` }).getByRole('row').nth(1).waitFor();
     await page.getByRole('list', { name: 'Field history' }).waitFor();
+
+    // The command palette's record search opens the same page.
+    const other = data.accounts[33]!;
+    await page.keyboard.press('Control+K');
+    const palette = page.getByRole('dialog', { name: 'Command palette' });
+    await palette.waitFor();
+    await page.keyboard.type(other.name);
+    await palette.getByRole('option', { name: new RegExp(other.name) }).first().click();
+    await page.getByRole('heading', { level: 1, name: new RegExp(other.name) }).waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/accounts/${other.id}`);
   });
 
   it('opens the new-account form with c and shows the API schema errors on the fields', async () => {
@@ -324,7 +360,10 @@ describe.each(['light', 'dark'] as const)('the accounts screens in the %s theme'
     {
       name: 'account-detail',
       path: () => `/accounts/${data.accounts[1]!.id}`,
-      ready: (page: Page) => page.getByRole('grid', { name: /^Contacts at/ }).getByRole('row').nth(1).waitFor(),
+      ready: async (page: Page) => {
+        await page.getByText(`1 at ${data.accounts[1]!.name}`).waitFor();
+        await page.getByRole('grid', { name: /^Contacts at/ }).getByRole('row').nth(1).waitFor();
+      },
     },
     { name: 'contacts', path: () => '/contacts', ready: (page: Page) => page.getByRole('grid', { name: 'Contacts' }).getByRole('row').nth(1).waitFor() },
     { name: 'contact-detail', path: () => `/contacts/${data.contacts[0]!.id}`, ready: (page: Page) => page.getByRole('list', { name: 'Field history' }).waitFor() },

@@ -25,7 +25,11 @@ describe('the data table with 100,000 rows', () => {
   async function tableReady() {
     grid = page.getByRole('grid', { name: 'Accounts' });
     rows = grid.locator('tbody tr[role="row"]');
-    await rows.first().waitFor({ state: 'visible', timeout: 20_000 });
+    await rows.first().waitFor({ state: 'visible', timeout: 30_000 }).catch(async (error: unknown) => {
+      // Keep what the page showed instead of the table, for whoever reads the failure.
+      await screenshot(page, 'data-table-not-ready');
+      throw error;
+    });
   }
 
   beforeAll(async () => {
@@ -77,6 +81,23 @@ describe('the data table with 100,000 rows', () => {
     expect(await bulkText()).toBe('99,999 selected');
     await page.keyboard.press('Escape');
     expect(await page.getByTestId('bulk-bar').count()).toBe(0);
+
+    // Shift+x extends from the last toggled row.
+    await page.keyboard.press('x');
+    await page.keyboard.press('j');
+    await page.keyboard.press('j');
+    await page.keyboard.press('Shift+X');
+    expect(await bulkText()).toBe('3 selected');
+    await page.keyboard.press('Escape');
+
+    // Enter opens the active row; closing returns to the grid.
+    const name = await active.locator('td').nth(2).textContent();
+    await page.keyboard.press('Enter');
+    const sheet = page.getByRole('dialog', { name: name ?? '' });
+    await sheet.waitFor({ state: 'visible' });
+    await page.keyboard.press('Escape');
+    await sheet.waitFor({ state: 'hidden' });
+    await expect.poll(() => grid.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
   });
 
   it('reaches the last of 100,000 rows through cursor pages, still rendering only a window', async () => {
@@ -142,11 +163,44 @@ describe('the data table with 100,000 rows', () => {
     await expect.poll(status).toBe(filtered);
     const stages = await grid.locator('tbody tr[role="row"] td:nth-child(7)').allTextContents();
     expect(new Set(stages)).toEqual(new Set(['Customer']));
+    await grid.scrollIntoViewIfNeeded();
     await screenshot(page, 'data-table-filtered');
 
     await page.getByRole('button', { name: /Remove filter: Stage/ }).click();
     await expect.poll(status).toContain(`of ${TOTAL}`);
     expect(new URL(page.url()).searchParams.get('filter')).toBeNull();
+  });
+
+  it('nests an OR group under the AND of the bar and switches a joiner', async () => {
+    const addCondition = async (button: Locator, field: string, option: string) => {
+      await button.click();
+      await page.getByRole('option', { name: new RegExp(field) }).click();
+      const editor = page.getByRole('form', { name: `Filter on ${field}` });
+      await editor.getByLabel(option).click();
+      await editor.getByRole('button', { name: 'Apply' }).click();
+      await editor.waitFor({ state: 'hidden' });
+    };
+    await addCondition(page.getByRole('button', { name: 'Add filter' }), 'Stage', 'Opportunity');
+    await addCondition(page.getByRole('button', { name: 'Add group' }), 'Country', 'Germany');
+    const group = page.getByRole('group', { name: /^Group:/ });
+    await addCondition(group.getByRole('button', { name: 'Add to group' }), 'Country', 'France');
+
+    expect(await group.getAttribute('aria-label')).toBe('Group: any of 2 conditions');
+    expect(await page.getByTestId('filter-chip').count()).toBe(3);
+    await expect.poll(async () => (await status()) ?? '').not.toContain(`of ${TOTAL}`);
+    const countries = new Set(await grid.locator('tbody tr[role="row"] td:nth-child(6)').allTextContents());
+    expect([...countries].every((c) => c === 'Germany' || c === 'France')).toBe(true);
+    const orCount = await status();
+    await grid.scrollIntoViewIfNeeded();
+    await screenshot(page, 'data-table-filter-group');
+
+    // AND inside the group: nothing is in two countries at once.
+    await group.getByRole('button', { name: /switch to all \(AND\)/ }).click();
+    await expect.poll(status).not.toBe(orCount);
+    expect(await page.getByText('No accounts match these filters').count()).toBe(1);
+
+    await page.getByRole('button', { name: 'Clear all' }).click();
+    await expect.poll(status).toContain(`of ${TOTAL}`);
   });
 
   it('hides a column and remembers it per table', async () => {

@@ -54,8 +54,14 @@ describe('the design system page', () => {
       }
       await expectNoSeriousA11yViolations(page);
       await fullPage(page, `design-${scheme}`);
+    }, 150_000);
 
-      // Overlays are checked open, where their contrast and naming matter.
+    // Overlays are checked open, where their contrast and naming matter.
+    it(`keeps overlays and table states clean in the ${scheme} theme`, async () => {
+      browser = await openBrowser({ colorScheme: scheme });
+      const { page } = browser;
+      await openDesignPage(page);
+
       await page.getByRole('button', { name: 'Open palette' }).click();
       const palette = page.getByRole('dialog', { name: 'Command palette' });
       await palette.waitFor({ state: 'visible' });
@@ -63,8 +69,10 @@ describe('the design system page', () => {
       await palette.getByRole('option', { name: /Cedar Health Group/ }).waitFor({ state: 'visible' });
       await expectNoSeriousA11yViolations(page);
       await page.screenshot({ path: path.join(SHOTS, `design-${scheme}-palette.png`) });
-      await page.keyboard.press('Escape');
+      // The server result is highlighted, so Enter opens it.
+      await page.keyboard.press('Enter');
       await palette.waitFor({ state: 'hidden' });
+      await page.getByText('Opening Cedar Health Group').waitFor({ state: 'visible' });
 
       await page.getByRole('button', { name: 'Delete segment' }).click();
       const confirm = page.getByRole('alertdialog', { name: /Delete segment/ });
@@ -98,7 +106,7 @@ describe('the design system page', () => {
       await expectNoSeriousA11yViolations(page);
       await page.screenshot({ path: path.join(SHOTS, `design-${scheme}-filter-editor.png`) });
       await page.keyboard.press('Escape');
-    });
+    }, 150_000);
   }
 
   it('switches theme from the page and remembers the choice over a reload', async () => {

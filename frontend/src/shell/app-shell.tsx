@@ -1,6 +1,6 @@
 // The signed-in frame: sidebar, top bar and the page, with the command palette, the shortcuts
 // dialog and the global go-to shortcuts bound while it is shown.
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useLocation } from 'wouter';
 import { useSidebarCollapsed } from './use-sidebar-collapsed';
 import { Sidebar } from './sidebar';
@@ -13,6 +13,12 @@ export function AppShell({ children }: { children: ReactNode }) {
   const [collapsed, toggleCollapsed] = useSidebarCollapsed();
   const [paletteOpen, setPaletteOpen] = useState(false);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const pageLabel = entryAt(location)?.label ?? 'Not found';
+
+  // The tab (and a screen reader arriving on the page) names the page.
+  useEffect(() => {
+    document.title = `${pageLabel} · Pivotal CRM`;
+  }, [pageLabel]);
 
   return (
     <div data-testid="app-shell" className="flex h-dvh overflow-hidden bg-background">

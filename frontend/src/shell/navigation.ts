@@ -3,7 +3,7 @@
 // the go-to shortcuts all read this one list, so a page cannot be reachable in one place and
 // missing (or unguarded) in another. A page that is not built is not listed.
 import type { ComponentType } from 'react';
-import { Building2, Contact, LayoutDashboard, Palette, Users, type LucideIcon } from 'lucide-react';
+import { Building2, Contact, FileUp, LayoutDashboard, Palette, Users, type LucideIcon } from 'lucide-react';
 import { ROLES, type Role } from '@shared/roles';
 
 export type NavSection = 'workspace' | 'settings';
@@ -66,6 +66,18 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
     goKey: 'c',
     keywords: ['people', 'leads', 'prospects', 'persons'],
     load: () => import('../pages/contacts/contacts-page'),
+    nested: true,
+  },
+  {
+    id: 'imports',
+    label: 'Imports',
+    path: '/imports',
+    icon: FileUp,
+    roles: ['admin', 'campaign_manager'],
+    section: 'workspace',
+    goKey: 'i',
+    keywords: ['csv', 'upload', 'import', 'drop folder', 'mapping', 'history'],
+    load: () => import('../pages/imports/imports-page'),
     nested: true,
   },
   {

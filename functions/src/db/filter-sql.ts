@@ -95,12 +95,13 @@ function compileText(col: FilterColumn, op: FilterOperator, value: FilterConditi
       return sql`${lowered} like ${`${escapeLike(values[0]!)}%`}`;
     case 'eq':
       return sql`${folded} = ${values[0]!}`;
+    // "is not" and "is none of" include records without a value.
     case 'neq':
-      return sql`${folded} <> ${values[0]!}`;
+      return sql`(${col.expr} is null or ${folded} <> ${values[0]!})`;
     case 'in':
       return sql`${folded} in (${list(values.map((v) => sql`${v}`))})`;
     case 'not_in':
-      return sql`${folded} not in (${list(values.map((v) => sql`${v}`))})`;
+      return sql`(${col.expr} is null or ${folded} not in (${list(values.map((v) => sql`${v}`))}))`;
     case 'is_empty':
       return sql`(${col.expr} is null or ${col.expr} = '')`;
     case 'is_not_empty':

@@ -6,5 +6,6 @@ import { identityModule } from './identity/routes';
 import { complianceModule } from './compliance/routes';
 import { accountsModule } from './accounts/routes';
 import { importsModule } from './imports/routes';
+import { audienceModule } from './audience/routes';
 
-export const apiModules: ApiModule[] = [platformModule, identityModule, complianceModule, accountsModule, importsModule];
+export const apiModules: ApiModule[] = [platformModule, identityModule, complianceModule, accountsModule, importsModule, audienceModule];

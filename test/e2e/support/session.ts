@@ -38,5 +38,5 @@ export async function signInAsAdmin(page: Page, options: Omit<SignInOptions, 'ex
 export async function signOut(page: Page): Promise<void> {
   await page.getByRole('button', { name: /user menu/i }).click();
   await page.getByRole('menuitem', { name: 'Sign out' }).click();
-  await page.getByRole('heading', { name: /sign in/i }).waitFor({ state: 'visible' });
+  await page.getByLabel('Username or email').waitFor({ state: 'visible' });
 }

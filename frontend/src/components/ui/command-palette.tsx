@@ -8,6 +8,7 @@ import { formatShortcut, isMacPlatform, useHotkeys } from '@/lib/hotkeys';
 import { DialogOverlay } from './dialog';
 import { Command, CommandEmpty, CommandGroup, CommandInput, CommandItem, CommandList, CommandLoading } from './command';
 import { Kbd } from './kbd';
+import { useReturnFocus } from './use-return-focus';
 
 export interface PaletteCommand {
   id: string;
@@ -39,6 +40,8 @@ export interface CommandPaletteProps {
 
 const SEARCH_DEBOUNCE_MS = 200;
 
+const itemValue = (command: PaletteCommand) => `${command.id} ${command.label}`;
+
 export function CommandPalette({ groups, search, open: openProp, onOpenChange, placeholder = 'Type a command or search…', hotkey = true }: CommandPaletteProps) {
   const [openState, setOpenState] = useState(false);
   const open = openProp ?? openState;
@@ -49,7 +52,9 @@ export function CommandPalette({ groups, search, open: openProp, onOpenChange, p
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<PaletteGroup[]>([]);
   const [searching, setSearching] = useState(false);
+  const [selected, setSelected] = useState('');
   const isMac = useRef(isMacPlatform()).current;
+  const returnFocus = useReturnFocus();
 
   useHotkeys([{ combo: 'mod+k', allowInInputs: true, handler: () => setOpen(!open) }], hotkey);
 
@@ -88,6 +93,13 @@ export function CommandPalette({ groups, search, open: openProp, onOpenChange, p
     };
   }, [query, search]);
 
+  // Results arrive after cmdk has filtered; if no local command matched, highlight the first
+  // result so Enter opens it.
+  const firstResult = results[0]?.commands[0];
+  useEffect(() => {
+    if (firstResult && !selected) setSelected(itemValue(firstResult));
+  }, [firstResult, selected]);
+
   function run(command: PaletteCommand) {
     setOpen(false);
     command.onSelect();
@@ -97,7 +109,7 @@ export function CommandPalette({ groups, search, open: openProp, onOpenChange, p
     return (
       <CommandItem
         key={command.id}
-        value={`${command.id} ${command.label}`}
+        value={itemValue(command)}
         keywords={command.keywords}
         forceMount={forceMount}
         onSelect={() => run(command)}
@@ -129,11 +141,12 @@ export function CommandPalette({ groups, search, open: openProp, onOpenChange, p
         <RadixDialog.Content
           className="fixed left-1/2 top-[14vh] z-50 w-[calc(100vw-2rem)] max-w-xl -translate-x-1/2 overflow-hidden rounded-xl border border-border bg-popover shadow-lg data-[state=open]:animate-scale-in"
           aria-describedby={undefined}
+          {...returnFocus}
         >
           <VisuallyHidden.Root>
             <RadixDialog.Title>Command palette</RadixDialog.Title>
           </VisuallyHidden.Root>
-          <Command loop label="Command palette">
+          <Command loop label="Command palette" value={selected} onValueChange={(v) => setSelected(v ?? '')}>
             <CommandInput placeholder={placeholder} value={query} onValueChange={setQuery} aria-label="Search commands and records" />
             <CommandList className="max-h-[min(60vh,420px)]">
               {searching && (

@@ -7,6 +7,7 @@ import { cn } from '@/lib/utils';
 import { Button } from './button';
 import { Input } from './input';
 import { Label } from './label';
+import { useReturnFocus } from './use-return-focus';
 
 export interface ConfirmDialogProps {
   open: boolean;
@@ -36,6 +37,7 @@ export function ConfirmDialog({
   const [typed, setTyped] = useState('');
   const [busy, setBusy] = useState(false);
   const inputId = useId();
+  const returnFocus = useReturnFocus();
   useEffect(() => {
     if (open) setTyped('');
   }, [open]);
@@ -55,7 +57,9 @@ export function ConfirmDialog({
     <AlertDialog.Root open={open} onOpenChange={(next) => !busy && onOpenChange(next)}>
       <AlertDialog.Portal>
         <AlertDialog.Overlay className="fixed inset-0 z-50 bg-slate-950/45 backdrop-blur-[2px] data-[state=open]:animate-fade-in" />
-        <AlertDialog.Content className="fixed left-1/2 top-1/2 z-50 grid w-[calc(100vw-2rem)] max-w-md -translate-x-1/2 -translate-y-1/2 gap-4 rounded-xl border border-border bg-popover p-6 text-popover-foreground shadow-lg data-[state=open]:animate-scale-in">
+        <AlertDialog.Content
+          {...returnFocus}
+          className="fixed left-1/2 top-1/2 z-50 grid w-[calc(100vw-2rem)] max-w-md -translate-x-1/2 -translate-y-1/2 gap-4 rounded-xl border border-border bg-popover p-6 text-popover-foreground shadow-lg data-[state=open]:animate-scale-in">
           <div className="flex gap-4">
             {destructive && (
               <span className="grid size-10 shrink-0 place-items-center rounded-full bg-danger-subtle text-danger-text" aria-hidden="true">

@@ -3,6 +3,7 @@ import { forwardRef, type ComponentPropsWithoutRef, type ElementRef, type HTMLAt
 import { Dialog as RadixDialog } from 'radix-ui';
 import { X } from 'lucide-react';
 import { cn } from '@/lib/utils';
+import { useReturnFocus } from './use-return-focus';
 
 export const Dialog = RadixDialog.Root;
 export const DialogTrigger = RadixDialog.Trigger;
@@ -31,9 +32,10 @@ export interface DialogContentProps extends ComponentPropsWithoutRef<typeof Radi
 const SIZES = { sm: 'max-w-sm', md: 'max-w-lg', lg: 'max-w-2xl', xl: 'max-w-4xl' } as const;
 
 export const DialogContent = forwardRef<ElementRef<typeof RadixDialog.Content>, DialogContentProps>(function DialogContent(
-  { className, children, hideClose, size = 'md', ...props },
+  { className, children, hideClose, size = 'md', onOpenAutoFocus, onCloseAutoFocus, ...props },
   ref,
 ) {
+  const returnFocus = useReturnFocus({ onOpenAutoFocus, onCloseAutoFocus });
   return (
     <DialogPortal>
       <DialogOverlay />
@@ -45,6 +47,7 @@ export const DialogContent = forwardRef<ElementRef<typeof RadixDialog.Content>, 
           className,
         )}
         {...props}
+        {...returnFocus}
       >
         {children}
         {!hideClose && (

@@ -4,6 +4,7 @@ import { Dialog as RadixDialog } from 'radix-ui';
 import { X } from 'lucide-react';
 import { cn } from '@/lib/utils';
 import { DialogOverlay } from './dialog';
+import { useReturnFocus } from './use-return-focus';
 
 export const Sheet = RadixDialog.Root;
 export const SheetTrigger = RadixDialog.Trigger;
@@ -12,7 +13,8 @@ export const SheetClose = RadixDialog.Close;
 export const SheetContent = forwardRef<
   ElementRef<typeof RadixDialog.Content>,
   ComponentPropsWithoutRef<typeof RadixDialog.Content> & { width?: 'md' | 'lg' }
->(function SheetContent({ className, children, width = 'md', ...props }, ref) {
+>(function SheetContent({ className, children, width = 'md', onOpenAutoFocus, onCloseAutoFocus, ...props }, ref) {
+  const returnFocus = useReturnFocus({ onOpenAutoFocus, onCloseAutoFocus });
   return (
     <RadixDialog.Portal>
       <DialogOverlay />
@@ -24,6 +26,7 @@ export const SheetContent = forwardRef<
           className,
         )}
         {...props}
+        {...returnFocus}
       >
         {children}
         <RadixDialog.Close

@@ -89,9 +89,12 @@ export function CardGrid<T>(props: CardGridProps<T>) {
   }, [items.length, initialIndex, columns, virtualizer]);
 
   const firstRow = virtualizer.range?.startIndex ?? 0;
-  useEffect(() => {
-    if (restored.current) onFirstVisibleChange(firstRow * columns);
-  }, [firstRow, columns, onFirstVisibleChange]);
+  // Reported from scroll events (the user's and the restore's own), never from a first render
+  // that has not scrolled yet, which would overwrite the place being restored.
+  const onScroll = () => {
+    const top = scrollRef.current?.scrollTop ?? 0;
+    onFirstVisibleChange(Math.max(0, Math.floor((top - GAP) / (cardHeight + GAP) + 0.5)) * columns);
+  };
 
   const lastRow = virtualRows.at(-1)?.index ?? -1;
   useEffect(() => {
@@ -178,6 +181,7 @@ export function CardGrid<T>(props: CardGridProps<T>) {
         aria-busy={showSkeleton || undefined}
         tabIndex={0}
         onKeyDown={onKeyDown}
+        onScroll={onScroll}
         onFocus={(event) => {
           if (event.target === event.currentTarget && active === null && items.length > 0) setActive(Math.max(0, firstRow * columns));
         }}

@@ -93,7 +93,7 @@ export function InlineField({ label, value, display, kind = 'text', options = []
       <dd className="min-w-0">
         {!editing ? (
           readOnly ? (
-            <span className={cn('block min-h-8 truncate py-1.5 text-sm', mono && 'font-mono text-[13px]', empty && 'text-muted-foreground')}>
+            <span className={cn('block min-h-8 truncate py-1.5 text-sm', empty ? 'text-muted-foreground' : mono && 'font-mono text-[13px]')}>
               {empty ? '—' : (display ?? initial)}
             </span>
           ) : (
@@ -102,12 +102,9 @@ export function InlineField({ label, value, display, kind = 'text', options = []
               type="button"
               onClick={start}
               aria-label={`${label}: ${empty ? 'empty' : initial}. Edit`}
-              className={cn(
-                'group/field -mx-2 flex min-h-8 w-[calc(100%+1rem)] items-center gap-2 rounded-md px-2 py-1.5 text-left text-sm transition-colors hover:bg-muted',
-                mono && 'font-mono text-[13px]',
-              )}
+              className="group/field -mx-2 flex min-h-8 w-[calc(100%+1rem)] items-center gap-2 rounded-md px-2 py-1.5 text-left text-sm transition-colors hover:bg-muted"
             >
-              <span className={cn('min-w-0 flex-1 truncate', empty && 'text-muted-foreground')}>{empty ? 'Add…' : (display ?? initial)}</span>
+              <span className={cn('min-w-0 flex-1 truncate', empty ? 'text-muted-foreground' : mono && 'font-mono text-[13px]')}>{empty ? 'Add…' : (display ?? initial)}</span>
               <PencilLine className="size-3.5 shrink-0 text-muted-foreground opacity-0 transition-opacity group-hover/field:opacity-100 group-focus-visible/field:opacity-100" aria-hidden="true" />
             </button>
           )

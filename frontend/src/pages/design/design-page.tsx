@@ -1,5 +1,6 @@
 // The /design page (admins): every component of the kit with realistic CRM content, in the
 // current theme, plus the DataTable and filter bar over 100,000 generated accounts.
+import { useEffect } from 'react';
 import { HeaderActionBar } from '@/components/ui/header-action-bar';
 import { ThemeMenu, ThemeToggle } from '@/components/ui/theme-toggle';
 import { AccountsTableDemo, SAMPLE_SIZE } from './sections/accounts-table-demo';
@@ -22,6 +23,12 @@ const CONTENTS = [
 ];
 
 export default function DesignPage() {
+  // The page arrives after the browser looked for the #anchor: scroll to it once rendered.
+  useEffect(() => {
+    const id = window.location.hash.slice(1);
+    if (id) document.getElementById(id)?.scrollIntoView();
+  }, []);
+
   return (
     <div className="mx-auto w-full max-w-7xl">
       <HeaderActionBar

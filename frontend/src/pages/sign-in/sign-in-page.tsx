@@ -1,7 +1,7 @@
 // The sign-in page: the first thing anyone sees. Username or email and password, one clear
 // error for wrong credentials, the lockout's end time when the account is locked, and nothing
 // a keyboard user cannot reach.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { AlertCircle, LockKeyhole, ShieldCheck, Sparkles, Target } from 'lucide-react';
@@ -24,6 +24,9 @@ const HIGHLIGHTS = [
 ];
 
 export default function SignInPage() {
+  useEffect(() => {
+    document.title = 'Sign in · Pivotal CRM';
+  }, []);
   const { signIn, endedReason } = useAuth();
   const [error, setError] = useState<string | null>(null);
   const [showPassword, setShowPassword] = useState(false);

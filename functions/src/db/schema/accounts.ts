@@ -88,6 +88,7 @@ export const accounts = pgTable(
     index('accounts_sort_created_at_idx').on(t.createdAt, t.id).where(live(t)),
     index('accounts_sort_updated_at_idx').on(t.updatedAt, t.id).where(live(t)),
     // Filters on the remaining low-cardinality and numeric fields.
+    index('accounts_country_idx').on(t.country).where(live(t)),
     index('accounts_employee_range_idx').on(t.employeeRange).where(live(t)),
     index('accounts_revenue_range_idx').on(t.revenueRange).where(live(t)),
     index('accounts_state_idx').on(sql`coalesce(lower(${t.state}), '')`).where(live(t)),
@@ -155,6 +156,8 @@ export const contacts = pgTable(
     index('contacts_sort_research_date_idx').on(sql`coalesce(${t.researchDate}, '0001-01-01'::date)`, t.id).where(live(t)),
     index('contacts_sort_created_at_idx').on(t.createdAt, t.id).where(live(t)),
     index('contacts_sort_updated_at_idx').on(t.updatedAt, t.id).where(live(t)),
+    // Plain-column filter indexes allow index-only counts (expression indexes never do).
+    index('contacts_country_idx').on(t.country).where(live(t)),
     index('contacts_seniority_idx').on(t.seniority).where(live(t)),
     index('contacts_job_function_idx').on(sql`coalesce(lower(${t.jobFunction}), '')`).where(live(t)),
     index('contacts_email_status_idx').on(t.emailStatus).where(live(t)),

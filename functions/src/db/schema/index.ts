@@ -4,3 +4,4 @@ export * from './identity';
 export * from './compliance';
 export * from './imports';
 export * from './accounts';
+export * from './audience';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import type { BulkResult, ContactListResponse, HistoryResponse } from '@shared/contracts/accounts';
+import { EXACT_COUNT_CAP, type BulkResult, type ContactListResponse, type HistoryResponse } from '@shared/contracts/accounts';
 import { encodeFilter, type FilterGroup } from '@shared/contracts/filters';
 import { queryOne } from '../../db/rows';
 import { BULK_BATCH_SIZE } from './bulk';
@@ -28,7 +28,8 @@ const liveCount = async (where = sql`true`) =>
 describe('bulk actions on contacts', () => {
   it('updates every row a filter matches across all pages, except the excluded ones, and keeps their history', async () => {
     const firstPage = await t.call<ContactListResponse>('GET', '/api/contacts', { query: { filter: encodeFilter(canada), limit: '50' } });
-    expect(firstPage.json.total).toEqual({ count: MATCHING, exact: true });
+    expect(firstPage.json.total!.exact).toBe(false);
+    expect(firstPage.json.total!.count).toBeGreaterThan(EXACT_COUNT_CAP);
     const except = firstPage.json.items.slice(0, 3).map((c) => c.id);
     const res = await t.call<BulkResult>('POST', '/api/contacts/bulk', {
       body: { selection: { filter: canada, except }, action: 'update', set: { seniority: 'Manager', timezone: 'America/Toronto' } },

@@ -18,7 +18,7 @@ import { accounts, contacts } from '../../db/schema';
 import { notFound } from '../../http/app-error';
 import { contactValues } from './contact-values';
 import { CONTACT_RESOURCE } from './fields';
-import { listRecords } from './list-records';
+import { listRecords, type ContactListRow } from './list-records';
 import type { Actor, Queryable } from './record-changes';
 import { findById, restoreRecord, softDeleteRecord, updateRecord, upsertRecord } from './record-store';
 import { contactView, type ContactRow } from './views';
@@ -114,5 +114,8 @@ export async function listContacts(
     ...query,
     where: options.accountId ? and(eq(contacts.accountId, options.accountId)) : undefined,
   });
-  return { items: await contactViews(deps.db, page.rows), nextCursor: page.nextCursor, total: page.total };
+  const items = (page.rows as ContactListRow[]).map(({ accountName, accountDomain, ...row }) =>
+    contactView(row, row.accountId && accountName !== null ? { id: row.accountId, name: accountName, domain: accountDomain } : null),
+  );
+  return { items, nextCursor: page.nextCursor, total: page.total };
 }

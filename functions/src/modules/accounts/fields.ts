@@ -81,7 +81,8 @@ const accountFilterColumns: Record<string, FilterColumn> = {
   revenueRange: choice(a.revenueRange, REVENUE_RANGES),
   city: text(a.city),
   state: text(a.state),
-  country: text(a.country, { folded: sql`coalesce(${a.country}, '')`, fold: foldCountry }),
+  // Codes are stored upper-case: equality on the plain column (its index allows index-only counts).
+  country: text(a.country, { folded: sql`${a.country}`, fold: foldCountry }),
   phone: text(a.phone),
   technologies: { type: 'text', expr: sql`${a.technologies}`, array: true },
   description: text(a.description),
@@ -139,7 +140,7 @@ const contactFilterColumns: Record<string, FilterColumn> = {
   mobilePhone: text(c.mobilePhone),
   city: text(c.city),
   state: text(c.state),
-  country: text(c.country, { folded: sql`coalesce(${c.country}, '')`, fold: foldCountry }),
+  country: text(c.country, { folded: sql`${c.country}`, fold: foldCountry }),
   timezone: text(c.timezone),
   monthsInRole: num(c.monthsInRole),
   monthsAtCompany: num(c.monthsAtCompany),

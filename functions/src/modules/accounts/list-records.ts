@@ -2,7 +2,7 @@
 // index, the next page starting after the last row's (sort key, id). The total is exact up to
 // EXACT_COUNT_CAP matches (a capped count is cheap) and the planner's estimate above it; it is
 // computed for the first page only (later pages keep the first page's figure).
-import { getTableColumns, sql, type SQL } from 'drizzle-orm';
+import { eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
 import { EXACT_COUNT_CAP, type ListTotal } from '@shared/contracts/accounts';
 import type { FilterGroup } from '@shared/contracts/filters';
 import type { Database } from '../../db/connection';
@@ -81,12 +81,23 @@ export function buildListQuery(db: Database, fields: ResourceFields, table: type
     pageWhere = sql`${where} and ${after}`;
   }
   const direction = order === 'asc' ? sql`asc` : sql`desc`;
-  const page = db
-    .select({ ...getTableColumns(table as typeof accounts), sortKey: sql<string>`(${key.expr})::text`.as('sort_key') })
-    .from(table as typeof accounts)
-    .where(pageWhere)
-    .orderBy(sql`${key.expr} ${direction}`, sql`${fields.id} ${direction}`)
-    .limit(input.limit + 1);
+  const sortKey = sql<string>`(${key.expr})::text`.as('sort_key');
+  // Contacts carry their account's name and domain: joined here, so a page is one statement.
+  const page =
+    table === contacts
+      ? db
+          .select({ ...getTableColumns(contacts), sortKey, accountName: accounts.name, accountDomain: accounts.domain })
+          .from(contacts)
+          .leftJoin(accounts, eq(accounts.id, contacts.accountId))
+          .where(pageWhere)
+          .orderBy(sql`${key.expr} ${direction}`, sql`${fields.id} ${direction}`)
+          .limit(input.limit + 1)
+      : db
+          .select({ ...getTableColumns(accounts), sortKey })
+          .from(accounts)
+          .where(pageWhere)
+          .orderBy(sql`${key.expr} ${direction}`, sql`${fields.id} ${direction}`)
+          .limit(input.limit + 1);
   return { page, where, sortName: name, order };
 }
 
@@ -109,3 +120,6 @@ export async function listRecords<Row extends AccountRow | ContactRow>(
   const total = counted;
   return { rows: page.map(({ sortKey: _sortKey, ...row }) => row as unknown as Row), nextCursor, total };
 }
+
+/** A contact row of a list page with its account's name and domain (null without an account). */
+export type ContactListRow = ContactRow & { accountName: string | null; accountDomain: string | null };

@@ -41,6 +41,9 @@ export function translateWriteError(error: unknown, entity: Entity): never {
           : 'name, account and phone';
     throw new AppError('conflict', { detail: `Another live ${entity} has the same ${what}.` });
   }
+  if (code === '23514' && (pgConstraint(error) ?? '').includes('identity')) {
+    throw new AppError('invalid', { errors: [{ field: 'body.email', message: 'a contact needs an email or a name' }], detail: 'body.email: a contact needs an email or a name' });
+  }
   if (code === '23503') throw new AppError('invalid', { errors: [{ field: 'body.accountId', message: 'no such account' }], detail: 'body.accountId: no such account' });
   throw error;
 }

@@ -60,8 +60,10 @@ describe('contact upsert on the normalized email', () => {
     expect(second.json.jobTitle).toBe('CEO');
   });
 
-  it('never links a free-mail address to an account', async () => {
-    await t.call('POST', '/api/accounts', { body: { name: 'Gmail?', domain: 'gmail.com' } });
+  it('never makes an account of a free-mail domain, nor links a free-mail address to one', async () => {
+    const refused = await t.call<{ errors: Array<{ field: string; message: string }> }>('POST', '/api/accounts', { body: { name: 'Gmail?', domain: 'https://mail.GMAIL.com' } });
+    expect(refused.status).toBe(400);
+    expect(refused.json.errors[0]!.message).toContain('free-mail');
     const res = await t.call<Contact>('POST', '/api/contacts', { body: { email: 'someone@gmail.com', fullName: 'Some One' } });
     expect(res.json.accountId).toBeNull();
   });
@@ -76,6 +78,13 @@ describe('contact upsert on the normalized email', () => {
     expect(new Set([a.json.id, b.json.id, c.json.id]).size).toBe(1);
     expect(a.json.directPhone).toBe('+14155550123');
     expect(c.json.directPhoneRaw).toBe('001-415-555-0123');
+  });
+
+  it('refuses to remove the email of a contact that has no name', async () => {
+    const c = await t.call<Contact>('POST', '/api/contacts', { body: { email: 'nameless@example.org' } });
+    expect(c.status, c.text).toBe(201);
+    const res = await t.call('PATCH', `/api/contacts/${c.json.id}`, { body: { version: c.json.version, email: null } });
+    expect(res.status, res.text).toBe(400);
   });
 
   it('refuses a contact with neither email nor name, and an unknown account', async () => {

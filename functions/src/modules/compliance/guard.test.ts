@@ -92,14 +92,20 @@ describe('the compliance guard on the email channel', () => {
     await suppress('email', 'pager3@paging.example');
     const audience: Audience = { kind: 'query', sql: sql`select id from contacts where email like '%@paging.example'` };
 
-    const first = await applyComplianceGuard(db(), audience, { channel: 'email', limit: 4 });
-    expect(first.contacts).toHaveLength(4);
-    expect(first.counts?.audience).toBe(7);
-    expect(first.nextCursor).toBe(first.contacts[3]!.contactId);
-    const second = await applyComplianceGuard(db(), audience, { channel: 'email', limit: 4, after: first.nextCursor!, counts: false });
-    expect(second.counts).toBeNull();
-    expect(second.nextCursor).toBeNull();
-    const seen = [...first.contacts, ...second.contacts].map((c) => c.contactId);
+    // Pages walk the audience in id order, 3 members at a time, answering the contactable among them.
+    const seen: string[] = [];
+    let after: string | undefined;
+    let pages = 0;
+    do {
+      const page = await applyComplianceGuard(db(), audience, { channel: 'email', limit: 3, counts: pages === 0, ...(after ? { after } : {}) });
+      if (pages === 0) expect(page.counts).toMatchObject({ audience: 7, contactable: 6 });
+      else expect(page.counts).toBeNull();
+      expect(page.contacts.length).toBeLessThanOrEqual(3);
+      seen.push(...page.contacts.map((c) => c.contactId));
+      after = page.nextCursor ?? undefined;
+      pages++;
+    } while (after && pages < 10);
+    expect(pages).toBe(3);
     expect(seen).toEqual([...seen].sort());
     expect(new Set(seen)).toEqual(new Set(created.filter((_, i) => i !== 3)));
 
@@ -151,6 +157,12 @@ describe('the compliance guard on the phone channel', () => {
     expect(await at('2026-11-01T13:00:00Z')).toBe(1);
     expect(await at('2026-11-02T01:59:59Z')).toBe(1);
     expect(await at('2026-11-02T02:00:00Z')).toBe(0);
+    // Wall-clock time counts: at 06:00Z on the fall-back day it is 01:00 (the second time), inside 22:00–02:00.
+    const night = async (iso: string) =>
+      (await applyComplianceGuard(db(), ids([id!]), { channel: 'phone', now: new Date(iso), callingWindow: { start: '22:00', end: '02:00' } })).contacts.length;
+    expect(await night('2026-11-01T06:00:00Z')).toBe(1);
+    expect(await night('2026-11-01T06:59:59Z')).toBe(1);
+    expect(await night('2026-11-01T07:00:00Z')).toBe(0);
   });
 
   it('uses the campaign window, including one that spans midnight', async () => {

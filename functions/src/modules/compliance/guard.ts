@@ -1,9 +1,9 @@
 // The compliance guard: the one way to turn an audience into the contacts that may be emailed or
 // dialled now. Every send and dial path goes through applyComplianceGuard; nothing else in the
-// code base decides who is contactable. One set-based statement classifies every contact of the
-// audience — suppressed address, suppressed domain, suppressed phone, opted out, time zone
-// unknown, outside the calling window — and answers one page of the contactable ones with the
-// counts of who was left out and why.
+// code base decides who is contactable. One set-based statement classifies contacts — suppressed
+// address, suppressed domain, suppressed phone, opted out, time zone unknown, outside the calling
+// window — for the next slice of the audience in id order (the page) and, when asked, for the
+// whole audience (the counts of who is left out and why).
 import { sql, type SQL } from 'drizzle-orm';
 import { EXCLUSION_REASONS, type ConsentChannel, type ExclusionReason } from '@shared/contracts/compliance';
 import type { FilterGroup } from '@shared/contracts/filters';
@@ -40,8 +40,9 @@ export interface GuardOptions {
   now?: Date;
   /** Phone only; the campaign's window. */
   callingWindow?: CallingWindow;
-  /** Page through the contactable contacts in id order: the last id of the previous page. */
+  /** Where the previous page stopped (its nextCursor). */
   after?: string;
+  /** How many audience members a page looks at (the contactable among them come back). */
   limit?: number;
   /** Count the whole audience by outcome (default true; later pages can skip it). */
   counts?: boolean;
@@ -66,7 +67,9 @@ export interface GuardCounts {
 }
 
 export interface GuardResult {
+  /** The contactable among the next `limit` live audience members in id order (maybe none). */
   contacts: ContactableContact[];
+  /** Pass as `after` for the next page; null when the audience is done. */
   nextCursor: string | null;
   counts: GuardCounts | null;
 }
@@ -135,16 +138,38 @@ function inWindowSql(zone: SQL, now: string, window: CallingWindow): SQL {
 /** Opted out for the channel: the channel's recorded consent decides; without one, the contact's template Consent Status. */
 const OPTED_OUT = sql`case when cc.contact_id is not null then cc.status = 'opted_out' else coalesce(consent_status = 'opted-out', false) end`;
 
-function emailClassification(): SQL {
-  // A domain entry is a registrable domain: it matches the address's host or any subdomain, which
-  // for a registrable entry is "the host ends in 2, 3 or 4 labels equal to it".
-  const suffix = (labels: number) =>
-    sql.raw(`case when cardinality(h.labels) >= ${labels} then array_to_string(h.labels[cardinality(h.labels) - ${labels - 1}:], '.') end`);
+/**
+ * CTEs `<name>_base` (the live contacts of `ids`) … `<name>` (id, email, phones, zones, reason:
+ * null when contactable). The guard builds one for the page and one for the counts.
+ */
+type Classification = (name: string, ids: SQL) => SQL;
+
+function baseCte(name: string, ids: SQL): SQL {
+  return sql`${sql.raw(name)}_base as (
+      select c.id, lower(btrim(c.email)) as email, c.direct_phone, c.mobile_phone, c.timezone, c.country, c.state, c.consent_status
+      from contacts c
+      where c.deleted_at is null and c.id in (${ids})
+    )`;
+}
+
+const emailClassification: Classification = (name, ids) => {
+  const n = sql.raw(name);
   return sql`
-    hosts as (
-      select b.*, string_to_array(split_part(b.email, '@', 2), '.') as labels from base b
+    ${baseCte(name, ids)},
+    ${n}_hosts as (
+      -- A domain entry is a registrable domain: it matches the host or any subdomain, which for a
+      -- registrable entry means the host ends in 2, 3 or 4 labels equal to it. (offset 0: the
+      -- labels are split once per contact, not once per join.)
+      select b.*, x.s2, x.s3, x.s4
+      from ${n}_base b
+      cross join lateral (
+        select case when k >= 2 then array_to_string(l[k - 1:], '.') end as s2,
+               case when k >= 3 then array_to_string(l[k - 2:], '.') end as s3,
+               case when k >= 4 then array_to_string(l[k - 3:], '.') end as s4
+        from (select l, cardinality(l) as k from (select string_to_array(split_part(b.email, '@', 2), '.') as l offset 0) q1) q2
+      ) x
     ),
-    classified as (
+    ${n} as (
       select h.id, h.email, '{}'::text[] as phones, '{}'::text[] as zones,
         case
           when h.email is null or h.email = '' then 'no_email'
@@ -152,16 +177,28 @@ function emailClassification(): SQL {
           when sd2.id is not null or sd3.id is not null or sd4.id is not null then 'suppressed_domain'
           when ${OPTED_OUT} then 'opted_out'
         end as reason
-      from hosts h
+      from ${n}_hosts h
       left join suppressions se on se.type = 'email' and se.value = h.email
-      left join suppressions sd2 on sd2.type = 'domain' and sd2.value = ${suffix(2)}
-      left join suppressions sd3 on sd3.type = 'domain' and sd3.value = ${suffix(3)}
-      left join suppressions sd4 on sd4.type = 'domain' and sd4.value = ${suffix(4)}
+      left join suppressions sd2 on sd2.type = 'domain' and sd2.value = h.s2
+      left join suppressions sd3 on sd3.type = 'domain' and sd3.value = h.s3
+      left join suppressions sd4 on sd4.type = 'domain' and sd4.value = h.s4
       left join contact_consent cc on cc.contact_id = h.id and cc.channel = 'email'
+    )`;
+};
+
+/** Phone only, once per query: the ids of the zone sets with a zone outside the window at `now`. */
+function closedSetsCte(now: string, window: CallingWindow): SQL {
+  const zones = zoneMapParams();
+  return sql`closed_sets as (
+      -- The local time is the same for every contact of a zone: each zone set is checked once.
+      select coalesce(jsonb_object_agg(s.id, true), '{}'::jsonb) as ids
+      from unnest(${textArray(zones.setIds)}, ${textArray(zones.setZones)}) as s(id, zones)
+      where exists (select 1 from unnest(string_to_array(s.zones, ',')) as z(zone) where not ${inWindowSql(sql`z.zone`, now, window)})
     )`;
 }
 
-function phoneClassification(now: string, window: CallingWindow): SQL {
+const phoneClassification: Classification = (name, ids) => {
+  const n = sql.raw(name);
   const zones = zoneMapParams();
   const key = (k: SQL) => sql`(${sql.param(zones.keys)}::jsonb ->> (${k}))`;
   // Calling codes are prefix-free and North American keys are +1 and the area code: the longest
@@ -169,13 +206,8 @@ function phoneClassification(now: string, window: CallingWindow): SQL {
   const phoneSet = (phone: SQL) =>
     sql`coalesce(${key(sql`'p:' || left(${phone}, 5)`)}, ${key(sql`'p:' || left(${phone}, 4)`)}, ${key(sql`'p:' || left(${phone}, 3)`)}, ${key(sql`'p:' || left(${phone}, 2)`)})`;
   return sql`
-    closed_sets as (
-      -- The local time is the same for every contact of a zone: each zone set is checked once.
-      select coalesce(jsonb_object_agg(s.id, true), '{}'::jsonb) as ids
-      from unnest(${textArray(zones.setIds)}, ${textArray(zones.setZones)}) as s(id, zones)
-      where exists (select 1 from unnest(string_to_array(s.zones, ',')) as z(zone) where not ${inWindowSql(sql`z.zone`, now, window)})
-    ),
-    located as (
+    ${baseCte(name, ids)},
+    ${n}_located as (
       select b.id, b.direct_phone, b.mobile_phone,
         spd.id is not null as direct_suppressed, spm.id is not null as mobile_suppressed,
         ${OPTED_OUT} as opted_out,
@@ -184,19 +216,19 @@ function phoneClassification(now: string, window: CallingWindow): SQL {
           ${key(sql`'r:' || upper(btrim(b.country)) || ':' || lower(btrim(b.state))`)},
           ${key(sql`'c:' || upper(btrim(b.country))`)}
         ) as place_set
-      from base b
+      from ${n}_base b
       left join suppressions spd on spd.type = 'phone' and spd.value = b.direct_phone
       left join suppressions spm on spm.type = 'phone' and spm.value = b.mobile_phone
       left join contact_consent cc on cc.contact_id = b.id and cc.channel = 'phone'
     ),
-    with_sets as (
+    ${n}_sets as (
       -- Where nothing tells the place, every zone either number could be in.
       select l.*,
         coalesce(l.place_set, ${phoneSet(sql`l.direct_phone`)}, ${phoneSet(sql`l.mobile_phone`)}) as set_a,
         case when l.place_set is null and l.direct_phone is not null then ${phoneSet(sql`l.mobile_phone`)} end as set_b
-      from located l
+      from ${n}_located l
     ),
-    classified as (
+    ${n} as (
       select w.id, null::text as email,
         array_remove(array[
           case when not w.direct_suppressed then w.direct_phone end,
@@ -210,9 +242,9 @@ function phoneClassification(now: string, window: CallingWindow): SQL {
           when w.set_a is null then 'unknown_time_zone'
           when (select ids from closed_sets) ? w.set_a or coalesce((select ids from closed_sets) ? w.set_b, false) then 'outside_calling_window'
         end as reason
-      from with_sets w
+      from ${n}_sets w
     )`;
-}
+};
 
 /** The zones of a page row: the union of its zone sets (ids → zones). */
 function pageZonesSql(channel: ConsentChannel): SQL {
@@ -244,35 +276,37 @@ export async function applyComplianceGuard(db: Db, audience: Audience, options: 
   const now = (options.now ?? new Date()).toISOString();
   const withCounts = options.counts ?? true;
 
-  const classification = options.channel === 'email' ? emailClassification() : phoneClassification(now, window);
-  const row = await queryOne<{ audience: number | null; excluded: Record<string, number> | null; page: RawContact[] | null }>(
+  const classify = options.channel === 'email' ? emailClassification : phoneClassification;
+  const members = audienceSql(audience);
+  const row = await queryOne<{ scanned: number; last_id: string | null; audience: number | null; excluded: Record<string, number> | null; page: RawContact[] | null }>(
     db,
-    sql`with audience as (
-        select distinct a.id from (${audienceSql(audience)}) as a(id)
+    sql`with page_ids as (
+        -- The page: the next live audience members in id order (the primary key walks them).
+        select c.id from contacts c
+        where c.deleted_at is null ${options.after ? sql`and c.id > ${options.after}::uuid` : sql``}
+          and c.id in (select a.id from (${members}) as a(id))
+        order by c.id
+        limit ${limit}
       ),
-      base as (
-        select c.id, lower(btrim(c.email)) as email, c.direct_phone, c.mobile_phone, c.timezone, c.country, c.state, c.consent_status
-        from contacts c join audience a on a.id = c.id
-        where c.deleted_at is null
-      ),
-      ${classification}
+      ${options.channel === 'phone' ? sql`${closedSetsCte(now, window)},` : sql``}
+      ${classify('page', sql`select id from page_ids`)}
+      ${withCounts ? sql`, ${classify('everyone', sql`select a.id from (${members}) as a(id)`)}` : sql``}
       select
-        ${withCounts ? sql`(select count(*)::int from classified)` : sql`null::int`} as audience,
+        (select count(*)::int from page_ids) as scanned,
+        (select max(id::text) from page_ids) as last_id,
+        ${withCounts ? sql`(select count(*)::int from everyone)` : sql`null::int`} as audience,
         ${
           withCounts
             ? sql`(select coalesce(json_object_agg(reason, n), '{}'::json)
-                from (select reason, count(*)::int as n from classified where reason is not null group by reason) r)`
+                from (select reason, count(*)::int as n from everyone where reason is not null group by reason) r)`
             : sql`null::json`
         } as excluded,
         (select coalesce(json_agg(json_build_object('id', p.id, 'email', p.email, 'phones', p.phones, 'zones', ${pageZonesSql(options.channel)}) order by p.id), '[]'::json)
-          from (select id, email, phones, zones from classified
-                where reason is null ${options.after ? sql`and id > ${options.after}::uuid` : sql``}
-                order by id limit ${limit + 1}) p) as page`,
+          from page p where p.reason is null) as page`,
   );
 
   const raw = (typeof row?.page === 'string' ? JSON.parse(row.page) : row?.page ?? []) as RawContact[];
-  const page = raw.slice(0, limit);
-  const contacts: ContactableContact[] = page.map((c) => ({
+  const contacts: ContactableContact[] = raw.map((c) => ({
     contactId: c.id,
     email: options.channel === 'email' ? c.email : null,
     phones: c.phones ?? [],
@@ -285,7 +319,8 @@ export async function applyComplianceGuard(db: Db, audience: Audience, options: 
     const audienceCount = Number(row.audience ?? 0);
     counts = { audience: audienceCount, contactable: audienceCount - Object.values(excluded).reduce((a, b) => a + b, 0), excluded };
   }
-  return { contacts, nextCursor: raw.length > limit ? page[page.length - 1]!.id : null, counts };
+  const full = Number(row?.scanned ?? 0) === limit;
+  return { contacts, nextCursor: full && row?.last_id ? row.last_id : null, counts };
 }
 
 interface RawContact {

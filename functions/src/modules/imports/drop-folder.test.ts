@@ -18,11 +18,12 @@ describe('the S3 drop folder through the local stack', () => {
 
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'pivotal-drop-'));
+    database = process.env.DATABASE_URL ? await throwawayDatabase() : undefined;
     stack = await startLocalStack({
       port: 0,
       host: '127.0.0.1',
       dataDir,
-      env: { LOG_LEVEL: 'SILENT', ...((database = process.env.DATABASE_URL ? await throwawayDatabase() : undefined) ? { DATABASE_URL: database!.url } : {}) },
+      env: { LOG_LEVEL: 'SILENT', ...(database ? { DATABASE_URL: database.url } : {}) },
       spa: 'none',
       ephemeral: true,
       fastRetries: true,

@@ -16,7 +16,8 @@ import { exportJobs } from '../../db/schema';
 import { queryRows } from '../../db/rows';
 import { ACCOUNT_RESOURCE, CONTACT_RESOURCE } from '../accounts/fields';
 import { selectionCondition } from '../accounts/selection';
-import { bucketOf } from './pipeline';
+import { bucketOf, TransientImportError } from './pipeline';
+import { isTransientError } from './raw-sql';
 import { ObjectWriter, presignDownload } from './s3-objects';
 import { EXPORT_WORKFLOW_NAME } from '../../workflows/import';
 import { startWorkflowExecution } from './start-workflow';
@@ -126,6 +127,8 @@ export async function runExport(deps: ServiceDeps, exportId: string): Promise<{ 
     await writer.end();
   } catch (error) {
     await writer.abort();
+    // A transient failure is retried by the workflow from the start; anything else ends the job.
+    if (isTransientError(error)) throw new TransientImportError((error as Error).message, { cause: error });
     await deps.db
       .update(exportJobs)
       .set({ status: 'failed', failureReason: 'The export failed unexpectedly: try again.', finishedAt: deps.now(), updatedAt: deps.now() })

@@ -1,7 +1,8 @@
 // Extension points of the import pipeline that other modules fill in: the suppression check
-// (compliance) and adding imported contacts to a static list (audience). Both have defaults that
-// do nothing, so imports work before those modules exist.
+// (compliance) and adding imported contacts to a static list (audience). Each has a default that
+// does nothing, so the pipeline runs without those modules; `importHooks` wires the real ones.
 import type { Database } from '../../db/connection';
+import { checkSuppressions } from '../compliance/check-suppressions';
 import type { RawQuery } from './raw-sql';
 
 export interface SuppressionMatches {
@@ -25,4 +26,5 @@ export interface ImportHooks {
   addToList?: AddToList;
 }
 
-export const importHooks: ImportHooks = { checkSuppressions: noSuppressions };
+/** What the handlers use: the compliance module's suppression list; no list hook until static lists exist. */
+export const importHooks: ImportHooks = { checkSuppressions };

@@ -14,7 +14,7 @@ import {
   type RevertResult,
   type RowIssue,
 } from '@shared/contracts/imports';
-import { importJobSchema, importListQuerySchema, rowIssueListQuerySchema, startImportRequestSchema } from '@shared/contracts/imports';
+import type { importListQuerySchema, rowIssueListQuerySchema, startImportRequestSchema } from '@shared/contracts/imports';
 import type { z } from 'zod';
 import type { Deps } from '../../deps';
 import { AppError, invalid, notFound } from '../../http/app-error';
@@ -285,4 +285,3 @@ export async function listRowIssues(
   };
 }
 
-export { importJobSchema };

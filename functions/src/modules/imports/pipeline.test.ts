@@ -6,9 +6,9 @@ import { queryRows } from '../../db/rows';
 import { person, templateCsv } from './fixtures/template-header';
 import { analyseImport, finaliseImport, runChunk, DEFAULT_PLAN } from './pipeline';
 import { revertJob } from './revert';
-import { createImportTestContext, importFile, queue, runPipeline, uploadFile, type ImportTestContext } from './test-context';
+import { createImportTestContext, importFile, queue, uploadFile, type ImportTestContext } from './test-context';
 import { findJob } from './jobs';
-import { processChunk } from './process-chunk';
+import { importHooks, noSuppressions } from './hooks';
 
 type Row = Record<string, unknown>;
 
@@ -204,7 +204,23 @@ describe('the import pipeline', () => {
       expect(calls).toHaveLength(2);
       expect((await liveContacts()).map((c) => c.email)).toEqual(['person1@acme1.com', 'person4@acme1.com']);
     } finally {
-      t.hooks = { checkSuppressions: async () => ({ emails: new Set(), phones: new Set() }) };
+      t.hooks = { checkSuppressions: noSuppressions };
+    }
+  });
+
+  it('never brings back a person on the compliance suppression list', async () => {
+    await reset();
+    await t.deps.db.execute(
+      sql`INSERT INTO suppressions (type, value, reason, source) VALUES ('email', 'person1@acme1.com', 'unsubscribe', 'test'), ('domain', 'acme2.com', 'client_request', 'test')`,
+    );
+    t.hooks = importHooks;
+    try {
+      const job = await importFile(t, templateCsv([person(1), person(2), person(3)]));
+      expect(job).toMatchObject({ inserted: 1, suppressed: 2 });
+      expect((await liveContacts()).map((c) => c.email)).toEqual(['person3@acme0.com']);
+    } finally {
+      t.hooks = { checkSuppressions: noSuppressions };
+      await t.deps.db.execute(sql`DELETE FROM suppressions`);
     }
   });
 
@@ -224,7 +240,5 @@ describe('the import pipeline', () => {
     await t.deps.db.execute(sql`UPDATE import_jobs SET status = 'cancelled' WHERE id = ${jobId}`);
     expect(await runChunk(p, jobId, 0)).toEqual({ status: 'job-inactive', jobStatus: 'cancelled' });
     expect(await liveContacts()).toEqual([]);
-    void processChunk;
-    void runPipeline;
   });
 });

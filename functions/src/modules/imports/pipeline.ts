@@ -32,7 +32,7 @@ export interface PlanSettings {
   maxRecordBytes: number;
 }
 
-export const DEFAULT_PLAN: PlanSettings = { rowsPerChunk: 10_000, maxChunkBytes: 16 * 1024 * 1024, maxRecordBytes: 1024 * 1024 };
+export const DEFAULT_PLAN: PlanSettings = { rowsPerChunk: 5_000, maxChunkBytes: 16 * 1024 * 1024, maxRecordBytes: 1024 * 1024 };
 
 export interface PipelineDeps {
   deps: Pick<Deps, 'db' | 'dbHandle' | 'aws' | 'config' | 'logger' | 'now'>;

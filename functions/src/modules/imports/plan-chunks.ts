@@ -7,6 +7,7 @@
 // and line breaks are ASCII, and in UTF-8 and Windows-1252 those bytes never occur inside a
 // multibyte character; UTF-16 is scanned two bytes at a time.
 import type { CsvEncoding } from '@shared/csv/detect-encoding';
+import { KeyIndex } from './key-index';
 
 export interface ChunkPlan {
   index: number;
@@ -62,7 +63,7 @@ export async function planChunks(source: AsyncIterable<Uint8Array>, options: Sca
   let validUtf8 = true;
 
   const chunks: ChunkPlan[] = [];
-  const firstRowOf = new Map<string, number>();
+  const firstRowOf = new KeyIndex();
   let duplicates = 0;
 
   // Record state.
@@ -105,9 +106,8 @@ export async function planChunks(source: AsyncIterable<Uint8Array>, options: Sca
       const value = keyDecoder.decode(unitWidth === 1 ? Uint8Array.from(key) : encodeUnits(key, bigEndian));
       const normalized = options.normalizeKey ? options.normalizeKey(value) : value.trim().toLowerCase();
       if (normalized) {
-        const first = firstRowOf.get(normalized);
-        if (first === undefined) firstRowOf.set(normalized, rowNumber);
-        else {
+        const first = firstRowOf.firstRow(normalized, rowNumber);
+        if (first !== undefined) {
           chunk.duplicateRows.push(rowNumber);
           chunk.duplicateOf.push(first);
           duplicates++;

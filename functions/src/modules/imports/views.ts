@@ -9,8 +9,9 @@ export type ExportRow = typeof exportJobs.$inferSelect;
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 export function jobView(row: JobRow): ImportJob {
-  const analysis = (row.analysis as (ImportAnalysis & { bomBytes?: number }) | null) ?? null;
-  if (analysis) delete analysis.bomBytes;
+  // The BOM length is the pipeline's business, not the API's.
+  const stored = row.analysis as (ImportAnalysis & { bomBytes?: number }) | null;
+  const analysis = stored ? (({ bomBytes: _bom, ...rest }) => rest)(stored) : null;
   let progress = 0;
   if (row.status === 'completed' || row.status === 'reverted') progress = 100;
   else if (row.rowsTotal) progress = Math.min(99, (row.rowsRead / row.rowsTotal) * 100);

@@ -16,7 +16,7 @@ import { Kbd } from '../kbd';
 import { Skeleton } from '../skeleton';
 import { ColumnSettings } from './column-settings';
 import { defaultColumnState, loadColumnState, reconcileColumnState, saveColumnState, storageKey, type ColumnState, type Density } from './column-state';
-import { EMPTY_SELECTION, headerCheckState, isRowSelected, selectAllMatching, selectedCount, setRows, toggleRow, type SelectionModel } from './selection';
+import { EMPTY_SELECTION, headerCheckState, selectAllMatching, selectedCount, selectionLookup, setRows, toggleRow, type SelectionModel } from './selection';
 
 declare module '@tanstack/react-table' {
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
@@ -211,6 +211,7 @@ export function DataTable<T>({
   );
 
   const loadedIds = useMemo(() => tableRows.map((r) => r.id), [tableRows]);
+  const isSelected = useMemo(() => selectionLookup(currentSelection), [currentSelection]);
   const count = selectable ? selectedCount(currentSelection, total ?? rows.length) : 0;
 
   const toggleAt = useCallback(
@@ -221,13 +222,13 @@ export function DataTable<T>({
       if (extend && anchor.current !== null) {
         const [from, to] = anchor.current < index ? [anchor.current, index] : [index, anchor.current];
         const range = loadedIds.slice(from, to + 1);
-        onSelectionChange(setRows(currentSelection, range, !isRowSelected(currentSelection, row.id) || index === anchor.current));
+        onSelectionChange(setRows(currentSelection, range, !isSelected(row.id) || index === anchor.current));
       } else {
         onSelectionChange(toggleRow(currentSelection, row.id));
       }
       anchor.current = index;
     },
-    [selectable, onSelectionChange, tableRows, loadedIds, currentSelection],
+    [selectable, onSelectionChange, tableRows, loadedIds, currentSelection, isSelected],
   );
 
   function onKeyDown(event: KeyboardEvent<HTMLTableElement>) {
@@ -279,7 +280,7 @@ export function DataTable<T>({
 
   const rowDomId = (index: number) => `${tableId}-row-${index}`;
   const activeRendered = active !== null && virtualRows.some((v) => v.index === active);
-  const headerState = selectable ? headerCheckState(currentSelection, loadedIds) : false;
+  const headerState = useMemo(() => (selectable ? headerCheckState(currentSelection, loadedIds) : false), [selectable, currentSelection, loadedIds]);
   const matching = total ?? rows.length;
   const showSelectAllMatching = selectable && !currentSelection.allMatching && headerState === true && matching > loadedIds.length;
   const clearSelection = () => onSelectionChange?.(EMPTY_SELECTION);
@@ -444,7 +445,7 @@ export function DataTable<T>({
             {virtualRows.map((virtualRow) => {
               const row = tableRows[virtualRow.index];
               if (!row) return null;
-              const selected = selectable && isRowSelected(currentSelection, row.id);
+              const selected = selectable && isSelected(row.id);
               const isActive = active === virtualRow.index;
               return (
                 <tr

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_SELECTION, headerCheckState, isRowSelected, selectAllMatching, selectedCount, setRows, toggleRow } from './selection';
+import { EMPTY_SELECTION, headerCheckState, isRowSelected, selectAllMatching, selectedCount, selectionLookup, setRows, toggleRow } from './selection';
 
 describe('selecting rows of a server-paged list', () => {
   it('toggles explicit ids', () => {
@@ -40,5 +40,21 @@ describe('selecting rows of a server-paged list', () => {
     expect(headerCheckState(setRows(EMPTY_SELECTION, rows, true), rows)).toBe(true);
     expect(headerCheckState(selectAllMatching(), rows)).toBe(true);
     expect(headerCheckState(selectAllMatching(), [])).toBe(false);
+  });
+
+  it('answers membership the same way through the precomputed lookup', () => {
+    const explicit = setRows(EMPTY_SELECTION, ['a', 'c'], true);
+    const allBut = setRows(selectAllMatching(), ['b'], false);
+    for (const selection of [explicit, allBut, EMPTY_SELECTION]) {
+      const lookup = selectionLookup(selection);
+      for (const id of ['a', 'b', 'c', 'd']) expect(lookup(id)).toBe(isRowSelected(selection, id));
+    }
+  });
+
+  it('checks 100,000 loaded rows against 100,000 selected ids (set lookups, not a quadratic scan)', () => {
+    const ids = Array.from({ length: 100_000 }, (_, i) => `acc_${i}`);
+    const all = setRows(EMPTY_SELECTION, ids, true);
+    expect(headerCheckState(all, ids)).toBe(true);
+    expect(headerCheckState(toggleRow(all, 'acc_5'), ids)).toBe('indeterminate');
   });
 });

@@ -50,7 +50,12 @@ const asRecord = (value: unknown): Record<string, unknown> =>
 export function fieldChanges(entry: Pick<AuditEntry, 'before' | 'after'>): FieldChange[] {
   const before = asRecord(entry.before);
   const after = asRecord(entry.after);
-  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+  // Known fields in a fixed reading order (the stored JSON keeps none), unknown ones after.
+  const rank = (field: string) => {
+    const index = Object.keys(FIELDS).indexOf(field);
+    return index === -1 ? Number.MAX_SAFE_INTEGER : index;
+  };
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort((a, b) => rank(a) - rank(b));
   return keys
     .map((field) => ({
       field,

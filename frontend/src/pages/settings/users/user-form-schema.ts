@@ -40,8 +40,10 @@ export const createUserFormSchema = createUserRequestSchema
     roleRules(values, ctx, true);
   });
 
-export const editUserFormSchema = updateUserRequestSchema
-  .extend({ roles: replaceRolesRequestSchema.shape.roles })
+// A plain object (not the request's strict one): the form also carries the create-only fields,
+// which editing ignores.
+export const editUserFormSchema = z
+  .object({ ...updateUserRequestSchema.shape, roles: replaceRolesRequestSchema.shape.roles })
   .superRefine((values, ctx) => roleRules(values, ctx, false));
 
 /** A random password that meets the policy, for the admin to hand over (the user then changes it). */

@@ -1,0 +1,49 @@
+// The counts of an import as a grid of figures: rows read, inserted, updated, skipped, failed,
+// suppressed (and what else the job counted), live while it runs.
+import type { ImportCounts as Counts } from '@shared/contracts/imports';
+import { cn } from '@/lib/utils';
+import { formatNumber } from './format';
+
+interface Figure {
+  key: string;
+  label: string;
+  value: number;
+  tone?: 'success' | 'danger' | 'warning';
+}
+
+export function importFigures(counts: Counts): Figure[] {
+  return [
+    { key: 'read', label: 'Rows read', value: counts.rowsRead },
+    { key: 'inserted', label: 'Inserted', value: counts.inserted, tone: 'success' },
+    { key: 'updated', label: 'Updated', value: counts.updated, tone: 'success' },
+    { key: 'skipped', label: 'Skipped', value: counts.skipped },
+    { key: 'failed', label: 'Failed', value: counts.failed, tone: counts.failed ? 'danger' : undefined },
+    { key: 'suppressed', label: 'Suppressed', value: counts.suppressed, tone: counts.suppressed ? 'warning' : undefined },
+  ];
+}
+
+const TONES = { success: 'text-success-text', danger: 'text-danger-text', warning: 'text-warning-text' } as const;
+
+export function ImportCounts({ counts, className }: { counts: Counts; className?: string }) {
+  const extra = [
+    counts.unchanged ? `${formatNumber(counts.unchanged)} unchanged` : null,
+    counts.duplicates ? `${formatNumber(counts.duplicates)} duplicates in the file` : null,
+    counts.warnings ? `${formatNumber(counts.warnings)} warnings` : null,
+    counts.accountsCreated ? `${formatNumber(counts.accountsCreated)} companies created` : null,
+  ].filter(Boolean);
+  return (
+    <div className={cn('grid gap-2', className)}>
+      <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6" data-testid="import-counts">
+        {importFigures(counts).map((f) => (
+          <div key={f.key} className="rounded-lg border border-border bg-card px-4 py-3">
+            <dt className="text-xs font-medium text-muted-foreground">{f.label}</dt>
+            <dd className={cn('mt-1 font-mono text-xl font-semibold tabular', f.tone && f.value > 0 && TONES[f.tone])} data-testid={`count-${f.key}`}>
+              {formatNumber(f.value)}
+            </dd>
+          </div>
+        ))}
+      </dl>
+      {extra.length > 0 && <p className="text-xs text-muted-foreground">Also: {extra.join(' · ')}.</p>}
+    </div>
+  );
+}

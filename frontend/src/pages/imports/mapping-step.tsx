@@ -1,0 +1,239 @@
+// Step 2 of the wizard: each column of the file with the values of its first rows, where it goes
+// (a template field, a custom field or nowhere), how sure the suggestion is, and a saved profile
+// to start from; problems (a field mapped twice, no email and no name) are named on the spot.
+import type { ImportAnalysis, MappingProfile } from '@shared/contracts/imports';
+import { AlertTriangle, EyeOff } from 'lucide-react';
+import { Badge } from '@/components/ui/badge';
+import { Checkbox } from '@/components/ui/checkbox';
+import { Field } from '@/components/ui/field';
+import { Input } from '@/components/ui/input';
+import { Label } from '@/components/ui/label';
+import { Select, SelectContent, SelectGroup, SelectItem, SelectLabel, SelectSeparator, SelectTrigger, SelectValue } from '@/components/ui/select';
+import { ConfidenceMeter } from '@/features/records/confidence-meter';
+import { cn } from '@/lib/utils';
+import { METHOD_LABELS, formatNumber } from './format';
+import { targetGroups, targetLabel, type MappingDraft, type MappingProblems } from './mapping-state';
+
+const IGNORE = '__ignore';
+const NO_PROFILE = '__none';
+const SAMPLE_VALUES = 3;
+
+export interface SaveProfileDraft {
+  enabled: boolean;
+  name: string;
+}
+
+export interface MappingStepProps {
+  analysis: ImportAnalysis;
+  draft: MappingDraft;
+  /** How each column's target was chosen (exact, synonym, …, profile, manual). */
+  methods: string[];
+  onChange: (column: number, target: string | null) => void;
+  problems: MappingProblems;
+  /** Shown only once the user tried to go on. */
+  showProblems: boolean;
+  profiles: MappingProfile[] | undefined;
+  profilesError: boolean;
+  profileId: string | null;
+  onPickProfile: (profile: MappingProfile | null) => void;
+  saveProfile: SaveProfileDraft;
+  onSaveProfileChange: (next: SaveProfileDraft) => void;
+  saveProfileError: string | null;
+}
+
+function methodVariant(method: string, confidence: number) {
+  if (method === 'ignored') return 'neutral' as const;
+  if (method === 'custom') return 'accent' as const;
+  if (method === 'manual' || method === 'profile') return 'default' as const;
+  if (confidence >= 0.85) return 'success' as const;
+  return 'warning' as const;
+}
+
+export function MappingStep(props: MappingStepProps) {
+  const { analysis, draft, methods, onChange, problems, showProblems, profiles, profilesError, profileId, onPickProfile, saveProfile, onSaveProfileChange, saveProfileError } = props;
+  const mapped = draft.filter((t) => t !== null).length;
+  const ignored = draft.length - mapped;
+
+  return (
+    <div className="grid gap-5">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <dl className="flex flex-wrap gap-x-6 gap-y-1 text-sm">
+          <div className="flex gap-1.5">
+            <dt className="text-muted-foreground">Rows</dt>
+            <dd className="font-mono tabular">≈ {formatNumber(analysis.rowsEstimate)}</dd>
+          </div>
+          <div className="flex gap-1.5">
+            <dt className="text-muted-foreground">Columns</dt>
+            <dd className="font-mono tabular">
+              {mapped} mapped, {ignored} ignored
+            </dd>
+          </div>
+          <div className="flex gap-1.5">
+            <dt className="text-muted-foreground">Encoding</dt>
+            <dd className="font-mono">{analysis.encoding}</dd>
+          </div>
+          <div className="flex gap-1.5">
+            <dt className="text-muted-foreground">Delimiter</dt>
+            <dd className="font-mono">{analysis.delimiter === '\t' ? 'tab' : analysis.delimiter}</dd>
+          </div>
+        </dl>
+        <div className="w-72">
+          <Field label="Start from a mapping profile" hint={profilesError ? 'Saved profiles could not be loaded.' : undefined}>
+            {(control) => (
+              <Select value={profileId ?? NO_PROFILE} onValueChange={(v) => onPickProfile(profiles?.find((p) => p.id === v) ?? null)} disabled={!profiles?.length}>
+                <SelectTrigger {...control}>
+                  <SelectValue placeholder={profiles?.length === 0 ? 'No saved profiles yet' : 'Suggested mapping'} />
+                </SelectTrigger>
+                <SelectContent>
+                  <SelectItem value={NO_PROFILE}>Suggested mapping</SelectItem>
+                  {profiles?.map((p) => (
+                    <SelectItem key={p.id} value={p.id}>
+                      {p.name}
+                    </SelectItem>
+                  ))}
+                </SelectContent>
+              </Select>
+            )}
+          </Field>
+        </div>
+      </div>
+
+      {analysis.warnings.length > 0 && (
+        <ul className="grid gap-1 rounded-lg border border-warning/40 bg-warning-subtle px-4 py-3 text-sm text-warning-text">
+          {analysis.warnings.map((w) => (
+            <li key={w} className="flex gap-2">
+              <AlertTriangle className="mt-0.5 size-4 shrink-0" aria-hidden="true" />
+              {w}
+            </li>
+          ))}
+        </ul>
+      )}
+
+      {showProblems && problems.general && (
+        <p role="alert" className="rounded-lg border border-danger/40 bg-danger-subtle px-4 py-3 text-sm font-medium text-danger-text">
+          {problems.general}
+        </p>
+      )}
+
+      <div className="overflow-x-auto rounded-lg border border-border">
+        <table className="w-full min-w-[760px] text-sm" aria-label="Column mapping">
+          <thead className="bg-muted/60 text-left text-xs font-semibold uppercase tracking-wide text-muted-foreground">
+            <tr>
+              <th scope="col" className="px-4 py-2.5">
+                Column in the file
+              </th>
+              <th scope="col" className="px-4 py-2.5">
+                First values
+              </th>
+              <th scope="col" className="w-72 px-4 py-2.5">
+                Imports into
+              </th>
+              <th scope="col" className="w-44 px-4 py-2.5">
+                Match
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {analysis.columns.map((column) => {
+              const target = draft[column.column] ?? null;
+              const method = methods[column.column] ?? column.method;
+              const problem = showProblems ? problems.columns.get(column.column) : undefined;
+              const samples = column.samples.slice(0, SAMPLE_VALUES);
+              const confidence = method === column.method ? column.confidence : method === 'manual' || method === 'profile' ? 1 : 0;
+              return (
+                <tr key={column.column} className={cn('border-t border-border align-top', target === null && 'bg-muted/30')} data-testid={`mapping-row-${column.column}`}>
+                  <th scope="row" className="px-4 py-3 text-left font-medium">
+                    <span className={cn(target === null && 'text-muted-foreground line-through decoration-muted-foreground/60')}>{column.header || `Column ${column.column + 1}`}</span>
+                  </th>
+                  <td className="max-w-64 px-4 py-3">
+                    {samples.length ? (
+                      <ul className="grid gap-0.5 font-mono text-xs text-muted-foreground">
+                        {samples.map((value, i) => (
+                          <li key={i} className="truncate" title={value}>
+                            {value}
+                          </li>
+                        ))}
+                      </ul>
+                    ) : (
+                      <span className="text-xs text-muted-foreground">empty in the first rows</span>
+                    )}
+                  </td>
+                  <td className="px-4 py-3">
+                    <Select value={target ?? IGNORE} onValueChange={(v) => onChange(column.column, v === IGNORE ? null : v)}>
+                      <SelectTrigger size="sm" aria-label={`Imports “${column.header}” into`} aria-invalid={problem ? true : undefined}>
+                        <SelectValue />
+                      </SelectTrigger>
+                      <SelectContent className="max-h-80">
+                        <SelectItem value={IGNORE}>
+                          <span className="inline-flex items-center gap-1.5">
+                            <EyeOff className="size-3.5" aria-hidden="true" /> Ignore this column
+                          </span>
+                        </SelectItem>
+                        {targetGroups(column.header).map((group) => (
+                          <SelectGroup key={group.label}>
+                            <SelectSeparator />
+                            <SelectLabel>{group.label}</SelectLabel>
+                            {group.targets.map((t) => (
+                              <SelectItem key={t} value={t}>
+                                {targetLabel(t)}
+                              </SelectItem>
+                            ))}
+                          </SelectGroup>
+                        ))}
+                        {target !== null && !targetGroups(column.header).some((g) => g.targets.includes(target)) && (
+                          <SelectItem value={target}>{targetLabel(target)}</SelectItem>
+                        )}
+                      </SelectContent>
+                    </Select>
+                    {problem && (
+                      <p role="alert" className="mt-1 text-xs font-medium text-danger-text">
+                        {problem}
+                      </p>
+                    )}
+                  </td>
+                  <td className="px-4 py-3">
+                    {target === null ? (
+                      <Badge variant="neutral">Not imported</Badge>
+                    ) : (
+                      <span className="flex flex-wrap items-center gap-2">
+                        <Badge variant={methodVariant(method, confidence)}>{METHOD_LABELS[method] ?? method}</Badge>
+                        {(method === 'exact' || method === 'synonym' || method === 'fuzzy') && (
+                          <ConfidenceMeter score={Math.round(confidence * 100)} label={`Confidence of the match for “${column.header}”`} />
+                        )}
+                      </span>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+
+      <div className="grid gap-3 rounded-lg border border-border p-4 sm:grid-cols-[auto_1fr] sm:items-start">
+        <div className="flex items-center gap-2 pt-2">
+          <Checkbox
+            id="save-profile"
+            checked={saveProfile.enabled}
+            onCheckedChange={(checked) => onSaveProfileChange({ ...saveProfile, enabled: checked === true })}
+          />
+          <Label htmlFor="save-profile">Save as a mapping profile</Label>
+        </div>
+        {saveProfile.enabled && (
+          <Field
+            label="Profile name"
+            hint={
+              <>
+                Reuse it here, or drop files into <span className="font-mono">imports/inbox/{saveProfile.name.trim() || '<profile>'}/</span> to import them with it.
+              </>
+            }
+            error={saveProfileError}
+            required
+          >
+            <Input value={saveProfile.name} onChange={(e) => onSaveProfileChange({ ...saveProfile, name: e.target.value })} maxLength={100} placeholder="e.g. Trade show leads" />
+          </Field>
+        )}
+      </div>
+    </div>
+  );
+}

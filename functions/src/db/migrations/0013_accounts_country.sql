@@ -1,0 +1,2 @@
+CREATE INDEX "accounts_country_idx" ON "accounts" USING btree ("country") WHERE "accounts"."deleted_at" is null;--> statement-breakpoint
+CREATE INDEX "contacts_country_idx" ON "contacts" USING btree ("country") WHERE "contacts"."deleted_at" is null;

@@ -1,0 +1,249 @@
+// Audience API: dynamic segments (CRUD, preview, snapshot to a list), static lists (CRUD, members
+// by ids or filter, member pages) and domain sets (create from pasted text, match report, review,
+// to a list, accounts for unmatched domains). Campaign staff write; QA reads everything, agents
+// read segments and lists (they work from them).
+import { z } from 'zod';
+import {
+  domainSetCreateSchema,
+  domainSetReviewSchema,
+  domainSetToListSchema,
+  listCreateSchema,
+  listMembersQuerySchema,
+  listMembersRequestSchema,
+  listUpdateSchema,
+  segmentCreateSchema,
+  segmentPreviewRequestSchema,
+  segmentToListRequestSchema,
+  segmentUpdateSchema,
+} from '@shared/contracts/audience';
+import { defineRoute, reply, type ApiModule } from '../../http/route';
+import {
+  createAccountsForUnmatched,
+  createDomainSet,
+  deleteDomainSet,
+  domainSetReport,
+  domainSetToList,
+  listDomainSets,
+  rematchDomainSet,
+  reviewDomainSet,
+} from './domain-sets';
+import { changeMembers, createList, deleteList, getList, listLists, listMembers, updateList } from './lists';
+import { createSegment, deleteSegment, getSegment, listSegments, previewSegment, segmentToList, updateSegment } from './segments';
+
+export const AUDIENCE_WRITE_ROLES = ['admin', 'campaign_manager'] as const;
+export const AUDIENCE_READ_ROLES = ['admin', 'campaign_manager', 'quality_analyst', 'agent'] as const;
+/** Previews and domain-set reports run heavier queries and show whole audiences: no agents. */
+export const AUDIENCE_ANALYSE_ROLES = ['admin', 'campaign_manager', 'quality_analyst'] as const;
+
+const idParams = z.strictObject({ id: z.string().uuid('is not a record id') });
+
+export const audienceModule: ApiModule = {
+  name: 'audience',
+  routes: [
+    // ── segments ─────────────────────────────────────────────────────────────────────────────
+    defineRoute({
+      method: 'GET',
+      path: '/api/segments',
+      roles: AUDIENCE_READ_ROLES,
+      summary: 'Saved segments, newest first',
+      handler: async ({ deps }) => listSegments(deps),
+    }),
+    defineRoute({
+      method: 'POST',
+      path: '/api/segments',
+      roles: AUDIENCE_WRITE_ROLES,
+      summary: 'Save a segment (its filter is checked against the segment fields)',
+      body: segmentCreateSchema,
+      handler: async ({ deps, body, principal }) => reply(201, await createSegment(deps, { request: body, userId: principal.userId })),
+    }),
+    defineRoute({
+      method: 'POST',
+      path: '/api/segments/preview',
+      roles: AUDIENCE_ANALYSE_ROLES,
+      summary: 'Count and first page of the contacts a filter selects (nothing is saved)',
+      body: segmentPreviewRequestSchema,
+      handler: async ({ deps, body }) => previewSegment(deps, body),
+    }),
+    defineRoute({
+      method: 'GET',
+      path: '/api/segments/{id}',
+      roles: AUDIENCE_READ_ROLES,
+      summary: 'One segment',
+      params: idParams,
+      handler: async ({ deps, params }) => getSegment(deps, params.id),
+    }),
+    defineRoute({
+      method: 'PATCH',
+      path: '/api/segments/{id}',
+      roles: AUDIENCE_WRITE_ROLES,
+      summary: 'Rename a segment or change its filter',
+      params: idParams,
+      body: segmentUpdateSchema,
+      handler: async ({ deps, params, body }) => updateSegment(deps, { id: params.id, request: body }),
+    }),
+    defineRoute({
+      method: 'DELETE',
+      path: '/api/segments/{id}',
+      roles: AUDIENCE_WRITE_ROLES,
+      summary: 'Delete a segment (soft)',
+      params: idParams,
+      handler: async ({ deps, params }) => {
+        await deleteSegment(deps, params.id);
+        return reply(204);
+      },
+    }),
+    defineRoute({
+      method: 'POST',
+      path: '/api/segments/{id}/list',
+      roles: AUDIENCE_WRITE_ROLES,
+      summary: "Snapshot a segment's current members into a new static list",
+      params: idParams,
+      body: segmentToListRequestSchema,
+      handler: async ({ deps, params, body, principal }) =>
+        reply(201, await segmentToList(deps, { segmentId: params.id, request: body, userId: principal.userId })),
+    }),
+
+    // ── static lists ─────────────────────────────────────────────────────────────────────────
+    defineRoute({
+      method: 'GET',
+      path: '/api/lists',
+      roles: AUDIENCE_READ_ROLES,
+      summary: 'Static lists with member counts, newest first',
+      handler: async ({ deps }) => listLists(deps),
+    }),
+    defineRoute({
+      method: 'POST',
+      path: '/api/lists',
+      roles: AUDIENCE_WRITE_ROLES,
+      summary: 'Create an empty static list',
+      body: listCreateSchema,
+      handler: async ({ deps, body, principal }) => reply(201, await createList(deps, { request: body, userId: principal.userId })),
+    }),
+    defineRoute({
+      method: 'GET',
+      path: '/api/lists/{id}',
+      roles: AUDIENCE_READ_ROLES,
+      summary: 'One static list with its member count',
+      params: idParams,
+      handler: async ({ deps, params }) => getList(deps, params.id),
+    }),
+    defineRoute({
+      method: 'PATCH',
+      path: '/api/lists/{id}',
+      roles: AUDIENCE_WRITE_ROLES,
+      summary: 'Rename a static list or change its description',
+      params: idParams,
+      body: listUpdateSchema,
+      handler: async ({ deps, params, body }) => updateList(deps, { id: params.id, request: body }),
+    }),
+    defineRoute({
+      method: 'DELETE',
+      path: '/api/lists/{id}',
+      roles: AUDIENCE_WRITE_ROLES,
+      summary: 'Delete a static list (soft; it stops matching "in list" criteria)',
+      params: idParams,
+      handler: async ({ deps, params }) => {
+        await deleteList(deps, params.id);
+        return reply(204);
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      path: '/api/lists/{id}/members',
+      roles: AUDIENCE_READ_ROLES,
+      summary: "A list's live members: the contact list's filters, sorts and keyset pages",
+      params: idParams,
+      query: listMembersQuerySchema,
+      handler: async ({ deps, params, query }) => listMembers(deps, params.id, query),
+    }),
+    defineRoute({
+      method: 'POST',
+      path: '/api/lists/{id}/members',
+      roles: AUDIENCE_WRITE_ROLES,
+      summary: 'Add contacts by ids or by filter (one statement for the whole selection)',
+      params: idParams,
+      body: listMembersRequestSchema,
+      handler: async ({ deps, params, body }) => changeMembers(deps, { listId: params.id, selection: body.selection, action: 'add' }),
+    }),
+    defineRoute({
+      method: 'POST',
+      path: '/api/lists/{id}/members/remove',
+      roles: AUDIENCE_WRITE_ROLES,
+      summary: 'Remove contacts by ids or by filter (one statement)',
+      params: idParams,
+      body: listMembersRequestSchema,
+      handler: async ({ deps, params, body }) => changeMembers(deps, { listId: params.id, selection: body.selection, action: 'remove' }),
+    }),
+
+    // ── domain sets ──────────────────────────────────────────────────────────────────────────
+    defineRoute({
+      method: 'GET',
+      path: '/api/domain-sets',
+      roles: AUDIENCE_ANALYSE_ROLES,
+      summary: 'Domain sets with entry and match counts',
+      handler: async ({ deps }) => listDomainSets(deps),
+    }),
+    defineRoute({
+      method: 'POST',
+      path: '/api/domain-sets',
+      roles: AUDIENCE_WRITE_ROLES,
+      summary: 'Create a domain set from pasted lines or CSV text and match it to accounts',
+      body: domainSetCreateSchema,
+      handler: async ({ deps, body, principal }) => reply(201, await createDomainSet(deps, { request: body, userId: principal.userId })),
+    }),
+    defineRoute({
+      method: 'GET',
+      path: '/api/domain-sets/{id}',
+      roles: AUDIENCE_ANALYSE_ROLES,
+      summary: 'The match report of a domain set',
+      params: idParams,
+      handler: async ({ deps, params }) => domainSetReport(deps, params.id),
+    }),
+    defineRoute({
+      method: 'DELETE',
+      path: '/api/domain-sets/{id}',
+      roles: AUDIENCE_WRITE_ROLES,
+      summary: 'Delete a domain set (soft; it stops matching "account in domain set" criteria)',
+      params: idParams,
+      handler: async ({ deps, params }) => {
+        await deleteDomainSet(deps, params.id);
+        return reply(204);
+      },
+    }),
+    defineRoute({
+      method: 'POST',
+      path: '/api/domain-sets/{id}/review',
+      roles: AUDIENCE_WRITE_ROLES,
+      summary: 'Confirm or reject matches',
+      params: idParams,
+      body: domainSetReviewSchema,
+      handler: async ({ deps, params, body }) => reviewDomainSet(deps, { id: params.id, request: body }),
+    }),
+    defineRoute({
+      method: 'POST',
+      path: '/api/domain-sets/{id}/rematch',
+      roles: AUDIENCE_WRITE_ROLES,
+      summary: 'Match the unreviewed entries again',
+      params: idParams,
+      handler: async ({ deps, params }) => rematchDomainSet(deps, params.id),
+    }),
+    defineRoute({
+      method: 'POST',
+      path: '/api/domain-sets/{id}/list',
+      roles: AUDIENCE_WRITE_ROLES,
+      summary: "A static list of the contacts at the set's matched accounts",
+      params: idParams,
+      body: domainSetToListSchema,
+      handler: async ({ deps, params, body, principal }) => reply(201, await domainSetToList(deps, { id: params.id, request: body, userId: principal.userId })),
+    }),
+    defineRoute({
+      method: 'POST',
+      path: '/api/domain-sets/{id}/accounts',
+      roles: AUDIENCE_WRITE_ROLES,
+      summary: "Create accounts for the set's unmatched domains",
+      params: idParams,
+      handler: async ({ deps, params, principal, requestId }) =>
+        createAccountsForUnmatched(deps, { id: params.id, userId: principal.userId, requestId }),
+    }),
+  ],
+};

@@ -1,0 +1,135 @@
+// Dynamic segments: a saved filter over contact and account fields and the audience criteria,
+// evaluated whenever it is used. A preview counts the matches and shows the first page; a segment
+// becomes a static list by a snapshot (one INSERT … SELECT of its current members).
+import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { FilterGroup } from '@shared/contracts/filters';
+import type { Segment, SegmentPreview, StaticList, segmentCreateSchema, segmentToListRequestSchema, segmentUpdateSchema } from '@shared/contracts/audience';
+import type { Deps } from '../../deps';
+import type { Database } from '../../db/connection';
+import { queryOne } from '../../db/rows';
+import { contacts, segments } from '../../db/schema';
+import { AppError, notFound } from '../../http/app-error';
+import { contactViews } from '../accounts/contacts-service';
+import { countMatches } from '../accounts/list-records';
+import { pgErrorCode } from '../accounts/record-changes';
+import { selectionCondition } from '../accounts/selection';
+import type { ContactRow } from '../accounts/views';
+import { getList } from './lists';
+import { SEGMENT_RESOURCE } from './segment-fields';
+
+type Ctx = Pick<Deps, 'db' | 'now'>;
+type SegmentRow = typeof segments.$inferSelect;
+
+/**
+ * The SQL condition selecting a segment's live contacts (`contacts` in scope). Refuses unknown
+ * fields, wrong operators and bad values with a 400 naming the condition under `path`.
+ */
+export function compileSegment(filter: FilterGroup, path = 'body.filter'): SQL {
+  return selectionCondition(SEGMENT_RESOURCE, { filter }, path);
+}
+
+/** One column of contact ids: the audience a campaign hands to the compliance guard. */
+export function segmentAudienceSql(filter: FilterGroup): SQL {
+  return sql`select ${contacts.id} from ${contacts} where ${compileSegment(filter, 'filter')}`;
+}
+
+function segmentView(row: SegmentRow): Segment {
+  return {
+    id: row.id,
+    name: row.name,
+    description: row.description,
+    filter: row.filter,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+function nameTaken(error: unknown): never {
+  if (pgErrorCode(error) === '23505') throw new AppError('conflict', { detail: 'Another segment or list has this name.' });
+  throw error;
+}
+
+async function findLiveSegment(db: Database, id: string): Promise<SegmentRow> {
+  const [row] = await db.select().from(segments).where(and(eq(segments.id, id), isNull(segments.deletedAt)));
+  if (!row) throw notFound('segment');
+  return row;
+}
+
+export async function createSegment(deps: Ctx, input: { request: z.output<typeof segmentCreateSchema>; userId: string | null }): Promise<Segment> {
+  compileSegment(input.request.filter);
+  const now = deps.now();
+  const rows = await deps.db
+    .insert(segments)
+    .values({ name: input.request.name, description: input.request.description ?? null, filter: input.request.filter, createdBy: input.userId, createdAt: now, updatedAt: now })
+    .returning()
+    .catch(nameTaken);
+  return segmentView(rows[0]!);
+}
+
+export async function getSegment(deps: Ctx, id: string): Promise<Segment> {
+  return segmentView(await findLiveSegment(deps.db, id));
+}
+
+export async function listSegments(deps: Ctx): Promise<{ items: Segment[] }> {
+  const rows = await deps.db.select().from(segments).where(isNull(segments.deletedAt)).orderBy(sql`${segments.createdAt} desc, ${segments.id} desc`).limit(500);
+  return { items: rows.map(segmentView) };
+}
+
+export async function updateSegment(deps: Ctx, input: { id: string; request: z.output<typeof segmentUpdateSchema> }): Promise<Segment> {
+  if (input.request.filter) compileSegment(input.request.filter);
+  await findLiveSegment(deps.db, input.id);
+  const set: Partial<typeof segments.$inferInsert> = { updatedAt: deps.now() };
+  if (input.request.name !== undefined) set.name = input.request.name;
+  if (input.request.description !== undefined) set.description = input.request.description;
+  if (input.request.filter !== undefined) set.filter = input.request.filter;
+  const rows = await deps.db.update(segments).set(set).where(eq(segments.id, input.id)).returning().catch(nameTaken);
+  return segmentView(rows[0]!);
+}
+
+export async function deleteSegment(deps: Ctx, id: string): Promise<void> {
+  const now = deps.now();
+  const [row] = await deps.db
+    .update(segments)
+    .set({ deletedAt: now, updatedAt: now })
+    .where(and(eq(segments.id, id), isNull(segments.deletedAt)))
+    .returning({ id: segments.id });
+  if (!row) throw notFound('segment');
+}
+
+/** How many contacts match (exact up to the list cap, estimated above) and the newest `limit` of them. */
+export async function previewSegment(deps: Ctx, input: { filter: FilterGroup; limit: number }): Promise<SegmentPreview> {
+  const where = compileSegment(input.filter);
+  // The page and the count run side by side (on a server pool they overlap).
+  const [rows, total] = await Promise.all([
+    deps.db.select().from(contacts).where(where).orderBy(sql`${contacts.createdAt} desc`, sql`${contacts.id} desc`).limit(input.limit) as Promise<ContactRow[]>,
+    countMatches(deps.db, contacts, where),
+  ]);
+  return { count: total.count, exact: total.exact, rows: await contactViews(deps.db, rows) };
+}
+
+/**
+ * A static list holding the segment's members now: the list and its members are written by one
+ * statement (an INSERT … SELECT over the compiled segment), so the snapshot is all or nothing.
+ */
+export async function segmentToList(
+  deps: Ctx,
+  input: { segmentId: string; request: z.output<typeof segmentToListRequestSchema>; userId: string | null },
+): Promise<StaticList> {
+  const segment = await findLiveSegment(deps.db, input.segmentId);
+  const where = compileSegment(segment.filter, 'filter');
+  const now = deps.now().toISOString();
+  const row = await queryOne<{ id: string }>(
+    deps.db,
+    sql`with l as (
+          insert into static_lists (name, description, origin, origin_id, created_by, created_at, updated_at)
+          values (${input.request.name}, ${input.request.description ?? null}, 'segment', ${segment.id}::uuid, ${input.userId}::uuid, ${now}::timestamptz, ${now}::timestamptz)
+          returning id),
+        ins as (
+          insert into static_list_members (list_id, contact_id, added_at)
+          select l.id, ${contacts.id}, ${now}::timestamptz from l, ${contacts} where ${where}
+          on conflict do nothing)
+        select id::text from l`,
+  ).catch(nameTaken);
+  return getList(deps, row!.id);
+}

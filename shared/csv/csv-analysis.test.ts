@@ -1,0 +1,94 @@
+import fc from 'fast-check';
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import { describe, expect, it } from 'vitest';
+import { autoMap, normalizeHeader, suggestTarget } from './auto-map';
+import { detectDelimiter } from './detect-delimiter';
+import { detectEncoding } from './detect-encoding';
+import { customFieldName, TEMPLATE_HEADERS } from './mapping-target';
+import { neutralizeFormula } from './neutralize-formula';
+
+const bytes = (...values: number[]) => Uint8Array.from(values);
+const utf8 = (text: string) => new TextEncoder().encode(text);
+
+describe('encoding detection', () => {
+  it('reads byte-order marks', () => {
+    expect(detectEncoding(bytes(0xef, 0xbb, 0xbf, 0x41))).toEqual({ encoding: 'utf-8', bomBytes: 3 });
+    expect(detectEncoding(bytes(0xff, 0xfe, 0x41, 0))).toEqual({ encoding: 'utf-16le', bomBytes: 2 });
+    expect(detectEncoding(bytes(0xfe, 0xff, 0, 0x41))).toEqual({ encoding: 'utf-16be', bomBytes: 2 });
+  });
+  it('tells UTF-8 from Windows-1252 without a BOM', () => {
+    expect(detectEncoding(utf8('Name\nZoë'))).toEqual({ encoding: 'utf-8', bomBytes: 0 });
+    expect(detectEncoding(bytes(0x5a, 0x6f, 0xeb, 0x0a))).toEqual({ encoding: 'windows-1252', bomBytes: 0 });
+  });
+  it('does not mistake a multibyte character cut by the end of the sample for Windows-1252', () => {
+    const text = utf8('Name\nZoë');
+    expect(detectEncoding(text.subarray(0, text.length - 1), true)).toEqual({ encoding: 'utf-8', bomBytes: 0 });
+  });
+  it('refuses UTF-32 and binary data', () => {
+    expect(detectEncoding(bytes(0xff, 0xfe, 0, 0, 0x41, 0, 0, 0))).toMatchObject({ refused: true, reason: expect.stringMatching(/UTF-32/) });
+    expect(detectEncoding(bytes(0x50, 0x4b, 0x03, 0x04, 0, 0))).toMatchObject({ refused: true });
+  });
+  it('never throws on arbitrary bytes', () => {
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 2000 }), fc.boolean(), (b, truncated) => void detectEncoding(b, truncated)));
+  });
+});
+
+describe('delimiter detection', () => {
+  it.each([',', ';', '\t', '|'] as const)('finds %j', (d) => {
+    const text = [['Name', 'Email', 'Company, Inc.'], ['Ann', 'ann@x.io', 'A; B | C']].map((r) => stringify([r], { delimiter: d })).join('');
+    expect(detectDelimiter(text).delimiter).toBe(d);
+  });
+  it('ignores delimiters inside quotes', () => {
+    expect(detectDelimiter('a;b\n"x,y,z";w\n"1,2";3\n').delimiter).toBe(';');
+  });
+});
+
+describe('header auto-mapping', () => {
+  it('maps every exact template header with full confidence, whatever the case, spacing or punctuation', () => {
+    const mangled = TEMPLATE_HEADERS.map((h, i) => (i % 2 ? h.toUpperCase() : ` ${h.replace(/ /g, '_')} `));
+    const result = autoMap(mangled);
+    expect(result.every((c) => c.method === 'exact' && c.confidence === 1)).toBe(true);
+    expect(new Set(result.map((c) => c.target)).size).toBe(46);
+  });
+  it('maps synonyms with a confidence', () => {
+    expect(suggestTarget('E-mail Address')).toEqual({ target: 'contact.email', confidence: 0.9, method: 'synonym' });
+    expect(suggestTarget('Company Website')).toMatchObject({ target: 'account.website', method: 'synonym' });
+    expect(suggestTarget('Phone Number')).toMatchObject({ target: 'contact.directPhone', method: 'synonym' });
+    expect(suggestTarget('Zip')).toMatchObject({ target: 'contact.postalCode', method: 'synonym' });
+    expect(suggestTarget('Name')).toMatchObject({ target: 'contact.fullName', confidence: 0.7 });
+  });
+  it('maps near misses fuzzily, with less confidence', () => {
+    const typo = suggestTarget('Emal Address');
+    expect(typo).toMatchObject({ target: 'contact.email', method: 'fuzzy' });
+    expect(typo!.confidence).toBeLessThan(0.9);
+    expect(suggestTarget('Favourite colour')).toBeNull();
+  });
+  it('gives each field to one column only, and keeps the rest as custom fields', () => {
+    const result = autoMap(['Work Email', 'Email', 'Lead Score', 'lead score', '']);
+    expect(result.map((c) => c.target)).toEqual(['contact.custom.work_email', 'contact.email', 'contact.custom.lead_score', 'contact.custom.lead_score_2', null]);
+  });
+  it('names custom fields the way the API accepts', () => {
+    expect(customFieldName('Lead Score (2024)')).toBe('lead_score_2024');
+    expect(customFieldName('2024 budget')).toBe('f_2024_budget');
+    expect(customFieldName('—')).toBeNull();
+    expect(normalizeHeader('Sub-Industry')).toBe('subindustry');
+  });
+});
+
+describe('formula neutralization', () => {
+  it('prefixes cells a spreadsheet would evaluate', () => {
+    for (const cell of ['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx', '\0x']) expect(neutralizeFormula(cell)).toBe(`'${cell}`);
+    expect(neutralizeFormula('plain')).toBe('plain');
+  });
+  it('survives a CSV round trip with no cell left starting like a formula', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.string(), { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 10 }), (rows) => {
+        const safe = rows.map((r) => r.map(neutralizeFormula));
+        const back = parse(stringify(safe), { relax_column_count: true }) as string[][];
+        expect(back).toEqual(safe);
+        for (const cell of back.flat()) expect(/^[=+\-@\t\r\0]/.test(cell)).toBe(false);
+      }),
+    );
+  });
+});

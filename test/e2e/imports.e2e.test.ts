@@ -1,0 +1,231 @@
+// CSV import in a browser: a file with its own header names is uploaded through the wizard, one
+// wrong suggestion is fixed on the mapping screen, the import runs to the end under a live
+// progress bar and its error file names the bad row's reason; a dry run reports without writing;
+// a file put into the S3 drop folder shows up in the history by itself. Every step passes
+// axe-core and is photographed in light and dark.
+//
+// The file runs its own stack (the shared one does not tell tests its S3 endpoint), so the
+// history starts empty and the drop folder is reachable.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startLocalStack, type LocalStack } from '../../infra/local/stack';
+import { expectNoSeriousA11yViolations, openBrowser, screenshot, type BrowserSession } from './support/browser';
+import { signIn } from './support/session';
+import { E2E_ADMIN_PASSWORD, E2E_STACK_ENV, changePasswordViaApi } from './support/api-session';
+
+const RUN_TIMEOUT = 60_000;
+
+/** Header names a marketer's spreadsheet uses rather than the template's; "Employer" is not recognised. */
+const HEADERS = ['Full Name', 'E-mail Address', 'Company Website', 'Phone Number', 'Zip', 'Employer'];
+const PEOPLE = [
+  ['Ada Lovelace', 'ada.lovelace@analyticalengines.com', 'https://analyticalengines.com', '+1 617 555 0101', '02139', 'Analytical Engines'],
+  ['Grace Hopper', 'grace.hopper@cobolworks.com', 'https://www.cobolworks.com', '+1 212 555 0102', '10001', 'Cobol Works'],
+  ['Alan Turing', 'alan.turing@bletchleylabs.co.uk', 'https://bletchleylabs.co.uk', '+44 20 7946 0103', 'MK3 6EB', 'Bletchley Labs'],
+  ['Katherine Johnson', 'k.johnson@orbitalmath.com', 'https://orbitalmath.com', '+1 757 555 0104', '23666', 'Orbital Math'],
+  // The deliberately bad row: its email is not an address, so it fails and lands in the error file.
+  ['Bad Address', 'not-an-email', 'https://nowhere-inc.com', '+1 415 555 0105', '94105', 'Nowhere Inc'],
+  ['Margaret Hamilton', 'margaret@apolloguidance.com', 'https://apolloguidance.com', '+1 617 555 0106', '02142', 'Apollo Guidance'],
+];
+const BAD_ROW_EMAIL = 'not-an-email';
+
+const csv = (rows: string[][]) => rows.map((r) => r.map((v) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v)).join(',')).join('\r\n') + '\r\n';
+
+let stack: LocalStack;
+let dataDir: string;
+let s3: S3Client;
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(path.join(os.tmpdir(), 'pivotal-e2e-imports-'));
+  // The suite's global setup has built dist/ already (or was told to skip the build).
+  stack = await startLocalStack({ port: 0, host: '127.0.0.1', dataDir, env: { ...E2E_STACK_ENV }, spa: 'prebuilt', ephemeral: true, fastRetries: true });
+  await changePasswordViaApi(stack.url, { login: stack.config.ADMIN_USERNAME, currentPassword: stack.config.ADMIN_PASSWORD, newPassword: E2E_ADMIN_PASSWORD });
+  s3 = new S3Client({
+    region: stack.config.AWS_REGION,
+    endpoint: stack.config.S3_ENDPOINT,
+    forcePathStyle: true,
+    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+  });
+});
+
+afterAll(async () => {
+  s3?.destroy();
+  await stack?.stop();
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+});
+
+const signInHere = (page: Page) => signIn(page, { username: stack.config.ADMIN_USERNAME, password: E2E_ADMIN_PASSWORD }, { baseUrl: stack.url });
+const goTo = (page: Page, address: string) => page.goto(new URL(address, stack.url).href);
+
+async function check(page: Page, name: string): Promise<void> {
+  await expectNoSeriousA11yViolations(page);
+  await screenshot(page, name);
+}
+
+async function chooseFile(page: Page, name: string, content: string): Promise<void> {
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Choose a file' }).click()]);
+  await chooser.setFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(content, 'utf8') });
+}
+
+/** Waits for the job page to show the run finished: the bar at 100 and the status Completed. */
+async function waitForFinish(page: Page): Promise<void> {
+  const bar = page.getByRole('progressbar', { name: /progress/i });
+  await expect.poll(() => bar.getAttribute('aria-valuenow'), { timeout: RUN_TIMEOUT, interval: 250 }).toBe('100');
+  await expect.poll(() => page.getByTestId('job-status').textContent()).toBe('Completed');
+}
+
+describe.each(['light', 'dark'] as const)('the import screens in the %s theme', (theme) => {
+  let browser: BrowserSession;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await openBrowser({ colorScheme: theme });
+    page = browser.page;
+    await signInHere(page);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  if (theme === 'light') {
+    it('shows an empty history that explains the two ways in', async () => {
+      await goTo(page, '/imports');
+      await expect.poll(() => page.getByText('No imports yet').isVisible()).toBe(true);
+      await expect.poll(() => page.getByText(/imports\/inbox\/<profile>\//).first().isVisible()).toBe(true);
+      await check(page, `imports-${theme}-history-empty`);
+    });
+  }
+
+  it('refuses a file that is not a CSV and says why, before sending it', async () => {
+    await goTo(page, '/imports/new');
+    await chooseFile(page, 'leads.xlsx', 'PK\u0003\u0004');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await expect.poll(() => page.getByTestId('upload-error').textContent()).toContain('is not a CSV file');
+    await check(page, `imports-${theme}-upload-refused`);
+  });
+
+  it('uploads a file with its own headers, fixes a mapping, runs it to the end and gives the error file', async () => {
+    const fileName = `trade-show-${theme}.csv`;
+    await goTo(page, '/imports/new');
+    await page.getByRole('heading', { name: 'Import contacts' }).waitFor();
+    await check(page, `imports-${theme}-1-upload-empty`);
+
+    await chooseFile(page, fileName, csv([HEADERS, ...PEOPLE]));
+    await expect.poll(() => page.getByTestId('chosen-file').textContent()).toContain(fileName);
+    await check(page, `imports-${theme}-1-upload-chosen`);
+    await page.getByRole('button', { name: 'Next' }).click();
+
+    // Mapping: the suggestions the API made from the headers, with their first values.
+    const mapping = page.getByRole('table', { name: 'Column mapping' });
+    await mapping.waitFor({ timeout: 20_000 });
+    const targetOf = (header: string) => page.getByRole('combobox', { name: `Imports “${header}” into` });
+    expect(await targetOf('E-mail Address').textContent()).toBe('Email');
+    expect(await targetOf('Company Website').textContent()).toBe('Website');
+    expect(await targetOf('Zip').textContent()).toBe('Contact Postal Code');
+    expect(await targetOf('Employer').textContent()).toBe('Custom field: employer');
+    expect(await page.getByTestId('mapping-row-1').textContent()).toContain('ada.lovelace@analyticalengines.com');
+    await check(page, `imports-${theme}-2-mapping-suggested`);
+
+    // "Employer" is the company: fix it by keyboard-free clicks on the select.
+    await targetOf('Employer').click();
+    await page.getByRole('option', { name: 'Company Name', exact: true }).click();
+    expect(await targetOf('Employer').textContent()).toBe('Company Name');
+    expect(await page.getByTestId('mapping-row-5').textContent()).toContain('Your choice');
+
+    // Mapping Zip twice is refused on the spot.
+    await targetOf('Phone Number').click();
+    await page.getByRole('option', { name: 'Contact Postal Code', exact: true }).click();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await expect.poll(() => page.getByTestId('mapping-row-4').textContent()).toContain('already mapped from “Zip”');
+    await targetOf('Phone Number').click();
+    await page.getByRole('option', { name: 'Direct Phone', exact: true }).click();
+    await check(page, `imports-${theme}-2-mapping-fixed`);
+    await page.getByRole('button', { name: 'Next' }).click();
+
+    // Options.
+    await page.getByRole('radio', { name: /Update existing/ }).waitFor();
+    await page.getByLabel('Source tag').fill(`Trade show ${theme}`);
+    await check(page, `imports-${theme}-3-options`);
+    await page.getByRole('button', { name: 'Start import' }).click();
+
+    // Run → results.
+    await page.waitForURL(/\/imports\/[0-9a-f-]{36}$/);
+    await check(page, `imports-${theme}-4-run`);
+    await waitForFinish(page);
+    expect(await page.getByTestId('count-inserted').textContent()).toBe(String(PEOPLE.length - 1));
+    expect(await page.getByTestId('count-failed').textContent()).toBe('1');
+    await page.getByRole('table', { name: 'Row issues' }).waitFor();
+    await check(page, `imports-${theme}-5-results`);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download error file' }).click()]);
+    expect(download.suggestedFilename()).toBe(`trade-show-${theme}-errors.csv`);
+    const content = (await readFile((await download.path())!, 'utf8')).replace(/^\ufeff/, '');
+    const [header, ...lines] = content.trim().split(/\r?\n/);
+    expect(header).toBe([...HEADERS, 'Error Row', 'Error Reason'].join(','));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(BAD_ROW_EMAIL);
+    expect(lines[0]).toMatch(/E-mail Address: "?"{0,2}not-an-email"{0,2}"? is not a valid email address/);
+
+    // The history lists it with its counts.
+    await goTo(page, '/imports');
+    const row = page.getByRole('row', { name: new RegExp(fileName) });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Completed');
+    await check(page, `imports-${theme}-history`);
+  });
+
+  it('runs a dry run that reports what would happen and writes nothing', async () => {
+    const fileName = `dry-run-${theme}.csv`;
+    const rows = PEOPLE.map((p) => [p[0]!, p[1]!.replace('@', `+dry-${theme}@`), p[2]!, p[3]!, p[4]!, p[5]!]);
+    await goTo(page, '/imports/new');
+    await chooseFile(page, fileName, csv([HEADERS, ...rows]));
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('table', { name: 'Column mapping' }).waitFor({ timeout: 20_000 });
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('switch', { name: 'Dry run' }).click();
+    await page.getByRole('button', { name: 'Start dry run' }).click();
+    await page.waitForURL(/\/imports\/[0-9a-f-]{36}$/);
+    await waitForFinish(page);
+    const report = page.getByTestId('dry-run-report');
+    await report.waitFor();
+    expect(await report.textContent()).toContain('Nothing was written');
+    expect(await page.getByTestId('count-inserted').textContent()).toBe('0');
+    await page.getByRole('tab', { name: /Invalid/ }).click();
+    await expect.poll(() => report.textContent()).toContain('not-an-email');
+    await check(page, `imports-${theme}-5-dry-run-report`);
+  });
+
+  it('shows a file dropped into the S3 drop folder in the history by itself', async () => {
+    const fileName = `dropped-${theme}-${Date.now()}.csv`;
+    await goTo(page, '/imports');
+    await page.getByRole('heading', { name: 'Imports' }).waitFor();
+    await s3.send(
+      new PutObjectCommand({
+        Bucket: stack.config.BUCKET_NAME,
+        Key: `imports/inbox/${fileName}`,
+        ContentType: 'text/csv',
+        Body: csv([
+          ['Full Name', 'Email', 'Company Name', 'Company Domain'],
+          ['Hedy Lamarr', `hedy.${theme}@frequencyhop.com`, 'Frequency Hop', 'frequencyhop.com'],
+          ['Radia Perlman', `radia.${theme}@spanningtree.net`, 'Spanning Tree', 'spanningtree.net'],
+        ]),
+      }),
+    );
+    // No reload: the history refreshes itself.
+    const row = page.getByRole('row', { name: new RegExp(fileName.replace(/\./g, '\\.')) });
+    await row.waitFor({ timeout: RUN_TIMEOUT });
+    await expect.poll(() => row.textContent(), { timeout: RUN_TIMEOUT }).toContain('Completed');
+    expect(await row.textContent()).toContain('Drop folder');
+    await check(page, `imports-${theme}-history-drop-folder`);
+
+    await row.getByRole('link', { name: fileName }).click();
+    await waitForFinish(page);
+    expect(await page.getByTestId('count-inserted').textContent()).toBe('2');
+  });
+});
