@@ -62,7 +62,7 @@ export const segmentPreviewRequestSchema = z.strictObject({
 });
 
 export const segmentPreviewSchema = z.object({
-  /** Exact up to 10,000, the planner's estimate above (`exact` says which). */
+  /** Exact up to the list count cap, the planner's estimate above it (`exact` says which). */
   count: z.number().int(),
   exact: z.boolean(),
   rows: contactListResponseSchema.shape.items,

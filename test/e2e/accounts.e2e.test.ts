@@ -22,6 +22,17 @@ const LAST = ['Patel', 'Nguyen', 'Schmidt', 'Dubois', 'Okafor', 'Silva', 'Kowals
 const TITLES = ['VP Marketing', 'Head of Demand Generation', 'Marketing Operations Manager', 'CMO', 'Director of Sales'];
 
 const shell = (page: Page) => page.getByTestId('app-shell');
+/** Polls like expect.poll, with room for a busy machine (the default gives up after a second). */
+const eventually = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 20_000 });
+/** Waits up to this long for a page or an element (the stack and the browser share the machine). */
+const WAIT_MS = 45_000;
+
+async function launch(colorScheme: 'light' | 'dark' = 'light'): Promise<BrowserSession> {
+  const session = await openBrowser({ colorScheme });
+  session.page.setDefaultTimeout(WAIT_MS);
+  await signInAsAdmin(session.page);
+  return session;
+}
 const isDark = (page: Page) => page.evaluate<boolean>("document.documentElement.classList.contains('dark')");
 
 interface Seeded {
@@ -117,8 +128,7 @@ async function addSourceFilter(page: Page, value: string): Promise<void> {
 describe('the accounts list', () => {
   let browser: BrowserSession;
   beforeAll(async () => {
-    browser = await openBrowser();
-    await signInAsAdmin(browser.page);
+    browser = await launch();
   });
   afterAll(async () => browser?.close());
 
@@ -129,10 +139,10 @@ describe('the accounts list', () => {
     expect(await matchingCount(page)).toBeGreaterThanOrEqual(60);
 
     await addIndustryFilter(page, TARGET_INDUSTRY);
-    await expect.poll(() => matchingCount(page)).toBe(TARGET_COUNT);
+    await eventually(() => matchingCount(page)).toBe(TARGET_COUNT);
     expect(new URL(page.url()).searchParams.get('filter')).toBeTruthy();
     const grid = page.getByRole('grid', { name: 'Accounts' });
-    await expect.poll(() => grid.locator('tbody tr[role="row"]').count()).toBe(TARGET_COUNT);
+    await eventually(() => grid.locator('tbody tr[role="row"]').count()).toBe(TARGET_COUNT);
 
     // Select two rows in the table.
     await grid.getByRole('checkbox', { name: 'Select row 1', exact: true }).click();
@@ -169,12 +179,12 @@ describe('the accounts list', () => {
     const { page } = browser;
     await open(page, '/accounts?view=table');
     const grid = page.getByRole('grid', { name: 'Accounts' });
-    await expect.poll(() => page.getByTestId('table-status').textContent()).toContain('60 of 60 loaded');
+    await eventually(() => page.getByTestId('table-status').textContent()).toContain('60 of 60 loaded');
     const rowHeight = await grid.locator('tbody tr[role="row"]').first().evaluate((row: { offsetHeight: number }) => row.offsetHeight);
     const paneTop = () => grid.evaluate((table: { parentElement: { scrollTop: number } }) => table.parentElement.scrollTop);
     await grid.hover();
     await page.mouse.wheel(0, 30 * rowHeight);
-    await expect.poll(paneTop).toBe(30 * rowHeight);
+    await eventually(paneTop).toBe(30 * rowHeight);
     const row30 = grid.locator('tbody tr[aria-rowindex="32"]');
     await row30.waitFor();
     const name = (await row30.locator('a').textContent()) ?? '';
@@ -182,7 +192,7 @@ describe('the accounts list', () => {
     await page.getByRole('radio', { name: 'Cards' }).click();
     const cards = page.getByTestId('card-grid');
     await cards.waitFor();
-    await expect.poll(() => cards.evaluate((el: { scrollTop: number }) => el.scrollTop)).toBeGreaterThan(0);
+    await eventually(() => cards.evaluate((el: { scrollTop: number }) => el.scrollTop)).toBeGreaterThan(0);
     await page.getByTestId('account-card').filter({ hasText: name }).waitFor();
     expect(await page.getByTestId('account-card').filter({ hasText: name }).isVisible()).toBe(true);
 
@@ -196,7 +206,7 @@ describe('the accounts list', () => {
     await open(page, '/accounts?view=table');
     await addIndustryFilter(page, TARGET_INDUSTRY);
     const grid = page.getByRole('grid', { name: 'Accounts' });
-    await expect.poll(() => grid.locator('tbody tr[role="row"]').count()).toBe(TARGET_COUNT);
+    await eventually(() => grid.locator('tbody tr[role="row"]').count()).toBe(TARGET_COUNT);
 
     await page.getByRole('checkbox', { name: 'Select loaded rows' }).click();
     const bulkBar = page.getByTestId('bulk-bar');
@@ -215,7 +225,7 @@ describe('the accounts list', () => {
 
     await page.getByRole('button', { name: 'Undo' }).click();
     await page.getByText(`${TARGET_COUNT} accounts restored.`).waitFor();
-    await expect.poll(() => grid.locator('tbody tr[role="row"]').count()).toBe(TARGET_COUNT);
+    await eventually(() => grid.locator('tbody tr[role="row"]').count()).toBe(TARGET_COUNT);
     expect(await matchingCount(page)).toBe(TARGET_COUNT);
   });
 
@@ -223,7 +233,7 @@ describe('the accounts list', () => {
     const { page } = browser;
     await open(page, '/accounts?view=cards');
     await addSourceFilter(page, 'e2e');
-    await expect.poll(() => matchingCount(page)).toBe(60);
+    await eventually(() => matchingCount(page)).toBe(60);
     await page.getByRole('button', { name: 'Select loaded' }).click();
     const bulkBar = page.getByTestId('bulk-bar');
     expect(await bulkBar.textContent()).toContain('50 selected');
@@ -251,7 +261,7 @@ describe('the accounts list', () => {
     await page.locator('body').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('/');
     await page.keyboard.type(account.domain!);
-    await expect.poll(() => matchingCount(page)).toBe(1);
+    await eventually(() => matchingCount(page)).toBe(1);
     const grid = page.getByRole('grid', { name: 'Accounts' });
     await grid.focus();
     await page.keyboard.press('j');
@@ -292,8 +302,7 @@ describe('the accounts list', () => {
 describe('a contact', () => {
   let browser: BrowserSession;
   beforeAll(async () => {
-    browser = await openBrowser();
-    await signInAsAdmin(browser.page);
+    browser = await launch();
   });
   afterAll(async () => browser?.close());
 
@@ -349,8 +358,7 @@ describe('a contact', () => {
 describe.each(['light', 'dark'] as const)('the accounts screens in the %s theme', (theme) => {
   let browser: BrowserSession;
   beforeAll(async () => {
-    browser = await openBrowser({ colorScheme: theme });
-    await signInAsAdmin(browser.page);
+    browser = await launch(theme);
   });
   afterAll(async () => browser?.close());
 

@@ -1,6 +1,6 @@
 // The controls above a record list: the search box (`/` focuses it), the sort choice, and the
 // Cards / Table switch. Their state lives in the address (useListUrlState).
-import { forwardRef, useEffect, useState } from 'react';
+import { forwardRef, useEffect, useState, type KeyboardEvent } from 'react';
 import { ArrowDownWideNarrow, ArrowUpNarrowWide, LayoutGrid, Search, Table2 } from 'lucide-react';
 import type { FieldDefinition } from '@shared/contracts/filters';
 import type { SortState } from '@/components/ui/data-table/data-table';
@@ -89,8 +89,16 @@ export function ViewToggle({ value, onChange }: { value: ListView; onChange: (vi
     { view: 'cards', label: 'Cards', icon: LayoutGrid },
     { view: 'table', label: 'Table', icon: Table2 },
   ];
+  // A radio group: one tab stop, arrow keys choose (and move focus with the choice).
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    if (!['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown'].includes(event.key)) return;
+    event.preventDefault();
+    const next = value === 'cards' ? 'table' : 'cards';
+    onChange(next);
+    event.currentTarget.querySelector<HTMLButtonElement>(`[data-view="${next}"]`)?.focus();
+  }
   return (
-    <div role="radiogroup" aria-label="Layout" className="inline-flex h-9 items-center gap-1 rounded-lg bg-muted p-1">
+    <div role="radiogroup" aria-label="Layout" onKeyDown={onKeyDown} className="inline-flex h-9 items-center gap-1 rounded-lg bg-muted p-1">
       {options.map(({ view, label, icon: Icon }) => {
         const active = value === view;
         return (
@@ -99,6 +107,8 @@ export function ViewToggle({ value, onChange }: { value: ListView; onChange: (vi
             type="button"
             role="radio"
             aria-checked={active}
+            tabIndex={active ? 0 : -1}
+            data-view={view}
             onClick={() => onChange(view)}
             className={cn(
               'inline-flex h-7 items-center gap-1.5 rounded-md px-3 text-sm font-medium text-muted-foreground transition-colors hover:text-foreground',

@@ -28,7 +28,17 @@ function isEmptyValue(value: unknown): boolean {
   return typeof value === 'object' && Object.keys(value as object).length === 0;
 }
 
-export function RecordHistory({ path, queryKey, labels }: { path: string; queryKey: readonly unknown[]; labels: Record<string, string> }) {
+export interface RecordHistoryProps {
+  path: string;
+  queryKey: readonly unknown[];
+  /** API field key → label. */
+  labels: Record<string, string>;
+  /** Reads a field's value for people (country codes, record ids); undefined: the default. */
+  formatValue?: (field: string, value: unknown) => string | undefined;
+}
+
+export function RecordHistory({ path, queryKey, labels, formatValue }: RecordHistoryProps) {
+  const show = (field: string, value: unknown) => formatValue?.(field, value) ?? formatHistoryValue(value);
   const history = useInfiniteQuery({
     queryKey,
     queryFn: ({ pageParam, signal }) => api.get<HistoryResponse>(path, { limit: 50, cursor: pageParam }, signal),
@@ -77,13 +87,13 @@ export function RecordHistory({ path, queryKey, labels }: { path: string; queryK
                       <span className="text-muted-foreground">{labels[field] ?? field}</span>
                       {entry.action !== 'create' && (
                         <>
-                          <span className="max-w-56 truncate text-muted-foreground line-through decoration-muted-foreground/50">{formatHistoryValue(change.from)}</span>
+                          <span className="max-w-56 truncate text-muted-foreground line-through decoration-muted-foreground/50">{show(field, change.from)}</span>
                           <span className="text-muted-foreground" aria-label="changed to">
                             →
                           </span>
                         </>
                       )}
-                      <span className="max-w-72 truncate font-medium">{formatHistoryValue(change.to)}</span>
+                      <span className="max-w-72 truncate font-medium">{show(field, change.to)}</span>
                     </li>
                   ))}
                   {changes.length > MAX_CHANGES_SHOWN && <li className="text-xs text-muted-foreground">and {changes.length - MAX_CHANGES_SHOWN} more fields</li>}

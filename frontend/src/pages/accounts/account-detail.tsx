@@ -15,7 +15,7 @@ import { HeaderActionBar } from '@/components/ui/header-action-bar';
 import { SectionCard } from '@/components/ui/section-card';
 import { toast } from '@/components/ui/toast';
 import { EditableFields } from '@/features/records/editable-fields';
-import { formatDateTime } from '@/features/records/format';
+import { countryName, formatDateTime } from '@/features/records/format';
 import { listAddress } from '@/features/records/list-address';
 import { RecordHistory } from '@/features/records/record-history';
 import { StaleWriteBanner } from '@/features/records/stale-write-banner';
@@ -183,7 +183,12 @@ export function AccountDetail({ id }: { id: string }) {
           </SectionCard>
         </div>
         <SectionCard id="account-history" title="History" description="Every change, newest first." className="content-start self-start">
-          <RecordHistory path={`${ACCOUNTS_PATH}/${id}/history`} queryKey={accountKeys.history(id)} labels={ACCOUNT_FIELD_LABELS} />
+          <RecordHistory
+            path={`${ACCOUNTS_PATH}/${id}/history`}
+            queryKey={accountKeys.history(id)}
+            labels={ACCOUNT_FIELD_LABELS}
+            formatValue={(field, value) => (field === 'country' && typeof value === 'string' ? (countryName(value) ?? undefined) : undefined)}
+          />
         </SectionCard>
       </div>
 

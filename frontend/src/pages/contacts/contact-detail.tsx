@@ -14,7 +14,7 @@ import { SectionCard } from '@/components/ui/section-card';
 import { toast } from '@/components/ui/toast';
 import { ConfidenceMeter } from '@/features/records/confidence-meter';
 import { EditableFields } from '@/features/records/editable-fields';
-import { formatDateTime, initialsOf } from '@/features/records/format';
+import { countryName, formatDateTime, initialsOf } from '@/features/records/format';
 import { listAddress } from '@/features/records/list-address';
 import { RecordDetailSkeleton } from '@/features/records/record-detail-skeleton';
 import { RecordHistory } from '@/features/records/record-history';
@@ -193,7 +193,17 @@ export function ContactDetail({ id }: { id: string }) {
             )}
           </SectionCard>
           <SectionCard id="contact-history" title="History" description="Every change, newest first.">
-            <RecordHistory path={`${CONTACTS_PATH}/${id}/history`} queryKey={contactKeys.history(id)} labels={CONTACT_FIELD_LABELS} />
+            <RecordHistory
+              path={`${CONTACTS_PATH}/${id}/history`}
+              queryKey={contactKeys.history(id)}
+              labels={CONTACT_FIELD_LABELS}
+              formatValue={(field, value) => {
+                if (field === 'country' && typeof value === 'string') return countryName(value) ?? undefined;
+                // History keeps the account's id; name it when it is the current account.
+                if (field === 'accountId' && typeof value === 'string') return value === record.account?.id ? record.account.name : 'another account';
+                return undefined;
+              }}
+            />
           </SectionCard>
         </div>
       </div>

@@ -4,7 +4,7 @@ import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { parse } from 'csv-parse/sync';
 import { queryRows } from '../../db/rows';
 import { person, templateCsv } from './fixtures/template-header';
-import { analyseImport, finaliseImport, runChunk, DEFAULT_PLAN } from './pipeline';
+import { analyseImport, failureReasonOf, finaliseImport, runChunk, DEFAULT_PLAN } from './pipeline';
 import { revertJob } from './revert';
 import { createImportTestContext, importFile, queue, uploadFile, type ImportTestContext } from './test-context';
 import { findJob } from './jobs';
@@ -240,5 +240,14 @@ describe('the import pipeline', () => {
     await t.deps.db.execute(sql`UPDATE import_jobs SET status = 'cancelled' WHERE id = ${jobId}`);
     expect(await runChunk(p, jobId, 0)).toEqual({ status: 'job-inactive', jobStatus: 'cancelled' });
     expect(await liveContacts()).toEqual([]);
+  });
+
+  it('tells the user why a file was refused, and nothing internal otherwise', () => {
+    const refused = { Error: 'FileRefusedError', Cause: JSON.stringify({ errorType: 'FileRefusedError', errorMessage: 'The file has a header row but no data rows.' }) };
+    expect(failureReasonOf(refused)).toBe('The file has a header row but no data rows.');
+    expect(failureReasonOf({ Error: 'FileRefusedError', Cause: 'The file is empty.' })).toBe('The file is empty.');
+    const crash = failureReasonOf({ Error: 'error', Cause: JSON.stringify({ errorType: 'error', errorMessage: 'relation "contacts" does not exist at /var/task/index.mjs' }) });
+    expect(crash).not.toMatch(/contacts|var\/task/);
+    expect(crash).toMatch(/unexpected error/);
   });
 });
