@@ -147,6 +147,7 @@ const contactFieldsShape = {
     .string()
     .trim()
     .regex(/^\d{4}-\d{2}-\d{2}$|^\d{1,2}\/\d{1,2}\/\d{4}$/, 'must be a date (YYYY-MM-DD or M/D/YYYY)')
+    .refine(isCalendarDate, 'is not a calendar date')
     .nullable()
     .optional(),
   fullName: optText(300),
@@ -175,6 +176,14 @@ const contactFieldsShape = {
   source: optText(200),
   customFields: customFieldsSchema.optional(),
 };
+
+/** "2024-02-30" and "13/1/2024" are not dates (M/D/YYYY is the template's US form). */
+function isCalendarDate(value: string): boolean {
+  const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(value);
+  const [y, m, d] = us ? [Number(us[3]), Number(us[1]), Number(us[2])] : value.split('-').map(Number);
+  const date = new Date(Date.UTC(y!, m! - 1, d!));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m! - 1 && date.getUTCDate() === d;
+}
 
 function isTimeZone(zone: string): boolean {
   try {

@@ -1,7 +1,7 @@
 // Accounts and contacts in a browser: the filter bar narrows the accounts, the Cards / Table
 // switch keeps the filter and the selection, a contact is edited in place (and a stale edit is
 // refused plainly), a bulk delete is undone — and every screen passes axe-core in light and dark.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Account, Contact } from '@shared/contracts/accounts';
 import { expectNoSeriousA11yViolations, openBrowser, screenshot, type BrowserSession } from './support/browser';
@@ -20,6 +20,9 @@ const REVENUES = ['1M-10M', '10M-50M', '50M-100M', '100M-500M'] as const;
 const FIRST = ['Ava', 'Liam', 'Noah', 'Mia', 'Ethan', 'Zoe', 'Lucas', 'Emma', 'Omar', 'Priya'];
 const LAST = ['Patel', 'Nguyen', 'Schmidt', 'Dubois', 'Okafor', 'Silva', 'Kowalski', 'Brennan', 'Haddad', 'Lindqvist'];
 const TITLES = ['VP Marketing', 'Head of Demand Generation', 'Marketing Operations Manager', 'CMO', 'Director of Sales'];
+
+// Each test opens pages on a stack shared with the rest of the suite; leave room for a slow one.
+vi.setConfig({ testTimeout: 180_000 });
 
 const shell = (page: Page) => page.getByTestId('app-shell');
 /** Polls like expect.poll, with room for a busy machine (the default gives up after a second). */
@@ -96,7 +99,17 @@ beforeAll(async () => {
 
 async function open(page: Page, path: string): Promise<void> {
   await page.goto(new URL(path, inject('baseUrl')).href);
-  await shell(page).waitFor({ state: 'visible' });
+  try {
+    await shell(page).waitFor({ state: 'visible', timeout: WAIT_MS / 2 });
+  } catch {
+    // A machine shared with other suites can stall the stack for a while: say what the page
+    // showed, then give it one more load before failing.
+    const text = (await page.locator('body').innerText().catch(() => '')).slice(0, 300).replace(/\s+/g, ' ');
+    console.warn(`${path} showed no app shell yet (at ${page.url()}): ${text}`);
+    await screenshot(page, `accounts-stalled-${Date.now()}`);
+    await page.reload();
+    await shell(page).waitFor({ state: 'visible' });
+  }
 }
 
 /** The matching count the current layout shows ("14 matching"). */

@@ -183,6 +183,25 @@ describe('the shell', () => {
     expect(await page.evaluate<boolean>('window.darkAtDomContentLoaded')).toBe(false);
   });
 
+  it('offers the same pages through a menu on a phone-sized screen', async () => {
+    const { page } = browser;
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      await open(page, '/');
+      expect(await page.getByRole('navigation', { name: 'Main' }).isVisible()).toBe(false);
+      await page.getByRole('button', { name: 'Open navigation' }).click();
+      const sheet = page.getByRole('dialog', { name: 'Pivotal CRM' });
+      await sheet.getByRole('link', { name: 'Users' }).waitFor();
+      await screenshot(page, 'shell-mobile-navigation');
+      await expectNoSeriousA11yViolations(page);
+      await sheet.getByRole('link', { name: 'Users' }).click();
+      await sheet.waitFor({ state: 'hidden' });
+      await page.getByRole('heading', { name: 'Users', level: 1 }).waitFor();
+    } finally {
+      await page.setViewportSize({ width: 1440, height: 900 });
+    }
+  });
+
   it('sends a signed-out visitor to sign in and back to the page they asked for', async () => {
     const { page } = browser;
     await open(page, '/');

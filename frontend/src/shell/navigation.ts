@@ -3,7 +3,7 @@
 // the go-to shortcuts all read this one list, so a page cannot be reachable in one place and
 // missing (or unguarded) in another. A page that is not built is not listed.
 import type { ComponentType } from 'react';
-import { Building2, Contact, FileUp, LayoutDashboard, Palette, Users, type LucideIcon } from 'lucide-react';
+import { Building2, Contact, FileUp, Filter, Globe2, LayoutDashboard, ListChecks, Palette, ShieldBan, Users, type LucideIcon } from 'lucide-react';
 import { ROLES, type Role } from '@shared/roles';
 
 export type NavSection = 'workspace' | 'settings';
@@ -79,6 +79,49 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
     keywords: ['csv', 'upload', 'import', 'drop folder', 'mapping', 'history'],
     load: () => import('../pages/imports/imports-page'),
     nested: true,
+  },
+  {
+    id: 'segments',
+    label: 'Segments',
+    path: '/segments',
+    icon: Filter,
+    roles: ['admin', 'campaign_manager', 'quality_analyst'],
+    section: 'workspace',
+    keywords: ['audience', 'filter', 'targeting', 'builder'],
+    load: () => import('../pages/audience/segments-page'),
+    nested: true,
+  },
+  {
+    id: 'lists',
+    label: 'Lists',
+    path: '/lists',
+    icon: ListChecks,
+    roles: ['admin', 'campaign_manager', 'quality_analyst', 'agent'],
+    section: 'workspace',
+    keywords: ['static list', 'audience', 'members'],
+    load: () => import('../pages/audience/lists-page'),
+    nested: true,
+  },
+  {
+    id: 'domain-sets',
+    label: 'Domain sets',
+    path: '/domain-sets',
+    icon: Globe2,
+    roles: ['admin', 'campaign_manager', 'quality_analyst'],
+    section: 'workspace',
+    keywords: ['abm', 'target accounts', 'tal', 'domains', 'match'],
+    load: () => import('../pages/audience/domain-sets-page'),
+    nested: true,
+  },
+  {
+    id: 'suppressions',
+    label: 'Suppressions',
+    path: '/suppressions',
+    icon: ShieldBan,
+    roles: ['admin', 'campaign_manager', 'quality_analyst', 'agent'],
+    section: 'workspace',
+    keywords: ['do not call', 'dnc', 'unsubscribe', 'bounce', 'blocklist', 'compliance'],
+    load: () => import('../pages/compliance/suppressions-page'),
   },
   {
     id: 'users',

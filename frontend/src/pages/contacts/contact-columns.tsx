@@ -25,7 +25,7 @@ export function contactColumns({ showAccount = true }: { showAccount?: boolean }
     {
       id: 'fullName',
       header: 'Name',
-      size: 200,
+      size: 170,
       meta: { locked: true },
       cell: ({ row }) => (
         <Link href={`/contacts/${row.original.id}`} tabIndex={-1} onClick={(e) => e.stopPropagation()} className="font-medium text-foreground hover:underline">
@@ -33,31 +33,13 @@ export function contactColumns({ showAccount = true }: { showAccount?: boolean }
         </Link>
       ),
     },
-    { id: 'jobTitle', header: 'Title', size: 200, cell: ({ row }) => orDash(row.original.jobTitle) },
-    { id: 'email', header: 'Email', size: 250, meta: { mono: true }, cell: ({ row }) => orDash(row.original.email) },
-    {
-      id: 'emailConfidence',
-      header: 'Email check',
-      size: 150,
-      meta: { label: 'Email status and confidence' },
-      cell: ({ row }) => {
-        const c = row.original;
-        if (c.emailConfidence !== null) return <ConfidenceMeter score={c.emailConfidence} label={`Email confidence for ${contactName(c)}`} />;
-        if (c.emailStatus) {
-          const badge = EMAIL_STATUS_BADGES[c.emailStatus];
-          return <Badge variant={badge.variant}>{badge.label}</Badge>;
-        }
-        return dash;
-      },
-    },
-    { id: 'directPhone', header: 'Direct phone', size: 160, meta: { mono: true }, cell: ({ row }) => orDash(row.original.directPhone ?? row.original.directPhoneRaw) },
-    { id: 'mobilePhone', header: 'Mobile', size: 160, meta: { mono: true }, cell: ({ row }) => orDash(row.original.mobilePhone ?? row.original.mobilePhoneRaw) },
+    { id: 'jobTitle', header: 'Title', size: 170, cell: ({ row }) => orDash(row.original.jobTitle) },
     ...(showAccount
       ? [
           {
             id: 'account',
             header: 'Company',
-            size: 190,
+            size: 160,
             cell: ({ row }) =>
               row.original.account ? (
                 <Link href={`/accounts/${row.original.account.id}`} tabIndex={-1} onClick={(e) => e.stopPropagation()} className="hover:underline">
@@ -69,9 +51,27 @@ export function contactColumns({ showAccount = true }: { showAccount?: boolean }
           } satisfies ColumnDef<Contact, unknown>,
         ]
       : []),
+    { id: 'email', header: 'Email', size: 230, meta: { mono: true }, cell: ({ row }) => orDash(row.original.email) },
+    {
+      id: 'emailConfidence',
+      header: 'Email check',
+      size: 120,
+      meta: { label: 'Email status and confidence' },
+      cell: ({ row }) => {
+        const c = row.original;
+        if (c.emailConfidence !== null) return <ConfidenceMeter score={c.emailConfidence} label={`Email confidence for ${contactName(c)}`} />;
+        if (c.emailStatus) {
+          const badge = EMAIL_STATUS_BADGES[c.emailStatus];
+          return <Badge variant={badge.variant}>{badge.label}</Badge>;
+        }
+        return dash;
+      },
+    },
+    { id: 'directPhone', header: 'Direct phone', size: 150, meta: { mono: true }, cell: ({ row }) => orDash(row.original.directPhone ?? row.original.directPhoneRaw) },
+    { id: 'consentStatus', header: 'Compliance', size: 130, cell: ({ row }) => <ComplianceBadges contact={row.original} /> },
+    { id: 'mobilePhone', header: 'Mobile', size: 160, meta: { mono: true }, cell: ({ row }) => orDash(row.original.mobilePhone ?? row.original.mobilePhoneRaw) },
     { id: 'seniority', header: 'Seniority', size: 110, cell: ({ row }) => orDash(row.original.seniority) },
     { id: 'country', header: 'Country', size: 140, cell: ({ row }) => orDash(countryName(row.original.country)) },
-    { id: 'consentStatus', header: 'Compliance', size: 150, cell: ({ row }) => <ComplianceBadges contact={row.original} /> },
     { id: 'createdAt', header: 'Created', size: 130, meta: { mono: true }, cell: ({ row }) => formatDate(row.original.createdAt) },
   ];
   return columns.map((column) => ({ ...column, enableSorting: sortable.has(column.id as string) }));

@@ -19,6 +19,7 @@ function Counts({ job }: { job: ImportJob }) {
   if (!job.startedAt && c.rowsRead === 0) return <span className="text-muted-foreground">—</span>;
   return (
     <span className="flex items-center gap-3 font-mono text-xs tabular">
+      {job.dryRun && <span className="font-sans text-muted-foreground">would</span>}
       <span title="Inserted">
         <span className="text-success-text">+{formatNumber(c.inserted)}</span>
       </span>
@@ -27,6 +28,7 @@ function Counts({ job }: { job: ImportJob }) {
         ✕{formatNumber(c.failed)}
       </span>
       <span className="sr-only">
+        {job.dryRun ? 'A dry run: would have ' : ''}
         {c.inserted} inserted, {c.updated} updated, {c.failed} failed, {c.skipped} skipped
       </span>
     </span>

@@ -11,11 +11,12 @@ interface Figure {
   tone?: 'success' | 'danger' | 'warning';
 }
 
-export function importFigures(counts: Counts): Figure[] {
+/** A dry run counts what it would do: the same figures, worded so nobody thinks they were written. */
+export function importFigures(counts: Counts, dryRun = false): Figure[] {
   return [
     { key: 'read', label: 'Rows read', value: counts.rowsRead },
-    { key: 'inserted', label: 'Inserted', value: counts.inserted, tone: 'success' },
-    { key: 'updated', label: 'Updated', value: counts.updated, tone: 'success' },
+    { key: 'inserted', label: dryRun ? 'Would insert' : 'Inserted', value: counts.inserted, tone: 'success' },
+    { key: 'updated', label: dryRun ? 'Would update' : 'Updated', value: counts.updated, tone: 'success' },
     { key: 'skipped', label: 'Skipped', value: counts.skipped },
     { key: 'failed', label: 'Failed', value: counts.failed, tone: counts.failed ? 'danger' : undefined },
     { key: 'suppressed', label: 'Suppressed', value: counts.suppressed, tone: counts.suppressed ? 'warning' : undefined },
@@ -24,7 +25,7 @@ export function importFigures(counts: Counts): Figure[] {
 
 const TONES = { success: 'text-success-text', danger: 'text-danger-text', warning: 'text-warning-text' } as const;
 
-export function ImportCounts({ counts, className }: { counts: Counts; className?: string }) {
+export function ImportCounts({ counts, dryRun, className }: { counts: Counts; dryRun?: boolean; className?: string }) {
   const extra = [
     counts.unchanged ? `${formatNumber(counts.unchanged)} unchanged` : null,
     counts.duplicates ? `${formatNumber(counts.duplicates)} duplicates in the file` : null,
@@ -34,7 +35,7 @@ export function ImportCounts({ counts, className }: { counts: Counts; className?
   return (
     <div className={cn('grid gap-2', className)}>
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6" data-testid="import-counts">
-        {importFigures(counts).map((f) => (
+        {importFigures(counts, dryRun).map((f) => (
           <div key={f.key} className="rounded-lg border border-border bg-card px-4 py-3">
             <dt className="text-xs font-medium text-muted-foreground">{f.label}</dt>
             <dd className={cn('mt-1 font-mono text-xl font-semibold tabular', f.tone && f.value > 0 && TONES[f.tone])} data-testid={`count-${f.key}`}>

@@ -2,7 +2,7 @@
 // while one runs; a row opens the job's results. With none yet, it says how to start one.
 import { useCallback, useMemo } from 'react';
 import { useLocation } from 'wouter';
-import { FolderInput, Upload } from 'lucide-react';
+import { Upload } from 'lucide-react';
 import type { ImportJob } from '@shared/contracts/imports';
 import { Button } from '@/components/ui/button';
 import { DataTable } from '@/components/ui/data-table/data-table';
@@ -57,11 +57,9 @@ export function ImportHistory() {
           ) : undefined
         }
         description={
-          <span className="inline-flex flex-wrap items-center gap-1">
-            Every CSV import, from uploads and from the drop folder
-            <FolderInput className="size-3.5" aria-hidden="true" />
-            <span className="font-mono">imports/inbox/</span>. Open one to see its results.
-          </span>
+          <>
+            Every CSV import, uploaded here or dropped into <span className="font-mono">imports/inbox/</span>. Open one to see its results.
+          </>
         }
         actions={
           <Button onClick={() => navigate('/imports/new')}>

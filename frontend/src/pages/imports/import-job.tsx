@@ -160,7 +160,7 @@ function RunPanel({ job }: { job: ImportJob }) {
             {job.chunksTotal ? ` · chunk ${formatNumber(job.chunksDone)} of ${formatNumber(job.chunksTotal)}` : ''}
           </p>
         </div>
-        <ImportCounts counts={job.counts} />
+        <ImportCounts counts={job.counts} dryRun={job.dryRun} />
       </div>
     </SectionCard>
   );

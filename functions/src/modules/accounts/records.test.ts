@@ -87,6 +87,14 @@ describe('contact upsert on the normalized email', () => {
     expect(res.status, res.text).toBe(400);
   });
 
+  it('reads US research dates and refuses impossible ones', async () => {
+    const ok = await t.call<Contact>('POST', '/api/contacts', { body: { email: 'dated@example.org', researchDate: '3/7/2024' } });
+    expect(ok.json.researchDate).toBe('2024-03-07');
+    for (const researchDate of ['2024-02-30', '13/1/2024', '2024-1-1']) {
+      expect((await t.call('POST', '/api/contacts', { body: { email: 'dated@example.org', researchDate } })).status, researchDate).toBe(400);
+    }
+  });
+
   it('refuses a contact with neither email nor name, and an unknown account', async () => {
     const none = await t.call('POST', '/api/contacts', { body: { jobTitle: 'Ghost' } });
     expect(none.status).toBe(400);

@@ -6,7 +6,9 @@ import type { FilterGroup } from '@shared/contracts/filters';
 import { queryOne } from '../../db/rows';
 import { withRawTransaction } from '../imports/raw-sql';
 import { addImportedContactsToList } from './import-hook';
-import { addContactsToList } from './lists';
+import { applyComplianceGuard } from '../compliance/guard';
+import { addAccountContactsToList, addContactsToList, listAudienceSql } from './lists';
+import { segmentAudienceSql } from './segments';
 import { createAudienceTestContext, type AudienceTestContext } from './test-fixtures';
 
 let t: AudienceTestContext;
@@ -161,6 +163,22 @@ describe('static lists', () => {
     await withRawTransaction(t.deps.dbHandle, (query) => addImportedContactsToList(query, { listId: list.id, contactIds: [...contactIds, contactIds[0]!] }));
     expect((await t.call<StaticList>('GET', `/api/lists/${list.id}`)).json.memberCount).toBe(75);
     await expect(addContactsToList(t.deps.db, '00000000-0000-4000-8000-000000000000', { ids: contactIds })).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it("adds the contacts of selected accounts, and hands lists and segments to the compliance guard", async () => {
+    const list = await newList('Account contacts');
+    const { added } = await addAccountContactsToList(t.deps.db, list.id, { filter: where({ field: 'domain', op: 'eq', value: 'betabank.com' }) });
+    expect(added).toBe(65);
+    expect((await addAccountContactsToList(t.deps.db, list.id, { ids: accountIds })).added).toBe(65);
+
+    const fromList = await applyComplianceGuard(t.deps.db, { kind: 'query', sql: listAudienceSql(list.id) }, { channel: 'email' });
+    expect(fromList.counts?.audience).toBe(130);
+    const fromSegment = await applyComplianceGuard(
+      t.deps.db,
+      { kind: 'query', sql: segmentAudienceSql(where({ field: 'inList', op: 'eq', value: list.id }, { field: 'country', op: 'eq', value: 'US' })) },
+      { channel: 'email' },
+    );
+    expect(fromSegment.counts?.audience).toBe(65);
   });
 });
 

@@ -13,6 +13,7 @@ import { queryOne, queryRows } from '../../db/rows';
 import { contacts, staticLists } from '../../db/schema';
 import { AppError, notFound } from '../../http/app-error';
 import { contactViews } from '../accounts/contacts-service';
+import { ACCOUNT_RESOURCE } from '../accounts/fields';
 import { listRecords } from '../accounts/list-records';
 import { pgErrorCode } from '../accounts/record-changes';
 import { selectionCondition } from '../accounts/selection';
@@ -138,6 +139,33 @@ export async function addContactsToList(db: Database, listId: string, selection:
         select count(*)::int as n from ins`,
   );
   return { added: Number(row?.n ?? 0) };
+}
+
+/**
+ * Adds the live contacts of the selected accounts (ids, or an account filter across all pages) to
+ * a live list, in one INSERT … SELECT: the accounts bulk bar's "add to list" on accounts.
+ */
+export async function addAccountContactsToList(db: Database, listId: string, selection: BulkSelection): Promise<{ added: number }> {
+  const accountsWhere =
+    'ids' in selection
+      ? selectionCondition(ACCOUNT_RESOURCE, { ids: selection.ids })
+      : selectionCondition(ACCOUNT_RESOURCE, { filter: selection.filter, q: selection.q, except: selection.except }, 'body.selection.filter');
+  await findLiveList(db, listId);
+  const row = await queryOne<{ n: number }>(
+    db,
+    sql`with ins as (
+          insert into static_list_members (list_id, contact_id)
+          select ${listId}::uuid, c.id from contacts c
+          where c.deleted_at is null and c.account_id in (select accounts.id from accounts where ${accountsWhere})
+          on conflict do nothing returning 1)
+        select count(*)::int as n from ins`,
+  );
+  return { added: Number(row?.n ?? 0) };
+}
+
+/** One column of the live list's contact ids: the audience a campaign hands to the compliance guard. */
+export function listAudienceSql(listId: string): SQL {
+  return sql`select m.contact_id from static_list_members m join static_lists l on l.id = m.list_id and l.deleted_at is null where m.list_id = ${listId}::uuid`;
 }
 
 /** Removes the selected contacts from a list in one DELETE (ids remove even deleted contacts). */

@@ -45,10 +45,12 @@ function segmentView(row: SegmentRow): Segment {
   };
 }
 
-function nameTaken(error: unknown): never {
-  if (pgErrorCode(error) === '23505') throw new AppError('conflict', { detail: 'Another segment or list has this name.' });
-  throw error;
-}
+const nameTaken =
+  (what: 'segment' | 'list') =>
+  (error: unknown): never => {
+    if (pgErrorCode(error) === '23505') throw new AppError('conflict', { detail: `Another ${what} has this name.` });
+    throw error;
+  };
 
 async function findLiveSegment(db: Database, id: string): Promise<SegmentRow> {
   const [row] = await db.select().from(segments).where(and(eq(segments.id, id), isNull(segments.deletedAt)));
@@ -63,7 +65,7 @@ export async function createSegment(deps: Ctx, input: { request: z.output<typeof
     .insert(segments)
     .values({ name: input.request.name, description: input.request.description ?? null, filter: input.request.filter, createdBy: input.userId, createdAt: now, updatedAt: now })
     .returning()
-    .catch(nameTaken);
+    .catch(nameTaken('segment'));
   return segmentView(rows[0]!);
 }
 
@@ -83,7 +85,7 @@ export async function updateSegment(deps: Ctx, input: { id: string; request: z.o
   if (input.request.name !== undefined) set.name = input.request.name;
   if (input.request.description !== undefined) set.description = input.request.description;
   if (input.request.filter !== undefined) set.filter = input.request.filter;
-  const rows = await deps.db.update(segments).set(set).where(eq(segments.id, input.id)).returning().catch(nameTaken);
+  const rows = await deps.db.update(segments).set(set).where(eq(segments.id, input.id)).returning().catch(nameTaken('segment'));
   return segmentView(rows[0]!);
 }
 
@@ -130,6 +132,6 @@ export async function segmentToList(
           select l.id, ${contacts.id}, ${now}::timestamptz from l, ${contacts} where ${where}
           on conflict do nothing)
         select id::text from l`,
-  ).catch(nameTaken);
+  ).catch(nameTaken('list'));
   return getList(deps, row!.id);
 }

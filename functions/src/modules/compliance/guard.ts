@@ -186,10 +186,16 @@ const emailClassification: Classification = (name, ids) => {
     )`;
 };
 
-/** Phone only, once per query: the ids of the zone sets with a zone outside the window at `now`. */
-function closedSetsCte(now: string, window: CallingWindow): SQL {
+/**
+ * Phone only, once per query: the lookup keys (bound once, read through a one-row CTE) and the ids
+ * of the zone sets with a zone outside the window at `now`.
+ */
+function zoneCtes(now: string, window: CallingWindow): SQL {
   const zones = zoneMapParams();
-  return sql`closed_sets as (
+  return sql`zone_keys as (
+      select ${zones.keys}::jsonb as keys
+    ),
+    closed_sets as (
       -- The local time is the same for every contact of a zone: each zone set is checked once.
       select coalesce(jsonb_object_agg(s.id, true), '{}'::jsonb) as ids
       from unnest(${textArray(zones.setIds)}, ${textArray(zones.setZones)}) as s(id, zones)
@@ -199,8 +205,7 @@ function closedSetsCte(now: string, window: CallingWindow): SQL {
 
 const phoneClassification: Classification = (name, ids) => {
   const n = sql.raw(name);
-  const zones = zoneMapParams();
-  const key = (k: SQL) => sql`(${sql.param(zones.keys)}::jsonb ->> (${k}))`;
+  const key = (k: SQL) => sql`((select keys from zone_keys) ->> (${k}))`;
   // Calling codes are prefix-free and North American keys are +1 and the area code: the longest
   // key a number starts with is its one key.
   const phoneSet = (phone: SQL) =>
@@ -288,7 +293,7 @@ export async function applyComplianceGuard(db: Db, audience: Audience, options: 
         order by c.id
         limit ${limit}
       ),
-      ${options.channel === 'phone' ? sql`${closedSetsCte(now, window)},` : sql``}
+      ${options.channel === 'phone' ? sql`${zoneCtes(now, window)},` : sql``}
       ${classify('page', sql`select id from page_ids`)}
       ${withCounts ? sql`, ${classify('everyone', sql`select a.id from (${members}) as a(id)`)}` : sql``}
       select

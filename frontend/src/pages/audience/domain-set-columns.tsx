@@ -1,0 +1,123 @@
+// Columns of a domain set's match report: the line as given, the account it matched (and how, and
+// how surely), and the review decision with confirm / reject buttons.
+import type { ColumnDef } from '@tanstack/react-table';
+import { Link } from 'wouter';
+import { Check, X } from 'lucide-react';
+import type { DomainSetEntry } from '@shared/contracts/audience';
+import { Badge, type BadgeVariant } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { ConfidenceMeter } from '@/features/records/confidence-meter';
+
+export const MATCH_METHOD_LABELS: Record<NonNullable<DomainSetEntry['matchMethod']>, string> = {
+  domain_exact: 'Same domain',
+  domain_parent: 'Parent domain',
+  name_exact: 'Same name',
+  name_similar: 'Similar name',
+};
+
+const REVIEW_BADGES: Record<DomainSetEntry['reviewStatus'], { label: string; variant: BadgeVariant }> = {
+  suggested: { label: 'To review', variant: 'warning' },
+  confirmed: { label: 'Confirmed', variant: 'success' },
+  rejected: { label: 'Rejected', variant: 'neutral' },
+};
+
+const dash = <span className="text-muted-foreground">—</span>;
+
+const lineColumn: ColumnDef<DomainSetEntry, unknown> = {
+  id: 'lineNo',
+  header: 'Line',
+  size: 70,
+  meta: { mono: true, align: 'right' },
+  cell: ({ row }) => row.original.lineNo,
+};
+const rawColumn: ColumnDef<DomainSetEntry, unknown> = {
+  id: 'raw',
+  header: 'As given',
+  size: 240,
+  meta: { mono: true, locked: true },
+  cell: ({ row }) => <span title={row.original.raw}>{row.original.raw}</span>,
+};
+
+export function matchedColumns(options: { onReview?: (entry: DomainSetEntry, status: 'confirmed' | 'rejected') => void }): ColumnDef<DomainSetEntry, unknown>[] {
+  const columns: ColumnDef<DomainSetEntry, unknown>[] = [
+    lineColumn,
+    rawColumn,
+    {
+      id: 'account',
+      header: 'Account',
+      size: 240,
+      cell: ({ row }) =>
+        row.original.accountId ? (
+          <Link href={`/accounts/${row.original.accountId}`} tabIndex={-1} onClick={(e) => e.stopPropagation()} className="hover:underline">
+            <span className="font-medium">{row.original.accountName}</span>
+            {row.original.accountDomain && <span className="ml-1.5 font-mono text-xs text-muted-foreground">{row.original.accountDomain}</span>}
+          </Link>
+        ) : (
+          dash
+        ),
+    },
+    { id: 'matchMethod', header: 'How', size: 130, cell: ({ row }) => (row.original.matchMethod ? MATCH_METHOD_LABELS[row.original.matchMethod] : dash) },
+    {
+      id: 'confidence',
+      header: 'Confidence',
+      size: 130,
+      cell: ({ row }) =>
+        row.original.confidence === null ? dash : <ConfidenceMeter score={Math.round(row.original.confidence * 100)} label={`Match confidence for ${row.original.raw}`} />,
+    },
+    {
+      id: 'reviewStatus',
+      header: 'Review',
+      size: 120,
+      cell: ({ row }) => {
+        const badge = REVIEW_BADGES[row.original.reviewStatus];
+        return <Badge variant={badge.variant}>{badge.label}</Badge>;
+      },
+    },
+  ];
+  if (options.onReview) {
+    const onReview = options.onReview;
+    columns.push({
+      id: 'actions',
+      header: () => <span className="sr-only">Decide</span>,
+      size: 200,
+      meta: { label: 'Decide', align: 'right', locked: true },
+      cell: ({ row }) => (
+        <span className="inline-flex gap-1">
+          <Button
+            variant="ghost"
+            size="sm"
+            className="h-7 px-2 text-success-text hover:bg-success-subtle"
+            aria-label={`Confirm match of ${row.original.raw}`}
+            disabled={row.original.reviewStatus === 'confirmed'}
+            onClick={(e) => (e.stopPropagation(), onReview(row.original, 'confirmed'))}
+          >
+            <Check aria-hidden="true" />
+            Confirm
+          </Button>
+          <Button
+            variant="ghost"
+            size="sm"
+            className="h-7 px-2 text-danger-text hover:bg-danger-subtle"
+            aria-label={`Reject match of ${row.original.raw}`}
+            disabled={row.original.reviewStatus === 'rejected'}
+            onClick={(e) => (e.stopPropagation(), onReview(row.original, 'rejected'))}
+          >
+            <X aria-hidden="true" />
+            Reject
+          </Button>
+        </span>
+      ),
+    });
+  }
+  return columns.map((c) => ({ ...c, enableSorting: false }));
+}
+
+export function unmatchedColumns(): ColumnDef<DomainSetEntry, unknown>[] {
+  const columns: ColumnDef<DomainSetEntry, unknown>[] = [
+    lineColumn,
+    rawColumn,
+    { id: 'kind', header: 'Read as', size: 130, cell: ({ row }) => (row.original.kind === 'domain' ? 'Domain' : 'Company name') },
+    { id: 'domain', header: 'Normalized domain', size: 220, meta: { mono: true }, cell: ({ row }) => row.original.domain ?? dash },
+  ];
+  return columns.map((c) => ({ ...c, enableSorting: false }));
+}

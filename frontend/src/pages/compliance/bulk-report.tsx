@@ -1,0 +1,60 @@
+// What a bulk upload did: added, duplicate and invalid counts, and the lines that were not added
+// with their line numbers, so the file can be fixed and sent again.
+import type { BulkLine, BulkSuppressionResponse } from '@shared/contracts/compliance';
+import { cn } from '@/lib/utils';
+
+function LineTable({ caption, lines, note }: { caption: string; lines: BulkLine[]; note: (line: BulkLine) => string }) {
+  if (lines.length === 0) return null;
+  return (
+    <div className="max-h-48 overflow-auto rounded-md border border-border" tabIndex={0} role="region" aria-label={caption}>
+      <table className="w-full text-sm">
+        <caption className="sr-only">{caption}</caption>
+        <thead className="sticky top-0 bg-muted text-left text-xs uppercase tracking-wide text-muted-foreground">
+          <tr>
+            <th scope="col" className="w-20 px-3 py-1.5">Line</th>
+            <th scope="col" className="px-3 py-1.5">Value</th>
+            <th scope="col" className="px-3 py-1.5">Why</th>
+          </tr>
+        </thead>
+        <tbody>
+          {lines.map((line) => (
+            <tr key={`${line.line}-${line.value}`} className="border-t border-border">
+              <td className="px-3 py-1.5 font-mono tabular">{line.line}</td>
+              <td className="truncate px-3 py-1.5 font-mono">{line.value || <span className="text-muted-foreground">(empty)</span>}</td>
+              <td className="px-3 py-1.5 text-muted-foreground">{note(line)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function Count({ label, value, tone }: { label: string; value: number; tone?: string }) {
+  return (
+    <div className="rounded-lg border border-border bg-card px-3 py-2">
+      <dt className="text-xs font-medium text-muted-foreground">{label}</dt>
+      <dd className={cn('font-mono text-xl font-semibold tabular', tone)} data-testid={`bulk-${label.toLowerCase()}`}>
+        {value.toLocaleString('en-US')}
+      </dd>
+    </div>
+  );
+}
+
+export function BulkReport({ report }: { report: BulkSuppressionResponse }) {
+  return (
+    <div className="grid gap-4" data-testid="bulk-report">
+      <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
+        <Count label="Rows" value={report.rows} />
+        <Count label="Added" value={report.added} tone="text-success-text" />
+        <Count label="Duplicates" value={report.duplicates} tone={report.duplicates > 0 ? 'text-warning-text' : undefined} />
+        <Count label="Invalid" value={report.invalid} tone={report.invalid > 0 ? 'text-danger-text' : undefined} />
+      </dl>
+      {report.invalidLines.length > 0 && <h3 className="text-sm font-semibold">Invalid lines</h3>}
+      <LineTable caption="Invalid lines" lines={report.invalidLines} note={(line) => line.reason ?? 'Not a valid value'} />
+      {report.duplicateLines.length > 0 && <h3 className="text-sm font-semibold">Duplicates</h3>}
+      <LineTable caption="Duplicate lines" lines={report.duplicateLines} note={(line) => line.reason ?? 'Already on the list or repeated in the file'} />
+      {report.truncated && <p className="text-xs text-muted-foreground">Only the first lines of each kind are listed; the counts cover the whole file.</p>}
+    </div>
+  );
+}

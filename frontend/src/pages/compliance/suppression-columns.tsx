@@ -1,0 +1,66 @@
+// The suppression table's columns: the normalized value in monospace, what kind of entry it is,
+// why it is there, where it came from, who added it and when; admins get a remove button.
+import type { ColumnDef } from '@tanstack/react-table';
+import { Trash2 } from 'lucide-react';
+import type { Suppression, SuppressionList } from '@shared/contracts/compliance';
+import { Button } from '@/components/ui/button';
+import { formatDateTime, formatRelative } from '@/features/records/format';
+import { ReasonBadge, TypeBadge } from './suppression-badges';
+
+const dash = <span className="text-muted-foreground">—</span>;
+
+export function suppressionColumns(options: { list: SuppressionList; onRemove?: (entry: Suppression) => void }): ColumnDef<Suppression, unknown>[] {
+  const columns: ColumnDef<Suppression, unknown>[] = [
+    {
+      id: 'value',
+      header: options.list === 'email' ? 'Address or domain' : 'Phone (E.164)',
+      size: 280,
+      meta: { mono: true, locked: true },
+      cell: ({ row }) => <span title={row.original.value}>{row.original.value}</span>,
+    },
+  ];
+  if (options.list === 'email') {
+    columns.push({ id: 'type', header: 'Type', size: 100, cell: ({ row }) => <TypeBadge type={row.original.type} /> });
+  }
+  columns.push(
+    { id: 'reason', header: 'Reason', size: 150, cell: ({ row }) => <ReasonBadge reason={row.original.reason} /> },
+    { id: 'source', header: 'Source', size: 150, cell: ({ row }) => row.original.source || dash },
+    { id: 'note', header: 'Note', size: 200, cell: ({ row }) => (row.original.note ? <span title={row.original.note}>{row.original.note}</span> : dash) },
+    { id: 'createdBy', header: 'Added by', size: 150, cell: ({ row }) => row.original.createdByName ?? (row.original.createdBy ? 'A former user' : 'System') },
+    {
+      id: 'createdAt',
+      header: 'Added',
+      size: 150,
+      cell: ({ row }) => (
+        <time dateTime={row.original.createdAt} title={formatDateTime(row.original.createdAt)}>
+          {formatRelative(row.original.createdAt)}
+        </time>
+      ),
+    },
+  );
+  if (options.onRemove) {
+    const onRemove = options.onRemove;
+    columns.push({
+      id: 'actions',
+      header: () => <span className="sr-only">Actions</span>,
+      size: 110,
+      meta: { label: 'Actions', align: 'right', locked: true },
+      cell: ({ row }) => (
+        <Button
+          variant="ghost"
+          size="sm"
+          className="h-7 text-danger-text hover:bg-danger-subtle"
+          aria-label={`Remove ${row.original.value}`}
+          onClick={(event) => {
+            event.stopPropagation();
+            onRemove(row.original);
+          }}
+        >
+          <Trash2 aria-hidden="true" />
+          Remove
+        </Button>
+      ),
+    });
+  }
+  return columns.map((column) => ({ ...column, enableSorting: false }));
+}
