@@ -7,6 +7,17 @@ const require = createRequire(import.meta.url);
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- s3rver ships no types
 const S3rver = require('s3rver') as any;
 
+const BROWSER_UPLOAD_CORS = `<CORSConfiguration>
+  <CORSRule>
+    <AllowedOrigin>*</AllowedOrigin>
+    <AllowedMethod>PUT</AllowedMethod>
+    <AllowedMethod>GET</AllowedMethod>
+    <AllowedHeader>*</AllowedHeader>
+    <ExposeHeader>ETag</ExposeHeader>
+    <MaxAgeSeconds>3000</MaxAgeSeconds>
+  </CORSRule>
+</CORSConfiguration>`;
+
 export interface S3Emulator {
   endpoint: string;
   stop(): Promise<void>;
@@ -23,7 +34,9 @@ export async function startS3(options: {
     directory: options.directory,
     silent: true,
     resetOnClose: false,
-    configureBuckets: options.buckets.map((name) => ({ name, configs: [] })),
+    // The SPA uploads import files straight to the bucket with presigned URLs (another origin):
+    // allow it, and let it read the ETag each part's PUT answers with.
+    configureBuckets: options.buckets.map((name) => ({ name, configs: [BROWSER_UPLOAD_CORS] })),
   });
   const address: { address: string; port: number } = await server.run();
   if (options.onObjectCreated) server.on('event', options.onObjectCreated);

@@ -153,7 +153,7 @@ function ChannelState({ state, onRecord }: { state: ConsentState; onRecord?: () 
         <span className="text-sm font-semibold">{CHANNEL_LABELS[state.channel]}</span>
         <StatusBadge status={state.status} />
         {onRecord && (
-          <Button variant="link" size="sm" className="ml-auto h-auto px-0" onClick={onRecord} aria-label={`Record a ${CHANNEL_LABELS[state.channel].toLowerCase()} consent change`}>
+          <Button variant="link" size="sm" className="ml-auto h-auto px-0" onClick={onRecord} aria-label={`Change ${CHANNEL_LABELS[state.channel].toLowerCase()} consent`}>
             Change
           </Button>
         )}

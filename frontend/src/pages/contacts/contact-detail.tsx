@@ -23,6 +23,7 @@ import { useRecordEditor } from '@/features/records/use-record-editor';
 import { ApiError, api, describeError } from '@/lib/api';
 import { AccountAvatar } from '../accounts/account-avatar';
 import { useCanWriteRecords } from '../accounts/accounts-api';
+import { ConsentPanel } from '../compliance/consent-panel';
 import { ComplianceBadges } from './compliance-badges';
 import { EMAIL_STATUS_BADGES } from './contact-columns';
 import { CONTACT_DETAIL_FIELDS, CONTACT_FIELD_LABELS } from './contact-detail-fields';
@@ -192,6 +193,7 @@ export function ContactDetail({ id }: { id: string }) {
               <EmptyState compact icon={<Building2 />} title="No account" description={canWrite ? 'Edit the contact to choose the company they work for.' : 'Not linked to a company yet.'} />
             )}
           </SectionCard>
+          <ConsentPanel contactId={id} />
           <SectionCard id="contact-history" title="History" description="Every change, newest first.">
             <RecordHistory
               path={`${CONTACTS_PATH}/${id}/history`}

@@ -19,6 +19,7 @@ import { pgErrorCode } from '../accounts/record-changes';
 import { selectionCondition } from '../accounts/selection';
 import type { ContactRow } from '../accounts/views';
 import { SEGMENT_RESOURCE } from './segment-fields';
+import { withoutJit } from './without-jit';
 
 type Ctx = Pick<Deps, 'db' | 'now'>;
 type ListRow = typeof staticLists.$inferSelect;
@@ -130,13 +131,15 @@ export function contactSelection(selection: BulkSelection, path = 'body.selectio
 export async function addContactsToList(db: Database, listId: string, selection: BulkSelection): Promise<{ added: number }> {
   const where = contactSelection(selection);
   await findLiveList(db, listId);
-  const row = await queryOne<{ n: number }>(
-    db,
-    sql`with ins as (
-          insert into static_list_members (list_id, contact_id)
-          select ${listId}::uuid, ${contacts.id} from ${contacts} where ${where}
-          on conflict do nothing returning 1)
-        select count(*)::int as n from ins`,
+  const row = await withoutJit(db, (tx) =>
+    queryOne<{ n: number }>(
+      tx,
+      sql`with ins as (
+            insert into static_list_members (list_id, contact_id)
+            select ${listId}::uuid, ${contacts.id} from ${contacts} where ${where}
+            on conflict do nothing returning 1)
+          select count(*)::int as n from ins`,
+    ),
   );
   return { added: Number(row?.n ?? 0) };
 }
@@ -175,9 +178,11 @@ export async function removeContactsFromList(db: Database, listId: string, selec
       ? sql`m.contact_id = any(${`{${selection.ids.join(',')}}`}::uuid[])`
       : sql`m.contact_id in (select ${contacts.id} from ${contacts} where ${contactSelection(selection)})`;
   await findLiveList(db, listId);
-  const row = await queryOne<{ n: number }>(
-    db,
-    sql`with del as (delete from static_list_members m where m.list_id = ${listId}::uuid and ${which} returning 1) select count(*)::int as n from del`,
+  const row = await withoutJit(db, (tx) =>
+    queryOne<{ n: number }>(
+      tx,
+      sql`with del as (delete from static_list_members m where m.list_id = ${listId}::uuid and ${which} returning 1) select count(*)::int as n from del`,
+    ),
   );
   return { removed: Number(row?.n ?? 0) };
 }
@@ -194,9 +199,11 @@ export async function changeMembers(deps: Ctx, input: { listId: string; selectio
 /** A list's live members: the contact list's keyset pages, filters and sorts, limited to the list. */
 export async function listMembers(deps: Ctx, listId: string, query: z.output<typeof listMembersQuerySchema>): Promise<ContactListResponse> {
   await findLiveList(deps.db, listId);
-  const page = await listRecords<ContactRow>(deps.db, SEGMENT_RESOURCE, contacts, {
-    ...query,
-    where: sql`exists (select 1 from static_list_members m where m.list_id = ${listId}::uuid and m.contact_id = ${contacts.id})`,
-  });
+  const page = await withoutJit(deps.db, (tx) =>
+    listRecords<ContactRow>(tx, SEGMENT_RESOURCE, contacts, {
+      ...query,
+      where: sql`exists (select 1 from static_list_members m where m.list_id = ${listId}::uuid and m.contact_id = ${contacts.id})`,
+    }),
+  );
   return { items: await contactViews(deps.db, page.rows), nextCursor: page.nextCursor, total: page.total };
 }

@@ -17,6 +17,7 @@ import { selectionCondition } from '../accounts/selection';
 import type { ContactRow } from '../accounts/views';
 import { getList } from './lists';
 import { SEGMENT_RESOURCE } from './segment-fields';
+import { withoutJit } from './without-jit';
 
 type Ctx = Pick<Deps, 'db' | 'now'>;
 type SegmentRow = typeof segments.$inferSelect;
@@ -104,8 +105,8 @@ export async function previewSegment(deps: Ctx, input: { filter: FilterGroup; li
   const where = compileSegment(input.filter);
   // The page and the count run side by side (on a server pool they overlap).
   const [rows, total] = await Promise.all([
-    deps.db.select().from(contacts).where(where).orderBy(sql`${contacts.createdAt} desc`, sql`${contacts.id} desc`).limit(input.limit) as Promise<ContactRow[]>,
-    countMatches(deps.db, contacts, where),
+    withoutJit(deps.db, (tx) => tx.select().from(contacts).where(where).orderBy(sql`${contacts.createdAt} desc`, sql`${contacts.id} desc`).limit(input.limit) as Promise<ContactRow[]>),
+    withoutJit(deps.db, (tx) => countMatches(tx, contacts, where)),
   ]);
   return { count: total.count, exact: total.exact, rows: await contactViews(deps.db, rows) };
 }
@@ -121,9 +122,10 @@ export async function segmentToList(
   const segment = await findLiveSegment(deps.db, input.segmentId);
   const where = compileSegment(segment.filter, 'filter');
   const now = deps.now().toISOString();
-  const row = await queryOne<{ id: string }>(
-    deps.db,
-    sql`with l as (
+  const row = await withoutJit(deps.db, (tx) =>
+    queryOne<{ id: string }>(
+      tx,
+      sql`with l as (
           insert into static_lists (name, description, origin, origin_id, created_by, created_at, updated_at)
           values (${input.request.name}, ${input.request.description ?? null}, 'segment', ${segment.id}::uuid, ${input.userId}::uuid, ${now}::timestamptz, ${now}::timestamptz)
           returning id),
@@ -132,6 +134,7 @@ export async function segmentToList(
           select l.id, ${contacts.id}, ${now}::timestamptz from l, ${contacts} where ${where}
           on conflict do nothing)
         select id::text from l`,
+    ),
   ).catch(nameTaken('list'));
   return getList(deps, row!.id);
 }

@@ -1,0 +1,247 @@
+// Audiences in a browser: a segment built with the filter bar (the live count follows each
+// edit), saved, and converted to a list whose members show (and can be removed after a
+// confirmation); a domain set pasted, its normalization and match report read, a match
+// confirmed — and the screens pass axe-core in light and dark.
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { Account, Contact } from '@shared/contracts/accounts';
+import type { DomainSetReport, Segment, StaticList } from '@shared/contracts/audience';
+import { expectNoSeriousA11yViolations, openBrowser, screenshot, type BrowserSession } from './support/browser';
+import { signInAsAdmin } from './support/session';
+import { signInViaApi, type ApiSession } from './support/api-session';
+
+const WAIT_MS = 45_000;
+const eventually = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 20_000 });
+const isDark = (page: Page) => page.evaluate<boolean>("document.documentElement.classList.contains('dark')");
+
+/** The job title the segment looks for; only the contacts seeded here have it. */
+const TARGET_TITLE = 'Revenue Cartographer';
+const COMPANIES = ['Tidewater Beacon', 'Saltmarsh Robotics', 'Kestrel Freight', 'Lanternfish Bio', 'Copperleaf Analytics', 'Driftwood Capital'];
+const FIRST = ['Ines', 'Tobias', 'Wren', 'Anika', 'Mateo', 'Yuki', 'Sven', 'Leila', 'Oren', 'Freya', 'Kofi', 'Maren'];
+
+async function launch(colorScheme: 'light' | 'dark' = 'light'): Promise<BrowserSession> {
+  const session = await openBrowser({ colorScheme });
+  session.page.setDefaultTimeout(WAIT_MS);
+  await signInAsAdmin(session.page);
+  return session;
+}
+
+async function open(page: Page, path: string): Promise<void> {
+  await page.goto(new URL(path, inject('baseUrl')).href);
+  await page.getByTestId('app-shell').waitFor({ state: 'visible' });
+}
+
+const domainOf = (company: string) => `${company.toLowerCase().replace(/\s+/g, '')}-e2e.com`;
+
+interface Seeded {
+  accounts: Account[];
+  contacts: Contact[];
+  targets: number;
+}
+
+async function seed(admin: ApiSession): Promise<Seeded> {
+  const accounts: Account[] = [];
+  for (const name of COMPANIES) {
+    accounts.push(await admin.request<Account>('POST', '/api/accounts', { name, domain: domainOf(name), country: 'US', source: 'e2e-audience' }));
+  }
+  const contacts: Contact[] = [];
+  for (const [i, first] of FIRST.entries()) {
+    const account = accounts[i % accounts.length]!;
+    contacts.push(
+      await admin.request<Contact>('POST', '/api/contacts', {
+        accountId: account.id,
+        firstName: first,
+        lastName: 'Audience',
+        email: `${first.toLowerCase()}.audience@${account.domain}`,
+        jobTitle: i % 3 === 0 ? TARGET_TITLE : 'Field Marketing Manager',
+        seniority: i % 2 === 0 ? 'VP' : 'Director',
+        country: 'US',
+        source: 'e2e-audience',
+      }),
+    );
+  }
+  return { accounts, contacts, targets: FIRST.filter((_, i) => i % 3 === 0).length };
+}
+
+let admin: ApiSession;
+let data: Seeded;
+
+beforeAll(async () => {
+  admin = await signInViaApi(inject('baseUrl'), { login: inject('adminUsername'), password: inject('adminPassword') });
+  data = await seed(admin);
+});
+
+async function segmentCount(page: Page): Promise<number> {
+  const text = (await page.getByTestId('segment-count').textContent()) ?? '';
+  return /\d/.test(text) ? Number(text.replace(/[^\d]/g, '')) : -1;
+}
+
+describe('the segment builder', () => {
+  let browser: BrowserSession;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => browser?.close());
+
+  it('counts live as filters are added, saves the segment and converts it to a list', async () => {
+    const { page } = browser;
+    await open(page, '/segments/new');
+    // With no filter every contact matches.
+    await eventually(() => segmentCount(page)).toBeGreaterThanOrEqual(FIRST.length);
+    const everyone = await segmentCount(page);
+
+    await page.getByRole('button', { name: 'Add filter' }).click();
+    await page.getByRole('option', { name: /^Job title/ }).click();
+    const editor = page.getByRole('form', { name: 'Filter on Job title' });
+    await editor.getByLabel('Value').fill(TARGET_TITLE);
+    await editor.getByRole('button', { name: 'Apply' }).click();
+    await eventually(() => segmentCount(page)).toBe(data.targets);
+    expect(data.targets).toBeLessThan(everyone);
+    const preview = page.getByRole('grid', { name: 'Segment preview' });
+    await eventually(() => preview.locator('tbody tr[role="row"]').count()).toBe(data.targets);
+
+    // A second condition narrows it again.
+    await page.getByRole('button', { name: 'Add filter' }).click();
+    await page.getByRole('option', { name: /^Seniority/ }).click();
+    const seniority = page.getByRole('form', { name: 'Filter on Seniority' });
+    await seniority.getByLabel('VP', { exact: true }).click();
+    await seniority.getByRole('button', { name: 'Apply' }).click();
+    const vps = FIRST.filter((_, i) => i % 3 === 0 && i % 2 === 0).length;
+    await eventually(() => segmentCount(page)).toBe(vps);
+    // Removing it widens the count back.
+    await page.getByRole('button', { name: /^Remove filter: Seniority/ }).click();
+    await eventually(() => segmentCount(page)).toBe(data.targets);
+
+    await page.getByRole('button', { name: 'Save segment' }).click();
+    const save = page.getByRole('form', { name: 'Save segment' });
+    await save.getByRole('button', { name: 'Save segment' }).click();
+    await save.getByRole('alert').waitFor();
+    await save.getByLabel('Name').fill('Revenue cartographers');
+    await save.getByRole('button', { name: 'Save segment' }).click();
+    await page.getByRole('heading', { name: 'Revenue cartographers' }).waitFor();
+    expect(new URL(page.url()).pathname).toMatch(/^\/segments\/[0-9a-f-]{36}$/);
+    const saved = await admin.request<{ items: Segment[] }>('GET', '/api/segments');
+    expect(saved.items.find((s) => s.name === 'Revenue cartographers')?.filter.conditions).toHaveLength(1);
+
+    await page.getByRole('button', { name: 'Convert to list' }).click();
+    const convert = page.getByRole('form', { name: 'Convert to a list' });
+    await convert.getByLabel('List name').fill('Cartographers snapshot');
+    await convert.getByRole('button', { name: 'Create list' }).click();
+    await page.getByRole('heading', { name: 'Cartographers snapshot' }).waitFor();
+    expect(new URL(page.url()).pathname).toMatch(/^\/lists\/[0-9a-f-]{36}$/);
+    await eventually(async () => (await page.getByTestId('member-count').textContent()) ?? '').toBe(`${data.targets} members`);
+    const members = page.getByRole('grid', { name: 'List members' });
+    await eventually(() => members.locator('tbody tr[role="row"]').count()).toBe(data.targets);
+  });
+
+  it('removes list members only after a confirmation', async () => {
+    const { page } = browser;
+    const list = await admin.request<StaticList>('POST', '/api/lists', { name: 'Hand-picked VPs' });
+    await admin.request('POST', `/api/lists/${list.id}/members`, { selection: { ids: data.contacts.slice(0, 3).map((c) => c.id) } });
+    await open(page, `/lists/${list.id}`);
+    const members = page.getByRole('grid', { name: 'List members' });
+    await eventually(() => members.locator('tbody tr[role="row"]').count()).toBe(3);
+    await members.getByRole('checkbox', { name: 'Select row 1', exact: true }).click();
+    await page.getByTestId('bulk-bar').getByRole('button', { name: 'Remove from list' }).click();
+    const confirm = page.getByRole('alertdialog', { name: /^Remove 1 contact from/ });
+    await confirm.getByRole('button', { name: 'Remove from list' }).click();
+    await eventually(() => members.locator('tbody tr[role="row"]').count()).toBe(2);
+    await eventually(async () => (await page.getByTestId('member-count').textContent()) ?? '').toBe('2 members');
+
+    // The index shows the list with its count.
+    await open(page, '/lists');
+    const row = page.getByRole('grid', { name: 'Lists' }).getByRole('row').filter({ hasText: 'Hand-picked VPs' });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('2');
+  });
+});
+
+describe('domain sets', () => {
+  let browser: BrowserSession;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => browser?.close());
+
+  it('uploads pasted domains, reports normalization and matches, and confirms a match', async () => {
+    const { page } = browser;
+    await open(page, '/domain-sets');
+    await page.getByRole('button', { name: 'New domain set' }).first().click();
+    const form = page.getByRole('form', { name: 'New domain set' });
+    await form.getByLabel('Name').fill('Q3 target accounts');
+    await form
+      .getByLabel('Domains or companies')
+      .fill([`https://www.${domainOf('Tidewater Beacon')}/about`, `sales@${domainOf('Kestrel Freight')}`, 'unheard-of-e2e.io', domainOf('Tidewater Beacon'), '@@@'].join('\n'));
+    await form.getByRole('button', { name: 'Create and match' }).click();
+    await page.getByRole('heading', { name: 'Q3 target accounts' }).waitFor();
+    expect(new URL(page.url()).pathname).toMatch(/^\/domain-sets\/[0-9a-f-]{36}$/);
+
+    await eventually(async () => (await page.getByTestId('matched-count').textContent()) ?? '').toBe('2');
+    // Four contacts work at the two matched accounts (contacts are spread over six accounts).
+    const atMatched = data.contacts.filter((c) => [domainOf('Tidewater Beacon'), domainOf('Kestrel Freight')].some((d) => c.email?.endsWith(d))).length;
+    expect(await page.getByTestId('contact-count').textContent()).toBe(String(atMatched));
+
+    const matched = page.getByRole('grid', { name: 'Matched entries' });
+    const tidewater = matched.getByRole('row').filter({ hasText: 'Tidewater Beacon' });
+    expect(await tidewater.textContent()).toContain('Same domain');
+    await tidewater.getByRole('button', { name: /^Confirm match of/ }).click();
+    await eventually(async () => (await tidewater.textContent()) ?? '').toContain('Confirmed');
+
+    await page.getByRole('tab', { name: /^Unmatched/ }).click();
+    await page.getByRole('grid', { name: 'Unmatched entries' }).getByRole('row').filter({ hasText: 'unheard-of-e2e.io' }).waitFor();
+    await page.getByRole('tab', { name: /^Invalid and duplicates/ }).click();
+    const invalid = page.getByRole('region', { name: 'Invalid lines' });
+    expect(await invalid.textContent()).toContain('@@@');
+    const duplicates = page.getByRole('region', { name: 'Duplicate lines' });
+    expect(await duplicates.textContent()).toContain('Same as line 1');
+
+    const report = (await admin.request<{ items: Array<{ id: string; name: string }> }>('GET', '/api/domain-sets')).items.find((s) => s.name === 'Q3 target accounts')!;
+    const full = await admin.request<DomainSetReport>('GET', `/api/domain-sets/${report.id}`);
+    expect(full.matched.find((e) => e.accountName === 'Tidewater Beacon')?.reviewStatus).toBe('confirmed');
+  });
+});
+
+describe.each(['light', 'dark'] as const)('the audience screens in the %s theme', (theme) => {
+  let browser: BrowserSession;
+  let listId: string;
+  let setId: string;
+  beforeAll(async () => {
+    browser = await launch(theme);
+    listId = (await admin.request<StaticList>('POST', '/api/lists', { name: `Screens ${theme}` })).id;
+    await admin.request('POST', `/api/lists/${listId}/members`, { selection: { ids: data.contacts.slice(0, 5).map((c) => c.id) } });
+    setId = (
+      await admin.request<DomainSetReport>('POST', '/api/domain-sets', {
+        name: `Screens ${theme}`,
+        text: [domainOf('Saltmarsh Robotics'), 'Lanternfish Bio', 'nowhere-e2e.dev', 'not a domain at all !!', domainOf('Saltmarsh Robotics')].join('\n'),
+      })
+    ).set.id;
+  });
+  afterAll(async () => browser?.close());
+
+  const screens = [
+    { name: 'segment-builder', path: () => '/segments/new', ready: (page: Page) => page.getByRole('grid', { name: 'Segment preview' }).getByRole('row').nth(1).waitFor() },
+    { name: 'lists', path: () => '/lists', ready: (page: Page) => page.getByRole('grid', { name: 'Lists' }).getByRole('row').nth(1).waitFor() },
+    { name: 'list-detail', path: () => `/lists/${listId}`, ready: (page: Page) => page.getByRole('grid', { name: 'List members' }).getByRole('row').nth(1).waitFor() },
+    { name: 'domain-sets', path: () => '/domain-sets', ready: (page: Page) => page.getByRole('grid', { name: 'Domain sets' }).getByRole('row').nth(1).waitFor() },
+    { name: 'domain-set-report', path: () => `/domain-sets/${setId}`, ready: (page: Page) => page.getByRole('grid', { name: 'Matched entries' }).getByRole('row').nth(1).waitFor() },
+  ];
+
+  it.each(screens)('shows $name cleanly, without serious accessibility findings', async ({ name, path, ready }) => {
+    const { page } = browser;
+    await open(page, path());
+    await ready(page);
+    expect(await isDark(page)).toBe(theme === 'dark');
+    await expectNoSeriousA11yViolations(page);
+    await screenshot(page, `audience-${theme}-${name}`);
+  });
+
+  it('shows the filter editor of the builder cleanly', async () => {
+    const { page } = browser;
+    await open(page, '/segments/new');
+    await page.getByRole('button', { name: 'Add filter' }).click();
+    await page.getByRole('option', { name: /^In static list/ }).click();
+    await page.getByRole('form', { name: 'Filter on In static list' }).waitFor();
+    await expectNoSeriousA11yViolations(page);
+    await screenshot(page, `audience-${theme}-filter-editor`);
+  });
+});
