@@ -183,6 +183,8 @@ export class PivotalStack extends Stack {
       allowedOrigins: [`https://${spa.distribution.distributionDomainName}`],
       allowedMethods: [s3.HttpMethods.PUT, s3.HttpMethods.GET],
       allowedHeaders: ['*'],
+      // Multipart uploads read each part's ETag to complete the upload.
+      exposedHeaders: ['ETag'],
       maxAge: 3000,
     });
 

@@ -9,7 +9,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { PutBucketCorsCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startLocalStack, type LocalStack } from '../../infra/local/stack';
@@ -51,6 +51,7 @@ beforeAll(async () => {
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
   });
+  await s3.send(new PutBucketCorsCommand({ Bucket: stack.config.BUCKET_NAME, CORSConfiguration: { CORSRules: [{ AllowedOrigins: ['*'], AllowedMethods: ['PUT', 'GET'], AllowedHeaders: ['*'], ExposeHeaders: ['ETag'] }] } }));
 });
 
 afterAll(async () => {
@@ -84,7 +85,12 @@ describe.each(['light', 'dark'] as const)('the import screens in the %s theme', 
   let page: Page;
 
   beforeAll(async () => {
-    browser = await openBrowser({ colorScheme: theme });
+    {
+      const { chromium } = await import('playwright-core');
+      const dir = await mkdtemp(path.join(os.tmpdir(), 'diag-'));
+      const context = await chromium.launchPersistentContext(dir, { executablePath: '/usr/bin/chromium', headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu'], viewport: { width: 1440, height: 900 }, colorScheme: theme, reducedMotion: 'reduce', bypassCSP: true });
+      browser = { context, page: context.pages()[0] ?? (await context.newPage()), close: () => context.close() };
+    }
     page = browser.page;
     await signInHere(page);
   });
@@ -108,6 +114,15 @@ describe.each(['light', 'dark'] as const)('the import screens in the %s theme', 
     await page.getByRole('button', { name: 'Next' }).click();
     await expect.poll(() => page.getByTestId('upload-error').textContent()).toContain('is not a CSV file');
     await check(page, `imports-${theme}-upload-refused`);
+  });
+
+  it('says why the server refused an uploaded file (its problem detail)', async () => {
+    await goTo(page, '/imports/new');
+    await chooseFile(page, `header-only-${theme}.csv`, 'Full Name,Email\r\n');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await expect.poll(() => page.getByTestId('upload-error').textContent(), { timeout: 20_000 }).toContain('The file has a header row but no data rows.');
+    expect(await page.getByRole('table', { name: 'Column mapping' }).count()).toBe(0);
+    await check(page, `imports-${theme}-upload-refused-by-server`);
   });
 
   it('uploads a file with its own headers, fixes a mapping, runs it to the end and gives the error file', async () => {
