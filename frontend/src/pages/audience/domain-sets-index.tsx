@@ -31,36 +31,36 @@ export function DomainSetsIndex() {
 
   const columns = useMemo<ColumnDef<DomainSet, unknown>[]>(() => {
     const cols: ColumnDef<DomainSet, unknown>[] = [
-        {
-          id: 'name',
-          header: 'Name',
-          size: 300,
-          meta: { locked: true },
-          cell: ({ row }) => (
-            <Link href={`/domain-sets/${row.original.id}`} tabIndex={-1} onClick={(e) => e.stopPropagation()} className="font-medium hover:underline">
-              {row.original.name}
-            </Link>
-          ),
-        },
-        { id: 'entryCount', header: 'Entries', size: 110, meta: { mono: true, align: 'right' }, cell: ({ row }) => nf(row.original.entryCount) },
-        { id: 'matchedCount', header: 'Matched', size: 110, meta: { mono: true, align: 'right' }, cell: ({ row }) => nf(row.original.matchedCount) },
-        {
-          id: 'matchRate',
-          header: 'Match rate',
-          size: 120,
-          meta: { mono: true, align: 'right' },
-          cell: ({ row }) => (row.original.entryCount > 0 ? `${Math.round((row.original.matchedCount / row.original.entryCount) * 100)}%` : '—'),
-        },
-        {
-          id: 'updatedAt',
-          header: 'Updated',
-          size: 160,
-          cell: ({ row }) => (
-            <time dateTime={row.original.updatedAt} title={formatDateTime(row.original.updatedAt)}>
-              {formatRelative(row.original.updatedAt)}
-            </time>
-          ),
-        },
+      {
+        id: 'name',
+        header: 'Name',
+        size: 300,
+        meta: { locked: true },
+        cell: ({ row }) => (
+          <Link href={`/domain-sets/${row.original.id}`} tabIndex={-1} onClick={(e) => e.stopPropagation()} className="font-medium hover:underline">
+            {row.original.name}
+          </Link>
+        ),
+      },
+      { id: 'entryCount', header: 'Entries', size: 110, meta: { mono: true, align: 'right' }, cell: ({ row }) => nf(row.original.entryCount) },
+      { id: 'matchedCount', header: 'Matched', size: 110, meta: { mono: true, align: 'right' }, cell: ({ row }) => nf(row.original.matchedCount) },
+      {
+        id: 'matchRate',
+        header: 'Match rate',
+        size: 120,
+        meta: { mono: true, align: 'right' },
+        cell: ({ row }) => (row.original.entryCount > 0 ? `${Math.round((row.original.matchedCount / row.original.entryCount) * 100)}%` : '—'),
+      },
+      {
+        id: 'updatedAt',
+        header: 'Updated',
+        size: 160,
+        cell: ({ row }) => (
+          <time dateTime={row.original.updatedAt} title={formatDateTime(row.original.updatedAt)}>
+            {formatRelative(row.original.updatedAt)}
+          </time>
+        ),
+      },
     ];
     return cols.map((c) => ({ ...c, enableSorting: false }));
   }, []);

@@ -1,7 +1,7 @@
 // The segment builder: the filter bar over contact, company and audience fields, a live count
 // (debounced preview as the filter changes), the newest matching contacts, save (new or changes)
 // and "convert to list" (a snapshot of today's members).
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ArrowLeft, ListPlus, Loader2, Save, Users } from 'lucide-react';
@@ -49,13 +49,12 @@ function Builder({ segment }: { segment: Segment | null }) {
   const lists = useLists();
   const domainSets = useDomainSets();
   const fields = useMemo(() => segmentFields(lists.data?.items ?? [], domainSets.data?.items ?? []), [lists.data, domainSets.data]);
+  // The builder is keyed by segment: the saved filter is only the starting point, so a refetch
+  // never overwrites an edit in progress.
   const [filter, setFilter] = useState<FilterGroup>(segment?.filter ?? EMPTY_FILTER);
   const [saving, setSaving] = useState(false);
   const [converting, setConverting] = useState(false);
   const [savingChanges, setSavingChanges] = useState(false);
-  useEffect(() => {
-    if (segment) setFilter(segment.filter);
-  }, [segment]);
 
   const settled = useDebounced(filter, PREVIEW_DEBOUNCE_MS);
   const preview = useQuery({

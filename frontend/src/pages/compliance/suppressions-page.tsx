@@ -19,7 +19,7 @@ import { DataTable } from '@/components/ui/data-table/data-table';
 import { EmptyState } from '@/components/ui/empty-state';
 import { HeaderActionBar } from '@/components/ui/header-action-bar';
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select';
-import { Tabs, TabsList, TabsTrigger } from '@/components/ui/tabs';
+import { Tabs, TabsContent, TabsList, TabsTrigger } from '@/components/ui/tabs';
 import { toast } from '@/components/ui/toast';
 import { SearchBox } from '@/features/records/list-controls';
 import { describeError } from '@/lib/api';
@@ -130,77 +130,86 @@ export default function SuppressionsPage() {
             Phone (do not call)
           </TabsTrigger>
         </TabsList>
+        {/* One panel per tab (the tabs point at them); only the open one holds the table. */}
+        {SUPPRESSION_LISTS.map((tab) => (
+          <TabsContent key={tab} value={tab} className="pt-0">
+            {tab === list && (
+              <>
+                <div className="mb-3 flex flex-wrap items-center gap-2">
+                  <SearchBox
+                    ref={searchRef}
+                    value={q}
+                    onChange={(next) => set({ q: next || undefined })}
+                    placeholder={list === 'email' ? 'Search addresses and domains' : 'Search numbers (digits are enough)'}
+                    label={list === 'email' ? 'Search the email list' : 'Search the do-not-call list'}
+                  />
+                  {list === 'email' && (
+                    <Select value={type ?? ALL} onValueChange={(v) => set({ type: v === ALL ? undefined : v })}>
+                      <SelectTrigger className="h-9 w-40" aria-label="Entry type">
+                        <SelectValue />
+                      </SelectTrigger>
+                      <SelectContent>
+                        <SelectItem value={ALL}>All types</SelectItem>
+                        <SelectItem value="email">Addresses</SelectItem>
+                        <SelectItem value="domain">Domains</SelectItem>
+                      </SelectContent>
+                    </Select>
+                  )}
+                  <Select value={reason ?? ALL} onValueChange={(v) => set({ reason: v === ALL ? undefined : v })}>
+                    <SelectTrigger className="h-9 w-44" aria-label="Reason">
+                      <SelectValue />
+                    </SelectTrigger>
+                    <SelectContent>
+                      <SelectItem value={ALL}>All reasons</SelectItem>
+                      {SUPPRESSION_REASONS.map((r) => (
+                        <SelectItem key={r} value={r}>
+                          {SUPPRESSION_REASON_LABELS[r]}
+                        </SelectItem>
+                      ))}
+                    </SelectContent>
+                  </Select>
+                </div>
+                <DataTable
+                  key={list}
+                  tableId={`suppressions-${list}`}
+                  label={list === 'email' ? 'Email suppressions' : 'Do-not-call numbers'}
+                  itemName={suppressions.hasNextPage ? `${noun} loaded` : noun}
+                  columns={columns}
+                  rows={suppressions.rows}
+                  getRowId={(entry) => entry.id}
+                  hasMore={suppressions.hasNextPage}
+                  onLoadMore={() => void suppressions.fetchNextPage()}
+                  loadingMore={suppressions.isFetchingNextPage}
+                  loading={suppressions.isLoading}
+                  error={suppressions.isError ? describeError(suppressions.error) : null}
+                  onRetry={() => void suppressions.refetch()}
+                  height={TABLE_HEIGHT}
+                  defaultDensity="compact"
+                  empty={
+                    filtered ? (
+                      <EmptyState compact title="Nothing matches" description="Try another search or clear the filters." />
+                    ) : (
+                      <EmptyState
+                        icon={<ShieldBan />}
+                        title={list === 'email' ? 'No suppressed addresses yet' : 'No do-not-call numbers yet'}
+                        description="Unsubscribes, bounces and complaints land here on their own; add entries by hand or upload a file."
+                        action={
+                          canAdd ? (
+                            <Button size="sm" onClick={() => setAdding(true)}>
+                              <Plus aria-hidden="true" />
+                              Add suppression
+                            </Button>
+                          ) : undefined
+                        }
+                      />
+                    )
+                  }
+                />
+              </>
+            )}
+          </TabsContent>
+        ))}
       </Tabs>
-      <div className="mb-3 flex flex-wrap items-center gap-2">
-        <SearchBox
-          ref={searchRef}
-          value={q}
-          onChange={(next) => set({ q: next || undefined })}
-          placeholder={list === 'email' ? 'Search addresses and domains' : 'Search numbers (digits are enough)'}
-          label={list === 'email' ? 'Search the email list' : 'Search the do-not-call list'}
-        />
-        {list === 'email' && (
-          <Select value={type ?? ALL} onValueChange={(v) => set({ type: v === ALL ? undefined : v })}>
-            <SelectTrigger className="h-9 w-40" aria-label="Entry type">
-              <SelectValue />
-            </SelectTrigger>
-            <SelectContent>
-              <SelectItem value={ALL}>All types</SelectItem>
-              <SelectItem value="email">Addresses</SelectItem>
-              <SelectItem value="domain">Domains</SelectItem>
-            </SelectContent>
-          </Select>
-        )}
-        <Select value={reason ?? ALL} onValueChange={(v) => set({ reason: v === ALL ? undefined : v })}>
-          <SelectTrigger className="h-9 w-44" aria-label="Reason">
-            <SelectValue />
-          </SelectTrigger>
-          <SelectContent>
-            <SelectItem value={ALL}>All reasons</SelectItem>
-            {SUPPRESSION_REASONS.map((r) => (
-              <SelectItem key={r} value={r}>
-                {SUPPRESSION_REASON_LABELS[r]}
-              </SelectItem>
-            ))}
-          </SelectContent>
-        </Select>
-      </div>
-      <DataTable
-        key={list}
-        tableId={`suppressions-${list}`}
-        label={list === 'email' ? 'Email suppressions' : 'Do-not-call numbers'}
-        itemName={suppressions.hasNextPage ? `${noun} loaded` : noun}
-        columns={columns}
-        rows={suppressions.rows}
-        getRowId={(entry) => entry.id}
-        hasMore={suppressions.hasNextPage}
-        onLoadMore={() => void suppressions.fetchNextPage()}
-        loadingMore={suppressions.isFetchingNextPage}
-        loading={suppressions.isLoading}
-        error={suppressions.isError ? describeError(suppressions.error) : null}
-        onRetry={() => void suppressions.refetch()}
-        height={TABLE_HEIGHT}
-        defaultDensity="compact"
-        empty={
-          filtered ? (
-            <EmptyState compact title="Nothing matches" description="Try another search or clear the filters." />
-          ) : (
-            <EmptyState
-              icon={<ShieldBan />}
-              title={list === 'email' ? 'No suppressed addresses yet' : 'No do-not-call numbers yet'}
-              description="Unsubscribes, bounces and complaints land here on their own; add entries by hand or upload a file."
-              action={
-                canAdd ? (
-                  <Button size="sm" onClick={() => setAdding(true)}>
-                    <Plus aria-hidden="true" />
-                    Add suppression
-                  </Button>
-                ) : undefined
-              }
-            />
-          )
-        }
-      />
       <AddSuppressionDialog open={adding} onOpenChange={setAdding} list={list} onAdded={refresh} />
       <BulkSuppressionDialog open={bulk} onOpenChange={setBulk} list={list} onDone={refresh} />
       <CheckSuppressionsDialog open={checking} onOpenChange={setChecking} />
