@@ -81,11 +81,24 @@ describe('bulk actions on contacts', () => {
     expect(res.json).toMatchObject({ matched: 1, affected: 1 });
   });
 
+  it('adds every contact a filter matches to a static list, once, and refuses an unknown list', async () => {
+    const list = await queryOne<{ id: string }>(t.deps.db, sql`insert into static_lists (name) values ('Canada push') returning id`);
+    const body = { selection: { filter: canada }, action: 'addToList', listId: list!.id };
+    const first = await t.call<BulkResult>('POST', '/api/contacts/bulk', { body });
+    expect(first.status, first.text).toBe(200);
+    const members = async () =>
+      Number((await queryOne<{ n: number }>(t.deps.db, sql`select count(*)::int as n from static_list_members where list_id = ${list!.id}::uuid`))!.n);
+    const canadians = await liveCount(sql`country = 'CA'`);
+    expect(first.json).toMatchObject({ action: 'addToList', affected: canadians, undoable: false });
+    expect(await members()).toBe(canadians);
+    const again = await t.call<BulkResult>('POST', '/api/contacts/bulk', { body });
+    expect(again.json.affected).toBe(0);
+    expect(await members()).toBe(canadians);
+    const unknown = await t.call('POST', '/api/contacts/bulk', { body: { ...body, listId: '0190f0f0-0000-7000-8000-000000000000' } });
+    expect(unknown.status).toBe(404);
+  });
+
   it('answers 422 for actions that do not exist yet, and 400 for a bad selection', async () => {
-    const list = await t.call<{ type: string }>('POST', '/api/contacts/bulk', {
-      body: { selection: { filter: canada }, action: 'addToList', listId: '0190f0f0-0000-7000-8000-000000000000' },
-    });
-    expect(list.status).toBe(422);
     expect((await t.call('POST', '/api/contacts/bulk', { body: { selection: { filter: canada }, action: 'export' } })).status).toBe(422);
     const badField = await t.call<{ errors: Array<{ field: string }> }>('POST', '/api/contacts/bulk', {
       body: { selection: { filter: { type: 'and', conditions: [{ field: 'nope', op: 'eq', value: 1 }] } }, action: 'delete' },

@@ -11,6 +11,7 @@ import type { Database } from '../../db/connection';
 import { queryOne } from '../../db/rows';
 import { accounts, bulkOperations, contacts } from '../../db/schema';
 import { AppError, notFound } from '../../http/app-error';
+import { addAccountContactsToList, addContactsToList } from '../audience/lists';
 import { accountValues } from './account-values';
 import { contactValues } from './contact-values';
 import { ACCOUNT_RESOURCE, CONTACT_RESOURCE, type Entity, type ResourceFields } from './fields';
@@ -172,9 +173,7 @@ function restoreBatch(spec: EntitySpec, where: SQL, context: { bulkId: string; a
 
 export async function runBulk(deps: Ctx, input: { entity: Entity; request: BulkRequest; actor: Actor }): Promise<BulkResult> {
   const { request } = input;
-  if (request.action === 'addToList') {
-    throw new AppError('unprocessable', { detail: 'Adding to a list is not available yet: lists come with the audience module.' });
-  }
+  if (request.action === 'addToList') return addSelectionToList(deps, { ...input, request });
   if (request.action === 'export') {
     throw new AppError('unprocessable', { detail: 'Export is not available yet: the export pipeline comes with a later release.' });
   }
@@ -207,6 +206,38 @@ export async function runBulk(deps: Ctx, input: { entity: Entity; request: BulkR
     .set({ status: 'done', matched: counts.matched, affected: counts.affected, skipped, finishedAt: deps.now(), updatedAt: deps.now() })
     .where(eq(bulkOperations.id, op!.id));
   return { bulkId: op!.id, action: request.action, ...counts, skipped, undoable: request.action === 'delete' && counts.affected > 0 };
+}
+
+/**
+ * Adds the selected contacts (or every live contact of the selected accounts) to a static list:
+ * one set-based statement in the audience module, recorded as a bulk operation like the others.
+ */
+async function addSelectionToList(
+  deps: Ctx,
+  input: { entity: Entity; request: Extract<BulkRequest, { action: 'addToList' }>; actor: Actor },
+): Promise<BulkResult> {
+  const { request } = input;
+  const add = input.entity === 'contact' ? addContactsToList : addAccountContactsToList;
+  // Adding first: an unknown list or a bad filter leaves no bulk record behind.
+  const { added } = await add(deps.db, request.listId, request.selection);
+  const now = deps.now();
+  const [op] = await deps.db
+    .insert(bulkOperations)
+    .values({
+      entityType: input.entity,
+      action: request.action,
+      request,
+      createdBy: input.actor.userId,
+      status: 'done',
+      matched: added,
+      affected: added,
+      skipped: 0,
+      finishedAt: now,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning({ id: bulkOperations.id });
+  return { bulkId: op!.id, action: request.action, matched: added, affected: added, skipped: 0, undoable: false };
 }
 
 /** Undoes a bulk delete: restores the rows it deleted that are still deleted (once). */

@@ -2,6 +2,7 @@
 // (compliance) and adding imported contacts to a static list (audience). Each has a default that
 // does nothing, so the pipeline runs without those modules; `importHooks` wires the real ones.
 import type { Database } from '../../db/connection';
+import { addImportedContactsToList } from '../audience/import-hook';
 import { checkSuppressions } from '../compliance/check-suppressions';
 import type { RawQuery } from './raw-sql';
 
@@ -26,5 +27,5 @@ export interface ImportHooks {
   addToList?: AddToList;
 }
 
-/** What the handlers use: the compliance module's suppression list; no list hook until static lists exist. */
-export const importHooks: ImportHooks = { checkSuppressions };
+/** What the handlers use: the compliance module's suppression list and the audience module's lists. */
+export const importHooks: ImportHooks = { checkSuppressions, addToList: addImportedContactsToList };

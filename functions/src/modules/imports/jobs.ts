@@ -1,7 +1,7 @@
 // Import jobs through the API: create a presigned multipart upload, complete it (and analyse the
 // file for the mapping screen), start with a confirmed mapping, follow, list, cancel, revert,
 // fetch the error file link and the row issues.
-import { and, desc, eq, lt, or, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import { StopExecutionCommand } from '@aws-sdk/client-sfn';
 import {
   IMPORT_PART_BYTES,
@@ -19,7 +19,7 @@ import type { z } from 'zod';
 import type { Deps } from '../../deps';
 import { AppError, invalid, notFound } from '../../http/app-error';
 import type { Principal } from '../../http/principal';
-import { importJobs, importRowIssues } from '../../db/schema';
+import { importJobs, importRowIssues, staticLists } from '../../db/schema';
 import { analyseSample, FileRefusal, SAMPLE_BYTES } from './analyse-sample';
 import type { ImportHooks } from './hooks';
 import { uuidv7 } from './ids';
@@ -138,6 +138,13 @@ export async function startImport(
   }
   if (input.options.listId && !hooks.addToList) {
     throw new AppError('unprocessable', { detail: 'Adding imported contacts to a list is not available yet.' });
+  }
+  if (input.options.listId) {
+    const [list] = await deps.db
+      .select({ id: staticLists.id })
+      .from(staticLists)
+      .where(and(eq(staticLists.id, input.options.listId), isNull(staticLists.deletedAt)));
+    if (!list) throw invalid('body.options.listId', 'no such list');
   }
   if (input.saveProfileAs) {
     await saveProfile(deps, principal, {
