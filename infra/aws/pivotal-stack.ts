@@ -1,9 +1,9 @@
 // The whole product in one stack; each concern is a construct under ./constructs and this file
-// only wires them together and hands every Lambda the configuration and grants it needs.
+// only wires them together and hands every Lambda the configuration and the grants its entry
+// declares in ./function-access.
 import path from 'node:path';
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { s3Notifications as defaultS3Notifications, type S3Notification } from '../../functions/src/events';
@@ -23,7 +23,9 @@ import { ServerFunction, type ServerFunctionDefaults } from './constructs/server
 import { SpaHosting } from './constructs/spa-hosting';
 import { UserPools } from './constructs/user-pools';
 import { Workflow } from './constructs/workflow';
-import { acknowledge, acknowledgeCdkProvidedFunctions } from './nag';
+import { grantAccess } from './grant-access';
+import { functionAccess, type FunctionAccessTable } from './function-access';
+import { acknowledgeCdkProvidedFunctions } from './nag';
 import { REPO_ROOT, type DeploySettings } from './settings';
 
 export interface PivotalStackProps extends StackProps {
@@ -34,6 +36,8 @@ export interface PivotalStackProps extends StackProps {
     scheduledJobs?: readonly Pick<ScheduledJob, 'name' | 'everySeconds'>[];
     workflows?: readonly WorkflowDefinition[];
     s3Notifications?: readonly S3Notification[];
+    /** What each function may reach beyond Postgres, by entry file. */
+    access?: FunctionAccessTable;
   };
   /** The built SPA (default: dist/ at the repository root). */
   distDir?: string;
@@ -49,6 +53,7 @@ export class PivotalStack extends Stack {
     const jobs = props.app?.scheduledJobs ?? defaultScheduledJobs;
     const workflowDefinitions = props.app?.workflows ?? defaultWorkflows;
     const notifications = props.app?.s3Notifications ?? defaultS3Notifications;
+    const access = props.app?.access ?? functionAccess;
 
     const network = new Network(this, 'Network');
     const database = new Database(this, 'Database', { network });
@@ -106,16 +111,16 @@ export class PivotalStack extends Stack {
       },
     };
 
-    // The data every server function works on: the table, the bucket, Postgres and SES.
-    const grantData = (fn: ServerFunction) => {
-      stores.grantData(fn);
+    // Every server function reaches Postgres; the rest is granted per entry (see ./function-access)
+    // once the workflows it may start exist.
+    const built: { fn: ServerFunction; entry: string }[] = [];
+    // API functions answer within API Gateway's 30 s; background work gets longer.
+    const serverFunction = (scope: Construct, id: string, entry: string, description: string, timeout = Duration.seconds(29)): ServerFunction => {
+      const fn = new ServerFunction(scope, id, { entry, description, defaults, timeout });
       database.grantConnect(fn);
-      email.grantSend(fn);
+      built.push({ fn, entry });
       return fn;
     };
-    // API functions answer within API Gateway's 30 s; background work gets longer.
-    const serverFunction = (scope: Construct, id: string, entry: string, description: string, timeout = Duration.seconds(29)): ServerFunction =>
-      grantData(new ServerFunction(scope, id, { entry, description, defaults, timeout }));
 
     const workflows = workflowDefinitions.map(
       (workflow) =>
@@ -144,17 +149,8 @@ export class PivotalStack extends Stack {
       createFunction: (scope, id, n) => serverFunction(scope, id, n.entry, `S3 ${n.prefix}${n.suffix ? `*${n.suffix}` : ''}`, Duration.minutes(1)),
     });
 
-    // Workflows are started by the API, the jobs and the bucket handlers, which look their ARN up by name.
-    if (workflows.length) {
-      for (const fn of [...api.functions.values(), jobsFunction, ...bucketEvents.functions]) {
-        for (const workflow of workflows) workflow.stateMachine.grantStartExecution(fn);
-        fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['states:ListStateMachines'], resources: ['*'] }));
-        acknowledge(
-          fn,
-          ['AwsSolutions-IAM5[Resource::*]'],
-          'states:ListStateMachines has no resource-level permissions; it only reveals names and ARNs, and starting a machine is granted per machine.',
-        );
-      }
+    for (const { fn, entry } of built) {
+      grantAccess(fn, access[entry] ?? {}, { stores, email, pools, workflows });
     }
 
     const migrations = new DatabaseMigrations(this, 'Migrations', {

@@ -207,7 +207,15 @@ export const rowIssueListResponseSchema = z.object({ items: z.array(rowIssueSche
 export const downloadLinkSchema = z.object({ url: z.string(), fileName: z.string(), expiresAt: isoDateTime });
 export type DownloadLink = z.infer<typeof downloadLinkSchema>;
 
-export const revertResultSchema = z.object({ restored: z.number().int(), deleted: z.number().int(), accountsDeleted: z.number().int() });
+export const revertResultSchema = z.object({
+  restored: z.number().int(),
+  deleted: z.number().int(),
+  accountsDeleted: z.number().int(),
+  /** Updated contacts edited or deleted since the import: left alone. */
+  changedSince: z.number().int(),
+  /** Updated contacts whose prior values now clash with another live contact's key: left alone. */
+  conflicts: z.number().int(),
+});
 export type RevertResult = z.infer<typeof revertResultSchema>;
 
 // ── mapping profiles ─────────────────────────────────────────────────────────────────────────

@@ -86,7 +86,18 @@ describe('identity in the browser, from a fresh database', () => {
     await page.getByRole('button', { name: 'Save and continue' }).click();
     await page.getByTestId('app-shell').waitFor({ state: 'visible' });
     // The exact lists are the product's access decisions: a new page updates them here, on purpose.
-    expect(await sidebarLabels(page)).toEqual(['Dashboard', 'Accounts', 'Contacts', 'Imports', 'Users', 'Design system']);
+    expect(await sidebarLabels(page)).toEqual([
+      'Dashboard',
+      'Accounts',
+      'Contacts',
+      'Imports',
+      'Segments',
+      'Lists',
+      'Domain sets',
+      'Suppressions',
+      'Users',
+      'Design system',
+    ]);
   });
 
   it('carries on past an expired access token by refreshing it once, silently', async () => {
@@ -204,7 +215,7 @@ describe('identity in the browser, from a fresh database', () => {
     const { page } = browser;
     await signIn(page, { username: ANALYST.username, password: ANALYST.password }, { baseUrl: stack.url });
     // Campaign manager + quality analyst: the workspace pages, none of the admin settings.
-    expect(await sidebarLabels(page)).toEqual(['Dashboard', 'Accounts', 'Contacts', 'Imports']);
+    expect(await sidebarLabels(page)).toEqual(['Dashboard', 'Accounts', 'Contacts', 'Imports', 'Segments', 'Lists', 'Domain sets', 'Suppressions']);
     await page.getByRole('heading', { level: 1, name: /Priya/ }).waitFor();
     await screenshot(page, 'identity-analyst-dashboard');
 

@@ -9,7 +9,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { PutBucketCorsCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startLocalStack, type LocalStack } from '../../infra/local/stack';
@@ -51,6 +51,7 @@ beforeAll(async () => {
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
   });
+  await s3.send(new PutBucketCorsCommand({ Bucket: stack.config.BUCKET_NAME, CORSConfiguration: { CORSRules: [{ AllowedOrigins: ['*'], AllowedMethods: ['PUT', 'GET'], AllowedHeaders: ['*'], ExposeHeaders: ['ETag'] }] } }));
 });
 
 afterAll(async () => {
@@ -72,6 +73,15 @@ async function chooseFile(page: Page, name: string, content: string): Promise<vo
   await chooser.setFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(content, 'utf8') });
 }
 
+/** Clicks Next on the upload step and waits for the mapping screen; a refused upload fails with its message. */
+async function uploadAndMap(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Next' }).click();
+  const mapping = page.getByRole('table', { name: 'Column mapping' });
+  const refused = page.getByTestId('upload-error');
+  await mapping.or(refused).first().waitFor({ timeout: 20_000 });
+  if (await refused.isVisible()) expect.fail(`the upload was refused: ${await refused.textContent()}`);
+}
+
 /** Waits for the job page to show the run finished: the bar at 100 and the status Completed. */
 async function waitForFinish(page: Page): Promise<void> {
   const bar = page.getByRole('progressbar', { name: /progress/i });
@@ -84,7 +94,12 @@ describe.each(['light', 'dark'] as const)('the import screens in the %s theme', 
   let page: Page;
 
   beforeAll(async () => {
-    browser = await openBrowser({ colorScheme: theme });
+    {
+      const { chromium } = await import('playwright-core');
+      const dir = await mkdtemp(path.join(os.tmpdir(), 'diag-'));
+      const context = await chromium.launchPersistentContext(dir, { executablePath: '/usr/bin/chromium', headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu'], viewport: { width: 1440, height: 900 }, colorScheme: theme, reducedMotion: 'reduce', bypassCSP: true });
+      browser = { context, page: context.pages()[0] ?? (await context.newPage()), close: () => context.close() };
+    }
     page = browser.page;
     await signInHere(page);
   });
@@ -130,11 +145,9 @@ describe.each(['light', 'dark'] as const)('the import screens in the %s theme', 
     await chooseFile(page, fileName, csv([HEADERS, ...people]));
     await expect.poll(() => page.getByTestId('chosen-file').textContent()).toContain(fileName);
     await check(page, `imports-${theme}-1-upload-chosen`);
-    await page.getByRole('button', { name: 'Next' }).click();
 
     // Mapping: the suggestions the API made from the headers, with their first values.
-    const mapping = page.getByRole('table', { name: 'Column mapping' });
-    await mapping.waitFor({ timeout: 20_000 });
+    await uploadAndMap(page);
     const targetOf = (header: string) => page.getByRole('combobox', { name: `Imports “${header}” into` });
     expect(await targetOf('E-mail Address').textContent()).toBe('Email');
     expect(await targetOf('Company Website').textContent()).toBe('Website');
@@ -157,6 +170,11 @@ describe.each(['light', 'dark'] as const)('the import screens in the %s theme', 
     await targetOf('Phone Number').click();
     await page.getByRole('option', { name: 'Direct Phone', exact: true }).click();
     await check(page, `imports-${theme}-2-mapping-fixed`);
+
+    // Kept as a profile for the next file (and for the drop folder).
+    await page.getByRole('checkbox', { name: 'Save as a mapping profile' }).click();
+    await page.getByLabel('Profile name').fill(`Trade show ${theme}`);
+    expect(await page.getByText(`imports/inbox/Trade show ${theme}/`).count()).toBe(1);
     await page.getByRole('button', { name: 'Next' }).click();
 
     // Options.
@@ -196,8 +214,12 @@ describe.each(['light', 'dark'] as const)('the import screens in the %s theme', 
     const rows = PEOPLE.map((p) => [p[0]!, p[1]!.replace('@', `+dry-${theme}@`), p[2]!, p[3]!, p[4]!, p[5]!]);
     await goTo(page, '/imports/new');
     await chooseFile(page, fileName, csv([HEADERS, ...rows]));
-    await page.getByRole('button', { name: 'Next' }).click();
-    await page.getByRole('table', { name: 'Column mapping' }).waitFor({ timeout: 20_000 });
+    await uploadAndMap(page);
+    // The profile saved by the import before maps "Outfit" to the company again.
+    await page.getByRole('combobox', { name: 'Start from a mapping profile' }).click();
+    await page.getByRole('option', { name: `Trade show ${theme}` }).click();
+    expect(await page.getByRole('combobox', { name: 'Imports “Outfit” into' }).textContent()).toBe('Company Name');
+    expect(await page.getByTestId('mapping-row-5').textContent()).toContain('Profile');
     await page.getByRole('button', { name: 'Next' }).click();
     await page.getByRole('switch', { name: 'Dry run' }).click();
     await page.getByRole('button', { name: 'Start dry run' }).click();

@@ -41,11 +41,13 @@ const PAGES = [
   { path: '/settings/users', name: 'users', ready: (page: Page) => page.getByRole('row').filter({ hasText: 'admin@crm.local' }).waitFor() },
   { path: '/design', name: 'design', ready: (page: Page) => page.getByRole('heading', { name: 'Design system', level: 1 }).waitFor() },
   // Pages other modules register in the shell: opened here too, so no page escapes the check.
-  { path: '/accounts', name: 'accounts', ready: (page: Page) => page.getByRole('heading', { level: 1, name: 'Accounts' }).waitFor() },
-  { path: '/contacts', name: 'contacts', ready: (page: Page) => page.getByRole('heading', { level: 1, name: 'Contacts' }).waitFor() },
-  { path: '/imports', name: 'imports', ready: (page: Page) => page.getByRole('heading', { level: 1, name: 'Imports' }).waitFor() },
+  ...['/accounts', '/contacts', '/imports', '/segments', '/lists', '/domain-sets', '/suppressions'].map((path) => ({
+    path,
+    name: path.slice(1),
+    ready: (page: Page) => page.locator('#main h1').first().waitFor(),
+  })),
   { path: '/no-such-page', name: 'not-found', ready: (page: Page) => page.getByTestId('not-found').waitFor() },
-] as const;
+];
 
 /** Whether <html> carries the dark class right now (the test files have no DOM types). */
 const isDark = (page: Page) => page.evaluate<boolean>("document.documentElement.classList.contains('dark')");

@@ -28,6 +28,8 @@ export interface FilterColumn {
   lowered?: SQL;
   /** Text: how an equality value is brought to the stored form (lower-case by default; may refuse). */
   fold?: (value: string, path: string) => string;
+  /** Number: a whole-number column of this Postgres type (other values are refused). */
+  integer?: 'smallint' | 'integer';
   /** Timestamp columns compare as timestamptz, date columns as date. */
   dateKind?: 'timestamp' | 'date';
   /** A text[] column: conditions test its elements. */
@@ -64,18 +66,52 @@ function textValue(value: Scalar, path: string): string {
   return String(value);
 }
 
-function numberValue(value: Scalar, path: string): number {
+/** Postgres integer ranges: a value outside them is an error there, a 400 here. */
+const INTEGER_RANGE = { smallint: 32_767, integer: 2_147_483_647 } as const;
+
+function numberValue(value: Scalar, path: string, integer?: FilterColumn['integer']): number {
   const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
   if (!Number.isFinite(n)) fail(path, 'must be a number');
+  if (integer) {
+    if (!Number.isInteger(n)) fail(path, 'must be a whole number');
+    if (Math.abs(n) > INTEGER_RANGE[integer]) fail(path, `must be between -${INTEGER_RANGE[integer]} and ${INTEGER_RANGE[integer]}`);
+  }
   return n;
 }
 
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})$/;
+const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,6})?)?(?:Z|[+-](\d{2})(?::?(\d{2}))?)$/;
+
+/** A day that exists (Date.parse rolls 30 February over to March; Postgres refuses it). */
+function isCalendarDay(year: string, month: string, day: string): boolean {
+  const [y, m, d] = [Number(year), Number(month), Number(day)];
+  // Postgres has no year 0; dates before year 1 are written "… BC", never with zeros.
+  if (y < 1 || m < 1 || m > 12 || d < 1) return false;
+  const date = new Date(Date.UTC(2000, m - 1, d));
+  date.setUTCFullYear(y);
+  return date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+/**
+ * Whether text is a date (`YYYY-MM-DD`) or a date-time with an offset (ISO, or as Postgres prints
+ * timestamptz) that Postgres accepts: a real calendar day, hours 0–23, minutes and seconds 0–59,
+ * an offset within ±15:59. Checked here because Postgres would answer a bad one with an error.
+ */
+export function isRealDate(text: string, kind: 'date' | 'timestamp' | 'either' = 'either'): boolean {
+  const day = kind !== 'timestamp' ? DATE_ONLY.exec(text) : null;
+  if (day) return isCalendarDay(day[1]!, day[2]!, day[3]!);
+  const at = kind !== 'date' ? DATE_TIME.exec(text) : null;
+  if (!at) return false;
+  const [, y, mo, d, h, mi, sec = '0', offH = '0', offM = '0'] = at;
+  return isCalendarDay(y!, mo!, d!) && Number(h) <= 23 && Number(mi) <= 59 && Number(sec) <= 59 && Number(offH) <= 15 && Number(offM) <= 59;
+}
+
+/** The ISO shape a filter takes (a `T`, an offset with minutes): what Date.parse reads alike everywhere. */
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})$/;
 
 function dateValue(value: Scalar, path: string): { text: string; dayOnly: boolean } {
-  if (typeof value !== 'string' || !(DATE_ONLY.test(value) || DATE_TIME.test(value)) || Number.isNaN(Date.parse(value))) {
-    fail(path, 'must be a date (YYYY-MM-DD) or an ISO date-time');
+  if (typeof value !== 'string' || !(DATE_ONLY.test(value) || ISO_DATE_TIME.test(value)) || !isRealDate(value)) {
+    fail(path, 'must be a real date (YYYY-MM-DD) or an ISO date-time with an offset');
   }
   return { text: value, dayOnly: DATE_ONLY.test(value) };
 }
@@ -163,7 +199,7 @@ function compileEnum(col: FilterColumn, op: FilterOperator, value: FilterConditi
 }
 
 function compileNumber(col: FilterColumn, op: FilterOperator, value: FilterCondition['value'], path: string): SQL {
-  const values = asList(value).map((v) => numberValue(v, path));
+  const values = asList(value).map((v) => numberValue(v, path, col.integer));
   switch (op) {
     case 'eq':
       return sql`${col.expr} = ${values[0]!}`;

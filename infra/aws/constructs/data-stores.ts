@@ -68,24 +68,43 @@ export class DataStores extends Construct {
   }
 
   /**
-   * Read and write items of the table and its index, and objects of the bucket. The S3 actions are
-   * spelled out (grantReadWrite's `s3:GetObject*`-style wildcards include ACL and tagging calls
-   * the code never makes).
+   * Objects of the data bucket under the given key patterns. The S3 actions are spelled out
+   * (grantReadWrite's `s3:GetObject*`-style wildcards include ACL and tagging calls the code never
+   * makes). Readers also get s3:ListBucket on the bucket: without it S3 answers a missing key with
+   * 403 instead of 404, and the code tells "not there (yet)" from a failure by that 404.
    */
-  grantData(grantee: iam.IGrantable & IConstruct): void {
-    this.table.grantReadWriteData(grantee);
-    grantee.grantPrincipal.addToPrincipalPolicy(
-      new iam.PolicyStatement({
-        actions: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject', 's3:AbortMultipartUpload'],
-        resources: [this.bucket.arnForObjects('*')],
-      }),
-    );
-    grantee.grantPrincipal.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['s3:ListBucket'], resources: [this.bucket.bucketArn] }));
+  grantObjects(grantee: iam.IGrantable & IConstruct, access: { read?: readonly string[]; write?: readonly string[]; delete?: readonly string[] }): void {
+    const statement = (actions: string[], patterns: readonly string[] | undefined) => {
+      if (!patterns?.length) return;
+      grantee.grantPrincipal.addToPrincipalPolicy(new iam.PolicyStatement({ actions, resources: patterns.map((p) => this.bucket.arnForObjects(p)) }));
+    };
+    statement(['s3:GetObject'], access.read);
+    // PutObject covers the multipart calls (create, upload part, complete); aborting is its own action.
+    statement(['s3:PutObject', 's3:AbortMultipartUpload'], access.write);
+    statement(['s3:DeleteObject'], access.delete);
+    if (access.read?.length) {
+      grantee.grantPrincipal.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['s3:ListBucket'], resources: [this.bucket.bucketArn] }));
+    }
+    const patterns = new Set([...(access.read ?? []), ...(access.write ?? []), ...(access.delete ?? [])]);
+    for (const pattern of patterns) {
+      acknowledge(
+        grantee,
+        [arnWildcardFinding(this.bucket, `/${pattern}`)],
+        `Object keys under ${pattern} are generated per job, so access is to that prefix of this one bucket; the actions are listed one by one.`,
+      );
+    }
+  }
+
+  /** Items of the table and its index. */
+  grantTableData(grantee: iam.IGrantable & IConstruct, mode: 'read' | 'read-write'): void {
+    if (mode === 'read') this.table.grantReadData(grantee);
+    else this.table.grantReadWriteData(grantee);
     acknowledge(grantee, [arnWildcardFinding(this.table, '/index/*')], 'Queries on the table’s GSI (gsi1) need its index ARNs; the table has no other index.');
-    acknowledge(
-      grantee,
-      [arnWildcardFinding(this.bucket, '/*')],
-      'Object keys are generated per import and export, so access is to the objects of this one bucket; the actions are listed one by one.',
-    );
+  }
+
+  /** What the health check reads: the table's description and the bucket's existence (HeadBucket is s3:ListBucket). */
+  grantHealthProbe(grantee: iam.IGrantable): void {
+    grantee.grantPrincipal.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['dynamodb:DescribeTable'], resources: [this.table.tableArn] }));
+    grantee.grantPrincipal.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['s3:ListBucket'], resources: [this.bucket.bucketArn] }));
   }
 }

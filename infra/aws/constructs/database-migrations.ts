@@ -4,8 +4,9 @@
 //
 // The first admin is created in the staff pool with a temporary password that Cognito makes them
 // replace at first sign-in. That password is generated into Secrets Manager (the operator reads
-// it from there once) and given to this one function.
-import { Duration, SecretValue, Validations } from 'aws-cdk-lib';
+// it from there once); this one function gets the secret's ARN and reads it at run time, so the
+// password is never in the template, the cloud assembly or the function's configuration.
+import { Duration, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as triggers from 'aws-cdk-lib/triggers';
@@ -48,11 +49,12 @@ export class DatabaseMigrations extends Construct {
       environment: {
         ADMIN_USERNAME: props.admin.username,
         ADMIN_EMAIL: props.admin.email,
-        // Resolved by CloudFormation at deploy time; never in the template or the cloud assembly.
-        ADMIN_PASSWORD: SecretValue.secretsManager(this.adminPassword.secretArn).unsafeUnwrap(),
+        ADMIN_PASSWORD_SECRET_ARN: this.adminPassword.secretArn,
       },
     });
     props.database.grantConnect(this.function);
+    // Only the current value of this one secret (grantRead would add DescribeSecret, never called).
+    this.function.addToRolePolicy(new iam.PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [this.adminPassword.secretArn] }));
     this.function.addToRolePolicy(
       new iam.PolicyStatement({ actions: ['cognito-idp:AdminCreateUser', 'cognito-idp:AdminGetUser'], resources: [props.staffPool.pool.userPoolArn] }),
     );

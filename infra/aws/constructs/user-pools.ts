@@ -4,6 +4,7 @@
 // user's roles (and a client user's organisation) from Postgres into the tokens.
 import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as ses from 'aws-cdk-lib/aws-ses';
 import { Construct } from 'constructs';
@@ -20,9 +21,28 @@ export interface PoolWithClient {
   client: cognito.UserPoolClient;
 }
 
+/**
+ * The user-management calls of functions/src/adapters/cognito.ts: create (and look up an existing)
+ * user, disable and sign out everywhere, re-enable.
+ */
+export const MANAGE_USERS_ACTIONS = [
+  'cognito-idp:AdminCreateUser',
+  'cognito-idp:AdminGetUser',
+  'cognito-idp:AdminDisableUser',
+  'cognito-idp:AdminUserGlobalSignOut',
+  'cognito-idp:AdminEnableUser',
+] as const;
+
 export class UserPools extends Construct {
   readonly staff: PoolWithClient;
   readonly portal: PoolWithClient;
+
+  /** Lets the grantee manage the users of both pools (staff users and client users). */
+  grantManageUsers(grantee: iam.IGrantable): void {
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new iam.PolicyStatement({ actions: [...MANAGE_USERS_ACTIONS], resources: [this.staff.pool.userPoolArn, this.portal.pool.userPoolArn] }),
+    );
+  }
 
   constructor(scope: Construct, id: string, props: UserPoolsProps) {
     super(scope, id);

@@ -33,7 +33,7 @@ const lineColumn: ColumnDef<DomainSetEntry, unknown> = {
 const rawColumn: ColumnDef<DomainSetEntry, unknown> = {
   id: 'raw',
   header: 'As given',
-  size: 240,
+  size: 200,
   meta: { mono: true, locked: true },
   cell: ({ row }) => <span title={row.original.raw}>{row.original.raw}</span>,
 };
@@ -45,7 +45,7 @@ export function matchedColumns(options: { onReview?: (entry: DomainSetEntry, sta
     {
       id: 'account',
       header: 'Account',
-      size: 240,
+      size: 220,
       cell: ({ row }) =>
         row.original.accountId ? (
           <Link href={`/accounts/${row.original.accountId}`} tabIndex={-1} onClick={(e) => e.stopPropagation()} className="hover:underline">
@@ -56,18 +56,18 @@ export function matchedColumns(options: { onReview?: (entry: DomainSetEntry, sta
           dash
         ),
     },
-    { id: 'matchMethod', header: 'How', size: 130, cell: ({ row }) => (row.original.matchMethod ? MATCH_METHOD_LABELS[row.original.matchMethod] : dash) },
+    { id: 'matchMethod', header: 'How', size: 120, cell: ({ row }) => (row.original.matchMethod ? MATCH_METHOD_LABELS[row.original.matchMethod] : dash) },
     {
       id: 'confidence',
       header: 'Confidence',
-      size: 130,
+      size: 110,
       cell: ({ row }) =>
         row.original.confidence === null ? dash : <ConfidenceMeter score={Math.round(row.original.confidence * 100)} label={`Match confidence for ${row.original.raw}`} />,
     },
     {
       id: 'reviewStatus',
       header: 'Review',
-      size: 120,
+      size: 110,
       cell: ({ row }) => {
         const badge = REVIEW_BADGES[row.original.reviewStatus];
         return <Badge variant={badge.variant}>{badge.label}</Badge>;
@@ -79,7 +79,7 @@ export function matchedColumns(options: { onReview?: (entry: DomainSetEntry, sta
     columns.push({
       id: 'actions',
       header: () => <span className="sr-only">Decide</span>,
-      size: 200,
+      size: 190,
       meta: { label: 'Decide', align: 'right', locked: true },
       cell: ({ row }) => (
         <span className="inline-flex gap-1">

@@ -6,7 +6,6 @@ import { useQueryClient } from '@tanstack/react-query';
 import { ArrowLeft, PencilLine, Trash2, UserMinus, Users } from 'lucide-react';
 import type { ListMembersResult, StaticList } from '@shared/contracts/audience';
 import { CONTACT_FIELDS, CONTACT_SORT_KEYS, type BulkSelection, type Contact } from '@shared/contracts/accounts';
-import type { FilterGroup } from '@shared/contracts/filters';
 import { AdvancedFilterBar } from '@/components/ui/advanced-filter-bar/advanced-filter-bar';
 import { useUrlFilter } from '@/components/ui/advanced-filter-bar/use-url-filter';
 import { Button } from '@/components/ui/button';
@@ -27,21 +26,8 @@ import { ApiError, api, describeError } from '@/lib/api';
 import { contactColumns } from '../contacts/contact-columns';
 import { LISTS_PATH, audienceKeys, useCanWriteAudience, useList } from './audience-api';
 import { ListOriginBadge } from './list-origin';
+import { memberSelection } from './member-selection';
 import { NameDialog } from './name-dialog';
-
-/**
- * "Every member matching the view but these": the member view's filter and search, narrowed to
- * this list (the removal endpoint takes a filter over all contacts).
- */
-export function memberSelection(listId: string, selection: SelectionModel, view: { filter: FilterGroup; q: string }): BulkSelection | null {
-  if (!selection.allMatching) return selection.ids.length > 0 ? { ids: selection.ids } : null;
-  const q = view.q.trim();
-  return {
-    filter: { type: 'and', conditions: [{ field: 'inList', op: 'eq', value: listId }, ...(view.filter.conditions.length > 0 ? [view.filter] : [])] },
-    ...(q ? { q } : {}),
-    ...(selection.except.length > 0 ? { except: selection.except } : {}),
-  };
-}
 
 export function ListDetail({ id }: { id: string }) {
   const [, navigate] = useLocation();

@@ -9,17 +9,9 @@ import { Field } from '@/components/ui/field';
 import { Textarea } from '@/components/ui/textarea';
 import { formatDate } from '@/features/records/format';
 import { describeError } from '@/lib/api';
+import { splitCheckInput } from './check-input';
 import { ReasonBadge, TypeBadge } from './suppression-badges';
 import { checkSuppressions } from './suppressions-api';
-
-/** Values with an @ are emails; everything else is read as a phone number. */
-export function splitCheckInput(text: string): { emails: string[]; phones: string[] } {
-  const values = text
-    .split(/[\n,;]+/)
-    .map((v) => v.trim())
-    .filter(Boolean);
-  return { emails: values.filter((v) => v.includes('@')), phones: values.filter((v) => !v.includes('@')) };
-}
 
 export function CheckSuppressionsDialog({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
   const [text, setText] = useState('');

@@ -1,7 +1,7 @@
 // One import at /imports/:id: while it runs, a live progress bar and counts with a cancel; once
 // it settles, the results — counts, the error file, a dry run's report (and running it for
 // real), revert — and the first row issues.
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useLocation } from 'wouter';
 import { ArrowLeft, Download, FlaskConical, FolderInput, Play, RotateCcw, Square, Upload } from 'lucide-react';
 import type { ImportJob } from '@shared/contracts/imports';
@@ -56,7 +56,7 @@ export function ImportJobPage({ id }: { id: string }) {
   return <JobView job={query.data} back={back} />;
 }
 
-function JobView({ job, back }: { job: ImportJob; back: React.ReactNode }) {
+function JobView({ job, back }: { job: ImportJob; back: ReactNode }) {
   const [, navigate] = useLocation();
   const starter = useStarterName(job);
   const live = isLive(job.status);

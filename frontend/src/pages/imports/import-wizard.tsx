@@ -1,7 +1,7 @@
 // The import wizard at /imports/new: upload → map columns → options, then the import starts and
 // the job page follows it (run, results). `?job=<id>` resumes a file that was uploaded and
 // analysed but never started.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useLocation, useSearch } from 'wouter';
 import { ArrowLeft } from 'lucide-react';
 import { importOptionsSchema, mappingProfileInputSchema, type ImportJob, type MappingProfile } from '@shared/contracts/imports';
@@ -37,7 +37,7 @@ export function ImportWizard() {
   return <WizardScreen resume={resumed.data.status === 'analysed' ? resumed.data : undefined} />;
 }
 
-function WizardFrame({ children }: { children: React.ReactNode }) {
+function WizardFrame({ children }: { children: ReactNode }) {
   const [, navigate] = useLocation();
   return (
     <div className="mx-auto grid max-w-6xl">

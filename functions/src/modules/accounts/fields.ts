@@ -44,7 +44,8 @@ const text = (col: unknown, extra: Partial<FilterColumn> = {}): FilterColumn => 
   folded: folded(col),
   ...extra,
 });
-const num = (col: unknown): FilterColumn => ({ type: 'number', expr: sql`${col}` });
+/** A number column; a whole-number one says its Postgres type, so out-of-range values are refused. */
+const num = (col: unknown, integer?: FilterColumn['integer']): FilterColumn => ({ type: 'number', expr: sql`${col}`, ...(integer ? { integer } : {}) });
 const timestamp = (col: unknown): FilterColumn => ({ type: 'date', expr: sql`${col}`, dateKind: 'timestamp' });
 const choice = (col: unknown, options?: readonly string[]): FilterColumn => ({
   type: 'enum',
@@ -75,7 +76,7 @@ const accountFilterColumns: Record<string, FilterColumn> = {
   subIndustry: text(a.subIndustry),
   sicCode: text(a.sicCode),
   naicsCode: text(a.naicsCode),
-  employeeCount: num(a.employeeCount),
+  employeeCount: num(a.employeeCount, 'integer'),
   employeeRange: choice(a.employeeRange, EMPLOYEE_RANGES),
   annualRevenue: num(a.annualRevenue),
   revenueRange: choice(a.revenueRange, REVENUE_RANGES),
@@ -87,7 +88,7 @@ const accountFilterColumns: Record<string, FilterColumn> = {
   technologies: { type: 'text', expr: sql`${a.technologies}`, array: true },
   description: text(a.description),
   enrichmentStatus: choice(a.enrichmentStatus, ENRICHMENT_STATUSES),
-  confidence: num(a.confidence),
+  confidence: num(a.confidence, 'smallint'),
   source: text(a.source),
   createdAt: timestamp(a.createdAt),
   updatedAt: timestamp(a.updatedAt),
@@ -132,7 +133,7 @@ const contactFilterColumns: Record<string, FilterColumn> = {
   lastName: text(c.lastName),
   email: text(c.email, { folded: sql`coalesce(${c.email}, '')`, lowered: sql`coalesce(${c.email}, '')` }),
   emailStatus: choice(c.emailStatus, EMAIL_STATUS_VALUES),
-  emailConfidence: num(c.emailConfidence),
+  emailConfidence: num(c.emailConfidence, 'smallint'),
   jobTitle: text(c.jobTitle, { lowered: sql`lower(${c.jobTitle})` }),
   jobFunction: { type: 'enum', expr: sql`${c.jobFunction}`, folded: folded(c.jobFunction) },
   seniority: choice(c.seniority, SENIORITY_VALUES),
@@ -142,11 +143,12 @@ const contactFilterColumns: Record<string, FilterColumn> = {
   state: text(c.state),
   country: text(c.country, { folded: sql`${c.country}`, fold: foldCountry }),
   timezone: text(c.timezone),
-  monthsInRole: num(c.monthsInRole),
-  monthsAtCompany: num(c.monthsAtCompany),
+  monthsInRole: num(c.monthsInRole, 'integer'),
+  monthsAtCompany: num(c.monthsAtCompany, 'integer'),
   consentStatus: choice(c.consentStatus, CONSENT_STATUS_VALUES),
   researchDate: { type: 'date', expr: sql`${c.researchDate}`, dateKind: 'date' },
-  accountId: text(c.accountId, { folded: sql`${c.accountId}`, lowered: sql`coalesce(${c.accountId}::text, '')`, fold: foldUuid }),
+  // Compared as text where it is tested for empty (a uuid cannot be compared with '').
+  accountId: text(sql`${c.accountId}::text`, { folded: sql`${c.accountId}`, lowered: sql`coalesce(${c.accountId}::text, '')`, fold: foldUuid }),
   accountName: viaAccount(text(a.name, { folded: sql`lower(${a.name})`, lowered: sql`lower(${a.name})` })),
   accountDomain: viaAccount(text(a.domain, { folded: sql`coalesce(${a.domain}, '')`, lowered: sql`coalesce(${a.domain}, '')`, fold: foldDomain })),
   source: text(c.source),

@@ -101,6 +101,43 @@ describe('the filter language on accounts, one operator at a time', () => {
     expect((await listAccounts(one('revenueRange', 'eq', 'huge'))).status).toBe(400);
   });
 
+  it('refuses dates that are not on the calendar with 400 naming the condition, not a database error', async () => {
+    const cases: Array<[string, string]> = [
+      ['before', '2026-02-30'],
+      ['after', '2026-13-01'],
+      ['eq', '0000-01-01'],
+      ['before', '2026-02-29T10:00:00Z'],
+      ['after', '2026-01-01T24:30:00Z'],
+      ['before', '2026-01-01T10:61:00Z'],
+      ['before', '2026-01-01T10:00:00+25:00'],
+    ];
+    for (const [op, value] of cases) {
+      const res = await t.call<{ errors: Array<{ field: string; message: string }> }>('GET', '/api/accounts', {
+        query: { filter: encodeFilter(one('createdAt', op, value)) },
+      });
+      expect(res.status, `${op} ${value}: ${res.text}`).toBe(400);
+      expect(res.json.errors[0]!.field).toBe('query.filter.conditions.0.value');
+    }
+    const between = await listAccounts(one('createdAt', 'between', ['2026-01-01', '2026-04-31']));
+    expect(between.status).toBe(400);
+    // Real dates still filter, leap days included.
+    expect((await listAccounts(one('createdAt', 'before', '2024-02-29'))).status).toBe(200);
+    expect((await listAccounts(one('createdAt', 'after', '2024-02-29T23:59:59.5+05:30'))).status).toBe(200);
+  });
+
+  it('refuses numbers a whole-number column cannot hold, and a list filter on an empty record id', async () => {
+    for (const value of [1.5, 1e12, -3e9]) {
+      const res = await listAccounts(one('employeeCount', 'eq', value));
+      expect(res.status, `${value}: ${res.text}`).toBe(400);
+      expect(res.text).toContain('conditions.0.value');
+    }
+    expect((await listAccounts(one('annualRevenue', 'gt', 1.5))).status).toBe(200);
+    const noAccount = await t.call<ContactListResponse>('GET', '/api/contacts', {
+      query: { filter: encodeFilter(one('accountId', 'is_empty')), limit: '5' },
+    });
+    expect(noAccount.status, noAccount.text).toBe(200);
+  });
+
   it('refuses a filter that is not in URL form', async () => {
     const res = await t.call('GET', '/api/accounts', { query: { filter: 'not-a-filter' } });
     expect(res.status).toBe(400);
@@ -194,6 +231,36 @@ describe('contact lists', () => {
     expect((await t.call('GET', '/api/contacts', { query: { cursor: 'garbage' } })).status).toBe(400);
     const forged = Buffer.from(JSON.stringify(['createdAt', 'desc', "x'); drop table contacts; --", '0190f0f0-0000-7000-8000-000000000000'])).toString('base64url');
     expect((await t.call('GET', '/api/contacts', { query: { cursor: forged } })).status).toBe(400);
+  });
+
+  it('refuses a cursor whose sort value is not a real value of the sort type', async () => {
+    const id = '0190f0f0-0000-7000-8000-000000000000';
+    const cursorOf = (sort: string, order: string, value: string) => Buffer.from(JSON.stringify([sort, order, value, id])).toString('base64url');
+    const bad: Array<[string, string, string]> = [
+      ['createdAt', 'desc', '2026-99-99 10:00:00+00'],
+      ['createdAt', 'desc', '2026-02-30 10:00:00.123456+00'],
+      ['createdAt', 'desc', '2026-01-01 25:00:00+00'],
+      ['createdAt', 'desc', '2026-01-01 10:00:00+99'],
+      ['researchDate', 'asc', '2026-04-31'],
+      ['researchDate', 'asc', '0000-01-01'],
+      ['lastName', 'asc', 'nul\u0000byte'],
+    ];
+    for (const [sort, order, value] of bad) {
+      const res = await t.call<{ errors: Array<{ field: string }> }>('GET', '/api/contacts', {
+        query: { sort, order, cursor: cursorOf(sort, order, JSON.parse(`"${value}"`) as string) },
+      });
+      expect(res.status, `${sort} ${value}: ${res.text}`).toBe(400);
+      expect(res.json.errors[0]!.field).toBe('query.cursor');
+    }
+    const accountCursor = (value: string) => Buffer.from(JSON.stringify(['employeeCount', 'asc', value, id])).toString('base64url');
+    for (const value of ['99999999999', '2147483648']) {
+      expect((await t.call('GET', '/api/accounts', { query: { sort: 'employeeCount', order: 'asc', cursor: accountCursor(value) } })).status).toBe(400);
+    }
+    const revenueCursor = Buffer.from(JSON.stringify(['annualRevenue', 'asc', '1e999', id])).toString('base64url');
+    expect((await t.call('GET', '/api/accounts', { query: { sort: 'annualRevenue', order: 'asc', cursor: revenueCursor } })).status).toBe(400);
+    // A well-formed cursor for a real instant is still accepted.
+    const good = await t.call('GET', '/api/contacts', { query: { sort: 'createdAt', order: 'desc', cursor: cursorOf('createdAt', 'desc', '2024-02-29 10:00:00.5+05:30') } });
+    expect(good.status, good.text).toBe(200);
   });
 
   it('refuses sorting on a field without an index', async () => {

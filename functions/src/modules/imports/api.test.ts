@@ -116,7 +116,7 @@ describe('the imports and exports API (through the local gateway)', () => {
     expect(profiles.body.items.map((p) => p.name)).toEqual(['Webinar export']);
 
     const reverted = await call('POST', `/api/imports/${job.id}/revert`);
-    expect(reverted).toEqual({ status: 200, body: { restored: 0, deleted: 1, accountsDeleted: 1 } });
+    expect(reverted).toEqual({ status: 200, body: { restored: 0, deleted: 1, accountsDeleted: 1, changedSince: 0, conflicts: 0 } });
     expect(await queryRows(stack.deps.db, sql`SELECT 1 FROM contacts WHERE deleted_at IS NULL`)).toEqual([]);
     expect((await call('POST', `/api/imports/${job.id}/revert`)).status).toBe(409);
   });

@@ -63,6 +63,9 @@ const contactCols: (Col<ContactValues & { accountId: string | null }> & { key?: 
   { name: 'consent_status', type: 'text', get: (c) => c.consentStatus },
 ];
 
+/** Every contact column an import may write (what a revert may put back). */
+export const IMPORTED_CONTACT_COLUMNS: readonly string[] = [...contactCols.map((c) => c.name), 'custom_fields', 'source'];
+
 export interface ResolvedAccount {
   id: string;
   key: string;

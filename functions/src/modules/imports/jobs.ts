@@ -245,13 +245,13 @@ export async function cancelImport(deps: ServiceDeps, jobId: string): Promise<Im
   return jobView(cancelled);
 }
 
-export async function revertImport(deps: ServiceDeps, jobId: string): Promise<RevertResult> {
+export async function revertImport(deps: ServiceDeps, principal: Principal, jobId: string): Promise<RevertResult> {
   const job = await findJob(deps, jobId);
   if (job.dryRun) throw new AppError('conflict', { detail: 'A dry run wrote nothing: there is nothing to revert.' });
   if (job.status !== 'completed' && job.status !== 'cancelled' && job.status !== 'failed') {
     throw new AppError('conflict', { detail: `This import is ${job.status}; only a finished import can be reverted.` });
   }
-  return revertJob(deps, jobId);
+  return revertJob(deps, jobId, { userId: principal.userId });
 }
 
 export async function errorFileLink(deps: ServiceDeps, jobId: string): Promise<DownloadLink> {

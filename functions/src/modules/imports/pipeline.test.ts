@@ -22,8 +22,10 @@ describe('the import pipeline', () => {
 
   const liveContacts = () => queryRows<Row>(t.deps.db, sql`SELECT * FROM contacts WHERE deleted_at IS NULL ORDER BY email NULLS LAST, full_name`);
   const liveAccounts = () => queryRows<Row>(t.deps.db, sql`SELECT * FROM accounts WHERE deleted_at IS NULL ORDER BY domain NULLS LAST, name`);
+  const withoutBookkeeping = ({ version: _v, updated_at: _u, ...rest }: Row) => rest;
   const reset = async () => {
     await t.deps.db.execute(sql`DELETE FROM import_jobs`);
+    await t.deps.db.execute(sql`DELETE FROM record_changes`);
     await t.deps.db.execute(sql`DELETE FROM contacts`);
     await t.deps.db.execute(sql`DELETE FROM accounts`);
   };
@@ -71,8 +73,68 @@ describe('the import pipeline', () => {
     expect(second).toMatchObject({ inserted: 1, updated: 2, accountsCreated: 1 });
     expect((await liveContacts()).find((c) => c.email === 'person2@acme2.com')).toMatchObject({ job_title: 'CMO', city: 'Austin', version: 2 });
     const result = await revertJob(t.deps, second.id);
-    expect(result).toEqual({ restored: 2, deleted: 1, accountsDeleted: 1 });
-    expect({ contacts: await liveContacts(), accounts: await liveAccounts() }).toEqual(before);
+    expect(result).toEqual({ restored: 2, deleted: 1, accountsDeleted: 1, changedSince: 0, conflicts: 0 });
+    // Every value is back; the revert is a write of its own, so versions move on (1 → 2 → 3).
+    const after = await liveContacts();
+    expect({ contacts: after.map(withoutBookkeeping), accounts: await liveAccounts() }).toEqual({
+      contacts: before.contacts.map(withoutBookkeeping),
+      accounts: before.accounts,
+    });
+    expect(after.filter((c) => c.email !== 'person3@acme0.com').map((c) => c.version)).toEqual([3, 3]);
+    expect((await findJob(t.deps, second.id)).status).toBe('reverted');
+  });
+
+  it('reverts only contacts nobody changed since the import, with a history row each', async () => {
+    await reset();
+    await importFile(t, templateCsv([person(1), person(2), person(3)]));
+    const newer = { 'Job Title': 'CMO', 'Research Date': '2024-06-01' };
+    const second = await importFile(t, templateCsv([person(1, newer), person(2, newer), person(3, newer)]));
+    expect(second).toMatchObject({ updated: 3 });
+    // After the import a user edits person 1 and deletes person 2.
+    await t.deps.db.execute(sql`UPDATE contacts SET job_title = 'Head of Growth', version = version + 1 WHERE email = 'person1@acme1.com'`);
+    await t.deps.db.execute(sql`UPDATE contacts SET deleted_at = now(), version = version + 1 WHERE email = 'person2@acme2.com'`);
+
+    const result = await revertJob(t.deps, second.id, { userId: t.principal.userId });
+
+    expect(result).toEqual({ restored: 1, deleted: 0, accountsDeleted: 0, changedSince: 2, conflicts: 0 });
+    const rows = await queryRows<Row>(t.deps.db, sql`SELECT id, email, job_title, research_date, deleted_at, version FROM contacts ORDER BY email`);
+    expect(rows.map(({ email, job_title, version }) => ({ email, job_title, version }))).toEqual([
+      { email: 'person1@acme1.com', job_title: 'Head of Growth', version: 3 },
+      { email: 'person2@acme2.com', job_title: 'CMO', version: 3 },
+      { email: 'person3@acme0.com', job_title: 'Marketing Manager', version: 3 },
+    ]);
+    expect(rows[1]!.deleted_at).not.toBeNull();
+    const history = await queryRows<Row>(t.deps.db, sql`SELECT entity_id, action, changes, actor_id FROM record_changes WHERE entity_type = 'contact'`);
+    expect(history).toEqual([
+      {
+        entity_id: rows[2]!.id,
+        action: 'update',
+        changes: { jobTitle: { from: 'CMO', to: 'Marketing Manager' }, researchDate: { from: '2024-06-01', to: '2024-03-01' } },
+        actor_id: t.principal.userId,
+      },
+    ]);
+  });
+
+  it('leaves a contact alone when its prior value now clashes with another contact, and still reverts the rest', async () => {
+    await reset();
+    await importFile(t, templateCsv([person(1), person(2), person(3)]));
+    const second = await importFile(t, templateCsv([person(1, { 'Job Title': 'CMO' }), person(2, { 'Job Title': 'CMO' })]));
+    expect(second).toMatchObject({ updated: 2 });
+    // A before-image whose email another live contact holds now: putting it back would break the unique key.
+    await t.deps.db.execute(
+      sql`UPDATE import_changes SET before = jsonb_set(before, '{email}', '"person3@acme0.com"')
+           WHERE job_id = ${second.id} AND entity_id = (SELECT id FROM contacts WHERE email = 'person1@acme1.com')`,
+    );
+
+    const result = await revertJob(t.deps, second.id);
+
+    expect(result).toEqual({ restored: 1, deleted: 0, accountsDeleted: 0, changedSince: 0, conflicts: 1 });
+    const titles = await queryRows<Row>(t.deps.db, sql`SELECT email, job_title FROM contacts ORDER BY email`);
+    expect(titles).toEqual([
+      { email: 'person1@acme1.com', job_title: 'CMO' },
+      { email: 'person2@acme2.com', job_title: 'Marketing Manager' },
+      { email: 'person3@acme0.com', job_title: 'Marketing Manager' },
+    ]);
     expect((await findJob(t.deps, second.id)).status).toBe('reverted');
   });
 

@@ -90,7 +90,7 @@ export const importsModule: ApiModule = {
       roles: IMPORTERS,
       summary: 'Undo an import: restore updated contacts, soft-delete created ones',
       params: jobParams,
-      handler: async ({ deps, params }) => revertImport(deps, params.jobId),
+      handler: async ({ deps, principal, params }) => revertImport(deps, principal, params.jobId),
     }),
     defineRoute({
       method: 'GET',

@@ -1,0 +1,52 @@
+// What each Lambda may reach beyond Postgres, keyed by its entry file. Every server function
+// connects to the database; everything else is granted only to the functions whose code makes
+// the calls, scoped to the key prefixes, workflows and pools they use. A function missing here
+// gets the database alone, so new code fails closed (AccessDenied) until its access is declared.
+
+export interface FunctionAccess {
+  /** Object keys (S3 key patterns such as `imports/*`) the function reads, writes and deletes. */
+  objects?: { read?: readonly string[]; write?: readonly string[]; delete?: readonly string[] };
+  /** Items of the DynamoDB table and its index. */
+  table?: 'read' | 'read-write';
+  /** ses:SendEmail through the stack's configuration set. */
+  sendEmail?: boolean;
+  /** Start (and stop) executions of the stack's workflows, found by name. */
+  workflows?: { start: boolean; stop?: boolean };
+  /** Create, look up, disable, enable and sign out users of both user pools. */
+  manageUsers?: boolean;
+  /** The read-only calls of the health check: DescribeTable, HeadBucket, SES GetAccount, ListStateMachines. */
+  healthProbe?: boolean;
+}
+
+export type FunctionAccessTable = Readonly<Record<string, FunctionAccess>>;
+
+const IMPORT_OBJECTS = 'imports/*';
+const EXPORT_OBJECTS = 'exports/*';
+
+/** The product's functions, by entry (functions/src/handlers/*.ts). */
+export const functionAccess: FunctionAccessTable = {
+  // GET /api/health: one read-only round trip to each store and service.
+  'functions/src/handlers/platform.ts': { healthProbe: true },
+  // Users are created in, and disabled or re-enabled in, the staff or the portal pool.
+  'functions/src/handlers/identity.ts': { manageUsers: true },
+  // Suppression files are uploaded with a presigned PUT and read back to be applied.
+  'functions/src/handlers/compliance.ts': { objects: { read: ['suppressions/uploads/*'], write: ['suppressions/uploads/*'] } },
+  // Presigned multipart uploads and sample reads of imported files, download links to error files
+  // and exports; starts the import and export workflows and stops a cancelled import.
+  'functions/src/handlers/imports.ts': {
+    objects: { read: [IMPORT_OBJECTS, EXPORT_OBJECTS], write: [IMPORT_OBJECTS] },
+    workflows: { start: true, stop: true },
+  },
+  // The drop folder: moves a dropped file to imports/processing/ and starts its import.
+  'functions/src/handlers/imports-drop.ts': {
+    objects: { read: [IMPORT_OBJECTS], write: [IMPORT_OBJECTS], delete: [IMPORT_OBJECTS] },
+    workflows: { start: true },
+  },
+  // The import workflow's tasks read the file, write error files and results, and move the file.
+  'functions/src/handlers/imports-analyse.ts': { objects: { read: [IMPORT_OBJECTS] } },
+  'functions/src/handlers/imports-chunk.ts': { objects: { read: [IMPORT_OBJECTS], write: [IMPORT_OBJECTS] } },
+  'functions/src/handlers/imports-finalise.ts': { objects: { read: [IMPORT_OBJECTS], write: [IMPORT_OBJECTS], delete: [IMPORT_OBJECTS] } },
+  'functions/src/handlers/imports-fail.ts': { objects: { read: [IMPORT_OBJECTS], write: [IMPORT_OBJECTS], delete: [IMPORT_OBJECTS] } },
+  // The export workflow's task streams the CSV into exports/.
+  'functions/src/handlers/imports-export.ts': { objects: { write: [EXPORT_OBJECTS] } },
+};
