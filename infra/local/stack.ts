@@ -289,7 +289,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         const { build } = await import('vite');
         await build({ configFile: path.join(REPO_ROOT, 'vite.config.ts'), logLevel: 'error' });
       }
-      const serveStatic = createStaticHandler(path.join(REPO_ROOT, 'dist'));
+      const serveStatic = createStaticHandler(path.join(REPO_ROOT, 'dist'), { connectSources: [new URL(s3.endpoint).origin] });
       serveSpa = (req, res) => void serveStatic(req, res);
     }
 

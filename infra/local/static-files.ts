@@ -27,8 +27,21 @@ export const SECURITY_HEADERS: Record<string, string> = {
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
 };
 
-export function createStaticHandler(root: string) {
+/**
+ * The security headers with connect-src widened to the given origins: the browser uploads
+ * imports straight to S3 (presigned URLs), which is another origin than the app's.
+ */
+export function securityHeaders(connectSources: readonly string[] = []): Record<string, string> {
+  if (!connectSources.length) return SECURITY_HEADERS;
+  return {
+    ...SECURITY_HEADERS,
+    'content-security-policy': SECURITY_HEADERS['content-security-policy']!.replace("connect-src 'self'", `connect-src 'self' ${connectSources.join(' ')}`),
+  };
+}
+
+export function createStaticHandler(root: string, options: { connectSources?: readonly string[] } = {}) {
   const resolvedRoot = path.resolve(root);
+  const headers = securityHeaders(options.connectSources);
   return async function serveStatic(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     let pathname: string;
@@ -38,7 +51,9 @@ export function createStaticHandler(root: string) {
       pathname = '/';
     }
     let file = path.resolve(resolvedRoot, `.${pathname}`);
-    if (!file.startsWith(resolvedRoot)) file = path.join(resolvedRoot, 'index.html');
+    // Inside the root means under root + separator: a bare prefix test would let `/..%2fdist-old/x`
+    // reach the sibling folder dist-old/.
+    if (!file.startsWith(resolvedRoot + path.sep)) file = path.join(resolvedRoot, 'index.html');
     let info = await stat(file).catch(() => null);
     if (!info?.isFile()) {
       file = path.join(resolvedRoot, 'index.html');
@@ -51,7 +66,7 @@ export function createStaticHandler(root: string) {
     }
     const hashed = pathname.startsWith('/assets/');
     res.writeHead(200, {
-      ...SECURITY_HEADERS,
+      ...headers,
       'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
       'content-length': String(info.size),
       'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',

@@ -9,7 +9,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { PutBucketCorsCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startLocalStack, type LocalStack } from '../../infra/local/stack';
@@ -51,7 +51,6 @@ beforeAll(async () => {
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
   });
-  await s3.send(new PutBucketCorsCommand({ Bucket: stack.config.BUCKET_NAME, CORSConfiguration: { CORSRules: [{ AllowedOrigins: ['*'], AllowedMethods: ['PUT', 'GET'], AllowedHeaders: ['*'], ExposeHeaders: ['ETag'] }] } }));
 });
 
 afterAll(async () => {
@@ -94,12 +93,7 @@ describe.each(['light', 'dark'] as const)('the import screens in the %s theme', 
   let page: Page;
 
   beforeAll(async () => {
-    {
-      const { chromium } = await import('playwright-core');
-      const dir = await mkdtemp(path.join(os.tmpdir(), 'diag-'));
-      const context = await chromium.launchPersistentContext(dir, { executablePath: '/usr/bin/chromium', headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu'], viewport: { width: 1440, height: 900 }, colorScheme: theme, reducedMotion: 'reduce', bypassCSP: true });
-      browser = { context, page: context.pages()[0] ?? (await context.newPage()), close: () => context.close() };
-    }
+    browser = await openBrowser({ colorScheme: theme });
     page = browser.page;
     await signInHere(page);
   });
