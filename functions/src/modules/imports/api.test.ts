@@ -148,6 +148,25 @@ describe('the imports and exports API (through the local gateway)', () => {
     expect((await call('GET', `/api/import-profiles/${created.body.id}`)).status).toBe(404);
   });
 
+  it('answers 400 to a history cursor it did not give out', async () => {
+    const cursor = (text: string) => Buffer.from(text).toString('base64url');
+    for (const bad of [
+      cursor('2026-01-01|x'),
+      cursor('2026-01-01T00:00:00.000Z|not-a-uuid'),
+      cursor('2026-02-31T00:00:00.000Z|0190a3c4-1111-7000-8000-000000000000'),
+      cursor('yesterday|0190a3c4-1111-7000-8000-000000000000'),
+      cursor('2026-01-01T00:00:00.000Z|0190a3c4-1111-7000-8000-000000000000|extra'),
+      '%%%',
+    ]) {
+      const res = await call<{ errors?: { field: string }[] }>('GET', `/api/imports?cursor=${encodeURIComponent(bad)}`);
+      expect(res.status, bad).toBe(400);
+      expect(JSON.stringify(res.body)).toContain('query.cursor');
+    }
+    // A cursor as the API writes it is accepted.
+    const good = await call('GET', `/api/imports?cursor=${cursor('2026-01-01T00:00:00.000Z|0190a3c4-1111-7000-8000-000000000000')}`);
+    expect(good.status).toBe(200);
+  });
+
   it('refuses agents (imports and exports are for admins and campaign managers)', async () => {
     expect((await call('GET', '/api/imports', undefined, agentToken)).status).toBe(403);
     expect((await call('POST', '/api/exports', { resource: 'contacts', selection: {} }, agentToken)).status).toBe(403);

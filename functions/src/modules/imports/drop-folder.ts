@@ -1,7 +1,7 @@
 // The S3 drop folder: a CSV put under imports/inbox/ (or imports/inbox/<profile>/) starts an
 // import by itself with the named mapping profile, or the default template mapping. The file is
 // first moved to imports/processing/<job>/ so a second delivery of the event finds nothing to do.
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { ColumnMapping, ImportOptions } from '@shared/contracts/imports';
 import type { Deps } from '../../deps';
 import { importJobs } from '../../db/schema';
@@ -30,11 +30,17 @@ export function parseDropKey(key: string): { profile: string | null; fileName: s
 
 type ServiceDeps = Pick<Deps, 'db' | 'dbHandle' | 'aws' | 'config' | 'logger' | 'now'>;
 
-/** Returns the job id, or null when the object is not an import or was handled already. */
+type JobRow = typeof importJobs.$inferSelect;
+
+/**
+ * Returns the job id, or null when the object is not an import or was handled already. The job
+ * row is claimed first; a later delivery of the same event (S3 redelivers, Lambda retries a
+ * failed attempt) resumes from the state the last attempt stored, so a failure at any step is
+ * picked up again rather than left behind.
+ */
 export async function importDroppedObject(deps: ServiceDeps, dropped: DroppedObject): Promise<string | null> {
   const parsed = parseDropKey(dropped.key);
   if (!parsed) return null;
-  const bucket = bucketOf(deps);
   const jobId = uuidv7FromName(`${dropped.key}|${dropped.sequencer}`, dropped.eventTime.getTime());
   const processingKey = `imports/processing/${jobId}/${parsed.fileName}`;
 
@@ -43,30 +49,58 @@ export async function importDroppedObject(deps: ServiceDeps, dropped: DroppedObj
     .values({ id: jobId, origin: 'drop_folder', status: 'uploading', fileName: parsed.fileName, objectKey: processingKey })
     .onConflictDoNothing()
     .returning();
-  if (!created) {
-    // The same event again: only a start that failed last time is retried.
-    const [existing] = await deps.db.select().from(importJobs).where(eq(importJobs.id, jobId));
-    if (existing?.status === 'queued' && !existing.executionArn) await launch(deps, existing);
-    return null;
-  }
-  if (!(await headObject(bucket, dropped.key))) {
-    await deps.db.delete(importJobs).where(eq(importJobs.id, jobId));
-    return null;
-  }
-  await moveObject(bucket, dropped.key, processingKey);
+  const job = created ?? (await deps.db.select().from(importJobs).where(eq(importJobs.id, jobId)))[0];
+  if (!job) return null;
 
-  const job = await analyseStoredFile(deps, created);
-  if (job.status === 'failed') {
-    await moveDropFolderFile(deps, job, 'failed');
-    return jobId;
+  switch (job.status) {
+    case 'uploading':
+      return receive(deps, job, dropped.key, parsed.profile);
+    case 'analysed':
+      return configure(deps, job, parsed.profile);
+    case 'queued':
+      if (job.executionArn) return null;
+      await launch(deps, job);
+      return jobId;
+    case 'failed':
+      // Failed, but the last attempt stopped before filing the file under imports/failed/.
+      if (job.objectKey !== processingKey) return null;
+      await moveDropFolderFile(deps, job, 'failed');
+      return jobId;
+    default:
+      return null;
   }
+}
+
+/** Moves the file out of the inbox (unless a previous attempt did) and analyses it. */
+async function receive(deps: ServiceDeps, job: JobRow, inboxKey: string, profile: string | null): Promise<string | null> {
+  const bucket = bucketOf(deps);
+  if (!(await headObject(bucket, job.objectKey))) {
+    if (!(await headObject(bucket, inboxKey))) {
+      // Neither in the inbox nor moved: nothing to import, and no job to show for it.
+      await deps.db.delete(importJobs).where(and(eq(importJobs.id, job.id), eq(importJobs.status, 'uploading')));
+      return null;
+    }
+    await moveObject(bucket, inboxKey, job.objectKey);
+  }
+  const analysed = await analyseStoredFile(deps, job);
+  if (analysed.status === 'failed') {
+    await moveDropFolderFile(deps, analysed, 'failed');
+    return job.id;
+  }
+  if (analysed.status !== 'analysed') return null;
+  return configure(deps, analysed, profile);
+}
+
+/** Maps the analysed file (the named profile, or the template headers), queues it and starts it. */
+async function configure(deps: ServiceDeps, job: JobRow, profileName: string | null): Promise<string> {
+  const jobId = job.id;
   const headers = job.headers as string[];
   let mapping: ColumnMapping;
-  let options: ImportOptions = { dedupeMode: 'update', source: `drop folder: ${parsed.fileName}` };
+  let options: ImportOptions = { dedupeMode: 'update', source: `drop folder: ${job.fileName}` };
   let profileId: string | null = null;
-  if (parsed.profile) {
-    const profile = await findProfileByName(deps, parsed.profile);
-    if (!profile) return refuse(deps, jobId, `No mapping profile is named "${parsed.profile}": create it or drop the file in imports/inbox/.`);
+  if (profileName) {
+    const profile = await findProfileByName(deps, profileName);
+    if (!profile) return refuse(deps, jobId, `No mapping profile is named "${profileName}": create it or drop the file in imports/inbox/.`);
     mapping = applyProfile(profile, headers);
     profileId = profile.id;
     options = { ...options, ...(profile.options as Partial<ImportOptions>), dedupeMode: (profile.options as ImportOptions).dedupeMode ?? 'update' };
@@ -82,9 +116,10 @@ export async function importDroppedObject(deps: ServiceDeps, dropped: DroppedObj
   const [queued] = await deps.db
     .update(importJobs)
     .set({ status: 'queued', mapping, options, profileId, updatedAt: deps.now() })
-    .where(eq(importJobs.id, jobId))
+    .where(and(eq(importJobs.id, jobId), eq(importJobs.status, 'analysed')))
     .returning();
-  await launch(deps, queued!);
+  // Cancelled in the meantime: nothing to start.
+  if (queued) await launch(deps, queued);
   return jobId;
 }
 

@@ -57,8 +57,8 @@ function cell(record: Record<string, unknown> | null, key: string): string {
   let value = record[SNAKE(key)];
   if ((value === null || value === undefined) && /phone$/i.test(key)) value = record[`${SNAKE(key)}_raw`];
   if (value === null || value === undefined) return '';
-  if (Array.isArray(value)) return value.join(';');
-  return neutralizeFormula(String(value));
+  // A list is one cell too: it is neutralized as a whole, like any other text.
+  return neutralizeFormula(Array.isArray(value) ? value.join(';') : String(value));
 }
 
 export async function createExport(deps: ServiceDeps, principal: Principal, input: z.output<typeof createExportRequestSchema>): Promise<ExportJob> {
@@ -95,14 +95,15 @@ export async function runExport(deps: ServiceDeps, exportId: string): Promise<{ 
     await writer.write((job.bom ? '\ufeff' : '') + stringify([columns.map(headerOfTarget)], { record_delimiter: '\r\n' }));
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
-      // One page of the selection in id order, the contact's account joined (keyset: no OFFSET).
+      // One page of the selection in id order, the contact's live account joined (keyset: no
+      // OFFSET); a soft-deleted account's data stays out of the file.
       type PageRow = { id: string; c: Record<string, unknown> | string | null; a: Record<string, unknown> | string | null };
       const page =
         resource === 'contacts'
           ? await queryRows<PageRow>(
               deps.db,
               sql`SELECT contacts.id, row_to_json(contacts.*) AS c, row_to_json(accounts.*) AS a
-                    FROM contacts LEFT JOIN accounts ON accounts.id = contacts.account_id
+                    FROM contacts LEFT JOIN accounts ON accounts.id = contacts.account_id AND accounts.deleted_at IS NULL
                    WHERE ${where} AND contacts.id > ${after}::uuid ORDER BY contacts.id LIMIT ${PAGE_ROWS}`,
             )
           : await queryRows<PageRow>(

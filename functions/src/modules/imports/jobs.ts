@@ -66,7 +66,11 @@ export async function createUpload(deps: ServiceDeps, principal: Principal, inpu
   return { jobId: id, partSize: IMPORT_PART_BYTES, parts, expiresAt: new Date(deps.now().getTime() + UPLOAD_LINK_SECONDS * 1000).toISOString() };
 }
 
-/** Reads the start of the stored file and records the analysis; a refused file fails the job with the reason. */
+/**
+ * Reads the start of the stored file and records the analysis; a refused file fails the job with
+ * the reason. Only a job still uploading is written: one cancelled meanwhile stays cancelled, and
+ * is returned as it is.
+ */
 export async function analyseStoredFile(deps: ServiceDeps, job: JobRow): Promise<JobRow> {
   const bucket = bucketOf(deps);
   const head = await headObject(bucket, job.objectKey);
@@ -85,17 +89,17 @@ export async function analyseStoredFile(deps: ServiceDeps, job: JobRow): Promise
         analysis,
         updatedAt: deps.now(),
       })
-      .where(eq(importJobs.id, job.id))
+      .where(and(eq(importJobs.id, job.id), eq(importJobs.status, 'uploading')))
       .returning();
-    return row!;
+    return row ?? findJob(deps, job.id);
   } catch (error) {
     if (!(error instanceof FileRefusal)) throw error;
     const [row] = await deps.db
       .update(importJobs)
       .set({ status: 'failed', fileSize: head.size, failureReason: error.message, finishedAt: deps.now(), updatedAt: deps.now() })
-      .where(eq(importJobs.id, job.id))
+      .where(and(eq(importJobs.id, job.id), eq(importJobs.status, 'uploading')))
       .returning();
-    return row!;
+    return row ?? findJob(deps, job.id);
   }
 }
 
@@ -115,6 +119,7 @@ export async function completeUpload(deps: ServiceDeps, jobId: string, input: Co
   if (analysed.status === 'failed') {
     throw new AppError('unprocessable', { detail: analysed.failureReason ?? 'The file was refused.', extra: { jobId } });
   }
+  if (analysed.status !== 'analysed') throw new AppError('conflict', { detail: `This import was ${analysed.status} while its file was analysed.` });
   return jobView(analysed);
 }
 
@@ -205,13 +210,25 @@ export async function launch(deps: ServiceDeps, job: JobRow): Promise<JobRow> {
   return row!;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A history cursor is base64url of "<ISO created_at>|<job uuid>", exactly as listImports writes it. */
+function parseListCursor(cursor: string): { when: Date; id: string } {
+  const parts = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  const [at, id] = parts;
+  const when = new Date(at ?? '');
+  // Both go into SQL: a bad date or a non-uuid id must be a 400 here, not a database error.
+  if (parts.length !== 2 || !id || !UUID.test(id) || Number.isNaN(when.getTime()) || when.toISOString() !== at) {
+    throw invalid('query.cursor', 'is not a cursor this API gave out');
+  }
+  return { when, id };
+}
+
 export async function listImports(deps: Pick<Deps, 'db'>, query: z.output<typeof importListQuerySchema>): Promise<ImportListResponse> {
   const conditions = [];
   if (query.status) conditions.push(eq(importJobs.status, query.status));
   if (query.cursor) {
-    const [at, id] = Buffer.from(query.cursor, 'base64url').toString('utf8').split('|');
-    const when = new Date(at ?? '');
-    if (!id || Number.isNaN(when.getTime())) throw invalid('query.cursor', 'is not a cursor this API gave out');
+    const { when, id } = parseListCursor(query.cursor);
     conditions.push(or(lt(importJobs.createdAt, when), and(eq(importJobs.createdAt, when), lt(importJobs.id, id))));
   }
   const rows = await deps.db
