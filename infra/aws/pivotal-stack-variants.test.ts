@@ -35,6 +35,10 @@ describe('the CDK app without an email domain or a built SPA, with bucket events
         scheduledJobs: [{ name: 'reports.refresh', everySeconds: 20 }],
         workflows: [digest],
         s3Notifications: [{ prefix: 'imports/inbox/', suffix: '.csv', entry: 'functions/src/handlers/jobs.ts' }],
+        // Every kind of access at once, so each grant and its acknowledgements are checked without an email domain.
+        access: {
+          'functions/src/handlers/identity.ts': { sendEmail: true, table: 'read-write', workflows: { start: true, stop: true }, objects: { read: ['reports/*'] } },
+        },
       },
     });
     app = built.app;
@@ -86,6 +90,19 @@ describe('the CDK app without an email domain or a built SPA, with bucket events
     const policies = JSON.stringify(template.findResources('AWS::IAM::Policy'));
     expect(policies).toContain('states:StartExecution');
     expect(policies).toContain('states:ListStateMachines');
+    expect(policies).toContain('states:StopExecution');
+  });
+
+  it('grants only what the access table declares: the module without an entry reaches the database alone', () => {
+    const fns = template.findResources('AWS::Lambda::Function') as Record<string, { Properties: { Description?: string; Role: { 'Fn::GetAtt': [string] } } }>;
+    const policies = Object.values(template.findResources('AWS::IAM::Policy')) as { Properties: { Roles: { Ref: string }[]; PolicyDocument: { Statement: { Action: string | string[] }[] } } }[];
+    const actionsOf = (description: string) => {
+      const role = Object.values(fns).find((f) => f.Properties.Description === description)!.Properties.Role['Fn::GetAtt'][0];
+      return policies.filter((p) => p.Properties.Roles.some((r) => r.Ref === role)).flatMap((p) => p.Properties.PolicyDocument.Statement.flatMap((st) => [st.Action].flat()));
+    };
+    expect(actionsOf('API module platform')).not.toContain('ses:SendEmail');
+    expect(actionsOf('Scheduled jobs')).toEqual(['rds-db:connect']);
+    expect(actionsOf('API module identity')).toEqual(expect.arrayContaining(['ses:SendEmail', 'dynamodb:PutItem', 's3:GetObject', 's3:ListBucket', 'states:StartExecution']));
   });
 
   it('rounds a sub-minute job up to Scheduler’s one-minute rate', () => {

@@ -11,6 +11,7 @@ import { scheduledJobs } from '../../functions/src/schedules';
 import { workflows } from '../../functions/src/workflows/index';
 import { SECURITY_HEADERS } from '../local/static-files';
 import { gatewayAuthorizerFor } from './constructs/module-api';
+import { functionAccess } from './function-access';
 import { testStack } from './test-app';
 
 type Resources = Record<string, { Type: string; Properties: Record<string, unknown>; DependsOn?: string[] }>;
@@ -26,6 +27,16 @@ function logicalIdOf(resources: Resources, predicate: (props: Record<string, unk
   const found = Object.entries(resources).find(([, r]) => predicate(r.Properties));
   if (!found) throw new Error('no such resource');
   return found[0];
+}
+
+type Statement = { Effect: string; Action: string | string[]; Resource: unknown };
+
+/** Every statement of the inline policies attached to a function's role. */
+function statementsOf(template: Template, fn: Resources[string]): Statement[] {
+  const roleId = (fn.Properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+  return Object.values(ofType(template, 'AWS::IAM::Policy'))
+    .filter((p) => (p.Properties.Roles as { Ref?: string }[]).some((r) => r.Ref === roleId))
+    .flatMap((p) => (p.Properties.PolicyDocument as { Statement: Statement[] }).Statement);
 }
 
 describe('the CDK app, as deployed with a built SPA and an email domain', () => {
@@ -243,13 +254,13 @@ describe('the CDK app, as deployed with a built SPA and an email domain', () => 
             Match.objectLike({ Prefix: 'imports/', ExpirationInDays: 90 }),
           ]),
         },
-        CorsConfiguration: { CorsRules: [Match.objectLike({ AllowedMethods: ['PUT', 'GET'] })] },
+        CorsConfiguration: { CorsRules: [Match.objectLike({ AllowedMethods: ['PUT', 'GET'], AllowedOrigins: ['https://*.cloudfront.net'], ExposedHeaders: ['ETag'] })] },
       });
     });
   });
 
   describe('the SPA on CloudFront', () => {
-    it('sends the local stack’s security headers, with HSTS, and Cognito added to connect-src', () => {
+    it('sends the local stack’s security headers, with HSTS, and Cognito and the data bucket added to connect-src', () => {
       const policy = Object.values(ofType(template, 'AWS::CloudFront::ResponseHeadersPolicy'))[0]!;
       const headers = (policy.Properties.ResponseHeadersPolicyConfig as { SecurityHeadersConfig: Record<string, Record<string, unknown>> }).SecurityHeadersConfig;
       expect(headers.StrictTransportSecurity).toMatchObject({ AccessControlMaxAgeSec: 31536000, IncludeSubdomains: true, Override: true });
@@ -261,6 +272,9 @@ describe('the CDK app, as deployed with a built SPA and an email domain', () => 
         expect(csp).toContain(directive);
       }
       expect(csp).toContain("connect-src 'self' https://cognito-idp.");
+      // Presigned uploads go to the bucket's regional host, and to no other bucket.
+      expect(csp).toMatch(/ https:\/\/",\{"Fn::GetAtt":\["DataStoresDataBucket[0-9A-F]+","RegionalDomainName"\]\}/);
+      expect(csp).not.toContain('*.s3');
     });
 
     it('serves the app from a private bucket through OAC and forwards /api/* uncached with cookies and headers', () => {
@@ -297,15 +311,27 @@ describe('the CDK app, as deployed with a built SPA and an email domain', () => 
       expect(trigger.Properties).toMatchObject({ InvocationType: 'RequestResponse', ExecuteOnHandlerChange: true });
     });
 
-    it('gives only the migrate function the admin’s temporary password, resolved from Secrets Manager at deploy', () => {
-      const migrate = Object.values(ofType(template, 'AWS::Lambda::Function')).find((f) => f.Properties.Description === 'Applies the database migrations and the one-time bootstrap')!;
+    it('gives only the migrate function the secret holding the admin’s temporary password, never the password', () => {
+      const fns = Object.values(ofType(template, 'AWS::Lambda::Function'));
+      const migrate = fns.find((f) => f.Properties.Description === 'Applies the database migrations and the one-time bootstrap')!;
       const env = (migrate.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
       expect(env).toMatchObject({ ADMIN_USERNAME: 'admin', ADMIN_EMAIL: 'ops@example.com', AUTH_MODE: 'cognito' });
-      expect(JSON.stringify(env.ADMIN_PASSWORD)).toContain('{{resolve:secretsmanager:');
+      const secretId = logicalIdOf(ofType(template, 'AWS::SecretsManager::Secret'), (p) => String(p.Description).startsWith('Temporary password of the first admin'));
+      expect(env.ADMIN_PASSWORD_SECRET_ARN).toEqual({ Ref: secretId });
       expect(migrate.Properties.Timeout).toBe(600);
-      template.hasResourceProperties('AWS::IAM::Policy', {
-        PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Action: ['cognito-idp:AdminCreateUser', 'cognito-idp:AdminGetUser'] })]) },
-      });
+      // No function's configuration holds a password, resolved or not.
+      for (const fn of fns) {
+        const variables = (fn.Properties.Environment as { Variables?: Record<string, unknown> } | undefined)?.Variables ?? {};
+        expect(variables.ADMIN_PASSWORD).toBeUndefined();
+        expect(JSON.stringify(variables)).not.toContain('resolve:secretsmanager');
+      }
+      const statements = statementsOf(template, migrate);
+      expect(statements).toContainEqual({ Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: { Ref: secretId } });
+      expect(statements).toContainEqual(
+        expect.objectContaining({ Action: ['cognito-idp:AdminCreateUser', 'cognito-idp:AdminGetUser'], Resource: { 'Fn::GetAtt': [expect.stringMatching(/^UserPoolsStaffPool/), 'Arn'] } }),
+      );
+      const readers = Object.values(ofType(template, 'AWS::IAM::Policy')).filter((p) => JSON.stringify(p.Properties).includes(`{"Ref":"${secretId}"}`));
+      expect(readers).toHaveLength(1);
     });
 
     it('gives background functions longer than the API’s 29 seconds', () => {
@@ -357,6 +383,94 @@ describe('the CDK app, as deployed with a built SPA and an email domain', () => 
       const policies = Object.values(ofType(template, 'AWS::IAM::Policy')).filter((p) => JSON.stringify(p.Properties.Roles).includes(preTokenRole));
       const actions = policies.flatMap((p) => (p.Properties.PolicyDocument as { Statement: { Action: string | string[] }[] }).Statement.flatMap((s) => s.Action));
       expect(actions).toEqual(['rds-db:connect']);
+    });
+  });
+
+  describe('least privilege, function by function', () => {
+    const fn = (description: string) => Object.values(ofType(template, 'AWS::Lambda::Function')).find((f) => f.Properties.Description === description)!;
+    const allFunctions = () => Object.values(ofType(template, 'AWS::Lambda::Function')).filter((f) => f.Properties.Description);
+    const actionsOf = (f: Resources[string]) => statementsOf(template, f).flatMap((s) => [s.Action].flat());
+    /** The key patterns (after the bucket ARN) an action is allowed on. */
+    const objectPatterns = (f: Resources[string], action: string) =>
+      statementsOf(template, f)
+        .filter((s) => [s.Action].flat().includes(action))
+        .flatMap((s) => [s.Resource].flat())
+        .map((r) => {
+          const parts = (r as { 'Fn::Join': [string, unknown[]] })['Fn::Join'][1];
+          expect(parts[0]).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^DataStoresDataBucket/), 'Arn'] });
+          return parts[1];
+        })
+        .sort();
+
+    it('declares access only for entries the stack builds, so a renamed handler cannot silently lose it', () => {
+      const entries = new Set([
+        ...apiModules.map((m) => `functions/src/handlers/${m.name}.ts`),
+        ...workflows.flatMap((w) => Object.values(w.tasks).map((t) => t.entry)),
+        ...s3Notifications.map((n) => n.entry),
+        'functions/src/handlers/jobs.ts',
+      ]);
+      for (const entry of Object.keys(functionAccess)) expect(entries.has(entry), entry).toBe(true);
+    });
+
+    it('lets the identity function manage the users of both pools, and nothing of the bucket, table or mail', () => {
+      const statements = statementsOf(template, fn('API module identity'));
+      const cognito = statements.filter((s) => [s.Action].flat().some((a) => a.startsWith('cognito-idp:')));
+      expect(cognito).toHaveLength(1);
+      expect([cognito[0]!.Action].flat().sort()).toEqual([
+        'cognito-idp:AdminCreateUser',
+        'cognito-idp:AdminDisableUser',
+        'cognito-idp:AdminEnableUser',
+        'cognito-idp:AdminGetUser',
+        'cognito-idp:AdminUserGlobalSignOut',
+      ]);
+      const pools = [cognito[0]!.Resource].flat().map((r) => (r as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0]).sort();
+      expect(pools).toEqual([expect.stringMatching(/^UserPoolsPortalPool/), expect.stringMatching(/^UserPoolsStaffPool/)]);
+      expect(actionsOf(fn('API module identity')).filter((a) => !a.startsWith('cognito-idp:'))).toEqual(['rds-db:connect']);
+    });
+
+    it('gives no other function the user-management calls', () => {
+      const managers = allFunctions().filter((f) => actionsOf(f).includes('cognito-idp:AdminDisableUser'));
+      expect(managers.map((f) => f.Properties.Description)).toEqual(['API module identity']);
+    });
+
+    it('lets the imports API write only under imports/ and read only imports/ and exports/', () => {
+      const imports = fn('API module imports');
+      expect(objectPatterns(imports, 's3:PutObject')).toEqual(['/imports/*']);
+      expect(objectPatterns(imports, 's3:GetObject')).toEqual(['/exports/*', '/imports/*']);
+      expect(actionsOf(imports)).not.toContain('s3:DeleteObject');
+      expect(actionsOf(imports)).toEqual(expect.arrayContaining(['states:StartExecution', 'states:StopExecution', 'states:ListStateMachines']));
+    });
+
+    it('lets the compliance API reach only uploaded suppression files', () => {
+      const compliance = fn('API module compliance');
+      expect(objectPatterns(compliance, 's3:PutObject')).toEqual(['/suppressions/uploads/*']);
+      expect(objectPatterns(compliance, 's3:GetObject')).toEqual(['/suppressions/uploads/*']);
+      expect(actionsOf(compliance).filter((a) => a.startsWith('states:') || a.startsWith('ses:') || a.startsWith('dynamodb:'))).toEqual([]);
+    });
+
+    it('gives the export task only exports/ and the drop-folder handler only imports/', () => {
+      expect(objectPatterns(fn('pivotal-export: RunExport'), 's3:PutObject')).toEqual(['/exports/*']);
+      expect(actionsOf(fn('pivotal-export: RunExport'))).not.toContain('s3:GetObject');
+      const drop = fn('S3 imports/inbox/');
+      for (const action of ['s3:GetObject', 's3:PutObject', 's3:DeleteObject']) expect(objectPatterns(drop, action)).toEqual(['/imports/*']);
+    });
+
+    it('keeps accounts, audience and the scheduled jobs to the database', () => {
+      for (const description of ['API module accounts', 'API module audience', 'Scheduled jobs']) {
+        expect(actionsOf(fn(description)), description).toEqual(['rds-db:connect']);
+      }
+    });
+
+    it('gives the health check read-only calls and no function item writes, object writes on the whole bucket or mail sending', () => {
+      expect(actionsOf(fn('API module platform')).sort()).toEqual(['dynamodb:DescribeTable', 'rds-db:connect', 's3:ListBucket', 'ses:GetAccount', 'states:ListStateMachines']);
+      for (const f of allFunctions()) {
+        const actions = actionsOf(f);
+        expect(actions.filter((a) => /^dynamodb:(Put|Update|Delete|BatchWrite)/.test(a)), String(f.Properties.Description)).toEqual([]);
+        expect(actions.filter((a) => a.startsWith('ses:Send')), String(f.Properties.Description)).toEqual([]);
+        for (const action of ['s3:GetObject', 's3:PutObject', 's3:DeleteObject']) {
+          if (actions.includes(action)) expect(objectPatterns(f, action)).not.toContain('/*');
+        }
+      }
     });
   });
 });

@@ -143,7 +143,7 @@ export class PivotalStack extends Stack {
     const jobsFunction = serverFunction(this, 'JobsFunction', 'functions/src/handlers/jobs.ts', 'Scheduled jobs', Duration.minutes(5));
     new ScheduledJobs(this, 'Schedules', { jobs, handler: jobsFunction });
 
-    const bucketEvents = new BucketEvents(this, 'BucketEvents', {
+    new BucketEvents(this, 'BucketEvents', {
       bucket: stores.bucket,
       notifications,
       createFunction: (scope, id, n) => serverFunction(scope, id, n.entry, `S3 ${n.prefix}${n.suffix ? `*${n.suffix}` : ''}`, Duration.minutes(1)),
@@ -165,7 +165,8 @@ export class PivotalStack extends Stack {
       apiDomainName: api.domainName,
       logsBucket: stores.logsBucket,
       distDir: props.distDir ?? path.join(REPO_ROOT, 'dist'),
-      connectSources: [`https://cognito-idp.${this.region}.amazonaws.com`],
+      // Cognito for sign-in; the data bucket for presigned uploads straight from the browser.
+      connectSources: [`https://cognito-idp.${this.region}.amazonaws.com`, `https://${stores.bucket.bucketRegionalDomainName}`],
       runtimeConfig: {
         region: this.region,
         staffUserPoolId: pools.staff.pool.userPoolId,
@@ -174,9 +175,12 @@ export class PivotalStack extends Stack {
         portalClientId: pools.portal.client.userPoolClientId,
       },
     });
-    // Browsers upload imports straight to the bucket with presigned PUTs, from the app's origin only.
+    // Browsers upload imports straight to the bucket with presigned PUTs. The origin cannot be the
+    // distribution's own domain: the distribution's CSP names the bucket (connect-src), so the
+    // bucket naming the distribution would be a dependency cycle. CORS is not the access control
+    // here: every object is private and each request needs a URL our API presigned.
     stores.bucket.addCorsRule({
-      allowedOrigins: [`https://${spa.distribution.distributionDomainName}`],
+      allowedOrigins: ['https://*.cloudfront.net'],
       allowedMethods: [s3.HttpMethods.PUT, s3.HttpMethods.GET],
       allowedHeaders: ['*'],
       // Multipart uploads read each part's ETag to complete the upload.
