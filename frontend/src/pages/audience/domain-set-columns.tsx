@@ -118,6 +118,21 @@ export function unmatchedColumns(): ColumnDef<DomainSetEntry, unknown>[] {
     rawColumn,
     { id: 'kind', header: 'Read as', size: 130, cell: ({ row }) => (row.original.kind === 'domain' ? 'Domain' : 'Company name') },
     { id: 'domain', header: 'Normalized domain', size: 220, meta: { mono: true }, cell: ({ row }) => row.original.domain ?? dash },
+    {
+      // A rejected match counts as unmatched; say which account was turned down.
+      id: 'rejected',
+      header: 'Rejected match',
+      size: 240,
+      cell: ({ row }) =>
+        row.original.reviewStatus === 'rejected' && row.original.accountName ? (
+          <span className="inline-flex items-center gap-1.5">
+            <Badge variant="neutral">Rejected</Badge>
+            {row.original.accountName}
+          </span>
+        ) : (
+          dash
+        ),
+    },
   ];
   return columns.map((c) => ({ ...c, enableSorting: false }));
 }

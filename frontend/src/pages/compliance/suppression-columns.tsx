@@ -14,23 +14,23 @@ export function suppressionColumns(options: { list: SuppressionList; onRemove?: 
     {
       id: 'value',
       header: options.list === 'email' ? 'Address or domain' : 'Phone (E.164)',
-      size: 280,
+      size: 250,
       meta: { mono: true, locked: true },
       cell: ({ row }) => <span title={row.original.value}>{row.original.value}</span>,
     },
   ];
   if (options.list === 'email') {
-    columns.push({ id: 'type', header: 'Type', size: 100, cell: ({ row }) => <TypeBadge type={row.original.type} /> });
+    columns.push({ id: 'type', header: 'Type', size: 90, cell: ({ row }) => <TypeBadge type={row.original.type} /> });
   }
   columns.push(
-    { id: 'reason', header: 'Reason', size: 150, cell: ({ row }) => <ReasonBadge reason={row.original.reason} /> },
-    { id: 'source', header: 'Source', size: 150, cell: ({ row }) => row.original.source || dash },
-    { id: 'note', header: 'Note', size: 200, cell: ({ row }) => (row.original.note ? <span title={row.original.note}>{row.original.note}</span> : dash) },
-    { id: 'createdBy', header: 'Added by', size: 150, cell: ({ row }) => row.original.createdByName ?? (row.original.createdBy ? 'A former user' : 'System') },
+    { id: 'reason', header: 'Reason', size: 140, cell: ({ row }) => <ReasonBadge reason={row.original.reason} /> },
+    { id: 'source', header: 'Source', size: 120, cell: ({ row }) => row.original.source || dash },
+    { id: 'note', header: 'Note', size: 150, cell: ({ row }) => (row.original.note ? <span title={row.original.note}>{row.original.note}</span> : dash) },
+    { id: 'createdBy', header: 'Added by', size: 130, cell: ({ row }) => row.original.createdByName ?? (row.original.createdBy ? 'A former user' : 'System') },
     {
       id: 'createdAt',
       header: 'Added',
-      size: 150,
+      size: 110,
       cell: ({ row }) => (
         <time dateTime={row.original.createdAt} title={formatDateTime(row.original.createdAt)}>
           {formatRelative(row.original.createdAt)}
