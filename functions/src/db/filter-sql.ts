@@ -63,7 +63,10 @@ const asList = (value: FilterCondition['value']): Scalar[] => (Array.isArray(val
 
 function textValue(value: Scalar, path: string): string {
   if (typeof value === 'boolean') fail(path, 'must be text');
-  return String(value);
+  const text = String(value);
+  // Postgres text cannot hold NUL: it would fail the query.
+  if (text.includes('\u0000')) fail(path, 'must not contain a NUL character');
+  return text;
 }
 
 /** Postgres integer ranges: a value outside them is an error there, a 400 here. */

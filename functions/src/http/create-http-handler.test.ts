@@ -1,4 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { createTestDeps, type TestContext } from '../../test/support/test-deps';
 import { invoke } from '../../test/support/invoke';
@@ -35,6 +37,19 @@ const widgets: ApiModule = {
       summary: 'fails',
       handler: async () => {
         throw new Error('relation "secret_table" does not exist at /var/task/index.mjs:1:2');
+      },
+    }),
+    defineRoute({
+      method: 'POST',
+      path: '/api/widgets/suppress',
+      roles: 'public',
+      summary: 'a query that fails in the database with the caller\'s email among its parameters',
+      body: z.object({ email: z.string(), as: z.enum(['duplicate', 'number']) }),
+      handler: async ({ body, deps }) => {
+        if (body.as === 'number') return deps.db.execute(sql`select ${body.email}::int as n`);
+        const insert = sql`insert into suppressions (type, value, reason, source) values ('email', ${body.email}, 'manual', 'test')`;
+        await deps.db.execute(insert);
+        return deps.db.execute(insert);
       },
     }),
     defineRoute({
@@ -103,6 +118,20 @@ describe('the HTTP handler kit', () => {
     expect(res.json.errors[0]!.field).toBe('params.widgetId');
   });
 
+  it('refuses a NUL character in a query parameter or a body field with 400 naming it', async () => {
+    const inBody = await invoke<{ errors: { field: string }[] }>(handler, {
+      method: 'POST',
+      path: '/api/widgets',
+      token: 'agent-token',
+      body: { name: 'nul\u0000name', size: 1 },
+    });
+    expect(inBody.status).toBe(400);
+    expect(inBody.json.errors[0]!.field).toBe('body.name');
+    const inQuery = await invoke<{ errors: { field: string }[] }>(handler, { method: 'GET', path: '/api/widgets/conflict', query: { q: 'a\u0000b' } });
+    expect(inQuery.status).toBe(400);
+    expect(inQuery.json.errors[0]!.field).toBe('query.q');
+  });
+
   it('refuses a body over the size limit with 413', async () => {
     const res = await invoke(handler, {
       method: 'POST',
@@ -136,6 +165,52 @@ describe('the HTTP handler kit', () => {
     expect(res.json.requestId).toMatch(/[0-9a-f-]{36}/);
     expect(res.text).not.toMatch(/secret_table|\/var\/task|stack/);
     expect(res.json.detail).toContain(res.json.requestId);
+  });
+});
+
+describe('the log of an unexpected error', () => {
+  let ctx: TestContext;
+  beforeAll(async () => {
+    ctx = await createTestDeps();
+  });
+  afterAll(async () => ctx.close());
+
+  /** Runs a request with a logger that writes errors, and returns what it wrote to stdout and stderr. */
+  async function logOf(body: unknown) {
+    const written: string[] = [];
+    const capture = (chunk: unknown) => {
+      written.push(String(chunk));
+      return true;
+    };
+    const out = vi.spyOn(process.stdout, 'write').mockImplementation(capture);
+    const err = vi.spyOn(process.stderr, 'write').mockImplementation(capture);
+    try {
+      const logger = new Logger({ serviceName: 'pivotal-crm', logLevel: 'ERROR' });
+      const handler = createHttpHandler(widgets, { deps: async () => ({ ...ctx.deps, logger }) });
+      const res = await invoke<{ requestId: string; detail: string }>(handler, { method: 'POST', path: '/api/widgets/suppress', body });
+      return { res, log: written.join('') };
+    } finally {
+      out.mockRestore();
+      err.mockRestore();
+    }
+  }
+
+  it('names the database error by its codes, never by the values in its parameters or detail', async () => {
+    const { res, log } = await logOf({ email: 'ada.lovelace@example.com', as: 'duplicate' });
+    expect(res.status).toBe(500);
+    expect(res.json.detail).toContain(res.json.requestId);
+    expect(log).toContain('unhandled error');
+    expect(log).toContain(res.json.requestId);
+    expect(log).toContain('23505');
+    expect(log).toContain('suppressions_type_value_key');
+    expect(log).not.toMatch(/ada\.lovelace|example\.com/i);
+  });
+
+  it('keeps a value Postgres quotes in its message out of the log', async () => {
+    const { res, log } = await logOf({ email: 'grace.hopper@example.org', as: 'number' });
+    expect(res.status).toBe(500);
+    expect(log).toContain('22P02');
+    expect(log).not.toMatch(/grace\.hopper|example\.org/i);
   });
 });
 

@@ -7,9 +7,10 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { getDeps, type Deps } from '../deps';
-import { AppError } from './app-error';
+import { AppError, invalid } from './app-error';
 import { problemResponse, toAppError, zodFieldErrors } from './problem';
 import type { Principal } from './principal';
+import { redactError } from './redact-error';
 import { isReply, type ApiModule, type Route } from './route';
 
 export type HttpHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
@@ -61,14 +62,14 @@ export function createHttpHandler(mod: ApiModule, options: HttpHandlerOptions = 
           request.response = problemResponse(appError, requestId, request.event?.rawPath);
           return;
         }
-        // Unexpected: log everything, answer nothing internal.
+        // Unexpected: log what went wrong without the request's data, answer nothing internal.
         const deps = await depsOf().catch(() => null);
         const log = deps?.logger;
-        const err = request.error as Error | undefined;
+        const error = redactError(request.error);
         if (log) {
-          log.error('unhandled error', { requestId, path: request.event?.rawPath, error: err });
+          log.error('unhandled error', { requestId, path: request.event?.rawPath, error });
         } else {
-          console.error(JSON.stringify({ level: 'ERROR', message: 'unhandled error', requestId, error: String(err?.stack ?? err) }));
+          console.error(JSON.stringify({ level: 'ERROR', message: 'unhandled error', requestId, error }));
         }
         request.response = problemResponse(
           new AppError('internal', { detail: `Something went wrong on our side. Quote request id ${requestId} when reporting it.` }),
@@ -106,6 +107,18 @@ function parsePart<S extends z.ZodType | undefined>(schema: S, value: unknown, f
     throw new AppError('invalid', { errors, detail: errors.map((e) => `${e.field}: ${e.message}`).join('; ') });
   }
   return result.data;
+}
+
+/**
+ * Refuses text holding U+0000 anywhere in a request part: Postgres text cannot store it, so it
+ * would otherwise fail whichever query it reached with a 500.
+ */
+function refuseNul(value: unknown, field: string, depth = 0): void {
+  if (typeof value === 'string') {
+    if (value.includes('\u0000')) throw invalid(field, 'must not contain a NUL character');
+  } else if (value && typeof value === 'object' && depth < 32) {
+    for (const [key, item] of Object.entries(value)) refuseNul(item, `${field}.${key}`, depth + 1);
+  }
 }
 
 async function runRoute(
@@ -160,6 +173,9 @@ async function runRoute(
     body = parsePart(route.body, parsed, 'body');
   }
 
+  refuseNul(event.pathParameters, 'params');
+  refuseNul(event.queryStringParameters, 'query');
+  if (!route.rawBody) refuseNul(body, 'body');
   const params = parsePart(route.params, event.pathParameters ?? {}, 'params');
   const query = parsePart(route.query, event.queryStringParameters ?? {}, 'query');
 

@@ -63,6 +63,34 @@ describe('bulk actions on contacts', () => {
     expect((await t.call('POST', `/api/contacts/bulk/${del.json.bulkId}/undo`)).status).toBe(409);
   });
 
+  it('an undo that fails can be run again, and then only once', async () => {
+    const emails = ['retry-a@bulk.example', 'retry-b@bulk.example', 'retry-c@bulk.example'];
+    const ids: string[] = [];
+    for (const email of emails) ids.push((await t.call<{ id: string }>('POST', '/api/contacts', { body: { email, fullName: 'Retry Person' } })).json.id);
+    const del = await t.call<BulkResult>('POST', '/api/contacts/bulk', { body: { selection: { ids }, action: 'delete' } });
+    expect(del.json.affected).toBe(3);
+    // The database refuses to bring this one back for now (as a lost connection or a timeout would).
+    await t.deps.db.execute(sql`create function refuse_restore() returns trigger language plpgsql as $$
+      begin
+        if old.deleted_at is not null and new.deleted_at is null and new.email = 'retry-b@bulk.example' then
+          raise exception 'restore refused';
+        end if;
+        return new;
+      end $$`);
+    await t.deps.db.execute(sql`create trigger refuse_restore before update on contacts for each row execute function refuse_restore()`);
+    const failed = await t.call<{ requestId: string }>('POST', `/api/contacts/bulk/${del.json.bulkId}/undo`);
+    expect(failed.status).toBe(500);
+    expect(await liveCount(sql`email like 'retry-%'`)).toBe(0);
+
+    await t.deps.db.execute(sql`drop trigger refuse_restore on contacts`);
+    await t.deps.db.execute(sql`drop function refuse_restore()`);
+    const retried = await t.call<BulkResult>('POST', `/api/contacts/bulk/${del.json.bulkId}/undo`);
+    expect(retried.status, retried.text).toBe(200);
+    expect(retried.json).toMatchObject({ action: 'undo', matched: 3, affected: 3, skipped: 0 });
+    expect(await liveCount(sql`email like 'retry-%'`)).toBe(3);
+    expect((await t.call('POST', `/api/contacts/bulk/${del.json.bulkId}/undo`)).status).toBe(409);
+  });
+
   it('undo skips a row whose email a live contact has taken since', async () => {
     const [a, b] = ['undo-a@bulk.example', 'undo-b@bulk.example'];
     const ids: string[] = [];

@@ -258,6 +258,17 @@ export async function undoBulk(deps: Ctx, input: { entity: Entity; bulkId: strin
     .returning({ id: bulkOperations.id });
   if (!claimed) throw new AppError('conflict', { detail: 'This bulk delete has already been undone.' });
   const where = sql`${spec.fields.deletedAt} is not null and deleted_by_bulk = ${input.bulkId}::uuid`;
-  const counts = await inBatches(deps.db, restoreBatch(spec, where, { bulkId: input.bulkId, actor: input.actor, now: now.toISOString() }));
+  let counts: { matched: number; affected: number };
+  try {
+    counts = await inBatches(deps.db, restoreBatch(spec, where, { bulkId: input.bulkId, actor: input.actor, now: now.toISOString() }));
+  } catch (error) {
+    // Batches that ran stay restored (they no longer carry the bulk id); release the claim so the
+    // undo can be run again for the rows still deleted. Only our own claim: matched by its time.
+    await deps.db
+      .update(bulkOperations)
+      .set({ undoneAt: null, undoneBy: null, updatedAt: deps.now() })
+      .where(and(eq(bulkOperations.id, input.bulkId), eq(bulkOperations.undoneAt, now)));
+    translateWriteError(error, input.entity);
+  }
   return { bulkId: input.bulkId, action: 'undo', ...counts, skipped: counts.matched - counts.affected, undoable: false };
 }

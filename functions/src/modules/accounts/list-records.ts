@@ -6,6 +6,7 @@ import { eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
 import { EXACT_COUNT_CAP, type ListTotal } from '@shared/contracts/accounts';
 import type { FilterGroup } from '@shared/contracts/filters';
 import type { Database } from '../../db/connection';
+import { isRealDate } from '../../db/filter-sql';
 import { queryOne } from '../../db/rows';
 import { invalid } from '../../http/app-error';
 import { accounts, contacts } from '../../db/schema';
@@ -31,13 +32,17 @@ export interface ListPage<Row> {
   total: ListTotal | null;
 }
 
-/** What Postgres prints for each sort type; anything else in a cursor was not made here. */
-const CURSOR_VALUE: Record<SortKey['cast'], RegExp> = {
-  text: /^[\s\S]{0,500}$/,
-  float8: /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i,
-  int4: /^-?\d{1,10}$/,
-  date: /^\d{4}-\d{2}-\d{2}$/,
-  timestamptz: /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/,
+/**
+ * Whether a cursor's sort value is one Postgres prints for the sort type and reads back without an
+ * error (a forged or damaged cursor would otherwise fail the query with a 500).
+ */
+const CURSOR_VALUE: Record<SortKey['cast'], (value: string) => boolean> = {
+  // Text travels as a parameter; only NUL is something Postgres refuses.
+  text: (value) => value.length <= 500 && !value.includes('\u0000'),
+  float8: (value) => /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i.test(value) && Number.isFinite(Number(value)),
+  int4: (value) => /^-?\d{1,10}$/.test(value) && Math.abs(Number(value)) <= 2_147_483_647,
+  date: (value) => isRealDate(value, 'date'),
+  timestamptz: (value) => /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/.test(value) && isRealDate(value, 'timestamp'),
 };
 
 type TableOf<R> = R extends AccountRow ? typeof accounts : typeof contacts;
@@ -76,7 +81,7 @@ export function buildListQuery(db: Database, fields: ResourceFields, table: type
   let pageWhere = where;
   if (input.cursor) {
     const position = decodeCursor(input.cursor, { sort: name, order });
-    if (!CURSOR_VALUE[key.cast].test(position.value)) throw invalid('query.cursor', 'is not a cursor this API gave out');
+    if (!CURSOR_VALUE[key.cast](position.value)) throw invalid('query.cursor', 'is not a cursor this API gave out');
     const after = sql`(${key.expr}, ${fields.id}) ${order === 'asc' ? sql`>` : sql`<`} (${position.value}::${sql.raw(key.cast)}, ${position.id}::uuid)`;
     pageWhere = sql`${where} and ${after}`;
   }

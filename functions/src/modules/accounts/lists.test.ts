@@ -125,6 +125,14 @@ describe('the filter language on accounts, one operator at a time', () => {
     expect((await listAccounts(one('createdAt', 'after', '2024-02-29T23:59:59.5+05:30'))).status).toBe(200);
   });
 
+  it('refuses a NUL character in a filter value or a search with 400, not a database error', async () => {
+    const filtered = await listAccounts(one('name', 'contains', 'a\u0000b'));
+    expect(filtered.status, filtered.text).toBe(400);
+    expect(filtered.text).toContain('query.filter.conditions.0.value');
+    const searched = await t.call('GET', '/api/accounts', { query: { q: 'a\u0000b' } });
+    expect(searched.status, searched.text).toBe(400);
+  });
+
   it('refuses numbers a whole-number column cannot hold, and a list filter on an empty record id', async () => {
     for (const value of [1.5, 1e12, -3e9]) {
       const res = await listAccounts(one('employeeCount', 'eq', value));
@@ -247,7 +255,7 @@ describe('contact lists', () => {
     ];
     for (const [sort, order, value] of bad) {
       const res = await t.call<{ errors: Array<{ field: string }> }>('GET', '/api/contacts', {
-        query: { sort, order, cursor: cursorOf(sort, order, JSON.parse(`"${value}"`) as string) },
+        query: { sort, order, cursor: cursorOf(sort, order, value) },
       });
       expect(res.status, `${sort} ${value}: ${res.text}`).toBe(400);
       expect(res.json.errors[0]!.field).toBe('query.cursor');

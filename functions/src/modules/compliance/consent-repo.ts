@@ -1,6 +1,8 @@
 // Consent SQL: one statement appends a change to the history and moves the current state, and
 // only forward in time: a change recorded with an earlier recorded_at than the state in force
-// joins the history without overriding the newer state.
+// joins the history without overriding the newer state. A recorded_at ahead of the server's clock
+// (a caller's clock running fast) is taken as "now": a record dated in the future must never
+// outrank a change that arrives after it, or a later opt-out would be ignored.
 import { sql } from 'drizzle-orm';
 import type { ConsentChannel, ConsentStatus } from '@shared/contracts/compliance';
 import { queryOne, queryRows } from '../../db/rows';
@@ -29,7 +31,8 @@ export async function contactIsLive(db: Db, contactId: string): Promise<boolean>
 
 /**
  * Appends the change and applies it to the current state when it is at least as recent as the
- * state in force. Returns false when the contact does not exist or is deleted (nothing written).
+ * state in force (its recorded time, at the latest its arrival). Returns false when the contact
+ * does not exist or is deleted (nothing written).
  */
 export async function recordConsentChange(
   db: Db,
@@ -51,8 +54,8 @@ export async function recordConsentChange(
         select id from contacts where id = ${change.contactId} and deleted_at is null for share
       ), appended as (
         insert into contact_consent_history (contact_id, channel, status, source, evidence, recorded_at, recorded_by, created_at)
-        select id, ${change.channel}, ${change.status}, ${change.source}, ${change.evidence}, ${change.recordedAt.toISOString()}::timestamptz,
-               ${change.recordedBy}::uuid, ${at}::timestamptz
+        select id, ${change.channel}, ${change.status}, ${change.source}, ${change.evidence},
+               least(${change.recordedAt.toISOString()}::timestamptz, ${at}::timestamptz), ${change.recordedBy}::uuid, ${at}::timestamptz
         from contact
         returning *
       ), applied as (
@@ -61,7 +64,8 @@ export async function recordConsentChange(
         on conflict (contact_id, channel) do update set
           status = excluded.status, source = excluded.source, evidence = excluded.evidence, recorded_at = excluded.recorded_at,
           recorded_by = excluded.recorded_by, history_id = excluded.history_id, updated_at = excluded.updated_at
-        where contact_consent.recorded_at <= excluded.recorded_at
+        -- updated_at is when the state in force arrived: it caps a recorded_at stored ahead of it.
+        where least(contact_consent.recorded_at, contact_consent.updated_at) <= excluded.recorded_at
       )
       select id from appended`,
   );

@@ -84,6 +84,28 @@ describe('consent per contact and channel', () => {
     expect(rest.json.nextCursor).toBeNull();
   });
 
+  it('lets a later opt-out take effect over a consent dated ahead of the clock', async () => {
+    const [id] = await insertContacts(t.deps.db, [{ email: 'fast-clock@consent.com' }]);
+    const ahead = new Date(Date.now() + 4 * 60_000).toISOString();
+    const optIn = await record(id!, { channel: 'email', status: 'opted_in', source: 'kiosk with a fast clock', recordedAt: ahead });
+    expect(optIn.status, optIn.text).toBe(201);
+    // Recorded as it arrived, not in the future.
+    expect(Date.parse(optIn.json.current.email.recordedAt!)).toBeLessThanOrEqual(Date.now());
+
+    const optOut = await record(id!, { channel: 'email', status: 'opted_out', source: 'unsubscribe link' });
+    expect(optOut.status, optOut.text).toBe(201);
+    expect(optOut.json.current.email).toMatchObject({ status: 'opted_out', source: 'unsubscribe link' });
+  });
+
+  it('does not let a state stored with a future time block a later opt-out', async () => {
+    const [id] = await insertContacts(t.deps.db, [{ email: 'stored-ahead@consent.com' }]);
+    await record(id!, { channel: 'phone', status: 'opted_in', source: 'call' });
+    // A state written before times were capped: recorded an hour ahead of its arrival.
+    await t.deps.db.execute(sql`update contact_consent set recorded_at = now() + interval '1 hour' where contact_id = ${id}`);
+    const optOut = await record(id!, { channel: 'phone', status: 'opted_out', source: 'asked not to be called' });
+    expect(optOut.json.current.phone).toMatchObject({ status: 'opted_out', source: 'asked not to be called' });
+  });
+
   it('keeps the history append-only in the database itself', async () => {
     const [id] = await insertContacts(t.deps.db, [{ email: 'locked@consent.com' }]);
     await record(id!, { channel: 'phone', status: 'opted_out', source: 'call' });

@@ -14,7 +14,7 @@ import { invalid, notFound } from '../../http/app-error';
 import type { ChangeContext } from '../identity/audit';
 import { consentHistory, contactIsLive, currentConsent, recordConsentChange, type ConsentRow } from './consent-repo';
 
-/** Clocks disagree a little; a consent "recorded" further ahead than this is a typo. */
+/** Clocks disagree a little (such a time is stored as now); a consent "recorded" further ahead is a typo. */
 const MAX_CLOCK_SKEW_MS = 5 * 60_000;
 
 const iso = (value: Date | string): string => (value instanceof Date ? value : new Date(value)).toISOString();
