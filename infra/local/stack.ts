@@ -25,6 +25,7 @@ import { ensureMainTable, startDynamo } from './emulators/dynamo';
 import { startS3 } from './emulators/s3';
 import { startSes } from './emulators/ses';
 import { startStepFunctions, type StepFunctionsEmulator } from './emulators/stepfunctions';
+import { redactError } from '../../functions/src/http/redact-error';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -249,7 +250,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
             .then((mod: { handler: (e: S3Event, c: unknown) => Promise<unknown> }) =>
               mod.handler({ Records: [record] }, { awsRequestId: `s3-${Date.now()}` }),
             )
-            .catch((error: unknown) => deps.logger.error('S3 notification handler failed', { key, error: error as Error }));
+            .catch((error: unknown) => deps.logger.error('S3 notification handler failed', { key, error: redactError(error) }));
         }
       }
     };
@@ -262,7 +263,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         busy = true;
         job
           .run(deps)
-          .catch((error: unknown) => deps.logger.error('scheduled job failed', { job: job.name, error: error as Error }))
+          .catch((error: unknown) => deps.logger.error('scheduled job failed', { job: job.name, error: redactError(error) }))
           .finally(() => {
             busy = false;
           });
@@ -297,7 +298,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       const pathname = (req.url ?? '/').split('?')[0]!;
       if (gateway.isApiPath(pathname)) {
         gateway.handle(req, res).catch((error: unknown) => {
-          deps.logger.error('gateway failure', { error: error as Error });
+          deps.logger.error('gateway failure', { error: redactError(error) });
           if (!res.headersSent) res.writeHead(502, { 'content-type': 'application/problem+json' });
           res.end(JSON.stringify({ type: 'https://pivotal-crm.dev/problems/internal', title: 'Bad gateway', status: 502 }));
         });

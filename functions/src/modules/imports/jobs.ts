@@ -29,6 +29,7 @@ import { completeMultipartUpload, createMultipartUpload, getRange, headObject, p
 import { bucketOf } from './pipeline';
 import { startImportExecution } from './start-workflow';
 import { jobView } from './views';
+import { redactError } from '../../http/redact-error';
 
 type JobRow = typeof importJobs.$inferSelect;
 type ServiceDeps = Pick<Deps, 'db' | 'dbHandle' | 'aws' | 'config' | 'logger' | 'now'>;
@@ -256,7 +257,7 @@ export async function cancelImport(deps: ServiceDeps, jobId: string): Promise<Im
   if (job.executionArn) {
     // Chunks check the job's status under their lock, so a chunk already running commits or stops cleanly.
     await deps.aws.sfn.send(new StopExecutionCommand({ executionArn: job.executionArn, cause: 'Cancelled by a user' })).catch((error: unknown) => {
-      deps.logger.warn('could not stop the import execution', { jobId, error: error as Error });
+      deps.logger.warn('could not stop the import execution', { jobId, error: redactError(error) });
     });
   }
   return jobView(cancelled);

@@ -15,6 +15,7 @@ import { processChunk, type ChunkCounts, type ChunkOutcome, type ChunkSamples } 
 import { isTransientError, rawQuery, withRawTransaction } from './raw-sql';
 import { moveObject, ObjectWriter, putObject, streamObject, type Bucket } from './s3-objects';
 import type { SampleAnalysis } from './analyse-sample';
+import { redactError } from '../../http/redact-error';
 
 /** A file the pipeline refuses as a whole; its message is shown to the user. */
 export class FileRefusedError extends Error {
@@ -328,7 +329,7 @@ export async function moveDropFolderFile(deps: PipelineDeps['deps'], job: JobRow
   await putObject(bucketOf(deps), keys.result, JSON.stringify(summaryOf(job), null, 2), 'application/json');
   if (job.objectKey !== keys.file) {
     await moveObject(bucketOf(deps), job.objectKey, keys.file).catch((error: unknown) => {
-      deps.logger.warn('drop-folder file could not be moved', { jobId: job.id, error: error as Error });
+      deps.logger.warn('drop-folder file could not be moved', { jobId: job.id, error: redactError(error) });
     });
     await deps.db.update(importJobs).set({ objectKey: keys.file, resultFileKey: keys.result }).where(eq(importJobs.id, job.id));
   }
