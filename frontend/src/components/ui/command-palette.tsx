@@ -6,7 +6,7 @@ import { Dialog as RadixDialog, VisuallyHidden } from 'radix-ui';
 import { Loader2 } from 'lucide-react';
 import { formatShortcut, isMacPlatform, useHotkeys } from '@/lib/hotkeys';
 import { DialogOverlay } from './dialog';
-import { Command, CommandEmpty, CommandGroup, CommandInput, CommandItem, CommandList, CommandLoading } from './command';
+import { Command, CommandEmpty, CommandGroup, CommandInput, CommandItem, CommandList } from './command';
 import { Kbd } from './kbd';
 import { useReturnFocus } from './use-return-focus';
 
@@ -62,6 +62,8 @@ export function CommandPalette({ groups, search, open: openProp, onOpenChange, p
     if (!open) {
       setQuery('');
       setResults([]);
+      // A stale value (say, a record found last time) would leave nothing highlighted on reopening.
+      setSelected('');
     }
   }, [open]);
 
@@ -99,6 +101,14 @@ export function CommandPalette({ groups, search, open: openProp, onOpenChange, p
   useEffect(() => {
     if (firstResult && !selected) setSelected(itemValue(firstResult));
   }, [firstResult, selected]);
+
+  function changeQuery(next: string) {
+    setQuery(next);
+    // The last query's records go at once: cmdk highlights the first option on every keystroke,
+    // and a record that no longer matches must not be the one Enter opens (nor stay highlighted
+    // after the new results replace it).
+    setResults([]);
+  }
 
   function run(command: PaletteCommand) {
     setOpen(false);
@@ -147,17 +157,16 @@ export function CommandPalette({ groups, search, open: openProp, onOpenChange, p
             <RadixDialog.Title>Command palette</RadixDialog.Title>
           </VisuallyHidden.Root>
           <Command loop label="Command palette" value={selected} onValueChange={(v) => setSelected(v ?? '')}>
-            <CommandInput placeholder={placeholder} value={query} onValueChange={setQuery} aria-label="Search commands and records" />
+            <CommandInput placeholder={placeholder} value={query} onValueChange={changeQuery} aria-label="Search commands and records" />
+            {/* Status and "no results" sit outside the listbox, which may hold only options. */}
+            {searching && (
+              <div role="status" className="flex items-center gap-2 px-4 py-2 text-sm text-muted-foreground">
+                <Loader2 className="size-4 animate-spin" aria-hidden="true" /> Searching…
+              </div>
+            )}
+            {/* Server results are force-mounted, so cmdk's own count ignores them. */}
+            {!searching && results.length === 0 && <CommandEmpty>No results.</CommandEmpty>}
             <CommandList className="max-h-[min(60vh,420px)]">
-              {searching && (
-                <CommandLoading>
-                  <div className="flex items-center gap-2 px-3 py-2 text-sm text-muted-foreground">
-                    <Loader2 className="size-4 animate-spin" aria-hidden="true" /> Searching…
-                  </div>
-                </CommandLoading>
-              )}
-              {/* Server results are force-mounted, so cmdk's own count ignores them. */}
-              {!searching && results.length === 0 && <CommandEmpty>No results.</CommandEmpty>}
               {results.map((group) => (
                 <CommandGroup key={`result-${group.heading}`} heading={group.heading} forceMount>
                   {group.commands.map((c) => renderItem(c, true))}

@@ -1,14 +1,45 @@
 // cmdk styled for the kit: the list-with-filter used by the command palette and the combobox.
-import { forwardRef, type ComponentPropsWithoutRef, type ElementRef } from 'react';
+import { forwardRef, useImperativeHandle, useLayoutEffect, useRef, type ComponentPropsWithoutRef, type ElementRef } from 'react';
 import { Command as Cmdk } from 'cmdk';
 import { Search } from 'lucide-react';
 import { cn } from '@/lib/utils';
+
+const ACTIVE_DESCENDANT = 'aria-activedescendant';
+
+/**
+ * Points the input's and the list's aria-activedescendant at the option cmdk marks selected, or
+ * drops it when none is. cmdk 1.1.1 computes that id before the list re-renders whenever it
+ * re-selects on its own (after filtering, or when items come and go), so it names the previously
+ * selected option, often one that is no longer in the DOM (dip/cmdk#413).
+ */
+function syncActiveDescendant(root: HTMLElement): void {
+  const id = root.querySelector('[cmdk-item][aria-selected="true"]')?.id || null;
+  for (const owner of root.querySelectorAll('[cmdk-input], [cmdk-list]')) {
+    if (owner.getAttribute(ACTIVE_DESCENDANT) === id) continue;
+    if (id) owner.setAttribute(ACTIVE_DESCENDANT, id);
+    else owner.removeAttribute(ACTIVE_DESCENDANT);
+  }
+}
 
 export const Command = forwardRef<ElementRef<typeof Cmdk>, ComponentPropsWithoutRef<typeof Cmdk>>(function Command(
   { className, ...props },
   ref,
 ) {
-  return <Cmdk ref={ref} className={cn('flex h-full w-full flex-col overflow-hidden bg-popover text-popover-foreground', className)} {...props} />;
+  const rootRef = useRef<HTMLDivElement>(null);
+  useImperativeHandle(ref, () => rootRef.current as HTMLDivElement);
+
+  // Re-checked after every change to the options or the selection (cmdk's own writes included);
+  // the observer's own writes settle at once, as the second pass finds nothing to change.
+  useLayoutEffect(() => {
+    const root = rootRef.current;
+    if (!root) return;
+    syncActiveDescendant(root);
+    const observer = new MutationObserver(() => syncActiveDescendant(root));
+    observer.observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-selected', ACTIVE_DESCENDANT] });
+    return () => observer.disconnect();
+  }, []);
+
+  return <Cmdk ref={rootRef} className={cn('flex h-full w-full flex-col overflow-hidden bg-popover text-popover-foreground', className)} {...props} />;
 });
 
 export const CommandInput = forwardRef<ElementRef<typeof Cmdk.Input>, ComponentPropsWithoutRef<typeof Cmdk.Input>>(

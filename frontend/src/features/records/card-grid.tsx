@@ -2,7 +2,7 @@
 // cards in view are in the DOM, the next cursor page loads as the user nears the end, and the
 // keyboard works the same (j/k or arrows move, x or Space selects, Enter opens). It reports the
 // first card in view and can start there, so switching layouts keeps the place.
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type FocusEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Loader2 } from 'lucide-react';
 import { ErrorState } from '@/components/ui/error-state';
@@ -167,24 +167,29 @@ export function CardGrid<T>(props: CardGridProps<T>) {
   const cardDomId = (index: number) => `${gridId}-card-${index}`;
   const activeRendered = active !== null && virtualRows.some((row) => Math.floor(active / columns) === row.index);
   const showSkeleton = loading && items.length === 0;
+  // A grid only while it has cards (or is busy loading them): an empty or failed list is a
+  // message with its own buttons, and a grid must hold rows, never a bare button.
+  const isGrid = showSkeleton || items.length > 0;
 
   return (
     <>
       <div
         ref={scrollRef}
-        role="grid"
-        aria-label={label}
-        aria-rowcount={Math.ceil(matching / columns)}
-        aria-colcount={columns}
-        aria-multiselectable={selectable || undefined}
-        aria-activedescendant={activeRendered && active !== null ? cardDomId(active) : undefined}
-        aria-busy={showSkeleton || undefined}
-        tabIndex={0}
-        onKeyDown={onKeyDown}
+        {...(isGrid && {
+          role: 'grid',
+          'aria-label': label,
+          'aria-rowcount': Math.ceil(matching / columns),
+          'aria-colcount': columns,
+          'aria-multiselectable': selectable || undefined,
+          'aria-activedescendant': activeRendered && active !== null ? cardDomId(active) : undefined,
+          'aria-busy': showSkeleton || undefined,
+          tabIndex: 0,
+          onKeyDown,
+          onFocus: (event: FocusEvent<HTMLDivElement>) => {
+            if (event.target === event.currentTarget && active === null && items.length > 0) setActive(Math.max(0, firstRow * columns));
+          },
+        })}
         onScroll={onScroll}
-        onFocus={(event) => {
-          if (event.target === event.currentTarget && active === null && items.length > 0) setActive(Math.max(0, firstRow * columns));
-        }}
         className="relative overflow-auto overscroll-contain bg-background/40 px-4 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-ring"
         style={{ height }}
         data-testid="card-grid"
