@@ -1,6 +1,6 @@
 // The actions of a list's bulk bar: set one field on every selected record, or delete them with
-// an Undo toast that restores exactly those records by the bulk operation's id. Adding to a list
-// and exporting are offered once the API has them (it answers 422 today), so they are absent.
+// an Undo toast that restores exactly those records by the bulk operation's id, or add them (an
+// account: its contacts) to a static list.
 import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { PencilLine, Trash2 } from 'lucide-react';
@@ -14,6 +14,7 @@ import { Input } from '@/components/ui/input';
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select';
 import { toast } from '@/components/ui/toast';
 import { ApiError, api, describeError } from '@/lib/api';
+import { AddToListAction } from './add-to-list';
 import { countOf } from './bulk-selection';
 
 export interface BulkNouns {
@@ -33,9 +34,11 @@ export interface BulkActionsProps {
   /** The fields a bulk update may set. */
   updatableFields: readonly FieldDefinition[];
   canWrite: boolean;
+  /** Offer "Add to list" (the audience roles only: the API refuses the others). */
+  addToList?: boolean;
 }
 
-export function BulkActions({ basePath, queryKey, nouns, selection, count, clear, updatableFields, canWrite }: BulkActionsProps) {
+export function BulkActions({ basePath, queryKey, nouns, selection, count, clear, updatableFields, canWrite, addToList = false }: BulkActionsProps) {
   const queryClient = useQueryClient();
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [updating, setUpdating] = useState(false);
@@ -72,6 +75,7 @@ export function BulkActions({ basePath, queryKey, nouns, selection, count, clear
 
   return (
     <>
+      {addToList && <AddToListAction basePath={basePath} selection={selection} what={what} />}
       {updatableFields.length > 0 && (
         <Button variant="outline" size="sm" className="h-7 bg-card" onClick={() => setUpdating(true)}>
           <PencilLine aria-hidden="true" />

@@ -1,6 +1,6 @@
 // The segment builder: the filter bar over contact, company and audience fields, a live count
 // (debounced preview as the filter changes), the newest matching contacts, save (new or changes)
-// and "convert to list" (a snapshot of today's members).
+// "convert to list" (a snapshot of today's members) and a CSV export of the filter as it stands.
 import { useMemo, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -20,6 +20,7 @@ import { ApiError, api, describeError } from '@/lib/api';
 import { contactColumns } from '../contacts/contact-columns';
 import { PREVIEW_ROWS, SEGMENTS_PATH, audienceKeys, previewSegment, useCanWriteAudience, useDomainSets, useLists, useSegment } from './audience-api';
 import { NameDialog } from './name-dialog';
+import { SegmentExport } from './segment-export';
 import { segmentFields } from './segment-fields';
 import { useDebounced } from './use-debounced';
 
@@ -96,6 +97,7 @@ function Builder({ segment }: { segment: Segment | null }) {
         actions={
           canWrite && (
             <>
+              <SegmentExport filter={filter} />
               {segment ? (
                 <Button variant="outline" onClick={() => void saveChanges()} disabled={!dirty} loading={savingChanges}>
                   <Save aria-hidden="true" />

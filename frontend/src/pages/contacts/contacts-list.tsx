@@ -22,6 +22,7 @@ import { useRecordList } from '@/features/records/use-record-list';
 import { describeError } from '@/lib/api';
 import { useHotkeys } from '@/lib/hotkeys';
 import { useCanWriteRecords } from '../accounts/accounts-api';
+import { useCanWriteAudience } from '../audience/audience-api';
 import { contactColumns } from './contact-columns';
 import { ContactFormDialog } from './contact-form-dialog';
 import { CONTACTS_PATH, contactKeys } from './contacts-api';
@@ -41,6 +42,7 @@ export function ContactsList() {
   const memory = useListMemory('contacts', scope);
   const list = useRecordList<Contact>(contactKeys.lists, CONTACTS_PATH, { q, filter, ...sortQuery(sort) });
   const canWrite = useCanWriteRecords();
+  const canAddToList = useCanWriteAudience();
   const [creating, setCreating] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
   const tableWrapper = useRef<HTMLDivElement>(null);
@@ -109,6 +111,7 @@ export function ContactsList() {
               clear={clear}
               updatableFields={BULK_FIELDS}
               canWrite={canWrite}
+              addToList={canAddToList}
             />
           )}
           onRowOpen={open}

@@ -14,7 +14,8 @@ import { invalid, notFound } from '../../http/app-error';
 import type { Principal } from '../../http/principal';
 import { exportJobs } from '../../db/schema';
 import { queryRows } from '../../db/rows';
-import { ACCOUNT_RESOURCE, CONTACT_RESOURCE } from '../accounts/fields';
+import { ACCOUNT_RESOURCE } from '../accounts/fields';
+import { SEGMENT_RESOURCE } from '../audience/segment-fields';
 import { selectionCondition } from '../accounts/selection';
 import { bucketOf, TransientImportError } from './pipeline';
 import { isTransientError } from './raw-sql';
@@ -73,8 +74,12 @@ export async function createExport(deps: ServiceDeps, principal: Principal, inpu
   return exportView(deps, row!);
 }
 
+/**
+ * Contacts are selected as a segment sees them: the contact fields plus the audience criteria
+ * (list membership, domain sets, suppression, consent), so a segment's filter exports as it is.
+ */
 function selectionOf(resource: Resource, selection: ExportSelection) {
-  const fields = resource === 'accounts' ? ACCOUNT_RESOURCE : CONTACT_RESOURCE;
+  const fields = resource === 'accounts' ? ACCOUNT_RESOURCE : SEGMENT_RESOURCE;
   return 'ids' in selection
     ? selectionCondition(fields, { ids: selection.ids }, 'body.selection.filter')
     : selectionCondition(fields, { filter: selection.filter, q: selection.q, except: selection.except }, 'body.selection.filter');

@@ -1,0 +1,114 @@
+// Contacts to a static list from the contacts table's bulk bar: two rows picked and added to a
+// list created in the dialog (its members show on the list page), then the whole search added to
+// the same list (only the new ones count) — and the dialog passes axe-core. A segment on that list
+// (an audience criterion) exports to CSV from the segment builder.
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { Account, Contact } from '@shared/contracts/accounts';
+import type { StaticList } from '@shared/contracts/audience';
+import { expectNoSeriousA11yViolations, openBrowser, screenshot, type BrowserSession } from './support/browser';
+import { signInAsAdmin } from './support/session';
+import { signInViaApi, type ApiSession } from './support/api-session';
+
+const WAIT_MS = 45_000;
+const eventually = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 20_000 });
+
+/** A last name only the contacts seeded here have, so a search selects exactly them. */
+const LAST_NAME = 'Listwright';
+const FIRST = ['Astrid', 'Bram', 'Celine', 'Dario'];
+const LIST_NAME = 'Listwright picks';
+
+async function open(page: Page, path: string): Promise<void> {
+  await page.goto(new URL(path, inject('baseUrl')).href);
+  await page.getByTestId('app-shell').waitFor({ state: 'visible' });
+}
+
+let admin: ApiSession;
+
+beforeAll(async () => {
+  admin = await signInViaApi(inject('baseUrl'), { login: inject('adminUsername'), password: inject('adminPassword') });
+  const account = await admin.request<Account>('POST', '/api/accounts', { name: 'Listwright Mills', domain: 'listwright-e2e.com', country: 'US', source: 'e2e-lists' });
+  for (const first of FIRST) {
+    await admin.request<Contact>('POST', '/api/contacts', {
+      accountId: account.id,
+      firstName: first,
+      lastName: LAST_NAME,
+      email: `${first.toLowerCase()}@listwright-e2e.com`,
+      country: 'US',
+      source: 'e2e-lists',
+    });
+  }
+});
+
+describe('adding contacts to a list from the bulk bar', () => {
+  let browser: BrowserSession;
+  beforeAll(async () => {
+    browser = await openBrowser({ colorScheme: 'dark' });
+    browser.page.setDefaultTimeout(WAIT_MS);
+    await signInAsAdmin(browser.page);
+  });
+  afterAll(async () => browser?.close());
+
+  it('adds picked contacts to a new list, then the whole search to it', async () => {
+    const { page } = browser;
+    await open(page, `/contacts?q=${LAST_NAME}`);
+    const grid = page.getByRole('grid', { name: 'Contacts' });
+    await eventually(() => grid.locator('tbody tr[role="row"]').count()).toBe(FIRST.length);
+
+    await grid.getByRole('checkbox', { name: 'Select row 1', exact: true }).click();
+    await grid.getByRole('checkbox', { name: 'Select row 2', exact: true }).click();
+    const bulkBar = page.getByTestId('bulk-bar');
+    await bulkBar.getByRole('button', { name: 'Add to list' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add 2 contacts to a list' });
+    await dialog.getByRole('combobox', { name: 'List' }).click();
+    await page.getByRole('option', { name: 'A new list…' }).click();
+    // A new list needs a name.
+    await dialog.getByRole('button', { name: 'Add to list' }).click();
+    await dialog.getByText('Name the new list.').waitFor();
+    await dialog.getByRole('textbox', { name: /^New list name/ }).fill(LIST_NAME);
+    await expectNoSeriousA11yViolations(page);
+    await screenshot(page, 'contacts-add-to-list-dialog-dark');
+    await dialog.getByRole('button', { name: 'Add to list' }).click();
+    await page.getByText(`2 contacts added to “${LIST_NAME}”.`).waitFor();
+    await dialog.waitFor({ state: 'detached' });
+
+    const lists = await admin.request<{ items: StaticList[] }>('GET', '/api/lists');
+    const list = lists.items.find((l) => l.name === LIST_NAME);
+    expect(list?.memberCount).toBe(2);
+
+    // Every row of the search, into the same (now existing) list: the two already on it stay once.
+    await page.getByRole('checkbox', { name: 'Select loaded rows' }).click();
+    await bulkBar.getByRole('button', { name: 'Add to list' }).click();
+    const again = page.getByRole('dialog', { name: `Add ${FIRST.length} contacts to a list` });
+    await again.getByRole('combobox', { name: 'List' }).click();
+    await page.getByRole('option', { name: LIST_NAME }).click();
+    await again.getByRole('button', { name: 'Add to list' }).click();
+    await again.waitFor({ state: 'detached' });
+    await eventually(async () => (await admin.request<StaticList>('GET', `/api/lists/${list!.id}`)).memberCount).toBe(FIRST.length);
+
+    await open(page, `/lists/${list!.id}`);
+    await page.getByRole('heading', { name: LIST_NAME }).waitFor();
+    await eventually(async () => (await page.getByTestId('member-count').textContent()) ?? '').toBe(`${FIRST.length} members`);
+    const members = page.getByRole('grid', { name: 'List members' });
+    await eventually(() => members.locator('tbody tr[role="row"]').count()).toBe(FIRST.length);
+    for (const first of FIRST) await members.getByText(new RegExp(first)).first().waitFor();
+  });
+
+  it("exports a segment's contacts to CSV from the builder", async () => {
+    const { page } = browser;
+    const list = (await admin.request<{ items: StaticList[] }>('GET', '/api/lists')).items.find((l) => l.name === LIST_NAME)!;
+    const segment = await admin.request<{ id: string }>('POST', '/api/segments', {
+      name: 'Listwright members',
+      filter: { type: 'and', conditions: [{ field: 'inList', op: 'eq', value: list.id }] },
+    });
+    await open(page, `/segments/${segment.id}`);
+    await page.getByRole('heading', { name: 'Listwright members' }).waitFor();
+    await page.getByRole('button', { name: 'Export CSV' }).click();
+    const link = page.getByRole('link', { name: `Download ${FIRST.length} contacts` });
+    await link.waitFor();
+    await screenshot(page, 'segment-export-ready-dark');
+    const csv = await (await fetch(new URL((await link.getAttribute('href'))!, inject('baseUrl')))).text();
+    const emails = csv.split(/\r\n/).slice(1).filter(Boolean).map((line) => line.match(/[a-z]+@listwright-e2e\.com/)?.[0]);
+    expect(emails.sort()).toEqual(FIRST.map((f) => `${f.toLowerCase()}@listwright-e2e.com`).sort());
+  });
+});
