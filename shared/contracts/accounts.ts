@@ -14,6 +14,7 @@ import { normalizeCountry } from '../normalize/normalize-country';
 import { normalizeDomain } from '../normalize/normalize-domain';
 import { isFreeMailDomain } from '../normalize/free-mail';
 import { normalizeEmail } from '../normalize/normalize-email';
+import { SUPPRESSION_REASONS, SUPPRESSION_TYPES } from './compliance';
 import { filterQueryParam, filterSchema, type FieldDefinition } from './filters';
 
 // ── shared pieces ────────────────────────────────────────────────────────────────────────────
@@ -208,6 +209,20 @@ export type ContactCreate = z.input<typeof contactCreateSchema>;
 export const contactUpdateSchema = z.strictObject({ ...contactFieldsShape, version: versionSchema.optional() });
 export type ContactUpdate = z.input<typeof contactUpdateSchema>;
 
+/** Why a channel of a contact may not be used: the reason and what matched (address, domain, phone). */
+export const channelSuppressionSchema = z.object({
+  reason: z.enum(SUPPRESSION_REASONS),
+  type: z.enum(SUPPRESSION_TYPES),
+});
+export type ChannelSuppression = z.infer<typeof channelSuppressionSchema>;
+
+/** A contact's suppression state per channel; null when the channel is not suppressed. */
+export const contactSuppressionSchema = z.object({
+  email: channelSuppressionSchema.nullable(),
+  phone: channelSuppressionSchema.nullable(),
+});
+export type ContactSuppression = z.infer<typeof contactSuppressionSchema>;
+
 export const contactSchema = z.object({
   id: z.string().uuid(),
   accountId: z.string().uuid().nullable(),
@@ -246,6 +261,8 @@ export const contactSchema = z.object({
   createdAt: isoDateTime,
   updatedAt: isoDateTime,
   deletedAt: isoDateTime.nullable(),
+  /** Suppression of the address (itself or its domain) and phones, as of the response. */
+  suppression: contactSuppressionSchema.optional(),
 });
 export type Contact = z.infer<typeof contactSchema>;
 

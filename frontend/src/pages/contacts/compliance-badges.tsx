@@ -1,24 +1,20 @@
-// Consent and suppression at a glance. Consent is a contact field; suppression comes from the
-// compliance module and is shown only when the API includes it on the record.
-import { Ban, ShieldCheck, ShieldOff } from 'lucide-react';
-import type { Contact } from '@shared/contracts/accounts';
+// Consent and suppression at a glance. Consent is a contact field; suppression is looked up by the
+// API against the global suppression list (the address, its domain, the phones) for each response.
+import { Ban, PhoneOff, ShieldCheck, ShieldOff } from 'lucide-react';
+import type { ChannelSuppression, Contact } from '@shared/contracts/accounts';
+import { SUPPRESSION_REASON_LABELS } from '@shared/contracts/compliance';
 import { Badge } from '@/components/ui/badge';
+import { SUPPRESSION_TYPE_LABELS } from '../compliance/suppression-badges';
 
-/** What the API may add to a contact once suppressions are joined in (absent today). */
-interface SuppressionInfo {
-  suppressed?: boolean | null;
-  suppression?: { reason?: string | null } | null;
-}
-
-export function suppressionOf(contact: Contact): { reason: string | null } | null {
-  const extra = contact as Contact & SuppressionInfo;
-  if (extra.suppression) return { reason: extra.suppression.reason ?? null };
-  if (extra.suppressed === true) return { reason: null };
-  return null;
+/** "Bounced (domain)": the reason, and what matched when it is not the value itself. */
+function suppressionTitle(suppression: ChannelSuppression, channel: 'Email' | 'Phone'): string {
+  const matched = suppression.type === 'domain' ? ` (${SUPPRESSION_TYPE_LABELS.domain.toLowerCase()} suppressed)` : '';
+  return `${channel} suppressed: ${SUPPRESSION_REASON_LABELS[suppression.reason]}${matched}`;
 }
 
 export function ComplianceBadges({ contact }: { contact: Contact }) {
-  const suppression = suppressionOf(contact);
+  const email = contact.suppression?.email ?? null;
+  const phone = contact.suppression?.phone ?? null;
   return (
     <span className="inline-flex items-center gap-1">
       {contact.consentStatus === 'opted-in' && (
@@ -33,10 +29,16 @@ export function ComplianceBadges({ contact }: { contact: Contact }) {
           Opted out
         </Badge>
       )}
-      {suppression && (
-        <Badge variant="danger" title={suppression.reason ? `Suppressed: ${suppression.reason}` : 'Suppressed'}>
+      {email && (
+        <Badge variant="danger" title={suppressionTitle(email, 'Email')} data-testid="email-suppressed">
           <Ban aria-hidden="true" />
-          Suppressed
+          Email suppressed
+        </Badge>
+      )}
+      {phone && (
+        <Badge variant="danger" title={suppressionTitle(phone, 'Phone')} data-testid="phone-suppressed">
+          <PhoneOff aria-hidden="true" />
+          DNC
         </Badge>
       )}
     </span>

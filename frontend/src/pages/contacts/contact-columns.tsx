@@ -68,7 +68,7 @@ export function contactColumns({ showAccount = true }: { showAccount?: boolean }
       },
     },
     { id: 'directPhone', header: 'Direct phone', size: 150, meta: { mono: true }, cell: ({ row }) => orDash(row.original.directPhone ?? row.original.directPhoneRaw) },
-    { id: 'consentStatus', header: 'Compliance', size: 130, cell: ({ row }) => <ComplianceBadges contact={row.original} /> },
+    { id: 'consentStatus', header: 'Compliance', size: 220, cell: ({ row }) => <ComplianceBadges contact={row.original} /> },
     { id: 'mobilePhone', header: 'Mobile', size: 160, meta: { mono: true }, cell: ({ row }) => orDash(row.original.mobilePhone ?? row.original.mobilePhoneRaw) },
     { id: 'seniority', header: 'Seniority', size: 110, cell: ({ row }) => orDash(row.original.seniority) },
     { id: 'country', header: 'Country', size: 140, cell: ({ row }) => orDash(countryName(row.original.country)) },

@@ -13,9 +13,11 @@ import type {
   contactUpdateSchema,
 } from '@shared/contracts/accounts';
 import { emailDomain, isFreeMailDomain, joinFullName } from '@shared/normalize';
+import type { Database } from '../../db/connection';
 import type { Deps } from '../../deps';
 import { accounts, contacts } from '../../db/schema';
 import { notFound } from '../../http/app-error';
+import { withSuppressions } from './contact-suppression';
 import { contactValues } from './contact-values';
 import { CONTACT_RESOURCE } from './fields';
 import { listRecords, type ContactListRow } from './list-records';
@@ -38,12 +40,16 @@ export async function accountSummaries(db: Queryable, ids: Array<string | null>)
   return new Map(rows.map((r) => [r.id, r]));
 }
 
-export async function contactViews(db: Queryable, rows: ContactRow[]): Promise<Contact[]> {
+/** Contacts as the API returns them: account embedded and suppression state, a few queries per page. */
+export async function contactViews(db: Database, rows: ContactRow[]): Promise<Contact[]> {
   const summaries = await accountSummaries(
     db,
     rows.map((r) => r.accountId),
   );
-  return rows.map((row) => contactView(row, row.accountId ? (summaries.get(row.accountId) ?? null) : null));
+  return withSuppressions(
+    db,
+    rows.map((row) => contactView(row, row.accountId ? (summaries.get(row.accountId) ?? null) : null)),
+  );
 }
 
 export async function createContact(
@@ -117,5 +123,5 @@ export async function listContacts(
   const items = (page.rows as ContactListRow[]).map(({ accountName, accountDomain, ...row }) =>
     contactView(row, row.accountId && accountName !== null ? { id: row.accountId, name: accountName, domain: accountDomain } : null),
   );
-  return { items, nextCursor: page.nextCursor, total: page.total };
+  return { items: await withSuppressions(deps.db, items), nextCursor: page.nextCursor, total: page.total };
 }

@@ -1,0 +1,28 @@
+// Suppression state for a page of contacts: one lookup against the compliance tables for the
+// whole page (its addresses, their registrable domains and its phones), after the list query,
+// so the list SQL and its indexes stay as they are.
+import type { Contact, ChannelSuppression } from '@shared/contracts/accounts';
+import type { Database } from '../../db/connection';
+import { findSuppressions, type SuppressionHit } from '../compliance/check-suppressions';
+
+/** The entry to show for a channel: the address's own entry before its domain's. */
+function pick(hits: readonly SuppressionHit[] | undefined): ChannelSuppression | null {
+  if (!hits?.length) return null;
+  const hit = hits.find((h) => h.type !== 'domain') ?? hits[0]!;
+  return { reason: hit.reason, type: hit.type };
+}
+
+/** The contacts with `suppression` set; two queries at most whatever the page size. */
+export async function withSuppressions(db: Database, items: Contact[]): Promise<Contact[]> {
+  if (items.length === 0) return items;
+  const emails = items.flatMap((c) => (c.email ? [c.email] : []));
+  const phones = items.flatMap((c) => [c.directPhone, c.mobilePhone].filter((p): p is string => !!p));
+  const found = await findSuppressions(db, { emails, phones });
+  return items.map((contact) => ({
+    ...contact,
+    suppression: {
+      email: contact.email ? pick(found.emails.get(contact.email.trim().toLowerCase())) : null,
+      phone: pick([contact.directPhone, contact.mobilePhone].flatMap((p) => (p ? (found.phones.get(p.trim()) ?? []) : []))),
+    },
+  }));
+}
