@@ -195,8 +195,10 @@ describe('the accounts list', () => {
     await eventually(() => page.getByTestId('table-status').textContent()).toContain('60 of 60 loaded');
     const rowHeight = await grid.locator('tbody tr[role="row"]').first().evaluate((row: { offsetHeight: number }) => row.offsetHeight);
     const paneTop = () => grid.evaluate((table: { parentElement: { scrollTop: number } }) => table.parentElement.scrollTop);
-    await grid.hover();
-    await page.mouse.wheel(0, 30 * rowHeight);
+    // Scroll the pane itself (a wheel event can be coalesced or cut short on a busy machine).
+    await grid.evaluate((table: { parentElement: { scrollTop: number } }, top: number) => {
+      table.parentElement.scrollTop = top;
+    }, 30 * rowHeight);
     await eventually(paneTop).toBe(30 * rowHeight);
     const row30 = grid.locator('tbody tr[aria-rowindex="32"]');
     await row30.waitFor();
