@@ -81,11 +81,25 @@ export function CardGrid<T>(props: CardGridProps<T>) {
   const virtualRows = virtualizer.getVirtualItems();
 
   // Start where the other layout left off, once that card is loaded and the columns are known.
+  // The pane may not have its height for a frame or two after mounting (it cannot scroll yet), so
+  // the restore retries each frame until the pane has scrolled, for about a second at most.
   const restored = useRef(false);
+  const columnsRef = useRef(columns);
+  columnsRef.current = columns;
+  const restoreFrame = useRef(0);
+  useEffect(() => () => cancelAnimationFrame(restoreFrame.current), []);
   useEffect(() => {
     if (restored.current || items.length === 0) return;
     restored.current = true;
-    if (initialIndex > 0 && initialIndex < items.length) virtualizer.scrollToIndex(Math.floor(initialIndex / columns), { align: 'start' });
+    if (!(initialIndex > 0 && initialIndex < items.length)) return;
+    let attempts = 0;
+    const apply = () => {
+      const row = Math.floor(initialIndex / columnsRef.current);
+      virtualizer.scrollToIndex(row, { align: 'start' });
+      attempts += 1;
+      if (row > 0 && (scrollRef.current?.scrollTop ?? 0) === 0 && attempts < 60) restoreFrame.current = requestAnimationFrame(apply);
+    };
+    apply();
   }, [items.length, initialIndex, columns, virtualizer]);
 
   const firstRow = virtualizer.range?.startIndex ?? 0;
