@@ -28,19 +28,27 @@ export function useTableScrollMemory(
       return;
     }
     if (restored.current) return;
-    const pane = scrollPaneOf(wrapperRef.current);
-    if (!pane) return;
     const target = getFirstVisible();
-    restored.current = true;
-    if (target <= 0 || target >= loaded) return;
-    // The table renders its rows once it has measured its pane, a frame or two after mounting;
-    // until then it is too short to scroll.
+    // The table renders its grid and rows once it has measured its pane, a frame or two after
+    // mounting: until then there may be no pane, or one too short to scroll. Wait for both.
     let frame = 0;
     let attempts = 0;
     const apply = () => {
+      const pane = scrollPaneOf(wrapperRef.current);
+      if (!pane) {
+        if (attempts++ < MAX_RESTORE_FRAMES) frame = requestAnimationFrame(apply);
+        else restored.current = true;
+        return;
+      }
+      if (target <= 0 || target >= loaded) {
+        restored.current = true;
+        return;
+      }
       const offset = target * rowHeightOf(pane);
-      if (pane.scrollHeight - pane.clientHeight >= offset || attempts >= MAX_RESTORE_FRAMES) pane.scrollTop = offset;
-      else {
+      if (pane.scrollHeight - pane.clientHeight >= offset || attempts >= MAX_RESTORE_FRAMES) {
+        pane.scrollTop = offset;
+        restored.current = true;
+      } else {
         attempts += 1;
         frame = requestAnimationFrame(apply);
       }
@@ -49,13 +57,16 @@ export function useTableScrollMemory(
     return () => cancelAnimationFrame(frame);
   }, [loaded, wrapperRef, getFirstVisible]);
 
+  // Scroll events do not bubble, but a capturing listener on the wrapper hears the pane's even
+  // when the pane mounts after this effect ran.
   useEffect(() => {
-    const pane = scrollPaneOf(wrapperRef.current);
-    if (!pane) return;
+    const wrapper = wrapperRef.current;
+    if (!wrapper) return;
     const onScroll = () => {
-      if (restored.current) setFirstVisible(Math.floor(pane.scrollTop / rowHeightOf(pane)));
+      const pane = scrollPaneOf(wrapper);
+      if (pane && restored.current) setFirstVisible(Math.floor(pane.scrollTop / rowHeightOf(pane)));
     };
-    pane.addEventListener('scroll', onScroll, { passive: true });
-    return () => pane.removeEventListener('scroll', onScroll);
+    wrapper.addEventListener('scroll', onScroll, { capture: true, passive: true });
+    return () => wrapper.removeEventListener('scroll', onScroll, { capture: true });
   }, [wrapperRef, setFirstVisible, loaded]);
 }
