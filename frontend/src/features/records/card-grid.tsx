@@ -87,7 +87,14 @@ export function CardGrid<T>(props: CardGridProps<T>) {
   const columnsRef = useRef(columns);
   columnsRef.current = columns;
   const restoreFrame = useRef(0);
-  useEffect(() => () => cancelAnimationFrame(restoreFrame.current), []);
+  // On unmount (or React's development double mount) stop a pending restore and allow a new one.
+  useEffect(
+    () => () => {
+      cancelAnimationFrame(restoreFrame.current);
+      restored.current = false;
+    },
+    [],
+  );
   useEffect(() => {
     if (restored.current || items.length === 0) return;
     restored.current = true;
