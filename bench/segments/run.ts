@@ -4,7 +4,7 @@
 // list, and suppression entries (20,000 addresses, 100 domains, 5,000 numbers), then times
 // previews of segments with 3–5 criteria — each with a domain-set and a suppression criterion —
 // through the service (compile, page and count side by side, row views) against the very same
-// statements run straight on pg clients (JIT off on both), and prints p50/p95 and their ratio.
+// statements run straight on pg clients (JIT and parallel workers off on both), and prints p50/p95 and their ratio.
 // Target: p95 < 300 ms.
 // Everything it added is removed at the end.
 import os from 'node:os';
@@ -68,8 +68,8 @@ async function main(): Promise<void> {
   const raw = new pg.Client({ connectionString: url });
   const raw2 = new pg.Client({ connectionString: url });
   await Promise.all([raw.connect(), raw2.connect()]);
-  // The service runs segment statements with JIT off (see without-jit.ts); so does the baseline.
-  await Promise.all([raw.query('set jit = off'), raw2.query('set jit = off')]);
+  // The service runs segment statements with JIT and parallel workers off (see without-jit.ts); so does the baseline.
+  await Promise.all([raw, raw2].map((client) => client.query('set jit = off; set max_parallel_workers_per_gather = 0')));
   let setId: string | null = null;
   let listId: string | null = null;
   try {
@@ -177,6 +177,16 @@ async function main(): Promise<void> {
       ]);
       return performance.now() - started;
     };
+    // BENCH_EXPLAIN=1 prints each case's page and count plans (EXPLAIN ANALYZE, buffers).
+    const explain = async (name: string, filter: FilterGroup): Promise<void> => {
+      const condition = compileSegment(filter);
+      const page = handle.db.select().from(contacts).where(condition).orderBy(sql`${contacts.createdAt} desc`, sql`${contacts.id} desc`).limit(PAGE_SIZE).toSQL();
+      const capped = dialect.sqlToQuery(countStatements(contacts, condition).capped);
+      for (const [label, q] of [['page', page], ['count', capped]] as const) {
+        const plan = await raw.query(`explain (analyze, buffers) ${q.sql}`, q.params);
+        process.stdout.write(`\n  ${name} — ${label}\n${plan.rows.map((r) => `    ${(r as Record<string, string>)['QUERY PLAN']}`).join('\n')}\n`);
+      }
+    };
     const serviceRun = async (filter: FilterGroup): Promise<{ ms: number; count: number; exact: boolean }> => {
       const started = performance.now();
       const preview = await previewSegment(deps, { filter, limit: PAGE_SIZE });
@@ -189,6 +199,7 @@ async function main(): Promise<void> {
     process.stdout.write(`\n  segment preview (count + first ${PAGE_SIZE}), ${ITERATIONS} runs each, times in ms (ratio = preview p50 / SQL p50)\n\n  ${header}\n  ${'-'.repeat(header.length)}\n`);
     let worst = 0;
     for (const c of cases) {
+      if (process.env.BENCH_EXPLAIN) await explain(c.name, c.filter);
       const first = await serviceRun(c.filter);
       await rawRun(c.filter);
       const service: number[] = [];

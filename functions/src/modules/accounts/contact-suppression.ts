@@ -1,6 +1,6 @@
 // Suppression state for a page of contacts: one lookup against the compliance tables for the
-// whole page (its addresses, their registrable domains and its phones), after the list query,
-// so the list SQL and its indexes stay as they are.
+// whole page (its addresses, their registrable domains and its phones), made as soon as the page
+// is in (beside the count), so the list SQL and its indexes stay as they are.
 import type { Contact, ChannelSuppression } from '@shared/contracts/accounts';
 import type { Database } from '../../db/connection';
 import { findSuppressions, type SuppressionHit } from '../compliance/check-suppressions';
@@ -12,7 +12,7 @@ function pick(hits: readonly SuppressionHit[] | undefined): ChannelSuppression |
   return { reason: hit.reason, type: hit.type };
 }
 
-/** The contacts with `suppression` set; two queries at most whatever the page size. */
+/** The contacts with `suppression` set; one query whatever the page size. */
 export async function withSuppressions(db: Database, items: Contact[]): Promise<Contact[]> {
   if (items.length === 0) return items;
   const emails = items.flatMap((c) => (c.email ? [c.email] : []));

@@ -116,12 +116,18 @@ export async function listContacts(
   options: { accountId?: string } = {},
 ): Promise<ContactListResponse> {
   if (options.accountId && !(await findById(deps.db, accounts, options.accountId, { includeDeleted: true }))) throw notFound('account');
-  const page = await listRecords<ContactRow>(deps.db, CONTACT_RESOURCE, contacts, {
-    ...query,
-    where: options.accountId ? and(eq(contacts.accountId, options.accountId)) : undefined,
-  });
-  const items = (page.rows as ContactListRow[]).map(({ accountName, accountDomain, ...row }) =>
-    contactView(row, row.accountId && accountName !== null ? { id: row.accountId, name: accountName, domain: accountDomain } : null),
+  const page = await listRecords<ContactRow, Contact>(
+    deps.db,
+    CONTACT_RESOURCE,
+    contacts,
+    { ...query, where: options.accountId ? and(eq(contacts.accountId, options.accountId)) : undefined },
+    (rows) =>
+      withSuppressions(
+        deps.db,
+        (rows as ContactListRow[]).map(({ accountName, accountDomain, ...row }) =>
+          contactView(row, row.accountId && accountName !== null ? { id: row.accountId, name: accountName, domain: accountDomain } : null),
+        ),
+      ),
   );
-  return { items: await withSuppressions(deps.db, items), nextCursor: page.nextCursor, total: page.total };
+  return { items: page.rows, nextCursor: page.nextCursor, total: page.total };
 }

@@ -1,5 +1,5 @@
 // The bulk suppression check: which of these addresses and numbers may not be contacted, and why.
-// Two queries whatever the batch size (one for addresses and their domains, one for phones), so
+// One query whatever the batch size (addresses, their registrable domains and phones), so
 // imports and the API can check thousands of values per call.
 import type {
   SuppressionCheckRequest,
@@ -10,7 +10,9 @@ import type {
 } from '@shared/contracts/compliance';
 import { normalizeDomain, normalizeEmail, normalizePhone } from '@shared/normalize';
 import type { Deps } from '../../deps';
-import { matchEmailsAndDomains, matchPhones, type Db, type MatchRow } from './suppressions-repo';
+import type { SQL } from 'drizzle-orm';
+import { queryRows } from '../../db/rows';
+import { matchStatement, type Db, type MatchRow } from './suppressions-repo';
 import { DEFAULT_PHONE_COUNTRY } from './suppression-values';
 
 export interface SuppressionHit {
@@ -43,50 +45,66 @@ function push<K>(map: Map<K, SuppressionHit[]>, key: K, hit: SuppressionHit): vo
   else map.set(key, [hit]);
 }
 
+// Hosts repeat across pages and batches: each host's registrable domain is worked out once (a
+// public-suffix parse) and kept, up to a bound.
+const domainOfHost = new Map<string, string | null>();
+const MAX_CACHED_HOSTS = 50_000;
+function registrableDomainOf(host: string): string | null {
+  let domain = domainOfHost.get(host);
+  if (domain === undefined) {
+    domain = normalizeDomain(host);
+    if (domainOfHost.size >= MAX_CACHED_HOSTS) domainOfHost.clear();
+    domainOfHost.set(host, domain);
+  }
+  return domain;
+}
+
+/** What a lookup asks: the distinct addresses and numbers, and each address's registrable domain. */
+function lookupOf(input: { emails: readonly string[]; phones: readonly string[] }) {
+  const emails = [...new Set(input.emails.map((e) => e.trim().toLowerCase()).filter(Boolean))];
+  const phones = [...new Set(input.phones.map((p) => p.trim()).filter(Boolean))];
+  const domainOfEmail = new Map<string, string>();
+  for (const email of emails) {
+    const domain = registrableDomainOf(email.slice(email.lastIndexOf('@') + 1));
+    if (domain) domainOfEmail.set(email, domain);
+  }
+  const statement = matchStatement({ emails, domains: [...new Set(domainOfEmail.values())], phones });
+  return { statement, domainOfEmail };
+}
+
+/** The statement findSuppressions runs for these values (null: none), for benchmarks that replay it. */
+export function suppressionStatement(input: { emails: readonly string[]; phones: readonly string[] }): SQL | null {
+  return lookupOf(input).statement;
+}
+
 /**
  * Set-based lookup of already-normalized values (addresses as contacts store them, E.164 numbers):
- * exactly one query for the addresses and their registrable domains and one for the phones
- * (none for an empty side). Values that are not suppressed are absent from the result.
+ * exactly one query for the addresses, their registrable domains and the phones (none when there
+ * is nothing to look up). Values that are not suppressed are absent from the result.
  */
 export async function findSuppressions(
   db: Db,
   input: { emails: readonly string[]; phones: readonly string[] },
 ): Promise<SuppressionCheckResult> {
-  const emails = [...new Set(input.emails.map((e) => e.trim().toLowerCase()).filter(Boolean))];
-  const phones = [...new Set(input.phones.map((p) => p.trim()).filter(Boolean))];
-
-  // Many addresses share a host: derive each host's registrable domain once.
-  const domainOfHost = new Map<string, string | null>();
-  const domainOfEmail = new Map<string, string>();
-  for (const email of emails) {
-    const host = email.slice(email.lastIndexOf('@') + 1);
-    if (!domainOfHost.has(host)) domainOfHost.set(host, normalizeDomain(host));
-    const domain = domainOfHost.get(host);
-    if (domain) domainOfEmail.set(email, domain);
-  }
-  const domains = [...new Set(domainOfEmail.values())];
-
-  const [emailRows, phoneRows] = await Promise.all([
-    emails.length ? matchEmailsAndDomains(db, emails, domains) : Promise.resolve([]),
-    phones.length ? matchPhones(db, phones) : Promise.resolve([]),
-  ]);
+  const { statement, domainOfEmail } = lookupOf(input);
+  const rows = statement ? await queryRows<MatchRow>(db, statement) : [];
 
   const result: SuppressionCheckResult = { emails: new Map(), phones: new Map() };
   const byDomain = new Map<string, SuppressionHit[]>();
-  for (const row of emailRows) {
+  for (const row of rows) {
     if (row.type === 'email') push(result.emails, row.value, toHit(row));
-    else push(byDomain, row.value, toHit(row));
+    else if (row.type === 'domain') push(byDomain, row.value, toHit(row));
+    else push(result.phones, row.value, toHit(row));
   }
   if (byDomain.size) {
     for (const [email, domain] of domainOfEmail) for (const hit of byDomain.get(domain) ?? []) push(result.emails, email, hit);
   }
-  for (const row of phoneRows) push(result.phones, row.value, toHit(row));
   return result;
 }
 
 /**
  * Which of these normalized addresses and numbers are suppressed (an address also when its
- * registrable domain is): the same two queries, without the reasons. The import pipeline's
+ * registrable domain is): the same one query, without the reasons. The import pipeline's
  * suppression hook has exactly this shape.
  */
 export async function checkSuppressions(

@@ -13,7 +13,7 @@ export interface SuppressionMatches {
   phones: ReadonlySet<string>;
 }
 
-/** Which of these emails and phones are suppressed: set-based, at most two queries whatever the size. */
+/** Which of these emails and phones are suppressed: set-based, one query whatever the size. */
 export type SuppressionCheck = (db: Database, input: { emails: string[]; phones: string[] }) => Promise<SuppressionMatches>;
 
 export const noSuppressions: SuppressionCheck = async () => ({ emails: new Set(), phones: new Set() });

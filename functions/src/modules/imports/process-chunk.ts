@@ -1,5 +1,5 @@
 // Imports one chunk: ranged read, parse, map and normalize every row, then a constant number of
-// round trips whatever the chunk size — two suppression queries, then in one transaction: lock
+// round trips whatever the chunk size — one suppression query, then in one transaction: lock
 // the chunk, resolve accounts, insert the new ones, upsert contacts (with before-images), write
 // row issues, mark the chunk done and add its counts to the job. The chunk's completion commits
 // with its rows, so a retry after a crash finds it done and writes nothing twice.
@@ -138,7 +138,7 @@ export function prepareChunk(text: string, job: ChunkJob, chunk: ChunkRow): Prep
   return { rows, issues, counts, samples };
 }
 
-/** Skips rows whose email is suppressed, or whose only identity is a suppressed phone; two queries. */
+/** Skips rows whose email is suppressed, or whose only identity is a suppressed phone; one query. */
 async function applySuppressions(deps: Pick<Deps, 'db'>, hooks: ImportHooks, prepared: PreparedChunk): Promise<void> {
   const emails = [...new Set(prepared.rows.map((r) => r.contact.email).filter((e): e is string => !!e))];
   const phones = [
