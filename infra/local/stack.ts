@@ -288,7 +288,16 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     } else if (options.spa !== 'none') {
       if (options.spa === 'build') {
         const { build } = await import('vite');
-        await build({ configFile: path.join(REPO_ROOT, 'vite.config.ts'), logLevel: 'error' });
+        // Always the production bundle: Vite builds React's development bundle when NODE_ENV says
+        // so, and a test runner sets NODE_ENV=test.
+        const nodeEnv = process.env.NODE_ENV;
+        process.env.NODE_ENV = 'production';
+        try {
+          await build({ configFile: path.join(REPO_ROOT, 'vite.config.ts'), logLevel: 'error', mode: 'production' });
+        } finally {
+          if (nodeEnv === undefined) delete process.env.NODE_ENV;
+          else process.env.NODE_ENV = nodeEnv;
+        }
       }
       const serveStatic = createStaticHandler(path.join(REPO_ROOT, 'dist'), { connectSources: [new URL(s3.endpoint).origin] });
       serveSpa = (req, res) => void serveStatic(req, res);
