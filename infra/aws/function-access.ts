@@ -29,6 +29,8 @@ export const functionAccess: FunctionAccessTable = {
   'functions/src/handlers/platform.ts': { healthProbe: true },
   // Users are created in, and disabled or re-enabled in, the staff or the portal pool.
   'functions/src/handlers/identity.ts': { manageUsers: true },
+  // A bulk export of accounts or contacts starts the export workflow.
+  'functions/src/handlers/accounts.ts': { workflows: { start: true } },
   // Suppression files are uploaded with a presigned PUT and read back to be applied.
   'functions/src/handlers/compliance.ts': { objects: { read: ['suppressions/uploads/*'], write: ['suppressions/uploads/*'] } },
   // Presigned multipart uploads and sample reads of imported files, download links to error files

@@ -455,10 +455,12 @@ describe('the CDK app, as deployed with a built SPA and an email domain', () => 
       for (const action of ['s3:GetObject', 's3:PutObject', 's3:DeleteObject']) expect(objectPatterns(drop, action)).toEqual(['/imports/*']);
     });
 
-    it('keeps accounts, audience and the scheduled jobs to the database', () => {
-      for (const description of ['API module accounts', 'API module audience', 'Scheduled jobs']) {
+    it('keeps audience and the scheduled jobs to the database, and accounts to it and starting exports', () => {
+      for (const description of ['API module audience', 'Scheduled jobs']) {
         expect(actionsOf(fn(description)), description).toEqual(['rds-db:connect']);
       }
+      // A bulk export starts the export workflow: start (and find) executions, never stop them.
+      expect(actionsOf(fn('API module accounts')).sort()).toEqual(['rds-db:connect', 'states:ListStateMachines', 'states:StartExecution']);
     });
 
     it('gives the health check read-only calls and no function item writes, object writes on the whole bucket or mail sending', () => {

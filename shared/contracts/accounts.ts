@@ -436,7 +436,15 @@ const bulkOthers = [
   z.strictObject({ ...bulkBase, action: z.literal('delete') }),
   z.strictObject({ ...bulkBase, action: z.literal('restore') }),
   z.strictObject({ ...bulkBase, action: z.literal('addToList'), listId: z.string().uuid() }),
-  z.strictObject({ ...bulkBase, action: z.literal('export'), format: z.enum(['csv']).default('csv') }),
+  z.strictObject({
+    ...bulkBase,
+    action: z.literal('export'),
+    format: z.enum(['csv']).default('csv'),
+    /** Template headers (or API keys) to write, in this order; all template columns by default. */
+    columns: z.array(z.string().min(1).max(100)).min(1).max(100).optional(),
+    /** Start the file with a UTF-8 byte-order mark so Excel reads accents right. */
+    bom: z.boolean().default(false),
+  }),
 ] as const;
 
 export const accountBulkRequestSchema = z.discriminatedUnion('action', [

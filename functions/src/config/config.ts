@@ -71,6 +71,11 @@ export const configSchema = z.object({
   PASSWORD_HASH_COST: z.coerce.number().int().min(4).max(15).default(12),
   // Sign-in attempts allowed per source IP per minute (on top of the per-account lockout).
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  // Per-user limits a minute on search (command palette, suppression checks), exports (and error
+  // files) and imports (uploads): past them, 429 with Retry-After.
+  RATE_LIMIT_SEARCH_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  RATE_LIMIT_EXPORT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  RATE_LIMIT_IMPORT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
 
   ADMIN_USERNAME: z.string().trim().min(1).default('admin'),
   ADMIN_EMAIL: z.string().trim().email().default('admin@crm.local'),

@@ -10,6 +10,7 @@ import { getDeps, type Deps } from '../deps';
 import { AppError, invalid } from './app-error';
 import { problemResponse, toAppError, zodFieldErrors } from './problem';
 import type { Principal } from './principal';
+import { takeRateSlot } from './rate-limit';
 import { redactError } from './redact-error';
 import { isReply, type ApiModule, type Route } from './route';
 
@@ -152,6 +153,7 @@ async function runRoute(
       logger.warn('access denied', { userId: principal.userId, roles: principal.roles });
       throw new AppError('forbidden');
     }
+    if (route.rateLimit) await takeRateSlot({ ...deps, logger }, route.rateLimit, principal.userId);
   }
 
   let body: unknown = undefined;

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type { Role } from '@shared/roles';
 import type { Deps } from '../deps';
 import type { Principal } from './principal';
+import type { RateLimitClass } from './rate-limit';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -66,6 +67,8 @@ export interface RouteSpec<
   allowDuringPasswordChange?: boolean;
   /** Keep the body as raw text (signature verification); no JSON parsing. */
   rawBody?: boolean;
+  /** Counted against the caller's per-minute limit of this class (429 past it); see rate-limit.ts. */
+  rateLimit?: RateLimitClass;
   handler: (ctx: RouteContext<Infer<PS>, Infer<QS>, Infer<BS>, AuthOf<R>>) => Promise<unknown>;
 }
 
@@ -79,6 +82,7 @@ export interface Route {
   body?: z.ZodType;
   allowDuringPasswordChange?: boolean;
   rawBody?: boolean;
+  rateLimit?: RateLimitClass;
   handler: (ctx: RouteContext<unknown, unknown, unknown, Principal | null>) => Promise<unknown>;
 }
 

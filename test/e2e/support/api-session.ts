@@ -8,6 +8,10 @@ export const E2E_STACK_ENV: Record<string, string> = {
   PASSWORD_HASH_COST: '10',
   // Every test signs in from 127.0.0.1: the per-IP limit would otherwise trip mid-suite.
   LOGIN_RATE_LIMIT_PER_MINUTE: '10000',
+  // One admin runs the whole suite, several files at once: the per-user limits are not under test here.
+  RATE_LIMIT_SEARCH_PER_MINUTE: '10000',
+  RATE_LIMIT_EXPORT_PER_MINUTE: '10000',
+  RATE_LIMIT_IMPORT_PER_MINUTE: '10000',
 };
 
 /** The admin's password once the suite's stack has left its first-run state. */

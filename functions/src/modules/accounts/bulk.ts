@@ -2,7 +2,8 @@
 // filter (and search) except these", across all pages. The work is set-based: one statement per
 // batch of BULK_BATCH_SIZE rows (keyset on id) updates the rows and writes their history rows.
 // Each run is recorded in bulk_operations; a bulk delete marks its rows with the operation id so
-// undo restores exactly them. Lists and exports do not exist yet: those actions answer 422.
+// undo restores exactly them. Add to list goes to the audience module's set-based insert; export
+// to the export pipeline.
 import { and, eq, getTableColumns, isNull, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { BulkResult, BulkSelection } from '@shared/contracts/accounts';
@@ -12,6 +13,10 @@ import { queryOne } from '../../db/rows';
 import { accounts, bulkOperations, contacts } from '../../db/schema';
 import { AppError, notFound } from '../../http/app-error';
 import { addAccountContactsToList, addContactsToList } from '../audience/lists';
+import { createExport } from '../imports/exports';
+import type { Principal } from '../../http/principal';
+import { takeRateSlot } from '../../http/rate-limit';
+import { reply, type Reply } from '../../http/route';
 import { accountValues } from './account-values';
 import { contactValues } from './contact-values';
 import { ACCOUNT_RESOURCE, CONTACT_RESOURCE, type Entity, type ResourceFields } from './fields';
@@ -171,12 +176,25 @@ function restoreBatch(spec: EntitySpec, where: SQL, context: { bulkId: string; a
            (select id::text from batch order by id desc limit 1) as last`;
 }
 
+/**
+ * The export action: the selection goes to the export pipeline (a CSV streamed to S3, formula
+ * cells neutralized) as POST /api/exports would send it, after the caller's export rate limit;
+ * answers the export job (201), whose download link appears once it is done.
+ */
+export async function bulkExport(
+  deps: Parameters<typeof createExport>[0],
+  principal: Principal,
+  resource: 'accounts' | 'contacts',
+  request: { selection: BulkSelection; columns?: string[] | undefined; bom: boolean },
+): Promise<Reply> {
+  await takeRateSlot(deps, 'export', principal.userId);
+  return reply(201, await createExport(deps, principal, { resource, selection: request.selection, columns: request.columns, bom: request.bom }));
+}
+
 export async function runBulk(deps: Ctx, input: { entity: Entity; request: BulkRequest; actor: Actor }): Promise<BulkResult> {
   const { request } = input;
   if (request.action === 'addToList') return addSelectionToList(deps, { ...input, request });
-  if (request.action === 'export') {
-    throw new AppError('unprocessable', { detail: 'Export is not available yet: the export pipeline comes with a later release.' });
-  }
+  if (request.action === 'export') throw new Error('A bulk export runs through bulkExport, not runBulk.');
   const spec = SPECS[input.entity];
   const values = request.action === 'update' ? spec.values(request.set) : {};
   // Compile before recording the operation, so a bad filter leaves no trace.

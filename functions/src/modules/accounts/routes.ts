@@ -19,7 +19,7 @@ import type { Principal } from '../../http/principal';
 import { invalid } from '../../http/app-error';
 import { defineRoute, reply, type ApiModule } from '../../http/route';
 import { createAccount, deleteAccount, getAccount, listAccounts, restoreAccount, updateAccount } from './accounts-service';
-import { runBulk, undoBulk, type BulkRequest } from './bulk';
+import { bulkExport, runBulk, undoBulk, type BulkRequest } from './bulk';
 import { createContact, deleteContact, getContact, listContacts, restoreContact, updateContact } from './contacts-service';
 import { listHistory, type Actor } from './record-changes';
 import { globalSearch } from './search';
@@ -69,10 +69,12 @@ export const accountsModule: ApiModule = {
       method: 'POST',
       path: '/api/accounts/bulk',
       roles: WRITE_ROLES,
-      summary: 'Update, delete or restore selected accounts (ids, or a filter across all pages)',
+      summary: 'Update, delete, restore, add to a list or export selected accounts (ids, or a filter across all pages)',
       body: accountBulkRequestSchema,
-      handler: async ({ deps, body, principal, requestId }) =>
-        runBulk(deps, { entity: 'account', request: body as BulkRequest, actor: actorOf(principal, requestId) }),
+      handler: async ({ deps, body, principal, requestId, logger }) =>
+        body.action === 'export'
+          ? bulkExport({ ...deps, logger }, principal, 'accounts', body)
+          : runBulk(deps, { entity: 'account', request: body as BulkRequest, actor: actorOf(principal, requestId) }),
     }),
     defineRoute({
       method: 'POST',
@@ -168,10 +170,12 @@ export const accountsModule: ApiModule = {
       method: 'POST',
       path: '/api/contacts/bulk',
       roles: WRITE_ROLES,
-      summary: 'Update, delete or restore selected contacts (ids, or a filter across all pages)',
+      summary: 'Update, delete, restore, add to a list or export selected contacts (ids, or a filter across all pages)',
       body: contactBulkRequestSchema,
-      handler: async ({ deps, body, principal, requestId }) =>
-        runBulk(deps, { entity: 'contact', request: body as BulkRequest, actor: actorOf(principal, requestId) }),
+      handler: async ({ deps, body, principal, requestId, logger }) =>
+        body.action === 'export'
+          ? bulkExport({ ...deps, logger }, principal, 'contacts', body)
+          : runBulk(deps, { entity: 'contact', request: body as BulkRequest, actor: actorOf(principal, requestId) }),
     }),
     defineRoute({
       method: 'POST',
@@ -241,6 +245,7 @@ export const accountsModule: ApiModule = {
       roles: READ_ROLES,
       summary: 'Top accounts and contacts matching a query (command palette)',
       query: searchQuerySchema,
+      rateLimit: 'search',
       handler: async ({ deps, query }) => globalSearch(deps, query),
     }),
   ],

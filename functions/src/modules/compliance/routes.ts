@@ -56,6 +56,7 @@ export const complianceModule: ApiModule = {
       path: '/api/suppressions/uploads',
       roles: SUPPRESSION_WRITERS,
       summary: 'A presigned URL to upload a suppression CSV; pass its key to the bulk upload',
+      rateLimit: 'import',
       handler: async ({ deps }) => reply(201, await createSuppressionUpload(deps)),
     }),
     defineRoute({
@@ -73,6 +74,7 @@ export const complianceModule: ApiModule = {
       roles: SUPPRESSION_READERS,
       summary: 'Which of up to 10,000 emails and phones are suppressed, and why',
       body: suppressionCheckRequestSchema,
+      rateLimit: 'search',
       handler: async ({ deps, body }) => checkSuppressionList(deps, body),
     }),
     defineRoute({

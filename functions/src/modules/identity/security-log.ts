@@ -1,4 +1,5 @@
-// Security events (sign-ins, failures, lockouts, token reuse, denials, role and status changes)
+// Security events (sign-ins, failures, lockouts, token reuse, denials, role and status changes,
+// exports, rate limits)
 // as structured JSON: who, what, when, tenant. Never tokens, passwords, emails or phone numbers.
 import type { Logger } from '@aws-lambda-powertools/logger';
 
@@ -22,7 +23,9 @@ export type SecurityEvent =
   | 'user.roles_changed'
   | 'user.roles_migrated'
   | 'organisation.created'
-  | 'bootstrap.default_admin_created';
+  | 'bootstrap.default_admin_created'
+  | 'data.exported'
+  | 'rate.limited';
 
 export interface SecurityEventFields {
   /** The acting user, when known. */
@@ -43,6 +46,7 @@ const FAILURES = new Set<SecurityEvent>([
   'auth.refresh_failed',
   'auth.refresh_token_reused',
   'auth.password_change_failed',
+  'rate.limited',
 ]);
 
 export function logSecurityEvent(logger: Logger, event: SecurityEvent, fields: SecurityEventFields = {}): void {

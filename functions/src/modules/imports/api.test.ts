@@ -205,4 +205,28 @@ describe('the imports and exports API (through the local gateway)', () => {
       ['person12@acme0.com', "'+SUM(A1)", 'acme0.com'],
     ]);
   });
+
+  it('exports the selected contacts from the bulk action, and accounts by filter', async () => {
+    const page = await call<{ items: Array<{ id: string; email: string }> }>('GET', '/api/contacts?limit=50&sort=email&order=asc');
+    const picked = page.body.items.slice(0, 2);
+    expect(picked).toHaveLength(2);
+    const created = await call<ExportJob>('POST', '/api/contacts/bulk', { action: 'export', selection: { ids: picked.map((c) => c.id) }, columns: ['Email'] });
+    expect(created.status).toBe(201);
+    const done = await waitFor<ExportJob>(`/api/exports/${created.body.id}`, ['completed', 'failed']);
+    expect(done).toMatchObject({ status: 'completed', rowCount: 2, resource: 'contacts' });
+    const text = await (await fetch(done.download!.url)).text();
+    expect(parse(text)).toEqual([['Email'], ...picked.map((c) => [c.email])]);
+
+    const accounts = await call<ExportJob>('POST', '/api/accounts/bulk', {
+      action: 'export',
+      selection: { filter: { type: 'and', conditions: [{ field: 'domain', op: 'eq', value: 'acme2.com' }] } },
+      columns: ['Company Domain'],
+    });
+    expect(accounts.status).toBe(201);
+    const accountsDone = await waitFor<ExportJob>(`/api/exports/${accounts.body.id}`, ['completed', 'failed']);
+    expect(parse(await (await fetch(accountsDone.download!.url)).text())).toEqual([['Company Domain'], ['acme2.com']]);
+
+    // Agents may read contacts but not take them out.
+    expect((await call('POST', '/api/contacts/bulk', { action: 'export', selection: { ids: [picked[0]!.id] } }, agentToken)).status).toBe(403);
+  });
 });

@@ -17,6 +17,7 @@ import { queryRows } from '../../db/rows';
 import { ACCOUNT_RESOURCE } from '../accounts/fields';
 import { SEGMENT_RESOURCE } from '../audience/segment-fields';
 import { selectionCondition } from '../accounts/selection';
+import { logSecurityEvent } from '../identity/security-log';
 import { bucketOf, TransientImportError } from './pipeline';
 import { isTransientError } from './raw-sql';
 import { ObjectWriter, presignDownload } from './s3-objects';
@@ -71,6 +72,15 @@ export async function createExport(deps: ServiceDeps, principal: Principal, inpu
     .values({ resource: input.resource, selection: input.selection, columns, bom: input.bom, status: 'running', createdBy: principal.userId })
     .returning();
   await startWorkflowExecution(deps.aws.sfn, EXPORT_WORKFLOW_NAME, `${row!.id}`, { exportId: row!.id });
+  // Who took which data out: the selection's kind and size, never its values (a filter may hold addresses).
+  logSecurityEvent(deps.logger, 'data.exported', {
+    actorId: principal.userId,
+    orgId: principal.orgId,
+    exportId: row!.id,
+    resource: input.resource,
+    selection: 'ids' in input.selection ? `${input.selection.ids.length} ids` : 'filter',
+    columns: columns.length,
+  });
   return exportView(deps, row!);
 }
 

@@ -11,6 +11,7 @@ import {
   startImportRequestSchema,
 } from '@shared/contracts/imports';
 import { defineRoute, reply, type ApiModule } from '../../http/route';
+import { logSecurityEvent } from '../identity/security-log';
 import { createExport, getExport, listExports } from './exports';
 import { importHooks } from './hooks';
 import {
@@ -40,6 +41,7 @@ export const importsModule: ApiModule = {
       roles: IMPORTERS,
       summary: 'Start a browser upload: a job and presigned multipart part URLs',
       body: createUploadRequestSchema,
+      rateLimit: 'import',
       handler: async ({ deps, principal, body }) => reply(201, await createUpload(deps, principal, body)),
     }),
     defineRoute({
@@ -107,7 +109,12 @@ export const importsModule: ApiModule = {
       roles: IMPORTERS,
       summary: 'A short-lived download link to the error file (failed rows plus the reason)',
       params: jobParams,
-      handler: async ({ deps, params }) => errorFileLink(deps, params.jobId),
+      rateLimit: 'export',
+      handler: async ({ deps, params, principal, logger }) => {
+        const link = await errorFileLink(deps, params.jobId);
+        logSecurityEvent(logger, 'data.exported', { actorId: principal.userId, orgId: principal.orgId, importJobId: params.jobId, resource: 'import error file' });
+        return link;
+      },
     }),
 
     defineRoute({
@@ -160,6 +167,7 @@ export const importsModule: ApiModule = {
       roles: IMPORTERS,
       summary: 'Export a selection or filter of accounts or contacts to CSV (template columns by default)',
       body: createExportRequestSchema,
+      rateLimit: 'export',
       handler: async ({ deps, principal, body, logger }) => reply(201, await createExport({ ...deps, logger }, principal, body)),
     }),
     defineRoute({
