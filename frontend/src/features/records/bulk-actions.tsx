@@ -1,6 +1,6 @@
 // The actions of a list's bulk bar: set one field on every selected record, or delete them with
-// an Undo toast that restores exactly those records by the bulk operation's id, or add them (an
-// account: its contacts) to a static list.
+// an Undo toast that restores exactly those records by the bulk operation's id, add them (an
+// account: its contacts) to a static list, or export them to CSV.
 import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { PencilLine, Trash2 } from 'lucide-react';
@@ -16,6 +16,8 @@ import { toast } from '@/components/ui/toast';
 import { ApiError, api, describeError } from '@/lib/api';
 import { AddToListAction } from './add-to-list';
 import { countOf } from './bulk-selection';
+import { CsvExportButton, CsvExportStatus } from './export-csv';
+import { toExportSelection, useCanExport, useCsvExport, type ExportResource } from './use-csv-export';
 
 export interface BulkNouns {
   singular: string;
@@ -36,12 +38,16 @@ export interface BulkActionsProps {
   canWrite: boolean;
   /** Offer "Add to list" (the audience roles only: the API refuses the others). */
   addToList?: boolean;
+  /** Offer "Export CSV" of the selection as this resource (to the roles that may export). */
+  exportAs?: ExportResource;
 }
 
-export function BulkActions({ basePath, queryKey, nouns, selection, count, clear, updatableFields, canWrite, addToList = false }: BulkActionsProps) {
+export function BulkActions({ basePath, queryKey, nouns, selection, count, clear, updatableFields, canWrite, addToList = false, exportAs }: BulkActionsProps) {
   const queryClient = useQueryClient();
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [updating, setUpdating] = useState(false);
+  const csvExport = useCsvExport();
+  const canExport = useCanExport() && exportAs !== undefined;
   if (!canWrite || !selection) return null;
   const refresh = () => queryClient.invalidateQueries({ queryKey });
   const what = countOf(count, nouns.singular, nouns.plural);
@@ -82,10 +88,19 @@ export function BulkActions({ basePath, queryKey, nouns, selection, count, clear
           Set field
         </Button>
       )}
+      {canExport && (
+        <CsvExportButton
+          csvExport={csvExport}
+          size="sm"
+          className="h-7 bg-card"
+          onClick={() => void csvExport.start({ resource: exportAs, selection: toExportSelection(selection) })}
+        />
+      )}
       <Button variant="outline" size="sm" className="h-7 bg-card text-danger-text hover:bg-danger-subtle" onClick={() => setConfirmDelete(true)}>
         <Trash2 aria-hidden="true" />
         Delete
       </Button>
+      {canExport && <CsvExportStatus csvExport={csvExport} className="ml-auto" testId="bulk-export-status" />}
       <ConfirmDialog
         open={confirmDelete}
         onOpenChange={setConfirmDelete}

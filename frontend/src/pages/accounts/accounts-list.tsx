@@ -109,6 +109,7 @@ export function AccountsList() {
       clear={clear}
       updatableFields={BULK_FIELDS}
       canWrite={canWrite}
+      exportAs="accounts"
     />
   );
 

@@ -1,5 +1,5 @@
 // The contacts list: a dense table with search, the filter bar and sort in the address, the
-// selection kept in the list's memory, and bulk actions (set a field, delete with undo).
+// selection kept in the list's memory, and bulk actions (set a field, delete with undo, export).
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useLocation, useSearch } from 'wouter';
 import { Plus, Search, UserRound } from 'lucide-react';
@@ -111,6 +111,7 @@ export function ContactsList() {
               clear={clear}
               updatableFields={BULK_FIELDS}
               canWrite={canWrite}
+              exportAs="contacts"
               addToList={canAddToList}
             />
           )}
