@@ -3,7 +3,7 @@
 // seeded once and reused. For ten typical filters and for search it times the first page and a
 // deep cursor page through the local gateway (HTTP, real access token, the stack started in this
 // process; timed to the response's last byte), then runs the very same SQL statements the endpoint
-// runs (page, suppression lookup, total) straight on pg clients, and prints p50/p95 of both and
+// runs (the page built as JSON, the total) straight on pg clients, and prints p50/p95 of both and
 // their ratio. Targets: p95 < 100 ms, API/raw < 1.5.
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -19,9 +19,7 @@ import { openDatabase } from '../../functions/src/db/connection';
 import { migrateDatabase } from '../../functions/src/db/migrate';
 import { queryOne } from '../../functions/src/db/rows';
 import { contacts } from '../../functions/src/db/schema';
-import { CONTACT_RESOURCE } from '../../functions/src/modules/accounts/fields';
-import { buildListQuery, countStatements } from '../../functions/src/modules/accounts/list-records';
-import { suppressionStatement } from '../../functions/src/modules/compliance/check-suppressions';
+import { contactJsonPageStatement, countStatements } from '../../functions/src/modules/accounts/list-records';
 import { findUserByLogin } from '../../functions/src/modules/identity/repo';
 import { issueAccessToken } from '../../functions/src/modules/identity/tokens';
 import { createUser } from '../../functions/src/modules/identity/users';
@@ -170,26 +168,19 @@ async function main(): Promise<void> {
       if (res.status !== 200) throw new Error(`GET /api/contacts answered ${res.status}: ${JSON.stringify(body)}`);
       return { ms, body };
     };
-    // The endpoint's statements, run as raw SQL the way it runs them: the page (with its accounts
-    // joined), then the page's suppression lookup, beside the total (first page only; two connections).
+    // The endpoint's statements, run as raw SQL the way it runs them: the page (each contact built
+    // as JSON with its account and suppression state) beside the total (first page only; two connections).
     const exec = (client: pg.Client, query: { sql: string; params: unknown[] }) => client.query(query.sql, query.params);
     const rawRun = async (query: Record<string, string>, firstPage: boolean): Promise<number> => {
       const input = contactListQuerySchema.parse(query);
-      const built = buildListQuery(stack.deps.db, CONTACT_RESOURCE, contacts, input);
-      const page = built.page.toSQL() as { sql: string; params: unknown[] };
+      const built = contactJsonPageStatement(stack.deps.db, input);
+      const page = dialect.sqlToQuery(built.statement) as { sql: string; params: unknown[] };
       const count = countStatements(contacts, built.where);
       const capped = dialect.sqlToQuery(count.capped) as { sql: string; params: unknown[] };
       const estimate = dialect.sqlToQuery(count.estimate) as { sql: string; params: unknown[] };
       const started = performance.now();
       await Promise.all([
-        exec(raw, page).then(async (r) => {
-          const rows = (r.rows as Array<{ email: string | null; direct_phone: string | null; mobile_phone: string | null }>).slice(0, PAGE_SIZE);
-          const lookup = suppressionStatement({
-            emails: rows.flatMap((c) => (c.email ? [c.email] : [])),
-            phones: rows.flatMap((c) => [c.direct_phone, c.mobile_phone].filter((p): p is string => !!p)),
-          });
-          if (lookup) await exec(raw, dialect.sqlToQuery(lookup) as { sql: string; params: unknown[] });
-        }),
+        exec(raw, page),
         firstPage
           ? exec(raw2, capped).then(async (r) => {
               if ((r.rows[0] as { n: number }).n > EXACT_COUNT_CAP) await exec(raw2, estimate);

@@ -19,8 +19,7 @@ import { accounts, contacts } from '../../db/schema';
 import { notFound } from '../../http/app-error';
 import { withSuppressions } from './contact-suppression';
 import { contactValues } from './contact-values';
-import { CONTACT_RESOURCE } from './fields';
-import { listRecords, type ContactListRow } from './list-records';
+import { contactListJson, listContactJson } from './list-records';
 import type { Actor, Queryable } from './record-changes';
 import { findById, restoreRecord, softDeleteRecord, updateRecord, upsertRecord } from './record-store';
 import { contactView, type ContactRow } from './views';
@@ -110,24 +109,24 @@ export async function restoreContact(deps: Ctx, input: { id: string; actor: Acto
   return contact!;
 }
 
+/**
+ * A page of contacts as the response's JSON text: Postgres builds every item (contact-json.ts), so
+ * the page is one statement (beside its count) and its rows pass through untouched.
+ */
+export async function listContactsJson(
+  deps: Pick<Deps, 'db'>,
+  query: z.output<typeof contactListQuerySchema>,
+  options: { accountId?: string } = {},
+): Promise<string> {
+  if (options.accountId && !(await findById(deps.db, accounts, options.accountId, { includeDeleted: true }))) throw notFound('account');
+  const page = await listContactJson(deps.db, { ...query, where: options.accountId ? and(eq(contacts.accountId, options.accountId)) : undefined });
+  return contactListJson(page);
+}
+
 export async function listContacts(
   deps: Pick<Deps, 'db'>,
   query: z.output<typeof contactListQuerySchema>,
   options: { accountId?: string } = {},
 ): Promise<ContactListResponse> {
-  if (options.accountId && !(await findById(deps.db, accounts, options.accountId, { includeDeleted: true }))) throw notFound('account');
-  const page = await listRecords<ContactRow, Contact>(
-    deps.db,
-    CONTACT_RESOURCE,
-    contacts,
-    { ...query, where: options.accountId ? and(eq(contacts.accountId, options.accountId)) : undefined },
-    (rows) =>
-      withSuppressions(
-        deps.db,
-        (rows as ContactListRow[]).map(({ accountName, accountDomain, ...row }) =>
-          contactView(row, row.accountId && accountName !== null ? { id: row.accountId, name: accountName, domain: accountDomain } : null),
-        ),
-      ),
-  );
-  return { items: page.rows, nextCursor: page.nextCursor, total: page.total };
+  return JSON.parse(await listContactsJson(deps, query, options)) as ContactListResponse;
 }

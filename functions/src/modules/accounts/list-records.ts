@@ -7,11 +7,12 @@ import { EXACT_COUNT_CAP, type ListTotal } from '@shared/contracts/accounts';
 import type { FilterGroup } from '@shared/contracts/filters';
 import type { Database } from '../../db/connection';
 import { isRealDate } from '../../db/filter-sql';
-import { queryOne } from '../../db/rows';
+import { queryOne, queryRows } from '../../db/rows';
 import { invalid } from '../../http/app-error';
 import { accounts, contacts } from '../../db/schema';
 import { decodeCursor, encodeCursor } from './cursor';
-import type { ResourceFields, SortKey } from './fields';
+import { CONTACT_RESOURCE, type ResourceFields, type SortKey } from './fields';
+import { CONTACT_JSON } from './contact-json';
 import { selectionCondition } from './selection';
 import type { AccountRow, ContactRow } from './views';
 
@@ -86,6 +87,7 @@ export function buildListQuery(db: Database, fields: ResourceFields, table: type
     pageWhere = sql`${where} and ${after}`;
   }
   const direction = order === 'asc' ? sql`asc` : sql`desc`;
+  const orderBy = sql`${key.expr} ${direction}, ${fields.id} ${direction}`;
   const sortKey = sql<string>`(${key.expr})::text`.as('sort_key');
   // Contacts carry their account's name and domain: joined here, so a page is one statement.
   const page =
@@ -103,7 +105,45 @@ export function buildListQuery(db: Database, fields: ResourceFields, table: type
           .where(pageWhere)
           .orderBy(sql`${key.expr} ${direction}`, sql`${fields.id} ${direction}`)
           .limit(input.limit + 1);
-  return { page, where, sortName: name, order };
+  return { page, where, pageWhere, orderBy, sortExpr: key.expr, sortName: name, order };
+}
+
+/**
+ * A page of contacts as the API's JSON text, one statement: each row is built by CONTACT_JSON in
+ * Postgres (account embedded, suppression state included) and passed through as it is. The total
+ * is counted beside it on the first page, as listRecords does.
+ */
+export function contactJsonPageStatement(db: Database, input: ListInput): { statement: SQL; where: SQL; sortName: string; order: 'asc' | 'desc' } {
+  const built = buildListQuery(db, CONTACT_RESOURCE, contacts, input);
+  const statement = sql`select (${built.sortExpr})::text as sort_key, ${contacts.id} as id, ${CONTACT_JSON} as item
+    from ${contacts} left join ${accounts} on ${accounts.id} = ${contacts.accountId}
+    where ${built.pageWhere} order by ${built.orderBy} limit ${input.limit + 1}`;
+  return { statement, where: built.where, sortName: built.sortName, order: built.order };
+}
+
+export interface ContactJsonPage {
+  /** Each contact's JSON text (the Contact contract). */
+  items: string[];
+  nextCursor: string | null;
+  total: ListTotal | null;
+}
+
+export async function listContactJson(db: Database, input: ListInput): Promise<ContactJsonPage> {
+  const built = contactJsonPageStatement(db, input);
+  const [rows, total] = await Promise.all([
+    queryRows<{ sort_key: string; id: string; item: string }>(db, built.statement),
+    input.cursor ? Promise.resolve(null) : countMatches(db, contacts, built.where),
+  ]);
+  const page = rows.slice(0, input.limit);
+  const last = page[page.length - 1];
+  const nextCursor =
+    rows.length > input.limit && last ? encodeCursor({ sort: built.sortName, order: built.order, value: last.sort_key, id: last.id }) : null;
+  return { items: page.map((r) => r.item), nextCursor, total };
+}
+
+/** The list response's JSON text around the items' own JSON text. */
+export function contactListJson(page: ContactJsonPage): string {
+  return `{"items":[${page.items.join(',')}],"nextCursor":${JSON.stringify(page.nextCursor)},"total":${JSON.stringify(page.total)}}`;
 }
 
 /**

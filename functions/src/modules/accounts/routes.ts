@@ -20,12 +20,15 @@ import { invalid } from '../../http/app-error';
 import { defineRoute, reply, type ApiModule } from '../../http/route';
 import { createAccount, deleteAccount, getAccount, listAccounts, restoreAccount, updateAccount } from './accounts-service';
 import { bulkExport, runBulk, undoBulk, type BulkRequest } from './bulk';
-import { createContact, deleteContact, getContact, listContacts, restoreContact, updateContact } from './contacts-service';
+import { createContact, deleteContact, getContact, listContactsJson, restoreContact, updateContact } from './contacts-service';
 import { listHistory, type Actor } from './record-changes';
 import { globalSearch } from './search';
 
 export const READ_ROLES = ['admin', 'campaign_manager', 'quality_analyst', 'agent'] as const;
 export const WRITE_ROLES = ['admin', 'campaign_manager'] as const;
+
+/** A body already serialized as JSON (a contacts page Postgres built). */
+const jsonReply = (text: string) => reply(200, undefined, { raw: { text }, headers: { 'content-type': 'application/json' } });
 
 const idParams = z.strictObject({ id: z.string().uuid('is not a record id') });
 const bulkParams = z.strictObject({ bulkId: z.string().uuid('is not a bulk operation id') });
@@ -134,7 +137,7 @@ export const accountsModule: ApiModule = {
       summary: "An account's contacts (the contact list's query)",
       params: idParams,
       query: contactListQuerySchema,
-      handler: async ({ deps, params, query }) => listContacts(deps, query, { accountId: params.id }),
+      handler: async ({ deps, params, query }) => jsonReply(await listContactsJson(deps, query, { accountId: params.id })),
     }),
     defineRoute({
       method: 'GET',
@@ -153,7 +156,7 @@ export const accountsModule: ApiModule = {
       roles: READ_ROLES,
       summary: 'Contacts: filter, search, sort on indexed fields, keyset pages, total',
       query: contactListQuerySchema,
-      handler: async ({ deps, query }) => listContacts(deps, query),
+      handler: async ({ deps, query }) => jsonReply(await listContactsJson(deps, query)),
     }),
     defineRoute({
       method: 'POST',
