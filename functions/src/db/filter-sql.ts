@@ -278,7 +278,10 @@ function compileCondition(condition: FilterCondition, resolve: FilterColumnResol
     const positive = NEGATED[condition.op];
     if (positive) {
       const inner = compileCondition({ ...condition, op: positive }, () => local, path);
-      return sql`not (${fk} is not null and ${fk} in (${subquery(inner)}))`;
+      // NOT EXISTS rather than NOT IN: the planner makes it an anti-join whatever the related set's
+      // size, where NOT IN is a hashed subplan only while that set fits in work_mem (and a scan of
+      // the set per row past it). The same rows either way: the subqueries never yield NULL.
+      return sql`not exists (select 1 from (${subquery(inner)}) as related(v) where related.v = ${fk})`;
     }
     return sql`${fk} in (${subquery(compileCondition(condition, () => local, path))})`;
   }
