@@ -1,6 +1,7 @@
 // Contacts to a static list from the contacts table's bulk bar: two rows picked and added to a
 // list created in the dialog (its members show on the list page), then the whole search added to
-// the same list (only the new ones count) — and the dialog passes axe-core. A segment on that list
+// the same list (only the new ones count) — and the dialog passes axe-core; an account's contacts
+// go to a list from the accounts bulk bar. A segment on the first list
 // (an audience criterion) exports to CSV from the segment builder.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -92,6 +93,22 @@ describe('adding contacts to a list from the bulk bar', () => {
     const members = page.getByRole('grid', { name: 'List members' });
     await eventually(() => members.locator('tbody tr[role="row"]').count()).toBe(FIRST.length);
     for (const first of FIRST) await members.getByText(new RegExp(first)).first().waitFor();
+  });
+
+  it("adds a picked account's contacts to a new list from the accounts bulk bar", async () => {
+    const { page } = browser;
+    await open(page, `/accounts?view=cards&q=${encodeURIComponent('listwright-e2e.com')}`);
+    await page.getByRole('checkbox', { name: 'Select Listwright Mills' }).click();
+    const bulkBar = page.getByTestId('bulk-bar');
+    await bulkBar.getByRole('button', { name: 'Add to list' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add the contacts of 1 account to a list' });
+    await dialog.getByRole('combobox', { name: 'List' }).click();
+    await page.getByRole('option', { name: 'A new list…' }).click();
+    await dialog.getByRole('textbox', { name: /^New list name/ }).fill('Listwright by account');
+    await dialog.getByRole('button', { name: 'Add to list' }).click();
+    await page.getByText(`${FIRST.length} contacts added to “Listwright by account”.`).waitFor();
+    const list = (await admin.request<{ items: StaticList[] }>('GET', '/api/lists')).items.find((l) => l.name === 'Listwright by account');
+    expect(list?.memberCount).toBe(FIRST.length);
   });
 
   it("exports a segment's contacts to CSV from the builder", async () => {

@@ -81,7 +81,7 @@ export function BulkActions({ basePath, queryKey, nouns, selection, count, clear
 
   return (
     <>
-      {addToList && <AddToListAction basePath={basePath} selection={selection} what={what} />}
+      {addToList && <AddToListAction basePath={basePath} selection={selection} what={nouns.singular === 'account' ? `the contacts of ${what}` : what} />}
       {updatableFields.length > 0 && (
         <Button variant="outline" size="sm" className="h-7 bg-card" onClick={() => setUpdating(true)}>
           <PencilLine aria-hidden="true" />

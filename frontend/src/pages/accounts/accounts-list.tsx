@@ -29,6 +29,7 @@ import { useHotkeys } from '@/lib/hotkeys';
 import { ACCOUNT_CARD_HEIGHT, AccountCard } from './account-card';
 import { accountColumns } from './account-columns';
 import { AccountFormDialog } from './account-form-dialog';
+import { useCanWriteAudience } from '../audience/audience-api';
 import { ACCOUNTS_PATH, accountKeys, useCanWriteRecords } from './accounts-api';
 
 /** The fields a bulk update may set (accountBulkSetSchema), as the filter bar describes them. */
@@ -44,6 +45,7 @@ export function AccountsList() {
   const memory = useListMemory('accounts', scope);
   const list = useRecordList<Account>(accountKeys.lists, ACCOUNTS_PATH, { q, filter, ...sortQuery(sort) });
   const canWrite = useCanWriteRecords();
+  const canAddToList = useCanWriteAudience();
   const [creating, setCreating] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
   const tableWrapper = useRef<HTMLDivElement>(null);
@@ -110,6 +112,7 @@ export function AccountsList() {
       updatableFields={BULK_FIELDS}
       canWrite={canWrite}
       exportAs="accounts"
+      addToList={canAddToList}
     />
   );
 
