@@ -1,6 +1,7 @@
-// Suppression state for a page of contacts: one lookup against the compliance tables for the
-// whole page (its addresses, their registrable domains and its phones), made as soon as the page
-// is in (beside the count), so the list SQL and its indexes stay as they are.
+// Suppression state for contacts mapped in JavaScript (one contact, list members, segment
+// previews): one lookup against the compliance tables for all of them (their addresses, the
+// registrable domains and the phones). The contacts list builds the same state in its own SQL
+// (contact-json.ts); contact-json.test.ts holds the two to the same answers.
 import type { Contact, ChannelSuppression } from '@shared/contracts/accounts';
 import type { Database } from '../../db/connection';
 import { findSuppressions, type SuppressionHit } from '../compliance/check-suppressions';

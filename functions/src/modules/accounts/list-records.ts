@@ -146,30 +146,24 @@ export function contactListJson(page: ContactJsonPage): string {
   return `{"items":[${page.items.join(',')}],"nextCursor":${JSON.stringify(page.nextCursor)},"total":${JSON.stringify(page.total)}}`;
 }
 
-/**
- * One page of a list. `decorate` turns the page's rows into what the caller returns (a lookup per
- * page, such as suppression state); it runs as soon as the page is in, beside the total's count,
- * so its round trip costs nothing on a first page.
- */
-export async function listRecords<Row extends AccountRow | ContactRow, Out = Row>(
+export async function listRecords<Row extends AccountRow | ContactRow>(
   db: Database,
   fields: ResourceFields,
   table: TableOf<Row>,
   input: ListInput,
-  decorate: (rows: Row[]) => Out[] | Promise<Out[]> = (rows) => rows as unknown as Out[],
-): Promise<ListPage<Out>> {
+): Promise<ListPage<Row>> {
   const query = buildListQuery(db, fields, table, input);
-  const paged = (query.page as unknown as Promise<Array<Row & { sortKey: string }>>).then(async (rows) => {
-    const page = rows.slice(0, input.limit);
-    const last = page[page.length - 1];
-    const nextCursor =
-      rows.length > input.limit && last ? encodeCursor({ sort: query.sortName, order: query.order, value: last.sortKey, id: last.id }) : null;
-    const out = await decorate(page.map(({ sortKey: _sortKey, ...row }) => row as unknown as Row));
-    return { rows: out, nextCursor };
-  });
   // The first page's total runs beside the page query (on a server pool they overlap).
-  const [{ rows, nextCursor }, total] = await Promise.all([paged, input.cursor ? Promise.resolve(null) : countMatches(db, table, query.where)]);
-  return { rows, nextCursor, total };
+  const [rows, counted] = await Promise.all([
+    query.page as unknown as Promise<Array<Row & { sortKey: string }>>,
+    input.cursor ? Promise.resolve(null) : countMatches(db, table, query.where),
+  ]);
+  const page = rows.slice(0, input.limit);
+  const last = page[page.length - 1];
+  const nextCursor =
+    rows.length > input.limit && last ? encodeCursor({ sort: query.sortName, order: query.order, value: last.sortKey, id: last.id }) : null;
+  const total = counted;
+  return { rows: page.map(({ sortKey: _sortKey, ...row }) => row as unknown as Row), nextCursor, total };
 }
 
 /** A contact row of a list page with its account's name and domain (null without an account). */

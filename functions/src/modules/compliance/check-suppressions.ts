@@ -10,7 +10,6 @@ import type {
 } from '@shared/contracts/compliance';
 import { normalizeDomain, normalizeEmail, normalizePhone } from '@shared/normalize';
 import type { Deps } from '../../deps';
-import type { SQL } from 'drizzle-orm';
 import { queryRows } from '../../db/rows';
 import { matchStatement, type Db, type MatchRow } from './suppressions-repo';
 import { DEFAULT_PHONE_COUNTRY } from './suppression-values';
@@ -70,11 +69,6 @@ function lookupOf(input: { emails: readonly string[]; phones: readonly string[] 
   }
   const statement = matchStatement({ emails, domains: [...new Set(domainOfEmail.values())], phones });
   return { statement, domainOfEmail };
-}
-
-/** The statement findSuppressions runs for these values (null: none), for benchmarks that replay it. */
-export function suppressionStatement(input: { emails: readonly string[]; phones: readonly string[] }): SQL | null {
-  return lookupOf(input).statement;
 }
 
 /**
