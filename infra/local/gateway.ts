@@ -80,6 +80,11 @@ async function readBody(req: http.IncomingMessage, limit: number): Promise<Buffe
     req.resume();
     return 'too-large';
   }
+  // No body announced (a GET, most often): nothing to wait for.
+  if (declared === 0 && req.headers['transfer-encoding'] === undefined) {
+    req.resume();
+    return undefined;
+  }
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {

@@ -2,7 +2,8 @@
 // channel), built by Postgres as JSON text in the page statement itself. A list page is then one
 // statement whose rows the API passes through untouched, instead of a page, a suppression lookup,
 // and a mapping of every column in JavaScript. contact-json.test.ts holds it to contactView.
-import { sql, type SQLWrapper } from 'drizzle-orm';
+import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import { accounts, contacts } from '../../db/schema';
 
 const c = contacts;
@@ -31,8 +32,7 @@ const PHONE_SUPPRESSION = sql`(
    where s.type = 'phone' and s.value in (${c.directPhone}, ${c.mobilePhone})
    order by s.value is not distinct from ${c.directPhone} desc limit 1)`;
 
-/** One contact row (joined to its account as `accounts`) as the API's JSON, as text. */
-export const CONTACT_JSON = sql`json_build_object(
+const CONTACT_JSON_FRAGMENT = sql`json_build_object(
   'id', ${c.id},
   'accountId', ${c.accountId},
   'account', case when ${a.id} is null then null else json_build_object('id', ${a.id}, 'name', ${a.name}, 'domain', ${a.domain}) end,
@@ -71,3 +71,16 @@ export const CONTACT_JSON = sql`json_build_object(
   'deletedAt', ${isoTime(c.deletedAt)},
   'suppression', json_build_object('email', ${EMAIL_SUPPRESSION}, 'phone', ${PHONE_SUPPRESSION})
 )::text`;
+
+/**
+ * One contact row (joined to its account as `accounts`) as the API's JSON, as text. It binds no
+ * values, so it is rendered to SQL text once: walking its sixty column references again took half
+ * of the time it took to build a page statement.
+ */
+export const CONTACT_JSON = renderedOnce(CONTACT_JSON_FRAGMENT);
+
+function renderedOnce(fragment: SQL): SQL {
+  const rendered = new PgDialect().sqlToQuery(fragment);
+  if (rendered.params.length > 0) throw new Error('A fragment rendered once must bind no values.');
+  return sql.raw(rendered.sql);
+}

@@ -2,7 +2,8 @@
 // expiry and token use are checked by aws-jwt-verify; then the user's CURRENT state is loaded
 // (status, roles, organisation, forced password change): the token's own `roles` claim is never
 // used for authorization. That state is cached per user for at most USER_STATE_TTL_MS, so a
-// deactivation or a removed role takes effect within a minute on every warm container.
+// deactivation or a removed role takes effect within a minute on every warm container. A token's
+// signature check is likewise remembered for a minute at most, and never past its expiry.
 import { CognitoJwtVerifier, JwtVerifier } from 'aws-jwt-verify';
 import { FetchError } from 'aws-jwt-verify/error';
 import type { Config } from '../../config/config';
@@ -15,6 +16,13 @@ import { logSecurityEvent } from './security-log';
 /** How long a user's status and roles may be served from memory. */
 export const USER_STATE_TTL_MS = 60_000;
 const MAX_CACHED_USERS = 10_000;
+/**
+ * How long a verified token's signature check is remembered (never past the token's expiry). A
+ * client sends the same token with every request; its signature check cost 0.2 ms each time. The
+ * token's holder is still checked against the user's current state on every request.
+ */
+export const VERIFIED_TOKEN_TTL_MS = 60_000;
+const MAX_CACHED_TOKENS = 5_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface VerifiedSubject {
@@ -23,6 +31,8 @@ export interface VerifiedSubject {
   cacheKey: string;
   /** The token's `ver` claim (local tokens); older than the user's token version → refused. */
   version: number | null;
+  /** The token's expiry (epoch ms): a verified token may be remembered until then (never without it). */
+  expiresAt?: number;
 }
 
 export type TokenVerifier = (token: string) => Promise<VerifiedSubject>;
@@ -70,7 +80,7 @@ export function createLocalTokenVerifier(deps: Pick<Deps, 'config' | 'signingKey
     await preloaded;
     const payload = verifier.verifySync(token);
     const sub = payload.sub as string;
-    return { lookup: { userId: sub }, cacheKey: sub, version: payload.ver as number };
+    return { lookup: { userId: sub }, cacheKey: sub, version: payload.ver as number, expiresAt: (payload.exp as number) * 1000 };
   };
 }
 
@@ -82,7 +92,7 @@ export function createCognitoTokenVerifier(config: Config) {
   ]);
   const verify: TokenVerifier = async (token) => {
     const payload = await verifier.verify(token);
-    return { lookup: { cognitoSub: payload.sub }, cacheKey: `cognito:${payload.sub}`, version: null };
+    return { lookup: { cognitoSub: payload.sub }, cacheKey: `cognito:${payload.sub}`, version: null, expiresAt: payload.exp * 1000 };
   };
   return { verifier, verify };
 }
@@ -91,6 +101,23 @@ export function createAuthenticator(deps: Omit<Deps, 'auth'>, options: { verify?
   const verify =
     options.verify ?? (deps.config.AUTH_MODE === 'cognito' ? createCognitoTokenVerifier(deps.config).verify : createLocalTokenVerifier(deps));
   const cache = new Map<string, { state: UserAccessState; loadedAt: number }>();
+  const verified = new Map<string, { subject: VerifiedSubject; until: number }>();
+
+  /** The signature, issuer, audience and expiry checks, once per token and minute. */
+  async function verifyOnce(token: string): Promise<VerifiedSubject> {
+    // Real time, as the verifier's own expiry check uses.
+    const now = Date.now();
+    const known = verified.get(token);
+    if (known && now < known.until) return known.subject;
+    verified.delete(token);
+    const subject = await verify(token);
+    const until = Math.min(subject.expiresAt ?? now, now + VERIFIED_TOKEN_TTL_MS);
+    if (until > now) {
+      if (verified.size >= MAX_CACHED_TOKENS) verified.delete(verified.keys().next().value!);
+      verified.set(token, { subject, until });
+    }
+    return subject;
+  }
 
   async function currentState(subject: VerifiedSubject): Promise<UserAccessState | undefined> {
     const now = deps.now().getTime();
@@ -115,7 +142,7 @@ export function createAuthenticator(deps: Omit<Deps, 'auth'>, options: { verify?
       if (!token) return null;
       let subject: VerifiedSubject;
       try {
-        subject = await verify(token);
+        subject = await verifyOnce(token);
       } catch (error) {
         // A JWKS we cannot fetch or keys we cannot read are our failure, not the caller's.
         if (error instanceof FetchError || error instanceof VerificationKeysUnavailable) throw error;
