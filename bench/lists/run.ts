@@ -204,7 +204,7 @@ async function main(): Promise<void> {
         if (!script) return exec(raw2, capped);
         await raw2.query(script);
         const result = await exec(raw2, capped);
-        void raw2.query('commit');
+        void raw2.query('commit').catch(() => undefined);
         return result;
       };
       const started = performance.now();
