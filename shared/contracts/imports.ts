@@ -281,6 +281,8 @@ export const exportJobSchema = z.object({
   failureReason: z.string().nullable(),
   /** Presigned, short-lived link once completed. */
   download: downloadLinkSchema.nullable(),
+  /** Who asked for it (a user id). */
+  createdBy: z.string().uuid().nullable(),
   createdAt: isoDateTime,
   finishedAt: isoDateTime.nullable(),
 });

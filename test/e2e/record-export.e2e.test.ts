@@ -1,7 +1,8 @@
 // CSV exports from the lists' bulk bars: two contacts picked in a filtered table export as exactly
 // those two (with the UTF-8 BOM Excel needs), "all N matching" exports the filter's total (less a
 // row unticked since), and two accounts picked in the cards view export as those two — the bar
-// passes axe-core in light and dark.
+// passes axe-core in light and dark. An export left while it runs points to the imports page,
+// which lists every export with its file.
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import type { Account, Contact } from '@shared/contracts/accounts';
@@ -234,5 +235,54 @@ describe('an export that is refused or fails', () => {
     expect(await bulkBar.getByRole('button', { name: 'Export CSV' }).isDisabled()).toBe(false);
     await expectNoSeriousA11yViolations(page);
     await screenshot(page, 'contacts-export-failed-dark');
+  });
+});
+
+describe('an export left while it runs', () => {
+  let browser: BrowserSession;
+  beforeAll(async () => {
+    browser = await launch('light');
+  });
+  afterAll(async () => browser?.close());
+
+  it('says where its file will be, and the imports page lists every export with its file', async () => {
+    const { page } = browser;
+    await open(page, `/contacts?q=${encodeURIComponent('Exportwright')}`);
+    const grid = page.getByRole('grid', { name: 'Contacts' });
+    await grid.getByRole('checkbox', { name: 'Select row 1', exact: true }).click();
+    const bulkBar = page.getByTestId('bulk-bar');
+
+    // The job still runs as far as this page knows when the selection is cleared.
+    await page.route('**/api/exports/*', async (route) => {
+      const job = await (await route.fetch()).json();
+      await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ ...job, status: 'running', rowCount: 0, download: null }) });
+    });
+    await bulkBar.getByRole('button', { name: 'Export CSV' }).click();
+    await page.getByTestId('bulk-export-status').getByText(/Exporting/).waitFor();
+    await bulkBar.getByRole('button', { name: 'Clear selection' }).click();
+    const toastText = page.getByText('Your export carries on');
+    await toastText.waitFor();
+    await page.unroute('**/api/exports/*');
+    await page.getByRole('button', { name: 'Open', exact: true }).click();
+
+    const section = page.getByRole('region', { name: 'Exports' });
+    await section.waitFor();
+    expect(new URL(page.url()).hash).toBe('#exports');
+    const table = section.getByRole('grid', { name: 'Exports' });
+    // This file's exports, newest first: the one just left (one contact), then the earlier ones.
+    await eventually(async () => (await table.getByRole('link', { name: /^Download/ }).allTextContents()).slice(0, 1)).toEqual(['Download 1 contact']);
+    const links = await table.getByRole('link', { name: /^Download/ }).allTextContents();
+    expect(links).toEqual(expect.arrayContaining(['Download 2 contacts', `Download ${TARGET_COUNT} contacts`, 'Download 2 accounts']));
+    expect(await table.getByText('You').count()).toBeGreaterThan(0);
+    // The link works: the file holds the header and the one contact.
+    const newest = await fetch(new URL((await table.getByRole('link', { name: 'Download 1 contact' }).first().getAttribute('href'))!, inject('baseUrl')));
+    expect(newest.ok).toBe(true);
+    expect((await newest.text()).split('\r\n').filter(Boolean)).toHaveLength(2);
+    await expectNoSeriousA11yViolations(page);
+    await screenshot(page, 'imports-exports-light');
+    await page.getByRole('button', { name: 'Switch to dark theme' }).click();
+    await page.locator('html.dark').waitFor({ state: 'attached' });
+    await expectNoSeriousA11yViolations(page);
+    await screenshot(page, 'imports-exports-dark');
   });
 });

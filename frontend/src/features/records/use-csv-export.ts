@@ -1,7 +1,9 @@
 // One CSV export from request to download link: the job is created (always with a BOM, so Excel
 // reads accents right), then polled until it completes or fails. The segment builder and the
-// lists' bulk bars share it; `CsvExportStatus` shows its state.
-import { useState } from 'react';
+// lists' bulk bars share it; `CsvExportStatus` shows its state. Left while it runs, it says where
+// the file will be.
+import { useEffect, useRef, useState } from 'react';
+import { useLocation } from 'wouter';
 import { useQuery } from '@tanstack/react-query';
 import type { BulkSelection } from '@shared/contracts/accounts';
 import type { CreateExportRequest, ExportJob, ExportSelection } from '@shared/contracts/imports';
@@ -54,10 +56,28 @@ export function useCsvExport(): CsvExport {
   }
 
   const job = jobId ? query.data : undefined;
+  const running = starting || (jobId !== null && !query.isError && (!job || job.status === 'running'));
+
+  // The status line goes with its screen (a bulk bar closes when the selection is cleared); the
+  // export carries on, and the imports page lists it with its file.
+  const [, navigate] = useLocation();
+  const leaving = useRef({ running, navigate });
+  leaving.current = { running, navigate };
+  useEffect(
+    () => () => {
+      if (!leaving.current.running) return;
+      toast.info('Your export carries on', {
+        description: 'Its file will be under Imports › Exports.',
+        action: { label: 'Open', onClick: () => leaving.current.navigate('/imports#exports') },
+      });
+    },
+    [],
+  );
+
   return {
     start,
     starting,
-    running: starting || (jobId !== null && !query.isError && (!job || job.status === 'running')),
+    running,
     job,
     error: jobId !== null && query.isError ? query.error : null,
   };

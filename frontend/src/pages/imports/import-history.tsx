@@ -1,5 +1,6 @@
 // The imports history at /imports: every job newest first (uploads and drop-folder files), live
-// while one runs; a row opens the job's results. With none yet, it says how to start one.
+// while one runs; a row opens the job's results. With none yet, it says how to start one. The
+// recent exports follow.
 import { useCallback, useMemo } from 'react';
 import { useLocation } from 'wouter';
 import { Upload } from 'lucide-react';
@@ -10,10 +11,12 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { HeaderActionBar } from '@/components/ui/header-action-bar';
 import { describeError } from '@/lib/api';
 import { useHotkeys } from '@/lib/hotkeys';
+import { ExportHistory } from './export-history';
 import { importColumns } from './import-columns';
 import { isLive, useImportHistory } from './imports-api';
 
-const LIST_HEIGHT = 'max(360px, calc(100dvh - 16rem))';
+/** Room for the exports below it to show on a laptop screen. */
+const LIST_HEIGHT = 'max(300px, calc(60dvh - 10rem))';
 
 export function ImportHistory() {
   const [, navigate] = useLocation();
@@ -46,44 +49,47 @@ export function ImportHistory() {
   );
 
   return (
-    <div className="grid">
-      <HeaderActionBar
-        title="Imports"
-        meta={
-          running > 0 ? (
-            <span className="text-sm text-muted-foreground" aria-live="polite">
-              {running} running
-            </span>
-          ) : undefined
-        }
-        description={
-          <>
-            Every CSV import, uploaded here or dropped into <span className="font-mono">imports/inbox/</span>. Open one to see its results.
-          </>
-        }
-        actions={
-          <Button onClick={() => navigate('/imports/new')}>
-            <Upload aria-hidden="true" /> New import
-          </Button>
-        }
-      />
-      <DataTable
-        tableId="imports"
-        label="Imports"
-        itemName="imports"
-        columns={columns}
-        rows={rows}
-        getRowId={(job) => job.id}
-        loading={history.isPending}
-        error={history.isError ? describeError(history.error) : null}
-        onRetry={() => void history.refetch()}
-        hasMore={history.hasNextPage}
-        onLoadMore={loadMore}
-        loadingMore={history.isFetchingNextPage}
-        onRowOpen={open}
-        empty={empty}
-        height={LIST_HEIGHT}
-      />
+    <div className="grid gap-10">
+      <div className="grid">
+        <HeaderActionBar
+          title="Imports"
+          meta={
+            running > 0 ? (
+              <span className="text-sm text-muted-foreground" aria-live="polite">
+                {running} running
+              </span>
+            ) : undefined
+          }
+          description={
+            <>
+              Every CSV import, uploaded here or dropped into <span className="font-mono">imports/inbox/</span>. Open one to see its results. Your CSV exports are listed below.
+            </>
+          }
+          actions={
+            <Button onClick={() => navigate('/imports/new')}>
+              <Upload aria-hidden="true" /> New import
+            </Button>
+          }
+        />
+        <DataTable
+          tableId="imports"
+          label="Imports"
+          itemName="imports"
+          columns={columns}
+          rows={rows}
+          getRowId={(job) => job.id}
+          loading={history.isPending}
+          error={history.isError ? describeError(history.error) : null}
+          onRetry={() => void history.refetch()}
+          hasMore={history.hasNextPage}
+          onLoadMore={loadMore}
+          loadingMore={history.isFetchingNextPage}
+          onRowOpen={open}
+          empty={empty}
+          height={LIST_HEIGHT}
+        />
+      </div>
+      <ExportHistory />
     </div>
   );
 }

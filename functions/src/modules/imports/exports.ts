@@ -177,6 +177,7 @@ async function exportView(deps: ServiceDeps, row: ExportRow): Promise<ExportJob>
             expiresAt: new Date(deps.now().getTime() + DOWNLOAD_LINK_SECONDS * 1000).toISOString(),
           }
         : null,
+    createdBy: row.createdBy,
     createdAt: row.createdAt.toISOString(),
     finishedAt: row.finishedAt?.toISOString() ?? null,
   };
