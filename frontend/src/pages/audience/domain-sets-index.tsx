@@ -12,7 +12,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { HeaderActionBar } from '@/components/ui/header-action-bar';
 import { Kbd } from '@/components/ui/kbd';
 import { toast } from '@/components/ui/toast';
-import { formatDateTime, formatRelative } from '@/features/records/format';
+import { whenColumn } from '@/features/records/when-column';
 import { describeError } from '@/lib/api';
 import { useHotkeys } from '@/lib/hotkeys';
 import { audienceKeys, useCanWriteAudience, useDomainSets } from './audience-api';
@@ -51,16 +51,7 @@ export function DomainSetsIndex() {
         meta: { mono: true, align: 'right' },
         cell: ({ row }) => (row.original.entryCount > 0 ? `${Math.round((row.original.matchedCount / row.original.entryCount) * 100)}%` : '—'),
       },
-      {
-        id: 'updatedAt',
-        header: 'Updated',
-        size: 160,
-        cell: ({ row }) => (
-          <time dateTime={row.original.updatedAt} title={formatDateTime(row.original.updatedAt)}>
-            {formatRelative(row.original.updatedAt)}
-          </time>
-        ),
-      },
+      whenColumn('updatedAt', 'Updated', 160, (r) => r.updatedAt),
     ];
     return cols.map((c) => ({ ...c, enableSorting: false }));
   }, []);

@@ -13,7 +13,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { HeaderActionBar } from '@/components/ui/header-action-bar';
 import { Kbd } from '@/components/ui/kbd';
 import { toast } from '@/components/ui/toast';
-import { formatDateTime, formatRelative } from '@/features/records/format';
+import { whenColumn } from '@/features/records/when-column';
 import { api, describeError } from '@/lib/api';
 import { useHotkeys } from '@/lib/hotkeys';
 import { LISTS_PATH, audienceKeys, useCanWriteAudience, useLists } from './audience-api';
@@ -53,16 +53,7 @@ export function ListsIndex() {
         meta: { mono: true, align: 'right' },
         cell: ({ row }) => row.original.memberCount.toLocaleString('en-US'),
       },
-      {
-        id: 'updatedAt',
-        header: 'Updated',
-        size: 160,
-        cell: ({ row }) => (
-          <time dateTime={row.original.updatedAt} title={formatDateTime(row.original.updatedAt)}>
-            {formatRelative(row.original.updatedAt)}
-          </time>
-        ),
-      },
+      whenColumn('updatedAt', 'Updated', 160, (r) => r.updatedAt),
       {
         id: 'description',
         header: 'Description',

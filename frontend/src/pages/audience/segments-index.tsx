@@ -14,7 +14,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { HeaderActionBar } from '@/components/ui/header-action-bar';
 import { Kbd } from '@/components/ui/kbd';
 import { toast } from '@/components/ui/toast';
-import { formatDateTime, formatRelative } from '@/features/records/format';
+import { whenColumn } from '@/features/records/when-column';
 import { api, describeError } from '@/lib/api';
 import { useHotkeys } from '@/lib/hotkeys';
 import { SEGMENTS_PATH, audienceKeys, useCanWriteAudience, useSegments } from './audience-api';
@@ -48,16 +48,7 @@ export function SegmentsIndex() {
         meta: { mono: true, align: 'right' },
         cell: ({ row }) => countConditions(row.original.filter).toLocaleString('en-US'),
       },
-      {
-        id: 'updatedAt',
-        header: 'Updated',
-        size: 160,
-        cell: ({ row }) => (
-          <time dateTime={row.original.updatedAt} title={formatDateTime(row.original.updatedAt)}>
-            {formatRelative(row.original.updatedAt)}
-          </time>
-        ),
-      },
+      whenColumn('updatedAt', 'Updated', 160, (r) => r.updatedAt),
       { id: 'description', header: 'Description', size: 320, cell: ({ row }) => row.original.description ?? <span className="text-muted-foreground">—</span> },
     ];
     if (canWrite) {

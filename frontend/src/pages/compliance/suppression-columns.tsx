@@ -4,7 +4,7 @@ import type { ColumnDef } from '@tanstack/react-table';
 import { Trash2 } from 'lucide-react';
 import type { Suppression, SuppressionList } from '@shared/contracts/compliance';
 import { Button } from '@/components/ui/button';
-import { formatDateTime, formatRelative } from '@/features/records/format';
+import { whenColumn } from '@/features/records/when-column';
 import { ReasonBadge, TypeBadge } from './suppression-badges';
 
 const dash = <span className="text-muted-foreground">—</span>;
@@ -27,16 +27,7 @@ export function suppressionColumns(options: { list: SuppressionList; onRemove?: 
     { id: 'source', header: 'Source', size: 120, cell: ({ row }) => row.original.source || dash },
     { id: 'note', header: 'Note', size: 150, cell: ({ row }) => (row.original.note ? <span title={row.original.note}>{row.original.note}</span> : dash) },
     { id: 'createdBy', header: 'Added by', size: 130, cell: ({ row }) => row.original.createdByName ?? (row.original.createdBy ? 'A former user' : 'System') },
-    {
-      id: 'createdAt',
-      header: 'Added',
-      size: 110,
-      cell: ({ row }) => (
-        <time dateTime={row.original.createdAt} title={formatDateTime(row.original.createdAt)}>
-          {formatRelative(row.original.createdAt)}
-        </time>
-      ),
-    },
+    whenColumn('createdAt', 'Added', 110, (r) => r.createdAt),
   );
   if (options.onRemove) {
     const onRemove = options.onRemove;

@@ -11,7 +11,7 @@ import { Badge, type BadgeVariant } from '@/components/ui/badge';
 import { DataTable } from '@/components/ui/data-table/data-table';
 import { EmptyState } from '@/components/ui/empty-state';
 import { countOf } from '@/features/records/bulk-selection';
-import { formatDateTime, formatRelative } from '@/features/records/format';
+import { whenColumn } from '@/features/records/when-column';
 import { api, describeError } from '@/lib/api';
 import { formatDuration, formatNumber } from './format';
 import { useStarterName } from './imports-api';
@@ -69,16 +69,7 @@ function exportColumns(): ColumnDef<ExportJob, unknown>[] {
       },
     },
     { id: 'who', header: 'Requested by', size: 150, cell: ({ row }) => <Requester job={row.original} /> },
-    {
-      id: 'createdAt',
-      header: 'When',
-      size: 140,
-      cell: ({ row }) => (
-        <time dateTime={row.original.createdAt} title={formatDateTime(row.original.createdAt)}>
-          {formatRelative(row.original.createdAt)}
-        </time>
-      ),
-    },
+    whenColumn('createdAt', 'When', 140, (r) => r.createdAt),
     {
       id: 'status',
       header: 'Status',

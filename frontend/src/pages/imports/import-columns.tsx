@@ -5,7 +5,7 @@ import { Link } from 'wouter';
 import { FileSpreadsheet, FlaskConical, FolderInput } from 'lucide-react';
 import type { ImportJob } from '@shared/contracts/imports';
 import { Badge } from '@/components/ui/badge';
-import { formatDateTime, formatRelative } from '@/features/records/format';
+import { whenColumn } from '@/features/records/when-column';
 import { STATUS_LABELS, STATUS_VARIANTS, formatBytes, formatNumber, jobDuration } from './format';
 import { isLive, useStarterName } from './imports-api';
 
@@ -60,12 +60,7 @@ export function importColumns(): ColumnDef<ImportJob, unknown>[] {
       },
     },
     { id: 'who', header: 'Started by', size: 150, cell: ({ row }) => <Starter job={row.original} /> },
-    {
-      id: 'createdAt',
-      header: 'When',
-      size: 150,
-      cell: ({ row }) => <time dateTime={row.original.createdAt} title={formatDateTime(row.original.createdAt)}>{formatRelative(row.original.createdAt)}</time>,
-    },
+    whenColumn('createdAt', 'When', 150, (job) => job.createdAt),
     {
       id: 'status',
       header: 'Status',
