@@ -2,7 +2,8 @@
 // server pool it costs one round trip more than the statement alone: BEGIN and the settings go as
 // one simple-protocol message, and the COMMIT of the read-only transaction is not waited for (its
 // connection returns to the pool only after it). Elsewhere (PGlite, an open transaction) it is a
-// transaction of its own.
+// transaction of its own. On the pool the rows come as node-postgres parses them, not through
+// Drizzle's parsers: meant for counts and plans, whose numbers and text read alike either way.
 import { sql, type SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type { Database } from './connection';
