@@ -114,6 +114,21 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
   }
 }
 
+const postRefresh = () => fetch('/api/auth/refresh', { method: 'POST', credentials: 'same-origin', headers: { accept: 'application/json' } });
+
+/**
+ * One refresh at a time across this browser's tabs (they share the cookie, and the server takes a
+ * rotated cookie sent again for a theft once its grace is over): the Web Locks API queues the
+ * tabs, so each sends the cookie the last one received. Where the API is missing, a tab that lost
+ * the race is refused without harm and tries once more with the cookie the winner left.
+ */
+async function refreshAcrossTabs(): Promise<Response> {
+  const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+  if (locks) return locks.request('pivotal-crm-session-refresh', postRefresh);
+  const response = await postRefresh();
+  return response.status === 401 ? postRefresh() : response;
+}
+
 /**
  * Exchanges the refresh cookie for a new access token. Concurrent callers share one request, so
  * a burst of expired calls rotates the cookie once (a second rotation would look like reuse).
@@ -121,7 +136,7 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
 export function refreshSession(): Promise<TokenResponse | null> {
   refreshing ??= (async () => {
     try {
-      const response = await fetch('/api/auth/refresh', { method: 'POST', credentials: 'same-origin', headers: { accept: 'application/json' } });
+      const response = await refreshAcrossTabs();
       if (!response.ok) {
         accessToken = null;
         return null;

@@ -9,6 +9,7 @@ import {
   type IdentityTestContext,
   type UserFixture,
 } from '../../../test/support/identity-fixtures';
+import { REFRESH_RACE_GRACE_MS } from './sessions';
 
 describe('refresh-token sessions', () => {
   let t: IdentityTestContext;
@@ -43,6 +44,7 @@ describe('refresh-token sessions', () => {
     const session = await signIn(t.identity, user.username, user.password);
     const next = refreshCookieOf(await refresh(session.refreshCookie)).cookie;
 
+    t.clock.advance(REFRESH_RACE_GRACE_MS);
     const replay = await refresh(session.refreshCookie);
     expect(replay.status).toBe(401);
     // The refusal clears the cookie in the browser that presented it.
@@ -53,6 +55,31 @@ describe('refresh-token sessions', () => {
     // Other sessions of the same user (another browser) are not affected.
     const other = await signIn(t.identity, user.username, user.password);
     expect((await refresh(other.refreshCookie)).status).toBe(200);
+  });
+
+  it('takes a second tab refreshing with the same cookie at the same moment for a race, not a theft', async () => {
+    const session = await signIn(t.identity, user.username, user.password);
+    // Two tabs send the one cookie; the first rotates it.
+    const [first, second] = [await refresh(session.refreshCookie), await refresh(session.refreshCookie)];
+    expect(first.status).toBe(200);
+    expect(second.status).toBe(401);
+    // The late tab's refusal leaves the cookie alone: the browser now holds the first tab's successor.
+    expect(second.headers['set-cookie']).toBeUndefined();
+    expect(second.json).toMatchObject({ detail: 'Another tab has just refreshed this session: try again.' });
+    const successor = refreshCookieOf(first).cookie;
+    const retried = await refresh(successor);
+    expect(retried.status).toBe(200);
+    expect((await me(first.json.accessToken)).status).toBe(200);
+
+    // Just before the grace ends the stale cookie is still a race; from its end on, a theft.
+    t.clock.advance(REFRESH_RACE_GRACE_MS - 1);
+    const current = refreshCookieOf(retried).cookie;
+    expect((await refresh(successor)).status).toBe(401);
+    t.clock.advance(1);
+    const theft = await refresh(session.refreshCookie);
+    expect(theft.status).toBe(401);
+    expect(theft.headers['set-cookie']).toMatch(/^refresh_token=; .*Max-Age=0/);
+    expect((await refresh(current)).status).toBe(401);
   });
 
   it('answers 401 without a cookie, with a malformed one and with one it never issued', async () => {

@@ -48,9 +48,22 @@ function refreshRefused(deps: Pick<Deps, 'config'>): AppError {
   });
 }
 
+/**
+ * How long after its rotation a refresh token presented again counts as a race, not a theft. Tabs
+ * of one browser share the cookie: two that refresh at the same moment (opened together, woken
+ * together) both send it, and the second arrives after the first rotated it. That request is
+ * refused without revoking anything and without clearing the cookie, which by then holds the
+ * successor the first tab received; the tab retries with it. Later, a replay is a theft.
+ */
+export const REFRESH_RACE_GRACE_MS = 30_000;
+
+function refreshSuperseded(): AppError {
+  return new AppError('unauthenticated', { detail: 'Another tab has just refreshed this session: try again.' });
+}
+
 type RotateOutcome =
   | { kind: 'rotated'; userId: string; token: string; maxAgeSeconds: number }
-  | { kind: 'refused'; reason: 'unknown' | 'expired' | 'reused' | 'inactive'; userId?: string; familyId?: string };
+  | { kind: 'refused'; reason: 'unknown' | 'expired' | 'reused' | 'inactive' | 'superseded'; userId?: string; familyId?: string };
 
 /** Exchanges a refresh token for a new access token and a new refresh token. */
 export async function refreshSession(deps: Deps, input: { refreshToken: string | null; sourceIp?: string | null }): Promise<IssuedSession> {
@@ -69,6 +82,9 @@ export async function refreshSession(deps: Deps, input: { refreshToken: string |
       const known = await findRefreshToken(tx, presented);
       if (!known) return { kind: 'refused', reason: 'unknown' };
       if (known.revokedAt) {
+        if (known.revokedReason === 'rotated' && now.getTime() - known.revokedAt.getTime() < REFRESH_RACE_GRACE_MS) {
+          return { kind: 'refused', reason: 'superseded', userId: known.userId, familyId: known.familyId };
+        }
         await revokeRefreshFamily(tx, known.familyId, 'reuse_detected', now);
         return { kind: 'refused', reason: 'reused', userId: known.userId, familyId: known.familyId };
       }
@@ -98,7 +114,8 @@ export async function refreshSession(deps: Deps, input: { refreshToken: string |
       reason: outcome.reason,
       sourceIp: input.sourceIp ?? null,
     });
-    throw refreshRefused(deps);
+    // A superseded cookie is the browser's old one: the cookie it holds now is the successor.
+    throw outcome.reason === 'superseded' ? refreshSuperseded() : refreshRefused(deps);
   }
 
   const user = (await findUserById(deps.db, outcome.userId))!;
