@@ -114,7 +114,16 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
   }
 }
 
-const postRefresh = () => fetch('/api/auth/refresh', { method: 'POST', credentials: 'same-origin', headers: { accept: 'application/json' } });
+/** A refresh holds the other tabs' turn: it gives up after this long rather than keep them waiting. */
+const REFRESH_TIMEOUT_MS = 15_000;
+
+const postRefresh = () =>
+  fetch('/api/auth/refresh', {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { accept: 'application/json' },
+    signal: AbortSignal.timeout(REFRESH_TIMEOUT_MS),
+  });
 
 /**
  * One refresh at a time across this browser's tabs (they share the cookie, and the server takes a
