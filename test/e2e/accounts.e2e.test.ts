@@ -4,8 +4,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Account, Contact } from '@shared/contracts/accounts';
-import { expectNoSeriousA11yViolations, openBrowser, screenshot, type BrowserSession } from './support/browser';
-import { signInAsAdmin } from './support/session';
+import { expectNoSeriousA11yViolations, screenshot, type BrowserSession } from './support/browser';
+import { launchSignedIn } from './support/session';
 import { signInViaApi, type ApiSession } from './support/api-session';
 
 /** The industry of the accounts the filter tests look for (no other seeded account has it). */
@@ -30,12 +30,7 @@ const eventually = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeou
 /** Waits up to this long for a page or an element (the stack and the browser share the machine). */
 const WAIT_MS = 45_000;
 
-async function launch(colorScheme: 'light' | 'dark' = 'light'): Promise<BrowserSession> {
-  const session = await openBrowser({ colorScheme });
-  session.page.setDefaultTimeout(WAIT_MS);
-  await signInAsAdmin(session.page);
-  return session;
-}
+const launch = (colorScheme: 'light' | 'dark' = 'light') => launchSignedIn(colorScheme, WAIT_MS);
 const isDark = (page: Page) => page.evaluate<boolean>("document.documentElement.classList.contains('dark')");
 
 interface Seeded {

@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Account, Contact } from '@shared/contracts/accounts';
 import type { DomainSetReport, Segment, StaticList } from '@shared/contracts/audience';
-import { expectNoSeriousA11yViolations, openBrowser, screenshot, type BrowserSession } from './support/browser';
-import { signInAsAdmin } from './support/session';
+import { expectNoSeriousA11yViolations, screenshot, type BrowserSession } from './support/browser';
+import { launchSignedIn, openApp } from './support/session';
 import { signInViaApi, type ApiSession } from './support/api-session';
 
 const WAIT_MS = 45_000;
@@ -19,17 +19,7 @@ const TARGET_TITLE = 'Revenue Cartographer';
 const COMPANIES = ['Tidewater Beacon', 'Saltmarsh Robotics', 'Kestrel Freight', 'Lanternfish Bio', 'Copperleaf Analytics', 'Driftwood Capital'];
 const FIRST = ['Ines', 'Tobias', 'Wren', 'Anika', 'Mateo', 'Yuki', 'Sven', 'Leila', 'Oren', 'Freya', 'Kofi', 'Maren'];
 
-async function launch(colorScheme: 'light' | 'dark' = 'light'): Promise<BrowserSession> {
-  const session = await openBrowser({ colorScheme });
-  session.page.setDefaultTimeout(WAIT_MS);
-  await signInAsAdmin(session.page);
-  return session;
-}
-
-async function open(page: Page, path: string): Promise<void> {
-  await page.goto(new URL(path, inject('baseUrl')).href);
-  await page.getByTestId('app-shell').waitFor({ state: 'visible' });
-}
+const launch = (colorScheme: 'light' | 'dark' = 'light') => launchSignedIn(colorScheme, WAIT_MS);
 
 const domainOf = (company: string) => `${company.toLowerCase().replace(/\s+/g, '')}-e2e.com`;
 
@@ -85,7 +75,7 @@ describe('the segment builder', () => {
 
   it('counts live as filters are added, saves the segment and converts it to a list', async () => {
     const { page } = browser;
-    await open(page, '/segments/new');
+    await openApp(page, '/segments/new');
     // With no filter every contact matches.
     await eventually(() => segmentCount(page)).toBeGreaterThanOrEqual(FIRST.length);
     const everyone = await segmentCount(page);
@@ -138,7 +128,7 @@ describe('the segment builder', () => {
     const { page } = browser;
     const list = await admin.request<StaticList>('POST', '/api/lists', { name: 'Hand-picked VPs' });
     await admin.request('POST', `/api/lists/${list.id}/members`, { selection: { ids: data.contacts.slice(0, 3).map((c) => c.id) } });
-    await open(page, `/lists/${list.id}`);
+    await openApp(page, `/lists/${list.id}`);
     const members = page.getByRole('grid', { name: 'List members' });
     await eventually(() => members.locator('tbody tr[role="row"]').count()).toBe(3);
     await members.getByRole('checkbox', { name: 'Select row 1', exact: true }).click();
@@ -149,7 +139,7 @@ describe('the segment builder', () => {
     await eventually(async () => (await page.getByTestId('member-count').textContent()) ?? '').toBe('2 members');
 
     // The index shows the list with its count.
-    await open(page, '/lists');
+    await openApp(page, '/lists');
     const row = page.getByRole('grid', { name: 'Lists' }).getByRole('row').filter({ hasText: 'Hand-picked VPs' });
     await row.waitFor();
     expect(await row.textContent()).toContain('2');
@@ -165,7 +155,7 @@ describe('domain sets', () => {
 
   it('uploads pasted domains, reports normalization and matches, takes review decisions and lists the contacts', async () => {
     const { page } = browser;
-    await open(page, '/domain-sets');
+    await openApp(page, '/domain-sets');
     await page.getByRole('button', { name: 'New domain set' }).first().click();
     const form = page.getByRole('form', { name: 'New domain set' });
     await form.getByLabel('Name').fill('Q3 target accounts');
@@ -249,7 +239,7 @@ describe.each(['light', 'dark'] as const)('the audience screens in the %s theme'
 
   it.each(screens)('shows $name cleanly, without serious accessibility findings', async ({ name, path, ready }) => {
     const { page } = browser;
-    await open(page, path());
+    await openApp(page, path());
     await ready(page);
     expect(await isDark(page)).toBe(theme === 'dark');
     await expectNoSeriousA11yViolations(page);
@@ -258,7 +248,7 @@ describe.each(['light', 'dark'] as const)('the audience screens in the %s theme'
 
   it('shows the filter editor of the builder cleanly', async () => {
     const { page } = browser;
-    await open(page, '/segments/new');
+    await openApp(page, '/segments/new');
     await page.getByRole('button', { name: 'Add filter' }).click();
     await page.getByRole('option', { name: /^In static list/ }).click();
     await page.getByRole('form', { name: 'Filter on In static list' }).waitFor();

@@ -6,25 +6,15 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Contact } from '@shared/contracts/accounts';
 import type { SuppressionListResponse } from '@shared/contracts/compliance';
-import { expectNoSeriousA11yViolations, openBrowser, screenshot, type BrowserSession } from './support/browser';
-import { signInAsAdmin } from './support/session';
+import { expectNoSeriousA11yViolations, screenshot, type BrowserSession } from './support/browser';
+import { launchSignedIn, openApp } from './support/session';
 import { signInViaApi, type ApiSession } from './support/api-session';
 
 const WAIT_MS = 45_000;
 const eventually = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 20_000 });
 const isDark = (page: Page) => page.evaluate<boolean>("document.documentElement.classList.contains('dark')");
 
-async function launch(colorScheme: 'light' | 'dark' = 'light'): Promise<BrowserSession> {
-  const session = await openBrowser({ colorScheme });
-  session.page.setDefaultTimeout(WAIT_MS);
-  await signInAsAdmin(session.page);
-  return session;
-}
-
-async function open(page: Page, path: string): Promise<void> {
-  await page.goto(new URL(path, inject('baseUrl')).href);
-  await page.getByTestId('app-shell').waitFor({ state: 'visible' });
-}
+const launch = (colorScheme: 'light' | 'dark' = 'light') => launchSignedIn(colorScheme, WAIT_MS);
 
 const grid = (page: Page) => page.getByRole('grid', { name: 'Email suppressions' });
 const rowFor = (page: Page, value: string) => grid(page).getByRole('row').filter({ hasText: value });
@@ -59,7 +49,7 @@ describe('the suppression list', () => {
 
   it('adds one entry, and refuses a value that is not an address on its field', async () => {
     const { page } = browser;
-    await open(page, '/suppressions');
+    await openApp(page, '/suppressions');
     await rowFor(page, 'early.bird@oldlist-e2e.com').waitFor();
 
     await page.getByRole('button', { name: 'Add suppression' }).first().click();
@@ -79,7 +69,7 @@ describe('the suppression list', () => {
 
   it('bulk-uploads pasted values and reports the invalid line by its number', async () => {
     const { page } = browser;
-    await open(page, '/suppressions');
+    await openApp(page, '/suppressions');
     await page.getByRole('button', { name: 'Bulk upload' }).click();
     const dialog = page.getByRole('dialog', { name: 'Bulk upload to the email list' });
     await dialog.getByLabel('Paste addresses or domains').fill(['alpha.one@bulk-e2e.com', 'beta.two@bulk-e2e.com', 'definitely not valid', 'bulk-domain-e2e.org', 'alpha.one@bulk-e2e.com'].join('\n'));
@@ -99,7 +89,7 @@ describe('the suppression list', () => {
 
   it('searches the list, and the address says what was searched', async () => {
     const { page } = browser;
-    await open(page, '/suppressions');
+    await openApp(page, '/suppressions');
     await rowFor(page, 'early.bird@oldlist-e2e.com').waitFor();
     await page.getByLabel('Search the email list').fill('bulk-e2e');
     await eventually(() => grid(page).locator('tbody tr[role="row"]').count()).toBe(2);
@@ -108,7 +98,7 @@ describe('the suppression list', () => {
     await page.getByText('Nothing matches').waitFor();
 
     // The phone tab holds the do-not-call list, searchable by digits.
-    await open(page, '/suppressions?list=phone');
+    await openApp(page, '/suppressions?list=phone');
     const phones = page.getByRole('grid', { name: 'Do-not-call numbers' });
     await phones.getByRole('row').filter({ hasText: '+16175550142' }).waitFor();
     await page.getByLabel('Search the do-not-call list').fill('2125550199');
@@ -117,7 +107,7 @@ describe('the suppression list', () => {
 
   it('checks pasted values and says which are suppressed and why', async () => {
     const { page } = browser;
-    await open(page, '/suppressions');
+    await openApp(page, '/suppressions');
     await page.getByRole('button', { name: 'Check values' }).click();
     const dialog = page.getByRole('dialog', { name: 'Check emails and phones' });
     await dialog.getByLabel('Emails and phone numbers').fill('someone@spam-trap-e2e.net\nfresh.contact@clean-e2e.com\n(617) 555-0142');
@@ -134,7 +124,7 @@ describe('the suppression list', () => {
 
   it('removes an entry only after a confirmation', async () => {
     const { page } = browser;
-    await open(page, '/suppressions');
+    await openApp(page, '/suppressions');
     const row = rowFor(page, 'second.wave@oldlist-e2e.com');
     await row.waitFor();
     await row.getByRole('button', { name: 'Remove second.wave@oldlist-e2e.com' }).click();
@@ -160,7 +150,7 @@ describe('the consent panel on a contact', () => {
 
   it('records a consent change with its source and evidence, and keeps it in the history', async () => {
     const { page } = browser;
-    await open(page, `/contacts/${contact.id}`);
+    await openApp(page, `/contacts/${contact.id}`);
     const email = page.getByTestId('consent-email');
     await email.getByText('Unknown').waitFor();
     await email.getByRole('button', { name: 'Change email consent' }).click();
@@ -198,7 +188,7 @@ describe.each(['light', 'dark'] as const)('the compliance screens in the %s them
 
   it.each(screens)('shows $name cleanly, without serious accessibility findings', async ({ name, path, ready }) => {
     const { page } = browser;
-    await open(page, path());
+    await openApp(page, path());
     await ready(page);
     expect(await isDark(page)).toBe(theme === 'dark');
     await expectNoSeriousA11yViolations(page);
@@ -207,7 +197,7 @@ describe.each(['light', 'dark'] as const)('the compliance screens in the %s them
 
   it('shows the add dialog cleanly', async () => {
     const { page } = browser;
-    await open(page, '/suppressions');
+    await openApp(page, '/suppressions');
     await grid(page).getByRole('row').nth(1).waitFor();
     await page.getByRole('button', { name: 'Add suppression' }).first().click();
     await page.getByRole('form', { name: 'Add a suppression' }).waitFor();

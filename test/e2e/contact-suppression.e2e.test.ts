@@ -2,10 +2,9 @@
 // the contacts table and the contact page show "Email suppressed" and "DNC", the reason in the
 // badge's title — and the screens pass axe-core in light and dark.
 import { beforeAll, describe, expect, inject, it, vi } from 'vitest';
-import type { Page } from 'playwright-core';
 import type { Contact } from '@shared/contracts/accounts';
 import { expectNoSeriousA11yViolations, openBrowser, screenshot } from './support/browser';
-import { signInAsAdmin } from './support/session';
+import { signInAsAdmin, openApp } from './support/session';
 import { signInViaApi, type ApiSession } from './support/api-session';
 
 vi.setConfig({ testTimeout: 180_000 });
@@ -13,11 +12,6 @@ vi.setConfig({ testTimeout: 180_000 });
 const WAIT_MS = 45_000;
 const LAST_NAME = 'Quillfeather';
 const eventually = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 20_000 });
-
-async function open(page: Page, path: string): Promise<void> {
-  await page.goto(new URL(path, inject('baseUrl')).href);
-  await page.getByTestId('app-shell').waitFor({ state: 'visible' });
-}
 
 let admin: ApiSession;
 let suppressed: Contact;
@@ -50,7 +44,7 @@ describe('suppression badges on contacts', () => {
         const { page } = browser;
         page.setDefaultTimeout(WAIT_MS);
         await signInAsAdmin(page);
-        await open(page, `/contacts?q=${LAST_NAME}`);
+        await openApp(page, `/contacts?q=${LAST_NAME}`);
         const grid = page.getByRole('grid', { name: 'Contacts' });
         await eventually(() => grid.locator('tbody tr[role="row"]').count()).toBe(2);
 
@@ -66,13 +60,13 @@ describe('suppression badges on contacts', () => {
         await expectNoSeriousA11yViolations(page);
         await screenshot(page, `contacts-suppression-badges-${colorScheme}`);
 
-        await open(page, `/contacts/${suppressed.id}`);
+        await openApp(page, `/contacts/${suppressed.id}`);
         await page.getByText('Email suppressed', { exact: true }).first().waitFor();
         await page.getByText('DNC', { exact: true }).first().waitFor();
         await expectNoSeriousA11yViolations(page);
         await screenshot(page, `contact-detail-suppression-${colorScheme}`);
 
-        await open(page, `/contacts/${clean.id}`);
+        await openApp(page, `/contacts/${clean.id}`);
         await page.getByRole('list', { name: 'Field history' }).waitFor();
         expect(await page.getByText('Email suppressed', { exact: true }).count()).toBe(0);
       } finally {

@@ -4,11 +4,10 @@
 // go to a list from the accounts bulk bar. A segment on the first list
 // (an audience criterion) exports to CSV from the segment builder.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import type { Account, Contact } from '@shared/contracts/accounts';
 import type { StaticList } from '@shared/contracts/audience';
 import { expectNoSeriousA11yViolations, openBrowser, screenshot, type BrowserSession } from './support/browser';
-import { signInAsAdmin } from './support/session';
+import { signInAsAdmin, openApp } from './support/session';
 import { signInViaApi, type ApiSession } from './support/api-session';
 
 const WAIT_MS = 45_000;
@@ -18,11 +17,6 @@ const eventually = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeou
 const LAST_NAME = 'Listwright';
 const FIRST = ['Astrid', 'Bram', 'Celine', 'Dario'];
 const LIST_NAME = 'Listwright picks';
-
-async function open(page: Page, path: string): Promise<void> {
-  await page.goto(new URL(path, inject('baseUrl')).href);
-  await page.getByTestId('app-shell').waitFor({ state: 'visible' });
-}
 
 let admin: ApiSession;
 
@@ -52,7 +46,7 @@ describe('adding contacts to a list from the bulk bar', () => {
 
   it('adds picked contacts to a new list, then the whole search to it', async () => {
     const { page } = browser;
-    await open(page, `/contacts?q=${LAST_NAME}`);
+    await openApp(page, `/contacts?q=${LAST_NAME}`);
     const grid = page.getByRole('grid', { name: 'Contacts' });
     await eventually(() => grid.locator('tbody tr[role="row"]').count()).toBe(FIRST.length);
 
@@ -87,7 +81,7 @@ describe('adding contacts to a list from the bulk bar', () => {
     await again.waitFor({ state: 'detached' });
     await eventually(async () => (await admin.request<StaticList>('GET', `/api/lists/${list!.id}`)).memberCount).toBe(FIRST.length);
 
-    await open(page, `/lists/${list!.id}`);
+    await openApp(page, `/lists/${list!.id}`);
     await page.getByRole('heading', { name: LIST_NAME }).waitFor();
     await eventually(async () => (await page.getByTestId('member-count').textContent()) ?? '').toBe(`${FIRST.length} members`);
     const members = page.getByRole('grid', { name: 'List members' });
@@ -97,7 +91,7 @@ describe('adding contacts to a list from the bulk bar', () => {
 
   it("adds a picked account's contacts to a new list from the accounts bulk bar", async () => {
     const { page } = browser;
-    await open(page, `/accounts?view=cards&q=${encodeURIComponent('listwright-e2e.com')}`);
+    await openApp(page, `/accounts?view=cards&q=${encodeURIComponent('listwright-e2e.com')}`);
     await page.getByRole('checkbox', { name: 'Select Listwright Mills' }).click();
     const bulkBar = page.getByTestId('bulk-bar');
     await bulkBar.getByRole('button', { name: 'Add to list' }).click();
@@ -118,7 +112,7 @@ describe('adding contacts to a list from the bulk bar', () => {
       name: 'Listwright members',
       filter: { type: 'and', conditions: [{ field: 'inList', op: 'eq', value: list.id }] },
     });
-    await open(page, `/segments/${segment.id}`);
+    await openApp(page, `/segments/${segment.id}`);
     await page.getByRole('heading', { name: 'Listwright members' }).waitFor();
     await page.getByRole('button', { name: 'Export CSV' }).click();
     const link = page.getByRole('link', { name: `Download ${FIRST.length} contacts` });

@@ -6,8 +6,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import type { Account, Contact } from '@shared/contracts/accounts';
-import { expectNoSeriousA11yViolations, openBrowser, screenshot, type BrowserSession } from './support/browser';
-import { signInAsAdmin } from './support/session';
+import { expectNoSeriousA11yViolations, screenshot, type BrowserSession } from './support/browser';
+import { launchSignedIn, openApp } from './support/session';
 import { signInViaApi, type ApiSession } from './support/api-session';
 
 vi.setConfig({ testTimeout: 180_000 });
@@ -28,17 +28,7 @@ const TARGET_INDUSTRY = 'Export Cartography';
 const COMPANIES = ['Quillon Ledger Works', 'Saltpan Atlas Co', 'Brightwater Survey Group'];
 const FIRST = ['Ada', 'Bea', 'Cai', 'Dov', 'Eli', 'Fay', 'Gus', 'Hal', 'Ivo', 'Joy', 'Kit'];
 
-async function launch(colorScheme: 'light' | 'dark'): Promise<BrowserSession> {
-  const session = await openBrowser({ colorScheme });
-  session.page.setDefaultTimeout(WAIT_MS);
-  await signInAsAdmin(session.page);
-  return session;
-}
-
-async function open(page: Page, path: string): Promise<void> {
-  await page.goto(new URL(path, inject('baseUrl')).href);
-  await page.getByTestId('app-shell').waitFor({ state: 'visible' });
-}
+const launch = (colorScheme: 'light' | 'dark') => launchSignedIn(colorScheme, WAIT_MS);
 
 /** The matching count the list shows ("55 matching"). */
 async function matchingCount(page: Page): Promise<number> {
@@ -111,7 +101,7 @@ describe('exporting contacts from the bulk bar', () => {
 
   it('exports exactly the picked rows, then every row matching the filter', async () => {
     const { page } = browser;
-    await open(page, '/contacts');
+    await openApp(page, '/contacts');
     await page.getByRole('button', { name: 'Add filter' }).click();
     await page.getByRole('option', { name: /^Job title/ }).click();
     const editor = page.getByRole('form', { name: 'Filter on Job title' });
@@ -168,7 +158,7 @@ describe('exporting accounts from the cards view', () => {
 
   it('exports the two picked cards', async () => {
     const { page } = browser;
-    await open(page, `/accounts?view=cards&q=${encodeURIComponent('e2e.com')}`);
+    await openApp(page, `/accounts?view=cards&q=${encodeURIComponent('e2e.com')}`);
     await page.getByRole('button', { name: 'Add filter' }).click();
     await page.getByRole('option', { name: /^Industry/ }).click();
     const editor = page.getByRole('form', { name: 'Filter on Industry' });
@@ -201,7 +191,7 @@ describe('an export that is refused or fails', () => {
 
   it('says why: the API refusal as a toast, a failed job in the status line', async () => {
     const { page } = browser;
-    await open(page, `/contacts?q=${encodeURIComponent('Exportwright')}`);
+    await openApp(page, `/contacts?q=${encodeURIComponent('Exportwright')}`);
     const grid = page.getByRole('grid', { name: 'Contacts' });
     await grid.getByRole('checkbox', { name: 'Select row 1', exact: true }).click();
     const bulkBar = page.getByTestId('bulk-bar');
@@ -247,7 +237,7 @@ describe('an export left while it runs', () => {
 
   it('says where its file will be, and the imports page lists every export with its file', async () => {
     const { page } = browser;
-    await open(page, `/contacts?q=${encodeURIComponent('Exportwright')}`);
+    await openApp(page, `/contacts?q=${encodeURIComponent('Exportwright')}`);
     const grid = page.getByRole('grid', { name: 'Contacts' });
     await grid.getByRole('checkbox', { name: 'Select row 1', exact: true }).click();
     const bulkBar = page.getByTestId('bulk-bar');

@@ -4,7 +4,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { expectNoSeriousA11yViolations, openBrowser, screenshot, type BrowserSession } from './support/browser';
-import { signInAsAdmin, signOut } from './support/session';
+import { signInAsAdmin, signOut, openApp } from './support/session';
 import { signInViaApi } from './support/api-session';
 
 /** A small realistic team, so the pages are seen with data in them. */
@@ -52,11 +52,6 @@ const PAGES = [
 /** Whether <html> carries the dark class right now (the test files have no DOM types). */
 const isDark = (page: Page) => page.evaluate<boolean>("document.documentElement.classList.contains('dark')");
 
-async function open(page: Page, path: string): Promise<void> {
-  await page.goto(new URL(path, inject('baseUrl')).href);
-  await page.getByTestId('app-shell').waitFor({ state: 'visible' });
-}
-
 describe.each(['light', 'dark'] as const)('every page in the %s theme', (theme) => {
   let browser: BrowserSession;
   beforeAll(async () => {
@@ -76,7 +71,7 @@ describe.each(['light', 'dark'] as const)('every page in the %s theme', (theme) 
   it.each(PAGES)('opens $path without serious accessibility findings', async ({ path, name, ready }) => {
     const { page } = browser;
     if (!(await page.getByTestId('app-shell').isVisible())) await signInAsAdmin(page);
-    await open(page, path);
+    await openApp(page, path);
     await ready(page);
     expect(await isDark(page)).toBe(theme === 'dark');
     await expectNoSeriousA11yViolations(page);
@@ -102,7 +97,7 @@ describe('the shell', () => {
 
   it('opens the command palette with Ctrl+K and goes where it is told', async () => {
     const { page } = browser;
-    await open(page, '/');
+    await openApp(page, '/');
     await page.keyboard.press('Control+K');
     const palette = page.getByRole('dialog', { name: 'Command palette' });
     await palette.waitFor();
@@ -124,7 +119,7 @@ describe('the shell', () => {
 
   it('offers "Create user" in the palette, opening the form on the users page', async () => {
     const { page } = browser;
-    await open(page, '/');
+    await openApp(page, '/');
     await page.keyboard.press('Control+K');
     await page.keyboard.type('create user');
     await page.keyboard.press('Enter');
@@ -134,7 +129,7 @@ describe('the shell', () => {
 
   it('goes to pages with g-shortcuts and lists every shortcut on ?', async () => {
     const { page } = browser;
-    await open(page, '/');
+    await openApp(page, '/');
     await page.locator('body').click({ position: { x: 700, y: 700 } });
     await page.keyboard.press('g');
     await page.keyboard.press('u');
@@ -151,7 +146,7 @@ describe('the shell', () => {
 
   it('marks the active page and remembers a collapsed sidebar across a reload', async () => {
     const { page } = browser;
-    await open(page, '/settings/users');
+    await openApp(page, '/settings/users');
     const nav = page.getByRole('navigation', { name: 'Main' });
     expect(await nav.getByRole('link', { name: 'Users' }).getAttribute('aria-current')).toBe('page');
     expect(await page.getByRole('navigation', { name: 'Breadcrumb' }).textContent()).toBe('SettingsUsers');
@@ -171,7 +166,7 @@ describe('the shell', () => {
     await page.addInitScript(
       "document.addEventListener('DOMContentLoaded', () => { window.darkAtDomContentLoaded = document.documentElement.classList.contains('dark'); });",
     );
-    await open(page, '/');
+    await openApp(page, '/');
     expect(await isDark(page)).toBe(false);
     await page.getByTestId('theme-toggle').click();
     expect(await isDark(page)).toBe(true);
@@ -189,7 +184,7 @@ describe('the shell', () => {
     const { page } = browser;
     await page.setViewportSize({ width: 390, height: 844 });
     try {
-      await open(page, '/');
+      await openApp(page, '/');
       expect(await page.getByRole('navigation', { name: 'Main' }).isVisible()).toBe(false);
       await page.getByRole('button', { name: 'Open navigation' }).click();
       const sheet = page.getByRole('dialog', { name: 'Pivotal CRM' });
@@ -206,7 +201,7 @@ describe('the shell', () => {
 
   it('sends a signed-out visitor to sign in and back to the page they asked for', async () => {
     const { page } = browser;
-    await open(page, '/');
+    await openApp(page, '/');
     await signOut(page);
     await page.goto(new URL('/settings/users', inject('baseUrl')).href);
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();

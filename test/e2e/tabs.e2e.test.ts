@@ -3,8 +3,8 @@
 // working after — a tab sending the cookie another tab has just rotated is a race, not a theft.
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openBrowser, type BrowserSession } from './support/browser';
-import { signInAsAdmin } from './support/session';
+import type { BrowserSession } from './support/browser';
+import { launchSignedIn } from './support/session';
 
 vi.setConfig({ testTimeout: 120_000 });
 
@@ -22,9 +22,7 @@ async function landing(page: Page): Promise<'app' | 'sign-in'> {
 describe('tabs of one browser', () => {
   let browser: BrowserSession;
   beforeAll(async () => {
-    browser = await openBrowser();
-    browser.page.setDefaultTimeout(30_000);
-    await signInAsAdmin(browser.page);
+    browser = await launchSignedIn('light', 30_000);
   });
   afterAll(async () => browser?.close());
 

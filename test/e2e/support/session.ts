@@ -2,6 +2,7 @@
 // browser test that needs the app; the suite's admin has left the first-run state already.
 import { inject } from 'vitest';
 import type { Page } from 'playwright-core';
+import { openBrowser, type BrowserSession } from './browser';
 
 export interface Credentials {
   username: string;
@@ -39,4 +40,18 @@ export async function signOut(page: Page): Promise<void> {
   await page.getByRole('button', { name: /user menu/i }).click();
   await page.getByRole('menuitem', { name: 'Sign out' }).click();
   await page.getByLabel('Username or email').waitFor({ state: 'visible' });
+}
+
+/** A browser of its own with the suite's admin signed in; `timeoutMs` is every wait's default. */
+export async function launchSignedIn(colorScheme: 'light' | 'dark', timeoutMs: number): Promise<BrowserSession> {
+  const session = await openBrowser({ colorScheme });
+  session.page.setDefaultTimeout(timeoutMs);
+  await signInAsAdmin(session.page);
+  return session;
+}
+
+/** Goes to a path of the app on the suite's stack and waits for its shell. */
+export async function openApp(page: Page, path: string): Promise<void> {
+  await page.goto(new URL(path, inject('baseUrl')).href);
+  await page.getByTestId('app-shell').waitFor({ state: 'visible' });
 }
