@@ -126,10 +126,10 @@ const postRefresh = () =>
   });
 
 /**
- * One refresh at a time across this browser's tabs (they share the cookie, and the server takes a
- * rotated cookie sent again for a theft once its grace is over): the Web Locks API queues the
- * tabs, so each sends the cookie the last one received. Where the API is missing, a tab that lost
- * the race is refused without harm and tries once more with the cookie the winner left.
+ * One refresh at a time across this browser's tabs (they share the cookie): the Web Locks API
+ * queues them, so each sends the cookie the last one received. Where the API is missing, tabs may
+ * race; the server takes a just-rotated cookie for a race within its grace, and a refused refresh
+ * is tried once more.
  */
 async function refreshAcrossTabs(): Promise<Response> {
   const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;

@@ -50,20 +50,16 @@ function refreshRefused(deps: Pick<Deps, 'config'>): AppError {
 
 /**
  * How long after its rotation a refresh token presented again counts as a race, not a theft. Tabs
- * of one browser share the cookie: two that refresh at the same moment (opened together, woken
- * together) both send it, and the second arrives after the first rotated it. That request is
- * refused without revoking anything and without clearing the cookie, which by then holds the
- * successor the first tab received; the tab retries with it. Later, a replay is a theft.
+ * of one browser share the cookie, and a page can be left while its refresh is on the way: the
+ * cookie the browser sends may be one the server has just rotated, its successor never received.
+ * Within the grace such a token gets a successor of its own (a second branch of the same family);
+ * later, a replay is a theft and revokes the whole family.
  */
 export const REFRESH_RACE_GRACE_MS = 30_000;
 
-function refreshSuperseded(): AppError {
-  return new AppError('unauthenticated', { detail: 'Another tab has just refreshed this session: try again.' });
-}
-
 type RotateOutcome =
   | { kind: 'rotated'; userId: string; token: string; maxAgeSeconds: number }
-  | { kind: 'refused'; reason: 'unknown' | 'expired' | 'reused' | 'inactive' | 'superseded'; userId?: string; familyId?: string };
+  | { kind: 'refused'; reason: 'unknown' | 'expired' | 'reused' | 'inactive'; userId?: string; familyId?: string };
 
 /** Exchanges a refresh token for a new access token and a new refresh token. */
 export async function refreshSession(deps: Deps, input: { refreshToken: string | null; sourceIp?: string | null }): Promise<IssuedSession> {
@@ -77,18 +73,18 @@ export async function refreshSession(deps: Deps, input: { refreshToken: string |
   // Refusals that must persist (a family revoked for reuse) are decided inside the transaction
   // and thrown after it commits.
   const outcome = await deps.db.transaction(async (tx): Promise<RotateOutcome> => {
-    const used = await consumeRefreshToken(tx, presented, now);
+    let used = await consumeRefreshToken(tx, presented, now);
+    let raced = false;
     if (!used) {
       const known = await findRefreshToken(tx, presented);
       if (!known) return { kind: 'refused', reason: 'unknown' };
-      if (known.revokedAt) {
-        if (known.revokedReason === 'rotated' && now.getTime() - known.revokedAt.getTime() < REFRESH_RACE_GRACE_MS) {
-          return { kind: 'refused', reason: 'superseded', userId: known.userId, familyId: known.familyId };
-        }
+      if (!known.revokedAt) return { kind: 'refused', reason: 'expired', userId: known.userId };
+      raced = known.revokedReason === 'rotated' && now.getTime() - known.revokedAt.getTime() < REFRESH_RACE_GRACE_MS;
+      if (!raced) {
         await revokeRefreshFamily(tx, known.familyId, 'reuse_detected', now);
         return { kind: 'refused', reason: 'reused', userId: known.userId, familyId: known.familyId };
       }
-      return { kind: 'refused', reason: 'expired', userId: known.userId };
+      used = known;
     }
     const user = await findUserById(tx, used.userId);
     if (!user || user.status !== 'active') {
@@ -104,7 +100,8 @@ export async function refreshSession(deps: Deps, input: { refreshToken: string |
       expiresAt: new Date(now.getTime() + maxAgeSeconds * 1000),
       at: now,
     });
-    await setReplacedBy(tx, used.id, next.id);
+    // A raced token keeps its first successor on record.
+    if (!raced) await setReplacedBy(tx, used.id, next.id);
     return { kind: 'rotated', userId: used.userId, token, maxAgeSeconds };
   });
 
@@ -114,8 +111,7 @@ export async function refreshSession(deps: Deps, input: { refreshToken: string |
       reason: outcome.reason,
       sourceIp: input.sourceIp ?? null,
     });
-    // A superseded cookie is the browser's old one: the cookie it holds now is the successor.
-    throw outcome.reason === 'superseded' ? refreshSuperseded() : refreshRefused(deps);
+    throw refreshRefused(deps);
   }
 
   const user = (await findUserById(deps.db, outcome.userId))!;
