@@ -151,6 +151,10 @@ function writeResult(res: http.ServerResponse, result: APIGatewayProxyStructured
   for (const [name, value] of Object.entries(result.headers ?? {})) headers[name.toLowerCase()] = String(value);
   if (result.cookies?.length) headers['set-cookie'] = result.cookies;
   const body = result.body === undefined ? '' : result.isBase64Encoded ? Buffer.from(result.body, 'base64') : result.body;
-  res.writeHead(result.statusCode ?? 200, headers);
+  const status = result.statusCode ?? 200;
+  // As API Gateway does: a Content-Length, not a chunked body (chunked framing cost both ends time);
+  // none on a 204 or 304, which have no body.
+  if (status !== 204 && status !== 304) headers['content-length'] = String(typeof body === 'string' ? Buffer.byteLength(body) : body.length);
+  res.writeHead(status, headers);
   res.end(body);
 }

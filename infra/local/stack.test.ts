@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -62,6 +63,30 @@ describe('the local stack', () => {
     expect(res.headers.get('content-type')).toBe('application/problem+json');
     const body = (await res.json()) as { status: number; type: string };
     expect(body.status).toBe(404);
+  });
+
+  it('sends API bodies with a Content-Length, as API Gateway does, and none on a 204', async () => {
+    const raw = (method: string, pathname: string) =>
+      new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+        const req = http.request(`${stack.url}${pathname}`, { method }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    const problem = await raw('GET', '/api/nope');
+    expect(problem.status).toBe(404);
+    expect(problem.headers['transfer-encoding']).toBeUndefined();
+    expect(problem.headers['content-length']).toBe(String(problem.body.length));
+    const health = await raw('GET', '/api/health');
+    expect(health.headers['content-length']).toBe(String(health.body.length));
+
+    const loggedOut = await raw('POST', '/api/auth/logout');
+    expect(loggedOut.status).toBe(204);
+    expect(loggedOut.headers['content-length']).toBeUndefined();
+    expect(loggedOut.body.length).toBe(0);
   });
 
   it('refuses a body larger than the gateway accepts with 413', async () => {

@@ -96,6 +96,9 @@ describe('URL form', () => {
     expect(encoded).toMatch(/^[A-Za-z0-9_-]+$/);
     expect(decodeFilter(encoded)).toEqual(sample);
     expect(filterQueryParam.parse(encoded)).toEqual(sample);
+    // Plain base64 (with padding) reads the same.
+    const plain = encoded.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(encoded.length / 4) * 4, '=');
+    expect(decodeFilter(plain)).toEqual(sample);
   });
 
   it('round-trips any valid filter', () => {
@@ -115,6 +118,9 @@ describe('URL form', () => {
   it('answers null (and the query parameter an error) for anything else', () => {
     for (const bad of [null, undefined, '', '!!!', 'e30', encodeFilter({ type: 'xor' } as unknown as FilterGroup)]) expect(decodeFilter(bad)).toBeNull();
     expect(filterQueryParam.safeParse('nope').success).toBe(false);
+    // A stray character is refused, not skipped (a lenient decoder would still find the JSON).
+    const encoded = encodeFilter(sample);
+    for (const stray of ['!', ' ', '.', '%']) expect(decodeFilter(`${encoded.slice(0, 8)}${stray}${encoded.slice(8)}`)).toBeNull();
     fc.assert(fc.property(fc.string(), (s) => void decodeFilter(s)));
   });
 });

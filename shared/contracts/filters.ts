@@ -144,13 +144,26 @@ export function encodeFilter(filter: FilterGroup): string {
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
+const UTF8 = new TextDecoder();
+const BASE64 = /^[A-Za-z0-9+/_-]*={0,2}$/;
+const nodeBuffer = (globalThis as { Buffer?: { from(text: string, encoding: 'base64'): Uint8Array } }).Buffer;
+
+/** Base64 or base64url to bytes; throws on a character outside the alphabet, as atob does. */
+function base64UrlBytes(encoded: string): Uint8Array {
+  if (!BASE64.test(encoded)) throw new Error('not base64');
+  // On the server Buffer decodes natively (Node 20's atob searched its alphabet for every character).
+  if (nodeBuffer) return nodeBuffer.from(encoded, 'base64');
+  const binary = atob(encoded.replace(/-/g, '+').replace(/_/g, '/'));
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
 /** The filter in a URL parameter, or null when it is missing or not a valid filter. */
 export function decodeFilter(encoded: string | null | undefined): FilterGroup | null {
   if (!encoded) return null;
   try {
-    const binary = atob(encoded.replace(/-/g, '+').replace(/_/g, '/'));
-    const bytes = Uint8Array.from(binary, (ch) => ch.charCodeAt(0));
-    const parsed = filterSchema.safeParse(JSON.parse(new TextDecoder().decode(bytes)));
+    const parsed = filterSchema.safeParse(JSON.parse(UTF8.decode(base64UrlBytes(encoded))));
     return parsed.success ? parsed.data : null;
   } catch {
     return null;

@@ -102,8 +102,8 @@ export async function countMatches(
   return { count: Math.max(estimate, EXACT_COUNT_CAP + 1), exact: false };
 }
 
-/** The page query of a list (and its WHERE without the cursor, for the total). */
-export function buildListQuery(db: Database, fields: ResourceFields, table: typeof accounts | typeof contacts, input: ListInput) {
+/** A list's clauses: its WHERE (without the cursor, for the total), the page's WHERE and ORDER BY. */
+function listClauses(fields: ResourceFields, input: ListInput) {
   const { name, key, order } = sortKeyOf(fields, input);
   const where = selectionCondition(fields, { ...input, deleted: input.deleted === 'only' }, 'query.filter');
   let pageWhere = where;
@@ -114,8 +114,14 @@ export function buildListQuery(db: Database, fields: ResourceFields, table: type
     pageWhere = sql`${where} and ${after}`;
   }
   const direction = order === 'asc' ? sql`asc` : sql`desc`;
-  const orderBy = sql`${key.expr} ${direction}, ${fields.id} ${direction}`;
-  const sortKey = sql<string>`(${key.expr})::text`.as('sort_key');
+  return { where, pageWhere, direction, orderBy: sql`${key.expr} ${direction}, ${fields.id} ${direction}`, sortExpr: key.expr, sortName: name, order };
+}
+
+/** The page query of a list (and its WHERE without the cursor, for the total). */
+export function buildListQuery(db: Database, fields: ResourceFields, table: typeof accounts | typeof contacts, input: ListInput) {
+  const clauses = listClauses(fields, input);
+  const { sortExpr, direction, pageWhere } = clauses;
+  const sortKey = sql<string>`(${sortExpr})::text`.as('sort_key');
   // Contacts carry their account's name and domain: joined here, so a page is one statement.
   const page =
     table === contacts
@@ -124,15 +130,15 @@ export function buildListQuery(db: Database, fields: ResourceFields, table: type
           .from(contacts)
           .leftJoin(accounts, eq(accounts.id, contacts.accountId))
           .where(pageWhere)
-          .orderBy(sql`${key.expr} ${direction}`, sql`${fields.id} ${direction}`)
+          .orderBy(sql`${sortExpr} ${direction}`, sql`${fields.id} ${direction}`)
           .limit(input.limit + 1)
       : db
           .select({ ...getTableColumns(accounts), sortKey })
           .from(accounts)
           .where(pageWhere)
-          .orderBy(sql`${key.expr} ${direction}`, sql`${fields.id} ${direction}`)
+          .orderBy(sql`${sortExpr} ${direction}`, sql`${fields.id} ${direction}`)
           .limit(input.limit + 1);
-  return { page, where, pageWhere, orderBy, sortExpr: key.expr, sortName: name, order };
+  return { page, ...clauses };
 }
 
 /**
@@ -140,8 +146,8 @@ export function buildListQuery(db: Database, fields: ResourceFields, table: type
  * Postgres (account embedded, suppression state included) and passed through as it is. The total
  * is counted beside it on the first page, as listRecords does.
  */
-export function contactJsonPageStatement(db: Database, input: ListInput): { statement: SQL; where: SQL; sortName: string; order: 'asc' | 'desc' } {
-  const built = buildListQuery(db, CONTACT_RESOURCE, contacts, input);
+export function contactJsonPageStatement(input: ListInput): { statement: SQL; where: SQL; sortName: string; order: 'asc' | 'desc' } {
+  const built = listClauses(CONTACT_RESOURCE, input);
   const statement = sql`select (${built.sortExpr})::text as sort_key, ${contacts.id} as id, ${CONTACT_JSON} as item
     from ${contacts} left join ${accounts} on ${accounts.id} = ${contacts.accountId}
     where ${built.pageWhere} order by ${built.orderBy} limit ${input.limit + 1}`;
@@ -156,7 +162,7 @@ export interface ContactJsonPage {
 }
 
 export async function listContactJson(db: Database, input: ListInput): Promise<ContactJsonPage> {
-  const built = contactJsonPageStatement(db, input);
+  const built = contactJsonPageStatement(input);
   const [rows, total] = await Promise.all([
     queryRows<{ sort_key: string; id: string; item: string }>(db, built.statement),
     input.cursor ? Promise.resolve(null) : countMatches(db, contacts, built.where, { search: isIndexedSearch(input.q) }),
