@@ -7,7 +7,7 @@ import { EXACT_COUNT_CAP, type ListTotal } from '@shared/contracts/accounts';
 import type { FilterGroup } from '@shared/contracts/filters';
 import type { Database } from '../../db/connection';
 import { isRealDate } from '../../db/filter-sql';
-import { queryOne, queryRows } from '../../db/rows';
+import { queryOne, queryTextRows } from '../../db/rows';
 import { invalid } from '../../http/app-error';
 import { accounts, contacts } from '../../db/schema';
 import { decodeCursor, encodeCursor } from './cursor';
@@ -145,12 +145,17 @@ export function buildListQuery(db: Database, fields: ResourceFields, table: type
  * A page of contacts as the API's JSON text, one statement: each row is built by CONTACT_JSON in
  * Postgres (account embedded, suppression state included) and passed through as it is. The total
  * is counted beside it on the first page, as listRecords does.
+ *
+ * The page's contacts are chosen first, in a subquery named like the table (contact filters and
+ * sort keys read contacts alone), and only they are joined to their accounts. Joined before the
+ * LIMIT, a search matching 6,284 contacts looked up 6,284 accounts to keep 51 (62 ms; 30 ms this way).
  */
 export function contactJsonPageStatement(input: ListInput): { statement: SQL; where: SQL; sortName: string; order: 'asc' | 'desc' } {
   const built = listClauses(CONTACT_RESOURCE, input);
   const statement = sql`select (${built.sortExpr})::text as sort_key, ${contacts.id} as id, ${CONTACT_JSON} as item
-    from ${contacts} left join ${accounts} on ${accounts.id} = ${contacts.accountId}
-    where ${built.pageWhere} order by ${built.orderBy} limit ${input.limit + 1}`;
+    from (select * from ${contacts} where ${built.pageWhere} order by ${built.orderBy} limit ${input.limit + 1}) ${contacts}
+    left join ${accounts} on ${accounts.id} = ${contacts.accountId}
+    order by ${built.orderBy}`;
   return { statement, where: built.where, sortName: built.sortName, order: built.order };
 }
 
@@ -164,7 +169,7 @@ export interface ContactJsonPage {
 export async function listContactJson(db: Database, input: ListInput): Promise<ContactJsonPage> {
   const built = contactJsonPageStatement(input);
   const [rows, total] = await Promise.all([
-    queryRows<{ sort_key: string; id: string; item: string }>(db, built.statement),
+    queryTextRows<{ sort_key: string; id: string; item: string }>(db, built.statement),
     input.cursor ? Promise.resolve(null) : countMatches(db, contacts, built.where, { search: isIndexedSearch(input.q) }),
   ]);
   const page = rows.slice(0, input.limit);
