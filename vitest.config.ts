@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
@@ -14,6 +15,9 @@ export default defineConfig({
     include: ['functions/**/*.test.ts', 'shared/**/*.test.ts', 'infra/**/*.test.ts', 'frontend/src/**/*.test.{ts,tsx}', 'test/unit/**/*.test.ts'],
     exclude: ['**/node_modules/**', 'test/e2e/**', 'bench/**'],
     pool: 'forks',
+    // At least two files at a time: the default (cores − 1) runs one at a time on a two-core
+    // machine and leaves the other core mostly idle (6 min against 5 for the unit suite there).
+    maxWorkers: Math.max(2, os.availableParallelism() - 1),
     testTimeout: 30_000,
     hookTimeout: 60_000,
     env: {
