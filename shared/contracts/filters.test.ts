@@ -5,6 +5,7 @@ import {
   MAX_FILTER_CONDITIONS,
   MAX_FILTER_DEPTH,
   OPERATORS_BY_TYPE,
+  base64UrlBytes,
   decodeFilter,
   encodeFilter,
   filterConditionSchema,
@@ -111,6 +112,20 @@ describe('URL form', () => {
       fc.property(fc.array(condition, { maxLength: 10 }), fc.constantFrom('and' as const, 'or' as const), (conditions, type) => {
         const filter: FilterGroup = { type, conditions };
         expect(decodeFilter(encodeFilter(filter))).toEqual(filter);
+      }),
+    );
+  });
+
+  it('decodes base64 and base64url alike on the server and in the browser, refusing stray characters', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
+        const url = Buffer.from(bytes).toString('base64url');
+        const plain = Buffer.from(bytes).toString('base64');
+        for (const encoded of [url, plain]) {
+          expect([...base64UrlBytes(encoded)]).toEqual([...bytes]);
+          expect([...base64UrlBytes(encoded, null)]).toEqual([...bytes]);
+        }
+        for (const native of [undefined, null]) expect(() => base64UrlBytes(`${url}!`, native)).toThrow();
       }),
     );
   });

@@ -148,11 +148,14 @@ const UTF8 = new TextDecoder();
 const BASE64 = /^[A-Za-z0-9+/_-]*={0,2}$/;
 const nodeBuffer = (globalThis as { Buffer?: { from(text: string, encoding: 'base64'): Uint8Array } }).Buffer;
 
-/** Base64 or base64url to bytes; throws on a character outside the alphabet, as atob does. */
-function base64UrlBytes(encoded: string): Uint8Array {
+/**
+ * Base64 or base64url to bytes; throws on a character outside the alphabet, as atob does. On the
+ * server Buffer decodes natively (Node 20's atob searched its alphabet for every character); in the
+ * browser, atob. `native: null` takes the browser's path (for tests).
+ */
+export function base64UrlBytes(encoded: string, native: typeof nodeBuffer | null = nodeBuffer): Uint8Array {
   if (!BASE64.test(encoded)) throw new Error('not base64');
-  // On the server Buffer decodes natively (Node 20's atob searched its alphabet for every character).
-  if (nodeBuffer) return nodeBuffer.from(encoded, 'base64');
+  if (native) return native.from(encoded, 'base64');
   const binary = atob(encoded.replace(/-/g, '+').replace(/_/g, '/'));
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
