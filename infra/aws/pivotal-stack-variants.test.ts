@@ -12,8 +12,8 @@ import { testStack } from './test-app';
 const portalModule: ApiModule = {
   name: 'identity',
   routes: [
-    defineRoute({ method: 'GET', path: '/api/portal/orders', roles: ['client_user'], summary: 'The client’s orders', handler: async () => null }),
-    defineRoute({ method: 'GET', path: '/api/portal/deliveries', roles: ['admin', 'client_user'], summary: 'Deliveries', handler: async () => null }),
+    defineRoute({ method: 'GET', path: '/api/portal/orders', capability: 'portal.client', summary: 'The client’s orders', handler: async () => null }),
+    defineRoute({ method: 'GET', path: '/api/portal/deliveries', authenticated: true, summary: 'Deliveries', handler: async () => null }),
   ],
 };
 
@@ -64,7 +64,7 @@ describe('the CDK app without an email domain or a built SPA, with bucket events
     expect(policies).toContain(':configuration-set/');
   });
 
-  it('puts the portal pool’s authorizer on client-only routes and none on mixed ones', () => {
+  it('puts the portal pool’s authorizer on client-only routes and none on routes open to both pools', () => {
     const routes = Object.values(template.findResources('AWS::ApiGatewayV2::Route')) as { Properties: Record<string, unknown> }[];
     const byKey = (key: string) => routes.find((r) => r.Properties.RouteKey === key)!.Properties;
     expect(byKey('GET /api/portal/orders').AuthorizationType).toBe('JWT');

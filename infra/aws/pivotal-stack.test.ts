@@ -6,6 +6,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { s3Notifications } from '../../functions/src/events';
+import { routeRoles } from '../../functions/src/http/route';
 import { apiModules } from '../../functions/src/modules/index';
 import { scheduledJobs } from '../../functions/src/schedules';
 import { workflows } from '../../functions/src/workflows/index';
@@ -159,7 +160,7 @@ describe('the CDK app, as deployed with a built SPA and an email domain', () => 
       for (const module of apiModules) {
         for (const route of module.routes) {
           const props = routes.find((r) => r.Properties.RouteKey === `${route.method} ${route.path}`)!.Properties;
-          const kind = gatewayAuthorizerFor(route.roles);
+          const kind = gatewayAuthorizerFor(routeRoles(route));
           if (kind === 'none') {
             expect(props.AuthorizationType, `${route.method} ${route.path}`).toBe('NONE');
             continue;

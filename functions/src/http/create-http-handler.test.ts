@@ -17,7 +17,7 @@ const widgets: ApiModule = {
     defineRoute({
       method: 'POST',
       path: '/api/widgets',
-      roles: ['agent'],
+      capability: 'calls.make',
       summary: 'create',
       body: z.strictObject({ name: z.string().min(2), size: z.number().int().positive() }),
       handler: async ({ body }) => reply(201, { created: body.name }),
@@ -25,7 +25,7 @@ const widgets: ApiModule = {
     defineRoute({
       method: 'GET',
       path: '/api/widgets/{widgetId}',
-      roles: ['admin'],
+      capability: 'admin',
       summary: 'get',
       params: z.object({ widgetId: z.string().uuid() }),
       handler: async ({ params }) => ({ id: params.widgetId }),
@@ -33,7 +33,7 @@ const widgets: ApiModule = {
     defineRoute({
       method: 'GET',
       path: '/api/widgets/boom',
-      roles: 'public',
+      public: true,
       summary: 'fails',
       handler: async () => {
         throw new Error('relation "secret_table" does not exist at /var/task/index.mjs:1:2');
@@ -42,7 +42,7 @@ const widgets: ApiModule = {
     defineRoute({
       method: 'POST',
       path: '/api/widgets/suppress',
-      roles: 'public',
+      public: true,
       summary: 'a query that fails in the database with the caller\'s email among its parameters',
       body: z.object({ email: z.string(), as: z.enum(['duplicate', 'number']) }),
       handler: async ({ body, deps }) => {
@@ -55,7 +55,7 @@ const widgets: ApiModule = {
     defineRoute({
       method: 'GET',
       path: '/api/widgets/conflict',
-      roles: 'public',
+      public: true,
       summary: 'conflicts',
       handler: async () => {
         throw new AppError('stale_write', { detail: 'Reload and try again.' });
@@ -142,7 +142,7 @@ describe('the HTTP handler kit', () => {
     expect(res.status).toBe(413);
   });
 
-  it('asks for a token (401) before checking roles (403)', async () => {
+  it('asks for a token (401) before checking the capability (403)', async () => {
     const anonymous = await invoke(handler, { method: 'POST', path: '/api/widgets', body: { name: 'ok', size: 1 } });
     expect(anonymous.status).toBe(401);
     expect(anonymous.headers['www-authenticate']).toBe('Bearer');
@@ -215,15 +215,26 @@ describe('the log of an unexpected error', () => {
 });
 
 describe('route tables', () => {
-  it('refuse a route that declares no roles', () => {
-    const bad = { name: 'bad', routes: [{ method: 'GET', path: '/api/x', roles: [], summary: '', handler: async () => null }] };
-    expect(() => validateRouteTable([bad as unknown as ApiModule])).toThrow(/declares no roles/);
+  it('refuse a route that declares no capability, or one the access policy does not know', () => {
+    const bad = { name: 'bad', routes: [{ method: 'GET', path: '/api/x', access: 'records.delete', summary: '', handler: async () => null }] };
+    expect(() => validateRouteTable([bad as unknown as ApiModule])).toThrow(/declares no capability/);
     const missing = { name: 'bad', routes: [{ method: 'GET', path: '/api/x', summary: '', handler: async () => null }] };
-    expect(() => createHttpHandler(missing as unknown as ApiModule)).toThrow(/declares no roles/);
+    expect(() => createHttpHandler(missing as unknown as ApiModule)).toThrow(/declares no capability/);
+  });
+
+  it('are built only from routes that declare exactly one of capability, public or authenticated', () => {
+    const base = { method: 'GET', path: '/api/x', summary: 'x', handler: async () => null } as const;
+    expect(() => defineRoute(base)).toThrow(/exactly one of capability, public or authenticated/);
+    expect(() => defineRoute({ ...base, capability: 'admin', public: true })).toThrow(/exactly one/);
+    expect(() => defineRoute({ ...base, public: true, authenticated: true })).toThrow(/exactly one/);
+    expect(() => defineRoute({ ...base, capability: 'everything' as 'admin' })).toThrow(/exactly one/);
+    expect(defineRoute({ ...base, capability: 'records.read' }).access).toBe('records.read');
+    expect(defineRoute({ ...base, public: true }).access).toBe('public');
+    expect(defineRoute({ ...base, authenticated: true }).access).toBe('authenticated');
   });
 
   it('refuse the same method and path twice', () => {
-    const route = { method: 'GET', path: '/api/x', roles: 'public', summary: '', handler: async () => null };
+    const route = { method: 'GET', path: '/api/x', access: 'public', summary: '', handler: async () => null };
     expect(() => validateRouteTable([{ name: 'dup', routes: [route, route] } as unknown as ApiModule])).toThrow(/declared twice/);
   });
 });

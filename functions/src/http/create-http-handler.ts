@@ -1,5 +1,5 @@
 // Builds one Lambda handler (APIGatewayProxyEventV2 → result) from a module's route table:
-// middy + http-router for dispatch; per route: size limit, authentication, role check, zod
+// middy + http-router for dispatch; per route: size limit, authentication, capability check, zod
 // validation of path/query/body, then the handler; every error becomes problem+json.
 import type { Logger } from '@aws-lambda-powertools/logger';
 import middy from '@middy/core';
@@ -13,6 +13,7 @@ import { problemResponse, toAppError, zodFieldErrors } from './problem';
 import type { Principal } from './principal';
 import { takeRateSlot } from './rate-limit';
 import { redactError } from './redact-error';
+import { can, isCapability } from '@shared/access';
 import { isReply, type ApiModule, type Route } from './route';
 
 export type HttpHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
@@ -27,9 +28,9 @@ export function validateRouteTable(modules: ApiModule[]): void {
   for (const mod of modules) {
     for (const route of mod.routes) {
       const key = `${route.method} ${route.path}`;
-      const roles = route.roles as unknown;
-      if (roles !== 'public' && roles !== 'authenticated' && !(Array.isArray(roles) && roles.length > 0)) {
-        throw new Error(`Route ${key} in module ${mod.name} declares no roles: every route must say who may call it.`);
+      const access = route.access as unknown;
+      if (access !== 'public' && access !== 'authenticated' && !isCapability(access)) {
+        throw new Error(`Route ${key} in module ${mod.name} declares no capability: every route must say who may call it.`);
       }
       if (!route.path.startsWith('/api/') && !route.path.startsWith('/t/') && !route.path.startsWith('/.well-known/')) {
         throw new Error(`Route ${key} must live under /api/, /t/ or /.well-known/.`);
@@ -154,7 +155,7 @@ async function runRoute(
   }
 
   let principal: Principal | null = null;
-  if (route.roles !== 'public') {
+  if (route.access !== 'public') {
     principal = await deps.auth.authenticate(bearerToken(event));
     if (!principal) {
       throw new AppError('unauthenticated', {
@@ -165,8 +166,8 @@ async function runRoute(
     if (principal.mustChangePassword && !route.allowDuringPasswordChange) {
       throw new AppError('password_change_required', { detail: 'Change the default password before using the API.' });
     }
-    if (route.roles !== 'authenticated' && !route.roles.some((role) => principal!.roles.includes(role))) {
-      logger.warn('access denied', { userId: principal.userId, roles: principal.roles });
+    if (route.access !== 'authenticated' && !can(principal.roles, route.access)) {
+      logger.warn('access denied', { userId: principal.userId, roles: principal.roles, capability: route.access });
       throw new AppError('forbidden');
     }
     if (route.rateLimit) await takeRateSlot({ ...deps, logger }, route.rateLimit, principal.userId);

@@ -12,9 +12,9 @@ const bob: Principal = { ...ada, userId: '0190c6c4-0000-7000-8000-00000000000b',
 const reports: ApiModule = {
   name: 'reports',
   routes: [
-    defineRoute({ method: 'POST', path: '/api/reports/export', roles: ['campaign_manager'], summary: 'export', rateLimit: 'export', handler: async () => ({ ok: true }) }),
-    defineRoute({ method: 'GET', path: '/api/reports/search', roles: ['campaign_manager'], summary: 'search', rateLimit: 'search', handler: async () => ({ ok: true }) }),
-    defineRoute({ method: 'GET', path: '/api/reports', roles: ['campaign_manager'], summary: 'list', handler: async () => ({ ok: true }) }),
+    defineRoute({ method: 'POST', path: '/api/reports/export', capability: 'imports.run', summary: 'export', rateLimit: 'export', handler: async () => ({ ok: true }) }),
+    defineRoute({ method: 'GET', path: '/api/reports/search', capability: 'records.read', summary: 'search', rateLimit: 'search', handler: async () => ({ ok: true }) }),
+    defineRoute({ method: 'GET', path: '/api/reports', capability: 'records.read', summary: 'list', handler: async () => ({ ok: true }) }),
   ],
 };
 

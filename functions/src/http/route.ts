@@ -1,9 +1,11 @@
-// A route is data: method, path, the roles that may call it, zod schemas for its inputs and a
-// handler. The router enforces the roles and validates before the handler runs; the route
-// tables are also read by the CDK app (API routes) and the permission tests.
+// A route is data: method, path, who may call it (a capability of the access policy, or public,
+// or any signed-in user), zod schemas for its inputs and a handler. The router enforces the
+// access and validates before the handler runs; the route tables are also read by the CDK app
+// (API routes) and the permission tests, all through `routeRoles`.
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { z } from 'zod';
+import { isCapability, rolesFor, type Capability } from '@shared/access';
 import type { Role } from '@shared/roles';
 import type { Deps } from '../deps';
 import type { Principal } from './principal';
@@ -16,6 +18,9 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
  * 'authenticated': any signed-in user; otherwise the roles of which the caller needs at least one.
  */
 export type RouteRoles = 'public' | 'authenticated' | readonly Role[];
+
+/** Who may call a route: a capability of the access policy, 'public' or 'authenticated'. */
+export type RouteAccess = Capability | 'public' | 'authenticated';
 
 export interface RouteContext<P, Q, B, Auth extends Principal | null> {
   params: P;
@@ -47,10 +52,11 @@ export function isReply(value: unknown): value is Reply {
 }
 
 type Infer<S> = S extends z.ZodType ? z.infer<S> : undefined;
-type AuthOf<R> = R extends 'public' ? Principal | null : Principal;
+type AuthOf<Open> = Open extends true ? Principal | null : Principal;
 
+/** A route declares exactly one of `capability`, `public: true` or `authenticated: true`. */
 export interface RouteSpec<
-  R extends RouteRoles = RouteRoles,
+  Open extends boolean = false,
   PS extends z.ZodType | undefined = undefined,
   QS extends z.ZodType | undefined = undefined,
   BS extends z.ZodType | undefined = undefined,
@@ -58,7 +64,12 @@ export interface RouteSpec<
   method: HttpMethod;
   /** API Gateway style: /api/users/{userId} */
   path: string;
-  roles: R;
+  /** The capability of the access policy (shared/access.ts) a caller needs. */
+  capability?: Capability;
+  /** No token: the route verifies its caller another way, or is harmless, like health. */
+  public?: Open;
+  /** Any signed-in user. */
+  authenticated?: true;
   summary: string;
   params?: PS;
   query?: QS;
@@ -69,13 +80,13 @@ export interface RouteSpec<
   rawBody?: boolean;
   /** Counted against the caller's per-minute limit of this class (429 past it); see rate-limit.ts. */
   rateLimit?: RateLimitClass;
-  handler: (ctx: RouteContext<Infer<PS>, Infer<QS>, Infer<BS>, AuthOf<R>>) => Promise<unknown>;
+  handler: (ctx: RouteContext<Infer<PS>, Infer<QS>, Infer<BS>, AuthOf<Open>>) => Promise<unknown>;
 }
 
 export interface Route {
   method: HttpMethod;
   path: string;
-  roles: RouteRoles;
+  access: RouteAccess;
   summary: string;
   params?: z.ZodType;
   query?: z.ZodType;
@@ -87,12 +98,24 @@ export interface Route {
 }
 
 export function defineRoute<
-  const R extends RouteRoles,
+  const Open extends boolean = false,
   PS extends z.ZodType | undefined = undefined,
   QS extends z.ZodType | undefined = undefined,
   BS extends z.ZodType | undefined = undefined,
->(spec: RouteSpec<R, PS, QS, BS>): Route {
-  return spec as unknown as Route;
+>(spec: RouteSpec<Open, PS, QS, BS>): Route {
+  const { capability, public: open, authenticated, ...rest } = spec;
+  const declared = [capability !== undefined, open === true, authenticated === true].filter(Boolean).length;
+  // The types cannot say "exactly one": a route declaring none, several or an unknown capability fails as its table loads.
+  if (declared !== 1 || (capability !== undefined && !isCapability(capability))) {
+    throw new Error(`Route ${spec.method} ${spec.path} must declare exactly one of capability, public or authenticated.`);
+  }
+  const access: RouteAccess = open ? 'public' : authenticated ? 'authenticated' : capability!;
+  return { ...rest, access } as unknown as Route;
+}
+
+/** The roles that may call a route, read through the access policy. */
+export function routeRoles(route: Pick<Route, 'access'>): RouteRoles {
+  return route.access === 'public' || route.access === 'authenticated' ? route.access : rolesFor(route.access);
 }
 
 /** A deployable unit: one Lambda on AWS, one entry of the local gateway. */

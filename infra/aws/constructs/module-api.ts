@@ -3,9 +3,10 @@
 // unknown paths with a 404 problem.
 //
 // Authorizers. An HTTP API JWT authorizer trusts exactly one issuer, and we have two user pools.
-// So a route whose roles are all staff roles gets the staff pool's authorizer, a route for
-// client users only gets the portal pool's, and routes open to both kinds of user
-// ('authenticated', or a mix of staff and client roles) get none at the gateway. The gateway
+// So a route whose roles (those its capability names in the access policy) are all staff roles
+// gets the staff pool's authorizer, a route for client users only gets the portal pool's, and
+// routes open to both kinds of user ('authenticated', or a mix of staff and client roles) get
+// none at the gateway. The gateway
 // check is an early, cheap rejection of tokens that could never pass; the Lambda always verifies
 // the token itself (aws-jwt-verify, both pools) and re-reads the user's roles, so no route relies
 // on the gateway for its authorization. Public routes are public at both layers.
@@ -18,7 +19,7 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { CLIENT_ROLES, STAFF_ROLES } from '@shared/roles';
-import type { ApiModule, RouteRoles } from '../../../functions/src/http/route';
+import { routeRoles, type ApiModule, type RouteRoles } from '../../../functions/src/http/route';
 import type { PoolWithClient } from './user-pools';
 
 export type GatewayAuthorizer = 'staff' | 'portal' | 'none';
@@ -73,7 +74,7 @@ export class ModuleApi extends Construct {
 
     for (const module of props.modules) {
       for (const route of module.routes) {
-        const kind = gatewayAuthorizerFor(route.roles);
+        const kind = gatewayAuthorizerFor(routeRoles(route));
         const [created] = this.httpApi.addRoutes({
           path: route.path,
           methods: [route.method as apigwv2.HttpMethod],
@@ -84,7 +85,7 @@ export class ModuleApi extends Construct {
           Validations.of(created!).acknowledge({
             id: 'AwsSolutions-APIG4',
             reason:
-              route.roles === 'public'
+              route.access === 'public'
                 ? `${route.method} ${route.path} is public by design (${route.summary}); it verifies its caller another way or is harmless.`
                 : `${route.method} ${route.path} is open to users of both pools; its Lambda verifies the token against both and checks the roles.`,
           });

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '@shared/roles';
 import { invoke } from '../../../test/support/invoke';
+import { routeRoles } from '../../http/route';
 import { accountsModule } from './routes';
 import { createAccountsTestContext, type AccountsTestContext } from './test-fixtures';
 
@@ -19,8 +20,8 @@ const concrete = (path: string) => path.replace(/\{[^}]+\}/g, SOME_ID);
 
 describe('who may call each accounts route', () => {
   for (const route of accountsModule.routes) {
-    const allowed = route.roles as readonly Role[];
-    it(`${route.method} ${route.path}: ${allowed.join(', ')}`, async () => {
+    const allowed = routeRoles(route) as readonly Role[];
+    it(`${route.method} ${route.path}: ${route.access} (${allowed.join(', ')})`, async () => {
       expect(Array.isArray(allowed)).toBe(true);
       for (const role of ROLES) {
         const res = await t.call(route.method, concrete(route.path), { as: role, query: route.path === '/api/search' ? { q: 'x' } : {} });
@@ -35,7 +36,8 @@ describe('who may call each accounts route', () => {
 
   it('lets quality analysts and agents read but not write', () => {
     for (const route of accountsModule.routes) {
-      const roles = route.roles as readonly Role[];
+      expect(route.access, `${route.method} ${route.path}`).toBe(route.method === 'GET' ? 'records.read' : 'records.write');
+      const roles = routeRoles(route) as readonly Role[];
       expect(roles.includes('agent'), `${route.method} ${route.path}`).toBe(route.method === 'GET');
       expect(roles.includes('content_creator')).toBe(false);
       expect(roles.includes('client_user')).toBe(false);

@@ -24,9 +24,6 @@ import { createContact, deleteContact, getContact, listContactsJson, restoreCont
 import { listHistory, type Actor } from './record-changes';
 import { globalSearch } from './search';
 
-export const READ_ROLES = ['admin', 'campaign_manager', 'quality_analyst', 'agent'] as const;
-export const WRITE_ROLES = ['admin', 'campaign_manager'] as const;
-
 /** A body already serialized as JSON (a contacts page Postgres built). */
 const jsonReply = (text: string) => reply(200, undefined, { raw: { text }, headers: { 'content-type': 'application/json' } });
 
@@ -52,7 +49,7 @@ export const accountsModule: ApiModule = {
     defineRoute({
       method: 'GET',
       path: '/api/accounts',
-      roles: READ_ROLES,
+      capability: 'records.read',
       summary: 'Accounts: filter, search, sort on indexed fields, keyset pages, total',
       query: accountListQuerySchema,
       handler: async ({ deps, query }) => listAccounts(deps, query),
@@ -60,7 +57,7 @@ export const accountsModule: ApiModule = {
     defineRoute({
       method: 'POST',
       path: '/api/accounts',
-      roles: WRITE_ROLES,
+      capability: 'records.write',
       summary: 'Create an account, or merge into the live account with the same domain (201 / 200)',
       body: accountCreateSchema,
       handler: async ({ deps, body, principal, requestId }) => {
@@ -71,7 +68,7 @@ export const accountsModule: ApiModule = {
     defineRoute({
       method: 'POST',
       path: '/api/accounts/bulk',
-      roles: WRITE_ROLES,
+      capability: 'records.write',
       summary: 'Update, delete, restore, add to a list or export selected accounts (ids, or a filter across all pages)',
       body: accountBulkRequestSchema,
       handler: async ({ deps, body, principal, requestId, logger }) =>
@@ -82,7 +79,7 @@ export const accountsModule: ApiModule = {
     defineRoute({
       method: 'POST',
       path: '/api/accounts/bulk/{bulkId}/undo',
-      roles: WRITE_ROLES,
+      capability: 'records.write',
       summary: 'Undo a bulk delete of accounts',
       params: bulkParams,
       handler: async ({ deps, params, principal, requestId }) =>
@@ -91,7 +88,7 @@ export const accountsModule: ApiModule = {
     defineRoute({
       method: 'GET',
       path: '/api/accounts/{id}',
-      roles: READ_ROLES,
+      capability: 'records.read',
       summary: 'One account (deleted ones too) with its live contact count',
       params: idParams,
       handler: async ({ deps, params }) => {
@@ -102,7 +99,7 @@ export const accountsModule: ApiModule = {
     defineRoute({
       method: 'PATCH',
       path: '/api/accounts/{id}',
-      roles: WRITE_ROLES,
+      capability: 'records.write',
       summary: 'Change fields of an account; 409 stale_write when it changed since the version read',
       params: idParams,
       body: accountUpdateSchema,
@@ -114,7 +111,7 @@ export const accountsModule: ApiModule = {
     defineRoute({
       method: 'DELETE',
       path: '/api/accounts/{id}',
-      roles: WRITE_ROLES,
+      capability: 'records.write',
       summary: 'Delete an account (soft: it can be restored)',
       params: idParams,
       handler: async ({ deps, params, principal, requestId }) => {
@@ -125,7 +122,7 @@ export const accountsModule: ApiModule = {
     defineRoute({
       method: 'POST',
       path: '/api/accounts/{id}/restore',
-      roles: WRITE_ROLES,
+      capability: 'records.write',
       summary: 'Restore a deleted account',
       params: idParams,
       handler: async ({ deps, params, principal, requestId }) => restoreAccount(deps, { id: params.id, actor: actorOf(principal, requestId) }),
@@ -133,7 +130,7 @@ export const accountsModule: ApiModule = {
     defineRoute({
       method: 'GET',
       path: '/api/accounts/{id}/contacts',
-      roles: READ_ROLES,
+      capability: 'records.read',
       summary: "An account's contacts (the contact list's query)",
       params: idParams,
       query: contactListQuerySchema,
@@ -142,7 +139,7 @@ export const accountsModule: ApiModule = {
     defineRoute({
       method: 'GET',
       path: '/api/accounts/{id}/history',
-      roles: READ_ROLES,
+      capability: 'records.read',
       summary: "An account's field history, newest first",
       params: idParams,
       query: historyQuerySchema,
@@ -153,7 +150,7 @@ export const accountsModule: ApiModule = {
     defineRoute({
       method: 'GET',
       path: '/api/contacts',
-      roles: READ_ROLES,
+      capability: 'records.read',
       summary: 'Contacts: filter, search, sort on indexed fields, keyset pages, total',
       query: contactListQuerySchema,
       handler: async ({ deps, query }) => jsonReply(await listContactsJson(deps, query)),
@@ -161,7 +158,7 @@ export const accountsModule: ApiModule = {
     defineRoute({
       method: 'POST',
       path: '/api/contacts',
-      roles: WRITE_ROLES,
+      capability: 'records.write',
       summary: 'Create a contact, or merge into the live contact with the same email (201 / 200)',
       body: contactCreateSchema,
       handler: async ({ deps, body, principal, requestId }) => {
@@ -172,7 +169,7 @@ export const accountsModule: ApiModule = {
     defineRoute({
       method: 'POST',
       path: '/api/contacts/bulk',
-      roles: WRITE_ROLES,
+      capability: 'records.write',
       summary: 'Update, delete, restore, add to a list or export selected contacts (ids, or a filter across all pages)',
       body: contactBulkRequestSchema,
       handler: async ({ deps, body, principal, requestId, logger }) =>
@@ -183,7 +180,7 @@ export const accountsModule: ApiModule = {
     defineRoute({
       method: 'POST',
       path: '/api/contacts/bulk/{bulkId}/undo',
-      roles: WRITE_ROLES,
+      capability: 'records.write',
       summary: 'Undo a bulk delete of contacts',
       params: bulkParams,
       handler: async ({ deps, params, principal, requestId }) =>
@@ -192,7 +189,7 @@ export const accountsModule: ApiModule = {
     defineRoute({
       method: 'GET',
       path: '/api/contacts/{id}',
-      roles: READ_ROLES,
+      capability: 'records.read',
       summary: 'One contact (deleted ones too) with its account',
       params: idParams,
       handler: async ({ deps, params }) => {
@@ -203,7 +200,7 @@ export const accountsModule: ApiModule = {
     defineRoute({
       method: 'PATCH',
       path: '/api/contacts/{id}',
-      roles: WRITE_ROLES,
+      capability: 'records.write',
       summary: 'Change fields of a contact; 409 stale_write when it changed since the version read',
       params: idParams,
       body: contactUpdateSchema,
@@ -215,7 +212,7 @@ export const accountsModule: ApiModule = {
     defineRoute({
       method: 'DELETE',
       path: '/api/contacts/{id}',
-      roles: WRITE_ROLES,
+      capability: 'records.write',
       summary: 'Delete a contact (soft: it can be restored)',
       params: idParams,
       handler: async ({ deps, params, principal, requestId }) => {
@@ -226,7 +223,7 @@ export const accountsModule: ApiModule = {
     defineRoute({
       method: 'POST',
       path: '/api/contacts/{id}/restore',
-      roles: WRITE_ROLES,
+      capability: 'records.write',
       summary: 'Restore a deleted contact',
       params: idParams,
       handler: async ({ deps, params, principal, requestId }) => restoreContact(deps, { id: params.id, actor: actorOf(principal, requestId) }),
@@ -234,7 +231,7 @@ export const accountsModule: ApiModule = {
     defineRoute({
       method: 'GET',
       path: '/api/contacts/{id}/history',
-      roles: READ_ROLES,
+      capability: 'records.read',
       summary: "A contact's field history, newest first",
       params: idParams,
       query: historyQuerySchema,
@@ -245,7 +242,7 @@ export const accountsModule: ApiModule = {
     defineRoute({
       method: 'GET',
       path: '/api/search',
-      roles: READ_ROLES,
+      capability: 'records.read',
       summary: 'Top accounts and contacts matching a query (command palette)',
       query: searchQuerySchema,
       rateLimit: 'search',

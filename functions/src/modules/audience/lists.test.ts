@@ -238,7 +238,10 @@ describe('segments', () => {
 
     const updated = await t.call<Segment>('PATCH', `/api/segments/${created.json.id}`, { body: { name: 'GB leaders v2' } });
     expect(updated.json.name).toBe('GB leaders v2');
-    expect((await t.call<{ items: Segment[] }>('GET', '/api/segments', { as: 'agent' })).json.items.map((s) => s.name)).toContain('GB leaders v2');
+    // Segments are an analysis tool: quality analysts read them, agents work from lists.
+    expect((await t.call<{ items: Segment[] }>('GET', '/api/segments', { as: 'quality_analyst' })).json.items.map((s) => s.name)).toContain('GB leaders v2');
+    expect((await t.call('GET', '/api/segments', { as: 'agent' })).status).toBe(403);
+    expect((await t.call('GET', `/api/segments/${created.json.id}`, { as: 'agent' })).status).toBe(403);
     expect((await t.call('DELETE', `/api/segments/${created.json.id}`)).status).toBe(204);
     expect((await t.call('GET', `/api/segments/${created.json.id}`)).status).toBe(404);
   });

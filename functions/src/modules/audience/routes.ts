@@ -30,11 +30,6 @@ import {
 import { changeMembers, createList, deleteList, getList, listLists, listMembers, updateList } from './lists';
 import { createSegment, deleteSegment, getSegment, listSegments, previewSegment, segmentToList, updateSegment } from './segments';
 
-export const AUDIENCE_WRITE_ROLES = ['admin', 'campaign_manager'] as const;
-export const AUDIENCE_READ_ROLES = ['admin', 'campaign_manager', 'quality_analyst', 'agent'] as const;
-/** Previews and domain-set reports run heavier queries and show whole audiences: no agents. */
-export const AUDIENCE_ANALYSE_ROLES = ['admin', 'campaign_manager', 'quality_analyst'] as const;
-
 const idParams = z.strictObject({ id: z.string().uuid('is not a record id') });
 
 export const audienceModule: ApiModule = {
@@ -44,14 +39,14 @@ export const audienceModule: ApiModule = {
     defineRoute({
       method: 'GET',
       path: '/api/segments',
-      roles: AUDIENCE_READ_ROLES,
+      capability: 'audience.analyse',
       summary: 'Saved segments, newest first',
       handler: async ({ deps }) => listSegments(deps),
     }),
     defineRoute({
       method: 'POST',
       path: '/api/segments',
-      roles: AUDIENCE_WRITE_ROLES,
+      capability: 'records.write',
       summary: 'Save a segment (its filter is checked against the segment fields)',
       body: segmentCreateSchema,
       handler: async ({ deps, body, principal }) => reply(201, await createSegment(deps, { request: body, userId: principal.userId })),
@@ -59,7 +54,7 @@ export const audienceModule: ApiModule = {
     defineRoute({
       method: 'POST',
       path: '/api/segments/preview',
-      roles: AUDIENCE_ANALYSE_ROLES,
+      capability: 'audience.analyse',
       summary: 'Count and first page of the contacts a filter selects (nothing is saved)',
       body: segmentPreviewRequestSchema,
       handler: async ({ deps, body }) => previewSegment(deps, body),
@@ -67,7 +62,7 @@ export const audienceModule: ApiModule = {
     defineRoute({
       method: 'GET',
       path: '/api/segments/{id}',
-      roles: AUDIENCE_READ_ROLES,
+      capability: 'audience.analyse',
       summary: 'One segment',
       params: idParams,
       handler: async ({ deps, params }) => getSegment(deps, params.id),
@@ -75,7 +70,7 @@ export const audienceModule: ApiModule = {
     defineRoute({
       method: 'PATCH',
       path: '/api/segments/{id}',
-      roles: AUDIENCE_WRITE_ROLES,
+      capability: 'records.write',
       summary: 'Rename a segment or change its filter',
       params: idParams,
       body: segmentUpdateSchema,
@@ -84,7 +79,7 @@ export const audienceModule: ApiModule = {
     defineRoute({
       method: 'DELETE',
       path: '/api/segments/{id}',
-      roles: AUDIENCE_WRITE_ROLES,
+      capability: 'records.write',
       summary: 'Delete a segment (soft)',
       params: idParams,
       handler: async ({ deps, params }) => {
@@ -95,7 +90,7 @@ export const audienceModule: ApiModule = {
     defineRoute({
       method: 'POST',
       path: '/api/segments/{id}/list',
-      roles: AUDIENCE_WRITE_ROLES,
+      capability: 'records.write',
       summary: "Snapshot a segment's current members into a new static list",
       params: idParams,
       body: segmentToListRequestSchema,
@@ -107,14 +102,14 @@ export const audienceModule: ApiModule = {
     defineRoute({
       method: 'GET',
       path: '/api/lists',
-      roles: AUDIENCE_READ_ROLES,
+      capability: 'records.read',
       summary: 'Static lists with member counts, newest first',
       handler: async ({ deps }) => listLists(deps),
     }),
     defineRoute({
       method: 'POST',
       path: '/api/lists',
-      roles: AUDIENCE_WRITE_ROLES,
+      capability: 'records.write',
       summary: 'Create an empty static list',
       body: listCreateSchema,
       handler: async ({ deps, body, principal }) => reply(201, await createList(deps, { request: body, userId: principal.userId })),
@@ -122,7 +117,7 @@ export const audienceModule: ApiModule = {
     defineRoute({
       method: 'GET',
       path: '/api/lists/{id}',
-      roles: AUDIENCE_READ_ROLES,
+      capability: 'records.read',
       summary: 'One static list with its member count',
       params: idParams,
       handler: async ({ deps, params }) => getList(deps, params.id),
@@ -130,7 +125,7 @@ export const audienceModule: ApiModule = {
     defineRoute({
       method: 'PATCH',
       path: '/api/lists/{id}',
-      roles: AUDIENCE_WRITE_ROLES,
+      capability: 'records.write',
       summary: 'Rename a static list or change its description',
       params: idParams,
       body: listUpdateSchema,
@@ -139,7 +134,7 @@ export const audienceModule: ApiModule = {
     defineRoute({
       method: 'DELETE',
       path: '/api/lists/{id}',
-      roles: AUDIENCE_WRITE_ROLES,
+      capability: 'records.write',
       summary: 'Delete a static list (soft; it stops matching "in list" criteria)',
       params: idParams,
       handler: async ({ deps, params }) => {
@@ -150,7 +145,7 @@ export const audienceModule: ApiModule = {
     defineRoute({
       method: 'GET',
       path: '/api/lists/{id}/members',
-      roles: AUDIENCE_READ_ROLES,
+      capability: 'records.read',
       summary: "A list's live members: the contact list's filters, sorts and keyset pages",
       params: idParams,
       query: listMembersQuerySchema,
@@ -159,7 +154,7 @@ export const audienceModule: ApiModule = {
     defineRoute({
       method: 'POST',
       path: '/api/lists/{id}/members',
-      roles: AUDIENCE_WRITE_ROLES,
+      capability: 'records.write',
       summary: 'Add contacts by ids or by filter (one statement for the whole selection)',
       params: idParams,
       body: listMembersRequestSchema,
@@ -168,7 +163,7 @@ export const audienceModule: ApiModule = {
     defineRoute({
       method: 'POST',
       path: '/api/lists/{id}/members/remove',
-      roles: AUDIENCE_WRITE_ROLES,
+      capability: 'records.write',
       summary: 'Remove contacts by ids or by filter (one statement)',
       params: idParams,
       body: listMembersRequestSchema,
@@ -179,14 +174,14 @@ export const audienceModule: ApiModule = {
     defineRoute({
       method: 'GET',
       path: '/api/domain-sets',
-      roles: AUDIENCE_ANALYSE_ROLES,
+      capability: 'audience.analyse',
       summary: 'Domain sets with entry and match counts',
       handler: async ({ deps }) => listDomainSets(deps),
     }),
     defineRoute({
       method: 'POST',
       path: '/api/domain-sets',
-      roles: AUDIENCE_WRITE_ROLES,
+      capability: 'records.write',
       summary: 'Create a domain set from pasted lines or CSV text and match it to accounts',
       body: domainSetCreateSchema,
       handler: async ({ deps, body, principal }) => reply(201, await createDomainSet(deps, { request: body, userId: principal.userId })),
@@ -194,7 +189,7 @@ export const audienceModule: ApiModule = {
     defineRoute({
       method: 'GET',
       path: '/api/domain-sets/{id}',
-      roles: AUDIENCE_ANALYSE_ROLES,
+      capability: 'audience.analyse',
       summary: 'The match report of a domain set',
       params: idParams,
       handler: async ({ deps, params }) => domainSetReport(deps, params.id),
@@ -202,7 +197,7 @@ export const audienceModule: ApiModule = {
     defineRoute({
       method: 'DELETE',
       path: '/api/domain-sets/{id}',
-      roles: AUDIENCE_WRITE_ROLES,
+      capability: 'records.write',
       summary: 'Delete a domain set (soft; it stops matching "account in domain set" criteria)',
       params: idParams,
       handler: async ({ deps, params }) => {
@@ -213,7 +208,7 @@ export const audienceModule: ApiModule = {
     defineRoute({
       method: 'POST',
       path: '/api/domain-sets/{id}/review',
-      roles: AUDIENCE_WRITE_ROLES,
+      capability: 'records.write',
       summary: 'Confirm or reject matches',
       params: idParams,
       body: domainSetReviewSchema,
@@ -222,7 +217,7 @@ export const audienceModule: ApiModule = {
     defineRoute({
       method: 'POST',
       path: '/api/domain-sets/{id}/rematch',
-      roles: AUDIENCE_WRITE_ROLES,
+      capability: 'records.write',
       summary: 'Match the unreviewed entries again',
       params: idParams,
       handler: async ({ deps, params }) => rematchDomainSet(deps, params.id),
@@ -230,7 +225,7 @@ export const audienceModule: ApiModule = {
     defineRoute({
       method: 'POST',
       path: '/api/domain-sets/{id}/list',
-      roles: AUDIENCE_WRITE_ROLES,
+      capability: 'records.write',
       summary: "A static list of the contacts at the set's matched accounts",
       params: idParams,
       body: domainSetToListSchema,
@@ -239,7 +234,7 @@ export const audienceModule: ApiModule = {
     defineRoute({
       method: 'POST',
       path: '/api/domain-sets/{id}/accounts',
-      roles: AUDIENCE_WRITE_ROLES,
+      capability: 'records.write',
       summary: "Create accounts for the set's unmatched domains",
       params: idParams,
       handler: async ({ deps, params, principal, requestId }) =>

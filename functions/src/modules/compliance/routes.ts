@@ -9,7 +9,6 @@ import {
   suppressionCheckRequestSchema,
   suppressionListQuerySchema,
 } from '@shared/contracts/compliance';
-import { STAFF_ROLES } from '@shared/roles';
 import type { Principal } from '../../http/principal';
 import { defineRoute, reply, type ApiModule } from '../../http/route';
 import type { ChangeContext } from '../identity/audit';
@@ -17,12 +16,6 @@ import { bulkAddSuppressions, createSuppressionUpload } from './bulk-suppression
 import { checkSuppressionList } from './check-suppressions';
 import { getContactConsent, recordConsent } from './consent';
 import { addSuppression, removeSuppression, searchSuppressions } from './suppressions';
-
-const SUPPRESSION_READERS = ['admin', 'campaign_manager', 'quality_analyst', 'agent'] as const;
-const SUPPRESSION_WRITERS = ['admin', 'campaign_manager'] as const;
-const ADMIN = ['admin'] as const;
-const CONSENT_READERS = STAFF_ROLES;
-const CONSENT_WRITERS = ['admin', 'campaign_manager', 'agent'] as const;
 
 const suppressionParams = z.strictObject({ suppressionId: z.string().uuid() });
 const contactParams = z.strictObject({ contactId: z.string().uuid() });
@@ -35,7 +28,7 @@ export const complianceModule: ApiModule = {
     defineRoute({
       method: 'GET',
       path: '/api/suppressions',
-      roles: SUPPRESSION_READERS,
+      capability: 'records.read',
       summary: 'The email (addresses and domains) or do-not-call list, searchable, newest first',
       query: suppressionListQuerySchema,
       handler: async ({ deps, query }) => searchSuppressions(deps, query),
@@ -43,7 +36,7 @@ export const complianceModule: ApiModule = {
     defineRoute({
       method: 'POST',
       path: '/api/suppressions',
-      roles: SUPPRESSION_WRITERS,
+      capability: 'records.write',
       summary: 'Suppress one address, domain or phone (201 when new, 200 when already listed)',
       body: addSuppressionRequestSchema,
       handler: async ({ deps, body, principal, requestId }) => {
@@ -54,7 +47,7 @@ export const complianceModule: ApiModule = {
     defineRoute({
       method: 'POST',
       path: '/api/suppressions/uploads',
-      roles: SUPPRESSION_WRITERS,
+      capability: 'records.write',
       summary: 'A presigned URL to upload a suppression CSV; pass its key to the bulk upload',
       rateLimit: 'import',
       handler: async ({ deps }) => reply(201, await createSuppressionUpload(deps)),
@@ -62,7 +55,7 @@ export const complianceModule: ApiModule = {
     defineRoute({
       method: 'POST',
       path: '/api/suppressions/bulk',
-      roles: SUPPRESSION_WRITERS,
+      capability: 'records.write',
       summary: 'Add many entries from CSV text or an uploaded file; reports added, duplicate and invalid lines',
       body: bulkSuppressionRequestSchema,
       handler: async ({ deps, body, principal, requestId }) =>
@@ -71,7 +64,7 @@ export const complianceModule: ApiModule = {
     defineRoute({
       method: 'POST',
       path: '/api/suppressions/check',
-      roles: SUPPRESSION_READERS,
+      capability: 'records.read',
       summary: 'Which of up to 10,000 emails and phones are suppressed, and why',
       body: suppressionCheckRequestSchema,
       rateLimit: 'search',
@@ -80,7 +73,7 @@ export const complianceModule: ApiModule = {
     defineRoute({
       method: 'DELETE',
       path: '/api/suppressions/{suppressionId}',
-      roles: ADMIN,
+      capability: 'suppressions.remove',
       summary: 'Remove an entry (audited)',
       params: suppressionParams,
       handler: async ({ deps, params, principal, requestId }) => {
@@ -91,7 +84,7 @@ export const complianceModule: ApiModule = {
     defineRoute({
       method: 'GET',
       path: '/api/contacts/{contactId}/consent',
-      roles: CONSENT_READERS,
+      capability: 'consent.read',
       summary: "A contact's consent per channel and its history, newest first",
       params: contactParams,
       query: contactConsentQuerySchema,
@@ -100,7 +93,7 @@ export const complianceModule: ApiModule = {
     defineRoute({
       method: 'POST',
       path: '/api/contacts/{contactId}/consent',
-      roles: CONSENT_WRITERS,
+      capability: 'consent.write',
       summary: 'Record a consent change for a channel, with its source and evidence',
       params: contactParams,
       body: recordConsentRequestSchema,

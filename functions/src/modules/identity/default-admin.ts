@@ -6,6 +6,7 @@
 // replace it before anything else. With AUTH_MODE=cognito the user is created in the staff pool
 // with ADMIN_PASSWORD as a temporary password, which Cognito itself makes them replace.
 import { eq } from 'drizzle-orm';
+import { rolesFor } from '@shared/access';
 import { createCognitoClient, ensureCognitoUser } from '../../adapters/cognito';
 import type { BootstrapTask } from '../../bootstrap';
 import { bootstrapTasks } from '../../db/schema';
@@ -64,13 +65,15 @@ export async function ensureDefaultAdmin(deps: Deps): Promise<{ created: boolean
       updatedAt: now,
     });
     if (!row) return { created: false } as const;
-    await addRoles(tx, row.id, ['admin'], null, now);
+    // The first user must be able to administer: it gets the roles that hold the admin capability.
+    const roles = [...rolesFor('admin')];
+    await addRoles(tx, row.id, roles, null, now);
     await writeAudit(tx, { actor: null, requestId: null }, {
       action: 'user.created',
       entityType: 'user',
       entityId: row.id,
       before: null,
-      after: { ...auditSnapshot(row, ['admin']), createdBy: 'bootstrap' },
+      after: { ...auditSnapshot(row, roles), createdBy: 'bootstrap' },
       at: now,
     });
     return { created: true, userId: row.id, mustChangePassword: row.mustChangePassword } as const;

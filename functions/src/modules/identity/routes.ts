@@ -30,7 +30,6 @@ import { createUser, deactivateUser, getSessionUser, getUser, reactivateUser, se
 
 const userParams = z.strictObject({ userId: z.string().uuid() });
 const userRoleParams = z.strictObject({ userId: z.string().uuid(), role: roleSchema });
-const ADMIN = ['admin'] as const;
 
 /** Services log through the request's logger (it carries the request id). */
 const scoped = (deps: Deps, logger: Logger): Deps => ({ ...deps, logger });
@@ -47,7 +46,7 @@ export const identityModule: ApiModule = {
     defineRoute({
       method: 'GET',
       path: '/.well-known/jwks.json',
-      roles: 'public',
+      public: true,
       summary: 'The public keys access tokens are signed with',
       handler: async ({ deps }) =>
         reply(200, await deps.signingKeys.jwks(), { headers: { 'cache-control': 'public, max-age=300' } }),
@@ -57,7 +56,7 @@ export const identityModule: ApiModule = {
     defineRoute({
       method: 'POST',
       path: '/api/auth/login',
-      roles: 'public',
+      public: true,
       summary: 'Sign in with username or email and password; sets the refresh cookie',
       body: loginRequestSchema,
       handler: async ({ deps, logger, body, event }) =>
@@ -67,7 +66,7 @@ export const identityModule: ApiModule = {
       method: 'POST',
       path: '/api/auth/refresh',
       // Authenticated by the http-only refresh cookie, not a bearer token.
-      roles: 'public',
+      public: true,
       summary: 'Exchange the refresh cookie for a new access token (the cookie rotates)',
       handler: async ({ deps, logger, event }) =>
         sessionReply(
@@ -79,7 +78,7 @@ export const identityModule: ApiModule = {
       method: 'POST',
       path: '/api/auth/logout',
       // Works with an expired access token: it only ends the session the cookie names.
-      roles: 'public',
+      public: true,
       summary: 'End this browser session and clear the refresh cookie',
       handler: async ({ deps, logger, event }) => {
         await endSession(scoped(deps, logger), { refreshToken: refreshTokenFromCookies(event.cookies), sourceIp: sourceIpOf(event) });
@@ -89,7 +88,7 @@ export const identityModule: ApiModule = {
     defineRoute({
       method: 'POST',
       path: '/api/auth/password',
-      roles: 'authenticated',
+      authenticated: true,
       allowDuringPasswordChange: true,
       summary: 'Change your password; ends your other sessions and answers a fresh token',
       body: changePasswordRequestSchema,
@@ -99,7 +98,7 @@ export const identityModule: ApiModule = {
     defineRoute({
       method: 'GET',
       path: '/api/me',
-      roles: 'authenticated',
+      authenticated: true,
       allowDuringPasswordChange: true,
       summary: 'The signed-in user with their current roles',
       handler: async ({ deps, principal }) => getSessionUser(deps, { userId: principal.userId }),
@@ -109,7 +108,7 @@ export const identityModule: ApiModule = {
     defineRoute({
       method: 'GET',
       path: '/api/users',
-      roles: ADMIN,
+      capability: 'admin',
       summary: 'Users, searchable and filterable, cursor-paginated',
       query: userListQuerySchema,
       handler: async ({ deps, query }) => searchUsers(deps, query),
@@ -117,7 +116,7 @@ export const identityModule: ApiModule = {
     defineRoute({
       method: 'POST',
       path: '/api/users',
-      roles: ADMIN,
+      capability: 'admin',
       summary: 'Create a user with roles (client users need an organisation)',
       body: createUserRequestSchema,
       handler: async ({ deps, logger, body, principal, requestId }) =>
@@ -126,14 +125,14 @@ export const identityModule: ApiModule = {
     defineRoute({
       method: 'POST',
       path: '/api/users/migrate-roles',
-      roles: ADMIN,
+      capability: 'admin',
       summary: 'Copy legacy single roles into the role assignments (idempotent)',
       handler: async ({ deps, logger, principal, requestId }) => migrateRoles(scoped(deps, logger), { context: changeContext(principal, requestId) }),
     }),
     defineRoute({
       method: 'GET',
       path: '/api/users/{userId}',
-      roles: ADMIN,
+      capability: 'admin',
       summary: 'One user',
       params: userParams,
       handler: async ({ deps, params }) => getUser(deps, params),
@@ -141,7 +140,7 @@ export const identityModule: ApiModule = {
     defineRoute({
       method: 'PATCH',
       path: '/api/users/{userId}',
-      roles: ADMIN,
+      capability: 'admin',
       summary: "Edit a user's email or name",
       params: userParams,
       body: updateUserRequestSchema,
@@ -151,7 +150,7 @@ export const identityModule: ApiModule = {
     defineRoute({
       method: 'POST',
       path: '/api/users/{userId}/deactivate',
-      roles: ADMIN,
+      capability: 'admin',
       summary: 'Deactivate a user: their tokens and sessions stop working (not the last active admin)',
       params: userParams,
       handler: async ({ deps, logger, params, principal, requestId }) =>
@@ -160,7 +159,7 @@ export const identityModule: ApiModule = {
     defineRoute({
       method: 'POST',
       path: '/api/users/{userId}/reactivate',
-      roles: ADMIN,
+      capability: 'admin',
       summary: 'Reactivate a user (and clear a lockout)',
       params: userParams,
       handler: async ({ deps, logger, params, principal, requestId }) =>
@@ -171,7 +170,7 @@ export const identityModule: ApiModule = {
     defineRoute({
       method: 'GET',
       path: '/api/users/{userId}/roles',
-      roles: ADMIN,
+      capability: 'admin',
       summary: "A user's roles with who assigned them and when",
       params: userParams,
       handler: async ({ deps, params }) => listRoles(deps, params),
@@ -179,7 +178,7 @@ export const identityModule: ApiModule = {
     defineRoute({
       method: 'POST',
       path: '/api/users/{userId}/roles',
-      roles: ADMIN,
+      capability: 'admin',
       summary: 'Add one role',
       params: userParams,
       body: addRoleRequestSchema,
@@ -189,7 +188,7 @@ export const identityModule: ApiModule = {
     defineRoute({
       method: 'PUT',
       path: '/api/users/{userId}/roles',
-      roles: ADMIN,
+      capability: 'admin',
       summary: "Replace a user's roles",
       params: userParams,
       body: replaceRolesRequestSchema,
@@ -199,7 +198,7 @@ export const identityModule: ApiModule = {
     defineRoute({
       method: 'DELETE',
       path: '/api/users/{userId}/roles/{role}',
-      roles: ADMIN,
+      capability: 'admin',
       summary: 'Remove one role (not your own admin role, not from the last active admin)',
       params: userRoleParams,
       handler: async ({ deps, logger, params, principal, requestId }) =>
@@ -208,7 +207,7 @@ export const identityModule: ApiModule = {
     defineRoute({
       method: 'GET',
       path: '/api/users/{userId}/audit',
-      roles: ADMIN,
+      capability: 'admin',
       summary: "A user's audit trail, newest first",
       params: userParams,
       query: auditListQuerySchema,
@@ -219,7 +218,7 @@ export const identityModule: ApiModule = {
     defineRoute({
       method: 'GET',
       path: '/api/organisations',
-      roles: ADMIN,
+      capability: 'admin',
       summary: 'Client organisations by name',
       query: organisationListQuerySchema,
       handler: async ({ deps, query }) => searchOrganisations(deps, query),
@@ -227,7 +226,7 @@ export const identityModule: ApiModule = {
     defineRoute({
       method: 'POST',
       path: '/api/organisations',
-      roles: ADMIN,
+      capability: 'admin',
       summary: 'Create a client organisation',
       body: createOrganisationRequestSchema,
       handler: async ({ deps, logger, body, principal, requestId }) =>

@@ -27,7 +27,6 @@ import {
 } from './jobs';
 import { deleteProfile, getProfile, listProfiles, saveProfile, updateProfile } from './profiles';
 
-const IMPORTERS = ['admin', 'campaign_manager'] as const;
 const jobParams = z.strictObject({ jobId: z.string().uuid() });
 const profileParams = z.strictObject({ profileId: z.string().uuid() });
 const exportParams = z.strictObject({ exportId: z.string().uuid() });
@@ -38,7 +37,7 @@ export const importsModule: ApiModule = {
     defineRoute({
       method: 'POST',
       path: '/api/imports/uploads',
-      roles: IMPORTERS,
+      capability: 'imports.run',
       summary: 'Start a browser upload: a job and presigned multipart part URLs',
       body: createUploadRequestSchema,
       rateLimit: 'import',
@@ -47,7 +46,7 @@ export const importsModule: ApiModule = {
     defineRoute({
       method: 'POST',
       path: '/api/imports/{jobId}/upload-complete',
-      roles: IMPORTERS,
+      capability: 'imports.run',
       summary: 'Complete the upload and analyse the file (encoding, delimiter, header, suggested mapping, samples)',
       params: jobParams,
       body: completeUploadRequestSchema,
@@ -56,7 +55,7 @@ export const importsModule: ApiModule = {
     defineRoute({
       method: 'POST',
       path: '/api/imports/{jobId}/start',
-      roles: IMPORTERS,
+      capability: 'imports.run',
       summary: 'Confirm the mapping and options and start the import (or a dry run)',
       params: jobParams,
       body: startImportRequestSchema,
@@ -65,7 +64,7 @@ export const importsModule: ApiModule = {
     defineRoute({
       method: 'GET',
       path: '/api/imports',
-      roles: IMPORTERS,
+      capability: 'imports.run',
       summary: 'Import history, newest first',
       query: importListQuerySchema,
       handler: async ({ deps, query }) => listImports(deps, query),
@@ -73,7 +72,7 @@ export const importsModule: ApiModule = {
     defineRoute({
       method: 'GET',
       path: '/api/imports/{jobId}',
-      roles: IMPORTERS,
+      capability: 'imports.run',
       summary: 'An import: status, live counts and progress, analysis, dry-run report',
       params: jobParams,
       handler: async ({ deps, params }) => getImport(deps, params.jobId),
@@ -81,7 +80,7 @@ export const importsModule: ApiModule = {
     defineRoute({
       method: 'POST',
       path: '/api/imports/{jobId}/cancel',
-      roles: IMPORTERS,
+      capability: 'imports.run',
       summary: 'Cancel an import; rows already imported stay (revert undoes them)',
       params: jobParams,
       handler: async ({ deps, params }) => cancelImport(deps, params.jobId),
@@ -89,7 +88,7 @@ export const importsModule: ApiModule = {
     defineRoute({
       method: 'POST',
       path: '/api/imports/{jobId}/revert',
-      roles: IMPORTERS,
+      capability: 'imports.run',
       summary: 'Undo an import: restore updated contacts, soft-delete created ones',
       params: jobParams,
       handler: async ({ deps, principal, params }) => revertImport(deps, principal, params.jobId),
@@ -97,7 +96,7 @@ export const importsModule: ApiModule = {
     defineRoute({
       method: 'GET',
       path: '/api/imports/{jobId}/issues',
-      roles: IMPORTERS,
+      capability: 'imports.run',
       summary: 'Row errors, warnings, duplicates and suppressions, in file order',
       params: jobParams,
       query: rowIssueListQuerySchema,
@@ -106,7 +105,7 @@ export const importsModule: ApiModule = {
     defineRoute({
       method: 'GET',
       path: '/api/imports/{jobId}/error-file',
-      roles: IMPORTERS,
+      capability: 'imports.run',
       summary: 'A short-lived download link to the error file (failed rows plus the reason)',
       params: jobParams,
       rateLimit: 'export',
@@ -120,14 +119,14 @@ export const importsModule: ApiModule = {
     defineRoute({
       method: 'GET',
       path: '/api/import-profiles',
-      roles: IMPORTERS,
+      capability: 'imports.run',
       summary: 'Saved mapping profiles',
       handler: async ({ deps }) => listProfiles(deps),
     }),
     defineRoute({
       method: 'POST',
       path: '/api/import-profiles',
-      roles: IMPORTERS,
+      capability: 'imports.run',
       summary: 'Save a mapping profile',
       body: mappingProfileInputSchema,
       handler: async ({ deps, principal, body }) => reply(201, await saveProfile(deps, principal, body)),
@@ -135,7 +134,7 @@ export const importsModule: ApiModule = {
     defineRoute({
       method: 'GET',
       path: '/api/import-profiles/{profileId}',
-      roles: IMPORTERS,
+      capability: 'imports.run',
       summary: 'A mapping profile',
       params: profileParams,
       handler: async ({ deps, params }) => getProfile(deps, params.profileId),
@@ -143,7 +142,7 @@ export const importsModule: ApiModule = {
     defineRoute({
       method: 'PUT',
       path: '/api/import-profiles/{profileId}',
-      roles: IMPORTERS,
+      capability: 'imports.run',
       summary: 'Replace a mapping profile',
       params: profileParams,
       body: mappingProfileInputSchema,
@@ -152,7 +151,7 @@ export const importsModule: ApiModule = {
     defineRoute({
       method: 'DELETE',
       path: '/api/import-profiles/{profileId}',
-      roles: IMPORTERS,
+      capability: 'imports.run',
       summary: 'Delete a mapping profile',
       params: profileParams,
       handler: async ({ deps, params }) => {
@@ -164,7 +163,7 @@ export const importsModule: ApiModule = {
     defineRoute({
       method: 'POST',
       path: '/api/exports',
-      roles: IMPORTERS,
+      capability: 'imports.run',
       summary: 'Export a selection or filter of accounts or contacts to CSV (template columns by default)',
       body: createExportRequestSchema,
       rateLimit: 'export',
@@ -173,14 +172,14 @@ export const importsModule: ApiModule = {
     defineRoute({
       method: 'GET',
       path: '/api/exports',
-      roles: IMPORTERS,
+      capability: 'imports.run',
       summary: 'Recent exports, newest first',
       handler: async ({ deps }) => listExports(deps),
     }),
     defineRoute({
       method: 'GET',
       path: '/api/exports/{exportId}',
-      roles: IMPORTERS,
+      capability: 'imports.run',
       summary: 'An export with its download link once done',
       params: exportParams,
       handler: async ({ deps, params }) => getExport(deps, params.exportId),

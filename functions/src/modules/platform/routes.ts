@@ -8,7 +8,7 @@ export const platformModule: ApiModule = {
     defineRoute({
       method: 'GET',
       path: '/api/health',
-      roles: 'public',
+      public: true,
       summary: 'Round-trips to every store; 503 when one fails',
       handler: async ({ deps }) => {
         const health = await checkHealth(deps);

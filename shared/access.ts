@@ -1,0 +1,53 @@
+// The access policy: every role set the product uses, named by what it lets a user do. Route
+// tables declare a capability instead of listing roles, and screens hide what the user cannot
+// do with the same names, so the API and the SPA cannot drift apart. Only this table says
+// which roles hold a capability.
+import type { Role } from './roles';
+
+const READERS = ['admin', 'campaign_manager', 'quality_analyst', 'agent'] as const satisfies readonly Role[];
+const MANAGERS = ['admin', 'campaign_manager'] as const satisfies readonly Role[];
+
+export const ACCESS_POLICY = {
+  /** Accounts, contacts, their history, global search, lists, suppression lookups. */
+  'records.read': READERS,
+  /** Create, change, delete and bulk-edit records; lists, segments, domain sets; add suppressions. */
+  'records.write': MANAGERS,
+  /** Segments (definitions and live previews) and domain-set match reports. */
+  'audience.analyse': ['admin', 'campaign_manager', 'quality_analyst'],
+  /** A contact's consent record: everyone on the staff side may see it. */
+  'consent.read': ['admin', 'campaign_manager', 'agent', 'quality_analyst', 'content_creator'],
+  /** Record an opt-in or opt-out (agents do it on the phone). */
+  'consent.write': ['admin', 'campaign_manager', 'agent'],
+  /** Lift a suppression: only admins, because it makes someone reachable again. */
+  'suppressions.remove': ['admin'],
+  /** Uploads, import jobs and profiles, and exports (data leaving the system in bulk). */
+  'imports.run': MANAGERS,
+  /** Users, roles, organisations, the audit trail, the design system. */
+  admin: ['admin'],
+  /** Email campaigns: build and send. */
+  'email.send': MANAGERS,
+  /** Call campaigns and the agent console. */
+  'calls.make': ['admin', 'campaign_manager', 'agent'],
+  /** The lead QA workflow. */
+  'leads.review': ['admin', 'campaign_manager', 'quality_analyst'],
+  /** The client portal: a client user's own organisation's orders and deliveries. */
+  'portal.client': ['client_user'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Capability = keyof typeof ACCESS_POLICY;
+
+export const CAPABILITIES = Object.keys(ACCESS_POLICY) as Capability[];
+
+/** The roles that hold a capability. */
+export function rolesFor(capability: Capability): readonly Role[] {
+  return ACCESS_POLICY[capability];
+}
+
+/** True when a user holding `roles` has the capability (any one of its roles is enough). */
+export function can(roles: readonly Role[], capability: Capability): boolean {
+  return rolesFor(capability).some((role) => roles.includes(role));
+}
+
+export function isCapability(value: unknown): value is Capability {
+  return typeof value === 'string' && Object.hasOwn(ACCESS_POLICY, value);
+}
