@@ -4,6 +4,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ChangePasswordRequest, LoginRequest, SessionUser, TokenResponse } from '@shared/contracts/identity';
+import { can, type Capability } from '@shared/access';
 import type { Role } from '@shared/roles';
 import { apiRequest, onSessionEvent, refreshSession, setAccessToken } from './api';
 
@@ -13,8 +14,8 @@ export interface AuthContextValue {
   status: AuthStatus;
   user: SessionUser | null;
   roles: readonly Role[];
-  /** True when the user holds at least one of the roles. */
-  hasAnyRole(roles: readonly Role[]): boolean;
+  /** True when the user's roles hold the capability (shared/access.ts, the API's own policy). */
+  can(capability: Capability): boolean;
   /** The API refuses everything but a password change until this is false. */
   mustChangePassword: boolean;
   /** Why the last session ended on its own (expired, revoked), shown on the sign-in page. */
@@ -123,7 +124,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       status,
       user,
       roles,
-      hasAnyRole: (wanted) => wanted.some((role) => roles.includes(role)),
+      can: (capability) => can(roles, capability),
       mustChangePassword: user?.mustChangePassword ?? false,
       endedReason,
       signIn,
@@ -139,4 +140,9 @@ export function useAuth(): AuthContextValue {
   const context = useContext(AuthContext);
   if (!context) throw new Error('useAuth needs an <AuthProvider> above it');
   return context;
+}
+
+/** Whether the signed-in user may do what the capability names; screens hide what they may not. */
+export function useCan(capability: Capability): boolean {
+  return useAuth().can(capability);
 }

@@ -6,7 +6,7 @@ import { Redirect, Route, Switch, useLocation, useSearch } from 'wouter';
 import { useAuth } from '@/lib/auth';
 import { AppShell } from './app-shell';
 import { BrandMark } from './brand-mark';
-import { NAV_ENTRIES, type NavEntry } from './navigation';
+import { NAV_ENTRIES, mayOpen, type NavEntry } from './navigation';
 import { NotAllowed, NotFound, PageLoading } from './page-states';
 import { safeNext } from './safe-next';
 
@@ -24,8 +24,8 @@ function Splash() {
 }
 
 function GuardedPage({ entry }: { entry: NavEntry }) {
-  const { hasAnyRole } = useAuth();
-  if (!hasAnyRole(entry.roles)) return <NotAllowed page={entry.label} />;
+  const { roles } = useAuth();
+  if (!mayOpen(entry, roles)) return <NotAllowed page={entry.label} />;
   const Page = PAGES.get(entry.id)!;
   return <Page />;
 }

@@ -22,7 +22,7 @@ export interface CommandMenuProps {
 
 export function CommandMenu({ open, onOpenChange, shortcutsOpen, onShortcutsOpenChange, onToggleSidebar }: CommandMenuProps) {
   const [, navigate] = useLocation();
-  const { roles, hasAnyRole, signOut } = useAuth();
+  const { roles, can, signOut } = useAuth();
   const entries = useMemo(() => entriesFor(roles), [roles]);
 
   useHotkeys(
@@ -44,7 +44,7 @@ export function CommandMenu({ open, onOpenChange, shortcutsOpen, onShortcutsOpen
       };
     });
     const actions: PaletteCommand[] = [
-      ...(hasAnyRole(['admin'])
+      ...(can('admin')
         ? [{ id: 'create-user', label: 'Create user', icon: <UserPlus />, keywords: ['new', 'invite', 'add'], onSelect: () => navigate('/settings/users?new=1') }]
         : []),
       { id: 'toggle-theme', label: 'Toggle light / dark theme', icon: <SunMoon />, keywords: ['dark', 'light', 'mode'], onSelect: toggleTheme },
@@ -56,7 +56,7 @@ export function CommandMenu({ open, onOpenChange, shortcutsOpen, onShortcutsOpen
       { heading: 'Go to', commands: pages },
       { heading: 'Actions', commands: actions },
     ];
-  }, [entries, hasAnyRole, navigate, onShortcutsOpenChange, onToggleSidebar, signOut]);
+  }, [entries, can, navigate, onShortcutsOpenChange, onToggleSidebar, signOut]);
 
   const search = useCallback(
     async (q: string, signal: AbortSignal): Promise<PaletteGroup[]> => {

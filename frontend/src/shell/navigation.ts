@@ -1,10 +1,12 @@
-// The navigation registry: every page the app has, who may open it, where it sits in the
+// The navigation registry: every page the app has, who may open it (a capability of the access
+// policy, the same one the page's API routes declare), where it sits in the
 // sidebar and how it loads. The router, the sidebar, the breadcrumbs, the command palette and
 // the go-to shortcuts all read this one list, so a page cannot be reachable in one place and
 // missing (or unguarded) in another. A page that is not built is not listed.
 import type { ComponentType } from 'react';
 import { Building2, Contact, FileUp, Filter, Globe2, LayoutDashboard, ListChecks, Palette, ShieldBan, Users, type LucideIcon } from 'lucide-react';
-import { ROLES, type Role } from '@shared/roles';
+import { can, type Capability } from '@shared/access';
+import type { Role } from '@shared/roles';
 
 export type NavSection = 'workspace' | 'settings';
 
@@ -19,8 +21,8 @@ export interface NavEntry {
   /** The route; wouter pattern syntax. */
   path: string;
   icon: LucideIcon;
-  /** Who may open it; the API enforces the same on its side. */
-  roles: readonly Role[];
+  /** Who may open it: the capability of the list route its page loads ('authenticated': every signed-in user). */
+  capability: Capability | 'authenticated';
   section: NavSection;
   /** The second key of its `g <key>` shortcut. */
   goKey?: string;
@@ -38,7 +40,7 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
     label: 'Dashboard',
     path: '/',
     icon: LayoutDashboard,
-    roles: ROLES,
+    capability: 'authenticated',
     section: 'workspace',
     goKey: 'd',
     keywords: ['home', 'overview', 'stats'],
@@ -49,7 +51,7 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
     label: 'Accounts',
     path: '/accounts',
     icon: Building2,
-    roles: ['admin', 'campaign_manager', 'quality_analyst', 'agent'],
+    capability: 'records.read',
     section: 'workspace',
     goKey: 'a',
     keywords: ['companies', 'organisations', 'firms', 'abm'],
@@ -61,7 +63,7 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
     label: 'Contacts',
     path: '/contacts',
     icon: Contact,
-    roles: ['admin', 'campaign_manager', 'quality_analyst', 'agent'],
+    capability: 'records.read',
     section: 'workspace',
     goKey: 'c',
     keywords: ['people', 'leads', 'prospects', 'persons'],
@@ -73,7 +75,7 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
     label: 'Imports',
     path: '/imports',
     icon: FileUp,
-    roles: ['admin', 'campaign_manager'],
+    capability: 'imports.run',
     section: 'workspace',
     goKey: 'i',
     keywords: ['csv', 'upload', 'import', 'drop folder', 'mapping', 'history'],
@@ -85,7 +87,7 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
     label: 'Segments',
     path: '/segments',
     icon: Filter,
-    roles: ['admin', 'campaign_manager', 'quality_analyst'],
+    capability: 'audience.analyse',
     section: 'workspace',
     keywords: ['audience', 'filter', 'targeting', 'builder'],
     load: () => import('../pages/audience/segments-page'),
@@ -96,7 +98,7 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
     label: 'Lists',
     path: '/lists',
     icon: ListChecks,
-    roles: ['admin', 'campaign_manager', 'quality_analyst', 'agent'],
+    capability: 'records.read',
     section: 'workspace',
     keywords: ['static list', 'audience', 'members'],
     load: () => import('../pages/audience/lists-page'),
@@ -107,7 +109,7 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
     label: 'Domain sets',
     path: '/domain-sets',
     icon: Globe2,
-    roles: ['admin', 'campaign_manager', 'quality_analyst'],
+    capability: 'audience.analyse',
     section: 'workspace',
     keywords: ['abm', 'target accounts', 'tal', 'domains', 'match'],
     load: () => import('../pages/audience/domain-sets-page'),
@@ -118,7 +120,7 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
     label: 'Suppressions',
     path: '/suppressions',
     icon: ShieldBan,
-    roles: ['admin', 'campaign_manager', 'quality_analyst', 'agent'],
+    capability: 'records.read',
     section: 'workspace',
     keywords: ['do not call', 'dnc', 'unsubscribe', 'bounce', 'blocklist', 'compliance'],
     load: () => import('../pages/compliance/suppressions-page'),
@@ -128,7 +130,7 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
     label: 'Users',
     path: '/settings/users',
     icon: Users,
-    roles: ['admin'],
+    capability: 'admin',
     section: 'settings',
     goKey: 'u',
     keywords: ['people', 'roles', 'team', 'accounts', 'access'],
@@ -139,15 +141,20 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
     label: 'Design system',
     path: '/design',
     icon: Palette,
-    roles: ['admin'],
+    capability: 'admin',
     section: 'settings',
     keywords: ['components', 'style', 'kit'],
     load: () => import('../pages/design/design-page'),
   },
 ];
 
+/** Whether a user holding `roles` may open the entry's page. */
+export function mayOpen(entry: Pick<NavEntry, 'capability'>, roles: readonly Role[]): boolean {
+  return entry.capability === 'authenticated' ? roles.length > 0 : can(roles, entry.capability);
+}
+
 export function entriesFor(roles: readonly Role[]): NavEntry[] {
-  return NAV_ENTRIES.filter((entry) => entry.roles.some((role) => roles.includes(role)));
+  return NAV_ENTRIES.filter((entry) => mayOpen(entry, roles));
 }
 
 /** The entry whose page is showing at `pathname` (exact match; pages have no sub-routes yet). */

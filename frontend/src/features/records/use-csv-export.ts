@@ -9,8 +9,7 @@ import type { BulkSelection } from '@shared/contracts/accounts';
 import type { CreateExportRequest, ExportJob, ExportSelection } from '@shared/contracts/imports';
 import { toast } from '@/components/ui/toast';
 import { api, describeError } from '@/lib/api';
-import { useAuth } from '@/lib/auth';
-import { IMPORTER_ROLES } from '@/pages/imports/imports-api';
+import { useCan } from '@/lib/auth';
 
 const EXPORTS_PATH = '/api/exports';
 /** An export is one streamed pass: a second between polls is plenty. */
@@ -85,7 +84,7 @@ export function useCsvExport(): CsvExport {
 
 /** The API's export routes take the importer roles (imports/routes.ts). */
 export function useCanExport(): boolean {
-  return useAuth().hasAnyRole(IMPORTER_ROLES);
+  return useCan('imports.run');
 }
 
 /** A bulk bar's selection as an export's: the same ids, or the same filter, search and exceptions. */

@@ -2,7 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Account } from '@shared/contracts/accounts';
 import { api } from '@/lib/api';
-import { useAuth } from '@/lib/auth';
+import { useCan } from '@/lib/auth';
 
 export const ACCOUNTS_PATH = '/api/accounts';
 
@@ -21,12 +21,9 @@ export function useAccount(id: string) {
   });
 }
 
-/** Same roles as the API's write routes (campaign staff); others read. */
-export const RECORD_WRITE_ROLES = ['admin', 'campaign_manager'] as const;
-
+/** The capability of the API's record write routes; everyone else reads. */
 export function useCanWriteRecords(): boolean {
-  const { hasAnyRole } = useAuth();
-  return hasAnyRole(RECORD_WRITE_ROLES);
+  return useCan('records.write');
 }
 
 /**

@@ -5,7 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { DomainSet, DomainSetReport, Segment, SegmentPreview, StaticList } from '@shared/contracts/audience';
 import type { FilterGroup } from '@shared/contracts/filters';
 import { api, apiRequest } from '@/lib/api';
-import { useAuth } from '@/lib/auth';
+import { useCan } from '@/lib/auth';
 
 export const SEGMENTS_PATH = '/api/segments';
 export const LISTS_PATH = '/api/lists';
@@ -22,11 +22,9 @@ export const audienceKeys = {
   domainSet: (id: string) => ['audience', 'domain-sets', id] as const,
 };
 
-/** Campaign staff change audiences; the others read them (the API enforces the same). */
-export const AUDIENCE_WRITE_ROLES = ['admin', 'campaign_manager'] as const;
-
+/** Audiences change under the API's record write capability; the others read them. */
 export function useCanWriteAudience(): boolean {
-  return useAuth().hasAnyRole(AUDIENCE_WRITE_ROLES);
+  return useCan('records.write');
 }
 
 export function useSegments() {

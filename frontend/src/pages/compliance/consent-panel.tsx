@@ -27,9 +27,8 @@ import { Textarea } from '@/components/ui/textarea';
 import { toast } from '@/components/ui/toast';
 import { formatDateTime } from '@/features/records/format';
 import { ApiError, api, describeError } from '@/lib/api';
-import { useAuth } from '@/lib/auth';
+import { useCan } from '@/lib/auth';
 
-const CONSENT_WRITE_ROLES = ['admin', 'campaign_manager', 'agent'] as const;
 const HISTORY_PAGE = 20;
 
 const STATUS_VARIANTS: Record<ConsentStatus, BadgeVariant> = { opted_in: 'success', opted_out: 'warning', unknown: 'neutral' };
@@ -59,8 +58,7 @@ function Evidence({ text }: { text: string }) {
 }
 
 export function ConsentPanel({ contactId }: { contactId: string }) {
-  const { hasAnyRole } = useAuth();
-  const canWrite = hasAnyRole(CONSENT_WRITE_ROLES);
+  const canWrite = useCan('consent.write');
   const [recording, setRecording] = useState<ConsentChannel | null>(null);
   const consent = useInfiniteQuery({
     queryKey: consentKey(contactId),

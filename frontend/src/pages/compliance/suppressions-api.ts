@@ -24,13 +24,10 @@ export const suppressionKeys = {
   all: ['suppressions'] as const,
 };
 
-/** Who may add entries; only admins remove them (the API says the same). */
-export const SUPPRESSION_WRITE_ROLES = ['admin', 'campaign_manager'] as const;
-export const SUPPRESSION_REMOVE_ROLES = ['admin'] as const;
-
+/** Who may add entries and who may lift them: the capabilities the API's routes declare. */
 export function useSuppressionPermissions() {
-  const { hasAnyRole } = useAuth();
-  return { canAdd: hasAnyRole(SUPPRESSION_WRITE_ROLES), canRemove: hasAnyRole(SUPPRESSION_REMOVE_ROLES) };
+  const { can } = useAuth();
+  return { canAdd: can('records.write'), canRemove: can('suppressions.remove') };
 }
 
 export interface SuppressionSearch {

@@ -94,8 +94,8 @@ function SystemHealth() {
 }
 
 export default function DashboardPage() {
-  const { user, roles, hasAnyRole } = useAuth();
-  const isAdmin = hasAnyRole(['admin']);
+  const { user, roles, can } = useAuth();
+  const isAdmin = can('admin');
   const places = entriesFor(roles).filter((entry) => entry.path !== '/');
   return (
     <>

@@ -18,9 +18,6 @@ import { useAuth } from '@/lib/auth';
 export const IMPORTS_PATH = '/api/imports';
 export const PROFILES_PATH = '/api/import-profiles';
 
-/** The API's importer roles (routes.ts): the pages and the navigation entry use the same. */
-export const IMPORTER_ROLES = ['admin', 'campaign_manager'] as const;
-
 /** How often a running job (and a history showing one) is asked again. */
 export const LIVE_REFRESH_MS = 1000;
 const HISTORY_PAGE = 25;
@@ -83,9 +80,9 @@ export function useMappingProfiles() {
  * "A colleague"; a drop-folder job was started by the bucket, not a person.
  */
 export function useStarterName(job: Pick<ImportJob, 'origin' | 'createdBy'>): string {
-  const { user, hasAnyRole } = useAuth();
+  const { user, can } = useAuth();
   const other = job.createdBy !== null && job.createdBy !== user?.id;
-  const admin = hasAnyRole(['admin']);
+  const admin = can('admin');
   const query = useQuery({
     queryKey: importKeys.user(job.createdBy ?? ''),
     queryFn: ({ signal }) => api.get<User>(`/api/users/${job.createdBy}`, undefined, signal),

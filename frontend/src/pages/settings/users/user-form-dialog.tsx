@@ -6,7 +6,7 @@ import { Controller, useController, useForm, type Control, type FieldPath } from
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Wand2 } from 'lucide-react';
 import type { User } from '@shared/contracts/identity';
-import { ROLES, ROLE_LABELS, type Role } from '@shared/roles';
+import { CLIENT_ROLES, ROLES, ROLE_LABELS, type Role } from '@shared/roles';
 import { Button } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/checkbox';
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from '@/components/ui/dialog';
@@ -113,7 +113,7 @@ export function UserFormDialog({ open, onOpenChange, user }: UserFormDialogProps
   function toggleRole(current: Role[], role: Role, checked: boolean): Role[] {
     if (!checked) return current.filter((r) => r !== role);
     // A client user holds only that role; a staff role replaces it.
-    if (role === 'client_user') return ['client_user'];
+    if (role === 'client_user') return [...CLIENT_ROLES];
     return [...current.filter((r) => r !== 'client_user'), role];
   }
 
