@@ -1,0 +1,54 @@
+// The sidebar and the API agree on who may open each page: a navigation entry's capability is the
+// capability of the list route its page loads, read from the server's own route tables. A page
+// shown to a role the API refuses (or hidden from one it serves) fails here.
+import { describe, expect, it } from 'vitest';
+import { NAV_ENTRIES } from './navigation';
+
+interface ServerRoute {
+  method: string;
+  path: string;
+  access: string;
+}
+
+// A computed specifier keeps the route tables, which pull in server-only code, out of the SPA's
+// type graph; at run time they load exactly as the Lambda handlers load them.
+const ROUTE_TABLES = '../../../functions/src/modules/index';
+
+async function serverRoutes(): Promise<ServerRoute[]> {
+  const { apiModules } = (await import(/* @vite-ignore */ ROUTE_TABLES)) as { apiModules: { routes: ServerRoute[] }[] };
+  return apiModules.flatMap((module) => module.routes);
+}
+
+/** The GET route whose answer each page lists (null: the page calls no API). */
+const PAGE_LIST_ROUTES: Record<string, string | null> = {
+  dashboard: '/api/me',
+  accounts: '/api/accounts',
+  contacts: '/api/contacts',
+  imports: '/api/imports',
+  segments: '/api/segments',
+  lists: '/api/lists',
+  'domain-sets': '/api/domain-sets',
+  suppressions: '/api/suppressions',
+  users: '/api/users',
+  design: null,
+};
+
+describe('who may open each page', () => {
+  it('knows the list route of every navigation entry, and of no other', () => {
+    expect(Object.keys(PAGE_LIST_ROUTES).sort()).toEqual(NAV_ENTRIES.map((entry) => entry.id).sort());
+  });
+
+  it.each(NAV_ENTRIES.filter((entry) => PAGE_LIST_ROUTES[entry.id]).map((entry) => [entry.id, entry] as const))(
+    '%s: the entry needs the capability its list route declares',
+    async (_id, entry) => {
+      const path = PAGE_LIST_ROUTES[entry.id];
+      const route = (await serverRoutes()).find((candidate) => candidate.method === 'GET' && candidate.path === path);
+      expect(route, `GET ${path}`).toBeDefined();
+      expect(entry.capability, `${entry.label} page and GET ${path}`).toBe(route!.access);
+    },
+  );
+
+  it('keeps the pages that call no API to admins', () => {
+    for (const entry of NAV_ENTRIES.filter((candidate) => PAGE_LIST_ROUTES[candidate.id] === null)) expect(entry.capability).toBe('admin');
+  });
+});
