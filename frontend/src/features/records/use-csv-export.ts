@@ -82,7 +82,7 @@ export function useCsvExport(): CsvExport {
   };
 }
 
-/** The API's export routes take the importer roles (imports/routes.ts). */
+/** The API's export routes need the imports.run capability, like imports. */
 export function useCanExport(): boolean {
   return useCan('imports.run');
 }
