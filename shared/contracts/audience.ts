@@ -2,7 +2,7 @@
 // fields plus audience criteria), static lists and their members, and domain sets (ABM target
 // account lists) with their match report.
 import { z } from 'zod';
-import { bulkSelectionSchema, contactListQuerySchema, contactListResponseSchema } from './accounts';
+import { ACCOUNT_FIELDS, bulkSelectionSchema, contactListQuerySchema, contactListResponseSchema } from './accounts';
 import { filterSchema, type FieldDefinition } from './filters';
 
 /**
@@ -37,6 +37,31 @@ export const AUDIENCE_FIELDS: FieldDefinition[] = [
     ],
   },
 ];
+
+/** The account fields a segment offers (ABM: firmographics, place, technologies) under `account.<key>`. */
+export const ACCOUNT_SEGMENT_FIELD_KEYS = [
+  'industry',
+  'subIndustry',
+  'employeeCount',
+  'employeeRange',
+  'annualRevenue',
+  'revenueRange',
+  'country',
+  'state',
+  'city',
+  'technologies',
+] as const;
+export const ACCOUNT_FIELD_PREFIX = 'account.';
+
+/**
+ * A contact matches an account condition through its account (a contact without one has none of
+ * its values). Labels name the account, since contacts have a country, city and state of their own.
+ */
+export const ACCOUNT_SEGMENT_FIELDS: FieldDefinition[] = ACCOUNT_SEGMENT_FIELD_KEYS.map((key) => {
+  const field = ACCOUNT_FIELDS.find((f) => f.key === key)!;
+  const label = key === 'country' || key === 'state' || key === 'city' ? `Account ${field.label.toLowerCase()}` : field.label;
+  return { ...field, key: `${ACCOUNT_FIELD_PREFIX}${key}`, label, sortable: false, group: 'Account' };
+});
 
 const name = z.string().trim().min(1).max(200);
 const description = z.string().trim().max(2000).nullable().optional();
