@@ -94,7 +94,28 @@ export const segmentPreviewSchema = z.object({
 });
 export type SegmentPreview = z.infer<typeof segmentPreviewSchema>;
 
-export const segmentToListRequestSchema = z.strictObject({ name, description });
+export const segmentToListRequestSchema = z.strictObject({
+  name,
+  description,
+  /** Leave out members who are opted out (either channel) or suppressed (address, domain or phone). */
+  excludeUnreachable: z.boolean().optional(),
+});
+
+/**
+ * Who a list made from the segment would hold that may not be contacted: `unreachable` members are
+ * opted out of a channel or suppressed by address, domain or phone (each counted once); the rest
+ * is the compliance guard's breakdown per channel, each member under its first reason there.
+ */
+export const segmentReachabilitySchema = z.object({
+  members: z.number().int(),
+  unreachable: z.number().int(),
+  suppressedEmail: z.number().int(),
+  suppressedDomain: z.number().int(),
+  suppressedPhone: z.number().int(),
+  optedOutEmail: z.number().int(),
+  optedOutPhone: z.number().int(),
+});
+export type SegmentReachability = z.infer<typeof segmentReachabilitySchema>;
 
 // ── static lists ─────────────────────────────────────────────────────────────────────────────
 export const LIST_ORIGINS = ['manual', 'segment', 'domain_set', 'import'] as const;
@@ -110,6 +131,10 @@ export const staticListSchema = z.object({
   updatedAt: isoDate,
 });
 export type StaticList = z.infer<typeof staticListSchema>;
+
+/** The list made from a segment, and how many members were left out as unreachable. */
+export const segmentToListResultSchema = staticListSchema.extend({ leftOut: z.number().int() });
+export type SegmentToListResult = z.infer<typeof segmentToListResultSchema>;
 
 export const listCreateSchema = z.strictObject({ name, description });
 export const listUpdateSchema = z.strictObject({ name: name.optional(), description });

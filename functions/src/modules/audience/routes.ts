@@ -28,7 +28,7 @@ import {
   reviewDomainSet,
 } from './domain-sets';
 import { changeMembers, createList, deleteList, getList, listLists, listMembers, updateList } from './lists';
-import { createSegment, deleteSegment, getSegment, listSegments, previewSegment, segmentToList, updateSegment } from './segments';
+import { createSegment, deleteSegment, getSegment, listSegments, previewSegment, segmentReachability, segmentToList, updateSegment } from './segments';
 
 export const AUDIENCE_WRITE_ROLES = ['admin', 'campaign_manager'] as const;
 export const AUDIENCE_READ_ROLES = ['admin', 'campaign_manager', 'quality_analyst', 'agent'] as const;
@@ -101,6 +101,14 @@ export const audienceModule: ApiModule = {
       body: segmentToListRequestSchema,
       handler: async ({ deps, params, body, principal }) =>
         reply(201, await segmentToList(deps, { segmentId: params.id, request: body, userId: principal.userId })),
+    }),
+    defineRoute({
+      method: 'GET',
+      path: '/api/segments/{id}/reachability',
+      roles: AUDIENCE_WRITE_ROLES,
+      summary: "How many of a segment's members are opted out or suppressed, and why (before it becomes a list)",
+      params: idParams,
+      handler: async ({ deps, params }) => reply(200, await segmentReachability(deps, params.id)),
     }),
 
     // ── static lists ─────────────────────────────────────────────────────────────────────────
