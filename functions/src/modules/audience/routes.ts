@@ -28,6 +28,7 @@ import {
   reviewDomainSet,
 } from './domain-sets';
 import { changeMembers, createList, deleteList, getList, listLists, listMembers, updateList } from './lists';
+import { getDashboard } from './dashboard';
 import { createSegment, deleteSegment, getSegment, listSegments, previewSegment, segmentReachability, segmentToList, updateSegment } from './segments';
 
 export const AUDIENCE_WRITE_ROLES = ['admin', 'campaign_manager'] as const;
@@ -40,6 +41,15 @@ const idParams = z.strictObject({ id: z.string().uuid('is not a record id') });
 export const audienceModule: ApiModule = {
   name: 'audience',
   routes: [
+    // ── the workspace dashboard ──────────────────────────────────────────────────────────────
+    defineRoute({
+      method: 'GET',
+      path: '/api/dashboard',
+      roles: AUDIENCE_READ_ROLES,
+      summary: "The workspace's data at a glance: totals, recent additions, reachability, imports, segments, first-run checklist",
+      handler: async ({ deps }) => reply(200, await getDashboard(deps)),
+    }),
+
     // ── segments ─────────────────────────────────────────────────────────────────────────────
     defineRoute({
       method: 'GET',
