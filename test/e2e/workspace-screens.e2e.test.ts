@@ -65,8 +65,9 @@ describe('the dashboard', () => {
       roles: ['campaign_manager'],
     });
     const after = await admin.request<Dashboard>('GET', '/api/dashboard');
-    expect(after.contacts.count).toBe(before.contacts.count + 2);
-    expect(after.suppressed.count).toBe(before.suppressed.count + 1);
+    // Exact below the list cap (the suite's other files add far fewer contacts than that).
+    if (before.contacts.exact && after.contacts.exact) expect(after.contacts.count).toBe(before.contacts.count + 2);
+    if (before.suppressed.exact && after.suppressed.exact) expect(after.suppressed.count).toBe(before.suppressed.count + 1);
     expect(after.checklist).toMatchObject({ segmentBuilt: true, colleagueInvited: true });
 
     await page.reload();
