@@ -10,7 +10,7 @@ import {
   REVENUE_RANGES,
   SENIORITY_VALUES,
 } from '../template';
-import { normalizeCountry } from '../normalize/normalize-country';
+import { countryOptions, normalizeCountry } from '../normalize/normalize-country';
 import { normalizeDomain } from '../normalize/normalize-domain';
 import { isFreeMailDomain } from '../normalize/free-mail';
 import { normalizeEmail } from '../normalize/normalize-email';
@@ -287,7 +287,7 @@ export const ACCOUNT_FIELDS: FieldDefinition[] = [
   { key: 'revenueRange', label: 'Revenue range', type: 'enum', options: optionsOf(REVENUE_RANGES) },
   { key: 'city', label: 'City', type: 'text', sortable: true },
   { key: 'state', label: 'State', type: 'text' },
-  { key: 'country', label: 'Country', type: 'text', sortable: true },
+  { key: 'country', label: 'Country', type: 'text', sortable: true, options: countryOptions() },
   { key: 'phone', label: 'Phone', type: 'text', mono: true },
   { key: 'technologies', label: 'Technologies', type: 'text' },
   { key: 'description', label: 'Description', type: 'text' },
@@ -310,7 +310,7 @@ export const CONTACT_FIELDS: FieldDefinition[] = [
   { key: 'mobilePhone', label: 'Mobile phone', type: 'text', mono: true },
   { key: 'city', label: 'City', type: 'text' },
   { key: 'state', label: 'State', type: 'text' },
-  { key: 'country', label: 'Country', type: 'text', sortable: true },
+  { key: 'country', label: 'Country', type: 'text', sortable: true, options: countryOptions() },
   { key: 'timezone', label: 'Time zone', type: 'text' },
   { key: 'monthsInRole', label: 'Months in role', type: 'number', mono: true },
   { key: 'monthsAtCompany', label: 'Months at company', type: 'number', mono: true },

@@ -2,7 +2,7 @@
 // fields plus audience criteria), static lists and their members, and domain sets (ABM target
 // account lists) with their match report.
 import { z } from 'zod';
-import { bulkSelectionSchema, contactListQuerySchema, contactListResponseSchema } from './accounts';
+import { ACCOUNT_FIELDS, bulkSelectionSchema, contactListQuerySchema, contactListResponseSchema } from './accounts';
 import { filterSchema, type FieldDefinition } from './filters';
 
 /**
@@ -38,6 +38,31 @@ export const AUDIENCE_FIELDS: FieldDefinition[] = [
   },
 ];
 
+/** The account fields a segment offers (ABM: firmographics, place, technologies) under `account.<key>`. */
+export const ACCOUNT_SEGMENT_FIELD_KEYS = [
+  'industry',
+  'subIndustry',
+  'employeeCount',
+  'employeeRange',
+  'annualRevenue',
+  'revenueRange',
+  'country',
+  'state',
+  'city',
+  'technologies',
+] as const;
+export const ACCOUNT_FIELD_PREFIX = 'account.';
+
+/**
+ * A contact matches an account condition through its account (a contact without one has none of
+ * its values). Labels name the account, since contacts have a country, city and state of their own.
+ */
+export const ACCOUNT_SEGMENT_FIELDS: FieldDefinition[] = ACCOUNT_SEGMENT_FIELD_KEYS.map((key) => {
+  const field = ACCOUNT_FIELDS.find((f) => f.key === key)!;
+  const label = key === 'country' || key === 'state' || key === 'city' ? `Account ${field.label.toLowerCase()}` : field.label;
+  return { ...field, key: `${ACCOUNT_FIELD_PREFIX}${key}`, label, sortable: false, group: 'Account' };
+});
+
 const name = z.string().trim().min(1).max(200);
 const description = z.string().trim().max(2000).nullable().optional();
 const isoDate = z.string();
@@ -69,7 +94,28 @@ export const segmentPreviewSchema = z.object({
 });
 export type SegmentPreview = z.infer<typeof segmentPreviewSchema>;
 
-export const segmentToListRequestSchema = z.strictObject({ name, description });
+export const segmentToListRequestSchema = z.strictObject({
+  name,
+  description,
+  /** Leave out members who are opted out (either channel) or suppressed (address, domain or phone). */
+  excludeUnreachable: z.boolean().optional(),
+});
+
+/**
+ * Who a list made from the segment would hold that may not be contacted: `unreachable` members are
+ * opted out of a channel or suppressed by address, domain or phone (each counted once); the rest
+ * is the compliance guard's breakdown per channel, each member under its first reason there.
+ */
+export const segmentReachabilitySchema = z.object({
+  members: z.number().int(),
+  unreachable: z.number().int(),
+  suppressedEmail: z.number().int(),
+  suppressedDomain: z.number().int(),
+  suppressedPhone: z.number().int(),
+  optedOutEmail: z.number().int(),
+  optedOutPhone: z.number().int(),
+});
+export type SegmentReachability = z.infer<typeof segmentReachabilitySchema>;
 
 // ── static lists ─────────────────────────────────────────────────────────────────────────────
 export const LIST_ORIGINS = ['manual', 'segment', 'domain_set', 'import'] as const;
@@ -85,6 +131,10 @@ export const staticListSchema = z.object({
   updatedAt: isoDate,
 });
 export type StaticList = z.infer<typeof staticListSchema>;
+
+/** The list made from a segment, and how many members were left out as unreachable. */
+export const segmentToListResultSchema = staticListSchema.extend({ leftOut: z.number().int() });
+export type SegmentToListResult = z.infer<typeof segmentToListResultSchema>;
 
 export const listCreateSchema = z.strictObject({ name, description });
 export const listUpdateSchema = z.strictObject({ name: name.optional(), description });

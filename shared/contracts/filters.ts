@@ -130,6 +130,8 @@ export interface FieldDefinition {
   sortable?: boolean;
   /** Shown in monospace (emails, phones, ids, numbers). */
   mono?: boolean;
+  /** The heading the field is listed under in a field picker (Contact, Account, …). */
+  group?: string;
 }
 
 /**

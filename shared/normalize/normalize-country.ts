@@ -85,6 +85,16 @@ export function normalizeCountry(input: string | null | undefined): string | nul
   return namesIndex().get(key) ?? null;
 }
 
+let options: ReadonlyArray<{ value: string; label: string }> | undefined;
+
+/** Every country as a choice: the code as the value, its English name as the label, by name. */
+export function countryOptions(): ReadonlyArray<{ value: string; label: string }> {
+  if (options) return options;
+  const display = new Intl.DisplayNames(['en'], { type: 'region' });
+  options = COUNTRY_CODES.map((code) => ({ value: code, label: display.of(code) ?? code })).sort((a, b) => a.label.localeCompare(b.label, 'en'));
+  return options;
+}
+
 /** The English name of an alpha-2 code ("DE" → "Germany"); the code itself when unknown. */
 export function countryName(code: string): string {
   if (!CODE_SET.has(code)) return code;

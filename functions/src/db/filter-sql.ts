@@ -34,6 +34,11 @@ export interface FilterColumn {
   dateKind?: 'timestamp' | 'date';
   /** A text[] column: conditions test its elements. */
   array?: boolean;
+  /**
+   * Text holding codes that screens show by name (countries): `contains` and `starts_with` match
+   * the codes whose displayed name (the map's lower-cased value) matches, as the user reads them.
+   */
+  codeNames?: ReadonlyMap<string, string>;
   /** Enum values outside this list are refused. */
   strictOptions?: readonly string[];
   /**
@@ -127,6 +132,11 @@ function compileText(col: FilterColumn, op: FilterOperator, value: FilterConditi
   const raw = asList(value).map((v) => textValue(v, path));
   const fold = col.fold ?? ((v: string) => v.toLowerCase());
   const values = op === 'contains' || op === 'starts_with' ? raw.map((v) => v.toLowerCase()) : raw.map((v) => fold(v, path));
+  if (col.codeNames && (op === 'contains' || op === 'starts_with')) {
+    const text = values[0]!;
+    const codes = [...col.codeNames].filter(([, name]) => (op === 'contains' ? name.includes(text) : name.startsWith(text))).map(([code]) => code);
+    return codes.length ? sql`${folded} in (${list(codes.map((code) => sql`${code}`))})` : sql`false`;
+  }
   switch (op) {
     case 'contains':
       return sql`${lowered} like ${`%${escapeLike(values[0]!)}%`}`;

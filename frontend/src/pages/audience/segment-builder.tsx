@@ -1,11 +1,11 @@
 // The segment builder: the filter bar over contact, company and audience fields, a live count
 // (debounced preview as the filter changes), the newest matching contacts, save (new or changes)
-// "convert to list" (a snapshot of today's members) and a CSV export of the filter as it stands.
+// "convert to list" (a snapshot of today's members, leaving out the opted-out and suppressed if asked) and a CSV export of the filter as it stands.
 import { useMemo, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ArrowLeft, ListPlus, Loader2, Save, Users } from 'lucide-react';
-import type { Segment, StaticList } from '@shared/contracts/audience';
+import type { Segment } from '@shared/contracts/audience';
 import { EMPTY_FILTER, type FilterGroup } from '@shared/contracts/filters';
 import { AdvancedFilterBar } from '@/components/ui/advanced-filter-bar/advanced-filter-bar';
 import { Button } from '@/components/ui/button';
@@ -20,6 +20,7 @@ import { ApiError, api, describeError } from '@/lib/api';
 import { contactColumns } from '../contacts/contact-columns';
 import { PREVIEW_ROWS, SEGMENTS_PATH, audienceKeys, previewSegment, useCanWriteAudience, useDomainSets, useLists, useSegment } from './audience-api';
 import { NameDialog } from './name-dialog';
+import { SegmentConvertDialog } from './segment-convert-dialog';
 import { SegmentExport } from './segment-export';
 import { segmentFields } from './segment-fields';
 import { useDebounced } from './use-debounced';
@@ -172,24 +173,21 @@ function Builder({ segment }: { segment: Segment | null }) {
           navigate(`/segments/${created.id}`, { replace: true });
         }}
       />
-      <NameDialog
-        open={converting}
-        onOpenChange={setConverting}
-        title="Convert to a list"
-        description="The list holds the contacts matching now; it does not change when contacts do."
-        nameLabel="List name"
-        submitLabel="Create list"
-        initial={{ name: segment ? `${segment.name} (${new Date().toISOString().slice(0, 10)})` : '' }}
-        onSubmit={async (values) => {
-          if (!segment) return;
-          const list = await api.post<StaticList>(`${SEGMENTS_PATH}/${segment.id}/list`, values);
-          void queryClient.invalidateQueries({ queryKey: audienceKeys.lists });
-          toast.success(`List “${list.name}” created with ${list.memberCount.toLocaleString('en-US')} contacts.`, {
-            action: { label: 'Open', onClick: () => navigate(`/lists/${list.id}`) },
-          });
-          navigate(`/lists/${list.id}`);
-        }}
-      />
+      {segment && (
+        <SegmentConvertDialog
+          segment={segment}
+          open={converting}
+          onOpenChange={setConverting}
+          onConverted={(list) => {
+            void queryClient.invalidateQueries({ queryKey: audienceKeys.lists });
+            const leftOut = list.leftOut > 0 ? ` (${list.leftOut.toLocaleString('en-US')} opted out or suppressed left out)` : '';
+            toast.success(`List “${list.name}” created with ${list.memberCount.toLocaleString('en-US')} contacts${leftOut}.`, {
+              action: { label: 'Open', onClick: () => navigate(`/lists/${list.id}`) },
+            });
+            navigate(`/lists/${list.id}`);
+          }}
+        />
+      )}
     </>
   );
 }

@@ -1,22 +1,26 @@
-// The home page. Admins see the team in numbers (people, roles, activity) from the identity
-// API; everyone sees where they can go with their roles and how the system is doing.
-import { lazy, Suspense, type ReactNode } from 'react';
+// The home page: the workspace's data at a glance — contacts and accounts, what was added lately,
+// who may be reached, recent imports and segments — with a first-run checklist until its steps
+// are done. Admins also see how the system is doing.
+import { lazy, Suspense } from 'react';
 import { Link } from 'wouter';
-import { Activity, ArrowRight, Building2, UserCheck, Users } from 'lucide-react';
+import { AtSign, Building2, CheckCircle2, Circle, Contact, FileUp, Filter, Phone, ShieldOff } from 'lucide-react';
 import type { healthCheckNames } from '@shared/contracts/health';
-import { ROLE_LABELS } from '@shared/roles';
+import type { Dashboard } from '@shared/contracts/dashboard';
+import type { ImportJob } from '@shared/contracts/imports';
 import { Badge } from '@/components/ui/badge';
+import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
 import { HeaderActionBar } from '@/components/ui/header-action-bar';
 import { SectionCard } from '@/components/ui/section-card';
 import { Skeleton } from '@/components/ui/skeleton';
 import { StatCard } from '@/components/ui/stat-card';
+import { formatRelative } from '@/features/records/format';
 import { describeError } from '@/lib/api';
 import { useAuth } from '@/lib/auth';
+import { cn } from '@/lib/utils';
 import { useHealth } from '@/shell/health-indicator';
-import { entriesFor } from '@/shell/navigation';
-import { ACTIVITY_DAYS, useTeamStats } from './dashboard-data';
-import { RecordTotals, canSeeRecordTotals } from './record-totals';
+import { STATUS_LABELS, STATUS_VARIANTS } from '../imports/format';
+import { canSeeWorkspaceData, chartDays, checklistItems, formatTotal, showChecklist, useDashboard } from './dashboard-data';
 
 type HealthCheckName = (typeof healthCheckNames)[number];
 
@@ -35,33 +39,130 @@ function greeting(now: Date): string {
   return hour < 12 ? 'Good morning' : hour < 18 ? 'Good afternoon' : 'Good evening';
 }
 
-function TeamOverview({ extraCards }: { extraCards?: ReactNode }) {
-  const stats = useTeamStats(true);
-  if (stats.isError) {
+const n = (value: number) => value.toLocaleString('en-US');
+
+function GetStarted({ checklist, canInvite }: { checklist: Dashboard['checklist']; canInvite: boolean }) {
+  const items = checklistItems(checklist, canInvite);
+  const done = items.filter((i) => i.done).length;
+  return (
+    <SectionCard id="get-started" title="Get started" description={`${done} of ${items.length} done. Each step is ticked once the workspace shows it.`}>
+      <ol className="grid gap-3 md:grid-cols-3">
+        {items.map((item) => {
+          const Icon = item.done ? CheckCircle2 : Circle;
+          const label = <span className={cn('font-medium', item.done && 'text-muted-foreground line-through')}>{item.label}</span>;
+          return (
+            <li key={item.id} className="flex gap-3 rounded-lg border border-border p-3" data-testid={`checklist-${item.id}`} data-done={item.done}>
+              <Icon className={cn('mt-0.5 size-5 shrink-0', item.done ? 'text-success-text' : 'text-muted-foreground')} aria-hidden="true" />
+              <div className="grid gap-1 text-sm">
+                <span className="sr-only">{item.done ? 'Done: ' : 'To do: '}</span>
+                {item.href && !item.done ? (
+                  <Link href={item.href} className="rounded-sm text-primary underline-offset-4 hover:underline">
+                    {label}
+                  </Link>
+                ) : (
+                  label
+                )}
+                <span className="text-muted-foreground">{item.description}</span>
+              </div>
+            </li>
+          );
+        })}
+      </ol>
+    </SectionCard>
+  );
+}
+
+function RecentImports({ imports }: { imports: Dashboard['recentImports'] }) {
+  return (
+    <SectionCard id="recent-imports" title="Recent imports" actions={<Link href="/imports" className="text-sm text-primary hover:underline">All imports</Link>}>
+      {imports.length === 0 ? (
+        <EmptyState compact icon={<FileUp />} title="No imports yet" description="Bring in contacts from a CSV file." />
+      ) : (
+        <ul className="grid gap-1">
+          {imports.map((job) => (
+            <li key={job.id}>
+              <Link href={`/imports/${job.id}`} className="flex items-center gap-3 rounded-md px-2 py-1.5 text-sm hover:bg-muted">
+                <span className="min-w-0 flex-1 truncate font-medium">{job.fileName}</span>
+                <span className="shrink-0 text-xs text-muted-foreground">{job.dryRun ? 'dry run · ' : ''}{formatRelative(job.createdAt)}</span>
+                <Badge variant={STATUS_VARIANTS[job.status as ImportJob['status']] ?? 'neutral'}>{STATUS_LABELS[job.status as ImportJob['status']] ?? job.status}</Badge>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </SectionCard>
+  );
+}
+
+function Segments({ segments }: { segments: Dashboard['segments'] }) {
+  return (
+    <SectionCard
+      id="segments"
+      title="Segments"
+      description={segments.count ? `${n(segments.count)} saved` : undefined}
+      actions={<Link href="/segments" className="text-sm text-primary hover:underline">All segments</Link>}
+    >
+      {segments.recent.length === 0 ? (
+        <EmptyState compact icon={<Filter />} title="No segments yet" description="Save a filter over contacts and accounts as a segment." />
+      ) : (
+        <ul className="grid gap-1">
+          {segments.recent.map((segment) => (
+            <li key={segment.id}>
+              <Link href={`/segments/${segment.id}`} className="flex items-center gap-3 rounded-md px-2 py-1.5 text-sm hover:bg-muted">
+                <span className="min-w-0 flex-1 truncate font-medium">{segment.name}</span>
+                <span className="shrink-0 text-xs text-muted-foreground">edited {formatRelative(segment.updatedAt)}</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </SectionCard>
+  );
+}
+
+function Workspace({ canInvite }: { canInvite: boolean }) {
+  const dashboard = useDashboard(true);
+  if (dashboard.isError) {
     return (
-      <SectionCard title="Team">
-        <ErrorState description={describeError(stats.error)} onRetry={() => void stats.refetch()} retrying={stats.isFetching} compact />
+      <SectionCard title="Your workspace">
+        <ErrorState description={describeError(dashboard.error)} onRetry={() => void dashboard.refetch()} retrying={dashboard.isFetching} compact />
       </SectionCard>
     );
   }
-  const data = stats.data;
-  const loading = !data;
+  const d = dashboard.data;
+  const total = (t: Dashboard['contacts'] | undefined) => ({ value: t?.count ?? 0, format: t && !t.exact ? (v: number) => `≈ ${n(Math.round(v))}` : undefined });
+  const added = (week: Dashboard['contacts'], month: Dashboard['contacts']) => `+${formatTotal(week)} this week · +${formatTotal(month)} in 30 days`;
   return (
     <div className="grid gap-4">
-      <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
-        <StatCard highlight label="People" value={data?.total ?? 0} loading={loading} icon={<Users />} hint={data && !data.complete ? 'first 5,000 counted' : 'with access to this workspace'} />
-        <StatCard label="Active" value={data?.active ?? 0} loading={loading} icon={<UserCheck />} hint={data ? `${data.deactivated} deactivated` : undefined} />
-        <StatCard label={`Signed in, last ${ACTIVITY_DAYS} days`} value={data?.signedInRecently ?? 0} loading={loading} icon={<Activity />} hint="latest sign-in in the period" />
-        <StatCard label="Client organisations" value={data?.organisations ?? 0} loading={loading} icon={<Building2 />} hint="for the client portal" />
-        {extraCards}
+      {d && showChecklist(d.checklist) && <GetStarted checklist={d.checklist} canInvite={canInvite} />}
+      <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-5" data-testid="workspace-figures">
+        <StatCard highlight label="Contacts" {...total(d?.contacts)} loading={!d} icon={<Contact />} hint={d ? added(d.contactsAddedWeek, d.contactsAddedMonth) : undefined} />
+        <StatCard label="Accounts" {...total(d?.accounts)} loading={!d} icon={<Building2 />} hint={d ? added(d.accountsAddedWeek, d.accountsAddedMonth) : undefined} />
+        <StatCard label="Reachable by email" {...total(d?.reachableByEmail)} loading={!d} icon={<AtSign />} hint="an address, not suppressed or opted out" />
+        <StatCard label="Reachable by phone" {...total(d?.reachableByPhone)} loading={!d} icon={<Phone />} hint="a number not on the do-not-call list, not opted out" />
+        <StatCard label="Suppressed" {...total(d?.suppressed)} loading={!d} icon={<ShieldOff />} hint="address, domain or a number suppressed" />
       </div>
-      {data ? (
-        <Suspense fallback={<Skeleton className="h-80" />}>
-          <DashboardCharts stats={data} />
-        </Suspense>
-      ) : (
-        <Skeleton className="h-80" />
-      )}
+      <div className="grid gap-4 xl:grid-cols-3">
+        <div className="xl:col-span-2">
+          {d ? (
+            <Suspense fallback={<Skeleton className="h-80" />}>
+              <DashboardCharts days={chartDays(d.days)} estimated={d.days.some((day) => !day.exact)} />
+            </Suspense>
+          ) : (
+            <Skeleton className="h-80" />
+          )}
+        </div>
+        <div className="grid content-start gap-4">
+          {d ? (
+            <>
+              <RecentImports imports={d.recentImports} />
+              <Segments segments={d.segments} />
+            </>
+          ) : (
+            <Skeleton className="h-80" />
+          )}
+        </div>
+      </div>
     </div>
   );
 }
@@ -96,55 +197,23 @@ function SystemHealth() {
 export default function DashboardPage() {
   const { user, roles, can } = useAuth();
   const isAdmin = can('admin');
-  const places = entriesFor(roles).filter((entry) => entry.path !== '/');
+  const seesData = canSeeWorkspaceData(roles);
   return (
     <>
-      <HeaderActionBar
-        title={`${greeting(new Date())}, ${user?.firstName || user?.username}`}
-        description={isAdmin ? 'Your workspace at a glance: the team, their access and how the system is doing.' : 'Your workspace at a glance.'}
-      />
+      <HeaderActionBar title={`${greeting(new Date())}, ${user?.firstName || user?.username}`} description="Your workspace's data at a glance." />
       <div className="grid gap-4">
-        {isAdmin ? (
-          <TeamOverview extraCards={<RecordTotals roles={roles} />} />
+        {seesData ? (
+          <Workspace canInvite={isAdmin} />
         ) : (
-          canSeeRecordTotals(roles) && (
-            <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
-              <RecordTotals roles={roles} />
-            </div>
-          )
+          <p className="text-sm text-muted-foreground">
+            More of Pivotal opens to your roles as its modules arrive. Press <kbd className="font-mono">Ctrl K</kbd> to search.
+          </p>
         )}
-        <div className="grid gap-4 lg:grid-cols-2">
-          <SectionCard id="access" title="Your access" description="Your roles decide which pages you can open.">
-            <div className="mb-4 flex flex-wrap gap-1.5">
-              {roles.map((role) => (
-                <Badge key={role} variant={role === 'admin' ? 'default' : 'neutral'}>
-                  {ROLE_LABELS[role]}
-                </Badge>
-              ))}
-            </div>
-            {places.length ? (
-              <ul className="grid gap-1">
-                {places.map((entry) => {
-                  const Icon = entry.icon;
-                  return (
-                    <li key={entry.id}>
-                      <Link href={entry.path} className="group flex items-center gap-3 rounded-md px-2 py-2 text-sm hover:bg-muted">
-                        <Icon className="icon-pop size-4 text-muted-foreground" aria-hidden="true" />
-                        <span className="font-medium">{entry.label}</span>
-                        <ArrowRight className="ml-auto size-4 text-muted-foreground" aria-hidden="true" />
-                      </Link>
-                    </li>
-                  );
-                })}
-              </ul>
-            ) : (
-              <p className="text-sm text-muted-foreground">
-                More of Pivotal opens to your roles as its modules arrive. Press <kbd className="font-mono">Ctrl K</kbd> to search.
-              </p>
-            )}
-          </SectionCard>
-          <SystemHealth />
-        </div>
+        {isAdmin && (
+          <div className="grid gap-4 lg:grid-cols-2">
+            <SystemHealth />
+          </div>
+        )}
       </div>
     </>
   );

@@ -6,12 +6,14 @@ import { CUSTOM_FIELD_KEY, CUSTOM_FIELD_PREFIX } from '@shared/contracts/account
 import { CONSENT_STATUS_VALUES, EMAIL_STATUS_VALUES, EMPLOYEE_RANGES, REVENUE_RANGES, SENIORITY_VALUES } from '@shared/template';
 import { ENRICHMENT_STATUSES } from '@shared/contracts/accounts';
 import { accounts, contacts } from '../../db/schema';
-import { normalizeCountry, normalizeDomain } from '@shared/normalize';
+import { countryOptions, normalizeCountry, normalizeDomain } from '@shared/normalize';
 import { fail, resolverOf, type FilterColumn, type FilterColumnResolver } from '../../db/filter-sql';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Countries are stored as ISO codes: "Germany", "de" and "DE" all filter for DE. */
 const foldCountry = (v: string) => normalizeCountry(v) ?? v.toUpperCase();
+/** The screens show countries by name: "contains United" means the codes whose names hold it. */
+const COUNTRY_NAMES: ReadonlyMap<string, string> = new Map(countryOptions().map((o) => [o.value, o.label.toLowerCase()]));
 const foldDomain = (v: string) => normalizeDomain(v) ?? v.toLowerCase();
 const foldUuid = (v: string, path: string) => (UUID.test(v) ? v.toLowerCase() : fail(path, 'must be a record id'));
 
@@ -83,7 +85,7 @@ const accountFilterColumns: Record<string, FilterColumn> = {
   city: text(a.city),
   state: text(a.state),
   // Codes are stored upper-case: equality on the plain column (its index allows index-only counts).
-  country: text(a.country, { folded: sql`${a.country}`, fold: foldCountry }),
+  country: text(a.country, { folded: sql`${a.country}`, fold: foldCountry, codeNames: COUNTRY_NAMES }),
   phone: text(a.phone),
   technologies: { type: 'text', expr: sql`${a.technologies}`, array: true },
   description: text(a.description),
@@ -141,7 +143,7 @@ const contactFilterColumns: Record<string, FilterColumn> = {
   mobilePhone: text(c.mobilePhone),
   city: text(c.city),
   state: text(c.state),
-  country: text(c.country, { folded: sql`${c.country}`, fold: foldCountry }),
+  country: text(c.country, { folded: sql`${c.country}`, fold: foldCountry, codeNames: COUNTRY_NAMES }),
   timezone: text(c.timezone),
   monthsInRole: num(c.monthsInRole, 'integer'),
   monthsAtCompany: num(c.monthsAtCompany, 'integer'),

@@ -28,13 +28,23 @@ import {
   reviewDomainSet,
 } from './domain-sets';
 import { changeMembers, createList, deleteList, getList, listLists, listMembers, updateList } from './lists';
-import { createSegment, deleteSegment, getSegment, listSegments, previewSegment, segmentToList, updateSegment } from './segments';
+import { getDashboard } from './dashboard';
+import { createSegment, deleteSegment, getSegment, listSegments, previewSegment, segmentReachability, segmentToList, updateSegment } from './segments';
 
 const idParams = z.strictObject({ id: z.string().uuid('is not a record id') });
 
 export const audienceModule: ApiModule = {
   name: 'audience',
   routes: [
+    // ── the workspace dashboard ──────────────────────────────────────────────────────────────
+    defineRoute({
+      method: 'GET',
+      path: '/api/dashboard',
+      capability: 'records.read',
+      summary: "The workspace's data at a glance: totals, recent additions, reachability, imports, segments, first-run checklist",
+      handler: async ({ deps }) => reply(200, await getDashboard(deps)),
+    }),
+
     // ── segments ─────────────────────────────────────────────────────────────────────────────
     defineRoute({
       method: 'GET',
@@ -96,6 +106,14 @@ export const audienceModule: ApiModule = {
       body: segmentToListRequestSchema,
       handler: async ({ deps, params, body, principal }) =>
         reply(201, await segmentToList(deps, { segmentId: params.id, request: body, userId: principal.userId })),
+    }),
+    defineRoute({
+      method: 'GET',
+      path: '/api/segments/{id}/reachability',
+      capability: 'records.write',
+      summary: "How many of a segment's members are opted out or suppressed, and why (before it becomes a list)",
+      params: idParams,
+      handler: async ({ deps, params }) => reply(200, await segmentReachability(deps, params.id)),
     }),
 
     // ── static lists ─────────────────────────────────────────────────────────────────────────

@@ -1,11 +1,13 @@
-// What a segment may filter on: every contact field (and the account fields a contact list offers)
-// plus the audience criteria — static list membership, the account's place in a domain set,
+// What a segment may filter on: every contact field (and the account fields a contact list offers),
+// the account firmographics of ABM (`account.<key>`, tested on the contact's live account), plus
+// the audience criteria — static list membership, the account's place in a domain set,
 // suppression for email or phone, consent per channel — each compiled to a subquery on its own
 // table with bound parameters, so a whole segment is one SQL statement.
 import { sql } from 'drizzle-orm';
+import { ACCOUNT_FIELD_PREFIX, ACCOUNT_SEGMENT_FIELD_KEYS } from '@shared/contracts/audience';
 import { contacts } from '../../db/schema';
 import { fail, type FilterColumn, type FilterColumnResolver } from '../../db/filter-sql';
-import { CONTACT_RESOURCE, type ResourceFields } from '../accounts/fields';
+import { ACCOUNT_RESOURCE, CONTACT_RESOURCE, type ResourceFields } from '../accounts/fields';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const c = contacts;
@@ -82,7 +84,27 @@ const audienceColumns: Record<string, FilterColumn> = {
 
 export const AUDIENCE_FIELD_KEYS = Object.keys(audienceColumns);
 
-const segmentFilter: FilterColumnResolver = (key) => (Object.hasOwn(audienceColumns, key) ? audienceColumns[key] : CONTACT_RESOURCE.filter(key));
+const ACCOUNT_KEYS: ReadonlySet<string> = new Set(ACCOUNT_SEGMENT_FIELD_KEYS);
+
+/** `account.<key>`: the account resource's own column, tested by a semi-join on live accounts. */
+function accountColumn(key: string): FilterColumn | undefined {
+  const name = key.slice(ACCOUNT_FIELD_PREFIX.length);
+  const column = ACCOUNT_KEYS.has(name) ? ACCOUNT_RESOURCE.filter(name) : undefined;
+  if (!column) return undefined;
+  return {
+    ...column,
+    via: {
+      fk: sql`${c.accountId}`,
+      subquery: (condition) => sql`select accounts.id from accounts where accounts.deleted_at is null and ${condition}`,
+    },
+  };
+}
+
+const segmentFilter: FilterColumnResolver = (key) => {
+  if (Object.hasOwn(audienceColumns, key)) return audienceColumns[key];
+  if (key.startsWith(ACCOUNT_FIELD_PREFIX)) return accountColumn(key);
+  return CONTACT_RESOURCE.filter(key);
+};
 
 /** Contacts as a segment sees them: the contact whitelist plus the audience criteria. */
 export const SEGMENT_RESOURCE: ResourceFields = { ...CONTACT_RESOURCE, filter: segmentFilter };

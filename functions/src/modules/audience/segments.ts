@@ -4,7 +4,7 @@
 import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { FilterGroup } from '@shared/contracts/filters';
-import type { Segment, SegmentPreview, StaticList, segmentCreateSchema, segmentToListRequestSchema, segmentUpdateSchema } from '@shared/contracts/audience';
+import type { Segment, SegmentPreview, SegmentReachability, SegmentToListResult, segmentCreateSchema, segmentToListRequestSchema, segmentUpdateSchema } from '@shared/contracts/audience';
 import type { Deps } from '../../deps';
 import type { Database } from '../../db/connection';
 import { queryOne } from '../../db/rows';
@@ -15,6 +15,7 @@ import { countMatches } from '../accounts/list-records';
 import { pgErrorCode } from '../accounts/record-changes';
 import { selectionCondition } from '../accounts/selection';
 import type { ContactRow } from '../accounts/views';
+import { countExclusions } from '../compliance/reachability';
 import { getList } from './lists';
 import { SEGMENT_RESOURCE } from './segment-fields';
 import { withoutJit } from './without-jit';
@@ -112,18 +113,54 @@ export async function previewSegment(deps: Ctx, input: { filter: FilterGroup; li
 }
 
 /**
+ * Unreachable: opted out of either channel, or suppressed by address, domain or phone. The same
+ * audience criteria the builder offers, so a person can see these contacts as a segment too.
+ */
+const UNREACHABLE: FilterGroup = {
+  type: 'or',
+  conditions: [
+    { field: 'emailSuppressed', op: 'eq', value: true },
+    { field: 'phoneSuppressed', op: 'eq', value: true },
+    { field: 'emailConsent', op: 'eq', value: 'opted_out' },
+    { field: 'phoneConsent', op: 'eq', value: 'opted_out' },
+  ],
+};
+
+/** Before a segment becomes a list: how many of its members are unreachable, and why (the guard's counts). */
+export async function segmentReachability(deps: Ctx, segmentId: string): Promise<SegmentReachability> {
+  const segment = await findLiveSegment(deps.db, segmentId);
+  const where = compileSegment(segment.filter, 'filter');
+  const [exclusions, unreachable] = await Promise.all([
+    withoutJit(deps.db, (tx) => countExclusions(tx, segmentAudienceSql(segment.filter))),
+    withoutJit(deps.db, (tx) => queryOne<{ n: number }>(tx, sql`select count(*)::int as n from ${contacts} where ${where} and ${compileSegment(UNREACHABLE, 'filter')}`)),
+  ]);
+  return {
+    members: exclusions.audience,
+    unreachable: Number(unreachable?.n ?? 0),
+    suppressedEmail: exclusions.email.suppressed_email,
+    suppressedDomain: exclusions.email.suppressed_domain,
+    suppressedPhone: exclusions.phone.suppressed_phone,
+    optedOutEmail: exclusions.email.opted_out,
+    optedOutPhone: exclusions.phone.opted_out,
+  };
+}
+
+/**
  * A static list holding the segment's members now: the list and its members are written by one
  * statement (an INSERT … SELECT over the compiled segment), so the snapshot is all or nothing.
+ * With `excludeUnreachable` the opted-out and suppressed members stay out, and are counted.
  */
 export async function segmentToList(
   deps: Ctx,
   input: { segmentId: string; request: z.output<typeof segmentToListRequestSchema>; userId: string | null },
-): Promise<StaticList> {
+): Promise<SegmentToListResult> {
   const segment = await findLiveSegment(deps.db, input.segmentId);
   const where = compileSegment(segment.filter, 'filter');
+  const unreachable = compileSegment(UNREACHABLE, 'filter');
+  const exclude = input.request.excludeUnreachable === true;
   const now = deps.now().toISOString();
   const row = await withoutJit(deps.db, (tx) =>
-    queryOne<{ id: string }>(
+    queryOne<{ id: string; left_out: number }>(
       tx,
       sql`with l as (
           insert into static_lists (name, description, origin, origin_id, created_by, created_at, updated_at)
@@ -131,10 +168,10 @@ export async function segmentToList(
           returning id),
         ins as (
           insert into static_list_members (list_id, contact_id, added_at)
-          select l.id, ${contacts.id}, ${now}::timestamptz from l, ${contacts} where ${where}
+          select l.id, ${contacts.id}, ${now}::timestamptz from l, ${contacts} where ${where} ${exclude ? sql`and not (${unreachable})` : sql``}
           on conflict do nothing)
-        select id::text from l`,
+        select id::text, ${exclude ? sql`(select count(*)::int from ${contacts} where ${where} and ${unreachable})` : sql`0`} as left_out from l`,
     ),
   ).catch(nameTaken('list'));
-  return getList(deps, row!.id);
+  return { ...(await getList(deps, row!.id)), leftOut: Number(row!.left_out) };
 }

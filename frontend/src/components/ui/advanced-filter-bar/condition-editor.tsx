@@ -9,7 +9,7 @@ import { Command, CommandEmpty, CommandGroup, CommandInput, CommandItem, Command
 import { Input } from '../input';
 import { Label } from '../label';
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '../select';
-import { draftFromCondition, draftToCondition, emptyDraft, type ConditionDraft } from './filter-model';
+import { draftFromCondition, draftToCondition, emptyDraft, groupFields, picksValues, type ConditionDraft } from './filter-model';
 
 export interface ConditionEditorProps {
   fields: readonly FieldDefinition[];
@@ -31,14 +31,16 @@ export function ConditionEditor({ fields, initial, onApply, onCancel }: Conditio
         <CommandInput placeholder="Filter by…" aria-label="Search fields" autoFocus />
         <CommandList className="max-h-64">
           <CommandEmpty>No field matches.</CommandEmpty>
-          <CommandGroup heading="Fields">
-            {fields.map((f) => (
-              <CommandItem key={f.key} value={`${f.label} ${f.key}`} onSelect={() => setDraft(emptyDraft(f))}>
-                {f.label}
-                <span className="ml-auto text-xs capitalize text-muted-foreground">{f.type}</span>
-              </CommandItem>
-            ))}
-          </CommandGroup>
+          {groupFields(fields).map((group) => (
+            <CommandGroup key={group.heading} heading={group.heading}>
+              {group.fields.map((f) => (
+                <CommandItem key={f.key} value={`${group.heading} ${f.label} ${f.key}`} onSelect={() => setDraft(emptyDraft(f))}>
+                  {f.label}
+                  <span className="ml-auto text-xs capitalize text-muted-foreground">{f.type}</span>
+                </CommandItem>
+              ))}
+            </CommandGroup>
+          ))}
         </CommandList>
       </Command>
     );
@@ -60,6 +62,8 @@ export function ConditionEditor({ fields, initial, onApply, onCancel }: Conditio
   const op = draft.op;
   const valueless = VALUELESS_OPERATORS.includes(op);
   const isList = LIST_OPERATORS.includes(op) && op !== 'between';
+  // "contains" and "starts with" on a field with a picker still take typed text.
+  const picker = picksValues(field) && op !== 'contains' && op !== 'starts_with';
   const inputType = field.type === 'number' ? 'text' : field.type === 'date' ? 'date' : 'text';
   const inputMode = field.type === 'number' ? ('decimal' as const) : undefined;
 
@@ -89,7 +93,7 @@ export function ConditionEditor({ fields, initial, onApply, onCancel }: Conditio
         </Select>
       </div>
 
-      {!valueless && field.type === 'enum' && isList && (
+      {!valueless && picker && isList && (
         <fieldset className="grid max-h-48 gap-1 overflow-y-auto rounded-md border border-border p-2">
           <legend className="sr-only">{field.label} values</legend>
           {(field.options ?? []).map((o) => {
@@ -111,7 +115,7 @@ export function ConditionEditor({ fields, initial, onApply, onCancel }: Conditio
         </fieldset>
       )}
 
-      {!valueless && (field.type === 'enum' || field.type === 'boolean') && !isList && (
+      {!valueless && (picker || field.type === 'boolean') && !isList && (
         <div className="grid gap-1.5">
           <Label htmlFor={`${formId}-value`}>Value</Label>
           <Select value={draft.value || undefined} onValueChange={(v) => update({ value: v })}>
@@ -148,7 +152,7 @@ export function ConditionEditor({ fields, initial, onApply, onCancel }: Conditio
         </div>
       )}
 
-      {!valueless && (field.type === 'text' || field.type === 'number' || field.type === 'date') && op !== 'between' && (
+      {!valueless && !picker && (field.type === 'text' || field.type === 'number' || field.type === 'date') && op !== 'between' && (
         <div className="grid gap-1.5">
           <Label htmlFor={`${formId}-value`}>{isList ? 'Values' : 'Value'}</Label>
           <Input

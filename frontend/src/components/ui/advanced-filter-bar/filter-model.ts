@@ -76,8 +76,30 @@ export function countConditions(group: FilterGroup): number {
   return group.conditions.reduce((n, c) => n + (isFilterGroup(c) ? countConditions(c) : 1), 0);
 }
 
+/**
+ * Whether values are picked from the field's options: choices, and text fields that store codes
+ * the screens show by name (countries), where typing the code would be guesswork.
+ */
+export function picksValues(field: FieldDefinition): boolean {
+  return field.type === 'enum' || (field.type === 'text' && field.options !== undefined);
+}
+
 export function defaultOperator(field: FieldDefinition): FilterOperator {
+  // A text field with a picker starts at "is": "contains" would ask for typing instead.
+  if (field.type === 'text' && field.options) return 'eq';
   return OPERATORS_BY_TYPE[field.type][0] as FilterOperator;
+}
+
+/** Fields under their group headings, in the order each group first appears. */
+export function groupFields(fields: readonly FieldDefinition[], fallback = 'Fields'): Array<{ heading: string; fields: FieldDefinition[] }> {
+  const groups = new Map<string, FieldDefinition[]>();
+  for (const field of fields) {
+    const heading = field.group ?? fallback;
+    const group = groups.get(heading);
+    if (group) group.push(field);
+    else groups.set(heading, [field]);
+  }
+  return [...groups].map(([heading, list]) => ({ heading, fields: list }));
 }
 
 /** What the condition editor holds while the user types. */
@@ -131,16 +153,16 @@ export function draftToCondition(draft: ConditionDraft, field: FieldDefinition):
     if (from === null || to === null || typeof from === 'boolean' || typeof to === 'boolean') return { error: `Enter both ends of the range for ${field.label}.` };
     value = from <= to ? [from, to] : [to, from];
   } else if (LIST_OPERATORS.includes(draft.op)) {
-    const raw = field.type === 'enum' ? draft.values : draft.value.split(',');
+    const raw = picksValues(field) ? draft.values : draft.value.split(',');
     const parsed = raw.map((r) => parseScalar(field, r));
-    if (parsed.some((p) => p === null) && field.type !== 'enum' && raw.some((r) => r.trim() !== '' && parseScalar(field, r) === null))
+    if (parsed.some((p) => p === null) && !picksValues(field) && raw.some((r) => r.trim() !== '' && parseScalar(field, r) === null))
       return { error: `One of the values is not a valid ${field.type}.` };
     const list = [...new Set(parsed.filter((p): p is string | number | boolean => p !== null))];
-    if (list.length === 0) return { error: field.type === 'enum' ? `Choose at least one ${field.label.toLowerCase()}.` : 'Enter at least one value (separate several with commas).' };
+    if (list.length === 0) return { error: picksValues(field) ? `Choose at least one ${field.label.toLowerCase()}.` : 'Enter at least one value (separate several with commas).' };
     value = list;
   } else {
     const parsed = parseScalar(field, draft.value);
-    if (parsed === null) return { error: field.type === 'number' ? 'Enter a number.' : field.type === 'date' ? 'Enter a date.' : 'Enter a value.' };
+    if (parsed === null) return { error: picksValues(field) && field.type === 'text' ? `Choose a ${field.label.toLowerCase()}.` : field.type === 'number' ? 'Enter a number.' : field.type === 'date' ? 'Enter a date.' : 'Enter a value.' };
     value = parsed;
   }
   const condition: FilterCondition = value === undefined ? { field: field.key, op: draft.op } : { field: field.key, op: draft.op, value };

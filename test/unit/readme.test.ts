@@ -1,0 +1,24 @@
+// The README is what a new user reads first (fresh clone, nothing else): its opening must say what
+// the product does today and what is still being built, and the browser suite must say what it
+// needs installed.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const readme = readFileSync(path.resolve(__dirname, '../../README.md'), 'utf8');
+const opening = readme.slice(0, readme.indexOf('## '));
+
+describe('the README', () => {
+  it('says in its opening what works today and what is being built', () => {
+    expect(opening).toMatch(/\*\*What works today:\*\*/);
+    expect(opening).toMatch(/\*\*Being built:\*\*/);
+    for (const today of ['accounts and contacts', 'CSV imports', 'segments', 'suppressions']) expect(opening).toContain(today);
+    for (const later of ['email campaigns', 'telemarketing', 'client portal']) expect(opening.slice(opening.indexOf('**Being built:**'))).toContain(later);
+  });
+
+  it('says the browser suite needs Debian’s chromium and that .ci/run installs it', () => {
+    const row = readme.split('\n').find((line) => line.startsWith('| `npm run test:e2e`'));
+    expect(row).toContain('apt-get install -y chromium');
+    expect(row).toContain('.ci/run');
+  });
+});
