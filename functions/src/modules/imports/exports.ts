@@ -112,13 +112,21 @@ export async function createExport(
   const columns = resolveColumns(input.resource, input.columns);
   // Compile the selection now, so a bad filter is a 400 here rather than a failed job later.
   selectionOf(input.resource, input.selection);
-  const key = idempotencyKey === undefined ? null : `${idempotencyKey}#${requestFingerprint(input.resource, input.selection, columns, input.bom)}`;
+  const fingerprint = requestFingerprint(input.resource, input.selection, columns, input.bom);
   const [row] = await deps.db
     .insert(exportJobs)
-    .values({ resource: input.resource, selection: input.selection, columns, bom: input.bom, status: 'running', createdBy: principal.userId, idempotencyKey: key })
+    .values({
+      resource: input.resource,
+      selection: input.selection,
+      columns,
+      bom: input.bom,
+      status: 'running',
+      createdBy: principal.userId,
+      idempotencyKey: idempotencyKey ?? null,
+    })
     .onConflictDoNothing()
     .returning();
-  if (!row) return { ...(await replayExport(deps, principal, idempotencyKey!, key!)), created: false };
+  if (!row) return { ...(await replayExport(deps, principal, idempotencyKey!, fingerprint)), created: false };
   const started = await startExport(deps, row);
   // Who took which data out: the selection's kind and size, never its values (a filter may hold addresses).
   logSecurityEvent(deps.logger, 'data.exported', {
@@ -133,12 +141,14 @@ export async function createExport(
 }
 
 /** The export an earlier request with this key made; the key with another request is a conflict. */
-async function replayExport(deps: ServiceDeps, principal: Principal, idempotencyKey: string, key: string): Promise<ExportJob> {
-  const [same] = await deps.db
+async function replayExport(deps: ServiceDeps, principal: Principal, idempotencyKey: string, fingerprint: string): Promise<ExportJob> {
+  const [earlier] = await deps.db
     .select()
     .from(exportJobs)
-    .where(and(eq(exportJobs.createdBy, principal.userId), eq(exportJobs.idempotencyKey, key)));
-  if (same) return exportView(deps, same);
+    .where(and(eq(exportJobs.createdBy, principal.userId), eq(exportJobs.idempotencyKey, idempotencyKey)));
+  if (earlier && requestFingerprint(earlier.resource, earlier.selection, earlier.columns as string[], earlier.bom) === fingerprint) {
+    return exportView(deps, earlier);
+  }
   throw new AppError('conflict', { detail: 'This Idempotency-Key was used for a different export request.' });
 }
 
