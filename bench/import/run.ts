@@ -72,14 +72,18 @@ interface HealthFigures {
   failures: number;
 }
 
-/** Polls the health endpoint every interval until stopped; each check's latency in ms. */
+/**
+ * Asks the health endpoint every interval until stopped, one check at a time as a load balancer
+ * does (a tick while a check is still waiting is skipped; that check's latency counts in full).
+ */
 function pollHealth(url: string, everyMs = 100): { stop(): Promise<HealthFigures> } {
   const latencies: number[] = [];
-  const pending = new Set<Promise<void>>();
+  let inFlight: Promise<void> | null = null;
   let failures = 0;
   const timer = setInterval(() => {
+    if (inFlight) return;
     const started = performance.now();
-    const check = fetch(`${url}/api/health`)
+    inFlight = fetch(`${url}/api/health`)
       .then(async (res) => {
         await res.arrayBuffer();
         if (res.status !== 200) failures++;
@@ -89,14 +93,13 @@ function pollHealth(url: string, everyMs = 100): { stop(): Promise<HealthFigures
       })
       .finally(() => {
         latencies.push(performance.now() - started);
-        pending.delete(check);
+        inFlight = null;
       });
-    pending.add(check);
   }, everyMs);
   return {
     stop: async () => {
       clearInterval(timer);
-      await Promise.all([...pending]);
+      await inFlight;
       const sorted = [...latencies].sort((a, b) => a - b);
       const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
       return { checks: sorted.length, p50: at(0.5), p95: at(0.95), max: sorted[sorted.length - 1] ?? 0, failures };
