@@ -99,7 +99,7 @@ describe('the local stack killed with SIGKILL mid-job', () => {
     await signIn('Admin123!');
     const changed = await call<{ accessToken: string }>('POST', '/api/auth/password', { currentPassword: 'Admin123!', newPassword: STRONG_PASSWORD });
     token = changed.body.accessToken;
-  }, 120_000);
+  }, 180_000);
 
   afterAll(async () => {
     if (child) await killStack('SIGKILL');
