@@ -10,8 +10,8 @@ export interface FunctionAccess {
   table?: 'read' | 'read-write';
   /** ses:SendEmail through the stack's configuration set. */
   sendEmail?: boolean;
-  /** Start (and stop) executions of the stack's workflows, found by name. */
-  workflows?: { start: boolean; stop?: boolean };
+  /** Start (and stop, and describe) executions of the stack's workflows, found by name. */
+  workflows?: { start: boolean; stop?: boolean; describe?: boolean };
   /** Create, look up, disable, enable and sign out users of both user pools. */
   manageUsers?: boolean;
   /** The read-only calls of the health check: DescribeTable, HeadBucket, SES GetAccount, ListStateMachines. */
@@ -51,4 +51,10 @@ export const functionAccess: FunctionAccessTable = {
   'functions/src/handlers/imports-fail.ts': { objects: { read: [IMPORT_OBJECTS], write: [IMPORT_OBJECTS], delete: [IMPORT_OBJECTS] } },
   // The export workflow's task streams the CSV into exports/.
   'functions/src/handlers/imports-export.ts': { objects: { write: [EXPORT_OBJECTS] } },
+  // The job sweeper checks whether an active job's execution still runs and starts a new one if
+  // not; a job it gives up on fails like MarkFailed does, moving a drop-folder file to failed/.
+  'functions/src/handlers/jobs.ts': {
+    objects: { read: [IMPORT_OBJECTS], write: [IMPORT_OBJECTS], delete: [IMPORT_OBJECTS] },
+    workflows: { start: true, describe: true },
+  },
 };

@@ -34,6 +34,7 @@ export function grantAccess(fn: lambda.Function, access: FunctionAccess, targets
       workflow.stateMachine.grantStartExecution(fn);
       // An execution's ARN is the machine's name and the execution's; stopping is granted per machine.
       if (access.workflows.stop) workflow.stateMachine.grantExecution(fn, 'states:StopExecution');
+      if (access.workflows.describe) workflow.stateMachine.grantExecution(fn, 'states:DescribeExecution');
     }
     // Functions find a state machine by its name (ListStateMachines), as they do locally.
     unscoped.push('states:ListStateMachines');
@@ -52,7 +53,7 @@ export function grantAccess(fn: lambda.Function, access: FunctionAccess, targets
       `${[...new Set(unscoped)].sort().join(' and ')} have no resource-level permissions; they only read names and account status, and every change is granted per resource.`,
     );
   }
-  if (access.workflows?.stop) acknowledgeExecutionWildcards(fn);
+  if (access.workflows?.stop || access.workflows?.describe) acknowledgeExecutionWildcards(fn);
 }
 
 /** Executions are named per run, so stopping one needs `execution:<machine>:*` of each machine. */
@@ -62,7 +63,8 @@ function acknowledgeExecutionWildcards(fn: lambda.Function): void {
     if (violation.ruleName.startsWith('AwsSolutions-IAM5[') && violation.ruleName.includes(':execution:')) {
       Validations.of(fn).acknowledge({
         id: violation.ruleName,
-        reason: 'A cancelled import stops its own execution, whose name is generated per run; the grant is limited to the executions of this stack’s machines.',
+        reason:
+          'A cancelled job stops its own execution, and the job sweeper describes one, whose name is generated per run; the grant is limited to the executions of this stack’s machines.',
       });
     }
   }

@@ -456,10 +456,12 @@ describe('the CDK app, as deployed with a built SPA and an email domain', () => 
       for (const action of ['s3:GetObject', 's3:PutObject', 's3:DeleteObject']) expect(objectPatterns(drop, action)).toEqual(['/imports/*']);
     });
 
-    it('keeps audience and the scheduled jobs to the database, and accounts to it and starting exports', () => {
-      for (const description of ['API module audience', 'Scheduled jobs']) {
-        expect(actionsOf(fn(description)), description).toEqual(['rds-db:connect']);
-      }
+    it('keeps audience to the database, accounts to it and starting exports, and the scheduled jobs to it and resuming jobs', () => {
+      expect(actionsOf(fn('API module audience'))).toEqual(['rds-db:connect']);
+      // The job sweeper: is an execution still running, start a new one; a job it gives up on moves its drop-folder file.
+      const jobs = fn('Scheduled jobs');
+      expect(actionsOf(jobs).filter((a) => a.startsWith('states:')).sort()).toEqual(['states:DescribeExecution', 'states:ListStateMachines', 'states:StartExecution']);
+      for (const action of ['s3:GetObject', 's3:PutObject', 's3:DeleteObject']) expect(objectPatterns(jobs, action)).toEqual(['/imports/*']);
       // A bulk export starts the export workflow: start (and find) executions, never stop them.
       expect(actionsOf(fn('API module accounts')).sort()).toEqual(['rds-db:connect', 'states:ListStateMachines', 'states:StartExecution']);
     });

@@ -255,10 +255,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       }
     };
 
-    // Schedules: a timer per job, never overlapping itself.
+    // Schedules: a timer per job, never overlapping itself; some also run once now (the job
+    // sweeper resumes the work a killed stack left behind).
     const timers = scheduledJobs.map((job) => {
       let busy = false;
-      return setInterval(() => {
+      const tick = () => {
         if (busy) return;
         busy = true;
         job
@@ -267,7 +268,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
           .finally(() => {
             busy = false;
           });
-      }, job.everySeconds * 1000).unref();
+      };
+      if (job.runAtStartup) setImmediate(tick);
+      return setInterval(tick, job.everySeconds * 1000).unref();
     });
     stoppers.push(async () => timers.forEach(clearInterval));
 

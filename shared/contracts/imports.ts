@@ -271,10 +271,14 @@ export const createExportRequestSchema = z.strictObject({
 });
 export type CreateExportRequest = z.input<typeof createExportRequestSchema>;
 
+export const EXPORT_STATUSES = ['running', 'completed', 'failed', 'cancelled'] as const;
+export type ExportStatus = (typeof EXPORT_STATUSES)[number];
+
 export const exportJobSchema = z.object({
   id: z.string().uuid(),
   resource: z.enum(EXPORT_RESOURCES),
-  status: z.enum(['running', 'completed', 'failed']),
+  status: z.enum(EXPORT_STATUSES),
+  /** Rows written so far (durably), then the file's row count. */
   rowCount: z.number().int(),
   columns: z.array(z.string()),
   bom: z.boolean(),

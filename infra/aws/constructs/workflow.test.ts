@@ -2,8 +2,11 @@ import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { describe, expect, it } from 'vitest';
-import type { WorkflowDefinition } from '../../../functions/src/workflows/index';
+import { reliabilityGaps, workflows, type WorkflowDefinition } from '../../../functions/src/workflows/index';
 import { taskPlaceholders, Workflow } from './workflow';
+
+const retry = [{ ErrorEquals: ['Lambda.TooManyRequestsException'], MaxAttempts: 3 }];
+const toFailed = [{ ErrorEquals: ['States.ALL'], Next: 'Failed' }];
 
 // A tiny workflow: score each lead of a batch (inline Map), then report.
 const scoring: WorkflowDefinition = {
@@ -13,6 +16,7 @@ const scoring: WorkflowDefinition = {
     Report: { entry: 'functions/src/workflows/report.ts' },
   },
   definition: {
+    TimeoutSeconds: 3600,
     StartAt: 'ScoreAll',
     States: {
       ScoreAll: {
@@ -21,12 +25,16 @@ const scoring: WorkflowDefinition = {
         ItemProcessor: {
           ProcessorConfig: { Mode: 'INLINE' },
           StartAt: 'Score',
-          States: { Score: { Type: 'Task', Resource: '${ScoreLead}', End: true } },
+          States: {
+            Score: { Type: 'Task', Resource: '${ScoreLead}', TimeoutSeconds: 60, Retry: retry, Catch: [{ ErrorEquals: ['States.ALL'], Next: 'Unscored' }], End: true },
+            Unscored: { Type: 'Fail' },
+          },
         },
         ResultPath: '$.scores',
         Next: 'Report',
       },
-      Report: { Type: 'Task', Resource: '${Report}', End: true },
+      Report: { Type: 'Task', Resource: '${Report}', TimeoutSeconds: 60, Retry: retry, Catch: toFailed, End: true },
+      Failed: { Type: 'Fail' },
     },
   },
 };
@@ -90,5 +98,26 @@ describe('the Workflow construct', () => {
   it('refuses a declared task that no Task state uses', () => {
     const extra = { ...scoring, tasks: { ...scoring.tasks, Forgotten: { entry: 'functions/src/workflows/forgotten.ts' } } };
     expect(() => build(extra)).toThrow(/tasks Forgotten are declared but no Task state uses them/);
+  });
+
+  it('refuses a machine or a Task that could hang or end without marking its job', () => {
+    const definition = structuredClone(scoring.definition) as { TimeoutSeconds?: number; States: Record<string, Record<string, unknown>> };
+    delete definition.TimeoutSeconds;
+    delete definition.States.Report!.TimeoutSeconds;
+    definition.States.Report!.Retry = [{ ErrorEquals: ['States.TaskFailed'] }];
+    const inner = (definition.States.ScoreAll!.ItemProcessor as { States: Record<string, Record<string, unknown>> }).States;
+    delete inner.Score!.Catch;
+    expect(() => build({ ...scoring, definition })).toThrow(
+      'Workflow lead-scoring: the state machine has no TimeoutSeconds; ScoreAll/Score has no Catch; Report has no TimeoutSeconds; Report does not retry Lambda.TooManyRequestsException.',
+    );
+  });
+});
+
+describe("the project's workflows as synthesized", () => {
+  it.each(workflows.map((w) => [w.name, w] as const))('%s: every Task has a timeout, retries Lambda throttling and catches; the machine has a timeout', (_name, workflow) => {
+    const { template } = build(workflow);
+    const [machine] = Object.values(template.findResources('AWS::StepFunctions::StateMachine')) as { Properties: { DefinitionString: string } }[];
+    const synthesized = JSON.parse(machine!.Properties.DefinitionString) as Record<string, unknown>;
+    expect(reliabilityGaps(synthesized)).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
-import type { WorkflowDefinition, WorkflowTask } from '../../../functions/src/workflows/index';
+import { reliabilityGaps, type WorkflowDefinition, type WorkflowTask } from '../../../functions/src/workflows/index';
 import { acknowledge, arnWildcardFinding } from '../nag';
 
 const PLACEHOLDER = /^\$\{([A-Za-z0-9_]+)\}$/;
@@ -48,6 +48,9 @@ export class Workflow extends Construct {
     if (missing.length) throw new Error(`Workflow ${workflow.name}: Task states use ${missing.map((m) => `\${${m}}`).join(', ')} but its tasks do not declare them.`);
     const unused = [...declared].filter((name) => !used.has(name));
     if (unused.length) throw new Error(`Workflow ${workflow.name}: tasks ${unused.join(', ')} are declared but no Task state uses them.`);
+    // A machine that can hang or end without marking its job is refused before it is deployed.
+    const gaps = reliabilityGaps(workflow.definition);
+    if (gaps.length) throw new Error(`Workflow ${workflow.name}: ${gaps.join('; ')}.`);
 
     const substitutions: Record<string, string> = {};
     for (const [name, task] of Object.entries(workflow.tasks)) {

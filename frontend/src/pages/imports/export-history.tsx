@@ -1,13 +1,16 @@
 // The exports under the imports history: the last 50 CSV exports (records screens, bulk bars,
 // segments), newest first, live while one runs. A finished one offers its file through a link the
 // API signs afresh each time the list loads, so an export started from a bulk bar that has since
-// closed is still here to download.
+// closed is still here to download. A running export can be cancelled, a failed or cancelled one
+// run again.
 import { useEffect, useMemo, useRef } from 'react';
 import type { ColumnDef } from '@tanstack/react-table';
-import { useQuery } from '@tanstack/react-query';
-import { Download, FileDown } from 'lucide-react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Download, FileDown, RotateCcw, X } from 'lucide-react';
 import type { ExportJob } from '@shared/contracts/imports';
 import { Badge, type BadgeVariant } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { toast } from '@/components/ui/toast';
 import { DataTable } from '@/components/ui/data-table/data-table';
 import { EmptyState } from '@/components/ui/empty-state';
 import { countOf } from '@/features/records/bulk-selection';
@@ -27,6 +30,7 @@ const STATUS: Record<ExportJob['status'], { label: string; variant: BadgeVariant
   running: { label: 'Exporting', variant: 'default' },
   completed: { label: 'Ready', variant: 'success' },
   failed: { label: 'Failed', variant: 'danger' },
+  cancelled: { label: 'Cancelled', variant: 'neutral' },
 };
 
 const NOUNS: Record<ExportJob['resource'], [singular: string, plural: string]> = {
@@ -41,6 +45,43 @@ export function useRecentExports() {
     refetchInterval: (query) => (query.state.data?.items.some((job) => job.status === 'running') ? LIVE_REFRESH_MS : false),
     staleTime: 0,
   });
+}
+
+/** Cancel (running) or retry (failed, cancelled): the answer replaces the job in the list at once. */
+function useExportAction(action: 'cancel' | 'retry') {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (exportId: string) => api.post<ExportJob>(`/api/exports/${exportId}/${action}`),
+    onSuccess: (job) => {
+      queryClient.setQueryData<{ items: ExportJob[] }>(exportKeys.recent, (list) => list && { items: list.items.map((j) => (j.id === job.id ? job : j)) });
+      void queryClient.invalidateQueries({ queryKey: exportKeys.recent });
+      toast.success(action === 'cancel' ? 'Export cancelled' : 'Export started again');
+    },
+    onError: (error) => toast.error(action === 'cancel' ? 'The export could not be cancelled' : 'The export could not be started again', { description: describeError(error) }),
+  });
+}
+
+function ExportActions({ job }: { job: ExportJob }) {
+  const cancel = useExportAction('cancel');
+  const retry = useExportAction('retry');
+  const what = `${job.resource} export`;
+  if (job.status === 'running') {
+    return (
+      <Button variant="ghost" size="sm" loading={cancel.isPending} onClick={() => cancel.mutate(job.id)} aria-label={`Cancel the ${what}`}>
+        <X aria-hidden="true" />
+        Cancel
+      </Button>
+    );
+  }
+  if (job.status === 'failed' || job.status === 'cancelled') {
+    return (
+      <Button variant="outline" size="sm" loading={retry.isPending} onClick={() => retry.mutate(job.id)} aria-label={`Retry the ${what}`}>
+        <RotateCcw aria-hidden="true" />
+        Retry
+      </Button>
+    );
+  }
+  return null;
 }
 
 function Requester({ job }: { job: ExportJob }) {
@@ -119,6 +160,7 @@ function exportColumns(): ColumnDef<ExportJob, unknown>[] {
         );
       },
     },
+    { id: 'actions', header: 'Actions', size: 120, cell: ({ row }) => <ExportActions job={row.original} /> },
   ];
 }
 

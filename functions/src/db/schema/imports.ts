@@ -71,6 +71,8 @@ export const importJobs = pgTable(
     startedAt: timestamp('started_at', { withTimezone: true }),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
     cancelRequestedAt: timestamp('cancel_requested_at', { withTimezone: true }),
+    /** Times the job sweeper restarted the job after its workflow was gone; capped. */
+    resumes: integer('resumes').notNull().default(0),
     revertedAt: timestamp('reverted_at', { withTimezone: true }),
     ...timestamps(),
   },
@@ -161,16 +163,26 @@ export const exportJobs = pgTable(
     columns: jsonb('columns').notNull(),
     bom: boolean('bom').notNull().default(false),
     status: text('status').notNull(),
+    /** Rows in the file's durably uploaded parts: only ever grows while the job runs. */
     rowCount: integer('row_count').notNull().default(0),
     objectKey: text('object_key'),
     failureReason: text('failure_reason'),
     createdBy: uuid('created_by').references(() => users.id),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
+    /** The client's Idempotency-Key: the same key from the same user gives back the same export. */
+    idempotencyKey: text('idempotency_key'),
+    executionArn: text('execution_arn'),
+    /** Where a resumed run continues: { uploadId, parts, after, rows } as of the last uploaded part. */
+    checkpoint: jsonb('checkpoint'),
+    /** Times the job sweeper restarted the job after its workflow was gone; capped. */
+    resumes: integer('resumes').notNull().default(0),
     ...timestamps(),
   },
   (t) => [
     index('export_jobs_created_at_idx').on(t.createdAt.desc(), t.id.desc()),
+    uniqueIndex('export_jobs_idempotency_key').on(t.createdBy, t.idempotencyKey).where(sql`${t.idempotencyKey} IS NOT NULL`),
+    index('export_jobs_running_idx').on(t.updatedAt).where(sql`${t.status} = 'running'`),
     check('export_jobs_resource_check', sql`${t.resource} IN ('accounts', 'contacts')`),
-    check('export_jobs_status_check', sql`${t.status} IN ('running', 'completed', 'failed')`),
+    check('export_jobs_status_check', sql`${t.status} IN ('running', 'completed', 'failed', 'cancelled')`),
   ],
 );

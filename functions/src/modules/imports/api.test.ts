@@ -7,6 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreateUploadResponse, ExportJob, ImportJob, MappingProfile } from '@shared/contracts/imports';
 import { startLocalStack, type LocalStack } from '../../../../infra/local/stack';
 import { queryRows } from '../../db/rows';
+import { exportJobs } from '../../db/schema';
+import { importHooks } from './hooks';
+import { sweepJobs } from './job-sweeper';
+import { analyseImport, runChunk } from './pipeline';
 import { makeUser, STRONG_PASSWORD } from '../../../test/support/identity-fixtures';
 import { person, templateCsv } from './fixtures/template-header';
 
@@ -24,10 +28,10 @@ describe('the imports and exports API (through the local gateway)', () => {
     });
     return ((await res.json()) as { accessToken: string }).accessToken;
   };
-  const call = async <T>(method: string, route: string, body?: unknown, as = token) => {
+  const call = async <T>(method: string, route: string, body?: unknown, as = token, headers: Record<string, string> = {}) => {
     const res = await fetch(`${stack.url}${route}`, {
       method,
-      headers: { authorization: `Bearer ${as}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: { authorization: `Bearer ${as}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     const text = await res.text();
@@ -60,7 +64,7 @@ describe('the imports and exports API (through the local gateway)', () => {
 
   beforeAll(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'pivotal-imports-api-'));
-    stack = await startLocalStack({ port: 0, host: '127.0.0.1', dataDir: dir, env: { LOG_LEVEL: 'SILENT', PASSWORD_HASH_COST: '4' }, spa: 'none', ephemeral: true, fastRetries: true });
+    stack = await startLocalStack({ port: 0, host: '127.0.0.1', dataDir: dir, env: { LOG_LEVEL: 'SILENT', PASSWORD_HASH_COST: '4', RATE_LIMIT_EXPORT_PER_MINUTE: '100' }, spa: 'none', ephemeral: true, fastRetries: true });
     token = await signIn((await makeUser(stack.deps, { roles: ['campaign_manager'] })).username);
     agentToken = await signIn((await makeUser(stack.deps, { roles: ['agent'] })).username);
   });
@@ -229,5 +233,70 @@ describe('the imports and exports API (through the local gateway)', () => {
 
     // Agents may read contacts but not take them out.
     expect((await call('POST', '/api/contacts/bulk', { action: 'export', selection: { ids: [picked[0]!.id] } }, agentToken)).status).toBe(403);
+  });
+
+  it('gives a retried export request with the same Idempotency-Key the export it already made', async () => {
+    const request = { resource: 'contacts', selection: {}, columns: ['Email'] };
+    const key = { 'idempotency-key': 'export-7f3a' };
+    const first = await call<ExportJob>('POST', '/api/exports', request, token, key);
+    const again = await call<ExportJob>('POST', '/api/exports', request, token, key);
+    expect(first.status).toBe(201);
+    expect(again.status).toBe(200);
+    expect(again.body.id).toBe(first.body.id);
+    expect(await queryRows(stack.deps.db, sql`SELECT id FROM export_jobs WHERE id = ${first.body.id}`)).toHaveLength(1);
+    // The same key with another request is refused rather than answered with the wrong file.
+    expect((await call('POST', '/api/exports', { ...request, columns: ['Job Title'] }, token, key)).status).toBe(409);
+    const badKey = await call<{ errors: { field: string }[] }>('POST', '/api/exports', request, token, { 'idempotency-key': 'x'.repeat(201) });
+    expect(badKey.status).toBe(400);
+    expect(JSON.stringify(badKey.body)).toContain('headers.idempotency-key');
+    await waitFor<ExportJob>(`/api/exports/${first.body.id}`, ['completed']);
+  });
+
+  it('cancels a running export once, and retries a cancelled one to completion', async () => {
+    // A running export whose workflow has not picked it up yet.
+    const [job] = await stack.deps.db
+      .insert(exportJobs)
+      .values({ resource: 'contacts', selection: {}, columns: ['contact.email'], bom: false, status: 'running' })
+      .returning();
+    const cancelled = await call<ExportJob>('POST', `/api/exports/${job!.id}/cancel`);
+    expect(cancelled).toMatchObject({ status: 200, body: { status: 'cancelled', download: null } });
+    expect((await call('POST', `/api/exports/${job!.id}/cancel`)).status).toBe(409);
+
+    const retried = await call<ExportJob>('POST', `/api/exports/${job!.id}/retry`);
+    expect(retried).toMatchObject({ status: 202, body: { status: 'running', rowCount: 0 } });
+    const done = await waitFor<ExportJob>(`/api/exports/${job!.id}`, ['completed', 'failed']);
+    const live = await queryRows(stack.deps.db, sql`SELECT 1 FROM contacts WHERE deleted_at IS NULL`);
+    expect(done).toMatchObject({ status: 'completed', rowCount: live.length });
+    expect((await call('POST', `/api/exports/${job!.id}/retry`)).status).toBe(409);
+    expect((await call('POST', '/api/exports/0190c6c4-0000-7000-8000-000000000009/cancel')).status).toBe(404);
+  });
+
+  it('resumes an import and an export whose workflows are gone, each from its committed work', async () => {
+    const before = await queryRows<{ n: number }>(stack.deps.db, sql`SELECT count(*)::int AS n FROM contacts`);
+    const csv = templateCsv(Array.from({ length: 9 }, (_, i) => person(500 + i)));
+    const analysed = await upload(csv, 'orphaned.csv');
+    await stack.deps.db.execute(sql`UPDATE import_jobs SET status = 'queued', mapping = ${JSON.stringify(analysed.body.analysis!.columns.map((c) => ({ column: c.column, target: c.target })))}::jsonb, options = '{"dedupeMode":"update"}'::jsonb WHERE id = ${analysed.body.id}`);
+    // The import got as far as its first chunk, then its host died: the execution is unknown now.
+    const p = { deps: stack.deps, hooks: importHooks };
+    await analyseImport(p, analysed.body.id, { rowsPerChunk: 4, maxChunkBytes: 1 << 20, maxRecordBytes: 1 << 20 });
+    await runChunk(p, analysed.body.id, 0);
+    const gone = 'arn:aws:states:us-east-1:000000000000:execution:pivotal-import:lost';
+    await stack.deps.db.execute(sql`UPDATE import_jobs SET execution_arn = ${gone} WHERE id = ${analysed.body.id}`);
+    const [orphanExport] = await stack.deps.db
+      .insert(exportJobs)
+      .values({ resource: 'contacts', selection: {}, columns: ['contact.email'], bom: false, status: 'running', executionArn: gone.replace('pivotal-import', 'pivotal-export') })
+      .returning();
+
+    const swept = await sweepJobs(stack.deps);
+    expect(swept.resumed).toEqual({ imports: [analysed.body.id], exports: [orphanExport!.id] });
+
+    const imported = await waitFor<ImportJob>(`/api/imports/${analysed.body.id}`, ['completed', 'failed']);
+    expect(imported).toMatchObject({ status: 'completed', counts: expect.objectContaining({ rowsTotal: 9, inserted: 9 }) });
+    const after = await queryRows<{ n: number }>(stack.deps.db, sql`SELECT count(*)::int AS n FROM contacts`);
+    expect(after[0]!.n - before[0]!.n).toBe(9);
+    const exported = await waitFor<ExportJob>(`/api/exports/${orphanExport!.id}`, ['completed', 'failed']);
+    expect(exported.status).toBe('completed');
+    // A job whose workflow is running is left alone.
+    expect((await sweepJobs(stack.deps)).resumed).toEqual({ imports: [], exports: [] });
   });
 });

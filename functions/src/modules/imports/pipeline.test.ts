@@ -304,6 +304,26 @@ describe('the import pipeline', () => {
     expect(await liveContacts()).toEqual([]);
   });
 
+  it("commits a chunk's rows and the progress it reports durably, so reported progress never goes back after a crash", async () => {
+    await reset();
+    // The list hook runs inside the chunk's transaction, where the rows and the job's counts are written.
+    const settings: string[] = [];
+    const hooks = {
+      checkSuppressions: noSuppressions,
+      addToList: async (query: Parameters<NonNullable<typeof t.hooks.addToList>>[0]) => {
+        const [row] = await query<{ synchronous_commit: string }>('SHOW synchronous_commit');
+        settings.push(row!.synchronous_commit);
+      },
+    };
+    const jobId = await uploadFile(t, 'durable.csv', templateCsv([person(1), person(2), person(3)]));
+    await queue(t, jobId, { listId: '0190a0a0-0000-7000-8000-000000000001' });
+    const p = { deps: t.deps, hooks };
+    const planned = await analyseImport(p, jobId, { ...DEFAULT_PLAN, rowsPerChunk: 2 });
+    for (const chunk of planned.chunks) await runChunk(p, jobId, chunk.index);
+    expect(settings).toEqual(['on', 'on']);
+    expect(await findJob(t.deps, jobId)).toMatchObject({ chunksDone: 2, inserted: 3 });
+  });
+
   it('tells the user why a file was refused, and nothing internal otherwise', () => {
     const refused = { Error: 'FileRefusedError', Cause: JSON.stringify({ errorType: 'FileRefusedError', errorMessage: 'The file has a header row but no data rows.' }) };
     expect(failureReasonOf(refused)).toBe('The file has a header row but no data rows.');

@@ -294,8 +294,8 @@ export async function finaliseImport({ deps }: PipelineDeps, jobId: string): Pro
 }
 
 /** What to tell the user about a failure the state machine caught. */
-export function failureReasonOf(error: { Error?: string; Cause?: string } | undefined): string {
-  if (!error) return 'The import failed.';
+export function failureReasonOf(error: { Error?: string; Cause?: string } | undefined, job: 'import' | 'export' = 'import'): string {
+  if (!error) return `The ${job} failed.`;
   let type = error.Error ?? 'Error';
   let message = error.Cause ?? '';
   try {
@@ -306,6 +306,11 @@ export function failureReasonOf(error: { Error?: string; Cause?: string } | unde
     // The local runner passes the message as plain text.
   }
   if (type === 'FileRefusedError') return message;
+  if (job === 'export') {
+    if (type === 'States.Timeout') return 'The export took longer than allowed: narrow the selection or try again.';
+    return `The export stopped on an unexpected error (${type}): try again.`;
+  }
+  if (type === 'States.Timeout') return 'The import took longer than allowed; the rows already imported are kept and can be reverted.';
   return `The import stopped on an unexpected error (${type}); the rows already imported are kept and can be reverted.`;
 }
 

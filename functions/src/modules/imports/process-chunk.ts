@@ -273,8 +273,8 @@ export async function processChunk({ deps, bucket, hooks }: ProcessChunkDeps, jo
       const lock = await lockChunk(query, job.id, chunk.chunkIndex);
       if (!lock || lock.status === 'done') return { status: 'already-done' };
       if (lock.jobStatus !== 'running' && lock.jobStatus !== 'queued') return { status: 'job-inactive', jobStatus: lock.jobStatus };
-      // No wait for the WAL flush: a chunk lost to a server crash is not marked done either, so it runs again.
-      await query('SET LOCAL synchronous_commit = off');
+      // Committed with synchronous_commit as the server has it (on): the job's counts written here
+      // are reported to users at once, so they must survive a crash the moment they are visible.
       const { upsert, createdAccounts } = await writeDatabase(query, job, prepared, mode);
       const c = prepared.counts;
       c.inserted = upsert.inserted.length;

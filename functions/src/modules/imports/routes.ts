@@ -12,7 +12,7 @@ import {
 } from '@shared/contracts/imports';
 import { defineRoute, reply, type ApiModule } from '../../http/route';
 import { logSecurityEvent } from '../identity/security-log';
-import { createExport, getExport, listExports } from './exports';
+import { cancelExport, createExport, getExport, listExports, retryExport } from './exports';
 import { importHooks } from './hooks';
 import {
   cancelImport,
@@ -164,10 +164,15 @@ export const importsModule: ApiModule = {
       method: 'POST',
       path: '/api/exports',
       capability: 'imports.run',
-      summary: 'Export a selection or filter of accounts or contacts to CSV (template columns by default)',
+      summary:
+        'Export a selection or filter of accounts or contacts to CSV (template columns by default); answers at once with the job. ' +
+        'With an Idempotency-Key header, a retried request gets the same export (200) instead of a second one',
       body: createExportRequestSchema,
       rateLimit: 'export',
-      handler: async ({ deps, principal, body, logger }) => reply(201, await createExport({ ...deps, logger }, principal, body)),
+      handler: async ({ deps, principal, body, logger, event }) => {
+        const { created, ...job } = await createExport({ ...deps, logger }, principal, body, event.headers?.['idempotency-key']);
+        return reply(created ? 201 : 200, job);
+      },
     }),
     defineRoute({
       method: 'GET',
@@ -183,6 +188,23 @@ export const importsModule: ApiModule = {
       summary: 'An export with its download link once done',
       params: exportParams,
       handler: async ({ deps, params }) => getExport(deps, params.exportId),
+    }),
+    defineRoute({
+      method: 'POST',
+      path: '/api/exports/{exportId}/cancel',
+      capability: 'imports.run',
+      summary: 'Cancel a running export; its partial file is discarded',
+      params: exportParams,
+      handler: async ({ deps, params }) => cancelExport(deps, params.exportId),
+    }),
+    defineRoute({
+      method: 'POST',
+      path: '/api/exports/{exportId}/retry',
+      capability: 'imports.run',
+      summary: 'Run a failed or cancelled export again from the start',
+      params: exportParams,
+      rateLimit: 'export',
+      handler: async ({ deps, params }) => reply(202, await retryExport(deps, params.exportId)),
     }),
   ],
 };

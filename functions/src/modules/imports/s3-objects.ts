@@ -96,29 +96,52 @@ export async function completeMultipartUpload(bucket: Bucket, key: string, uploa
 
 const WRITER_PART_BYTES = 8 * 1024 * 1024;
 
+/** A multipart upload in progress: enough to continue it in another process. */
+export interface UploadState {
+  uploadId: string;
+  parts: { partNumber: number; etag: string }[];
+}
+
 /**
  * Writes an object from a stream of text pieces: buffered into 8 MB parts, uploaded as a
- * multipart upload; a file smaller than one part is a single PUT.
+ * multipart upload; a file smaller than one part is a single PUT. Given the state of an upload
+ * begun elsewhere, it continues that upload after its parts.
  */
 export class ObjectWriter {
   private pieces: Buffer[] = [];
   private buffered = 0;
   private uploadId: string | null = null;
   private parts: { partNumber: number; etag: string }[] = [];
+  private readonly partBytes: number;
   bytes = 0;
 
   constructor(
     private readonly bucket: Bucket,
     private readonly key: string,
     private readonly contentType: string,
-  ) {}
+    options: { partBytes?: number; resume?: UploadState } = {},
+  ) {
+    this.partBytes = options.partBytes ?? WRITER_PART_BYTES;
+    if (options.resume) {
+      this.uploadId = options.resume.uploadId;
+      this.parts = [...options.resume.parts];
+    }
+  }
 
-  async write(piece: string | Uint8Array): Promise<void> {
+  /** Buffers a piece; true when it completed a part, which is then uploaded with everything before it. */
+  async write(piece: string | Uint8Array): Promise<boolean> {
     const buf = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : Buffer.from(piece);
     this.pieces.push(buf);
     this.buffered += buf.length;
     this.bytes += buf.length;
-    if (this.buffered >= WRITER_PART_BYTES) await this.flushPart();
+    if (this.buffered < this.partBytes) return false;
+    await this.flushPart();
+    return true;
+  }
+
+  /** The uploaded parts so far (null before the first). */
+  uploadState(): UploadState | null {
+    return this.uploadId ? { uploadId: this.uploadId, parts: [...this.parts] } : null;
   }
 
   private async flushPart(): Promise<void> {
