@@ -158,14 +158,17 @@ const emailClassification: Classification = (name, ids) => {
     ${baseCte(name, ids)},
     ${n}_hosts as (
       -- A domain entry is a registrable domain: it matches the host or any subdomain, which for a
-      -- registrable entry means the host ends in 2, 3 or 4 labels equal to it. (offset 0: the
-      -- labels are split once per contact, not once per join.)
-      select b.*, x.s2, x.s3, x.s4
+      -- registrable entry means the host ends in 2 to 6 labels equal to it (private suffixes such
+      -- as s3.dualstack.<region>.amazonaws.com make deep ones). (offset 0: the labels are split
+      -- once per contact, not once per join.)
+      select b.*, x.s2, x.s3, x.s4, x.s5, x.s6
       from ${n}_base b
       cross join lateral (
         select case when k >= 2 then array_to_string(l[k - 1:], '.') end as s2,
                case when k >= 3 then array_to_string(l[k - 2:], '.') end as s3,
-               case when k >= 4 then array_to_string(l[k - 3:], '.') end as s4
+               case when k >= 4 then array_to_string(l[k - 3:], '.') end as s4,
+               case when k >= 5 then array_to_string(l[k - 4:], '.') end as s5,
+               case when k >= 6 then array_to_string(l[k - 5:], '.') end as s6
         from (select l, cardinality(l) as k from (select string_to_array(split_part(b.email, '@', 2), '.') as l offset 0) q1) q2
       ) x
     ),
@@ -174,7 +177,7 @@ const emailClassification: Classification = (name, ids) => {
         case
           when h.email is null or h.email = '' then 'no_email'
           when se.id is not null then 'suppressed_email'
-          when sd2.id is not null or sd3.id is not null or sd4.id is not null then 'suppressed_domain'
+          when sd2.id is not null or sd3.id is not null or sd4.id is not null or sd5.id is not null or sd6.id is not null then 'suppressed_domain'
           when ${OPTED_OUT} then 'opted_out'
         end as reason
       from ${n}_hosts h
@@ -182,6 +185,8 @@ const emailClassification: Classification = (name, ids) => {
       left join suppressions sd2 on sd2.type = 'domain' and sd2.value = h.s2
       left join suppressions sd3 on sd3.type = 'domain' and sd3.value = h.s3
       left join suppressions sd4 on sd4.type = 'domain' and sd4.value = h.s4
+      left join suppressions sd5 on sd5.type = 'domain' and sd5.value = h.s5
+      left join suppressions sd6 on sd6.type = 'domain' and sd6.value = h.s6
       left join contact_consent cc on cc.contact_id = h.id and cc.channel = 'email'
     )`;
 };
