@@ -182,7 +182,7 @@ describe('the import pipeline', () => {
       person(4, { Email: '', 'First Name': '', 'Last Name': '', 'Company Name': '', 'Company Domain': '' }),
     ]);
     const job = await importFile(t, csv);
-    expect(job).toMatchObject({ inserted: 2, failed: 2, skipped: 2 });
+    expect(job).toMatchObject({ inserted: 2, failed: 2, skipped: 0 });
     expect(job.warnings).toBeGreaterThanOrEqual(2);
     const kept = (await liveContacts()).find((c) => c.email === 'person3@acme0.com');
     expect(kept).toMatchObject({ direct_phone: null, direct_phone_raw: '12', email_confidence: null });
@@ -283,6 +283,27 @@ describe('the import pipeline', () => {
     } finally {
       t.hooks = { checkSuppressions: noSuppressions };
       await t.deps.db.execute(sql`DELETE FROM suppressions`);
+    }
+  });
+
+  it('counts every row exactly once: rows = inserted + updated + unchanged + skipped + failed', async () => {
+    await reset();
+    await importFile(t, templateCsv([person(1), person(2)]));
+    t.hooks = { checkSuppressions: async (_db, input) => ({ emails: new Set(input.emails.filter((e) => e === 'person5@acme2.com')), phones: new Set() }) };
+    try {
+      const csv = templateCsv([
+        person(1),
+        person(2, { 'Job Title': 'Changed', 'Research Date': '2025-01-01' }),
+        person(3),
+        person(4, { Email: 'not-an-email' }),
+        person(5),
+        person(6, { Email: 'person3@acme0.com' }),
+      ]);
+      const job = await importFile(t, csv, {}, { rowsPerChunk: 2 });
+      expect(job).toMatchObject({ rowsTotal: 6, inserted: 1, updated: 1, unchanged: 1, failed: 1, suppressed: 1, duplicates: 1, skipped: 2 });
+      expect(job.inserted + job.updated + job.unchanged + job.skipped + job.failed).toBe(job.rowsTotal);
+    } finally {
+      t.hooks = { checkSuppressions: noSuppressions };
     }
   });
 

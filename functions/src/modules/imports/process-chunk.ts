@@ -248,7 +248,7 @@ async function recordChunk(query: RawQuery, job: ChunkJob, index: number, prepar
     `UPDATE import_jobs SET rows_read = rows_read + $2, inserted = inserted + $3, updated = updated + $4, unchanged = unchanged + $5,
             failed = failed + $6, suppressed = suppressed + $7, duplicates = duplicates + $8, warnings = warnings + $9,
             accounts_created = accounts_created + $10,
-            skipped = skipped + $6 + $7 + $8 + $5,
+            skipped = skipped + $7 + $8,
             chunks_done = chunks_done + 1, updated_at = now()
       WHERE id = $1`,
     [job.id, c.rowsRead, c.inserted, c.updated, c.unchanged, c.failed, c.suppressed, c.duplicates, c.warnings, c.accountsCreated],
