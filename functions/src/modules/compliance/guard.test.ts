@@ -74,6 +74,24 @@ describe('the compliance guard on the email channel', () => {
     });
   });
 
+  it('leaves out plus-tagged aliases of a suppressed address, and tenants of a suppressed shared-hosting domain only', async () => {
+    const [alias, mailbox, other, tenant, neighbour] = await insertContacts(db(), [
+      { email: 'jane+news@plus.example' },
+      { email: 'bob@plus.example' },
+      { email: 'janet@plus.example' },
+      { email: 'ann@shop.herokuapp.com' },
+      { email: 'cy@other.herokuapp.com' },
+    ]);
+    await suppress('email', 'jane@plus.example');
+    await suppress('email', 'bob+promo@plus.example');
+    await suppress('domain', 'shop.herokuapp.com');
+
+    const result = await applyComplianceGuard(db(), ids([alias, mailbox, other, tenant, neighbour] as string[]), { channel: 'email' });
+
+    expect(result.contacts.map((c) => c.contactId).sort()).toEqual([other, neighbour].sort());
+    expect(result.counts!.excluded).toMatchObject({ suppressed_email: 2, suppressed_domain: 1 });
+  });
+
   it('matches however the address or domain was written when it was suppressed', async () => {
     const [address, subdomain] = await insertContacts(db(), [{ email: 'mixed.case@casey.com' }, { email: 'ann@eu.shouty.co.uk' }]);
     await suppressEmail(db(), '  Mixed.CASE@Casey.COM ', 'unsubscribe', 'test');

@@ -8,6 +8,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { EXCLUSION_REASONS, type ConsentChannel, type ExclusionReason } from '@shared/contracts/compliance';
 import type { FilterGroup } from '@shared/contracts/filters';
 import { compileFilter } from '../../db/filter-sql';
+import { emailBaseSql } from '../../db/schema';
 import { queryOne } from '../../db/rows';
 import { invalid } from '../../http/app-error';
 import { CONTACT_RESOURCE } from '../accounts/fields';
@@ -181,7 +182,8 @@ const emailClassification: Classification = (name, ids) => {
           when ${OPTED_OUT} then 'opted_out'
         end as reason
       from ${n}_hosts h
-      left join suppressions se on se.type = 'email' and se.value = h.email
+      -- An address entry covers the mailbox, plus-tagged aliases included (the email_base index).
+      left join suppressions se on se.email_base = ${emailBaseSql(sql`h.email`)}
       left join suppressions sd2 on sd2.type = 'domain' and sd2.value = h.s2
       left join suppressions sd3 on sd3.type = 'domain' and sd3.value = h.s3
       left join suppressions sd4 on sd4.type = 'domain' and sd4.value = h.s4
