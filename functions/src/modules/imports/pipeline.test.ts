@@ -307,6 +307,30 @@ describe('the import pipeline', () => {
     }
   });
 
+  it("keeps a row whose company name contradicts its domain's account, with a warning naming both", async () => {
+    await reset();
+    await importFile(t, templateCsv([person(1, { 'Company Name': 'Acme Analytics, Inc.' })]));
+    const csv = templateCsv([
+      person(4, { 'Company Name': 'ACME ANALYTICS LLC' }),
+      person(7, { 'Company Name': 'Globex Corporation' }),
+      person(10, { 'Company Name': '' }),
+      person(11, { 'Company Domain': 'initech.com', 'Company Name': 'Initech' }),
+      person(12, { 'Company Domain': 'initech.com', 'Company Name': 'Umbrella Pharma' }),
+    ]);
+    const job = await importFile(t, csv);
+    expect(job).toMatchObject({ inserted: 5, failed: 0 });
+    const warnings = await queryRows<{ row_number: number; column: string; reason: string }>(
+      t.deps.db,
+      sql`SELECT row_number, "column", reason FROM import_row_issues WHERE job_id = ${job.id} AND reason LIKE 'Company name differs%' ORDER BY row_number`,
+    );
+    expect(warnings).toEqual([
+      { row_number: 3, column: 'Company Name', reason: `Company name differs from the account's: "Globex Corporation" in the file, "Acme Analytics, Inc." on the account of acme1.com (the row was filed under it)` },
+      { row_number: 6, column: 'Company Name', reason: `Company name differs from the account's: "Umbrella Pharma" in the file, "Initech" on the account of initech.com (the row was filed under it)` },
+    ]);
+    // Kept, under the domain's account.
+    expect((await liveContacts()).find((c) => c.email === 'person7@acme1.com')).toBeDefined();
+  });
+
   it('imports contacts without email, matched by account, name and phone', async () => {
     await reset();
     const csv = templateCsv([person(1, { Email: '', 'Full Name': 'Ann Lee' }), person(2, { Email: '', 'Full Name': 'Bob Ray', 'Direct Phone': '' })]);
