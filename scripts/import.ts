@@ -12,7 +12,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { normalizeHeader } from '../shared/csv/auto-map';
 import { headerOfTarget, isCustomTarget, isTemplateTarget, TEMPLATE_TARGETS, type ColumnTarget } from '../shared/csv/mapping-target';
-import type { CreateUploadResponse, ImportJob, MappingProfile, StartImportRequest } from '../shared/contracts/imports';
+import { COMPANY_NAME_WARNING, type CreateUploadResponse, type ImportJob, type MappingProfile, type RowIssue, type StartImportRequest } from '../shared/contracts/imports';
 import type { TokenResponse } from '../shared/contracts/identity';
 
 class Refused extends Error {}
@@ -172,6 +172,11 @@ async function main(): Promise<number> {
     job = await client.call<ImportJob>('GET', `/api/imports/${job.id}`);
     const c = job.counts;
     process.stderr.write(`${job.status} ${job.progress.toFixed(1)}% — ${c.rowsRead}/${c.rowsTotal ?? '?'} rows, ${c.inserted} new, ${c.updated} updated, ${c.failed} failed\n`);
+  }
+  // Rows filed under an account whose name they contradict: merges the file may not have meant.
+  if (job.counts.warnings > 0) {
+    const { items } = await client.call<{ items: RowIssue[] }>('GET', `/api/imports/${job.id}/issues?severity=warning&limit=500`);
+    for (const issue of items.filter((i) => i.reason.startsWith(COMPANY_NAME_WARNING))) process.stderr.write(`row ${issue.row}: ${issue.reason}\n`);
   }
   const c = job.counts;
   console.log(

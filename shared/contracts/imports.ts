@@ -201,6 +201,8 @@ export const rowIssueSchema = z.object({
   reason: z.string(),
 });
 export type RowIssue = z.infer<typeof rowIssueSchema>;
+/** How a warning about a row filed under an account whose name it contradicts begins. */
+export const COMPANY_NAME_WARNING = "Company name differs from the account's";
 export const rowIssueListQuerySchema = z.strictObject({
   cursor: z.string().max(50).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),

@@ -1,6 +1,7 @@
 // Whether a file's company name and the name of the account its domain resolves to name different
 // companies. The domain decides the account either way; a strong difference ("Globex" on acme.com)
 // is a merge the file may not have intended, so the row is kept and a person is told.
+import { COMPANY_NAME_WARNING } from '@shared/contracts/imports';
 import { companyNameKey, trigramSimilarity } from '../audience/company-name';
 
 /** Below both, the names share too little to be one company written two ways. */
@@ -25,5 +26,5 @@ export function companyNamesDiffer(fileName: string, accountName: string): boole
 }
 
 export function companyNameWarning(fileName: string, accountName: string, domain: string): string {
-  return `Company name differs from the account's: "${fileName}" in the file, "${accountName}" on the account of ${domain} (the row was filed under it)`;
+  return `${COMPANY_NAME_WARNING}: "${fileName}" in the file, "${accountName}" on the account of ${domain} (the row was filed under it)`;
 }

@@ -92,6 +92,12 @@ describe('npm run import (the command line, through the running stack)', () => {
       { email: 'ana@iberia.example', full_name: 'Ana Ruiz', direct_phone: '+442079460958' },
     ]);
 
+    const merged = path.join(dir, 'merged.csv');
+    await writeFile(merged, 'Email,Company Name,Company Domain\r\nzed@acme1.com,Globex Corporation,acme1.com\r\n');
+    const mergedRun = await runCli([merged, '--api', stack.url, '--poll-ms', '100'], env);
+    expect(mergedRun.code).toBe(0);
+    expect(mergedRun.stderr).toMatch(/row 2: Company name differs from the account's: "Globex Corporation" in the file, "Acme 1" on the account of acme1\.com/);
+
     const wrong = await runCli([file, '--api', stack.url, '--map', 'Tel=Shoe Size'], env);
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toMatch(/"Shoe Size" is not a template field/);
