@@ -64,6 +64,7 @@ describe('the compliance guard on the email channel', () => {
       excluded: {
         no_email: 1,
         no_phone: 0,
+        phone_unverified: 0,
         suppressed_email: 1,
         suppressed_domain: 2,
         suppressed_phone: 0,
@@ -229,6 +230,19 @@ describe('the compliance guard on the phone channel', () => {
     const unknown = await applyComplianceGuard(db(), ids([nowhere!]), { channel: 'phone', now: localInstant('UTC', '2026-01-15', '12:00') });
     expect(unknown.contacts).toHaveLength(0);
     expect(unknown.counts?.excluded.unknown_time_zone).toBe(1);
+  });
+
+  it('never dials a number kept without a country, and says why a contact with only such a number is left out', async () => {
+    const [unverified, mixed] = await insertContacts(db(), [
+      { fullName: 'Raw Only', timezone: 'Europe/London' },
+      { fullName: 'Raw And Checked', mobilePhone: '+447700900123', timezone: 'Europe/London' },
+    ]);
+    await db().execute(sql`update contacts set direct_phone_raw = '020 7946 0958' where id in (${unverified}::uuid, ${mixed}::uuid)`);
+
+    const result = await applyComplianceGuard(db(), ids([unverified!, mixed!]), { channel: 'phone', now: localInstant('Europe/London', '2026-01-15', '12:00') });
+
+    expect(result.contacts).toEqual([expect.objectContaining({ contactId: mixed, phones: ['+447700900123'] })]);
+    expect(result.counts?.excluded).toMatchObject({ phone_unverified: 1, no_phone: 0 });
   });
 
   it('drops suppressed numbers, keeps a contact with one number left, and honours phone opt-outs', async () => {

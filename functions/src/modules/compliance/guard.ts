@@ -147,7 +147,8 @@ type Classification = (name: string, ids: SQL) => SQL;
 
 function baseCte(name: string, ids: SQL): SQL {
   return sql`${sql.raw(name)}_base as (
-      select c.id, lower(btrim(c.email)) as email, c.direct_phone, c.mobile_phone, c.timezone, c.country, c.state, c.consent_status
+      select c.id, lower(btrim(c.email)) as email, c.direct_phone, c.mobile_phone, c.direct_phone_raw, c.mobile_phone_raw,
+        c.timezone, c.country, c.state, c.consent_status
       from contacts c
       where c.deleted_at is null and c.id in (${ids})
     )`;
@@ -221,6 +222,10 @@ const phoneClassification: Classification = (name, ids) => {
     ${baseCte(name, ids)},
     ${n}_located as (
       select b.id, b.direct_phone, b.mobile_phone,
+        -- A number kept only as written (no country to read it in) was never checked against the
+        -- do-not-call list: it is not dialled, and a contact with nothing else is left out for it.
+        (b.direct_phone is null and nullif(btrim(b.direct_phone_raw), '') is not null)
+          or (b.mobile_phone is null and nullif(btrim(b.mobile_phone_raw), '') is not null) as has_unverified,
         spd.id is not null as direct_suppressed, spm.id is not null as mobile_suppressed,
         ${OPTED_OUT} as opted_out,
         coalesce(
@@ -248,7 +253,7 @@ const phoneClassification: Classification = (name, ids) => {
         ], null) as phones,
         array[w.set_a, w.set_b] as zones,
         case
-          when w.direct_phone is null and w.mobile_phone is null then 'no_phone'
+          when w.direct_phone is null and w.mobile_phone is null then case when w.has_unverified then 'phone_unverified' else 'no_phone' end
           when (w.direct_phone is null or w.direct_suppressed) and (w.mobile_phone is null or w.mobile_suppressed) then 'suppressed_phone'
           when w.opted_out then 'opted_out'
           when w.set_a is null then 'unknown_time_zone'
