@@ -15,8 +15,8 @@ const isoTime = (column: SQLWrapper) => sql`to_char(${column} at time zone 'UTC'
 /**
  * The entry that suppresses the contact's email: the address's own entry (its plus-tagged aliases
  * included: the email_base index) before its domain's. A
- * domain entry (always a registrable domain) covers its subdomains: the host's last 2, 3 and 4
- * labels are compared, as the segment compiler and the compliance guard do.
+ * domain entry (always a registrable domain) covers its subdomains: the host's last 2 to 6 labels
+ * are compared, as the segment compiler and the compliance guard do.
  */
 const EMAIL_SUPPRESSION = sql`(
   select json_build_object('reason', s.reason, 'type', s.type) from suppressions s
@@ -24,7 +24,7 @@ const EMAIL_SUPPRESSION = sql`(
      and ((s.email_base = ${emailBaseSql(sql`${c.email}`)})
        or (s.type = 'domain' and s.value = any (
              select array_to_string(h.l[greatest(cardinality(h.l) - n, 1):], '.')
-               from (select string_to_array(split_part(${c.email}, '@', 2), '.') as l) h, generate_series(1, 3) n)))
+               from (select string_to_array(split_part(${c.email}, '@', 2), '.') as l) h, generate_series(1, 5) n)))
    order by s.type = 'domain' limit 1)`;
 
 /** The entry of the direct number, else of the mobile number. */
