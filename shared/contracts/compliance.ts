@@ -238,6 +238,7 @@ export type RecordConsentRequest = z.infer<typeof recordConsentRequestSchema>;
 export const EXCLUSION_REASONS = [
   'no_email',
   'no_phone',
+  'phone_unverified',
   'suppressed_email',
   'suppressed_domain',
   'suppressed_phone',
@@ -250,6 +251,7 @@ export type ExclusionReason = (typeof EXCLUSION_REASONS)[number];
 export const EXCLUSION_REASON_LABELS: Record<ExclusionReason, string> = {
   no_email: 'No email address',
   no_phone: 'No phone number',
+  phone_unverified: 'Phone number unverified (no country to read it in, so never checked against the do-not-call list)',
   suppressed_email: 'Email address suppressed',
   suppressed_domain: 'Email domain suppressed',
   suppressed_phone: 'Phone on the do-not-call list',

@@ -128,8 +128,12 @@ export const importCountsSchema = z.object({
   updated: z.number().int(),
   /** Matched an existing contact and changed nothing (equal values, or skip mode). */
   unchanged: z.number().int(),
-  /** Rows not written: errors, duplicates within the file, suppressed, unchanged. */
+  /**
+   * Rows left out on purpose: duplicates within the file and suppressed people. Every row is
+   * counted once: rows = inserted + updated + unchanged + skipped + failed.
+   */
   skipped: z.number().int(),
+  /** Rows refused for errors (not also skipped). */
   failed: z.number().int(),
   suppressed: z.number().int(),
   duplicates: z.number().int(),
@@ -197,6 +201,8 @@ export const rowIssueSchema = z.object({
   reason: z.string(),
 });
 export type RowIssue = z.infer<typeof rowIssueSchema>;
+/** How a warning about a row filed under an account whose name it contradicts begins. */
+export const COMPANY_NAME_WARNING = "Company name differs from the account's";
 export const rowIssueListQuerySchema = z.strictObject({
   cursor: z.string().max(50).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),

@@ -6,7 +6,7 @@ import { autoMap, normalizeHeader, suggestTarget } from './auto-map';
 import { detectDelimiter } from './detect-delimiter';
 import { detectEncoding } from './detect-encoding';
 import { customFieldName, TEMPLATE_HEADERS } from './mapping-target';
-import { neutralizeFormula } from './neutralize-formula';
+import { neutralizeFormula, restoreFormula } from './neutralize-formula';
 
 const bytes = (...values: number[]) => Uint8Array.from(values);
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -68,6 +68,55 @@ describe('header auto-mapping', () => {
     const result = autoMap(['Work Email', 'Email', 'Lead Score', 'lead score', '']);
     expect(result.map((c) => c.target)).toEqual(['contact.custom.work_email', 'contact.email', 'contact.custom.lead_score', 'contact.custom.lead_score_2', null]);
   });
+  it("maps a HubSpot contacts export's headers, leaving only what the template has no field for", () => {
+    const hubspot = ['First Name', 'Last Name', 'Email Address', 'Phone Number', 'Mobile Phone Number', 'Job Title', 'Company Name', 'Company Domain Name',
+      'Website URL', 'Industry', 'Annual Revenue', 'Number of Employees', 'Street Address', 'City', 'State/Region', 'Postal Code', 'Country/Region', 'Lead Status'];
+    const result = autoMap(hubspot);
+    expect(Object.fromEntries(result.map((c) => [c.header, c.target]))).toEqual({
+      'First Name': 'contact.firstName',
+      'Last Name': 'contact.lastName',
+      'Email Address': 'contact.email',
+      'Phone Number': 'contact.directPhone',
+      'Mobile Phone Number': 'contact.mobilePhone',
+      'Job Title': 'contact.jobTitle',
+      'Company Name': 'account.name',
+      'Company Domain Name': 'account.domain',
+      'Website URL': 'account.website',
+      Industry: 'account.industry',
+      'Annual Revenue': 'account.annualRevenue',
+      'Number of Employees': 'account.employeeCount',
+      'Street Address': 'account.street',
+      City: 'contact.city',
+      'State/Region': 'contact.state',
+      'Postal Code': 'contact.postalCode',
+      'Country/Region': 'contact.country',
+      'Lead Status': 'contact.custom.lead_status',
+    });
+    expect(result.filter((c) => c.method !== 'custom').every((c) => c.confidence >= 0.9)).toBe(true);
+  });
+  it("maps a Salesforce export's headers", () => {
+    const salesforce = ['First Name', 'Last Name', 'Title', 'Email', 'Phone', 'Mobile', 'Account Name', 'Website', 'Employees', 'Lead Source',
+      'Mailing City', 'Mailing State/Province', 'Mailing Zip/Postal Code', 'Mailing Country', 'Billing Country'];
+    expect(autoMap(salesforce).map((c) => c.target)).toEqual([
+      'contact.firstName', 'contact.lastName', 'contact.jobTitle', 'contact.email', 'contact.directPhone', 'contact.mobilePhone', 'account.name', 'account.website',
+      'account.employeeCount', 'contact.source', 'contact.city', 'contact.state', 'contact.postalCode', 'contact.country', 'account.country',
+    ]);
+  });
+  it.each([
+    ['German', ['Vorname', 'Nachname', 'E-Mail-Adresse', 'Telefonnummer', 'Handy', 'Berufsbezeichnung', 'Firma', 'Webseite', 'Branche', 'Mitarbeiterzahl', 'Umsatz', 'Straße', 'Stadt', 'Bundesland', 'PLZ', 'Land']],
+    ['French', ['Prénom', 'Nom de famille', 'Adresse e-mail', 'Téléphone', 'Téléphone portable', 'Intitulé du poste', 'Entreprise', 'Site web', 'Secteur', "Nombre d'employés", "Chiffre d'affaires", 'Rue', 'Ville', 'Région', 'Code postal', 'Pays']],
+    ['Spanish', ['Nombre', 'Apellidos', 'Correo electrónico', 'Teléfono', 'Móvil', 'Cargo', 'Empresa', 'Sitio web', 'Industria', 'Número de empleados', 'Facturación', 'Dirección', 'Ciudad', 'Provincia', 'Código postal', 'País']],
+    ['Italian', ['Nome', 'Cognome', 'Indirizzo email', 'Telefono', 'Cellulare', 'Qualifica', 'Azienda', 'Sito web', 'Settore', 'Numero di dipendenti', 'Fatturato', 'Indirizzo', 'Città', 'Regione', 'CAP', 'Paese']],
+    ['Dutch', ['Voornaam', 'Achternaam', 'E-mailadres', 'Telefoonnummer', 'Mobiel', 'Functietitel', 'Bedrijfsnaam', 'Website', 'Sector', 'Aantal medewerkers', 'Omzet', 'Straat', 'Plaats', 'Provincie', 'Postcode', 'Land']],
+    ['Portuguese', ['Primeiro nome', 'Sobrenome', 'Endereço de e-mail', 'Telefone', 'Celular', 'Título do cargo', 'Nome da empresa', 'Site', 'Setor', 'Número de funcionários', 'Receita', 'Endereço', 'Cidade', 'Estado', 'CEP', 'País']],
+  ])('maps the template headers in %s with a confidence', (_language, headers) => {
+    const result = autoMap(headers);
+    expect(result.map((c) => c.target)).toEqual([
+      'contact.firstName', 'contact.lastName', 'contact.email', 'contact.directPhone', 'contact.mobilePhone', 'contact.jobTitle', 'account.name', 'account.website',
+      'account.industry', 'account.employeeCount', 'account.annualRevenue', 'account.street', 'contact.city', 'contact.state', 'contact.postalCode', 'contact.country',
+    ]);
+    for (const c of result) expect(c.confidence).toBeGreaterThanOrEqual(0.7);
+  });
   it('names custom fields the way the API accepts', () => {
     expect(customFieldName('Lead Score (2024)')).toBe('lead_score_2024');
     expect(customFieldName('2024 budget')).toBe('f_2024_budget');
@@ -90,5 +139,18 @@ describe('formula neutralization', () => {
         for (const cell of back.flat()) expect(/^[=+\-@\t\r\0]/.test(cell)).toBe(false);
       }),
     );
+  });
+  // The one value that cannot come back is text that itself starts like a neutralized cell ("'+1"):
+  // it reads as our own escape, which is the rule.
+  it('is undone exactly on import: every value comes back, apostrophes of its own included', () => {
+    const ownEscape = /^'[=+\-@\t\r\0]/;
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.constantFrom("'", "''+1", "'90s", '=SUM(A1)', '+44 20 7946 0958')).filter((v) => !ownEscape.test(v)), (value) => {
+        expect(restoreFormula(neutralizeFormula(value))).toBe(value);
+      }),
+      { numRuns: 2000 },
+    );
+    expect(restoreFormula("'+44 20 7946 0958")).toBe('+44 20 7946 0958');
+    expect(restoreFormula("'90s")).toBe("'90s");
   });
 });

@@ -1,8 +1,11 @@
 // Company domains: the account's natural key. From whatever a user or a file gives (a bare domain,
 // a URL, an email address, mixed case, `www.`, an IDN in Unicode) to the registrable domain under
-// the ICANN public suffix list, in lower-case ASCII (punycode). Private suffixes (github.io,
-// herokuapp.com) are not honoured: the registrable ICANN domain is the company's.
+// the public suffix list, in lower-case ASCII (punycode). The list's private section is honoured:
+// on shared hosting (github.io, herokuapp.com, myshopify.com) each tenant is its own company, so
+// acme.github.io, not github.io, is the registrable domain.
 import { parse } from 'tldts';
+
+const PSL_OPTIONS = { allowPrivateDomains: true } as const;
 
 const HOSTNAME = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}$/;
 
@@ -38,11 +41,12 @@ export function normalizeDomain(input: string | null | undefined): string | null
   if (input === null || input === undefined) return null;
   const host = hostOf(String(input));
   if (!host) return null;
-  const parsed = parse(host, { allowPrivateDomains: false });
-  if (parsed.isIp || !parsed.isIcann || !parsed.domain) return null;
+  const parsed = parse(host, PSL_OPTIONS);
+  // A suffix on neither section of the list is unknown (foo.notatld): not a company's domain.
+  if (parsed.isIp || (!parsed.isIcann && !parsed.isPrivate) || !parsed.domain) return null;
   const domain = parsed.domain;
   if (!HOSTNAME.test(domain)) return null;
   // Guard the fixed point: a result must be its own registrable domain.
-  if (parse(domain, { allowPrivateDomains: false }).domain !== domain) return null;
+  if (parse(domain, PSL_OPTIONS).domain !== domain) return null;
   return domain;
 }

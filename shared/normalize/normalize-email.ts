@@ -34,3 +34,12 @@ export function emailDomain(email: string | null | undefined): string | null {
   const normalized = normalizeEmail(email);
   return normalized ? normalizeDomain(normalized.slice(normalized.lastIndexOf('@') + 1)) : null;
 }
+
+/**
+ * A normalized address without its plus tag (jane+news@x.com → jane@x.com): the mailbox a tagged
+ * alias delivers to, which a suppression covers. The suppressions table's email_base column is
+ * the same rule in SQL.
+ */
+export function emailBase(email: string): string {
+  return email.replace(/^([^@+]+)\+[^@]*@/, '$1@');
+}

@@ -83,6 +83,22 @@ describe('normalizeDomain', () => {
   ])('%s → %s', (input, expected) => expect(normalizeDomain(input)).toBe(expected));
 
   it.each(['localhost', '127.0.0.1', 'not a domain', '', 'foo.notatld', '[::1]', '.com'])('%s → null', (input) => expect(normalizeDomain(input)).toBeNull());
+
+  // Shared hosting: each tenant of a private public suffix is its own company, not one account.
+  it.each([
+    ['https://acme.github.io/docs', 'acme.github.io'],
+    ['www.beta.github.io', 'beta.github.io'],
+    ['shop.herokuapp.com', 'shop.herokuapp.com'],
+    ['https://store.myshopify.com/products', 'store.myshopify.com'],
+    ['jane@news.blogspot.com', 'news.blogspot.com'],
+    ['api.contoso.azurewebsites.net', 'contoso.azurewebsites.net'],
+  ])('honours the private suffix of %s → %s', (input, expected) => expect(normalizeDomain(input)).toBe(expected));
+
+  it('gives two tenants of one shared host two domains, and the bare suffix none', () => {
+    expect(normalizeDomain('alpha.herokuapp.com')).not.toBe(normalizeDomain('beta.herokuapp.com'));
+    expect(normalizeDomain('github.io')).toBeNull();
+    expect(emailDomain('jane@team.myshopify.com')).toBe('team.myshopify.com');
+  });
 });
 
 describe('normalizeEmail', () => {

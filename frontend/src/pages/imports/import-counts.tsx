@@ -1,5 +1,6 @@
-// The counts of an import as a grid of figures: rows read, inserted, updated, skipped, failed,
-// suppressed (and what else the job counted), live while it runs.
+// The counts of an import as a grid of figures that add up — rows = inserted + updated +
+// unchanged + skipped + failed — with what the skipped were (suppressed, duplicates) beside them,
+// live while it runs.
 import type { ImportCounts as Counts } from '@shared/contracts/imports';
 import { cn } from '@/lib/utils';
 import { formatNumber } from './format';
@@ -17,9 +18,9 @@ export function importFigures(counts: Counts, dryRun = false): Figure[] {
     { key: 'read', label: 'Rows read', value: counts.rowsRead },
     { key: 'inserted', label: dryRun ? 'Would insert' : 'Inserted', value: counts.inserted, tone: 'success' },
     { key: 'updated', label: dryRun ? 'Would update' : 'Updated', value: counts.updated, tone: 'success' },
-    { key: 'skipped', label: 'Skipped', value: counts.skipped },
+    { key: 'unchanged', label: 'Unchanged', value: counts.unchanged },
+    { key: 'skipped', label: 'Skipped', value: counts.skipped, tone: counts.suppressed ? 'warning' : undefined },
     { key: 'failed', label: 'Failed', value: counts.failed, tone: counts.failed ? 'danger' : undefined },
-    { key: 'suppressed', label: 'Suppressed', value: counts.suppressed, tone: counts.suppressed ? 'warning' : undefined },
   ];
 }
 
@@ -27,7 +28,7 @@ const TONES = { success: 'text-success-text', danger: 'text-danger-text', warnin
 
 export function ImportCounts({ counts, dryRun, className }: { counts: Counts; dryRun?: boolean; className?: string }) {
   const extra = [
-    counts.unchanged ? `${formatNumber(counts.unchanged)} unchanged` : null,
+    counts.suppressed ? `${formatNumber(counts.suppressed)} suppressed` : null,
     counts.duplicates ? `${formatNumber(counts.duplicates)} duplicates in the file` : null,
     counts.warnings ? `${formatNumber(counts.warnings)} warnings` : null,
     counts.accountsCreated ? `${formatNumber(counts.accountsCreated)} companies created` : null,
@@ -44,7 +45,11 @@ export function ImportCounts({ counts, dryRun, className }: { counts: Counts; dr
           </div>
         ))}
       </dl>
-      {extra.length > 0 && <p className="text-xs text-muted-foreground">Also: {extra.join(' · ')}.</p>}
+      {extra.length > 0 && (
+        <p className="text-xs text-muted-foreground" data-testid="import-counts-detail">
+          Of these: {extra.join(' · ')}.
+        </p>
+      )}
     </div>
   );
 }

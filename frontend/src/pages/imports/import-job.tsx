@@ -21,7 +21,7 @@ import { STATUS_LABELS, STATUS_VARIANTS, formatBytes, formatNumber, jobDuration 
 import { ImportCounts } from './import-counts';
 import { errorFileLink, isLive, useCancelImport, useImportJob, useRevertImport, useStartImport, useStarterName } from './imports-api';
 import { ProgressBar } from './progress-bar';
-import { RowIssues } from './row-issues';
+import { CompanyNameWarnings, RowIssues } from './row-issues';
 
 export function ImportJobPage({ id }: { id: string }) {
   const [, navigate] = useLocation();
@@ -121,7 +121,8 @@ function JobView({ job, back }: { job: ImportJob; back: ReactNode }) {
 
       {!live && job.startedAt && (job.counts.failed > 0 || job.counts.warnings > 0 || job.counts.duplicates > 0 || job.counts.suppressed > 0) && (
         <SectionCard title="Row issues" description="Why rows were refused, skipped or flagged, in file order." flush>
-          <div className="p-5">
+          <div className="grid gap-4 p-5">
+            {job.counts.warnings > 0 && <CompanyNameWarnings jobId={job.id} />}
             <RowIssues jobId={job.id} />
           </div>
         </SectionCard>

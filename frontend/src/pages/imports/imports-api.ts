@@ -68,6 +68,15 @@ export function useRowIssues(id: string, enabled: boolean) {
   });
 }
 
+/** The job's warnings (up to 500), for the company-name ones the job page lists on their own. */
+export function useRowWarnings(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...importKeys.issues(id), 'warning'],
+    queryFn: ({ signal }) => api.get<{ items: RowIssue[]; nextCursor: string | null }>(`${IMPORTS_PATH}/${id}/issues`, { severity: 'warning', limit: 500 }, signal),
+    enabled,
+  });
+}
+
 export function useMappingProfiles() {
   return useQuery({
     queryKey: importKeys.profiles,

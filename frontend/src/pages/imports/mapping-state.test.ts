@@ -1,11 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { applyProfileToHeaders, checkMapping, initialMapping, isMappingValid, targetGroups, targetLabel } from './mapping-state';
+import { applyProfileToHeaders, checkMapping, initialMapping, isMappingValid, matchTone, targetGroups, targetLabel, targetOptions, unmappedCount } from './mapping-state';
 import { formatBytes, formatDuration, jobDuration } from './format';
 import { refuseFile } from './upload-file';
 
 const headers = ['Full Name', 'E-mail Address', 'Employer'];
 
 describe('the mapping screen rules', () => {
+  it('shows a column bound for a new custom field in amber, like a weak guess, never green', () => {
+    expect(matchTone('custom', 0)).toBe('warning');
+    expect(matchTone('fuzzy', 0.7)).toBe('warning');
+    expect(matchTone('synonym', 0.9)).toBe('success');
+    expect(matchTone('ignored', 0)).toBe('neutral');
+    expect(unmappedCount(['contact.email', 'contact.custom.lead_status', null])).toBe(1);
+  });
+
+  it('offers every field in the searchable picker, ignoring first and the custom field last', () => {
+    const options = targetOptions('Lead Status', null, '__ignore');
+    expect(options[0]).toEqual({ value: '__ignore', label: 'Ignore this column' });
+    expect(options).toContainEqual({ value: 'account.name', label: 'Company Name' });
+    expect(options.at(-1)).toEqual({ value: 'contact.custom.lead_status', label: 'Custom field: lead_status' });
+    expect(new Set(options.map((o) => o.label)).size).toBe(options.length);
+    // A target the list does not hold (a profile's custom field) is still offered, so it shows.
+    expect(targetOptions('Score', 'account.custom.tier', '__ignore').at(-1)).toEqual({ value: 'account.custom.tier', label: 'Custom field: tier' });
+  });
+
   it('starts from the analysis’ suggestions', () => {
     const analysis = { columns: headers.map((header, column) => ({ column, header, target: column === 2 ? null : `contact.${column ? 'email' : 'fullName'}`, confidence: 1, method: 'exact' as const, samples: [] })) };
     expect(initialMapping(analysis)).toEqual(['contact.fullName', 'contact.email', null]);

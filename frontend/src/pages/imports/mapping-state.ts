@@ -45,6 +45,32 @@ export function targetGroups(header: string): TargetGroup[] {
   return groups;
 }
 
+/** The searchable picker's options for one column: ignore, then every target of targetGroups (and the current one). */
+export function targetOptions(header: string, current: string | null, ignoreValue: string): { value: string; label: string }[] {
+  const targets = targetGroups(header).flatMap((g) => g.targets);
+  if (current !== null && !targets.includes(current)) targets.push(current);
+  return [{ value: ignoreValue, label: targetLabel(null) }, ...targets.map((t) => ({ value: t, label: targetLabel(t) }))];
+}
+
+export type MatchTone = 'neutral' | 'warning' | 'default' | 'success';
+
+/**
+ * The colour of a column's match badge. A column that goes into a new custom field matched no
+ * template field, so it is amber like a weak guess, never green: the file says something the
+ * template does not know, and a person should look.
+ */
+export function matchTone(method: string, confidence: number): MatchTone {
+  if (method === 'ignored') return 'neutral';
+  if (method === 'custom') return 'warning';
+  if (method === 'manual' || method === 'profile') return 'default';
+  return confidence >= 0.85 ? 'success' : 'warning';
+}
+
+/** Columns that feed no template field: new custom fields (and ignored columns, counted apart). */
+export function unmappedCount(draft: MappingDraft): number {
+  return draft.filter((t) => t !== null && !(TEMPLATE_TARGETS as readonly string[]).includes(t)).length;
+}
+
 export interface MappingProblems {
   /** Column index → why its target cannot stay. */
   columns: Map<number, string>;

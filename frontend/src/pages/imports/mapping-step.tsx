@@ -2,17 +2,18 @@
 // (a template field, a custom field or nowhere), how sure the suggestion is, and a saved profile
 // to start from; problems (a field mapped twice, no email and no name) are named on the spot.
 import type { ImportAnalysis, MappingProfile } from '@shared/contracts/imports';
-import { AlertTriangle, EyeOff } from 'lucide-react';
+import { AlertTriangle } from 'lucide-react';
 import { Badge } from '@/components/ui/badge';
 import { Checkbox } from '@/components/ui/checkbox';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
-import { Select, SelectContent, SelectGroup, SelectItem, SelectLabel, SelectSeparator, SelectTrigger, SelectValue } from '@/components/ui/select';
+import { Combobox } from '@/components/ui/combobox';
+import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select';
 import { ConfidenceMeter } from '@/features/records/confidence-meter';
 import { cn } from '@/lib/utils';
 import { METHOD_LABELS, formatNumber } from './format';
-import { targetGroups, targetLabel, type MappingDraft, type MappingProblems } from './mapping-state';
+import { matchTone, targetOptions, unmappedCount, type MappingDraft, type MappingProblems } from './mapping-state';
 
 const IGNORE = '__ignore';
 const NO_PROFILE = '__none';
@@ -41,18 +42,11 @@ export interface MappingStepProps {
   saveProfileError: string | null;
 }
 
-function methodVariant(method: string, confidence: number) {
-  if (method === 'ignored') return 'neutral' as const;
-  if (method === 'custom') return 'accent' as const;
-  if (method === 'manual' || method === 'profile') return 'default' as const;
-  if (confidence >= 0.85) return 'success' as const;
-  return 'warning' as const;
-}
-
 export function MappingStep(props: MappingStepProps) {
   const { analysis, draft, methods, onChange, problems, showProblems, profiles, profilesError, profileId, onPickProfile, saveProfile, onSaveProfileChange, saveProfileError } = props;
   const mapped = draft.filter((t) => t !== null).length;
   const ignored = draft.length - mapped;
+  const unmapped = unmappedCount(draft);
 
   return (
     <div className="grid gap-5">
@@ -65,7 +59,12 @@ export function MappingStep(props: MappingStepProps) {
           <div className="flex gap-1.5">
             <dt className="text-muted-foreground">Columns</dt>
             <dd className="font-mono tabular">
-              {mapped} mapped, {ignored} ignored
+              {mapped - unmapped} mapped, {ignored} ignored
+              {unmapped > 0 && (
+                <span className="text-warning-text" data-testid="unmapped-columns">
+                  , {unmapped} without a template field (new custom {unmapped === 1 ? 'field' : 'fields'})
+                </span>
+              )}
             </dd>
           </div>
           <div className="flex gap-1.5">
@@ -159,32 +158,16 @@ export function MappingStep(props: MappingStepProps) {
                     )}
                   </td>
                   <td className="px-4 py-3">
-                    <Select value={target ?? IGNORE} onValueChange={(v) => onChange(column.column, v === IGNORE ? null : v)}>
-                      <SelectTrigger size="sm" aria-label={`Imports “${column.header}” into`} aria-invalid={problem ? true : undefined}>
-                        <SelectValue />
-                      </SelectTrigger>
-                      <SelectContent className="max-h-80">
-                        <SelectItem value={IGNORE}>
-                          <span className="inline-flex items-center gap-1.5">
-                            <EyeOff className="size-3.5" aria-hidden="true" /> Ignore this column
-                          </span>
-                        </SelectItem>
-                        {targetGroups(column.header).map((group) => (
-                          <SelectGroup key={group.label}>
-                            <SelectSeparator />
-                            <SelectLabel>{group.label}</SelectLabel>
-                            {group.targets.map((t) => (
-                              <SelectItem key={t} value={t}>
-                                {targetLabel(t)}
-                              </SelectItem>
-                            ))}
-                          </SelectGroup>
-                        ))}
-                        {target !== null && !targetGroups(column.header).some((g) => g.targets.includes(target)) && (
-                          <SelectItem value={target}>{targetLabel(target)}</SelectItem>
-                        )}
-                      </SelectContent>
-                    </Select>
+                    <Combobox
+                      options={targetOptions(column.header, target, IGNORE)}
+                      value={target ?? IGNORE}
+                      onChange={(v) => onChange(column.column, v === null || v === IGNORE ? null : v)}
+                      searchPlaceholder="Search fields…"
+                      emptyText="No field by that name."
+                      className="h-8"
+                      aria-label={`Imports “${column.header}” into`}
+                      aria-invalid={problem ? true : undefined}
+                    />
                     {problem && (
                       <p role="alert" className="mt-1 text-xs font-medium text-danger-text">
                         {problem}
@@ -196,7 +179,7 @@ export function MappingStep(props: MappingStepProps) {
                       <Badge variant="neutral">Not imported</Badge>
                     ) : (
                       <span className="flex flex-wrap items-center gap-2">
-                        <Badge variant={methodVariant(method, confidence)}>{METHOD_LABELS[method] ?? method}</Badge>
+                        <Badge variant={matchTone(method, confidence)}>{METHOD_LABELS[method] ?? method}</Badge>
                         {(method === 'exact' || method === 'synonym' || method === 'fuzzy') && (
                           <ConfidenceMeter score={Math.round(confidence * 100)} label={`Confidence of the match for “${column.header}”`} />
                         )}

@@ -1,11 +1,12 @@
 // The first row issues of an import (errors, warnings, duplicates, suppressions) in file order;
-// the error file carries every failed row in full.
-import type { RowIssue } from '@shared/contracts/imports';
+// the error file carries every failed row in full. Rows filed under an account whose name they
+// contradict are listed on their own too, so merges the file did not intend are not buried.
+import { COMPANY_NAME_WARNING, type RowIssue } from '@shared/contracts/imports';
 import { Badge, type BadgeVariant } from '@/components/ui/badge';
 import { ErrorState } from '@/components/ui/error-state';
 import { Skeleton } from '@/components/ui/skeleton';
 import { describeError } from '@/lib/api';
-import { useRowIssues } from './imports-api';
+import { useRowIssues, useRowWarnings } from './imports-api';
 
 const SEVERITY: Record<RowIssue['severity'], { label: string; variant: BadgeVariant }> = {
   error: { label: 'Error', variant: 'danger' },
@@ -53,6 +54,27 @@ export function RowIssues({ jobId }: { jobId: string }) {
         </tbody>
       </table>
       {issues.data.nextCursor && <p className="border-t border-border px-4 py-2 text-xs text-muted-foreground">Showing the first {items.length}; the error file has every failed row.</p>}
+    </div>
+  );
+}
+
+/** Rows whose company name contradicts the account their domain filed them under; nothing when none. */
+export function CompanyNameWarnings({ jobId }: { jobId: string }) {
+  const warnings = useRowWarnings(jobId, true);
+  const items = warnings.data?.items.filter((w) => w.reason.startsWith(COMPANY_NAME_WARNING)) ?? [];
+  if (!items.length) return null;
+  return (
+    <div className="rounded-lg border border-warning/40 bg-warning-subtle px-4 py-3 text-sm text-warning-text" data-testid="company-name-warnings">
+      <p className="font-semibold">
+        {items.length} {items.length === 1 ? 'row was' : 'rows were'} filed under a company with another name
+      </p>
+      <ul className="mt-1 grid gap-0.5">
+        {items.map((w) => (
+          <li key={w.row}>
+            <span className="font-mono tabular">Row {w.row}</span>: {w.reason.slice(COMPANY_NAME_WARNING.length + 2)}
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

@@ -1,11 +1,23 @@
 // Compliance tables: the global suppression list (email addresses, whole email domains and
 // do-not-call phone numbers) and per-contact, per-channel consent with its append-only history.
 // Values are stored normalized, so matching is plain equality on a unique index.
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { bigint, check, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { contacts } from './accounts';
 import { id, timestamps } from './columns';
 import { users } from './identity';
+
+/**
+ * An address without its plus tag (jane+news@x.com → jane@x.com): mail to a tagged alias reaches
+ * the same mailbox, so a suppression of one covers the others. The same rule as normalizeEmail's
+ * emailBase in TypeScript.
+ */
+const EMAIL_BASE_PATTERN = `'^([^@+]+)\\+[^@]*@', '\\1@'`;
+
+/** emailBase in SQL, for an address column or expression. */
+export function emailBaseSql(address: SQL): SQL {
+  return sql`regexp_replace(${address}, ${sql.raw(EMAIL_BASE_PATTERN)})`;
+}
 
 const SUPPRESSION_REASON_CHECK = sql`('unsubscribe', 'bounce', 'complaint', 'manual', 'dnc_registry', 'client_request')`;
 
@@ -25,9 +37,12 @@ export const suppressions = pgTable(
     note: text('note'),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     ...timestamps(),
+    /** Email entries: the address without its plus tag, what contacts' addresses are matched on. */
+    emailBase: text('email_base').generatedAlwaysAs(sql.raw(`case when type = 'email' then regexp_replace(value, ${EMAIL_BASE_PATTERN}) end`)),
   },
   (t) => [
     uniqueIndex('suppressions_type_value_key').on(t.type, t.value),
+    index('suppressions_email_base_idx').on(t.emailBase).where(sql`${t.emailBase} is not null`),
     index('suppressions_reason_idx').on(t.reason),
     check('suppressions_type_check', sql`${t.type} in ('email', 'domain', 'phone')`),
     check('suppressions_reason_check', sql`${t.reason} in ${SUPPRESSION_REASON_CHECK}`),

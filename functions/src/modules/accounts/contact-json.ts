@@ -4,7 +4,7 @@
 // and a mapping of every column in JavaScript. contact-json.test.ts holds it to contactView.
 import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
-import { accounts, contacts } from '../../db/schema';
+import { accounts, contacts, emailBaseSql } from '../../db/schema';
 
 const c = contacts;
 const a = accounts;
@@ -13,17 +13,18 @@ const a = accounts;
 const isoTime = (column: SQLWrapper) => sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /**
- * The entry that suppresses the contact's email: the address's own entry before its domain's. A
- * domain entry (always a registrable domain) covers its subdomains: the host's last 2, 3 and 4
- * labels are compared, as the segment compiler and the compliance guard do.
+ * The entry that suppresses the contact's email: the address's own entry (its plus-tagged aliases
+ * included: the email_base index) before its domain's. A
+ * domain entry (always a registrable domain) covers its subdomains: the host's last 2 to 6 labels
+ * are compared, as the segment compiler and the compliance guard do.
  */
 const EMAIL_SUPPRESSION = sql`(
   select json_build_object('reason', s.reason, 'type', s.type) from suppressions s
    where ${c.email} is not null
-     and ((s.type = 'email' and s.value = ${c.email})
+     and ((s.email_base = ${emailBaseSql(sql`${c.email}`)})
        or (s.type = 'domain' and s.value = any (
              select array_to_string(h.l[greatest(cardinality(h.l) - n, 1):], '.')
-               from (select string_to_array(split_part(${c.email}, '@', 2), '.') as l) h, generate_series(1, 3) n)))
+               from (select string_to_array(split_part(${c.email}, '@', 2), '.') as l) h, generate_series(1, 5) n)))
    order by s.type = 'domain' limit 1)`;
 
 /** The entry of the direct number, else of the mobile number. */

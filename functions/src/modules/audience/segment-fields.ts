@@ -5,7 +5,7 @@
 // table with bound parameters, so a whole segment is one SQL statement.
 import { sql } from 'drizzle-orm';
 import { ACCOUNT_FIELD_PREFIX, ACCOUNT_SEGMENT_FIELD_KEYS } from '@shared/contracts/audience';
-import { contacts } from '../../db/schema';
+import { contacts, emailBaseSql } from '../../db/schema';
 import { fail, type FilterColumn, type FilterColumnResolver } from '../../db/filter-sql';
 import { ACCOUNT_RESOURCE, CONTACT_RESOURCE, type ResourceFields } from '../accounts/fields';
 
@@ -48,16 +48,17 @@ const accountInDomainSet = idColumn(
 );
 
 /**
- * The address, or its registrable domain, is on the suppression list. A domain entry covers the
- * domain and its subdomains: the host's last 2, 3 or 4 labels are compared (as the guard does), in
- * one index probe per contact.
+ * The address (or its mailbox, for a plus-tagged alias), or its registrable domain, is on the
+ * suppression list. A domain entry covers the domain and its subdomains: the host's last 2 to 6
+ * labels are compared (as the guard does), in one index probe per contact.
  */
 const EMAIL_SUPPRESSED = sql`(
-  exists (select 1 from suppressions s where s.type = 'email' and s.value = lower(btrim(${c.email})))
+  exists (select 1 from suppressions s where s.email_base = ${emailBaseSql(sql`lower(btrim(${c.email}))`)})
   or exists (
     select 1 from suppressions s, lateral (select string_to_array(split_part(lower(btrim(${c.email})), '@', 2), '.') as l) h
     where s.type = 'domain' and ${c.email} is not null
-      and s.value = any (array[array_to_string(h.l[cardinality(h.l) - 1:], '.'), array_to_string(h.l[cardinality(h.l) - 2:], '.'), array_to_string(h.l[cardinality(h.l) - 3:], '.')])
+      and s.value = any (array[array_to_string(h.l[cardinality(h.l) - 1:], '.'), array_to_string(h.l[cardinality(h.l) - 2:], '.'), array_to_string(h.l[cardinality(h.l) - 3:], '.'),
+                               array_to_string(h.l[cardinality(h.l) - 4:], '.'), array_to_string(h.l[cardinality(h.l) - 5:], '.')])
   )
 )`;
 

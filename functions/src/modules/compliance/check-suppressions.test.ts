@@ -74,6 +74,22 @@ describe('the bulk suppression check', () => {
     ]);
   });
 
+  it('matches plus-tagged aliases by their mailbox, in one query', async () => {
+    await insertSuppressions(t.deps.db, [entry('email', 'jane@tagged.example'), entry('email', 'bob+promo@tagged.example')], { createdBy: null, at: new Date() });
+    const counter = countQueries(t.database.handle);
+    const found = await findSuppressions(t.deps.db, {
+      emails: ['jane+news@tagged.example', 'jane@tagged.example', 'bob@tagged.example', 'bob+other@tagged.example', 'janet@tagged.example', 'jane.news@tagged.example'],
+      phones: [],
+    }).finally(() => counter.restore());
+    expect(counter.count).toBe(1);
+    expect(Object.fromEntries([...found.emails].map(([email, hits]) => [email, hits.map((h) => h.value)]))).toEqual({
+      'jane+news@tagged.example': ['jane@tagged.example'],
+      'jane@tagged.example': ['jane@tagged.example'],
+      'bob@tagged.example': ['bob+promo@tagged.example'],
+      'bob+other@tagged.example': ['bob+promo@tagged.example'],
+    });
+  });
+
   it('answers 10,000 values (addresses, their domains and phones) in one query', async () => {
     const emails = Array.from({ length: 5000 }, (_, i) => (i % 500 === 0 ? `user${i}@closed.co.uk` : `user${i}@company${i % 37}.com`));
     const phones = Array.from({ length: 5000 }, (_, i) => `+1415555${String(i).padStart(4, '0')}`);

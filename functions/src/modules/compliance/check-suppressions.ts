@@ -8,7 +8,7 @@ import type {
   SuppressionReason,
   SuppressionType,
 } from '@shared/contracts/compliance';
-import { normalizeDomain, normalizeEmail, normalizePhone } from '@shared/normalize';
+import { emailBase, normalizeDomain, normalizeEmail, normalizePhone } from '@shared/normalize';
 import type { Deps } from '../../deps';
 import { queryRows } from '../../db/rows';
 import { matchStatement, type Db, type MatchRow } from './suppressions-repo';
@@ -63,12 +63,16 @@ function lookupOf(input: { emails: readonly string[]; phones: readonly string[] 
   const emails = [...new Set(input.emails.map((e) => e.trim().toLowerCase()).filter(Boolean))];
   const phones = [...new Set(input.phones.map((p) => p.trim()).filter(Boolean))];
   const domainOfEmail = new Map<string, string>();
+  // A plus-tagged alias is matched by its mailbox: jane+news@x.com by an entry for jane@x.com.
+  const emailsOfBase = new Map<string, string[]>();
   for (const email of emails) {
     const domain = registrableDomainOf(email.slice(email.lastIndexOf('@') + 1));
     if (domain) domainOfEmail.set(email, domain);
+    const base = emailBase(email);
+    emailsOfBase.set(base, [...(emailsOfBase.get(base) ?? []), email]);
   }
-  const statement = matchStatement({ emails, domains: [...new Set(domainOfEmail.values())], phones });
-  return { statement, domainOfEmail };
+  const statement = matchStatement({ emails: [...emailsOfBase.keys()], domains: [...new Set(domainOfEmail.values())], phones });
+  return { statement, domainOfEmail, emailsOfBase };
 }
 
 /**
@@ -80,13 +84,13 @@ export async function findSuppressions(
   db: Db,
   input: { emails: readonly string[]; phones: readonly string[] },
 ): Promise<SuppressionCheckResult> {
-  const { statement, domainOfEmail } = lookupOf(input);
+  const { statement, domainOfEmail, emailsOfBase } = lookupOf(input);
   const rows = statement ? await queryRows<MatchRow>(db, statement) : [];
 
   const result: SuppressionCheckResult = { emails: new Map(), phones: new Map() };
   const byDomain = new Map<string, SuppressionHit[]>();
   for (const row of rows) {
-    if (row.type === 'email') push(result.emails, row.value, toHit(row));
+    if (row.type === 'email') for (const email of emailsOfBase.get(row.email_base ?? row.value) ?? []) push(result.emails, email, toHit(row));
     else if (row.type === 'domain') push(byDomain, row.value, toHit(row));
     else push(result.phones, row.value, toHit(row));
   }

@@ -64,6 +64,7 @@ describe('the compliance guard on the email channel', () => {
       excluded: {
         no_email: 1,
         no_phone: 0,
+        phone_unverified: 0,
         suppressed_email: 1,
         suppressed_domain: 2,
         suppressed_phone: 0,
@@ -72,6 +73,24 @@ describe('the compliance guard on the email channel', () => {
         outside_calling_window: 0,
       },
     });
+  });
+
+  it('leaves out plus-tagged aliases of a suppressed address, and tenants of a suppressed shared-hosting domain only', async () => {
+    const [alias, mailbox, other, tenant, neighbour] = await insertContacts(db(), [
+      { email: 'jane+news@plus.example' },
+      { email: 'bob@plus.example' },
+      { email: 'janet@plus.example' },
+      { email: 'ann@shop.herokuapp.com' },
+      { email: 'cy@other.herokuapp.com' },
+    ]);
+    await suppress('email', 'jane@plus.example');
+    await suppress('email', 'bob+promo@plus.example');
+    await suppress('domain', 'shop.herokuapp.com');
+
+    const result = await applyComplianceGuard(db(), ids([alias, mailbox, other, tenant, neighbour] as string[]), { channel: 'email' });
+
+    expect(result.contacts.map((c) => c.contactId).sort()).toEqual([other, neighbour].sort());
+    expect(result.counts!.excluded).toMatchObject({ suppressed_email: 2, suppressed_domain: 1 });
   });
 
   it('matches however the address or domain was written when it was suppressed', async () => {
@@ -211,6 +230,19 @@ describe('the compliance guard on the phone channel', () => {
     const unknown = await applyComplianceGuard(db(), ids([nowhere!]), { channel: 'phone', now: localInstant('UTC', '2026-01-15', '12:00') });
     expect(unknown.contacts).toHaveLength(0);
     expect(unknown.counts?.excluded.unknown_time_zone).toBe(1);
+  });
+
+  it('never dials a number kept without a country, and says why a contact with only such a number is left out', async () => {
+    const [unverified, mixed] = await insertContacts(db(), [
+      { fullName: 'Raw Only', timezone: 'Europe/London' },
+      { fullName: 'Raw And Checked', mobilePhone: '+447700900123', timezone: 'Europe/London' },
+    ]);
+    await db().execute(sql`update contacts set direct_phone_raw = '020 7946 0958' where id in (${unverified}::uuid, ${mixed}::uuid)`);
+
+    const result = await applyComplianceGuard(db(), ids([unverified!, mixed!]), { channel: 'phone', now: localInstant('Europe/London', '2026-01-15', '12:00') });
+
+    expect(result.contacts).toEqual([expect.objectContaining({ contactId: mixed, phones: ['+447700900123'] })]);
+    expect(result.counts?.excluded).toMatchObject({ phone_unverified: 1, no_phone: 0 });
   });
 
   it('drops suppressed numbers, keeps a contact with one number left, and honours phone opt-outs', async () => {

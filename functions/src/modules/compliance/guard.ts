@@ -8,6 +8,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { EXCLUSION_REASONS, type ConsentChannel, type ExclusionReason } from '@shared/contracts/compliance';
 import type { FilterGroup } from '@shared/contracts/filters';
 import { compileFilter } from '../../db/filter-sql';
+import { emailBaseSql } from '../../db/schema';
 import { queryOne } from '../../db/rows';
 import { invalid } from '../../http/app-error';
 import { CONTACT_RESOURCE } from '../accounts/fields';
@@ -146,7 +147,8 @@ type Classification = (name: string, ids: SQL) => SQL;
 
 function baseCte(name: string, ids: SQL): SQL {
   return sql`${sql.raw(name)}_base as (
-      select c.id, lower(btrim(c.email)) as email, c.direct_phone, c.mobile_phone, c.timezone, c.country, c.state, c.consent_status
+      select c.id, lower(btrim(c.email)) as email, c.direct_phone, c.mobile_phone, c.direct_phone_raw, c.mobile_phone_raw,
+        c.timezone, c.country, c.state, c.consent_status
       from contacts c
       where c.deleted_at is null and c.id in (${ids})
     )`;
@@ -158,14 +160,17 @@ const emailClassification: Classification = (name, ids) => {
     ${baseCte(name, ids)},
     ${n}_hosts as (
       -- A domain entry is a registrable domain: it matches the host or any subdomain, which for a
-      -- registrable entry means the host ends in 2, 3 or 4 labels equal to it. (offset 0: the
-      -- labels are split once per contact, not once per join.)
-      select b.*, x.s2, x.s3, x.s4
+      -- registrable entry means the host ends in 2 to 6 labels equal to it (private suffixes such
+      -- as s3.dualstack.<region>.amazonaws.com make deep ones). (offset 0: the labels are split
+      -- once per contact, not once per join.)
+      select b.*, x.s2, x.s3, x.s4, x.s5, x.s6
       from ${n}_base b
       cross join lateral (
         select case when k >= 2 then array_to_string(l[k - 1:], '.') end as s2,
                case when k >= 3 then array_to_string(l[k - 2:], '.') end as s3,
-               case when k >= 4 then array_to_string(l[k - 3:], '.') end as s4
+               case when k >= 4 then array_to_string(l[k - 3:], '.') end as s4,
+               case when k >= 5 then array_to_string(l[k - 4:], '.') end as s5,
+               case when k >= 6 then array_to_string(l[k - 5:], '.') end as s6
         from (select l, cardinality(l) as k from (select string_to_array(split_part(b.email, '@', 2), '.') as l offset 0) q1) q2
       ) x
     ),
@@ -174,14 +179,17 @@ const emailClassification: Classification = (name, ids) => {
         case
           when h.email is null or h.email = '' then 'no_email'
           when se.id is not null then 'suppressed_email'
-          when sd2.id is not null or sd3.id is not null or sd4.id is not null then 'suppressed_domain'
+          when sd2.id is not null or sd3.id is not null or sd4.id is not null or sd5.id is not null or sd6.id is not null then 'suppressed_domain'
           when ${OPTED_OUT} then 'opted_out'
         end as reason
       from ${n}_hosts h
-      left join suppressions se on se.type = 'email' and se.value = h.email
+      -- An address entry covers the mailbox, plus-tagged aliases included (the email_base index).
+      left join suppressions se on se.email_base = ${emailBaseSql(sql`h.email`)}
       left join suppressions sd2 on sd2.type = 'domain' and sd2.value = h.s2
       left join suppressions sd3 on sd3.type = 'domain' and sd3.value = h.s3
       left join suppressions sd4 on sd4.type = 'domain' and sd4.value = h.s4
+      left join suppressions sd5 on sd5.type = 'domain' and sd5.value = h.s5
+      left join suppressions sd6 on sd6.type = 'domain' and sd6.value = h.s6
       left join contact_consent cc on cc.contact_id = h.id and cc.channel = 'email'
     )`;
 };
@@ -214,6 +222,10 @@ const phoneClassification: Classification = (name, ids) => {
     ${baseCte(name, ids)},
     ${n}_located as (
       select b.id, b.direct_phone, b.mobile_phone,
+        -- A number kept only as written (no country to read it in) was never checked against the
+        -- do-not-call list: it is not dialled, and a contact with nothing else is left out for it.
+        (b.direct_phone is null and nullif(btrim(b.direct_phone_raw), '') is not null)
+          or (b.mobile_phone is null and nullif(btrim(b.mobile_phone_raw), '') is not null) as has_unverified,
         spd.id is not null as direct_suppressed, spm.id is not null as mobile_suppressed,
         ${OPTED_OUT} as opted_out,
         coalesce(
@@ -241,7 +253,7 @@ const phoneClassification: Classification = (name, ids) => {
         ], null) as phones,
         array[w.set_a, w.set_b] as zones,
         case
-          when w.direct_phone is null and w.mobile_phone is null then 'no_phone'
+          when w.direct_phone is null and w.mobile_phone is null then case when w.has_unverified then 'phone_unverified' else 'no_phone' end
           when (w.direct_phone is null or w.direct_suppressed) and (w.mobile_phone is null or w.mobile_suppressed) then 'suppressed_phone'
           when w.opted_out then 'opted_out'
           when w.set_a is null then 'unknown_time_zone'

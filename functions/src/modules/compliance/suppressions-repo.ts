@@ -97,6 +97,8 @@ export async function listSuppressions(
 export interface MatchRow extends Record<string, unknown> {
   type: SuppressionType;
   value: string;
+  /** Email entries: the address without its plus tag. */
+  email_base: string | null;
   reason: SuppressionReason;
   source: string;
   created_at: Date | string;
@@ -104,17 +106,26 @@ export interface MatchRow extends Record<string, unknown> {
 
 /**
  * The one statement that finds the entries among these addresses, registrable domains and E.164
- * numbers (equality on the (type, value) unique index); null when there is nothing to look up.
+ * numbers (equality on the (type, value) unique index; addresses on the email_base index, so an
+ * entry for jane@x.com is found for jane+news@x.com); null when there is nothing to look up.
+ * `emails` are bases (emailBase).
  */
 export function matchStatement(values: { emails: readonly string[]; domains: readonly string[]; phones: readonly string[] }): SQL | null {
   const wanted: SQL[] = [];
-  if (values.emails.length) wanted.push(sql`select 'email' as type, unnest(${textArray(values.emails)}) as value`);
   if (values.domains.length) wanted.push(sql`select 'domain' as type, unnest(${textArray(values.domains)}) as value`);
   if (values.phones.length) wanted.push(sql`select 'phone' as type, unnest(${textArray(values.phones)}) as value`);
-  if (!wanted.length) return null;
+  if (!wanted.length && !values.emails.length) return null;
   // A join on the wanted (type, value) pairs rather than `value = any(…)`: the planner then costs
   // one index probe instead of estimating every array element against each index (the trigram
   // index included), which took longer than the lookup itself.
-  return sql`select s.type, s.value, s.reason, s.source, s.created_at
-    from (${sql.join(wanted, sql` union all `)}) w join suppressions s on s.type = w.type and s.value = w.value`;
+  const parts: SQL[] = [];
+  if (values.emails.length) {
+    parts.push(sql`select s.type, s.value, s.email_base, s.reason, s.source, s.created_at
+      from unnest(${textArray(values.emails)}) w(base) join suppressions s on s.email_base = w.base`);
+  }
+  if (wanted.length) {
+    parts.push(sql`select s.type, s.value, s.email_base, s.reason, s.source, s.created_at
+      from (${sql.join(wanted, sql` union all `)}) w join suppressions s on s.type = w.type and s.value = w.value`);
+  }
+  return sql.join(parts, sql` union all `);
 }

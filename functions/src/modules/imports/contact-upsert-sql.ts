@@ -73,19 +73,25 @@ export interface ResolvedAccount {
 
 const keyOfRow = (r: { domain: string | null; lname: string }) => (r.domain ? `d:${r.domain}` : `n:${r.lname}`);
 
-/** One query: the live accounts with these domains, or (without a domain) these names. */
-export async function findAccounts(query: RawQuery, accounts: AccountValues[]): Promise<Map<string, string>> {
+/**
+ * One query: the live accounts with these domains, or (without a domain) these names. Their names
+ * go into `names` (key → name) when asked, for the company-name check.
+ */
+export async function findAccounts(query: RawQuery, accounts: AccountValues[], names?: Map<string, string>): Promise<Map<string, string>> {
   const domains = accounts.filter((a) => a.domain).map((a) => a.domain!);
-  const names = accounts.filter((a) => !a.domain).map((a) => a.name.toLowerCase());
+  const lowerNames = accounts.filter((a) => !a.domain).map((a) => a.name.toLowerCase());
   const found = new Map<string, string>();
-  if (!domains.length && !names.length) return found;
-  const rows = await query<{ id: string; domain: string | null; lname: string }>(
-    `SELECT id, domain, lower(name) AS lname FROM accounts
+  if (!domains.length && !lowerNames.length) return found;
+  const rows = await query<{ id: string; domain: string | null; lname: string; name: string }>(
+    `SELECT id, domain, lower(name) AS lname, name FROM accounts
       WHERE deleted_at IS NULL
         AND (domain = ANY($1::text[]) OR (domain IS NULL AND lower(name) = ANY($2::text[])))`,
-    [domains, names],
+    [domains, lowerNames],
   );
-  for (const r of rows) found.set(keyOfRow(r), r.id);
+  for (const r of rows) {
+    found.set(keyOfRow(r), r.id);
+    names?.set(keyOfRow(r), r.name);
+  }
   return found;
 }
 

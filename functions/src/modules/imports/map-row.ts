@@ -24,6 +24,7 @@ import {
   splitFullName,
 } from '@shared/normalize';
 import { IMPORT_MAX_FIELD_CHARS, type ColumnMapping, type ImportOptions } from '@shared/contracts/imports';
+import { restoreFormula } from '@shared/csv/neutralize-formula';
 
 export interface ContactValues {
   researchDate: string | null;
@@ -225,7 +226,8 @@ class RowReader {
     if (column === undefined) return null;
     const value = this.fields[column];
     if (value === undefined) return null;
-    const trimmed = value.trim();
+    // Our own export's formula escape ('+44 20…) comes off, so an exported file imports back as it was.
+    const trimmed = restoreFormula(value.trim()).trim();
     if (!trimmed) return null;
     if (trimmed.length > IMPORT_MAX_FIELD_CHARS) {
       this.error(column, `is longer than ${IMPORT_MAX_FIELD_CHARS} characters`);

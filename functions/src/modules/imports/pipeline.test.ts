@@ -182,7 +182,7 @@ describe('the import pipeline', () => {
       person(4, { Email: '', 'First Name': '', 'Last Name': '', 'Company Name': '', 'Company Domain': '' }),
     ]);
     const job = await importFile(t, csv);
-    expect(job).toMatchObject({ inserted: 2, failed: 2, skipped: 2 });
+    expect(job).toMatchObject({ inserted: 2, failed: 2, skipped: 0 });
     expect(job.warnings).toBeGreaterThanOrEqual(2);
     const kept = (await liveContacts()).find((c) => c.email === 'person3@acme0.com');
     expect(kept).toMatchObject({ direct_phone: null, direct_phone_raw: '12', email_confidence: null });
@@ -284,6 +284,51 @@ describe('the import pipeline', () => {
       t.hooks = { checkSuppressions: noSuppressions };
       await t.deps.db.execute(sql`DELETE FROM suppressions`);
     }
+  });
+
+  it('counts every row exactly once: rows = inserted + updated + unchanged + skipped + failed', async () => {
+    await reset();
+    await importFile(t, templateCsv([person(1), person(2)]));
+    t.hooks = { checkSuppressions: async (_db, input) => ({ emails: new Set(input.emails.filter((e) => e === 'person5@acme2.com')), phones: new Set() }) };
+    try {
+      const csv = templateCsv([
+        person(1),
+        person(2, { 'Job Title': 'Changed', 'Research Date': '2025-01-01' }),
+        person(3),
+        person(4, { Email: 'not-an-email' }),
+        person(5),
+        person(6, { Email: 'person3@acme0.com' }),
+      ]);
+      const job = await importFile(t, csv, {}, { rowsPerChunk: 2 });
+      expect(job).toMatchObject({ rowsTotal: 6, inserted: 1, updated: 1, unchanged: 1, failed: 1, suppressed: 1, duplicates: 1, skipped: 2 });
+      expect(job.inserted + job.updated + job.unchanged + job.skipped + job.failed).toBe(job.rowsTotal);
+    } finally {
+      t.hooks = { checkSuppressions: noSuppressions };
+    }
+  });
+
+  it("keeps a row whose company name contradicts its domain's account, with a warning naming both", async () => {
+    await reset();
+    await importFile(t, templateCsv([person(1, { 'Company Name': 'Acme Analytics, Inc.' })]));
+    const csv = templateCsv([
+      person(4, { 'Company Name': 'ACME ANALYTICS LLC' }),
+      person(7, { 'Company Name': 'Globex Corporation' }),
+      person(10, { 'Company Name': '' }),
+      person(11, { 'Company Domain': 'initech.com', 'Company Name': 'Initech' }),
+      person(12, { 'Company Domain': 'initech.com', 'Company Name': 'Umbrella Pharma' }),
+    ]);
+    const job = await importFile(t, csv);
+    expect(job).toMatchObject({ inserted: 5, failed: 0 });
+    const warnings = await queryRows<{ row_number: number; column: string; reason: string }>(
+      t.deps.db,
+      sql`SELECT row_number, "column", reason FROM import_row_issues WHERE job_id = ${job.id} AND reason LIKE 'Company name differs%' ORDER BY row_number`,
+    );
+    expect(warnings).toEqual([
+      { row_number: 3, column: 'Company Name', reason: `Company name differs from the account's: "Globex Corporation" in the file, "Acme Analytics, Inc." on the account of acme1.com (the row was filed under it)` },
+      { row_number: 6, column: 'Company Name', reason: `Company name differs from the account's: "Umbrella Pharma" in the file, "Initech" on the account of initech.com (the row was filed under it)` },
+    ]);
+    // Kept, under the domain's account.
+    expect((await liveContacts()).find((c) => c.email === 'person7@acme1.com')).toBeDefined();
   });
 
   it('imports contacts without email, matched by account, name and phone', async () => {

@@ -224,7 +224,7 @@ function summaryOf(job: JobRow) {
     inserted: job.inserted,
     updated: job.updated,
     unchanged: job.unchanged,
-    skipped: job.skipped,
+    skipped: job.suppressed + job.duplicates,
     failed: job.failed,
     suppressed: job.suppressed,
     duplicates: job.duplicates,

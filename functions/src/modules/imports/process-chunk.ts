@@ -8,6 +8,7 @@ import type { CsvEncoding } from '@shared/csv/detect-encoding';
 import type { Deps } from '../../deps';
 import { compileMapping, mapRow, NormalizeCache, type AccountValues, type RowIssue } from './map-row';
 import { decodeChunk, parseChunk } from './parse-chunk';
+import { companyNameWarning, companyNamesDiffer } from './company-name-mismatch';
 import { findAccounts, insertAccounts, personKey, upsertContacts, type ContactInput } from './contact-upsert-sql';
 import type { ImportHooks } from './hooks';
 import { withRawTransaction, type RawQuery } from './raw-sql';
@@ -185,11 +186,32 @@ async function lockChunk(query: RawQuery, jobId: string, index: number): Promise
   return row ? { status: row.status, jobStatus: row.job_status } : undefined;
 }
 
+/**
+ * A row filed under a domain's account whose name it contradicts (the account's name, or the
+ * first row's for an account this chunk makes) keeps its place and gets a warning naming both.
+ */
+function warnOfCompanyNames(job: ChunkJob, prepared: PreparedChunk, byKey: Map<string, AccountValues>, existingNames: Map<string, string>): void {
+  const nameColumn = job.mapping.find((m) => m.target === 'account.name')?.column;
+  if (nameColumn === undefined) return;
+  const header = job.headers[nameColumn] ?? `Column ${nameColumn + 1}`;
+  for (const r of prepared.rows) {
+    const a = r.account;
+    // Without a name in the file the account is named after its domain: nothing to compare.
+    if (!a?.domain || a.name === a.domain) continue;
+    const accountName = existingNames.get(a.key) ?? byKey.get(a.key)!.name;
+    if (!companyNamesDiffer(a.name, accountName)) continue;
+    prepared.counts.warnings++;
+    prepared.issues.push({ row: r.row, severity: 'warning', column: header, reason: companyNameWarning(a.name, accountName, a.domain), fields: null });
+  }
+}
+
 async function writeDatabase(query: RawQuery, job: ChunkJob, prepared: PreparedChunk, mode: DedupeMode) {
   // Accounts: first row per key wins within the chunk.
   const byKey = new Map<string, AccountValues>();
   for (const r of prepared.rows) if (r.account && !byKey.has(r.account.key)) byKey.set(r.account.key, r.account);
-  const accountIds = await findAccounts(query, [...byKey.values()]);
+  const existingNames = new Map<string, string>();
+  const accountIds = await findAccounts(query, [...byKey.values()], existingNames);
+  warnOfCompanyNames(job, prepared, byKey, existingNames);
   const missing = [...byKey.values()].filter((a) => !accountIds.has(a.key));
   const created = await insertAccounts(query, missing, job.createdBy);
   created.forEach((id, key) => accountIds.set(key, id));
@@ -248,7 +270,7 @@ async function recordChunk(query: RawQuery, job: ChunkJob, index: number, prepar
     `UPDATE import_jobs SET rows_read = rows_read + $2, inserted = inserted + $3, updated = updated + $4, unchanged = unchanged + $5,
             failed = failed + $6, suppressed = suppressed + $7, duplicates = duplicates + $8, warnings = warnings + $9,
             accounts_created = accounts_created + $10,
-            skipped = skipped + $6 + $7 + $8 + $5,
+            skipped = skipped + $7 + $8,
             chunks_done = chunks_done + 1, updated_at = now()
       WHERE id = $1`,
     [job.id, c.rowsRead, c.inserted, c.updated, c.unchanged, c.failed, c.suppressed, c.duplicates, c.warnings, c.accountsCreated],

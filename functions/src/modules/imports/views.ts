@@ -32,7 +32,8 @@ export function jobView(row: JobRow): ImportJob {
       inserted: row.inserted,
       updated: row.updated,
       unchanged: row.unchanged,
-      skipped: row.skipped,
+      // Derived, so a job counted before skipped stopped including failed and unchanged rows adds up too.
+      skipped: row.suppressed + row.duplicates,
       failed: row.failed,
       suppressed: row.suppressed,
       duplicates: row.duplicates,

@@ -1,0 +1,2 @@
+ALTER TABLE "suppressions" ADD COLUMN "email_base" text GENERATED ALWAYS AS (case when type = 'email' then regexp_replace(value, '^([^@+]+)\+[^@]*@', '\1@') end) STORED;--> statement-breakpoint
+CREATE INDEX "suppressions_email_base_idx" ON "suppressions" USING btree ("email_base") WHERE "suppressions"."email_base" is not null;
