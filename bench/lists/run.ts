@@ -149,7 +149,7 @@ async function main(): Promise<void> {
       });
       user = (await findUserByLogin(stack.deps.db, 'bench.runner'))!;
     }
-    const { accessToken } = await issueAccessToken(stack.deps, { id: user.id, roles: ['campaign_manager'], orgId: null, tokenVersion: user.tokenVersion });
+    const { accessToken } = await issueAccessToken(stack.deps, { id: user.id, roles: ['campaign_manager'], orgId: null, tokenVersion: user.tokenVersion, sessionId: null });
 
     // Values that exist in the seeded data, picked the same way each run.
     const sample = await raw.query<{ last_name: string; direct_phone: string; domain: string }>(

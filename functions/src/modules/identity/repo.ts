@@ -296,6 +296,19 @@ export async function revokeUserRefreshTokens(db: Db, userId: string, reason: st
   return rows.length;
 }
 
+/**
+ * Whether a session (a refresh-token family) is still going: it holds an unrevoked, unexpired
+ * token. Sign-out, a password change, deactivation and reuse detection revoke them all.
+ */
+export async function sessionIsLive(db: Db, familyId: string, at: Date): Promise<boolean> {
+  const rows = await db
+    .select({ id: refreshTokens.id })
+    .from(refreshTokens)
+    .where(and(eq(refreshTokens.familyId, familyId), isNull(refreshTokens.revokedAt), gt(refreshTokens.expiresAt, at)))
+    .limit(1);
+  return rows.length > 0;
+}
+
 /** Housekeeping: expired refresh tokens and stale throttle rows (one statement each). */
 export async function purgeExpiredAuthState(db: Db, now: Date): Promise<{ refreshTokens: number; throttle: number }> {
   const dayAgo = new Date(now.getTime() - 24 * 3600 * 1000);
