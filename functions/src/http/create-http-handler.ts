@@ -11,7 +11,7 @@ import { getDeps, type Deps } from '../deps';
 import { AppError, invalid } from './app-error';
 import { problemResponse, toAppError, zodFieldErrors } from './problem';
 import type { Principal } from './principal';
-import { takeRateSlot } from './rate-limit';
+import { takeRateSlot, takeRowBudget } from './rate-limit';
 import { redactError } from './redact-error';
 import { isReply, type ApiModule, type Route } from './route';
 
@@ -158,6 +158,18 @@ function refuseUnstorableText(value: unknown, field: string): void {
   }
 }
 
+/** The records a reply reveals: its declared count, else the objects in its body's top-level arrays. */
+function recordsRevealed(result: unknown): number {
+  if (isReply(result) && result.rows !== undefined) return result.rows;
+  const body = isReply(result) ? result.body : result;
+  if (!body || typeof body !== 'object') return 0;
+  let rows = 0;
+  for (const value of Array.isArray(body) ? [body] : Object.values(body)) {
+    if (Array.isArray(value)) for (const item of value) if (item && typeof item === 'object') rows += 1;
+  }
+  return rows;
+}
+
 async function runRoute(
   route: Route,
   event: APIGatewayProxyEventV2,
@@ -219,6 +231,7 @@ async function runRoute(
   const query = parsePart(route.query, event.queryStringParameters ?? {}, 'query');
 
   const result = await route.handler({ params, query, body, principal, deps, event, requestId, logger });
+  if (principal && route.method === 'GET') await takeRowBudget({ ...deps, logger }, principal.userId, recordsRevealed(result));
 
   if (isReply(result)) {
     const headers: Record<string, string> = { 'cache-control': 'no-store', ...(result.headers ?? {}) };

@@ -20,8 +20,8 @@ export interface AccountsTestContext extends TestContext {
   ): Promise<InvokeResponse<T>>;
 }
 
-export async function createAccountsTestContext(): Promise<AccountsTestContext> {
-  const ctx = await createTestDeps({ env: FAST_AUTH_ENV });
+export async function createAccountsTestContext(options: { env?: Record<string, string> } = {}): Promise<AccountsTestContext> {
+  const ctx = await createTestDeps({ env: { ...FAST_AUTH_ENV, ...(options.env ?? {}) } });
   const handler = createHttpHandler(accountsModule, { deps: async () => ctx.deps });
   const tokens = {} as Record<Role, string>;
   const userIds = {} as Record<Role, string>;
