@@ -61,6 +61,10 @@ describe('the local stack', () => {
     const res = await fetch(`${stack.url}/api/nope`);
     expect(res.status).toBe(404);
     expect(res.headers.get('content-type')).toBe('application/problem+json');
+    // The security headers CloudFront adds to API answers on AWS.
+    expect(res.headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('x-frame-options')).toBe('DENY');
     const body = (await res.json()) as { status: number; type: string };
     expect(body.status).toBe(404);
   });
