@@ -1,5 +1,5 @@
 // The home page. Admins see the team in numbers (people, roles, activity) from the identity
-// API; everyone sees where they can go with their roles and how the system is doing.
+// API; everyone sees where they can go with their roles, and admins how the system is doing.
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Link } from 'wouter';
 import { Activity, ArrowRight, Building2, UserCheck, Users } from 'lucide-react';
@@ -13,7 +13,7 @@ import { Skeleton } from '@/components/ui/skeleton';
 import { StatCard } from '@/components/ui/stat-card';
 import { describeError } from '@/lib/api';
 import { useAuth } from '@/lib/auth';
-import { useHealth } from '@/shell/health-indicator';
+import { useHealthDetails } from '@/shell/health-indicator';
 import { entriesFor } from '@/shell/navigation';
 import { ACTIVITY_DAYS, useTeamStats } from './dashboard-data';
 import { RecordTotals, canSeeRecordTotals } from './record-totals';
@@ -67,7 +67,7 @@ function TeamOverview({ extraCards }: { extraCards?: ReactNode }) {
 }
 
 function SystemHealth() {
-  const health = useHealth();
+  const health = useHealthDetails();
   return (
     <SectionCard id="system" title="System" description={health.data ? `Version ${health.data.version}` : 'Checking the stores…'}>
       {health.isError ? (
@@ -143,7 +143,7 @@ export default function DashboardPage() {
               </p>
             )}
           </SectionCard>
-          <SystemHealth />
+          {isAdmin && <SystemHealth />}
         </div>
       </div>
     </>
