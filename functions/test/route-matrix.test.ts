@@ -91,7 +91,7 @@ describe('the route × role matrix (every route of every module)', () => {
 
     // Forged and stale tokens are made for the admin, so a check that fails to reject them shows.
     const admin = users.get('admin')!;
-    const adminSubject = { id: admin.id, roles: ['admin'] as Role[], orgId: null, tokenVersion: 0 };
+    const adminSubject = { id: admin.id, roles: ['admin'] as Role[], orgId: null, tokenVersion: 0, sessionId: null };
     const past = new Date(Date.now() - 2 * 3600 * 1000);
     badTokens.set('expired', (await issueAccessToken({ ...deps, now: () => past }, adminSubject)).accessToken);
     const otherKeys = createSigningKeys({ AUTH_KEYS_DIR: undefined });

@@ -6,6 +6,7 @@ import type http from 'node:http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { ApiModule } from '../../functions/src/http/route';
 import type { HttpHandler } from '../../functions/src/http/create-http-handler';
+import { SECURITY_HEADERS } from './static-files';
 
 /** API Gateway's own payload limit; the handlers apply the smaller MAX_BODY_BYTES themselves. */
 const GATEWAY_MAX_BODY_BYTES = 10 * 1024 * 1024;
@@ -147,7 +148,8 @@ export function toEvent(
 }
 
 function writeResult(res: http.ServerResponse, result: APIGatewayProxyStructuredResultV2): void {
-  const headers: Record<string, string | string[]> = {};
+  // CloudFront's response headers policy covers the API behaviour too: the same set, locally.
+  const headers: Record<string, string | string[]> = { ...SECURITY_HEADERS };
   for (const [name, value] of Object.entries(result.headers ?? {})) headers[name.toLowerCase()] = String(value);
   if (result.cookies?.length) headers['set-cookie'] = result.cookies;
   const body = result.body === undefined ? '' : result.isBase64Encoded ? Buffer.from(result.body, 'base64') : result.body;

@@ -9,9 +9,17 @@ import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryOne } from '../../functions/src/db/rows';
+import { issueAccessToken } from '../../functions/src/modules/identity/tokens';
+import { makeUser } from '../../functions/test/support/identity-fixtures';
 import { REPO_ROOT, startLocalStack, type LocalStack } from './stack';
 
 const baseEnv = { LOG_LEVEL: 'SILENT' };
+
+/** An admin's access token on this stack, for the health report (the public answer is the status only). */
+async function adminToken(stack: LocalStack): Promise<string> {
+  const admin = await makeUser(stack.deps, { roles: ['admin'] });
+  return (await issueAccessToken(stack.deps, { id: admin.id, roles: ['admin'], orgId: null, tokenVersion: 0, sessionId: null })).accessToken;
+}
 
 describe('the local stack', () => {
   let stack: LocalStack;
@@ -27,7 +35,10 @@ describe('the local stack', () => {
   });
 
   it('reports every dependency healthy through a real round trip', async () => {
-    const res = await fetch(`${stack.url}/api/health`);
+    const open = await fetch(`${stack.url}/api/health`);
+    expect(open.status).toBe(200);
+    expect(await open.json()).toEqual({ status: 'ok' });
+    const res = await fetch(`${stack.url}/api/health/details`, { headers: { authorization: `Bearer ${await adminToken(stack)}` } });
     const body = (await res.json()) as { status: string; checks: Record<string, { status: string }> };
     expect(res.status).toBe(200);
     expect(body.status).toBe('ok');
@@ -46,9 +57,12 @@ describe('the local stack', () => {
     });
     try {
       other.deps.aws.s3.config.endpoint = async () => ({ hostname: '127.0.0.1', port: 9, protocol: 'http:', path: '/' });
-      const res = await fetch(`${other.url}/api/health`);
+      const open = await fetch(`${other.url}/api/health`);
+      expect(open.status).toBe(503);
+      expect(await open.json()).toEqual({ status: 'degraded' });
+      const res = await fetch(`${other.url}/api/health/details`, { headers: { authorization: `Bearer ${await adminToken(other)}` } });
       const body = (await res.json()) as { status: string; checks: Record<string, { status: string }> };
-      expect(res.status).toBe(503);
+      expect(res.status).toBe(200);
       expect(body.status).toBe('degraded');
       expect(body.checks.s3!.status).toBe('fail');
       expect(body.checks.db!.status).toBe('ok');
@@ -61,6 +75,10 @@ describe('the local stack', () => {
     const res = await fetch(`${stack.url}/api/nope`);
     expect(res.status).toBe(404);
     expect(res.headers.get('content-type')).toBe('application/problem+json');
+    // The security headers CloudFront adds to API answers on AWS.
+    expect(res.headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('x-frame-options')).toBe('DENY');
     const body = (await res.json()) as { status: number; type: string };
     expect(body.status).toBe(404);
   });

@@ -54,6 +54,24 @@ describe('the local static file server', () => {
     expect(route.headers['x-frame-options']).toBe('DENY');
   });
 
+  it('answers a missing hashed asset 404, never the app shell cached for a year', async () => {
+    const missing = await get('/assets/app-gone.js');
+    expect(missing.status).toBe(404);
+    expect(missing.body).not.toContain('<title>app</title>');
+    expect(missing.headers['cache-control']).not.toContain('immutable');
+    expect(missing.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('sends the security headers CloudFront sends, HSTS included', async () => {
+    for (const res of [await get('/'), await get('/assets/app-1234.js')]) {
+      expect(res.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['x-frame-options']).toBe('DENY');
+      expect(res.headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+      expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    }
+  });
+
   it('never serves a file outside its root, however the path is encoded', async () => {
     for (const attempt of ['/..%2fdist-old/secret.txt', '/..%2f..%2fdist-old%2fsecret.txt', '/%2e%2e/secret.txt', '/..%5csecret.txt', '/assets/..%2f..%2fsecret.txt', '/%00']) {
       const res = await get(attempt);

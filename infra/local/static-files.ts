@@ -1,5 +1,7 @@
-// Serves the built SPA from dist/: hashed assets cached for a year, everything else answered
-// with index.html (client-side routes), with the security headers CloudFront adds on AWS.
+// Serves the built SPA from dist/: hashed assets cached for a year (a missing one is a 404),
+// everything else answered with index.html (client-side routes), with the security headers
+// CloudFront adds on AWS. SECURITY_HEADERS is their one definition: the CDK construct and the
+// local gateway's API answers read it too.
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type http from 'node:http';
@@ -19,7 +21,11 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json',
 };
 
+/** HSTS max-age, a year: SpaHosting gives CloudFront the same. */
+export const HSTS_MAX_AGE_SECONDS = 365 * 24 * 60 * 60;
+
 export const SECURITY_HEADERS: Record<string, string> = {
+  'strict-transport-security': `max-age=${HSTS_MAX_AGE_SECONDS}; includeSubDomains`,
   'x-content-type-options': 'nosniff',
   'x-frame-options': 'DENY',
   'referrer-policy': 'strict-origin-when-cross-origin',
@@ -55,6 +61,12 @@ export function createStaticHandler(root: string, options: { connectSources?: re
     // reach the sibling folder dist-old/.
     if (!file.startsWith(resolvedRoot + path.sep)) file = path.join(resolvedRoot, 'index.html');
     let info = await stat(file).catch(() => null);
+    // A missing hashed asset is a stale or mistyped URL: answering the shell would be cached for a year.
+    if (!info?.isFile() && pathname.startsWith('/assets/')) {
+      res.writeHead(404, { ...headers, 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+      res.end('Not found.');
+      return;
+    }
     if (!info?.isFile()) {
       file = path.join(resolvedRoot, 'index.html');
       info = await stat(file).catch(() => null);

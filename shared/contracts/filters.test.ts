@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import {
   EMPTY_FILTER,
   MAX_FILTER_CONDITIONS,
@@ -83,6 +84,16 @@ describe('filter groups', () => {
     expect(filterSchema.safeParse(wide).success).toBe(false);
     expect(filterSchema.safeParse(sample).success).toBe(true);
     expect(filterSchema.safeParse(EMPTY_FILTER).success).toBe(true);
+  });
+
+  it('refuses a filter nested hundreds of groups deep with an issue, without exhausting the stack', () => {
+    let deep: FilterGroup = { type: 'and', conditions: [] };
+    for (let i = 0; i < 600; i++) deep = { type: 'and', conditions: [deep] };
+    const request = z.object({ filter: filterSchema });
+    const result = request.safeParse({ filter: deep });
+    expect(result.success).toBe(false);
+    expect(result.error!.issues[0]!.path).toEqual(['filter']);
+    expect(result.error!.issues[0]!.message).toContain(`at most ${MAX_FILTER_DEPTH} groups deep`);
   });
 
   it('tells groups from conditions', () => {

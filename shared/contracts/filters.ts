@@ -108,12 +108,37 @@ export const filterGroupSchema: z.ZodType<FilterGroup> = z.lazy(() =>
   }),
 );
 
-/** A whole filter: a group with limits on nesting and size. */
-export const filterSchema = filterGroupSchema.superRefine((group, ctx) => {
-  const { depth, count } = depthAndCount(group);
-  if (depth > MAX_FILTER_DEPTH) ctx.addIssue({ code: 'custom', message: `must nest at most ${MAX_FILTER_DEPTH} groups deep` });
-  if (count > MAX_FILTER_CONDITIONS) ctx.addIssue({ code: 'custom', message: `must hold at most ${MAX_FILTER_CONDITIONS} conditions` });
-});
+/**
+ * Whether raw input nests groups deeper than the limit, found without recursion: the group schema
+ * parses recursively, and a hostile filter hundreds of groups deep would exhaust the stack there.
+ */
+function nestsTooDeep(value: unknown): boolean {
+  const stack: Array<{ node: unknown; depth: number }> = [{ node: value, depth: 1 }];
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop()!;
+    const conditions = (node as { conditions?: unknown } | null)?.conditions;
+    if (typeof node !== 'object' || !Array.isArray(conditions)) continue;
+    if (depth > MAX_FILTER_DEPTH) return true;
+    for (const child of conditions) stack.push({ node: child, depth: depth + 1 });
+  }
+  return false;
+}
+
+const tooDeepMessage = `must nest at most ${MAX_FILTER_DEPTH} groups deep`;
+
+/** A whole filter: a group with limits on nesting and size (depth checked before parsing). */
+export const filterSchema: z.ZodType<FilterGroup> = z
+  .unknown()
+  .superRefine((value, ctx) => {
+    if (nestsTooDeep(value)) ctx.addIssue({ code: 'custom', message: tooDeepMessage, abort: true });
+  })
+  .pipe(
+    filterGroupSchema.superRefine((group, ctx) => {
+      const { depth, count } = depthAndCount(group);
+      if (depth > MAX_FILTER_DEPTH) ctx.addIssue({ code: 'custom', message: tooDeepMessage });
+      if (count > MAX_FILTER_CONDITIONS) ctx.addIssue({ code: 'custom', message: `must hold at most ${MAX_FILTER_CONDITIONS} conditions` });
+    }),
+  );
 
 export function isFilterGroup(node: FilterCondition | FilterGroup): node is FilterGroup {
   return 'conditions' in node;

@@ -8,6 +8,12 @@ export const healthCheckSchema = z.object({
   error: z.string().optional(),
 });
 
+/** The public answer of GET /api/health: whether every store answers, nothing more. */
+export const healthStatusSchema = z.object({
+  status: z.enum(['ok', 'degraded']),
+});
+
+/** GET /api/health/details (admins): each store's answer, its latency, and the version. */
 export const healthResponseSchema = z.object({
   status: z.enum(['ok', 'degraded']),
   version: z.string(),
@@ -16,3 +22,4 @@ export const healthResponseSchema = z.object({
 
 export type HealthCheck = z.infer<typeof healthCheckSchema>;
 export type HealthResponse = z.infer<typeof healthResponseSchema>;
+export type HealthStatus = z.infer<typeof healthStatusSchema>;

@@ -76,6 +76,9 @@ export const configSchema = z.object({
   RATE_LIMIT_SEARCH_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   RATE_LIMIT_EXPORT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   RATE_LIMIT_IMPORT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  // Records a user may read a minute through list and search pages (each page counts its rows):
+  // sized so paging through lists by hand never meets it, while a scripted bulk read does.
+  RATE_LIMIT_ROWS_PER_MINUTE: z.coerce.number().int().min(1).default(10_000),
 
   ADMIN_USERNAME: z.string().trim().min(1).default('admin'),
   ADMIN_EMAIL: z.string().trim().email().default('admin@crm.local'),

@@ -132,6 +132,22 @@ describe('the HTTP handler kit', () => {
     expect(inQuery.json.errors[0]!.field).toBe('query.q');
   });
 
+  it('refuses an unpaired surrogate escape in a body field or a query parameter, with 400 naming it', async () => {
+    const inBody = await invoke<{ errors: { field: string }[] }>(handler, {
+      method: 'POST',
+      path: '/api/widgets',
+      token: 'agent-token',
+      body: '{"name": "lone \\ud800 half", "size": 1}',
+    });
+    expect(inBody.status, inBody.text).toBe(400);
+    expect(inBody.json.errors[0]!.field).toBe('body.name');
+    const inQuery = await invoke<{ errors: { field: string }[] }>(handler, { method: 'GET', path: '/api/widgets/conflict', query: { q: 'a\ud800' } });
+    expect(inQuery.status).toBe(400);
+    expect(inQuery.json.errors[0]!.field).toBe('query.q');
+    const paired = await invoke(handler, { method: 'POST', path: '/api/widgets', token: 'agent-token', body: '{"name": "emoji \\ud83d\\ude00", "size": 1}' });
+    expect(paired.status, paired.text).toBe(201);
+  });
+
   it('refuses a body over the size limit with 413', async () => {
     const res = await invoke(handler, {
       method: 'POST',

@@ -11,7 +11,7 @@ import { getDeps, type Deps } from '../deps';
 import { AppError, invalid } from './app-error';
 import { problemResponse, toAppError, zodFieldErrors } from './problem';
 import type { Principal } from './principal';
-import { takeRateSlot } from './rate-limit';
+import { takeRateSlot, takeRowBudget } from './rate-limit';
 import { redactError } from './redact-error';
 import { can, isCapability } from '@shared/access';
 import { isReply, type ApiModule, type Route } from './route';
@@ -127,16 +127,48 @@ function parsePart<S extends z.ZodType | undefined>(schema: S, value: unknown, f
   return result.data;
 }
 
+/** A high surrogate not followed by a low one, or a low one not preceded by a high one. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Why Postgres could not store this text, or null when it can. */
+function unstorable(text: string): string | null {
+  if (text.includes('\u0000')) return 'must not contain a NUL character';
+  if (LONE_SURROGATE.test(text)) return 'must not contain an unpaired surrogate (a lone \\ud800-\\udfff escape)';
+  return null;
+}
+
 /**
- * Refuses text holding U+0000 anywhere in a request part: Postgres text cannot store it, so it
- * would otherwise fail whichever query it reached with a 500.
+ * Refuses text Postgres cannot store anywhere in a request part, keys included: U+0000, and the
+ * unpaired surrogates a JSON `\\ud800` escape yields (no UTF-8 form). Either would otherwise fail
+ * whichever query it reached with a 500. Walks without recursion, so no depth escapes it.
  */
-function refuseNul(value: unknown, field: string, depth = 0): void {
-  if (typeof value === 'string') {
-    if (value.includes('\u0000')) throw invalid(field, 'must not contain a NUL character');
-  } else if (value && typeof value === 'object' && depth < 32) {
-    for (const [key, item] of Object.entries(value)) refuseNul(item, `${field}.${key}`, depth + 1);
+function refuseUnstorableText(value: unknown, field: string): void {
+  const stack: Array<{ value: unknown; field: string }> = [{ value, field }];
+  while (stack.length > 0) {
+    const item = stack.pop()!;
+    if (typeof item.value === 'string') {
+      const reason = unstorable(item.value);
+      if (reason) throw invalid(item.field, reason);
+    } else if (item.value && typeof item.value === 'object') {
+      for (const [key, child] of Object.entries(item.value)) {
+        const keyReason = unstorable(key);
+        if (keyReason) throw invalid(item.field, `has a key that ${keyReason}`);
+        stack.push({ value: child, field: `${item.field}.${key}` });
+      }
+    }
   }
+}
+
+/** The records a reply reveals: its declared count, else the objects in its body's top-level arrays. */
+function recordsRevealed(result: unknown): number {
+  if (isReply(result) && result.rows !== undefined) return result.rows;
+  const body = isReply(result) ? result.body : result;
+  if (!body || typeof body !== 'object') return 0;
+  let rows = 0;
+  for (const value of Array.isArray(body) ? [body] : Object.values(body)) {
+    if (Array.isArray(value)) for (const item of value) if (item && typeof item === 'object') rows += 1;
+  }
+  return rows;
 }
 
 async function runRoute(
@@ -189,16 +221,18 @@ async function runRoute(
         throw new AppError('bad_request', { detail: 'The request body is not valid JSON.' });
       }
     }
+    // Before the schema: its transforms and refinements may call what throws on such text.
+    refuseUnstorableText(parsed, 'body');
     body = parsePart(route.body, parsed, 'body');
   }
 
-  refuseNul(event.pathParameters, 'params');
-  refuseNul(event.queryStringParameters, 'query');
-  if (!route.rawBody) refuseNul(body, 'body');
+  refuseUnstorableText(event.pathParameters, 'params');
+  refuseUnstorableText(event.queryStringParameters, 'query');
   const params = parsePart(route.params, event.pathParameters ?? {}, 'params');
   const query = parsePart(route.query, event.queryStringParameters ?? {}, 'query');
 
   const result = await route.handler({ params, query, body, principal, deps, event, requestId, logger });
+  if (principal && route.method === 'GET') await takeRowBudget({ ...deps, logger }, principal.userId, recordsRevealed(result));
 
   if (isReply(result)) {
     const headers: Record<string, string> = { 'cache-control': 'no-store', ...(result.headers ?? {}) };

@@ -17,4 +17,9 @@ export interface Authenticator {
    * expired or belongs to a user who may no longer sign in.
    */
   authenticate(token: string | null): Promise<Principal | null>;
+  /**
+   * Drops what this instance remembers of a session or a user after it ended or revoked them, so
+   * their tokens are refused here at once (other instances re-check within a minute).
+   */
+  forget?(what: { sessionId?: string; userId?: string }): void;
 }

@@ -41,6 +41,11 @@ export interface Reply {
   cookies?: string[];
   /** Body is already serialised text (CSV, HTML) or base64 for binary. */
   raw?: { text: string; base64?: boolean };
+  /**
+   * How many records the reply reveals, counted against the caller's per-minute row budget. Needed
+   * only for raw bodies: a JSON body's records are counted from its top-level arrays of objects.
+   */
+  rows?: number;
 }
 
 export function reply(status: number, body?: unknown, extra: Omit<Reply, 'kind' | 'status' | 'body'> = {}): Reply {

@@ -18,7 +18,7 @@ import { formatRelative } from '@/features/records/format';
 import { describeError } from '@/lib/api';
 import { useAuth } from '@/lib/auth';
 import { cn } from '@/lib/utils';
-import { useHealth } from '@/shell/health-indicator';
+import { useHealthDetails } from '@/shell/health-indicator';
 import { STATUS_LABELS, STATUS_VARIANTS } from '../imports/format';
 import { canSeeWorkspaceData, chartDays, checklistItems, formatTotal, showChecklist, useDashboard } from './dashboard-data';
 
@@ -168,7 +168,7 @@ function Workspace({ canInvite }: { canInvite: boolean }) {
 }
 
 function SystemHealth() {
-  const health = useHealth();
+  const health = useHealthDetails();
   return (
     <SectionCard id="system" title="System" description={health.data ? `Version ${health.data.version}` : 'Checking the stores…'}>
       {health.isError ? (

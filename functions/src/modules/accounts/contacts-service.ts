@@ -117,10 +117,10 @@ export async function listContactsJson(
   deps: Pick<Deps, 'db'>,
   query: z.output<typeof contactListQuerySchema>,
   options: { accountId?: string } = {},
-): Promise<string> {
+): Promise<{ json: string; rows: number }> {
   if (options.accountId && !(await findById(deps.db, accounts, options.accountId, { includeDeleted: true }))) throw notFound('account');
   const page = await listContactJson(deps.db, { ...query, where: options.accountId ? and(eq(contacts.accountId, options.accountId)) : undefined });
-  return contactListJson(page);
+  return { json: contactListJson(page), rows: page.items.length };
 }
 
 export async function listContacts(
@@ -128,5 +128,5 @@ export async function listContacts(
   query: z.output<typeof contactListQuerySchema>,
   options: { accountId?: string } = {},
 ): Promise<ContactListResponse> {
-  return JSON.parse(await listContactsJson(deps, query, options)) as ContactListResponse;
+  return JSON.parse((await listContactsJson(deps, query, options)).json) as ContactListResponse;
 }

@@ -3,8 +3,8 @@
 import { and, desc, eq, lt, sql } from 'drizzle-orm';
 import type { HistoryEntry, HistoryResponse } from '@shared/contracts/accounts';
 import type { Database } from '../../db/connection';
-import { recordChanges, users } from '../../db/schema';
-import { invalid } from '../../http/app-error';
+import { accounts, contacts, recordChanges, users } from '../../db/schema';
+import { invalid, notFound } from '../../http/app-error';
 import type { Entity } from './fields';
 
 export type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
@@ -82,6 +82,12 @@ export async function listHistory(
     .orderBy(desc(recordChanges.id))
     .limit(input.limit + 1);
   const page = rows.slice(0, input.limit);
+  // No entries may mean no such record: that is a 404, like reading it. Deleted records keep theirs.
+  if (page.length === 0) {
+    const table = input.entity === 'account' ? accounts : contacts;
+    const [exists] = await db.select({ id: table.id }).from(table).where(eq(table.id, input.entityId)).limit(1);
+    if (!exists) throw notFound(input.entity);
+  }
   const items: HistoryEntry[] = page.map((row) => ({
     id: String(row.id),
     action: row.action as HistoryEntry['action'],

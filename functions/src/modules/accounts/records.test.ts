@@ -182,4 +182,19 @@ describe('field history', () => {
     const next = await t.call<HistoryResponse>('GET', `/api/accounts/${a.json.id}/history`, { query: { limit: '2', cursor: paged.json.nextCursor! } });
     expect(next.json.items.map((i) => i.action)).toEqual(['merge', 'update']);
   });
+
+  it('answers 404 for the history of a record that does not exist, and keeps a deleted one readable', async () => {
+    const missing = '0190f0f0-0000-7000-8000-000000000000';
+    const account = await t.call('GET', `/api/accounts/${missing}/history`);
+    expect(account.status).toBe(404);
+    expect(account.headers['content-type']).toContain('problem+json');
+    expect((await t.call('GET', `/api/contacts/${missing}/history`)).status).toBe(404);
+
+    const c = await t.call<{ id: string }>('POST', '/api/contacts', { body: { email: 'history.gone@example.com', fullName: 'Gone Away' } });
+    expect(c.status, c.text).toBe(201);
+    await t.call('DELETE', `/api/contacts/${c.json.id}`);
+    const deleted = await t.call<HistoryResponse>('GET', `/api/contacts/${c.json.id}/history`);
+    expect(deleted.status).toBe(200);
+    expect(deleted.json.items.map((i) => i.action)).toEqual(['delete', 'create']);
+  });
 });

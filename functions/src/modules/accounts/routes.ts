@@ -25,7 +25,8 @@ import { listHistory, type Actor } from './record-changes';
 import { globalSearch } from './search';
 
 /** A body already serialized as JSON (a contacts page Postgres built). */
-const jsonReply = (text: string) => reply(200, undefined, { raw: { text }, headers: { 'content-type': 'application/json' } });
+const jsonReply = (list: { json: string; rows: number }) =>
+  reply(200, undefined, { raw: { text: list.json }, rows: list.rows, headers: { 'content-type': 'application/json' } });
 
 const idParams = z.strictObject({ id: z.string().uuid('is not a record id') });
 const bulkParams = z.strictObject({ bulkId: z.string().uuid('is not a bulk operation id') });

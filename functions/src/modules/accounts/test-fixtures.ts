@@ -20,15 +20,15 @@ export interface AccountsTestContext extends TestContext {
   ): Promise<InvokeResponse<T>>;
 }
 
-export async function createAccountsTestContext(): Promise<AccountsTestContext> {
-  const ctx = await createTestDeps({ env: FAST_AUTH_ENV });
+export async function createAccountsTestContext(options: { env?: Record<string, string> } = {}): Promise<AccountsTestContext> {
+  const ctx = await createTestDeps({ env: { ...FAST_AUTH_ENV, ...(options.env ?? {}) } });
   const handler = createHttpHandler(accountsModule, { deps: async () => ctx.deps });
   const tokens = {} as Record<Role, string>;
   const userIds = {} as Record<Role, string>;
   for (const role of [...STAFF_ROLES, 'client_user'] as Role[]) {
     const user = await makeUser(ctx.deps, { roles: [role] });
     userIds[role] = user.id;
-    tokens[role] = (await issueAccessToken(ctx.deps, { id: user.id, roles: [role], orgId: user.orgId, tokenVersion: 0 })).accessToken;
+    tokens[role] = (await issueAccessToken(ctx.deps, { id: user.id, roles: [role], orgId: user.orgId, tokenVersion: 0, sessionId: null })).accessToken;
   }
   return {
     ...ctx,

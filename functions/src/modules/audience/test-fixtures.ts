@@ -29,7 +29,7 @@ export async function createAudienceTestContext(): Promise<AudienceTestContext> 
   for (const role of [...STAFF_ROLES, 'client_user'] as Role[]) {
     const user = await makeUser(ctx.deps, { roles: [role] });
     userIds[role] = user.id;
-    tokens[role] = (await issueAccessToken(ctx.deps, { id: user.id, roles: [role], orgId: user.orgId, tokenVersion: 0 })).accessToken;
+    tokens[role] = (await issueAccessToken(ctx.deps, { id: user.id, roles: [role], orgId: user.orgId, tokenVersion: 0, sessionId: null })).accessToken;
   }
   const caller =
     (h: HttpHandler) =>

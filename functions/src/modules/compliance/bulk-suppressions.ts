@@ -90,7 +90,9 @@ async function* sourceChunks(deps: Pick<Deps, 'aws' | 'config'>, request: BulkSu
     return;
   }
   const key = request.s3Key!;
-  if (!key.startsWith(SUPPRESSION_UPLOAD_PREFIX) || key.includes('..')) {
+  // An empty, `.` or `..` segment is never a key we hand out, and S3 stand-ins fail on `//`.
+  const badSegment = key.split('/').some((segment) => segment === '' || segment === '.' || segment === '..');
+  if (!key.startsWith(SUPPRESSION_UPLOAD_PREFIX) || badSegment) {
     throw invalid('body.s3Key', `must be a key under ${SUPPRESSION_UPLOAD_PREFIX} (ask POST /api/suppressions/uploads for one)`);
   }
   let body: Readable;

@@ -186,6 +186,14 @@ describe('bulk upload', () => {
     expect((await bulk({ list: 'email', reason: 'manual', csv: 'a@b.com', s3Key: `${SUPPRESSION_UPLOAD_PREFIX}x.csv` })).status).toBe(400);
     expect((await bulk({ list: 'email', reason: 'manual', csv: 'a@b.com' }, analyst)).status).toBe(403);
   });
+
+  it('refuses a key with an empty path segment as a bad request, not a server error', async () => {
+    for (const s3Key of [`${SUPPRESSION_UPLOAD_PREFIX}a//b.csv`, `${SUPPRESSION_UPLOAD_PREFIX}/x.csv`, `${SUPPRESSION_UPLOAD_PREFIX}x/`]) {
+      const res = await bulk({ list: 'email', reason: 'manual', s3Key });
+      expect(res.status, `${s3Key}: ${res.text}`).toBe(400);
+      expect(res.text).toContain('body.s3Key');
+    }
+  });
 });
 
 describe('the list', () => {

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { invoke } from '../../../test/support/invoke';
-import { createIdentityTestContext, makeUser, signIn, type IdentityTestContext } from '../../../test/support/identity-fixtures';
-import { USER_STATE_TTL_MS } from './authenticator';
+import { createIdentityTestContext, makeUser, signIn, STRONG_PASSWORD, type IdentityTestContext } from '../../../test/support/identity-fixtures';
+import { createHttpHandler } from '../../http/create-http-handler';
+import { createAuthenticator, SESSION_STATE_TTL_MS, USER_STATE_TTL_MS } from './authenticator';
+import { identityModule } from './routes';
 
 // Access tokens live 15 minutes, but the API re-reads a user's status and roles at least once a
 // minute: a deactivation or a removed role bites within 60 s, with the old token still unexpired.
@@ -58,5 +60,47 @@ describe('revoking access while a token is still valid', () => {
     await invoke(t.identity, { method: 'POST', path: `/api/users/${user.id}/roles`, token: adminToken, body: { role: 'admin' } });
     t.clock.advance(USER_STATE_TTL_MS);
     expect((await listUsers(accessToken)).status).toBe(200);
+  });
+
+  it('a signed-out session\'s access token is refused at once, other sessions keep working', async () => {
+    const user = await makeUser(t.deps, { roles: ['agent'] });
+    const leaving = await signIn(t.identity, user.username, user.password);
+    const staying = await signIn(t.identity, user.username, user.password);
+    expect((await me(leaving.accessToken)).status).toBe(200);
+
+    const out = await invoke(t.identity, { method: 'POST', path: '/api/auth/logout', cookies: [leaving.refreshCookie], token: leaving.accessToken });
+    expect(out.status).toBeLessThan(300);
+    expect((await me(leaving.accessToken)).status).toBe(401);
+    expect((await me(staying.accessToken)).status).toBe(200);
+  });
+
+  it('another container refuses a signed-out session\'s token within 60 s', async () => {
+    const elsewhere = createHttpHandler(identityModule, { deps: async () => ({ ...t.deps, auth: createAuthenticator(t.deps) }) });
+    const user = await makeUser(t.deps, { roles: ['agent'] });
+    const session = await signIn(t.identity, user.username, user.password);
+    expect((await invoke(elsewhere, { method: 'GET', path: '/api/me', token: session.accessToken })).status).toBe(200);
+
+    await invoke(t.identity, { method: 'POST', path: '/api/auth/logout', cookies: [session.refreshCookie] });
+    expect(SESSION_STATE_TTL_MS).toBeLessThanOrEqual(60_000);
+    t.clock.advance(SESSION_STATE_TTL_MS);
+    expect((await invoke(elsewhere, { method: 'GET', path: '/api/me', token: session.accessToken })).status).toBe(401);
+  });
+
+  it('a password change refuses the other sessions\' access tokens at once and keeps the new one', async () => {
+    const user = await makeUser(t.deps, { roles: ['agent'] });
+    const other = await signIn(t.identity, user.username, user.password);
+    const here = await signIn(t.identity, user.username, user.password);
+    expect((await me(other.accessToken)).status).toBe(200);
+    expect((await me(here.accessToken)).status).toBe(200);
+
+    const changed = await invoke<{ accessToken: string }>(t.identity, {
+      method: 'POST',
+      path: '/api/auth/password',
+      token: here.accessToken,
+      body: { currentPassword: STRONG_PASSWORD, newPassword: 'a brand new passphrase 42' },
+    });
+    expect(changed.status, changed.text).toBe(200);
+    expect((await me(other.accessToken)).status).toBe(401);
+    expect((await me(changed.json.accessToken)).status).toBe(200);
   });
 });

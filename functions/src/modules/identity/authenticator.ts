@@ -4,13 +4,18 @@
 // used for authorization. That state is cached per user for at most USER_STATE_TTL_MS, so a
 // deactivation or a removed role takes effect within a minute on every warm container. A token's
 // signature check is likewise remembered for a minute at most, and never past its expiry.
+// Our own tokens name their session (`sid`, the refresh-token family): a token whose session was
+// ended (sign-out, password change, reuse detection) is refused, at once on the container that
+// ended it (`forget`) and within SESSION_STATE_TTL_MS elsewhere. Cognito access tokens carry no
+// session of ours: there, sign-out is Cognito's and a token stays valid until it expires (its
+// holder's status and roles are still re-read every minute).
 import { CognitoJwtVerifier, JwtVerifier } from 'aws-jwt-verify';
 import { FetchError } from 'aws-jwt-verify/error';
 import type { Config } from '../../config/config';
 import type { Deps } from '../../deps';
 import type { Authenticator, Principal } from '../../http/principal';
 import { SIGNING_ALG } from './keys';
-import { loadAccessState, type UserAccessState } from './repo';
+import { loadAccessState, sessionIsLive, type UserAccessState } from './repo';
 import { logSecurityEvent } from './security-log';
 
 /** How long a user's status and roles may be served from memory. */
@@ -23,6 +28,9 @@ const MAX_CACHED_USERS = 10_000;
  */
 export const VERIFIED_TOKEN_TTL_MS = 60_000;
 const MAX_CACHED_TOKENS = 5_000;
+/** How long a session found live may be trusted without asking the database again. */
+export const SESSION_STATE_TTL_MS = 60_000;
+const MAX_CACHED_SESSIONS = 10_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface VerifiedSubject {
@@ -33,6 +41,8 @@ export interface VerifiedSubject {
   version: number | null;
   /** The token's expiry (epoch ms): a verified token may be remembered until then (never without it). */
   expiresAt?: number;
+  /** The session the token belongs to (`sid`); null when the issuer gives none (Cognito). */
+  sessionId?: string | null;
 }
 
 export type TokenVerifier = (token: string) => Promise<VerifiedSubject>;
@@ -66,6 +76,7 @@ export function createLocalTokenVerifier(deps: Pick<Deps, 'config' | 'signingKey
       if (typeof payload.exp !== 'number') throw new TokenClaimError('no expiry');
       if (typeof payload.sub !== 'string' || !UUID.test(payload.sub)) throw new TokenClaimError('bad subject');
       if (!Number.isInteger(payload.ver)) throw new TokenClaimError('no version');
+      if (payload.sid !== undefined && (typeof payload.sid !== 'string' || !UUID.test(payload.sid))) throw new TokenClaimError('bad session');
     },
   });
   let preloaded: Promise<void> | undefined;
@@ -80,7 +91,13 @@ export function createLocalTokenVerifier(deps: Pick<Deps, 'config' | 'signingKey
     await preloaded;
     const payload = verifier.verifySync(token);
     const sub = payload.sub as string;
-    return { lookup: { userId: sub }, cacheKey: sub, version: payload.ver as number, expiresAt: (payload.exp as number) * 1000 };
+    return {
+      lookup: { userId: sub },
+      cacheKey: sub,
+      version: payload.ver as number,
+      expiresAt: (payload.exp as number) * 1000,
+      sessionId: typeof payload.sid === 'string' ? payload.sid : null,
+    };
   };
 }
 
@@ -102,6 +119,7 @@ export function createAuthenticator(deps: Omit<Deps, 'auth'>, options: { verify?
     options.verify ?? (deps.config.AUTH_MODE === 'cognito' ? createCognitoTokenVerifier(deps.config).verify : createLocalTokenVerifier(deps));
   const cache = new Map<string, { state: UserAccessState; loadedAt: number }>();
   const verified = new Map<string, { subject: VerifiedSubject; until: number }>();
+  const liveSessions = new Map<string, { userId: string; checkedAt: number }>();
 
   /** The signature, issuer, audience and expiry checks, once per token and minute. */
   async function verifyOnce(token: string): Promise<VerifiedSubject> {
@@ -137,7 +155,26 @@ export function createAuthenticator(deps: Omit<Deps, 'auth'>, options: { verify?
     return state;
   }
 
+  /** Whether the token's session is still going; a live answer is trusted for a minute at most. */
+  async function sessionLive(sessionId: string, userId: string): Promise<boolean> {
+    const now = deps.now().getTime();
+    const known = liveSessions.get(sessionId);
+    if (known && now >= known.checkedAt && now - known.checkedAt < SESSION_STATE_TTL_MS) return true;
+    liveSessions.delete(sessionId);
+    if (!(await sessionIsLive(deps.db, sessionId, new Date(now)))) return false;
+    if (liveSessions.size >= MAX_CACHED_SESSIONS) liveSessions.delete(liveSessions.keys().next().value!);
+    liveSessions.set(sessionId, { userId, checkedAt: now });
+    return true;
+  }
+
   return {
+    forget({ sessionId, userId }) {
+      if (sessionId) liveSessions.delete(sessionId);
+      if (userId) {
+        for (const [key, entry] of cache) if (entry.state.userId === userId) cache.delete(key);
+        for (const [key, entry] of liveSessions) if (entry.userId === userId) liveSessions.delete(key);
+      }
+    },
     async authenticate(token): Promise<Principal | null> {
       if (!token) return null;
       let subject: VerifiedSubject;
@@ -153,6 +190,7 @@ export function createAuthenticator(deps: Omit<Deps, 'auth'>, options: { verify?
       const state = await currentState(subject);
       if (!state || state.status !== 'active') return null;
       if (subject.version !== null && subject.version < state.tokenVersion) return null;
+      if (subject.sessionId && !(await sessionLive(subject.sessionId, state.userId))) return null;
       return {
         userId: state.userId,
         username: state.username,

@@ -59,7 +59,15 @@ export async function changePassword(
   });
 
   const roles = await rolesOf(deps.db, user.id);
-  const access = await issueAccessToken(deps, { id: user.id, roles, orgId: updated.orgId, tokenVersion: updated.tokenVersion });
+  // The other sessions were revoked above: this container forgets what it knew of them at once.
+  deps.auth.forget?.({ userId: user.id });
+  const access = await issueAccessToken(deps, {
+    id: user.id,
+    roles,
+    orgId: updated.orgId,
+    tokenVersion: updated.tokenVersion,
+    sessionId: session.sessionId,
+  });
   logSecurityEvent(logger, 'auth.password_changed', { userId: user.id, orgId: user.orgId, sourceIp: input.sourceIp ?? null });
   return {
     response: { ...access, tokenType: 'Bearer', user: toSessionUser(updated, roles) },

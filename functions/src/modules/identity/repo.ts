@@ -296,6 +296,19 @@ export async function revokeUserRefreshTokens(db: Db, userId: string, reason: st
   return rows.length;
 }
 
+/**
+ * Whether a session (a refresh-token family) is still going: it holds an unrevoked, unexpired
+ * token. Sign-out, a password change, deactivation and reuse detection revoke them all.
+ */
+export async function sessionIsLive(db: Db, familyId: string, at: Date): Promise<boolean> {
+  const rows = await db
+    .select({ id: refreshTokens.id })
+    .from(refreshTokens)
+    .where(and(eq(refreshTokens.familyId, familyId), isNull(refreshTokens.revokedAt), gt(refreshTokens.expiresAt, at)))
+    .limit(1);
+  return rows.length > 0;
+}
+
 /** Housekeeping: expired refresh tokens and stale throttle rows (one statement each). */
 export async function purgeExpiredAuthState(db: Db, now: Date): Promise<{ refreshTokens: number; throttle: number }> {
   const dayAgo = new Date(now.getTime() - 24 * 3600 * 1000);
@@ -309,17 +322,32 @@ export async function purgeExpiredAuthState(db: Db, now: Date): Promise<{ refres
 
 // ── throttling ───────────────────────────────────────────────────────────────────────────────
 
-/** Counts one attempt in the key's window and answers the count so far. */
-export async function countAttempt(db: Db, key: string, windowStart: Date, at: Date): Promise<number> {
-  const rows = await db
-    .insert(authThrottle)
-    .values({ key, windowStart, count: 1, createdAt: at, updatedAt: at })
-    .onConflictDoUpdate({
-      target: [authThrottle.key, authThrottle.windowStart],
-      set: { count: sql`${authThrottle.count} + 1`, updatedAt: at },
-    })
-    .returning({ count: authThrottle.count });
-  return rows[0]!.count;
+/**
+ * Counts one attempt in its one-second bucket and answers the attempts of the buckets since
+ * `since` (this one included) and the oldest of those buckets: one statement, the upsert's row
+ * added to the earlier buckets, which the statement's own snapshot cannot see changed.
+ */
+export async function countRecentAttempts(
+  db: Db,
+  key: string,
+  bucket: Date,
+  since: Date,
+  at: Date,
+): Promise<{ count: number; oldest: Date }> {
+  const row = await queryOne<{ count: number | string; oldest: Date | string }>(
+    db,
+    sql`with up as (
+          insert into auth_throttle (key, window_start, count, created_at, updated_at)
+          values (${key}, ${bucket.toISOString()}::timestamptz, 1, ${at.toISOString()}::timestamptz, ${at.toISOString()}::timestamptz)
+          on conflict (key, window_start) do update set count = auth_throttle.count + 1, updated_at = excluded.updated_at
+          returning count
+        ), earlier as (
+          select coalesce(sum(count), 0) as n, min(window_start) as oldest from auth_throttle
+          where key = ${key} and window_start >= ${since.toISOString()}::timestamptz and window_start < ${bucket.toISOString()}::timestamptz
+        )
+        select (select count from up) + earlier.n as count, coalesce(earlier.oldest, ${bucket.toISOString()}::timestamptz) as oldest from earlier`,
+  );
+  return { count: Number(row!.count), oldest: new Date(row!.oldest) };
 }
 
 /** Lockout state kept for a key in a single fixed window (used for sign-in names with no user). */

@@ -26,18 +26,23 @@ export interface IssuedSession {
 }
 
 /** Starts a new refresh-token family for the user. */
-export async function startSession(deps: Pick<Deps, 'config' | 'now'>, db: Db, userId: string): Promise<{ token: string; maxAgeSeconds: number }> {
+export async function startSession(
+  deps: Pick<Deps, 'config' | 'now'>,
+  db: Db,
+  userId: string,
+): Promise<{ token: string; maxAgeSeconds: number; sessionId: string }> {
   const now = deps.now();
   const { token, hash } = newRefreshToken();
   const maxAgeSeconds = deps.config.REFRESH_TOKEN_TTL_SECONDS;
+  const sessionId = randomUUID();
   await insertRefreshToken(db, {
     userId,
-    familyId: randomUUID(),
+    familyId: sessionId,
     tokenHash: hash,
     expiresAt: new Date(now.getTime() + maxAgeSeconds * 1000),
     at: now,
   });
-  return { token, maxAgeSeconds };
+  return { token, maxAgeSeconds, sessionId };
 }
 
 function refreshRefused(deps: Pick<Deps, 'config'>): AppError {
@@ -58,7 +63,7 @@ function refreshRefused(deps: Pick<Deps, 'config'>): AppError {
 export const REFRESH_RACE_GRACE_MS = 30_000;
 
 type RotateOutcome =
-  | { kind: 'rotated'; userId: string; token: string; maxAgeSeconds: number }
+  | { kind: 'rotated'; userId: string; sessionId: string; token: string; maxAgeSeconds: number }
   | { kind: 'refused'; reason: 'unknown' | 'expired' | 'reused' | 'inactive'; userId?: string; familyId?: string };
 
 /** Exchanges a refresh token for a new access token and a new refresh token. */
@@ -102,7 +107,7 @@ export async function refreshSession(deps: Deps, input: { refreshToken: string |
     });
     // A raced token keeps its first successor on record.
     if (!raced) await setReplacedBy(tx, used.id, next.id);
-    return { kind: 'rotated', userId: used.userId, token, maxAgeSeconds };
+    return { kind: 'rotated', userId: used.userId, sessionId: used.familyId, token, maxAgeSeconds };
   });
 
   if (outcome.kind === 'refused') {
@@ -116,7 +121,13 @@ export async function refreshSession(deps: Deps, input: { refreshToken: string |
 
   const user = (await findUserById(deps.db, outcome.userId))!;
   const roles = await rolesOf(deps.db, user.id);
-  const access = await issueAccessToken(deps, { id: user.id, roles, orgId: user.orgId, tokenVersion: user.tokenVersion });
+  const access = await issueAccessToken(deps, {
+    id: user.id,
+    roles,
+    orgId: user.orgId,
+    tokenVersion: user.tokenVersion,
+    sessionId: outcome.sessionId,
+  });
   logSecurityEvent(deps.logger, 'auth.refreshed', { userId: user.id, orgId: user.orgId });
   return {
     response: { ...access, tokenType: 'Bearer', user: toSessionUser(user, roles) },
@@ -125,11 +136,16 @@ export async function refreshSession(deps: Deps, input: { refreshToken: string |
   };
 }
 
-/** Signs out: revokes the presented token's whole family (this browser's session). */
+/**
+ * Signs out: revokes the presented token's whole family (this browser's session). Its access tokens
+ * stop working at once here and, through the authenticator's session check, within a minute on
+ * every other container.
+ */
 export async function endSession(deps: Deps, input: { refreshToken: string | null; sourceIp?: string | null }): Promise<void> {
   if (!input.refreshToken) return;
   const known = await findRefreshToken(deps.db, hashRefreshToken(input.refreshToken));
   if (!known) return;
   await revokeRefreshFamily(deps.db, known.familyId, 'signed_out', deps.now());
+  deps.auth.forget?.({ sessionId: known.familyId });
   logSecurityEvent(deps.logger, 'auth.signed_out', { userId: known.userId, sourceIp: input.sourceIp ?? null });
 }

@@ -161,7 +161,21 @@ describe('sign-in rate limit per source address', () => {
     const limited = await login(t.identity, user.username, user.password);
     expect(limited.status).toBe(429);
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
-    t.clock.advance(60_000);
+    t.clock.advance(61_000);
+    expect((await login(t.identity, user.username, user.password)).status).toBe(200);
+  });
+
+  it('counts any 60 s, not a clock minute: attempts just before and after a minute boundary add up', async () => {
+    const user = await makeUser(t.deps, { roles: ['agent'] });
+    t.clock.advance(61_000);
+    // 59.5 s into a clock minute.
+    t.clock.advance(60_000 - (t.clock.now().getTime() % 60_000) - 500);
+    for (let i = 0; i < 3; i++) expect((await login(t.identity, user.username, user.password)).status).toBe(200);
+    t.clock.advance(1_000);
+    const limited = await login(t.identity, user.username, user.password);
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(30);
+    t.clock.advance(61_000);
     expect((await login(t.identity, user.username, user.password)).status).toBe(200);
   });
 });

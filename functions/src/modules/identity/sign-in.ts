@@ -71,8 +71,14 @@ export async function signIn(deps: Deps, input: LoginRequest & { sourceIp: strin
     ...(rehash ? { passwordHash: await hashPassword(input.password, config.PASSWORD_HASH_COST) } : {}),
   });
   const roles = await rolesOf(deps.db, user.id);
-  const access = await issueAccessToken(deps, { id: user.id, roles, orgId: user.orgId, tokenVersion: user.tokenVersion });
   const session = await startSession(deps, deps.db, user.id);
+  const access = await issueAccessToken(deps, {
+    id: user.id,
+    roles,
+    orgId: user.orgId,
+    tokenVersion: user.tokenVersion,
+    sessionId: session.sessionId,
+  });
   logSecurityEvent(logger, 'auth.signed_in', { userId: user.id, orgId: user.orgId, sourceIp: input.sourceIp });
   return {
     response: { ...access, tokenType: 'Bearer', user: toSessionUser(signedIn ?? user, roles) },

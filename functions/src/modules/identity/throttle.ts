@@ -1,15 +1,17 @@
 // Sign-in throttling, kept in Postgres so it holds across Lambda containers as well as locally:
-// a fixed one-minute window of attempts per source IP, and the account lockout rule (5 failures
+// attempts per source IP over a sliding minute (one-second buckets, so no more than the limit in
+// any 60 s, a minute boundary included), and the account lockout rule (5 failures
 // → locked 15 minutes) applied to sign-in names that match no user exactly as to real accounts,
 // so a lockout does not reveal whether an account exists.
 import { createHash } from 'node:crypto';
 import type { Deps } from '../../deps';
 import { AppError } from '../../http/app-error';
-import { countAttempt, recordThrottleFailure, recordUserFailure, throttleLockedUntil } from './repo';
+import { countRecentAttempts, recordThrottleFailure, recordUserFailure, throttleLockedUntil } from './repo';
 
 export const MAX_FAILED_SIGN_INS = 5;
 export const LOCKOUT_MS = 15 * 60 * 1000;
 const WINDOW_MS = 60 * 1000;
+const BUCKET_MS = 1000;
 /** Lockout state of unknown sign-in names lives in one fixed "window". */
 const LOCKOUT_WINDOW = new Date(0);
 
@@ -28,15 +30,21 @@ export function accountLocked(until: Date, now: Date): AppError {
   });
 }
 
-/** Counts this attempt against the caller's IP; 429 with Retry-After past the per-minute limit. */
+/**
+ * Counts this attempt against the caller's IP; 429 with Retry-After past the limit in the last
+ * 60 s. Refused attempts count too: an address that keeps trying stays refused.
+ */
 export async function takeSignInSlot(deps: Pick<Deps, 'db' | 'config' | 'now'>, sourceIp: string): Promise<void> {
   const now = deps.now();
-  const windowStart = new Date(Math.floor(now.getTime() / WINDOW_MS) * WINDOW_MS);
-  const count = await countAttempt(deps.db, keyOf('ip', sourceIp), windowStart, now);
+  const bucket = new Date(Math.floor(now.getTime() / BUCKET_MS) * BUCKET_MS);
+  // Every bucket that may hold an attempt of the last 60 s: the window's oldest bucket started up
+  // to a second before it, so the count errs towards refusing.
+  const since = new Date(bucket.getTime() - WINDOW_MS);
+  const { count, oldest } = await countRecentAttempts(deps.db, keyOf('ip', sourceIp), bucket, since, now);
   if (count > deps.config.LOGIN_RATE_LIMIT_PER_MINUTE) {
     throw new AppError('rate_limited', {
       detail: 'Too many sign-in attempts from your network: wait a minute and try again.',
-      headers: { 'retry-after': String(retryAfterSeconds(new Date(windowStart.getTime() + WINDOW_MS), now)) },
+      headers: { 'retry-after': String(retryAfterSeconds(new Date(oldest.getTime() + WINDOW_MS + BUCKET_MS), now)) },
     });
   }
 }

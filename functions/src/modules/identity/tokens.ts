@@ -14,6 +14,11 @@ export interface AccessTokenSubject {
   roles: Role[];
   orgId: string | null;
   tokenVersion: number;
+  /**
+   * The session (refresh-token family) the token belongs to: ending the session ends the token.
+   * Null only for tokens minted outside a sign-in (tests, benches), which no sign-out can end.
+   */
+  sessionId: string | null;
 }
 
 /** Claims of our access tokens; `roles` and `org` are informative, authorization re-reads the user. */
@@ -22,6 +27,8 @@ export interface AccessTokenClaims {
   roles: Role[];
   org?: string;
   ver: number;
+  /** Session id: the refresh-token family, checked against revocations on every request. */
+  sid?: string;
   token_use: 'access';
 }
 
@@ -38,6 +45,7 @@ export async function issueAccessToken(
     roles: subject.roles,
     ...(subject.orgId ? { org: subject.orgId } : {}),
     ver: subject.tokenVersion,
+    ...(subject.sessionId ? { sid: subject.sessionId } : {}),
     token_use: 'access',
   };
   const accessToken = await new SignJWT({ ...claims })
