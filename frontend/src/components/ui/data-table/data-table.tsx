@@ -66,6 +66,11 @@ export interface DataTableProps<T> {
   /** Actions for the current selection, shown in the bulk bar. */
   bulkActions?: (context: { selection: SelectionModel; count: number; clear: () => void }) => ReactNode;
   onRowOpen?: (row: T) => void;
+  /**
+   * A single click on a row opens it (not only a double click); clicks on the row's links,
+   * buttons and checkbox keep their own meaning.
+   */
+  openOnRowClick?: boolean;
   /** Left side of the toolbar (search, filters). */
   toolbar?: ReactNode;
   /** Noun for counts: "accounts" → "1,204 accounts". */
@@ -97,6 +102,18 @@ function browserStore(): Storage | null {
 
 const nf = (n: number) => n.toLocaleString('en-US');
 
+/** The click landed on something inside the row with its own action (a link, a checkbox). */
+function ownsClick(target: EventTarget, row: Element): boolean {
+  const interactive = target instanceof Element ? target.closest('a, button, input, select, textarea, label, [role="checkbox"], [role="button"]') : null;
+  return interactive !== null && interactive !== row && row.contains(interactive);
+}
+
+/** A drag that selected text is a copy, not a click to open. */
+function selectingText(): boolean {
+  const selection = window.getSelection();
+  return selection !== null && !selection.isCollapsed && selection.toString().trim() !== '';
+}
+
 export function DataTable<T>({
   tableId,
   label,
@@ -117,6 +134,7 @@ export function DataTable<T>({
   onSelectionChange,
   bulkActions,
   onRowOpen,
+  openOnRowClick = false,
   toolbar,
   itemName = 'rows',
   height = 560,
@@ -457,11 +475,22 @@ export function DataTable<T>({
                   data-active={isActive || undefined}
                   data-state={selected ? 'selected' : undefined}
                   style={{ height: rowHeight }}
+                  tabIndex={-1}
                   onClick={(event) => {
                     setActive(virtualRow.index);
                     // Keep the keyboard where the pointer left off.
                     gridRef.current?.focus({ preventScroll: true });
-                    if (event.detail === 2 && onRowOpen) onRowOpen(row.original);
+                    if (!onRowOpen || ownsClick(event.target, event.currentTarget)) return;
+                    if (event.detail === 2 || (openOnRowClick && event.detail === 1 && !selectingText())) onRowOpen(row.original);
+                  }}
+                  onFocus={(event) => {
+                    if (event.target === event.currentTarget) setActive(virtualRow.index);
+                  }}
+                  onKeyDown={(event) => {
+                    // A row focused on its own (by a pointer or a script) opens with Enter like the active row.
+                    if (event.target !== event.currentTarget || event.key !== 'Enter' || !onRowOpen) return;
+                    event.preventDefault();
+                    onRowOpen(row.original);
                   }}
                   className={cn(
                     'group/row transition-colors [&>td]:border-b [&>td]:border-border',
