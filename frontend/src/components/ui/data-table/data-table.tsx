@@ -2,7 +2,8 @@
 // so only the visible rows are in the DOM (100,000 rows scroll like 100), sorting and paging left
 // to the server (sort state in, cursor pages loaded as the user nears the end), columns the user
 // can hide and reorder (remembered per `tableId`), a selection that can cover every matching row,
-// and keyboard control: ↑/↓ or j/k move, x or Space select (Shift extends), Enter opens.
+// and keyboard control: ↑/↓ or j/k move, x or Space select (Shift extends), Enter opens (a
+// focused row too); a double click opens, or a single one where the table says so.
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type RowData } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
@@ -372,8 +373,9 @@ export function DataTable<T>({
           aria-activedescendant={activeRendered && active !== null ? rowDomId(active) : undefined}
           tabIndex={0}
           onKeyDown={onKeyDown}
-          onFocus={() => {
-            if (active === null && tableRows.length > 0) setActive(Math.max(0, virtualRows[0]?.index ?? 0));
+          onFocus={(event) => {
+            // A row taking focus itself sets the active row; only the grid's own focus picks the first.
+            if (event.target === event.currentTarget && active === null && tableRows.length > 0) setActive(Math.max(0, virtualRows[0]?.index ?? 0));
           }}
           className="w-full table-fixed border-separate border-spacing-0 text-sm outline-none focus-visible:outline-none [&:focus-visible_[data-active=true]>td]:shadow-[inset_0_1px_0_var(--ring),inset_0_-1px_0_var(--ring)] [&:focus-visible_[data-active=true]>td:first-child]:shadow-[inset_2px_0_0_var(--ring),inset_0_1px_0_var(--ring),inset_0_-1px_0_var(--ring)]"
           style={{ minWidth: visibleColumns.reduce((sum, c) => sum + c.getSize(), selectable ? SELECT_COLUMN_WIDTH : 0) }}
