@@ -123,6 +123,16 @@ export function RecordListPage<T extends RecordBase>({ spec, columns, icon, canW
     />
   );
 
+  // What the table and the cards show of the query's state: the same for both.
+  const paging = {
+    hasMore: list.hasNextPage,
+    onLoadMore: loadMore,
+    loadingMore: list.isFetchingNextPage,
+    loading: list.isLoading,
+    error,
+    onRetry: () => void list.refetch(),
+    empty,
+  };
   const filterBar = <AdvancedFilterBar fields={filterFields} value={filter} onChange={setFilter} />;
   const loadedIds = list.rows.map((r) => r.id);
   const allLoadedSelected = headerCheckState(memory.selection, loadedIds) === true;
@@ -163,13 +173,7 @@ export function RecordListPage<T extends RecordBase>({ spec, columns, icon, canW
             total={matching}
             sort={sort}
             onSortChange={setSort}
-            hasMore={list.hasNextPage}
-            onLoadMore={loadMore}
-            loadingMore={list.isFetchingNextPage}
-            loading={list.isLoading}
-            error={error}
-            onRetry={() => void list.refetch()}
-            empty={empty}
+            {...paging}
             selection={canWrite ? memory.selection : undefined}
             onSelectionChange={canWrite ? memory.setSelection : undefined}
             bulkActions={bulkActions}
@@ -212,13 +216,7 @@ export function RecordListPage<T extends RecordBase>({ spec, columns, icon, canW
             onSelectionChange={memory.setSelection}
             selectable={canWrite}
             onOpen={open}
-            hasMore={list.hasNextPage}
-            onLoadMore={loadMore}
-            loadingMore={list.isFetchingNextPage}
-            loading={list.isLoading}
-            error={error}
-            onRetry={() => void list.refetch()}
-            empty={empty}
+            {...paging}
             initialIndex={memory.getFirstVisible()}
             onFirstVisibleChange={memory.setFirstVisible}
             height={LIST_HEIGHT}

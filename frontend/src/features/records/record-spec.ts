@@ -57,6 +57,16 @@ export interface RecordQueryKeys {
   history: (id: string) => readonly unknown[];
 }
 
+/** The query keys of a kind of record under one root: `['accounts']`, `['accounts', 'list']`, … */
+export function recordKeys(root: string) {
+  return {
+    all: [root] as const,
+    lists: [root, 'list'] as const,
+    detail: (id: string) => [root, 'detail', id] as const,
+    history: (id: string) => [root, 'detail', id, 'history'] as const,
+  };
+}
+
 export interface RecordBase {
   id: string;
   version: number;

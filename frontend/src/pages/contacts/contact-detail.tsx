@@ -1,7 +1,8 @@
 // One contact: the generic record page with their initials, title and company, compliance badges,
 // how sure we are of each way to reach them, their account, and their consent.
+import type { ReactNode } from 'react';
 import { Link } from 'wouter';
-import { Building2, Mail, Phone } from 'lucide-react';
+import { Building2, Mail, Phone, type LucideIcon } from 'lucide-react';
 import type { Contact } from '@shared/contracts/accounts';
 import { Badge } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -49,38 +50,35 @@ function Reachability({ contact }: { contact: Contact }) {
   return (
     <SectionCard id="contact-reach" title="Reachability" description="How sure we are of each way to reach them.">
       <dl className="grid gap-4 sm:grid-cols-3">
-        <div className="grid gap-1.5">
-          <dt className="flex items-center gap-1.5 text-xs font-medium text-muted-foreground">
-            <Mail className="size-3.5" aria-hidden="true" /> Email
-          </dt>
-          <dd className="grid gap-1">
-            <span className="truncate font-mono text-[13px]">{contact.email ?? '—'}</span>
-            <span className="flex items-center gap-2">
-              <ConfidenceMeter score={contact.emailConfidence} label="Email confidence" />
-              {emailStatus && <Badge variant={emailStatus.variant}>{emailStatus.label}</Badge>}
-            </span>
-          </dd>
-        </div>
-        <div className="grid gap-1.5">
-          <dt className="flex items-center gap-1.5 text-xs font-medium text-muted-foreground">
-            <Phone className="size-3.5" aria-hidden="true" /> Direct phone
-          </dt>
-          <dd className="grid gap-1">
-            <span className="truncate font-mono text-[13px]">{contact.directPhone ?? contact.directPhoneRaw ?? '—'}</span>
-            <ConfidenceMeter score={contact.directPhoneConfidence} label="Direct phone confidence" />
-          </dd>
-        </div>
-        <div className="grid gap-1.5">
-          <dt className="flex items-center gap-1.5 text-xs font-medium text-muted-foreground">
-            <Phone className="size-3.5" aria-hidden="true" /> Mobile
-          </dt>
-          <dd className="grid gap-1">
-            <span className="truncate font-mono text-[13px]">{contact.mobilePhone ?? contact.mobilePhoneRaw ?? '—'}</span>
-            <ConfidenceMeter score={contact.mobilePhoneConfidence} label="Mobile phone confidence" />
-          </dd>
-        </div>
+        <ReachItem icon={Mail} label="Email" value={contact.email}>
+          <span className="flex items-center gap-2">
+            <ConfidenceMeter score={contact.emailConfidence} label="Email confidence" />
+            {emailStatus && <Badge variant={emailStatus.variant}>{emailStatus.label}</Badge>}
+          </span>
+        </ReachItem>
+        <ReachItem icon={Phone} label="Direct phone" value={contact.directPhone ?? contact.directPhoneRaw}>
+          <ConfidenceMeter score={contact.directPhoneConfidence} label="Direct phone confidence" />
+        </ReachItem>
+        <ReachItem icon={Phone} label="Mobile" value={contact.mobilePhone ?? contact.mobilePhoneRaw}>
+          <ConfidenceMeter score={contact.mobilePhoneConfidence} label="Mobile phone confidence" />
+        </ReachItem>
       </dl>
     </SectionCard>
+  );
+}
+
+/** One way to reach them: the value, and how sure we are of it. */
+function ReachItem({ icon: Icon, label, value, children }: { icon: LucideIcon; label: string; value: string | null; children: ReactNode }) {
+  return (
+    <div className="grid gap-1.5">
+      <dt className="flex items-center gap-1.5 text-xs font-medium text-muted-foreground">
+        <Icon className="size-3.5" aria-hidden="true" /> {label}
+      </dt>
+      <dd className="grid gap-1">
+        <span className="truncate font-mono text-[13px]">{value ?? '—'}</span>
+        {children}
+      </dd>
+    </div>
   );
 }
 

@@ -7,15 +7,15 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type RowData } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { ArrowDown, ArrowUp, ChevronsUpDown, Loader2, Rows3, Rows4, X } from 'lucide-react';
+import { ArrowDown, ArrowUp, ChevronsUpDown, Rows3, Rows4, X } from 'lucide-react';
 import { cn } from '@/lib/utils';
 import { Button } from '../button';
 import { Checkbox } from '../checkbox';
 import { EmptyState } from '../empty-state';
 import { ErrorState } from '../error-state';
-import { Kbd } from '../kbd';
 import { Skeleton } from '../skeleton';
 import { ColumnSettings } from './column-settings';
+import { ListStatusBar } from './list-status-bar';
 import { defaultColumnState, loadColumnState, reconcileColumnState, saveColumnState, storageKey, type ColumnState, type Density } from './column-state';
 import { EMPTY_SELECTION, headerCheckState, selectAllMatching, selectedCount, selectionLookup, setRows, toggleRow, type SelectionModel } from './selection';
 
@@ -546,40 +546,7 @@ export function DataTable<T>({
         {showEmpty && (empty ?? <EmptyState title={`No ${itemName} match`} description="Try removing a filter or widening the search." compact />)}
       </div>
 
-      <div className="flex flex-wrap items-center gap-3 border-t border-border px-3 py-2 text-xs text-muted-foreground">
-        <span data-testid="table-status">
-          <span className="font-mono tabular">{nf(rows.length)}</span> of <span className="font-mono tabular">{nf(matching)}</span> loaded
-        </span>
-        {loadingMore && (
-          <span className="inline-flex items-center gap-1.5" role="status">
-            <Loader2 className="size-3.5 animate-spin" aria-hidden="true" /> Loading more…
-          </span>
-        )}
-        {error && rows.length > 0 && (
-          <span className="inline-flex items-center gap-2 text-danger-text" role="alert">
-            {error}
-            {onRetry && (
-              <Button variant="outline" size="sm" className="h-6 px-2 text-xs" onClick={onRetry}>
-                Retry
-              </Button>
-            )}
-          </span>
-        )}
-        <span className="ml-auto hidden items-center gap-1 md:inline-flex">
-          <Kbd>J</Kbd>
-          <Kbd>K</Kbd> move
-          {selectable && (
-            <>
-              <Kbd className="ml-2">X</Kbd> select
-            </>
-          )}
-          {onRowOpen && (
-            <>
-              <Kbd className="ml-2">↵</Kbd> open
-            </>
-          )}
-        </span>
-      </div>
+      <ListStatusBar loaded={rows.length} matching={matching} loadingMore={loadingMore} error={error} onRetry={onRetry} selectable={selectable} openable={!!onRowOpen} statusId="table-status" />
     </div>
   );
 }
