@@ -22,8 +22,11 @@ interface Props {
   onCreated: (report: DomainSetReport) => void;
 }
 
-// The route's schema, with the empty paste said in the form's words.
-const formSchema = domainSetCreateSchema.extend({ text: z.string().min(1, 'Paste at least one line, or choose a file.').max(2_000_000) });
+// The route's schema, with an empty name and an empty paste said in the form's words.
+const formSchema = domainSetCreateSchema.extend({
+  name: z.string().trim().min(1, 'is required').max(200),
+  text: z.string().min(1, 'Paste at least one line, or choose a file.').max(2_000_000),
+});
 type DomainSetFormValues = { name: string; text: string };
 
 export function DomainSetCreateDialog({ open, onOpenChange, onCreated }: Props) {

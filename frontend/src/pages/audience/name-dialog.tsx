@@ -4,6 +4,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
+import { z } from 'zod';
 import { listCreateSchema } from '@shared/contracts/audience';
 import { applyApiErrors } from '@/components/form/apply-api-errors';
 import { FormDialogFooter } from '@/components/form/form-dialog-footer';
@@ -31,10 +32,13 @@ interface Props {
 
 type NameFormValues = { name: string; description: string };
 
+// The route's schema, with an empty name said the way the other forms say it.
+const formSchema = listCreateSchema.extend({ name: z.string().trim().min(1, 'is required').max(200) });
+
 export function NameDialog({ open, onOpenChange, title, description, submitLabel, initial, nameLabel = 'Name', onSubmit }: Props) {
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<NameFormValues>({
-    resolver: zodResolver(listCreateSchema) as never,
+    resolver: zodResolver(formSchema) as never,
     defaultValues: { name: '', description: '' },
   });
   const { errors, isSubmitting } = form.formState;
