@@ -11,6 +11,7 @@ import { useUrlFilter } from '@/components/ui/advanced-filter-bar/use-url-filter
 import { Button } from '@/components/ui/button';
 import { DataTable } from '@/components/ui/data-table/data-table';
 import { headerCheckState, selectedCount } from '@/components/ui/data-table/selection';
+import { SelectionBar } from '@/components/ui/data-table/selection-bar';
 import { EmptyState } from '@/components/ui/empty-state';
 import { HeaderActionBar } from '@/components/ui/header-action-bar';
 import { Kbd } from '@/components/ui/kbd';
@@ -25,7 +26,6 @@ import { useListMemory } from './list-memory';
 import { sortQuery, useListUrlState } from './list-url-state';
 import { RecordFormDialog } from './record-form-dialog';
 import { filterFieldsOf, type RecordBase, type RecordSpec } from './record-spec';
-import { SelectionBar } from './selection-bar';
 import { useTableScrollMemory } from './table-scroll-memory';
 import { formatTotal, useRecordList } from './use-record-list';
 

@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type RowData } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { ArrowDown, ArrowUp, ChevronsUpDown, Rows3, Rows4, X } from 'lucide-react';
+import { ArrowDown, ArrowUp, ChevronsUpDown, Rows3, Rows4 } from 'lucide-react';
 import { cn } from '@/lib/utils';
 import { Button } from '../button';
 import { Checkbox } from '../checkbox';
@@ -16,8 +16,9 @@ import { ErrorState } from '../error-state';
 import { Skeleton } from '../skeleton';
 import { ColumnSettings } from './column-settings';
 import { ListStatusBar } from './list-status-bar';
+import { SelectionBar } from './selection-bar';
 import { defaultColumnState, loadColumnState, reconcileColumnState, saveColumnState, storageKey, type ColumnState, type Density } from './column-state';
-import { EMPTY_SELECTION, headerCheckState, selectAllMatching, selectedCount, selectionLookup, setRows, toggleRow, type SelectionModel } from './selection';
+import { EMPTY_SELECTION, headerCheckState, selectedCount, selectionLookup, setRows, toggleRow, type SelectionModel } from './selection';
 
 declare module '@tanstack/react-table' {
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
@@ -301,7 +302,6 @@ export function DataTable<T>({
   const activeRendered = active !== null && virtualRows.some((v) => v.index === active);
   const headerState = useMemo(() => (selectable ? headerCheckState(currentSelection, loadedIds) : false), [selectable, currentSelection, loadedIds]);
   const matching = total ?? rows.length;
-  const showSelectAllMatching = selectable && !currentSelection.allMatching && headerState === true && matching > loadedIds.length;
   const clearSelection = () => onSelectionChange?.(EMPTY_SELECTION);
   const colCount = visibleColumns.length + (selectable ? 1 : 0);
   const showSkeleton = loading && rows.length === 0;
@@ -339,28 +339,15 @@ export function DataTable<T>({
             onReset={() => updateColumnState(defaultColumnState(columnIds, density))}
           />
         </div>
-      {count > 0 && (
-        <div
-          className="flex min-h-11 flex-wrap items-center gap-3 border-b border-border bg-primary-subtle px-3 py-1.5 text-primary-subtle-foreground"
-          role="region"
-          aria-label="Selection"
-          data-testid="bulk-bar"
-        >
-          <span className="text-sm font-semibold" aria-live="polite">
-            {currentSelection.allMatching && currentSelection.except.length === 0 ? `All ${nf(count)} selected` : `${nf(count)} selected`}
-          </span>
-          {showSelectAllMatching && (
-            <Button variant="link" size="sm" className="h-auto px-0" onClick={() => onSelectionChange?.(selectAllMatching())}>
-              Select all {nf(matching)} matching
-            </Button>
-          )}
-          <div className="flex flex-1 flex-wrap items-center gap-2">{bulkActions?.({ selection: currentSelection, count, clear: clearSelection })}</div>
-          <Button variant="ghost" size="sm" onClick={clearSelection}>
-            <X aria-hidden="true" />
-            Clear selection
-          </Button>
-        </div>
-      )}
+      <SelectionBar
+        selection={currentSelection}
+        count={count}
+        matching={matching}
+        loadedCount={loadedIds.length}
+        allLoadedSelected={headerState === true}
+        onSelectionChange={(next) => onSelectionChange?.(next)}
+        actions={bulkActions?.({ selection: currentSelection, count, clear: clearSelection })}
+      />
 
       <div ref={scrollRef} className="relative overflow-auto overscroll-contain [&:has(>table:focus-visible)]:outline-2 [&:has(>table:focus-visible)]:-outline-offset-2 [&:has(>table:focus-visible)]:outline-ring" style={{ height }}>
         <table
