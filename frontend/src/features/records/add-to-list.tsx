@@ -7,8 +7,9 @@ import { useLocation } from 'wouter';
 import { ListPlus } from 'lucide-react';
 import type { BulkResult, BulkSelection } from '@shared/contracts/accounts';
 import type { StaticList } from '@shared/contracts/audience';
+import { FormDialogFooter } from '@/components/form/form-dialog-footer';
 import { Button } from '@/components/ui/button';
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from '@/components/ui/dialog';
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select';
@@ -113,14 +114,7 @@ function AddToListDialog({ basePath, selection, what, onClose }: { basePath: str
               />
             </Field>
           )}
-          <DialogFooter>
-            <Button variant="outline" onClick={onClose} disabled={busy}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={busy} disabled={!listId}>
-              Add to list
-            </Button>
-          </DialogFooter>
+          <FormDialogFooter submitLabel="Add to list" pending={busy} submitDisabled={!listId} onCancel={onClose} />
         </form>
       </DialogContent>
     </Dialog>

@@ -6,9 +6,10 @@ import { useQueryClient } from '@tanstack/react-query';
 import { PencilLine, Trash2 } from 'lucide-react';
 import type { BulkResult, BulkSelection } from '@shared/contracts/accounts';
 import type { FieldDefinition } from '@shared/contracts/filters';
+import { FormDialogFooter } from '@/components/form/form-dialog-footer';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from '@/components/ui/dialog';
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select';
@@ -237,14 +238,7 @@ function BulkUpdateDialog({
               </>
             ) : null}
           </p>
-          <DialogFooter>
-            <Button variant="outline" onClick={() => reset(false)} disabled={busy}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={busy}>
-              Update {what}
-            </Button>
-          </DialogFooter>
+          <FormDialogFooter submitLabel={`Update ${what}`} pending={busy} onCancel={() => reset(false)} />
         </form>
       </DialogContent>
     </Dialog>

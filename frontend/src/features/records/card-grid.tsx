@@ -4,11 +4,9 @@
 // first card in view and can start there, so switching layouts keeps the place.
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type FocusEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { Loader2 } from 'lucide-react';
 import { ErrorState } from '@/components/ui/error-state';
-import { Kbd } from '@/components/ui/kbd';
 import { Skeleton } from '@/components/ui/skeleton';
-import { Button } from '@/components/ui/button';
+import { ListStatusBar } from '@/components/ui/data-table/list-status-bar';
 import { EMPTY_SELECTION, isRowSelected, toggleRow, type SelectionModel } from '@/components/ui/data-table/selection';
 import { cn } from '@/lib/utils';
 
@@ -263,34 +261,7 @@ export function CardGrid<T>(props: CardGridProps<T>) {
         {!loading && error && items.length === 0 && <ErrorState description={error} onRetry={onRetry} compact />}
         {!loading && !error && items.length === 0 && empty}
       </div>
-      <div className="flex flex-wrap items-center gap-3 border-t border-border px-3 py-2 text-xs text-muted-foreground">
-        <span data-testid="cards-status">
-          <span className="font-mono tabular">{items.length.toLocaleString('en-US')}</span> of <span className="font-mono tabular">{matching.toLocaleString('en-US')}</span> loaded
-        </span>
-        {loadingMore && (
-          <span className="inline-flex items-center gap-1.5" role="status">
-            <Loader2 className="size-3.5 animate-spin" aria-hidden="true" /> Loading more…
-          </span>
-        )}
-        {error && items.length > 0 && (
-          <span className="inline-flex items-center gap-2 text-danger-text" role="alert">
-            {error}
-            <Button variant="outline" size="sm" className="h-6 px-2 text-xs" onClick={onRetry}>
-              Retry
-            </Button>
-          </span>
-        )}
-        <span className="ml-auto hidden items-center gap-1 md:inline-flex">
-          <Kbd>J</Kbd>
-          <Kbd>K</Kbd> move
-          {selectable && (
-            <>
-              <Kbd className="ml-2">X</Kbd> select
-            </>
-          )}
-          <Kbd className="ml-2">↵</Kbd> open
-        </span>
-      </div>
+      <ListStatusBar loaded={items.length} matching={matching} loadingMore={loadingMore} error={error} onRetry={onRetry} selectable={selectable} openable statusId="cards-status" />
     </>
   );
 }

@@ -85,6 +85,19 @@ export function InlineField({ label, value, display, kind = 'text', options = []
 
   const empty = initial === '';
   const errorId = `${id}-error`;
+  // What the one-line and the multi-line editor share.
+  const editorProps = {
+    ref: inputRef,
+    value: draft,
+    onChange: (e: { target: { value: string } }) => setDraft(e.target.value),
+    onKeyDown,
+    onBlur: () => {
+      if (!error) void commit(draft);
+    },
+    'aria-labelledby': `${id}-label`,
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': error ? errorId : undefined,
+  };
   return (
     <div className={cn('grid min-w-0 gap-1', className)} data-field={label}>
       <dt className="text-xs font-medium text-muted-foreground" id={`${id}-label`}>
@@ -136,34 +149,11 @@ export function InlineField({ label, value, display, kind = 'text', options = []
         ) : (
           <div className="relative">
             {kind === 'textarea' ? (
-              <textarea
-                ref={inputRef}
-                value={draft}
-                rows={4}
-                onChange={(e) => setDraft(e.target.value)}
-                onKeyDown={onKeyDown}
-                onBlur={() => {
-                  if (!error) void commit(draft);
-                }}
-                aria-labelledby={`${id}-label`}
-                aria-invalid={error ? true : undefined}
-                aria-describedby={error ? errorId : undefined}
-                disabled={busy}
-                className={cn(inputClasses, 'h-auto py-2')}
-              />
+              <textarea {...editorProps} rows={4} disabled={busy} className={cn(inputClasses, 'h-auto py-2')} />
             ) : (
               <input
-                ref={inputRef}
-                value={draft}
+                {...editorProps}
                 inputMode={kind === 'number' ? 'decimal' : undefined}
-                onChange={(e) => setDraft(e.target.value)}
-                onKeyDown={onKeyDown}
-                onBlur={() => {
-                  if (!error) void commit(draft);
-                }}
-                aria-labelledby={`${id}-label`}
-                aria-invalid={error ? true : undefined}
-                aria-describedby={error ? errorId : undefined}
                 readOnly={busy}
                 spellCheck={!mono}
                 autoComplete="off"

@@ -7,6 +7,8 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
 import { Check, Circle } from 'lucide-react';
 import { PASSWORD_MAX_LENGTH, passwordPolicyIssues } from '@shared/contracts/identity';
+import { applyApiErrors } from '@/components/form/apply-api-errors';
+import { FormError } from '@/components/form/form-error';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { ApiError } from '@/lib/api';
@@ -69,25 +71,15 @@ export function ChangePasswordForm({
       await changePassword({ currentPassword, newPassword });
       onChanged();
     } catch (error) {
-      if (error instanceof ApiError && Object.keys(error.fieldErrors).length) {
-        for (const [field, messages] of Object.entries(error.fieldErrors)) {
-          if (field === 'currentPassword' || field === 'newPassword') {
-            form.setError(field, { message: messages.join('; ') }, { shouldFocus: true });
-          }
-        }
-      } else {
-        setFormError(error instanceof ApiError ? (error.detail ?? error.title) : 'The password could not be changed. Try again.');
-      }
+      setFormError(
+        error instanceof ApiError ? applyApiErrors(form, error, { fields: ['currentPassword', 'newPassword'] }) : 'The password could not be changed. Try again.',
+      );
     }
   });
 
   return (
     <form onSubmit={onSubmit} noValidate className="grid gap-4" aria-label="Change password">
-      {formError && (
-        <p role="alert" className="rounded-lg border border-danger/30 bg-danger-subtle px-3 py-2.5 text-sm text-danger-text">
-          {formError}
-        </p>
-      )}
+      <FormError>{formError}</FormError>
       <Field label="Current password" error={errors.currentPassword?.message}>
         <PasswordInput show={show} onToggle={() => setShow((v) => !v)} autoComplete="current-password" {...form.register('currentPassword')} />
       </Field>

@@ -1,16 +1,14 @@
 // Server state of the accounts screens: query keys, one account, its contacts, and who may write.
 import { useQuery } from '@tanstack/react-query';
 import type { Account } from '@shared/contracts/accounts';
+import { recordKeys } from '@/features/records/record-spec';
 import { api } from '@/lib/api';
 import { useCan } from '@/lib/auth';
 
 export const ACCOUNTS_PATH = '/api/accounts';
 
 export const accountKeys = {
-  all: ['accounts'] as const,
-  lists: ['accounts', 'list'] as const,
-  detail: (id: string) => ['accounts', 'detail', id] as const,
-  history: (id: string) => ['accounts', 'detail', id, 'history'] as const,
+  ...recordKeys('accounts'),
   contacts: (id: string) => ['accounts', 'detail', id, 'contacts'] as const,
 };
 

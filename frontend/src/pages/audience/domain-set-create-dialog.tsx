@@ -1,14 +1,19 @@
 // A new domain set from pasted lines or a CSV file (domains, URLs, emails or company names, the
 // first column of a CSV). The API normalizes and matches it in one go and answers the report.
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { z } from 'zod';
 import { FileUp } from 'lucide-react';
 import { DOMAIN_SET_MAX_LINES, domainSetCreateSchema, type DomainSetReport } from '@shared/contracts/audience';
-import { Button } from '@/components/ui/button';
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from '@/components/ui/dialog';
+import { applyApiErrors } from '@/components/form/apply-api-errors';
+import { FormDialogFooter } from '@/components/form/form-dialog-footer';
+import { FormError } from '@/components/form/form-error';
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Textarea } from '@/components/ui/textarea';
-import { ApiError, api, describeError } from '@/lib/api';
+import { api } from '@/lib/api';
 import { DOMAIN_SETS_PATH } from './audience-api';
 
 interface Props {
@@ -17,56 +22,52 @@ interface Props {
   onCreated: (report: DomainSetReport) => void;
 }
 
+// The route's schema, with an empty name and an empty paste said in the form's words.
+const formSchema = domainSetCreateSchema.extend({
+  name: z.string().trim().min(1, 'is required').max(200),
+  text: z.string().min(1, 'Paste at least one line, or choose a file.').max(2_000_000),
+});
+type DomainSetFormValues = { name: string; text: string };
+
 export function DomainSetCreateDialog({ open, onOpenChange, onCreated }: Props) {
-  const [name, setName] = useState('');
-  const [text, setText] = useState('');
   const [fileName, setFileName] = useState<string | null>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
+  const [formError, setFormError] = useState<string | null>(null);
   const fileId = useId();
+  const form = useForm<DomainSetFormValues>({ resolver: zodResolver(formSchema) as never, defaultValues: { name: '', text: '' } });
+  const { errors, isSubmitting } = form.formState;
+  const text = useWatch({ control: form.control, name: 'text' });
 
   useEffect(() => {
     if (!open) return;
-    setName('');
-    setText('');
+    form.reset({ name: '', text: '' });
     setFileName(null);
-    setErrors({});
-  }, [open]);
+    setFormError(null);
+  }, [open, form]);
 
   async function readFile(file: File | undefined) {
     if (!file) return;
-    setText(await file.text());
+    form.setValue('text', await file.text(), { shouldDirty: true });
     setFileName(file.name);
-    if (!name.trim()) setName(file.name.replace(/\.[^.]+$/, ''));
+    if (!form.getValues('name').trim()) form.setValue('name', file.name.replace(/\.[^.]+$/, ''), { shouldDirty: true });
   }
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const parsed = domainSetCreateSchema.safeParse({ name, text });
-    if (!parsed.success) {
-      setErrors(Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), issue.path[0] === 'text' ? 'Paste at least one line, or choose a file.' : issue.message])));
-      return;
-    }
-    setBusy(true);
-    setErrors({});
+  const submit = form.handleSubmit(async (values) => {
+    setFormError(null);
     try {
-      const report = await api.post<DomainSetReport>(DOMAIN_SETS_PATH, parsed.data);
+      const report = await api.post<DomainSetReport>(DOMAIN_SETS_PATH, values);
       onCreated(report);
       onOpenChange(false);
     } catch (error) {
-      if (error instanceof ApiError && Object.keys(error.fieldErrors).length > 0) {
-        setErrors(Object.fromEntries(Object.entries(error.fieldErrors).map(([field, messages]) => [field, messages.join(' ')])));
-      } else setErrors({ form: describeError(error) });
-    } finally {
-      setBusy(false);
+      setFormError(applyApiErrors(form, error));
     }
-  }
+  });
 
   const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '').length;
+  const textField = form.register('text', { onChange: () => setFileName(null) });
   return (
-    <Dialog open={open} onOpenChange={(next) => !busy && onOpenChange(next)}>
+    <Dialog open={open} onOpenChange={(next) => !isSubmitting && onOpenChange(next)}>
       <DialogContent size="lg">
-        <form onSubmit={(e) => void submit(e)} className="grid gap-4" noValidate aria-label="New domain set">
+        <form onSubmit={submit} className="grid gap-4" noValidate aria-label="New domain set">
           <DialogHeader>
             <DialogTitle>New domain set</DialogTitle>
             <DialogDescription>
@@ -74,21 +75,11 @@ export function DomainSetCreateDialog({ open, onOpenChange, onCreated }: Props) 
               normalized and matched to your accounts.
             </DialogDescription>
           </DialogHeader>
-          <Field label="Name" required error={errors.name}>
-            <Input value={name} onChange={(e) => setName(e.target.value)} maxLength={200} autoFocus autoComplete="off" />
+          <Field label="Name" required error={errors.name?.message}>
+            <Input maxLength={200} autoFocus autoComplete="off" {...form.register('name')} />
           </Field>
-          <Field label="Domains or companies" required error={errors.text} hint={lines > 0 ? `${lines.toLocaleString('en-US')} lines` : undefined}>
-            <Textarea
-              value={text}
-              onChange={(e) => {
-                setText(e.target.value);
-                setFileName(null);
-              }}
-              rows={8}
-              className="font-mono text-[13px]"
-              spellCheck={false}
-              placeholder={'acme.com\nhttps://www.northwind.io/about\nGlobex Corporation'}
-            />
+          <Field label="Domains or companies" required error={errors.text?.message} hint={lines > 0 ? `${lines.toLocaleString('en-US')} lines` : undefined}>
+            <Textarea rows={8} className="font-mono text-[13px]" spellCheck={false} placeholder={'acme.com\nhttps://www.northwind.io/about\nGlobex Corporation'} {...textField} />
           </Field>
           <div className="flex flex-wrap items-center gap-3">
             <label
@@ -101,19 +92,8 @@ export function DomainSetCreateDialog({ open, onOpenChange, onCreated }: Props) 
             </label>
             {fileName && <span className="font-mono text-sm">{fileName}</span>}
           </div>
-          {errors.form && (
-            <p role="alert" className="text-sm font-medium text-danger-text">
-              {errors.form}
-            </p>
-          )}
-          <DialogFooter>
-            <Button variant="outline" onClick={() => onOpenChange(false)} disabled={busy}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={busy}>
-              Create and match
-            </Button>
-          </DialogFooter>
+          <FormError>{formError}</FormError>
+          <FormDialogFooter submitLabel="Create and match" pending={isSubmitting} onCancel={() => onOpenChange(false)} />
         </form>
       </DialogContent>
     </Dialog>

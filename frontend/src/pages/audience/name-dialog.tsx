@@ -1,14 +1,18 @@
 // The one small form the audience screens share: a name and an optional description, checked
 // with the route's schema (create or rename a list, save a segment, turn a segment or a domain
 // set into a list). The caller's `onSubmit` does the call; its field errors land on the fields.
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
+import { useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { z } from 'zod';
 import { listCreateSchema } from '@shared/contracts/audience';
-import { Button } from '@/components/ui/button';
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from '@/components/ui/dialog';
+import { applyApiErrors } from '@/components/form/apply-api-errors';
+import { FormDialogFooter } from '@/components/form/form-dialog-footer';
+import { FormError } from '@/components/form/form-error';
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Textarea } from '@/components/ui/textarea';
-import { ApiError, describeError } from '@/lib/api';
 
 export interface NameValues {
   name: string;
@@ -26,67 +30,53 @@ interface Props {
   onSubmit: (values: NameValues) => Promise<void>;
 }
 
+type NameFormValues = { name: string; description: string };
+
+// The route's schema, with an empty name said the way the other forms say it.
+const formSchema = listCreateSchema.extend({ name: z.string().trim().min(1, 'is required').max(200) });
+
 export function NameDialog({ open, onOpenChange, title, description, submitLabel, initial, nameLabel = 'Name', onSubmit }: Props) {
-  const [name, setName] = useState('');
-  const [text, setText] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<NameFormValues>({
+    resolver: zodResolver(formSchema) as never,
+    defaultValues: { name: '', description: '' },
+  });
+  const { errors, isSubmitting } = form.formState;
 
   useEffect(() => {
     if (!open) return;
-    setName(initial?.name ?? '');
-    setText(initial?.description ?? '');
-    setErrors({});
+    form.reset({ name: initial?.name ?? '', description: initial?.description ?? '' });
+    setFormError(null);
     // Only on opening: the initial values are a snapshot.
   }, [open]);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const parsed = listCreateSchema.safeParse({ name, description: text.trim() || null });
-    if (!parsed.success) {
-      setErrors(Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), issue.message])));
-      return;
-    }
-    setBusy(true);
+  const submit = form.handleSubmit(async (parsed) => {
+    setFormError(null);
+    const values = parsed as unknown as { name: string; description?: string | null };
     try {
-      await onSubmit({ name: parsed.data.name, description: parsed.data.description ?? null });
+      await onSubmit({ name: values.name, description: values.description?.trim() || null });
       onOpenChange(false);
     } catch (error) {
-      if (error instanceof ApiError && Object.keys(error.fieldErrors).length > 0) {
-        setErrors(Object.fromEntries(Object.entries(error.fieldErrors).map(([field, messages]) => [field, messages.join(' ')])));
-      } else setErrors({ form: describeError(error) });
-    } finally {
-      setBusy(false);
+      setFormError(applyApiErrors(form, error));
     }
-  }
+  });
 
   return (
-    <Dialog open={open} onOpenChange={(next) => !busy && onOpenChange(next)}>
+    <Dialog open={open} onOpenChange={(next) => !isSubmitting && onOpenChange(next)}>
       <DialogContent>
-        <form onSubmit={(e) => void submit(e)} className="grid gap-4" noValidate aria-label={title}>
+        <form onSubmit={submit} className="grid gap-4" noValidate aria-label={title}>
           <DialogHeader>
             <DialogTitle>{title}</DialogTitle>
             {description && <DialogDescription>{description}</DialogDescription>}
           </DialogHeader>
-          <Field label={nameLabel} required error={errors.name}>
-            <Input value={name} onChange={(e) => setName(e.target.value)} maxLength={200} autoFocus autoComplete="off" />
+          <Field label={nameLabel} required error={errors.name?.message}>
+            <Input maxLength={200} autoFocus autoComplete="off" {...form.register('name')} />
           </Field>
-          <Field label="Description" hint="Optional." error={errors.description}>
-            <Textarea value={text} onChange={(e) => setText(e.target.value)} rows={2} maxLength={2000} />
+          <Field label="Description" hint="Optional." error={errors.description?.message}>
+            <Textarea rows={2} maxLength={2000} {...form.register('description')} />
           </Field>
-          {errors.form && (
-            <p role="alert" className="text-sm font-medium text-danger-text">
-              {errors.form}
-            </p>
-          )}
-          <DialogFooter>
-            <Button variant="outline" onClick={() => onOpenChange(false)} disabled={busy}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={busy}>
-              {submitLabel}
-            </Button>
-          </DialogFooter>
+          <FormError>{formError}</FormError>
+          <FormDialogFooter submitLabel={submitLabel} pending={isSubmitting} onCancel={() => onOpenChange(false)} />
         </form>
       </DialogContent>
     </Dialog>

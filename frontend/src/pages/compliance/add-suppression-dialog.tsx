@@ -1,16 +1,19 @@
 // Suppress one value: an address or a whole domain on the email list, a number on the DNC list.
 // Checked with the route's own schema before sending; the API's normalization errors (a value
 // that is not an address, a domain or a phone) come back on the value field.
-import { useEffect, useState, type FormEvent } from 'react';
-import { SUPPRESSION_REASONS, SUPPRESSION_REASON_LABELS, addSuppressionRequestSchema, type SuppressionList, type SuppressionReason, type SuppressionType } from '@shared/contracts/compliance';
-import { Button } from '@/components/ui/button';
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from '@/components/ui/dialog';
+import { useEffect, useState } from 'react';
+import { Controller, useForm, useWatch } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { SUPPRESSION_REASONS, SUPPRESSION_REASON_LABELS, addSuppressionRequestSchema, type AddSuppressionRequest, type SuppressionList, type SuppressionReason, type SuppressionType } from '@shared/contracts/compliance';
+import { applyApiErrors } from '@/components/form/apply-api-errors';
+import { FormDialogFooter } from '@/components/form/form-dialog-footer';
+import { FormError } from '@/components/form/form-error';
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select';
 import { Textarea } from '@/components/ui/textarea';
 import { toast } from '@/components/ui/toast';
-import { ApiError, describeError } from '@/lib/api';
 import { addSuppression } from './suppressions-api';
 
 interface Props {
@@ -20,55 +23,45 @@ interface Props {
   onAdded: () => void;
 }
 
+type SuppressionFormValues = { type: SuppressionType; value: string; reason: SuppressionReason; note: string };
+
 const PLACEHOLDERS: Record<SuppressionType, string> = { email: 'jane.doe@example.com', domain: 'example.com', phone: '+1 617 555 0100' };
 
+function emptyFor(list: SuppressionList): SuppressionFormValues {
+  return { type: list === 'email' ? 'email' : 'phone', value: '', reason: list === 'email' ? 'manual' : 'dnc_registry', note: '' };
+}
+
 export function AddSuppressionDialog({ open, onOpenChange, list, onAdded }: Props) {
-  const [type, setType] = useState<SuppressionType>(list === 'email' ? 'email' : 'phone');
-  const [value, setValue] = useState('');
-  const [reason, setReason] = useState<SuppressionReason>(list === 'email' ? 'manual' : 'dnc_registry');
-  const [note, setNote] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<SuppressionFormValues>({ resolver: zodResolver(addSuppressionRequestSchema) as never, defaultValues: emptyFor(list) });
+  const { errors, isSubmitting } = form.formState;
+  const type = useWatch({ control: form.control, name: 'type' });
 
   useEffect(() => {
     if (!open) return;
-    setType(list === 'email' ? 'email' : 'phone');
-    setReason(list === 'email' ? 'manual' : 'dnc_registry');
-    setValue('');
-    setNote('');
-    setErrors({});
-  }, [open, list]);
+    form.reset(emptyFor(list));
+    setFormError(null);
+  }, [open, list, form]);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const parsed = addSuppressionRequestSchema.safeParse({ type, value, reason, note: note.trim() || undefined });
-    if (!parsed.success) {
-      setErrors(Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0] ?? 'value'), issue.message])));
-      return;
-    }
-    setBusy(true);
+  const submit = form.handleSubmit(async (parsed) => {
+    setFormError(null);
+    const request = parsed as unknown as AddSuppressionRequest;
     try {
-      const result = await addSuppression(parsed.data);
+      const result = await addSuppression({ ...request, note: request.note || undefined });
       if (result.added) toast.success(`${result.suppression.value} is suppressed.`);
       else toast.info(`${result.suppression.value} was already on the list.`);
       onAdded();
       onOpenChange(false);
     } catch (error) {
-      if (error instanceof ApiError && Object.keys(error.fieldErrors).length > 0) {
-        setErrors(Object.fromEntries(Object.entries(error.fieldErrors).map(([field, messages]) => [field, messages.join(' ')])));
-      } else {
-        setErrors({ form: describeError(error) });
-      }
-    } finally {
-      setBusy(false);
+      setFormError(applyApiErrors(form, error));
     }
-  }
+  });
 
   const valueLabel = type === 'phone' ? 'Phone number' : type === 'domain' ? 'Domain' : 'Email address';
   return (
-    <Dialog open={open} onOpenChange={onOpenChange}>
+    <Dialog open={open} onOpenChange={(next) => !isSubmitting && onOpenChange(next)}>
       <DialogContent>
-        <form onSubmit={(e) => void submit(e)} className="grid gap-4" noValidate aria-label="Add a suppression">
+        <form onSubmit={submit} className="grid gap-4" noValidate aria-label="Add a suppression">
           <DialogHeader>
             <DialogTitle>{list === 'email' ? 'Suppress an address or domain' : 'Add a number to do-not-call'}</DialogTitle>
             <DialogDescription>
@@ -80,61 +73,54 @@ export function AddSuppressionDialog({ open, onOpenChange, list, onAdded }: Prop
           {list === 'email' && (
             <Field label="Suppress">
               {(control) => (
-                <Select value={type} onValueChange={(v) => setType(v as SuppressionType)}>
-                  <SelectTrigger {...control}>
-                    <SelectValue />
-                  </SelectTrigger>
-                  <SelectContent>
-                    <SelectItem value="email">One address</SelectItem>
-                    <SelectItem value="domain">A whole domain</SelectItem>
-                  </SelectContent>
-                </Select>
+                <Controller
+                  control={form.control}
+                  name="type"
+                  render={({ field }) => (
+                    <Select value={field.value} onValueChange={field.onChange}>
+                      <SelectTrigger {...control} onBlur={field.onBlur}>
+                        <SelectValue />
+                      </SelectTrigger>
+                      <SelectContent>
+                        <SelectItem value="email">One address</SelectItem>
+                        <SelectItem value="domain">A whole domain</SelectItem>
+                      </SelectContent>
+                    </Select>
+                  )}
+                />
               )}
             </Field>
           )}
-          <Field label={valueLabel} required error={errors.value} hint={type === 'phone' ? 'Numbers without a country code are read as US numbers.' : undefined}>
-            <Input
-              value={value}
-              onChange={(e) => setValue(e.target.value)}
-              placeholder={PLACEHOLDERS[type]}
-              className="font-mono"
-              autoComplete="off"
-              spellCheck={false}
-              autoFocus
-            />
+          <Field label={valueLabel} required error={errors.value?.message} hint={type === 'phone' ? 'Numbers without a country code are read as US numbers.' : undefined}>
+            <Input placeholder={PLACEHOLDERS[type]} className="font-mono" autoComplete="off" spellCheck={false} autoFocus {...form.register('value')} />
           </Field>
-          <Field label="Reason" error={errors.reason}>
+          <Field label="Reason" error={errors.reason?.message}>
             {(control) => (
-              <Select value={reason} onValueChange={(v) => setReason(v as SuppressionReason)}>
-                <SelectTrigger {...control}>
-                  <SelectValue />
-                </SelectTrigger>
-                <SelectContent>
-                  {SUPPRESSION_REASONS.map((r) => (
-                    <SelectItem key={r} value={r}>
-                      {SUPPRESSION_REASON_LABELS[r]}
-                    </SelectItem>
-                  ))}
-                </SelectContent>
-              </Select>
+              <Controller
+                control={form.control}
+                name="reason"
+                render={({ field }) => (
+                  <Select value={field.value} onValueChange={field.onChange}>
+                    <SelectTrigger {...control} onBlur={field.onBlur}>
+                      <SelectValue />
+                    </SelectTrigger>
+                    <SelectContent>
+                      {SUPPRESSION_REASONS.map((r) => (
+                        <SelectItem key={r} value={r}>
+                          {SUPPRESSION_REASON_LABELS[r]}
+                        </SelectItem>
+                      ))}
+                    </SelectContent>
+                  </Select>
+                )}
+              />
             )}
           </Field>
-          <Field label="Note" hint="Optional: who asked, a ticket number." error={errors.note}>
-            <Textarea value={note} onChange={(e) => setNote(e.target.value)} rows={2} maxLength={1000} />
+          <Field label="Note" hint="Optional: who asked, a ticket number." error={errors.note?.message}>
+            <Textarea rows={2} maxLength={1000} {...form.register('note')} />
           </Field>
-          {errors.form && (
-            <p role="alert" className="text-sm font-medium text-danger-text">
-              {errors.form}
-            </p>
-          )}
-          <DialogFooter>
-            <Button variant="outline" onClick={() => onOpenChange(false)} disabled={busy}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={busy}>
-              Suppress
-            </Button>
-          </DialogFooter>
+          <FormError>{formError}</FormError>
+          <FormDialogFooter submitLabel="Suppress" pending={isSubmitting} onCancel={() => onOpenChange(false)} />
         </form>
       </DialogContent>
     </Dialog>

@@ -11,6 +11,8 @@ import {
   type SuppressionList,
   type SuppressionReason,
 } from '@shared/contracts/compliance';
+import { FormDialogFooter } from '@/components/form/form-dialog-footer';
+import { FormError } from '@/components/form/form-error';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';
@@ -138,19 +140,8 @@ export function BulkSuppressionDialog({ open, onOpenChange, list, onDone }: Prop
                 </Select>
               )}
             </Field>
-            {error && (
-              <p role="alert" className="text-sm font-medium text-danger-text">
-                {error}
-              </p>
-            )}
-            <DialogFooter>
-              <Button variant="outline" onClick={() => onOpenChange(false)} disabled={busy}>
-                Cancel
-              </Button>
-              <Button type="submit" loading={busy}>
-                Upload
-              </Button>
-            </DialogFooter>
+            <FormError>{error}</FormError>
+            <FormDialogFooter submitLabel="Upload" pending={busy} onCancel={() => onOpenChange(false)} />
           </form>
         )}
       </DialogContent>

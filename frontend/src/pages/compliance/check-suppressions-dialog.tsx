@@ -3,8 +3,9 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { CheckCircle2 } from 'lucide-react';
 import { MAX_CHECK_VALUES, type SuppressionCheckResponse } from '@shared/contracts/compliance';
-import { Button } from '@/components/ui/button';
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from '@/components/ui/dialog';
+import { FormDialogFooter } from '@/components/form/form-dialog-footer';
+import { FormError } from '@/components/form/form-error';
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';
 import { Textarea } from '@/components/ui/textarea';
 import { formatDate } from '@/features/records/format';
@@ -53,19 +54,8 @@ export function CheckSuppressionsDialog({ open, onOpenChange }: { open: boolean;
           <Field label="Emails and phone numbers">
             <Textarea value={text} onChange={(e) => setText(e.target.value)} rows={5} className="font-mono text-[13px]" spellCheck={false} />
           </Field>
-          {error && (
-            <p role="alert" className="text-sm font-medium text-danger-text">
-              {error}
-            </p>
-          )}
-          <DialogFooter>
-            <Button variant="outline" onClick={() => onOpenChange(false)}>
-              Close
-            </Button>
-            <Button type="submit" loading={busy}>
-              Check
-            </Button>
-          </DialogFooter>
+          <FormError>{error}</FormError>
+          <FormDialogFooter submitLabel="Check" cancelLabel="Close" pending={busy} onCancel={() => onOpenChange(false)} />
         </form>
         {result && <CheckResult result={result} />}
       </DialogContent>

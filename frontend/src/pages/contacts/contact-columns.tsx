@@ -1,5 +1,7 @@
 // The contacts table's columns: dense, emails and phones in monospace, confidence as small
-// meters, consent and suppression as badges. Column ids are the API's field keys.
+// meters, consent and suppression as badges. Column ids are the API's field keys. Compliance
+// comes right after the email and is wide enough for all three of its badges, so a 1440 px
+// screen shows it whole without scrolling sideways.
 import type { ColumnDef } from '@tanstack/react-table';
 import { Link } from 'wouter';
 import { CONTACT_SORT_KEYS, type Contact } from '@shared/contracts/accounts';
@@ -25,7 +27,7 @@ export function contactColumns({ showAccount = true }: { showAccount?: boolean }
     {
       id: 'fullName',
       header: 'Name',
-      size: 170,
+      size: 180,
       meta: { locked: true },
       cell: ({ row }) => (
         <Link href={`/contacts/${row.original.id}`} tabIndex={-1} onClick={(e) => e.stopPropagation()} className="font-medium text-foreground hover:underline">
@@ -33,13 +35,13 @@ export function contactColumns({ showAccount = true }: { showAccount?: boolean }
         </Link>
       ),
     },
-    { id: 'jobTitle', header: 'Title', size: 170, cell: ({ row }) => orDash(row.original.jobTitle) },
+    { id: 'jobTitle', header: 'Title', size: 150, cell: ({ row }) => orDash(row.original.jobTitle) },
     ...(showAccount
       ? [
           {
             id: 'account',
             header: 'Company',
-            size: 160,
+            size: 150,
             cell: ({ row }) =>
               row.original.account ? (
                 <Link href={`/accounts/${row.original.account.id}`} tabIndex={-1} onClick={(e) => e.stopPropagation()} className="hover:underline">
@@ -51,11 +53,12 @@ export function contactColumns({ showAccount = true }: { showAccount?: boolean }
           } satisfies ColumnDef<Contact, unknown>,
         ]
       : []),
-    { id: 'email', header: 'Email', size: 230, meta: { mono: true }, cell: ({ row }) => orDash(row.original.email) },
+    { id: 'email', header: 'Email', size: 210, meta: { mono: true }, cell: ({ row }) => orDash(row.original.email) },
+    { id: 'consentStatus', header: 'Compliance', size: 290, cell: ({ row }) => <ComplianceBadges contact={row.original} /> },
     {
       id: 'emailConfidence',
       header: 'Email check',
-      size: 120,
+      size: 110,
       meta: { label: 'Email status and confidence' },
       cell: ({ row }) => {
         const c = row.original;
@@ -68,7 +71,6 @@ export function contactColumns({ showAccount = true }: { showAccount?: boolean }
       },
     },
     { id: 'directPhone', header: 'Direct phone', size: 150, meta: { mono: true }, cell: ({ row }) => orDash(row.original.directPhone ?? row.original.directPhoneRaw) },
-    { id: 'consentStatus', header: 'Compliance', size: 220, cell: ({ row }) => <ComplianceBadges contact={row.original} /> },
     { id: 'mobilePhone', header: 'Mobile', size: 160, meta: { mono: true }, cell: ({ row }) => orDash(row.original.mobilePhone ?? row.original.mobilePhoneRaw) },
     { id: 'seniority', header: 'Seniority', size: 110, cell: ({ row }) => orDash(row.original.seniority) },
     { id: 'country', header: 'Country', size: 140, cell: ({ row }) => orDash(countryName(row.original.country)) },

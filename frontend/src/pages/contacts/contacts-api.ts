@@ -1,16 +1,12 @@
 // Server state of the contacts screens: query keys and one contact.
 import { useQuery } from '@tanstack/react-query';
 import type { Contact } from '@shared/contracts/accounts';
+import { recordKeys } from '@/features/records/record-spec';
 import { api } from '@/lib/api';
 
 export const CONTACTS_PATH = '/api/contacts';
 
-export const contactKeys = {
-  all: ['contacts'] as const,
-  lists: ['contacts', 'list'] as const,
-  detail: (id: string) => ['contacts', 'detail', id] as const,
-  history: (id: string) => ['contacts', 'detail', id, 'history'] as const,
-};
+export const contactKeys = recordKeys('contacts');
 
 export function useContact(id: string) {
   return useQuery({

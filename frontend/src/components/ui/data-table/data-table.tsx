@@ -2,21 +2,23 @@
 // so only the visible rows are in the DOM (100,000 rows scroll like 100), sorting and paging left
 // to the server (sort state in, cursor pages loaded as the user nears the end), columns the user
 // can hide and reorder (remembered per `tableId`), a selection that can cover every matching row,
-// and keyboard control: ↑/↓ or j/k move, x or Space select (Shift extends), Enter opens.
+// and keyboard control: ↑/↓ or j/k move, x or Space select (Shift extends), Enter opens (a
+// focused row too); a double click opens, or a single one where the table says so.
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type RowData } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { ArrowDown, ArrowUp, ChevronsUpDown, Loader2, Rows3, Rows4, X } from 'lucide-react';
+import { ArrowDown, ArrowUp, ChevronsUpDown, Rows3, Rows4 } from 'lucide-react';
 import { cn } from '@/lib/utils';
 import { Button } from '../button';
 import { Checkbox } from '../checkbox';
 import { EmptyState } from '../empty-state';
 import { ErrorState } from '../error-state';
-import { Kbd } from '../kbd';
 import { Skeleton } from '../skeleton';
 import { ColumnSettings } from './column-settings';
+import { ListStatusBar } from './list-status-bar';
+import { SelectionBar } from './selection-bar';
 import { defaultColumnState, loadColumnState, reconcileColumnState, saveColumnState, storageKey, type ColumnState, type Density } from './column-state';
-import { EMPTY_SELECTION, headerCheckState, selectAllMatching, selectedCount, selectionLookup, setRows, toggleRow, type SelectionModel } from './selection';
+import { EMPTY_SELECTION, headerCheckState, selectedCount, selectionLookup, setRows, toggleRow, type SelectionModel } from './selection';
 
 declare module '@tanstack/react-table' {
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
@@ -66,6 +68,11 @@ export interface DataTableProps<T> {
   /** Actions for the current selection, shown in the bulk bar. */
   bulkActions?: (context: { selection: SelectionModel; count: number; clear: () => void }) => ReactNode;
   onRowOpen?: (row: T) => void;
+  /**
+   * A single click on a row opens it (not only a double click); clicks on the row's links,
+   * buttons and checkbox keep their own meaning.
+   */
+  openOnRowClick?: boolean;
   /** Left side of the toolbar (search, filters). */
   toolbar?: ReactNode;
   /** Noun for counts: "accounts" → "1,204 accounts". */
@@ -97,6 +104,18 @@ function browserStore(): Storage | null {
 
 const nf = (n: number) => n.toLocaleString('en-US');
 
+/** The click landed on something inside the row with its own action (a link, a checkbox). */
+function ownsClick(target: EventTarget, row: Element): boolean {
+  const interactive = target instanceof Element ? target.closest('a, button, input, select, textarea, label, [role="checkbox"], [role="button"]') : null;
+  return interactive !== null && interactive !== row && row.contains(interactive);
+}
+
+/** A drag that selected text is a copy, not a click to open. */
+function selectingText(): boolean {
+  const selection = window.getSelection();
+  return selection !== null && !selection.isCollapsed && selection.toString().trim() !== '';
+}
+
 export function DataTable<T>({
   tableId,
   label,
@@ -117,6 +136,7 @@ export function DataTable<T>({
   onSelectionChange,
   bulkActions,
   onRowOpen,
+  openOnRowClick = false,
   toolbar,
   itemName = 'rows',
   height = 560,
@@ -282,7 +302,6 @@ export function DataTable<T>({
   const activeRendered = active !== null && virtualRows.some((v) => v.index === active);
   const headerState = useMemo(() => (selectable ? headerCheckState(currentSelection, loadedIds) : false), [selectable, currentSelection, loadedIds]);
   const matching = total ?? rows.length;
-  const showSelectAllMatching = selectable && !currentSelection.allMatching && headerState === true && matching > loadedIds.length;
   const clearSelection = () => onSelectionChange?.(EMPTY_SELECTION);
   const colCount = visibleColumns.length + (selectable ? 1 : 0);
   const showSkeleton = loading && rows.length === 0;
@@ -320,28 +339,15 @@ export function DataTable<T>({
             onReset={() => updateColumnState(defaultColumnState(columnIds, density))}
           />
         </div>
-      {count > 0 && (
-        <div
-          className="flex min-h-11 flex-wrap items-center gap-3 border-b border-border bg-primary-subtle px-3 py-1.5 text-primary-subtle-foreground"
-          role="region"
-          aria-label="Selection"
-          data-testid="bulk-bar"
-        >
-          <span className="text-sm font-semibold" aria-live="polite">
-            {currentSelection.allMatching && currentSelection.except.length === 0 ? `All ${nf(count)} selected` : `${nf(count)} selected`}
-          </span>
-          {showSelectAllMatching && (
-            <Button variant="link" size="sm" className="h-auto px-0" onClick={() => onSelectionChange?.(selectAllMatching())}>
-              Select all {nf(matching)} matching
-            </Button>
-          )}
-          <div className="flex flex-1 flex-wrap items-center gap-2">{bulkActions?.({ selection: currentSelection, count, clear: clearSelection })}</div>
-          <Button variant="ghost" size="sm" onClick={clearSelection}>
-            <X aria-hidden="true" />
-            Clear selection
-          </Button>
-        </div>
-      )}
+      <SelectionBar
+        selection={currentSelection}
+        count={count}
+        matching={matching}
+        loadedCount={loadedIds.length}
+        allLoadedSelected={headerState === true}
+        onSelectionChange={(next) => onSelectionChange?.(next)}
+        actions={bulkActions?.({ selection: currentSelection, count, clear: clearSelection })}
+      />
 
       <div ref={scrollRef} className="relative overflow-auto overscroll-contain [&:has(>table:focus-visible)]:outline-2 [&:has(>table:focus-visible)]:-outline-offset-2 [&:has(>table:focus-visible)]:outline-ring" style={{ height }}>
         <table
@@ -354,8 +360,9 @@ export function DataTable<T>({
           aria-activedescendant={activeRendered && active !== null ? rowDomId(active) : undefined}
           tabIndex={0}
           onKeyDown={onKeyDown}
-          onFocus={() => {
-            if (active === null && tableRows.length > 0) setActive(Math.max(0, virtualRows[0]?.index ?? 0));
+          onFocus={(event) => {
+            // A row taking focus itself sets the active row; only the grid's own focus picks the first.
+            if (event.target === event.currentTarget && active === null && tableRows.length > 0) setActive(Math.max(0, virtualRows[0]?.index ?? 0));
           }}
           className="w-full table-fixed border-separate border-spacing-0 text-sm outline-none focus-visible:outline-none [&:focus-visible_[data-active=true]>td]:shadow-[inset_0_1px_0_var(--ring),inset_0_-1px_0_var(--ring)] [&:focus-visible_[data-active=true]>td:first-child]:shadow-[inset_2px_0_0_var(--ring),inset_0_1px_0_var(--ring),inset_0_-1px_0_var(--ring)]"
           style={{ minWidth: visibleColumns.reduce((sum, c) => sum + c.getSize(), selectable ? SELECT_COLUMN_WIDTH : 0) }}
@@ -457,11 +464,22 @@ export function DataTable<T>({
                   data-active={isActive || undefined}
                   data-state={selected ? 'selected' : undefined}
                   style={{ height: rowHeight }}
+                  tabIndex={-1}
                   onClick={(event) => {
                     setActive(virtualRow.index);
                     // Keep the keyboard where the pointer left off.
                     gridRef.current?.focus({ preventScroll: true });
-                    if (event.detail === 2 && onRowOpen) onRowOpen(row.original);
+                    if (!onRowOpen || ownsClick(event.target, event.currentTarget)) return;
+                    if (event.detail === 2 || (openOnRowClick && event.detail === 1 && !selectingText())) onRowOpen(row.original);
+                  }}
+                  onFocus={(event) => {
+                    if (event.target === event.currentTarget) setActive(virtualRow.index);
+                  }}
+                  onKeyDown={(event) => {
+                    // A row focused on its own (by a pointer or a script) opens with Enter like the active row.
+                    if (event.target !== event.currentTarget || event.key !== 'Enter' || !onRowOpen) return;
+                    event.preventDefault();
+                    onRowOpen(row.original);
                   }}
                   className={cn(
                     'group/row transition-colors [&>td]:border-b [&>td]:border-border',
@@ -515,40 +533,7 @@ export function DataTable<T>({
         {showEmpty && (empty ?? <EmptyState title={`No ${itemName} match`} description="Try removing a filter or widening the search." compact />)}
       </div>
 
-      <div className="flex flex-wrap items-center gap-3 border-t border-border px-3 py-2 text-xs text-muted-foreground">
-        <span data-testid="table-status">
-          <span className="font-mono tabular">{nf(rows.length)}</span> of <span className="font-mono tabular">{nf(matching)}</span> loaded
-        </span>
-        {loadingMore && (
-          <span className="inline-flex items-center gap-1.5" role="status">
-            <Loader2 className="size-3.5 animate-spin" aria-hidden="true" /> Loading more…
-          </span>
-        )}
-        {error && rows.length > 0 && (
-          <span className="inline-flex items-center gap-2 text-danger-text" role="alert">
-            {error}
-            {onRetry && (
-              <Button variant="outline" size="sm" className="h-6 px-2 text-xs" onClick={onRetry}>
-                Retry
-              </Button>
-            )}
-          </span>
-        )}
-        <span className="ml-auto hidden items-center gap-1 md:inline-flex">
-          <Kbd>J</Kbd>
-          <Kbd>K</Kbd> move
-          {selectable && (
-            <>
-              <Kbd className="ml-2">X</Kbd> select
-            </>
-          )}
-          {onRowOpen && (
-            <>
-              <Kbd className="ml-2">↵</Kbd> open
-            </>
-          )}
-        </span>
-      </div>
+      <ListStatusBar loaded={rows.length} matching={matching} loadingMore={loadingMore} error={error} onRetry={onRetry} selectable={selectable} openable={!!onRowOpen} statusId="table-status" />
     </div>
   );
 }

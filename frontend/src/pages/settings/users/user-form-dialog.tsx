@@ -2,18 +2,20 @@
 // checkboxes, and for a client user their organisation. Validated with the API's schemas before
 // sending; the API's field errors come back onto the same fields.
 import { forwardRef, useEffect, useState, type InputHTMLAttributes } from 'react';
-import { Controller, useController, useForm, type Control, type FieldPath } from 'react-hook-form';
+import { Controller, useController, useForm, type Control } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Wand2 } from 'lucide-react';
 import type { User } from '@shared/contracts/identity';
 import { CLIENT_ROLES, ROLES, ROLE_LABELS, type Role } from '@shared/roles';
+import { applyApiErrors } from '@/components/form/apply-api-errors';
+import { FormDialogFooter } from '@/components/form/form-dialog-footer';
+import { FormError } from '@/components/form/form-error';
 import { Button } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/checkbox';
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from '@/components/ui/dialog';
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { toast } from '@/components/ui/toast';
-import { ApiError, describeError } from '@/lib/api';
 import { cn } from '@/lib/utils';
 import { OrganisationPicker } from './organisation-picker';
 import { ROLE_DESCRIPTIONS } from './role-labels';
@@ -67,20 +69,6 @@ export function UserFormDialog({ open, onOpenChange, user }: UserFormDialogProps
     }
   }, [open, user, form]);
 
-  function applyServerErrors(error: unknown) {
-    if (error instanceof ApiError && Object.keys(error.fieldErrors).length) {
-      let placed = false;
-      for (const [field, messages] of Object.entries(error.fieldErrors)) {
-        if (field in EMPTY) {
-          form.setError(field as FieldPath<UserFormValues>, { message: messages.join('; ') }, { shouldFocus: !placed });
-          placed = true;
-        }
-      }
-      if (placed) return;
-    }
-    setFormError(describeError(error));
-  }
-
   const onSubmit = form.handleSubmit(async (values) => {
     setFormError(null);
     try {
@@ -106,7 +94,7 @@ export function UserFormDialog({ open, onOpenChange, user }: UserFormDialogProps
       }
       onOpenChange(false);
     } catch (error) {
-      applyServerErrors(error);
+      setFormError(applyApiErrors(form, error));
     }
   });
 
@@ -127,11 +115,7 @@ export function UserFormDialog({ open, onOpenChange, user }: UserFormDialogProps
           </DialogDescription>
         </DialogHeader>
         <form onSubmit={onSubmit} noValidate className="grid gap-5" aria-label={editing ? 'Edit user' : 'Create user'}>
-          {formError && (
-            <p role="alert" className="rounded-lg border border-danger/30 bg-danger-subtle px-3 py-2.5 text-sm text-danger-text">
-              {formError}
-            </p>
-          )}
+          <FormError>{formError}</FormError>
           <div className="grid gap-4 sm:grid-cols-2">
             <Field className="content-start" label="First name" required error={errors.firstName?.message}>
               <Input autoComplete="off" autoFocus {...form.register('firstName')} />
@@ -233,14 +217,7 @@ export function UserFormDialog({ open, onOpenChange, user }: UserFormDialogProps
             </Field>
           )}
 
-          <DialogFooter>
-            <Button variant="outline" onClick={() => onOpenChange(false)} disabled={isSubmitting}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={isSubmitting}>
-              {editing ? 'Save changes' : 'Create user'}
-            </Button>
-          </DialogFooter>
+          <FormDialogFooter submitLabel={editing ? 'Save changes' : 'Create user'} pending={isSubmitting} onCancel={() => onOpenChange(false)} />
         </form>
       </DialogContent>
     </Dialog>

@@ -1,9 +1,9 @@
-// The bulk bar of the card layout, matching the table's: how many are selected, "select all N
-// matching" once every loaded record is ticked, the actions, and clearing the selection.
+// The bulk bar over a table or a card grid: how many are selected, "select all N matching" once
+// every loaded row is ticked, the actions, and clearing the selection.
 import type { ReactNode } from 'react';
 import { X } from 'lucide-react';
-import { Button } from '@/components/ui/button';
-import { EMPTY_SELECTION, selectAllMatching, type SelectionModel } from '@/components/ui/data-table/selection';
+import { Button } from '../button';
+import { EMPTY_SELECTION, selectAllMatching, type SelectionModel } from './selection';
 
 const nf = (n: number) => n.toLocaleString('en-US');
 

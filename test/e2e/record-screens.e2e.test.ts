@@ -1,0 +1,137 @@
+// Every screen built from the record screens and the form kit, in light and dark: the account
+// and contact lists and pages, their create and edit dialogs, and the kit's other dialogs (a
+// list's name, a domain set, a suppression, a user, a password). Each passes axe-core and leaves
+// a screenshot; a refused create shows its field errors on the fields.
+import { beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { Account, Contact } from '@shared/contracts/accounts';
+import { expectNoSeriousA11yViolations, screenshot } from './support/browser';
+import { launchSignedIn, openApp } from './support/session';
+import { signInViaApi, type ApiSession } from './support/api-session';
+
+vi.setConfig({ testTimeout: 300_000 });
+
+const WAIT_MS = 45_000;
+
+let admin: ApiSession;
+let account: Account;
+let contact: Contact;
+
+beforeAll(async () => {
+  admin = await signInViaApi(inject('baseUrl'), { login: inject('adminUsername'), password: inject('adminPassword') });
+  account = await admin.request<Account>('POST', '/api/accounts', {
+    name: 'Wrenfield Instruments',
+    domain: 'wrenfield-e2e.com',
+    website: 'https://wrenfield-e2e.com',
+    industry: 'Industrial Sensors',
+    employeeRange: '201-500',
+    city: 'Rotterdam',
+    country: 'NL',
+    description: 'Makes tide gauges and harbour sensors.',
+    source: 'e2e',
+  });
+  contact = await admin.request<Contact>('POST', '/api/contacts', {
+    firstName: 'Isolde',
+    lastName: 'Wrenfield',
+    email: 'isolde.wrenfield@wrenfield-e2e.com',
+    jobTitle: 'Head of Procurement',
+    seniority: 'Director',
+    directPhone: '+31 10 555 0142',
+    consentStatus: 'opted-in',
+    country: 'NL',
+    accountId: account.id,
+    source: 'e2e',
+  });
+});
+
+/** Checks the open screen with axe and keeps a screenshot of it. */
+async function look(page: Page, name: string, scheme: string) {
+  await expectNoSeriousA11yViolations(page);
+  await screenshot(page, `record-screens-${name}-${scheme}`);
+}
+
+async function openDialog(page: Page, button: string, dialog: string | RegExp) {
+  await page.getByRole('button', { name: button }).first().click();
+  const opened = page.getByRole('dialog', { name: dialog });
+  await opened.waitFor();
+  return opened;
+}
+
+describe('the record screens and the form dialogs', () => {
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`pass axe-core and look right (${scheme})`, async () => {
+      const browser = await launchSignedIn(scheme, WAIT_MS);
+      try {
+        const { page } = browser;
+        await openApp(page, '/accounts?q=wrenfield-e2e.com');
+        await page.getByTestId('account-card').first().waitFor();
+        await look(page, 'accounts-cards', scheme);
+        await openApp(page, '/accounts?view=table&q=wrenfield-e2e.com');
+        await page.getByRole('grid', { name: 'Accounts' }).locator('tbody tr[role="row"]').first().waitFor();
+        await look(page, 'accounts-table', scheme);
+
+        const create = await openDialog(page, 'New account', 'New account');
+        await create.getByRole('button', { name: 'Create account' }).click();
+        await create.getByText('is required').waitFor();
+        expect(await create.getByLabel('Company name').getAttribute('aria-invalid')).toBe('true');
+        await look(page, 'account-new', scheme);
+        await page.keyboard.press('Escape');
+
+        await openApp(page, `/accounts/${account.id}`);
+        await page.getByRole('grid', { name: `Contacts at ${account.name}` }).locator('tbody tr[role="row"]').first().waitFor();
+        await page.getByRole('list', { name: 'Field history' }).waitFor();
+        await look(page, 'account-detail', scheme);
+        const edit = await openDialog(page, 'Edit', `Edit ${account.name}`);
+        expect(await edit.getByLabel('Company name').inputValue()).toBe(account.name);
+        expect(await edit.getByLabel('Description').inputValue()).toBe('Makes tide gauges and harbour sensors.');
+        await look(page, 'account-edit', scheme);
+        await page.keyboard.press('Escape');
+
+        await openApp(page, '/contacts?q=wrenfield');
+        await page.getByRole('grid', { name: 'Contacts' }).locator('tbody tr[role="row"]').first().waitFor();
+        await look(page, 'contacts-table', scheme);
+        await openApp(page, `/contacts/${contact.id}`);
+        await page.getByRole('list', { name: 'Field history' }).waitFor();
+        await look(page, 'contact-detail', scheme);
+        const editContact = await openDialog(page, 'Edit', 'Edit Isolde Wrenfield');
+        expect(await editContact.getByLabel('Email').inputValue()).toBe('isolde.wrenfield@wrenfield-e2e.com');
+        await editContact.getByText(account.name).first().waitFor();
+        await look(page, 'contact-edit', scheme);
+        await page.keyboard.press('Escape');
+
+        await openApp(page, '/lists');
+        const list = await openDialog(page, 'New list', 'New list');
+        await list.getByRole('button', { name: /Create|Save/ }).last().click();
+        await list.getByRole('alert').first().waitFor();
+        await look(page, 'list-name', scheme);
+        await page.keyboard.press('Escape');
+
+        await openApp(page, '/domain-sets');
+        await openDialog(page, 'New domain set', 'New domain set');
+        await look(page, 'domain-set-new', scheme);
+        await page.keyboard.press('Escape');
+
+        await openApp(page, '/suppressions');
+        await openDialog(page, 'Add suppression', /Suppress an address or domain/);
+        await look(page, 'suppression-add', scheme);
+        await page.keyboard.press('Escape');
+        await openDialog(page, 'Check values', 'Check emails and phones');
+        await look(page, 'suppression-check', scheme);
+        await page.keyboard.press('Escape');
+
+        await openApp(page, '/settings/users');
+        await openDialog(page, 'Create user', 'Create user');
+        await look(page, 'user-new', scheme);
+        await page.keyboard.press('Escape');
+
+        await page.getByRole('button', { name: /user menu/i }).click();
+        await page.getByRole('menuitem', { name: 'Change password' }).click();
+        await page.getByRole('dialog', { name: 'Change password' }).waitFor();
+        await look(page, 'change-password', scheme);
+        await page.keyboard.press('Escape');
+      } finally {
+        await browser.close();
+      }
+    });
+  }
+});
