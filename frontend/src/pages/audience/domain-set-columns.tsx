@@ -5,7 +5,7 @@ import { Link } from 'wouter';
 import { Check, X } from 'lucide-react';
 import type { DomainSetEntry } from '@shared/contracts/audience';
 import { Badge, type BadgeVariant } from '@/components/ui/badge';
-import { Button } from '@/components/ui/button';
+import { RowAction, actionsColumn, unsortable } from '@/components/ui/data-table/row-actions';
 import { ConfidenceMeter } from '@/features/records/confidence-meter';
 
 export const MATCH_METHOD_LABELS: Record<NonNullable<DomainSetEntry['matchMethod']>, string> = {
@@ -76,40 +76,34 @@ export function matchedColumns(options: { onReview?: (entry: DomainSetEntry, sta
   ];
   if (options.onReview) {
     const onReview = options.onReview;
-    columns.push({
-      id: 'actions',
-      header: () => <span className="sr-only">Decide</span>,
-      size: 190,
-      meta: { label: 'Decide', align: 'right', locked: true },
-      cell: ({ row }) => (
-        <span className="inline-flex gap-1">
-          <Button
-            variant="ghost"
-            size="sm"
-            className="h-7 px-2 text-success-text hover:bg-success-subtle"
-            aria-label={`Confirm match of ${row.original.raw}`}
-            disabled={row.original.reviewStatus === 'confirmed'}
-            onClick={(e) => (e.stopPropagation(), onReview(row.original, 'confirmed'))}
-          >
-            <Check aria-hidden="true" />
-            Confirm
-          </Button>
-          <Button
-            variant="ghost"
-            size="sm"
-            className="h-7 px-2 text-danger-text hover:bg-danger-subtle"
-            aria-label={`Reject match of ${row.original.raw}`}
-            disabled={row.original.reviewStatus === 'rejected'}
-            onClick={(e) => (e.stopPropagation(), onReview(row.original, 'rejected'))}
-          >
-            <X aria-hidden="true" />
-            Reject
-          </Button>
-        </span>
+    columns.push(
+      actionsColumn(
+        190,
+        (entry) => (
+          <>
+            <RowAction
+              label={`Confirm match of ${entry.raw}`}
+              icon={<Check aria-hidden="true" />}
+              text="Confirm"
+              tone="success"
+              disabled={entry.reviewStatus === 'confirmed'}
+              onClick={() => onReview(entry, 'confirmed')}
+            />
+            <RowAction
+              label={`Reject match of ${entry.raw}`}
+              icon={<X aria-hidden="true" />}
+              text="Reject"
+              tone="danger"
+              disabled={entry.reviewStatus === 'rejected'}
+              onClick={() => onReview(entry, 'rejected')}
+            />
+          </>
+        ),
+        'Decide',
       ),
-    });
+    );
   }
-  return columns.map((c) => ({ ...c, enableSorting: false }));
+  return unsortable(columns);
 }
 
 export function unmatchedColumns(): ColumnDef<DomainSetEntry, unknown>[] {
@@ -134,5 +128,5 @@ export function unmatchedColumns(): ColumnDef<DomainSetEntry, unknown>[] {
         ),
     },
   ];
-  return columns.map((c) => ({ ...c, enableSorting: false }));
+  return unsortable(columns);
 }
