@@ -7,7 +7,7 @@ import { Button } from '@/components/ui/button';
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select';
+import { OptionSelect, labelledOptions } from '@/components/ui/option-select';
 import { Textarea } from '@/components/ui/textarea';
 import { toast } from '@/components/ui/toast';
 import { ApiError, describeError } from '@/lib/api';
@@ -19,6 +19,11 @@ interface Props {
   list: SuppressionList;
   onAdded: () => void;
 }
+
+const EMAIL_TYPE_OPTIONS = [
+  { value: 'email', label: 'One address' },
+  { value: 'domain', label: 'A whole domain' },
+] as const satisfies readonly { value: SuppressionType; label: string }[];
 
 const PLACEHOLDERS: Record<SuppressionType, string> = { email: 'jane.doe@example.com', domain: 'example.com', phone: '+1 617 555 0100' };
 
@@ -79,17 +84,7 @@ export function AddSuppressionDialog({ open, onOpenChange, list, onAdded }: Prop
           </DialogHeader>
           {list === 'email' && (
             <Field label="Suppress">
-              {(control) => (
-                <Select value={type} onValueChange={(v) => setType(v as SuppressionType)}>
-                  <SelectTrigger {...control}>
-                    <SelectValue />
-                  </SelectTrigger>
-                  <SelectContent>
-                    <SelectItem value="email">One address</SelectItem>
-                    <SelectItem value="domain">A whole domain</SelectItem>
-                  </SelectContent>
-                </Select>
-              )}
+              <OptionSelect value={type} onValueChange={setType} options={EMAIL_TYPE_OPTIONS} />
             </Field>
           )}
           <Field label={valueLabel} required error={errors.value} hint={type === 'phone' ? 'Numbers without a country code are read as US numbers.' : undefined}>
@@ -104,20 +99,7 @@ export function AddSuppressionDialog({ open, onOpenChange, list, onAdded }: Prop
             />
           </Field>
           <Field label="Reason" error={errors.reason}>
-            {(control) => (
-              <Select value={reason} onValueChange={(v) => setReason(v as SuppressionReason)}>
-                <SelectTrigger {...control}>
-                  <SelectValue />
-                </SelectTrigger>
-                <SelectContent>
-                  {SUPPRESSION_REASONS.map((r) => (
-                    <SelectItem key={r} value={r}>
-                      {SUPPRESSION_REASON_LABELS[r]}
-                    </SelectItem>
-                  ))}
-                </SelectContent>
-              </Select>
-            )}
+            <OptionSelect value={reason} onValueChange={setReason} options={labelledOptions(SUPPRESSION_REASONS, SUPPRESSION_REASON_LABELS)} />
           </Field>
           <Field label="Note" hint="Optional: who asked, a ticket number." error={errors.note}>
             <Textarea value={note} onChange={(e) => setNote(e.target.value)} rows={2} maxLength={1000} />

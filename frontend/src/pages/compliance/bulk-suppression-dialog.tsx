@@ -14,7 +14,7 @@ import {
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select';
+import { OptionSelect, labelledOptions } from '@/components/ui/option-select';
 import { Textarea } from '@/components/ui/textarea';
 import { describeError } from '@/lib/api';
 import { BulkReport } from './bulk-report';
@@ -123,20 +123,7 @@ export function BulkSuppressionDialog({ open, onOpenChange, list, onDone }: Prop
               )}
             </div>
             <Field label="Reason">
-              {(control) => (
-                <Select value={reason} onValueChange={(v) => setReason(v as SuppressionReason)}>
-                  <SelectTrigger {...control}>
-                    <SelectValue />
-                  </SelectTrigger>
-                  <SelectContent>
-                    {SUPPRESSION_REASONS.map((r) => (
-                      <SelectItem key={r} value={r}>
-                        {SUPPRESSION_REASON_LABELS[r]}
-                      </SelectItem>
-                    ))}
-                  </SelectContent>
-                </Select>
-              )}
+              <OptionSelect value={reason} onValueChange={setReason} options={labelledOptions(SUPPRESSION_REASONS, SUPPRESSION_REASON_LABELS)} />
             </Field>
             {error && (
               <p role="alert" className="text-sm font-medium text-danger-text">
