@@ -16,6 +16,7 @@ import { OptionSelect, labelledOptions } from '@/components/ui/option-select';
 import { toast } from '@/components/ui/toast';
 import { describeError } from '@/lib/api';
 import { useAuth } from '@/lib/auth';
+import { useDebounced } from '@/lib/use-debounced';
 import { UserAuditSheet } from './user-audit-sheet';
 import { userColumns } from './user-columns';
 import { fullName } from './user-format';
@@ -30,15 +31,6 @@ const STATUS_FILTER_OPTIONS = [
   { value: 'deactivated', label: 'Deactivated' },
 ];
 const SEARCH_DEBOUNCE_MS = 250;
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return debounced;
-}
 
 export default function UsersPage() {
   const { user: me } = useAuth();
