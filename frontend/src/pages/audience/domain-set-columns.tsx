@@ -21,6 +21,12 @@ const REVIEW_BADGES: Record<DomainSetEntry['reviewStatus'], { label: string; var
   rejected: { label: 'Rejected', variant: 'neutral' },
 };
 
+/** The two review decisions, each a button on every matched row. */
+const DECISIONS = [
+  { status: 'confirmed', text: 'Confirm', icon: <Check aria-hidden="true" />, tone: 'success' },
+  { status: 'rejected', text: 'Reject', icon: <X aria-hidden="true" />, tone: 'danger' },
+] as const;
+
 const dash = <span className="text-muted-foreground">—</span>;
 
 const lineColumn: ColumnDef<DomainSetEntry, unknown> = {
@@ -79,26 +85,18 @@ export function matchedColumns(options: { onReview?: (entry: DomainSetEntry, sta
     columns.push(
       actionsColumn(
         190,
-        (entry) => (
-          <>
+        (entry) =>
+          DECISIONS.map(({ status, text, icon, tone }) => (
             <RowAction
-              label={`Confirm match of ${entry.raw}`}
-              icon={<Check aria-hidden="true" />}
-              text="Confirm"
-              tone="success"
-              disabled={entry.reviewStatus === 'confirmed'}
-              onClick={() => onReview(entry, 'confirmed')}
+              key={status}
+              label={`${text} match of ${entry.raw}`}
+              icon={icon}
+              text={text}
+              tone={tone}
+              disabled={entry.reviewStatus === status}
+              onClick={() => onReview(entry, status)}
             />
-            <RowAction
-              label={`Reject match of ${entry.raw}`}
-              icon={<X aria-hidden="true" />}
-              text="Reject"
-              tone="danger"
-              disabled={entry.reviewStatus === 'rejected'}
-              onClick={() => onReview(entry, 'rejected')}
-            />
-          </>
-        ),
+          )),
         'Decide',
       ),
     );
