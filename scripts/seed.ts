@@ -17,6 +17,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import type { Pool } from 'pg';
 import { EMPLOYEE_RANGES } from '../shared/template';
 import { employeeRangeFor, revenueRangeFor } from '../shared/normalize';
+import { mulberry32 } from '../shared/seeded-random';
 import { parseConfig } from '../functions/src/config/config';
 import { databaseSourceFromConfig, openDatabase, type DatabaseHandle } from '../functions/src/db/connection';
 import { migrateDatabase } from '../functions/src/db/migrate';
@@ -39,17 +40,6 @@ const CONTACT_COLUMNS = [
 ] as const;
 
 // ── deterministic randomness ─────────────────────────────────────────────────────────────────
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 interface Weighted<T> {
   value: T;
   weight: number;

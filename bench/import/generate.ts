@@ -5,18 +5,7 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { Faker, en } from '@faker-js/faker';
 import { TEMPLATE_HEADERS } from '../../shared/csv/mapping-target';
-
-/** mulberry32: a small seeded PRNG, so the same seed gives the same file. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../../shared/seeded-random';
 
 const quote = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 
@@ -28,7 +17,7 @@ export interface GeneratedFile {
 
 export async function generateTemplateCsv(file: string, rows: number, seed = 42): Promise<GeneratedFile> {
   const faker = new Faker({ locale: [en], seed });
-  const rand = prng(seed);
+  const rand = mulberry32(seed);
   const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)]!;
   const firstNames = Array.from({ length: 800 }, () => faker.person.firstName());
   const lastNames = Array.from({ length: 1500 }, () => faker.person.lastName());

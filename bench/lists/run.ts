@@ -30,6 +30,8 @@ import { createUser } from '../../functions/src/modules/identity/users';
 import { startLocalStack } from '../../infra/local/stack';
 import { seedDatabase } from '../../scripts/seed';
 import { WireClient } from './wire-client';
+import { ensureBenchDatabase } from '../bench-database';
+import { percentile } from '../percentile';
 
 // Node 20 is supported (README); the SDK's notice about its future Node 22 floor is noise here.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -73,22 +75,6 @@ const CASES: Case[] = [
   { name: 'search: phone digits', q: '' },
 ];
 
-function percentile(samples: number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
-async function ensureDatabase(serverUrl: string): Promise<string> {
-  const url = new URL(serverUrl);
-  url.pathname = '/pivotal_bench';
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  const exists = await admin.query(`select 1 from pg_database where datname = 'pivotal_bench'`);
-  if (exists.rowCount === 0) await admin.query('CREATE DATABASE pivotal_bench');
-  await admin.end();
-  return url.toString();
-}
-
 async function ensureSeeded(url: string): Promise<void> {
   const handle = await openDatabase({ kind: 'url', url, poolMax: 4 });
   try {
@@ -115,7 +101,7 @@ async function main(): Promise<void> {
     process.stderr.write('  ✖ bench:lists needs DATABASE_URL (a PostgreSQL server, e.g. postgres://postgres@127.0.0.1:5432/postgres).\n');
     process.exit(1);
   }
-  const benchUrl = await ensureDatabase(serverUrl);
+  const benchUrl = await ensureBenchDatabase(serverUrl);
   await ensureSeeded(benchUrl);
 
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'pivotal-bench-'));

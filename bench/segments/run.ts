@@ -23,6 +23,8 @@ import { createDomainSet, deleteDomainSet } from '../../functions/src/modules/au
 import { addContactsToList, createList } from '../../functions/src/modules/audience/lists';
 import { compileSegment, previewSegment } from '../../functions/src/modules/audience/segments';
 import { seedDatabase } from '../../scripts/seed';
+import { ensureBenchDatabase } from '../bench-database';
+import { percentile } from '../percentile';
 
 const CONTACTS = 1_000_000;
 const ACCOUNTS = 100_000;
@@ -32,22 +34,6 @@ const TARGET_P95_MS = 300;
 const SOURCE = 'bench:segments';
 
 const where = (...conditions: FilterGroup['conditions']): FilterGroup => ({ type: 'and', conditions });
-
-function percentile(samples: number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
-async function benchUrl(serverUrl: string): Promise<string> {
-  const url = new URL(serverUrl);
-  url.pathname = '/pivotal_bench';
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  const exists = await admin.query(`select 1 from pg_database where datname = 'pivotal_bench'`);
-  if (exists.rowCount === 0) await admin.query('CREATE DATABASE pivotal_bench');
-  await admin.end();
-  return url.toString();
-}
 
 async function timed<T>(label: string, fn: () => Promise<T>): Promise<T> {
   const started = performance.now();
@@ -62,7 +48,7 @@ async function main(): Promise<void> {
     process.stderr.write('  ✖ bench:segments needs DATABASE_URL (a PostgreSQL server, e.g. postgres://postgres@127.0.0.1:5432/postgres).\n');
     process.exit(1);
   }
-  const url = await benchUrl(serverUrl);
+  const url = await ensureBenchDatabase(serverUrl);
   const handle = await openDatabase({ kind: 'url', url, poolMax: 4 });
   const deps = { db: handle.db, now: () => new Date() };
   const raw = new pg.Client({ connectionString: url });

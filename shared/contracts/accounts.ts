@@ -2,6 +2,7 @@
 // selections and actions, history, global search, and the fields the filter bar offers. The
 // handlers validate with these schemas and the SPA's forms use the same ones.
 import { z } from 'zod';
+import { cursorPageSchema, pageQueryFields } from './paging';
 import {
   CONSENT_STATUS_VALUES,
   EMAIL_STATUS_VALUES,
@@ -341,8 +342,7 @@ const listQueryShape = {
   /** The filter language in URL form (encodeFilter). */
   filter: filterQueryParam.optional(),
   order: z.enum(['asc', 'desc']).default('desc'),
-  cursor: z.string().max(1000).optional(),
-  limit: z.coerce.number().int().min(1).max(LIST_LIMIT_MAX).default(50),
+  ...pageQueryFields({ cursorMax: 1000, limitMax: LIST_LIMIT_MAX, limitDefault: 50 }),
   /** `only`: the deleted records (the trash), newest deletion first. */
   deleted: z.enum(['only']).optional(),
 };
@@ -371,18 +371,10 @@ export type ListTotal = z.infer<typeof listTotalSchema>;
  */
 export const EXACT_COUNT_CAP = 1_000;
 
-export const accountListResponseSchema = z.object({
-  items: z.array(accountSchema),
-  nextCursor: z.string().nullable(),
-  total: pageTotalSchema,
-});
+export const accountListResponseSchema = cursorPageSchema(accountSchema).extend({ total: pageTotalSchema });
 export type AccountListResponse = z.infer<typeof accountListResponseSchema>;
 
-export const contactListResponseSchema = z.object({
-  items: z.array(contactSchema),
-  nextCursor: z.string().nullable(),
-  total: pageTotalSchema,
-});
+export const contactListResponseSchema = cursorPageSchema(contactSchema).extend({ total: pageTotalSchema });
 export type ContactListResponse = z.infer<typeof contactListResponseSchema>;
 
 // ── bulk ─────────────────────────────────────────────────────────────────────────────────────
@@ -489,10 +481,9 @@ export const historyEntrySchema = z.object({
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 
 export const historyQuerySchema = z.strictObject({
-  cursor: z.string().max(100).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  ...pageQueryFields({ cursorMax: 100, limitMax: 200, limitDefault: 50 }),
 });
-export const historyResponseSchema = z.object({ items: z.array(historyEntrySchema), nextCursor: z.string().nullable() });
+export const historyResponseSchema = cursorPageSchema(historyEntrySchema);
 export type HistoryResponse = z.infer<typeof historyResponseSchema>;
 
 // ── global search (command palette) ──────────────────────────────────────────────────────────

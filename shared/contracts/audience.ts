@@ -5,6 +5,12 @@ import { z } from 'zod';
 import { ACCOUNT_FIELDS, bulkSelectionSchema, contactListQuerySchema, contactListResponseSchema } from './accounts';
 import { filterSchema, type FieldDefinition } from './filters';
 
+const CONSENT_OPTIONS = [
+  { value: 'opted_in', label: 'Opted in' },
+  { value: 'opted_out', label: 'Opted out' },
+  { value: 'unknown', label: 'Unknown' },
+];
+
 /**
  * Audience criteria a segment may use besides the contact fields. List and domain-set criteria
  * take list / set ids (eq, neq, in, not_in; is_empty = in none); suppression takes true/false;
@@ -20,21 +26,13 @@ export const AUDIENCE_FIELDS: FieldDefinition[] = [
     key: 'emailConsent',
     label: 'Email consent',
     type: 'enum',
-    options: [
-      { value: 'opted_in', label: 'Opted in' },
-      { value: 'opted_out', label: 'Opted out' },
-      { value: 'unknown', label: 'Unknown' },
-    ],
+    options: CONSENT_OPTIONS,
   },
   {
     key: 'phoneConsent',
     label: 'Phone consent',
     type: 'enum',
-    options: [
-      { value: 'opted_in', label: 'Opted in' },
-      { value: 'opted_out', label: 'Opted out' },
-      { value: 'unknown', label: 'Unknown' },
-    ],
+    options: CONSENT_OPTIONS,
   },
 ];
 

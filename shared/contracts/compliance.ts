@@ -1,6 +1,7 @@
 // The compliance API's request and response shapes: the global suppression list (emails, email
 // domains, do-not-call phones), the bulk suppression check, and per-contact consent.
 import { z } from 'zod';
+import { cursorPageSchema, pageQueryFields } from './paging';
 
 export const SUPPRESSION_REASONS = ['unsubscribe', 'bounce', 'complaint', 'manual', 'dnc_registry', 'client_request'] as const;
 export type SuppressionReason = (typeof SUPPRESSION_REASONS)[number];
@@ -116,15 +117,11 @@ export const suppressionListQuerySchema = z.strictObject({
   reason: suppressionReasonSchema.optional(),
   /** Part of an address, domain or number (digits are enough for phones). */
   q: z.string().trim().max(320).optional(),
-  cursor: z.string().max(100).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  ...pageQueryFields({ cursorMax: 100, limitMax: 200, limitDefault: 50 }),
 });
 export type SuppressionListQuery = z.infer<typeof suppressionListQuerySchema>;
 
-export const suppressionListResponseSchema = z.object({
-  items: z.array(suppressionSchema),
-  nextCursor: z.string().nullable(),
-});
+export const suppressionListResponseSchema = cursorPageSchema(suppressionSchema);
 export type SuppressionListResponse = z.infer<typeof suppressionListResponseSchema>;
 
 /** The bulk check answers this many values per call in a constant number of queries. */
@@ -208,8 +205,7 @@ export const consentEventSchema = z.object({
 export type ConsentEvent = z.infer<typeof consentEventSchema>;
 
 export const contactConsentQuerySchema = z.strictObject({
-  cursor: z.string().max(30).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  ...pageQueryFields({ cursorMax: 30, limitMax: 200, limitDefault: 50 }),
 });
 export type ContactConsentQuery = z.infer<typeof contactConsentQuerySchema>;
 

@@ -1,5 +1,6 @@
 // The identity API's request and response shapes, shared by the handlers and the SPA.
 import { z } from 'zod';
+import { cursorPageSchema, pageQueryFields } from './paging';
 import { ROLES, STAFF_ROLES } from '../roles';
 
 /**
@@ -129,15 +130,11 @@ export const userListQuerySchema = z.strictObject({
   q: z.string().trim().max(200).optional(),
   status: userStatusSchema.optional(),
   role: roleSchema.optional(),
-  cursor: z.string().max(500).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  ...pageQueryFields({ cursorMax: 500, limitMax: 200, limitDefault: 50 }),
 });
 export type UserListQuery = z.infer<typeof userListQuerySchema>;
 
-export const userListResponseSchema = z.object({
-  items: z.array(userSchema),
-  nextCursor: z.string().nullable(),
-});
+export const userListResponseSchema = cursorPageSchema(userSchema);
 export type UserListResponse = z.infer<typeof userListResponseSchema>;
 
 export const roleAssignmentSchema = z.object({
@@ -185,26 +182,18 @@ export type CreateOrganisationRequest = z.infer<typeof createOrganisationRequest
 
 export const organisationListQuerySchema = z.strictObject({
   q: z.string().trim().max(200).optional(),
-  cursor: z.string().max(500).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(100),
+  ...pageQueryFields({ cursorMax: 500, limitMax: 200, limitDefault: 100 }),
 });
 export type OrganisationListQuery = z.infer<typeof organisationListQuerySchema>;
 
-export const organisationListResponseSchema = z.object({
-  items: z.array(organisationSchema),
-  nextCursor: z.string().nullable(),
-});
+export const organisationListResponseSchema = cursorPageSchema(organisationSchema);
 export type OrganisationListResponse = z.infer<typeof organisationListResponseSchema>;
 
 /** Newest first. */
 export const auditListQuerySchema = z.strictObject({
-  cursor: z.string().max(500).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  ...pageQueryFields({ cursorMax: 500, limitMax: 200, limitDefault: 50 }),
 });
 export type AuditListQuery = z.infer<typeof auditListQuerySchema>;
 
-export const auditListResponseSchema = z.object({
-  items: z.array(auditEntrySchema),
-  nextCursor: z.string().nullable(),
-});
+export const auditListResponseSchema = cursorPageSchema(auditEntrySchema);
 export type AuditListResponse = z.infer<typeof auditListResponseSchema>;

@@ -2,6 +2,7 @@
 // mapping screen, confirm-and-start, job progress and history, dry-run report, revert, mapping
 // profiles, and CSV exports. The handlers validate with these schemas; the SPA uses the same ones.
 import { z } from 'zod';
+import { cursorPageSchema, pageQueryFields } from './paging';
 import { SUPPORTED_ENCODINGS } from '../csv/detect-encoding';
 import { DELIMITERS } from '../csv/detect-delimiter';
 import { isCustomTarget, isTemplateTarget, type ColumnTarget } from '../csv/mapping-target';
@@ -187,11 +188,10 @@ export const importJobSchema = z.object({
 export type ImportJob = z.infer<typeof importJobSchema>;
 
 export const importListQuerySchema = z.strictObject({
-  cursor: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(25),
+  ...pageQueryFields({ cursorMax: 200, limitMax: 100, limitDefault: 25 }),
   status: z.enum(IMPORT_STATUSES).optional(),
 });
-export const importListResponseSchema = z.object({ items: z.array(importJobSchema), nextCursor: z.string().nullable() });
+export const importListResponseSchema = cursorPageSchema(importJobSchema);
 export type ImportListResponse = z.infer<typeof importListResponseSchema>;
 
 export const rowIssueSchema = z.object({
@@ -204,11 +204,10 @@ export type RowIssue = z.infer<typeof rowIssueSchema>;
 /** How a warning about a row filed under an account whose name it contradicts begins. */
 export const COMPANY_NAME_WARNING = "Company name differs from the account's";
 export const rowIssueListQuerySchema = z.strictObject({
-  cursor: z.string().max(50).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+  ...pageQueryFields({ cursorMax: 50, limitMax: 500, limitDefault: 100 }),
   severity: z.enum(['error', 'warning', 'duplicate', 'suppressed']).optional(),
 });
-export const rowIssueListResponseSchema = z.object({ items: z.array(rowIssueSchema), nextCursor: z.string().nullable() });
+export const rowIssueListResponseSchema = cursorPageSchema(rowIssueSchema);
 
 export const downloadLinkSchema = z.object({ url: z.string(), fileName: z.string(), expiresAt: isoDateTime });
 export type DownloadLink = z.infer<typeof downloadLinkSchema>;

@@ -1,12 +1,13 @@
 // Accounts and contacts in a browser: the filter bar narrows the accounts, the Cards / Table
 // switch keeps the filter and the selection, a contact is edited in place (and a stale edit is
 // refused plainly), a bulk delete is undone — and every screen passes axe-core in light and dark.
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Account, Contact } from '@shared/contracts/accounts';
-import { expectNoSeriousA11yViolations, screenshot, type BrowserSession } from './support/browser';
-import { launchSignedIn } from './support/session';
-import { signInViaApi, type ApiSession } from './support/api-session';
+import { expectNoSeriousA11yViolations, screenshot } from './support/browser';
+import { launchSignedIn, signInAdminViaApi } from './support/session';
+import type { ApiSession } from './support/api-session';
+import { browserForSuite, eventually, itShowsEachScreenCleanly } from './support/suite';
 
 /** The industry of the accounts the filter tests look for (no other seeded account has it). */
 const TARGET_INDUSTRY = 'Maritime Analytics';
@@ -25,13 +26,10 @@ const TITLES = ['VP Marketing', 'Head of Demand Generation', 'Marketing Operatio
 vi.setConfig({ testTimeout: 180_000 });
 
 const shell = (page: Page) => page.getByTestId('app-shell');
-/** Polls like expect.poll, with room for a busy machine (the default gives up after a second). */
-const eventually = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 20_000 });
 /** Waits up to this long for a page or an element (the stack and the browser share the machine). */
 const WAIT_MS = 45_000;
 
 const launch = (colorScheme: 'light' | 'dark' = 'light') => launchSignedIn(colorScheme, WAIT_MS);
-const isDark = (page: Page) => page.evaluate<boolean>("document.documentElement.classList.contains('dark')");
 
 interface Seeded {
   accounts: Account[];
@@ -88,7 +86,7 @@ let admin: ApiSession;
 let data: Seeded;
 
 beforeAll(async () => {
-  admin = await signInViaApi(inject('baseUrl'), { login: inject('adminUsername'), password: inject('adminPassword') });
+  admin = await signInAdminViaApi();
   data = await seed(admin);
 });
 
@@ -134,11 +132,7 @@ async function addSourceFilter(page: Page, value: string): Promise<void> {
 }
 
 describe('the accounts list', () => {
-  let browser: BrowserSession;
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => browser?.close());
+  const browser = browserForSuite(() => launch());
 
   it('filters with the filter bar, and Cards / Table keep the filter and the selection', async () => {
     const { page } = browser;
@@ -310,11 +304,7 @@ describe('the accounts list', () => {
 });
 
 describe('a contact', () => {
-  let browser: BrowserSession;
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => browser?.close());
+  const browser = browserForSuite(() => launch());
 
   it('is edited in place: Enter saves, the value survives a reload, Esc cancels', async () => {
     const { page } = browser;
@@ -366,11 +356,7 @@ describe('a contact', () => {
 });
 
 describe.each(['light', 'dark'] as const)('the accounts screens in the %s theme', (theme) => {
-  let browser: BrowserSession;
-  beforeAll(async () => {
-    browser = await launch(theme);
-  });
-  afterAll(async () => browser?.close());
+  const browser = browserForSuite(() => launch(theme));
 
   const screens = [
     { name: 'accounts-cards', path: () => '/accounts?view=cards', ready: (page: Page) => page.getByTestId('account-card').first().waitFor() },
@@ -387,14 +373,7 @@ describe.each(['light', 'dark'] as const)('the accounts screens in the %s theme'
     { name: 'contact-detail', path: () => `/contacts/${data.contacts[0]!.id}`, ready: (page: Page) => page.getByRole('list', { name: 'Field history' }).waitFor() },
   ];
 
-  it.each(screens)('shows $name cleanly, without serious accessibility findings', async ({ name, path, ready }) => {
-    const { page } = browser;
-    await open(page, path());
-    await ready(page);
-    expect(await isDark(page)).toBe(theme === 'dark');
-    await expectNoSeriousA11yViolations(page);
-    await screenshot(page, `accounts-${theme}-${name}`);
-  });
+  itShowsEachScreenCleanly(browser, { prefix: 'accounts', theme, screens, open: open });
 
   it('shows a selection and the bulk bar cleanly', async () => {
     const { page } = browser;

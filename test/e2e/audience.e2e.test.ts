@@ -2,17 +2,16 @@
 // edit), saved, and converted to a list whose members show (and can be removed after a
 // confirmation); a domain set pasted, its normalization and match report read, a match
 // confirmed — and the screens pass axe-core in light and dark.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Account, Contact } from '@shared/contracts/accounts';
 import type { DomainSetReport, Segment, StaticList } from '@shared/contracts/audience';
-import { expectNoSeriousA11yViolations, screenshot, type BrowserSession } from './support/browser';
-import { launchSignedIn, openApp } from './support/session';
-import { signInViaApi, type ApiSession } from './support/api-session';
+import { expectNoSeriousA11yViolations, screenshot } from './support/browser';
+import { launchSignedIn, openApp, signInAdminViaApi } from './support/session';
+import type { ApiSession } from './support/api-session';
+import { browserForSuite, eventually, itShowsEachScreenCleanly } from './support/suite';
 
 const WAIT_MS = 45_000;
-const eventually = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 20_000 });
-const isDark = (page: Page) => page.evaluate<boolean>("document.documentElement.classList.contains('dark')");
 
 /** The job title the segment looks for; only the contacts seeded here have it. */
 const TARGET_TITLE = 'Revenue Cartographer';
@@ -57,7 +56,7 @@ let admin: ApiSession;
 let data: Seeded;
 
 beforeAll(async () => {
-  admin = await signInViaApi(inject('baseUrl'), { login: inject('adminUsername'), password: inject('adminPassword') });
+  admin = await signInAdminViaApi();
   data = await seed(admin);
 });
 
@@ -67,11 +66,7 @@ async function segmentCount(page: Page): Promise<number> {
 }
 
 describe('the segment builder', () => {
-  let browser: BrowserSession;
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => browser?.close());
+  const browser = browserForSuite(() => launch());
 
   it('counts live as filters are added, saves the segment and converts it to a list', async () => {
     const { page } = browser;
@@ -147,11 +142,7 @@ describe('the segment builder', () => {
 });
 
 describe('domain sets', () => {
-  let browser: BrowserSession;
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => browser?.close());
+  const browser = browserForSuite(() => launch());
 
   it('uploads pasted domains, reports normalization and matches, takes review decisions and lists the contacts', async () => {
     const { page } = browser;
@@ -213,11 +204,10 @@ describe('domain sets', () => {
 });
 
 describe.each(['light', 'dark'] as const)('the audience screens in the %s theme', (theme) => {
-  let browser: BrowserSession;
+  const browser = browserForSuite(() => launch(theme));
   let listId: string;
   let setId: string;
   beforeAll(async () => {
-    browser = await launch(theme);
     listId = (await admin.request<StaticList>('POST', '/api/lists', { name: `Screens ${theme}` })).id;
     await admin.request('POST', `/api/lists/${listId}/members`, { selection: { ids: data.contacts.slice(0, 5).map((c) => c.id) } });
     setId = (
@@ -227,7 +217,6 @@ describe.each(['light', 'dark'] as const)('the audience screens in the %s theme'
       })
     ).set.id;
   });
-  afterAll(async () => browser?.close());
 
   const screens = [
     { name: 'segment-builder', path: () => '/segments/new', ready: (page: Page) => page.getByRole('grid', { name: 'Segment preview' }).getByRole('row').nth(1).waitFor() },
@@ -237,14 +226,7 @@ describe.each(['light', 'dark'] as const)('the audience screens in the %s theme'
     { name: 'domain-set-report', path: () => `/domain-sets/${setId}`, ready: (page: Page) => page.getByRole('grid', { name: 'Matched entries' }).getByRole('row').nth(1).waitFor() },
   ];
 
-  it.each(screens)('shows $name cleanly, without serious accessibility findings', async ({ name, path, ready }) => {
-    const { page } = browser;
-    await openApp(page, path());
-    await ready(page);
-    expect(await isDark(page)).toBe(theme === 'dark');
-    await expectNoSeriousA11yViolations(page);
-    await screenshot(page, `audience-${theme}-${name}`);
-  });
+  itShowsEachScreenCleanly(browser, { prefix: 'audience', theme, screens });
 
   it('shows the filter editor of the builder cleanly', async () => {
     const { page } = browser;

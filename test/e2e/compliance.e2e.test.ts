@@ -2,17 +2,16 @@
 // few with the invalid line reported by number, search, check values, remove one after a
 // confirmation; the consent panel on a contact records a change — and the screens pass axe-core
 // in light and dark.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Contact } from '@shared/contracts/accounts';
 import type { SuppressionListResponse } from '@shared/contracts/compliance';
-import { expectNoSeriousA11yViolations, screenshot, type BrowserSession } from './support/browser';
-import { launchSignedIn, openApp } from './support/session';
-import { signInViaApi, type ApiSession } from './support/api-session';
+import { expectNoSeriousA11yViolations, screenshot } from './support/browser';
+import { launchSignedIn, openApp, signInAdminViaApi } from './support/session';
+import type { ApiSession } from './support/api-session';
+import { browserForSuite, eventually, itShowsEachScreenCleanly } from './support/suite';
 
 const WAIT_MS = 45_000;
-const eventually = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 20_000 });
-const isDark = (page: Page) => page.evaluate<boolean>("document.documentElement.classList.contains('dark')");
 
 const launch = (colorScheme: 'light' | 'dark' = 'light') => launchSignedIn(colorScheme, WAIT_MS);
 
@@ -23,7 +22,7 @@ let admin: ApiSession;
 let contact: Contact;
 
 beforeAll(async () => {
-  admin = await signInViaApi(inject('baseUrl'), { login: inject('adminUsername'), password: inject('adminPassword') });
+  admin = await signInAdminViaApi();
   contact = await admin.request<Contact>('POST', '/api/contacts', {
     firstName: 'Consuela',
     lastName: 'Brightwater',
@@ -41,11 +40,7 @@ beforeAll(async () => {
 });
 
 describe('the suppression list', () => {
-  let browser: BrowserSession;
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => browser?.close());
+  const browser = browserForSuite(() => launch());
 
   it('adds one entry, and refuses a value that is not an address on its field', async () => {
     const { page } = browser;
@@ -142,11 +137,7 @@ describe('the suppression list', () => {
 });
 
 describe('the consent panel on a contact', () => {
-  let browser: BrowserSession;
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => browser?.close());
+  const browser = browserForSuite(() => launch());
 
   it('records a consent change with its source and evidence, and keeps it in the history', async () => {
     const { page } = browser;
@@ -170,11 +161,7 @@ describe('the consent panel on a contact', () => {
 });
 
 describe.each(['light', 'dark'] as const)('the compliance screens in the %s theme', (theme) => {
-  let browser: BrowserSession;
-  beforeAll(async () => {
-    browser = await launch(theme);
-  });
-  afterAll(async () => browser?.close());
+  const browser = browserForSuite(() => launch(theme));
 
   const screens = [
     { name: 'suppressions-email', path: () => '/suppressions', ready: (page: Page) => grid(page).getByRole('row').nth(1).waitFor() },
@@ -186,14 +173,7 @@ describe.each(['light', 'dark'] as const)('the compliance screens in the %s them
     { name: 'contact-consent', path: () => `/contacts/${contact.id}`, ready: (page: Page) => page.getByTestId('consent-email').waitFor() },
   ];
 
-  it.each(screens)('shows $name cleanly, without serious accessibility findings', async ({ name, path, ready }) => {
-    const { page } = browser;
-    await openApp(page, path());
-    await ready(page);
-    expect(await isDark(page)).toBe(theme === 'dark');
-    await expectNoSeriousA11yViolations(page);
-    await screenshot(page, `compliance-${theme}-${name}`);
-  });
+  itShowsEachScreenCleanly(browser, { prefix: 'compliance', theme, screens });
 
   it('shows the add dialog cleanly', async () => {
     const { page } = browser;

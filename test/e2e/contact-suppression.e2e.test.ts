@@ -1,24 +1,24 @@
 // Suppression on contacts in a browser: once an address and a phone are on the suppression list,
 // the contacts table and the contact page show "Email suppressed" and "DNC", the reason in the
 // badge's title — and the screens pass axe-core in light and dark.
-import { beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Contact } from '@shared/contracts/accounts';
 import { expectNoSeriousA11yViolations, openBrowser, screenshot } from './support/browser';
-import { signInAsAdmin, openApp } from './support/session';
-import { signInViaApi, type ApiSession } from './support/api-session';
+import { openApp, signInAsAdmin, signInAdminViaApi } from './support/session';
+import type { ApiSession } from './support/api-session';
+import { eventually } from './support/suite';
 
 vi.setConfig({ testTimeout: 180_000 });
 
 const WAIT_MS = 45_000;
 const LAST_NAME = 'Quillfeather';
-const eventually = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 20_000 });
 
 let admin: ApiSession;
 let suppressed: Contact;
 let clean: Contact;
 
 beforeAll(async () => {
-  admin = await signInViaApi(inject('baseUrl'), { login: inject('adminUsername'), password: inject('adminPassword') });
+  admin = await signInAdminViaApi();
   suppressed = await admin.request<Contact>('POST', '/api/contacts', {
     firstName: 'Opal',
     lastName: LAST_NAME,

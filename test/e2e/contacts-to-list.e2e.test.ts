@@ -3,15 +3,15 @@
 // the same list (only the new ones count) — and the dialog passes axe-core; an account's contacts
 // go to a list from the accounts bulk bar. A segment on the first list
 // (an audience criterion) exports to CSV from the segment builder.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Account, Contact } from '@shared/contracts/accounts';
 import type { StaticList } from '@shared/contracts/audience';
-import { expectNoSeriousA11yViolations, openBrowser, screenshot, type BrowserSession } from './support/browser';
-import { signInAsAdmin, openApp } from './support/session';
-import { signInViaApi, type ApiSession } from './support/api-session';
+import { expectNoSeriousA11yViolations, screenshot } from './support/browser';
+import { launchSignedIn, openApp, signInAdminViaApi } from './support/session';
+import type { ApiSession } from './support/api-session';
+import { browserForSuite, eventually } from './support/suite';
 
 const WAIT_MS = 45_000;
-const eventually = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 20_000 });
 
 /** A last name only the contacts seeded here have, so a search selects exactly them. */
 const LAST_NAME = 'Listwright';
@@ -21,7 +21,7 @@ const LIST_NAME = 'Listwright picks';
 let admin: ApiSession;
 
 beforeAll(async () => {
-  admin = await signInViaApi(inject('baseUrl'), { login: inject('adminUsername'), password: inject('adminPassword') });
+  admin = await signInAdminViaApi();
   const account = await admin.request<Account>('POST', '/api/accounts', { name: 'Listwright Mills', domain: 'listwright-e2e.com', country: 'US', source: 'e2e-lists' });
   for (const first of FIRST) {
     await admin.request<Contact>('POST', '/api/contacts', {
@@ -36,13 +36,7 @@ beforeAll(async () => {
 });
 
 describe('adding contacts to a list from the bulk bar', () => {
-  let browser: BrowserSession;
-  beforeAll(async () => {
-    browser = await openBrowser({ colorScheme: 'dark' });
-    browser.page.setDefaultTimeout(WAIT_MS);
-    await signInAsAdmin(browser.page);
-  });
-  afterAll(async () => browser?.close());
+  const browser = browserForSuite(() => launchSignedIn('dark', WAIT_MS));
 
   it('adds picked contacts to a new list, then the whole search to it', async () => {
     const { page } = browser;

@@ -1,12 +1,9 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openBrowser, screenshot, type BrowserSession } from './support/browser';
+import { describe, expect, inject, it } from 'vitest';
+import { openBrowser, screenshot } from './support/browser';
+import { browserForSuite } from './support/suite';
 
 describe('the web app', () => {
-  let browser: BrowserSession;
-  beforeAll(async () => {
-    browser = await openBrowser();
-  });
-  afterAll(async () => browser?.close());
+  const browser = browserForSuite(() => openBrowser());
 
   it('loads and shows the health of the stack it talks to', async () => {
     const { page } = browser;

@@ -3,17 +3,17 @@
 // row unticked since), and two accounts picked in the cards view export as those two — the bar
 // passes axe-core in light and dark. An export left while it runs points to the imports page,
 // which lists every export with its file.
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import type { Account, Contact } from '@shared/contracts/accounts';
-import { expectNoSeriousA11yViolations, screenshot, type BrowserSession } from './support/browser';
-import { launchSignedIn, openApp } from './support/session';
-import { signInViaApi, type ApiSession } from './support/api-session';
+import { expectNoSeriousA11yViolations, screenshot } from './support/browser';
+import { launchSignedIn, openApp, signInAdminViaApi } from './support/session';
+import type { ApiSession } from './support/api-session';
+import { browserForSuite, eventually } from './support/suite';
 
 vi.setConfig({ testTimeout: 180_000 });
 
 const WAIT_MS = 45_000;
-const eventually = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 20_000 });
 
 /** The job title only the contacts seeded here have; more of them than the table loads at first. */
 const TARGET_TITLE = 'Ledgerwright Exporter';
@@ -62,7 +62,7 @@ let contacts: Contact[];
 let accounts: Account[];
 
 beforeAll(async () => {
-  admin = await signInViaApi(inject('baseUrl'), { login: inject('adminUsername'), password: inject('adminPassword') });
+  admin = await signInAdminViaApi();
   const account = await admin.request<Account>('POST', '/api/accounts', { name: 'Exportwright Forge', domain: DOMAIN, country: 'US', source: 'e2e-export' });
   const specs = Array.from({ length: TARGET_COUNT + BYSTANDERS }, (_, i) => ({
     accountId: account.id,
@@ -93,11 +93,7 @@ beforeAll(async () => {
 });
 
 describe('exporting contacts from the bulk bar', () => {
-  let browser: BrowserSession;
-  beforeAll(async () => {
-    browser = await launch('light');
-  });
-  afterAll(async () => browser?.close());
+  const browser = browserForSuite(() => launch('light'));
 
   it('exports exactly the picked rows, then every row matching the filter', async () => {
     const { page } = browser;
@@ -150,11 +146,7 @@ describe('exporting contacts from the bulk bar', () => {
 });
 
 describe('exporting accounts from the cards view', () => {
-  let browser: BrowserSession;
-  beforeAll(async () => {
-    browser = await launch('dark');
-  });
-  afterAll(async () => browser?.close());
+  const browser = browserForSuite(() => launch('dark'));
 
   it('exports the two picked cards', async () => {
     const { page } = browser;
@@ -183,11 +175,7 @@ describe('exporting accounts from the cards view', () => {
 });
 
 describe('an export that is refused or fails', () => {
-  let browser: BrowserSession;
-  beforeAll(async () => {
-    browser = await launch('dark');
-  });
-  afterAll(async () => browser?.close());
+  const browser = browserForSuite(() => launch('dark'));
 
   it('says why: the API refusal as a toast, a failed job in the status line', async () => {
     const { page } = browser;
@@ -229,11 +217,7 @@ describe('an export that is refused or fails', () => {
 });
 
 describe('an export left while it runs', () => {
-  let browser: BrowserSession;
-  beforeAll(async () => {
-    browser = await launch('light');
-  });
-  afterAll(async () => browser?.close());
+  const browser = browserForSuite(() => launch('light'));
 
   it('says where its file will be, and the imports page lists every export with its file', async () => {
     const { page } = browser;

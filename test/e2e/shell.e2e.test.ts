@@ -1,11 +1,11 @@
 // The app shell in a browser: every page opens in light and dark mode with no serious axe
 // finding (screenshots kept), the command palette and go-to shortcuts navigate, the sidebar and
 // the theme are remembered, and the theme is right before the first paint after a reload.
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { expectNoSeriousA11yViolations, openBrowser, screenshot, type BrowserSession } from './support/browser';
-import { signInAsAdmin, signOut, openApp } from './support/session';
-import { signInViaApi } from './support/api-session';
+import { expectNoSeriousA11yViolations, openBrowser, screenshot } from './support/browser';
+import { openApp, signInAsAdmin, signOut, signInAdminViaApi } from './support/session';
+import { browserForSuite, isDark } from './support/suite';
 
 /** A small realistic team, so the pages are seen with data in them. */
 const TEAM = [
@@ -18,7 +18,7 @@ const TEAM = [
 ] as const;
 
 beforeAll(async () => {
-  const admin = await signInViaApi(inject('baseUrl'), { login: inject('adminUsername'), password: inject('adminPassword') });
+  const admin = await signInAdminViaApi();
   const existing = await admin.request<{ items: { username: string }[] }>('GET', '/api/users?limit=200');
   if (existing.items.some((user) => user.username === TEAM[0].username)) return;
   const organisation = await admin.request<{ id: string }>('POST', '/api/organisations', { name: 'Northwind Traders' });
@@ -49,15 +49,9 @@ const PAGES = [
   { path: '/no-such-page', name: 'not-found', ready: (page: Page) => page.getByTestId('not-found').waitFor() },
 ];
 
-/** Whether <html> carries the dark class right now (the test files have no DOM types). */
-const isDark = (page: Page) => page.evaluate<boolean>("document.documentElement.classList.contains('dark')");
 
 describe.each(['light', 'dark'] as const)('every page in the %s theme', (theme) => {
-  let browser: BrowserSession;
-  beforeAll(async () => {
-    browser = await openBrowser({ colorScheme: theme });
-  });
-  afterAll(async () => browser?.close());
+  const browser = browserForSuite(() => openBrowser({ colorScheme: theme }));
 
   it('shows the sign-in page cleanly before anyone signs in', async () => {
     const { page } = browser;
@@ -85,12 +79,11 @@ describe.each(['light', 'dark'] as const)('every page in the %s theme', (theme) 
 });
 
 describe('the shell', () => {
-  let browser: BrowserSession;
-  beforeAll(async () => {
-    browser = await openBrowser();
-    await signInAsAdmin(browser.page);
+  const browser = browserForSuite(async () => {
+    const session = await openBrowser();
+    await signInAsAdmin(session.page);
+    return session;
   });
-  afterAll(async () => browser?.close());
   afterEach(async () => {
     await browser.page.keyboard.press('Escape');
   });

@@ -1,10 +1,10 @@
 // Several tabs of one browser share the refresh cookie. Opened or reloaded at the same moment,
 // each restores its session from that cookie: all of them stay signed in, and the session goes on
 // working after — a tab sending the cookie another tab has just rotated is a race, not a theft.
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { describe, expect, inject, it, vi } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { BrowserSession } from './support/browser';
 import { launchSignedIn } from './support/session';
+import { browserForSuite } from './support/suite';
 
 vi.setConfig({ testTimeout: 120_000 });
 
@@ -20,11 +20,7 @@ async function landing(page: Page): Promise<'app' | 'sign-in'> {
 }
 
 describe('tabs of one browser', () => {
-  let browser: BrowserSession;
-  beforeAll(async () => {
-    browser = await launchSignedIn('light', 30_000);
-  });
-  afterAll(async () => browser?.close());
+  const browser = browserForSuite(() => launchSignedIn('light', 30_000));
 
   it('stay signed in when opened, reloaded or refreshed at the same moment', async () => {
     const pages = [browser.page, ...(await Promise.all(Array.from({ length: TABS - 1 }, () => browser.context.newPage())))];

@@ -2,6 +2,7 @@
 // browser test that needs the app; the suite's admin has left the first-run state already.
 import { inject } from 'vitest';
 import type { Page } from 'playwright-core';
+import { signInViaApi, type ApiSession } from './api-session';
 import { openBrowser, type BrowserSession } from './browser';
 
 export interface Credentials {
@@ -54,4 +55,9 @@ export async function launchSignedIn(colorScheme: 'light' | 'dark', timeoutMs: n
 export async function openApp(page: Page, path: string): Promise<void> {
   await page.goto(new URL(path, inject('baseUrl')).href);
   await page.getByTestId('app-shell').waitFor({ state: 'visible' });
+}
+
+/** The suite's admin, signed in through the API for arranging data. */
+export function signInAdminViaApi(): Promise<ApiSession> {
+  return signInViaApi(inject('baseUrl'), { login: inject('adminUsername'), password: inject('adminPassword') });
 }

@@ -58,9 +58,5 @@ export const SheetTitle = forwardRef<ElementRef<typeof RadixDialog.Title>, Compo
   },
 );
 
-export const SheetDescription = forwardRef<
-  ElementRef<typeof RadixDialog.Description>,
-  ComponentPropsWithoutRef<typeof RadixDialog.Description>
->(function SheetDescription({ className, ...props }, ref) {
-  return <RadixDialog.Description ref={ref} className={cn('text-sm text-muted-foreground', className)} {...props} />;
-});
+/** A sheet is a dialog from the edge: its description reads the same. */
+export { DialogDescription as SheetDescription } from './dialog';

@@ -5,7 +5,7 @@ import { Link } from 'wouter';
 import { Check, X } from 'lucide-react';
 import type { DomainSetEntry } from '@shared/contracts/audience';
 import { Badge, type BadgeVariant } from '@/components/ui/badge';
-import { Button } from '@/components/ui/button';
+import { RowAction, actionsColumn, unsortable } from '@/components/ui/data-table/row-actions';
 import { ConfidenceMeter } from '@/features/records/confidence-meter';
 
 export const MATCH_METHOD_LABELS: Record<NonNullable<DomainSetEntry['matchMethod']>, string> = {
@@ -20,6 +20,12 @@ const REVIEW_BADGES: Record<DomainSetEntry['reviewStatus'], { label: string; var
   confirmed: { label: 'Confirmed', variant: 'success' },
   rejected: { label: 'Rejected', variant: 'neutral' },
 };
+
+/** The two review decisions, each a button on every matched row. */
+const DECISIONS = [
+  { status: 'confirmed', text: 'Confirm', icon: <Check aria-hidden="true" />, tone: 'success' },
+  { status: 'rejected', text: 'Reject', icon: <X aria-hidden="true" />, tone: 'danger' },
+] as const;
 
 const dash = <span className="text-muted-foreground">—</span>;
 
@@ -76,40 +82,26 @@ export function matchedColumns(options: { onReview?: (entry: DomainSetEntry, sta
   ];
   if (options.onReview) {
     const onReview = options.onReview;
-    columns.push({
-      id: 'actions',
-      header: () => <span className="sr-only">Decide</span>,
-      size: 190,
-      meta: { label: 'Decide', align: 'right', locked: true },
-      cell: ({ row }) => (
-        <span className="inline-flex gap-1">
-          <Button
-            variant="ghost"
-            size="sm"
-            className="h-7 px-2 text-success-text hover:bg-success-subtle"
-            aria-label={`Confirm match of ${row.original.raw}`}
-            disabled={row.original.reviewStatus === 'confirmed'}
-            onClick={(e) => (e.stopPropagation(), onReview(row.original, 'confirmed'))}
-          >
-            <Check aria-hidden="true" />
-            Confirm
-          </Button>
-          <Button
-            variant="ghost"
-            size="sm"
-            className="h-7 px-2 text-danger-text hover:bg-danger-subtle"
-            aria-label={`Reject match of ${row.original.raw}`}
-            disabled={row.original.reviewStatus === 'rejected'}
-            onClick={(e) => (e.stopPropagation(), onReview(row.original, 'rejected'))}
-          >
-            <X aria-hidden="true" />
-            Reject
-          </Button>
-        </span>
+    columns.push(
+      actionsColumn(
+        190,
+        (entry) =>
+          DECISIONS.map(({ status, text, icon, tone }) => (
+            <RowAction
+              key={status}
+              label={`${text} match of ${entry.raw}`}
+              icon={icon}
+              text={text}
+              tone={tone}
+              disabled={entry.reviewStatus === status}
+              onClick={() => onReview(entry, status)}
+            />
+          )),
+        'Decide',
       ),
-    });
+    );
   }
-  return columns.map((c) => ({ ...c, enableSorting: false }));
+  return unsortable(columns);
 }
 
 export function unmatchedColumns(): ColumnDef<DomainSetEntry, unknown>[] {
@@ -134,5 +126,5 @@ export function unmatchedColumns(): ColumnDef<DomainSetEntry, unknown>[] {
         ),
     },
   ];
-  return columns.map((c) => ({ ...c, enableSorting: false }));
+  return unsortable(columns);
 }

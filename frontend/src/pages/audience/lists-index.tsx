@@ -1,24 +1,22 @@
 // The lists index: every static list with its member count and last change; create, rename and
 // delete (with confirmation) for campaign staff. Enter opens a list.
 import { useMemo, useState } from 'react';
-import { Link, useLocation } from 'wouter';
+import { useLocation } from 'wouter';
 import { useQueryClient } from '@tanstack/react-query';
 import type { ColumnDef } from '@tanstack/react-table';
-import { ListChecks, PencilLine, Plus, Trash2 } from 'lucide-react';
+import { ListChecks, PencilLine, Trash2 } from 'lucide-react';
 import type { StaticList } from '@shared/contracts/audience';
-import { Button } from '@/components/ui/button';
-import { ConfirmDialog } from '@/components/ui/confirm-dialog';
-import { DataTable } from '@/components/ui/data-table/data-table';
-import { EmptyState } from '@/components/ui/empty-state';
-import { HeaderActionBar } from '@/components/ui/header-action-bar';
-import { Kbd } from '@/components/ui/kbd';
+import { RowAction, actionsColumn } from '@/components/ui/data-table/row-actions';
 import { toast } from '@/components/ui/toast';
+import { DeleteNamedDialog } from '@/features/named-index/delete-named-dialog';
+import { NamedIndexPage, descriptionColumn } from '@/features/named-index/named-index-page';
 import { whenColumn } from '@/features/records/when-column';
-import { api, describeError } from '@/lib/api';
-import { useHotkeys } from '@/lib/hotkeys';
+import { api } from '@/lib/api';
 import { LISTS_PATH, audienceKeys, useCanWriteAudience, useLists } from './audience-api';
 import { ListOriginBadge } from './list-origin';
 import { NameDialog } from './name-dialog';
+
+const hrefOf = (list: StaticList) => `/lists/${list.id}`;
 
 export function ListsIndex() {
   const [, navigate] = useLocation();
@@ -30,21 +28,8 @@ export function ListsIndex() {
   const [deleting, setDeleting] = useState<StaticList | null>(null);
   const refresh = () => void queryClient.invalidateQueries({ queryKey: audienceKeys.lists });
 
-  useHotkeys([{ combo: 'c', handler: () => canWrite && setCreating(true) }]);
-
   const columns = useMemo<ColumnDef<StaticList, unknown>[]>(() => {
     const cols: ColumnDef<StaticList, unknown>[] = [
-      {
-        id: 'name',
-        header: 'Name',
-        size: 300,
-        meta: { locked: true },
-        cell: ({ row }) => (
-          <Link href={`/lists/${row.original.id}`} tabIndex={-1} onClick={(e) => e.stopPropagation()} className="font-medium hover:underline">
-            {row.original.name}
-          </Link>
-        ),
-      },
       { id: 'origin', header: 'Origin', size: 150, cell: ({ row }) => <ListOriginBadge origin={row.original.origin} /> },
       {
         id: 'memberCount',
@@ -54,83 +39,39 @@ export function ListsIndex() {
         cell: ({ row }) => row.original.memberCount.toLocaleString('en-US'),
       },
       whenColumn('updatedAt', 'Updated', 160, (r) => r.updatedAt),
-      {
-        id: 'description',
-        header: 'Description',
-        size: 280,
-        cell: ({ row }) => row.original.description ?? <span className="text-muted-foreground">—</span>,
-      },
+      descriptionColumn(280),
     ];
     if (canWrite) {
-      cols.push({
-        id: 'actions',
-        header: () => <span className="sr-only">Actions</span>,
-        size: 110,
-        meta: { label: 'Actions', align: 'right', locked: true },
-        cell: ({ row }) => (
-          <span className="inline-flex gap-1">
-            <Button variant="ghost" size="icon-sm" className="size-7" aria-label={`Rename ${row.original.name}`} onClick={(e) => (e.stopPropagation(), setRenaming(row.original))}>
-              <PencilLine aria-hidden="true" />
-            </Button>
-            <Button
-              variant="ghost"
-              size="icon-sm"
-              className="size-7 text-danger-text hover:bg-danger-subtle"
-              aria-label={`Delete ${row.original.name}`}
-              onClick={(e) => (e.stopPropagation(), setDeleting(row.original))}
-            >
-              <Trash2 aria-hidden="true" />
-            </Button>
-          </span>
-        ),
-      });
+      cols.push(
+        actionsColumn(110, (list) => (
+          <>
+            <RowAction label={`Rename ${list.name}`} icon={<PencilLine aria-hidden="true" />} onClick={() => setRenaming(list)} />
+            <RowAction label={`Delete ${list.name}`} icon={<Trash2 aria-hidden="true" />} tone="danger" onClick={() => setDeleting(list)} />
+          </>
+        )),
+      );
     }
-    return cols.map((c) => ({ ...c, enableSorting: false }));
+    return cols;
   }, [canWrite]);
 
   return (
-    <>
-      <HeaderActionBar
-        title="Lists"
-        description="Fixed sets of contacts: a campaign's audience, a snapshot of a segment, the contacts at a domain set's accounts."
-        actions={
-          canWrite && (
-            <Button onClick={() => setCreating(true)} title="New list (C)">
-              <Plus aria-hidden="true" />
-              New list
-              <Kbd className="ml-1 border-white/25 bg-white/10 text-primary-foreground">C</Kbd>
-            </Button>
-          )
-        }
-      />
-      <DataTable
-        tableId="lists"
-        label="Lists"
-        itemName="lists"
-        columns={columns}
-        rows={lists.data?.items ?? []}
-        getRowId={(list) => list.id}
-        loading={lists.isLoading}
-        error={lists.isError ? describeError(lists.error) : null}
-        onRetry={() => void lists.refetch()}
-        onRowOpen={(list) => navigate(`/lists/${list.id}`)}
-        height="max(360px, calc(100dvh - 16rem))"
-        empty={
-          <EmptyState
-            icon={<ListChecks />}
-            title="No lists yet"
-            description="Create an empty list and add contacts from the contacts table, or turn a segment or a domain set into a list."
-            action={
-              canWrite ? (
-                <Button size="sm" onClick={() => setCreating(true)}>
-                  <Plus aria-hidden="true" />
-                  New list
-                </Button>
-              ) : undefined
-            }
-          />
-        }
-      />
+    <NamedIndexPage
+      title="Lists"
+      description="Fixed sets of contacts: a campaign's audience, a snapshot of a segment, the contacts at a domain set's accounts."
+      tableId="lists"
+      itemName="lists"
+      query={lists}
+      hrefOf={hrefOf}
+      columns={columns}
+      createLabel="New list"
+      onCreate={() => setCreating(true)}
+      canCreate={canWrite}
+      empty={{
+        icon: <ListChecks />,
+        title: 'No lists yet',
+        description: 'Create an empty list and add contacts from the contacts table, or turn a segment or a domain set into a list.',
+      }}
+    >
       <NameDialog
         open={creating}
         onOpenChange={setCreating}
@@ -140,7 +81,7 @@ export function ListsIndex() {
           const list = await api.post<StaticList>(LISTS_PATH, values);
           refresh();
           toast.success(`List “${list.name}” created.`);
-          navigate(`/lists/${list.id}`);
+          navigate(hrefOf(list));
         }}
       />
       <NameDialog
@@ -156,25 +97,14 @@ export function ListsIndex() {
           toast.success('List renamed.');
         }}
       />
-      <ConfirmDialog
-        open={deleting !== null}
-        onOpenChange={(open) => !open && setDeleting(null)}
-        destructive
-        title={`Delete “${deleting?.name ?? ''}”?`}
+      <DeleteNamedDialog
+        item={deleting}
+        onClose={() => setDeleting(null)}
+        noun="List"
+        pathOf={(list) => `${LISTS_PATH}/${list.id}`}
         description="The contacts stay; only the list goes, and segments that use it stop matching it."
-        confirmLabel="Delete list"
-        onConfirm={async () => {
-          if (!deleting) return;
-          try {
-            await api.delete(`${LISTS_PATH}/${deleting.id}`);
-            refresh();
-            toast.success(`List “${deleting.name}” deleted.`);
-          } catch (error) {
-            toast.error(describeError(error));
-            throw error;
-          }
-        }}
+        onDeleted={refresh}
       />
-    </>
+    </NamedIndexPage>
   );
 }

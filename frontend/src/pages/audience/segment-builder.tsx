@@ -17,13 +17,13 @@ import { HeaderActionBar } from '@/components/ui/header-action-bar';
 import { toast } from '@/components/ui/toast';
 import { RecordDetailSkeleton } from '@/features/records/record-detail-skeleton';
 import { ApiError, api, describeError } from '@/lib/api';
+import { useDebounced } from '@/lib/use-debounced';
 import { contactColumns } from '../contacts/contact-columns';
 import { PREVIEW_ROWS, SEGMENTS_PATH, audienceKeys, previewSegment, useCanWriteAudience, useDomainSets, useLists, useSegment } from './audience-api';
 import { NameDialog } from './name-dialog';
 import { SegmentConvertDialog } from './segment-convert-dialog';
 import { SegmentExport } from './segment-export';
 import { segmentFields } from './segment-fields';
-import { useDebounced } from './use-debounced';
 
 /** Long enough to skip the intermediate states of one edit, short enough to feel live. */
 const PREVIEW_DEBOUNCE_MS = 400;

@@ -16,7 +16,7 @@ import { FormError } from '@/components/form/form-error';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select';
+import { OptionSelect, labelledOptions } from '@/components/ui/option-select';
 import { Textarea } from '@/components/ui/textarea';
 import { describeError } from '@/lib/api';
 import { BulkReport } from './bulk-report';
@@ -125,20 +125,7 @@ export function BulkSuppressionDialog({ open, onOpenChange, list, onDone }: Prop
               )}
             </div>
             <Field label="Reason">
-              {(control) => (
-                <Select value={reason} onValueChange={(v) => setReason(v as SuppressionReason)}>
-                  <SelectTrigger {...control}>
-                    <SelectValue />
-                  </SelectTrigger>
-                  <SelectContent>
-                    {SUPPRESSION_REASONS.map((r) => (
-                      <SelectItem key={r} value={r}>
-                        {SUPPRESSION_REASON_LABELS[r]}
-                      </SelectItem>
-                    ))}
-                  </SelectContent>
-                </Select>
-              )}
+              <OptionSelect value={reason} onValueChange={setReason} options={labelledOptions(SUPPRESSION_REASONS, SUPPRESSION_REASON_LABELS)} />
             </Field>
             <FormError>{error}</FormError>
             <FormDialogFooter submitLabel="Upload" pending={busy} onCancel={() => onOpenChange(false)} />

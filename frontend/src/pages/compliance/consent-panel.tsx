@@ -20,8 +20,8 @@ import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, D
 import { ErrorState } from '@/components/ui/error-state';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
+import { OptionSelect, labelledOptions } from '@/components/ui/option-select';
 import { SectionCard } from '@/components/ui/section-card';
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select';
 import { Skeleton } from '@/components/ui/skeleton';
 import { Textarea } from '@/components/ui/textarea';
 import { toast } from '@/components/ui/toast';
@@ -246,36 +246,10 @@ function RecordConsentDialog({ contactId, channel, onClose }: { contactId: strin
           </DialogHeader>
           <div className="grid gap-4 sm:grid-cols-2">
             <Field label="Channel">
-              {(control) => (
-                <Select value={chosen} onValueChange={(v) => setChosen(v as ConsentChannel)}>
-                  <SelectTrigger {...control}>
-                    <SelectValue />
-                  </SelectTrigger>
-                  <SelectContent>
-                    {CONSENT_CHANNELS.map((c) => (
-                      <SelectItem key={c} value={c}>
-                        {CHANNEL_LABELS[c]}
-                      </SelectItem>
-                    ))}
-                  </SelectContent>
-                </Select>
-              )}
+              <OptionSelect value={chosen} onValueChange={setChosen} options={labelledOptions(CONSENT_CHANNELS, CHANNEL_LABELS)} />
             </Field>
             <Field label="Status">
-              {(control) => (
-                <Select value={status} onValueChange={(v) => setStatus(v as ConsentStatus)}>
-                  <SelectTrigger {...control}>
-                    <SelectValue />
-                  </SelectTrigger>
-                  <SelectContent>
-                    {CONSENT_STATUSES.map((s) => (
-                      <SelectItem key={s} value={s}>
-                        {CONSENT_STATUS_LABELS[s]}
-                      </SelectItem>
-                    ))}
-                  </SelectContent>
-                </Select>
-              )}
+              <OptionSelect value={status} onValueChange={setStatus} options={labelledOptions(CONSENT_STATUSES, CONSENT_STATUS_LABELS)} />
             </Field>
           </div>
           <Field label="Source" required error={errors.source} hint="Where it came from: web form, call, signed form, email reply…">

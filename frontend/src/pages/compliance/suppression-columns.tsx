@@ -3,7 +3,7 @@
 import type { ColumnDef } from '@tanstack/react-table';
 import { Trash2 } from 'lucide-react';
 import type { Suppression, SuppressionList } from '@shared/contracts/compliance';
-import { Button } from '@/components/ui/button';
+import { RowAction, actionsColumn, unsortable } from '@/components/ui/data-table/row-actions';
 import { whenColumn } from '@/features/records/when-column';
 import { ReasonBadge, TypeBadge } from './suppression-badges';
 
@@ -31,27 +31,11 @@ export function suppressionColumns(options: { list: SuppressionList; onRemove?: 
   );
   if (options.onRemove) {
     const onRemove = options.onRemove;
-    columns.push({
-      id: 'actions',
-      header: () => <span className="sr-only">Actions</span>,
-      size: 110,
-      meta: { label: 'Actions', align: 'right', locked: true },
-      cell: ({ row }) => (
-        <Button
-          variant="ghost"
-          size="sm"
-          className="h-7 text-danger-text hover:bg-danger-subtle"
-          aria-label={`Remove ${row.original.value}`}
-          onClick={(event) => {
-            event.stopPropagation();
-            onRemove(row.original);
-          }}
-        >
-          <Trash2 aria-hidden="true" />
-          Remove
-        </Button>
-      ),
-    });
+    columns.push(
+      actionsColumn(110, (entry) => (
+        <RowAction label={`Remove ${entry.value}`} icon={<Trash2 aria-hidden="true" />} text="Remove" tone="danger" onClick={() => onRemove(entry)} />
+      )),
+    );
   }
-  return columns.map((column) => ({ ...column, enableSorting: false }));
+  return unsortable(columns);
 }

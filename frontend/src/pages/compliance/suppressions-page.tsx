@@ -18,7 +18,7 @@ import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { DataTable } from '@/components/ui/data-table/data-table';
 import { EmptyState } from '@/components/ui/empty-state';
 import { HeaderActionBar } from '@/components/ui/header-action-bar';
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select';
+import { OptionSelect, labelledOptions } from '@/components/ui/option-select';
 import { Tabs, TabsContent, TabsList, TabsTrigger } from '@/components/ui/tabs';
 import { toast } from '@/components/ui/toast';
 import { SearchBox } from '@/features/records/list-controls';
@@ -32,6 +32,12 @@ import { suppressionColumns } from './suppression-columns';
 import { removeSuppression, suppressionKeys, useSuppressionPermissions, useSuppressions } from './suppressions-api';
 
 const ALL = '__all__';
+const TYPE_FILTER_OPTIONS = [
+  { value: ALL, label: 'All types' },
+  { value: 'email', label: 'Addresses' },
+  { value: 'domain', label: 'Domains' },
+];
+const REASON_FILTER_OPTIONS = [{ value: ALL, label: 'All reasons' }, ...labelledOptions(SUPPRESSION_REASONS, SUPPRESSION_REASON_LABELS)];
 const TABLE_HEIGHT = 'max(380px, calc(100dvh - 22rem))';
 
 function useSuppressionAddress() {
@@ -144,30 +150,21 @@ export default function SuppressionsPage() {
                     label={list === 'email' ? 'Search the email list' : 'Search the do-not-call list'}
                   />
                   {list === 'email' && (
-                    <Select value={type ?? ALL} onValueChange={(v) => set({ type: v === ALL ? undefined : v })}>
-                      <SelectTrigger className="h-9 w-40" aria-label="Entry type">
-                        <SelectValue />
-                      </SelectTrigger>
-                      <SelectContent>
-                        <SelectItem value={ALL}>All types</SelectItem>
-                        <SelectItem value="email">Addresses</SelectItem>
-                        <SelectItem value="domain">Domains</SelectItem>
-                      </SelectContent>
-                    </Select>
+                    <OptionSelect
+                      value={type ?? ALL}
+                      onValueChange={(v) => set({ type: v === ALL ? undefined : v })}
+                      options={TYPE_FILTER_OPTIONS}
+                      className="h-9 w-40"
+                      aria-label="Entry type"
+                    />
                   )}
-                  <Select value={reason ?? ALL} onValueChange={(v) => set({ reason: v === ALL ? undefined : v })}>
-                    <SelectTrigger className="h-9 w-44" aria-label="Reason">
-                      <SelectValue />
-                    </SelectTrigger>
-                    <SelectContent>
-                      <SelectItem value={ALL}>All reasons</SelectItem>
-                      {SUPPRESSION_REASONS.map((r) => (
-                        <SelectItem key={r} value={r}>
-                          {SUPPRESSION_REASON_LABELS[r]}
-                        </SelectItem>
-                      ))}
-                    </SelectContent>
-                  </Select>
+                  <OptionSelect
+                    value={reason ?? ALL}
+                    onValueChange={(v) => set({ reason: v === ALL ? undefined : v })}
+                    options={REASON_FILTER_OPTIONS}
+                    className="h-9 w-44"
+                    aria-label="Reason"
+                  />
                 </div>
                 <DataTable
                   key={list}

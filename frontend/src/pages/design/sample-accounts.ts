@@ -4,6 +4,7 @@
 import { compileFilter } from '@/components/ui/advanced-filter-bar/evaluate-filter';
 import type { SortState } from '@/components/ui/data-table/data-table';
 import type { FieldDefinition, FilterGroup } from '@shared/contracts/filters';
+import { mulberry32 } from '@shared/seeded-random';
 
 export const STAGES = ['target', 'engaged', 'mql', 'opportunity', 'customer', 'churned'] as const;
 export type Stage = (typeof STAGES)[number];
@@ -77,25 +78,13 @@ export interface SampleAccount {
   openOpportunity: boolean;
 }
 
-/** mulberry32: a tiny seeded PRNG, good enough for sample data. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const pick = <T,>(rand: () => number, list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
 const ascii = (s: string) => s.normalize('NFD').replace(/[^a-zA-Z]/g, '').toLowerCase();
 const DAY_MS = 86_400_000;
 const TODAY = Date.UTC(2026, 10, 20);
 
 export function generateAccounts(count: number, seed = 20_260_101): SampleAccount[] {
-  const rand = seeded(seed);
+  const rand = mulberry32(seed);
   const rows: SampleAccount[] = new Array(count);
   for (let i = 0; i < count; i += 1) {
     const prefix = pick(rand, PREFIXES);

@@ -5,6 +5,7 @@ import { Link } from 'wouter';
 import { FileSpreadsheet, FlaskConical, FolderInput } from 'lucide-react';
 import type { ImportJob } from '@shared/contracts/imports';
 import { Badge } from '@/components/ui/badge';
+import { unsortable } from '@/components/ui/data-table/row-actions';
 import { whenColumn } from '@/features/records/when-column';
 import { STATUS_LABELS, STATUS_VARIANTS, formatBytes, formatNumber, jobDuration } from './format';
 import { isLive, useStarterName } from './imports-api';
@@ -85,5 +86,5 @@ export function importColumns(): ColumnDef<ImportJob, unknown>[] {
     { id: 'counts', header: 'Inserted · updated · failed', size: 210, meta: { label: 'Counts' }, cell: ({ row }) => <Counts job={row.original} /> },
     { id: 'duration', header: 'Duration', size: 110, meta: { mono: true, align: 'right' }, cell: ({ row }) => jobDuration(row.original) },
   ];
-  return columns.map((column) => ({ ...column, enableSorting: false }));
+  return unsortable(columns);
 }

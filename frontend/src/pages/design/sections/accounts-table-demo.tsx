@@ -11,7 +11,7 @@ import { DataTable, type SortState } from '@/components/ui/data-table/data-table
 import { EMPTY_SELECTION, type SelectionModel } from '@/components/ui/data-table/selection';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Label } from '@/components/ui/label';
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select';
+import { OptionSelect } from '@/components/ui/option-select';
 import { Sheet, SheetBody, SheetContent, SheetDescription, SheetHeader, SheetTitle } from '@/components/ui/sheet';
 import { toast } from '@/components/ui/toast';
 import { ACCOUNT_FIELDS, COUNTRY_OPTIONS, STAGE_LABELS, createAccountSource, generateAccounts, type SampleAccount, type Stage } from '../sample-accounts';
@@ -29,6 +29,13 @@ const STAGE_VARIANT: Record<Stage, BadgeVariant> = {
 };
 /** The demo can show the table's other states without breaking anything. */
 type PreviewState = 'live' | 'loading' | 'empty' | 'error';
+
+const PREVIEW_OPTIONS: { value: PreviewState; label: string }[] = [
+  { value: 'live', label: 'Live data' },
+  { value: 'loading', label: 'Loading' },
+  { value: 'empty', label: 'Empty' },
+  { value: 'error', label: 'Error' },
+];
 
 const countryName = Object.fromEntries(COUNTRY_OPTIONS.map((c) => [c.value, c.label]));
 const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', notation: 'compact', maximumFractionDigits: 1 });
@@ -130,17 +137,7 @@ export function AccountsTableDemo() {
         <Label htmlFor="table-preview" className="text-muted-foreground">
           Preview state
         </Label>
-        <Select value={preview} onValueChange={(v) => setPreview(v as PreviewState)}>
-          <SelectTrigger id="table-preview" size="sm" className="w-36">
-            <SelectValue />
-          </SelectTrigger>
-          <SelectContent>
-            <SelectItem value="live">Live data</SelectItem>
-            <SelectItem value="loading">Loading</SelectItem>
-            <SelectItem value="empty">Empty</SelectItem>
-            <SelectItem value="error">Error</SelectItem>
-          </SelectContent>
-        </Select>
+        <OptionSelect value={preview} onValueChange={setPreview} options={PREVIEW_OPTIONS} id="table-preview" size="sm" className="w-36" />
       </div>
       <DataTable
         tableId="design-accounts"

@@ -6,10 +6,18 @@ import { Combobox } from '@/components/ui/combobox';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select';
+import { OptionSelect } from '@/components/ui/option-select';
 import { Switch } from '@/components/ui/switch';
 import { Textarea } from '@/components/ui/textarea';
 import { DemoSection } from './demo-section';
+
+const JOB_FUNCTIONS = [
+  { value: 'marketing', label: 'Marketing' },
+  { value: 'sales', label: 'Sales' },
+  { value: 'it', label: 'IT & security' },
+  { value: 'finance', label: 'Finance' },
+  { value: 'operations', label: 'Operations' },
+];
 
 const ORGANISATIONS = [
   { value: 'org-1', label: 'Cedar Health Group', detail: 'cedarhealth.co.uk' },
@@ -33,20 +41,7 @@ export function Forms() {
           <Input type="tel" defaultValue="020 7946" className="font-mono" />
         </Field>
         <Field label="Job function">
-          {(control) => (
-            <Select defaultValue="marketing">
-              <SelectTrigger {...control}>
-                <SelectValue />
-              </SelectTrigger>
-              <SelectContent>
-                <SelectItem value="marketing">Marketing</SelectItem>
-                <SelectItem value="sales">Sales</SelectItem>
-                <SelectItem value="it">IT & security</SelectItem>
-                <SelectItem value="finance">Finance</SelectItem>
-                <SelectItem value="operations">Operations</SelectItem>
-              </SelectContent>
-            </Select>
-          )}
+          <OptionSelect defaultValue="marketing" options={JOB_FUNCTIONS} />
         </Field>
         <Field label="Client organisation">
           <Combobox options={ORGANISATIONS} value={org} onChange={setOrg} placeholder="Choose an organisation" searchPlaceholder="Search organisations" />

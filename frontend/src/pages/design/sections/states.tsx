@@ -8,7 +8,7 @@ import { ErrorState } from '@/components/ui/error-state';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Pagination } from '@/components/ui/pagination';
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select';
+import { OptionSelect } from '@/components/ui/option-select';
 import { Skeleton } from '@/components/ui/skeleton';
 import { StepWizard } from '@/components/ui/step-wizard';
 import { toast } from '@/components/ui/toast';
@@ -96,30 +96,22 @@ export function States() {
               content: (
                 <div className="grid gap-4 sm:grid-cols-2">
                   <Field label="“E-mail address” becomes">
-                    {(control) => (
-                      <Select defaultValue="email">
-                        <SelectTrigger {...control}>
-                          <SelectValue />
-                        </SelectTrigger>
-                        <SelectContent>
-                          <SelectItem value="email">Email</SelectItem>
-                          <SelectItem value="skip">Skip this column</SelectItem>
-                        </SelectContent>
-                      </Select>
-                    )}
+                    <OptionSelect
+                      defaultValue="email"
+                      options={[
+                        { value: 'email', label: 'Email' },
+                        { value: 'skip', label: 'Skip this column' },
+                      ]}
+                    />
                   </Field>
                   <Field label="“Company” becomes">
-                    {(control) => (
-                      <Select defaultValue="account">
-                        <SelectTrigger {...control}>
-                          <SelectValue />
-                        </SelectTrigger>
-                        <SelectContent>
-                          <SelectItem value="account">Account name</SelectItem>
-                          <SelectItem value="skip">Skip this column</SelectItem>
-                        </SelectContent>
-                      </Select>
-                    )}
+                    <OptionSelect
+                      defaultValue="account"
+                      options={[
+                        { value: 'account', label: 'Account name' },
+                        { value: 'skip', label: 'Skip this column' },
+                      ]}
+                    />
                   </Field>
                 </div>
               ),

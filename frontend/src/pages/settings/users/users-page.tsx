@@ -12,10 +12,11 @@ import { DataTable } from '@/components/ui/data-table/data-table';
 import { EmptyState } from '@/components/ui/empty-state';
 import { HeaderActionBar } from '@/components/ui/header-action-bar';
 import { Input } from '@/components/ui/input';
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select';
+import { OptionSelect, labelledOptions } from '@/components/ui/option-select';
 import { toast } from '@/components/ui/toast';
 import { describeError } from '@/lib/api';
 import { useAuth } from '@/lib/auth';
+import { useDebounced } from '@/lib/use-debounced';
 import { UserAuditSheet } from './user-audit-sheet';
 import { userColumns } from './user-columns';
 import { fullName } from './user-format';
@@ -23,16 +24,13 @@ import { UserFormDialog } from './user-form-dialog';
 import { useSetUserActive, useUserList, type UserFilters } from './users-api';
 
 const ALL = 'all';
+const ROLE_FILTER_OPTIONS = [{ value: ALL, label: 'All roles' }, ...labelledOptions(ROLES, ROLE_LABELS)];
+const STATUS_FILTER_OPTIONS = [
+  { value: ALL, label: 'Any status' },
+  { value: 'active', label: 'Active' },
+  { value: 'deactivated', label: 'Deactivated' },
+];
 const SEARCH_DEBOUNCE_MS = 250;
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return debounced;
-}
 
 export default function UsersPage() {
   const { user: me } = useAuth();
@@ -104,29 +102,8 @@ export default function UsersPage() {
           className="h-8 pl-8"
         />
       </div>
-      <Select value={role} onValueChange={setRole}>
-        <SelectTrigger size="sm" className="w-44" aria-label="Filter by role">
-          <SelectValue />
-        </SelectTrigger>
-        <SelectContent>
-          <SelectItem value={ALL}>All roles</SelectItem>
-          {ROLES.map((r) => (
-            <SelectItem key={r} value={r}>
-              {ROLE_LABELS[r]}
-            </SelectItem>
-          ))}
-        </SelectContent>
-      </Select>
-      <Select value={status} onValueChange={setStatus}>
-        <SelectTrigger size="sm" className="w-40" aria-label="Filter by status">
-          <SelectValue />
-        </SelectTrigger>
-        <SelectContent>
-          <SelectItem value={ALL}>Any status</SelectItem>
-          <SelectItem value="active">Active</SelectItem>
-          <SelectItem value="deactivated">Deactivated</SelectItem>
-        </SelectContent>
-      </Select>
+      <OptionSelect value={role} onValueChange={setRole} options={ROLE_FILTER_OPTIONS} size="sm" className="w-44" aria-label="Filter by role" />
+      <OptionSelect value={status} onValueChange={setStatus} options={STATUS_FILTER_OPTIONS} size="sm" className="w-40" aria-label="Filter by status" />
       {filtered && (
         <Button variant="ghost" size="sm" onClick={clearFilters}>
           Clear filters
