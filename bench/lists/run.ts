@@ -22,7 +22,7 @@ import { openDatabase } from '../../functions/src/db/connection';
 import { migrateDatabase } from '../../functions/src/db/migrate';
 import { queryOne } from '../../functions/src/db/rows';
 import { contacts } from '../../functions/src/db/schema';
-import { contactJsonPageStatement, countStatements, isIndexedSearch } from '../../functions/src/modules/accounts/list-records';
+import { contactJsonPageStatement, countStatements, isIndexedSearch } from '../../functions/src/records/list-records';
 import { settingsScript } from '../../functions/src/db/planner-settings';
 import { findUserByLogin } from '../../functions/src/modules/identity/repo';
 import { issueAccessToken } from '../../functions/src/modules/identity/tokens';

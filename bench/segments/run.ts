@@ -18,7 +18,7 @@ import { openDatabase } from '../../functions/src/db/connection';
 import { migrateDatabase } from '../../functions/src/db/migrate';
 import { queryOne } from '../../functions/src/db/rows';
 import { contacts } from '../../functions/src/db/schema';
-import { countStatements } from '../../functions/src/modules/accounts/list-records';
+import { countStatements } from '../../functions/src/records/list-records';
 import { createDomainSet, deleteDomainSet } from '../../functions/src/modules/audience/domain-sets';
 import { addContactsToList, createList } from '../../functions/src/modules/audience/lists';
 import { compileSegment, previewSegment } from '../../functions/src/modules/audience/segments';

@@ -4,7 +4,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { getConfig, type Config } from './config/config';
 import { databaseSourceFromConfig, openDatabase, type Database, type DatabaseHandle } from './db/connection';
 import { createAwsClients, type AwsClients } from './adapters/aws-clients';
-import type { Authenticator } from './http/principal';
+import type { Authenticator } from './core/principal';
 import { createAuthenticator } from './modules/identity/authenticator';
 import { createSigningKeys, type SigningKeys } from './modules/identity/keys';
 

@@ -8,9 +8,9 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { getDeps, type Deps } from '../deps';
-import { AppError, invalid } from './app-error';
+import { AppError, invalid } from '../core/app-error';
 import { problemResponse, toAppError, zodFieldErrors } from './problem';
-import type { Principal } from './principal';
+import type { Principal } from '../core/principal';
 import { takeRateSlot } from './rate-limit';
 import { redactError } from './redact-error';
 import { isReply, type ApiModule, type Route } from './route';

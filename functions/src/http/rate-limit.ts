@@ -5,8 +5,8 @@
 import { sql } from 'drizzle-orm';
 import type { Deps } from '../deps';
 import { authThrottle } from '../db/schema';
-import { logSecurityEvent } from '../modules/identity/security-log';
-import { AppError } from './app-error';
+import { logSecurityEvent } from '../core/security-log';
+import { AppError } from '../core/app-error';
 
 export const RATE_LIMIT_CLASSES = ['search', 'export', 'import'] as const;
 export type RateLimitClass = (typeof RATE_LIMIT_CLASSES)[number];

@@ -6,7 +6,7 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import type { z } from 'zod';
 import type { Role } from '@shared/roles';
 import type { Deps } from '../deps';
-import type { Principal } from './principal';
+import type { Principal } from '../core/principal';
 import type { RateLimitClass } from './rate-limit';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';

@@ -2,7 +2,7 @@
 // parser (defaults plus what the test passes) and a silent logger.
 import { parseConfig, type Config } from '../../src/config/config';
 import { buildDeps, type Deps } from '../../src/deps';
-import type { Authenticator } from '../../src/http/principal';
+import type { Authenticator } from '../../src/core/principal';
 import { createTestDatabase, type TestDatabase } from './test-db';
 
 export interface TestContext {

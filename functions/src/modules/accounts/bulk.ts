@@ -11,18 +11,18 @@ import type { Deps } from '../../deps';
 import type { Database } from '../../db/connection';
 import { queryOne } from '../../db/rows';
 import { accounts, bulkOperations, contacts } from '../../db/schema';
-import { AppError, notFound } from '../../http/app-error';
+import { AppError, notFound } from '../../core/app-error';
 import { addAccountContactsToList, addContactsToList } from '../audience/lists';
 import { createExport } from '../imports/exports';
-import type { Principal } from '../../http/principal';
+import type { Principal } from '../../core/principal';
 import { takeRateSlot } from '../../http/rate-limit';
 import { reply, type Reply } from '../../http/route';
 import { accountValues } from './account-values';
 import { contactValues } from './contact-values';
-import { ACCOUNT_RESOURCE, CONTACT_RESOURCE, type Entity, type ResourceFields } from './fields';
-import type { Actor } from './record-changes';
+import { ACCOUNT_RESOURCE, CONTACT_RESOURCE, type Entity, type ResourceFields } from '../../records/fields';
+import type { Actor } from '../../records/record-changes';
 import { translateWriteError, type RecordTable } from './record-store';
-import { selectionCondition } from './selection';
+import { selectionCondition } from '../../records/selection';
 
 export const BULK_BATCH_SIZE = 5000;
 

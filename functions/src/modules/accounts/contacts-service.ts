@@ -16,13 +16,13 @@ import { emailDomain, isFreeMailDomain, joinFullName } from '@shared/normalize';
 import type { Database } from '../../db/connection';
 import type { Deps } from '../../deps';
 import { accounts, contacts } from '../../db/schema';
-import { notFound } from '../../http/app-error';
+import { notFound } from '../../core/app-error';
 import { withSuppressions } from './contact-suppression';
 import { contactValues } from './contact-values';
-import { contactListJson, listContactJson } from './list-records';
-import type { Actor, Queryable } from './record-changes';
+import { contactListJson, listContactJson } from '../../records/list-records';
+import type { Actor, Queryable } from '../../records/record-changes';
 import { findById, restoreRecord, softDeleteRecord, updateRecord, upsertRecord } from './record-store';
-import { contactView, type ContactRow } from './views';
+import { contactView, type ContactRow } from '../../records/views';
 
 type Ctx = Pick<Deps, 'db' | 'now'>;
 

@@ -6,9 +6,9 @@ import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Database } from '../../db/connection';
 import { queryOne } from '../../db/rows';
 import type { accounts, contacts } from '../../db/schema';
-import { AppError, notFound } from '../../http/app-error';
-import type { Entity } from './fields';
-import { diffRows, pgConstraint, pgErrorCode, writeChange, type Actor, type Queryable } from './record-changes';
+import { AppError, notFound } from '../../core/app-error';
+import type { Entity } from '../../records/fields';
+import { diffRows, pgConstraint, pgErrorCode, writeChange, type Actor, type Queryable } from '../../records/record-changes';
 
 export type RecordTable = typeof accounts | typeof contacts;
 type Row = Record<string, unknown> & { id: string; version: number };

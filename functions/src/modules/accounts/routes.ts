@@ -15,13 +15,13 @@ import {
   searchQuerySchema,
 } from '@shared/contracts/accounts';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import type { Principal } from '../../http/principal';
-import { invalid } from '../../http/app-error';
+import type { Principal } from '../../core/principal';
+import { invalid } from '../../core/app-error';
 import { defineRoute, reply, type ApiModule } from '../../http/route';
 import { createAccount, deleteAccount, getAccount, listAccounts, restoreAccount, updateAccount } from './accounts-service';
 import { bulkExport, runBulk, undoBulk, type BulkRequest } from './bulk';
 import { createContact, deleteContact, getContact, listContactsJson, restoreContact, updateContact } from './contacts-service';
-import { listHistory, type Actor } from './record-changes';
+import { listHistory, type Actor } from '../../records/record-changes';
 import { globalSearch } from './search';
 
 export const READ_ROLES = ['admin', 'campaign_manager', 'quality_analyst', 'agent'] as const;

@@ -5,8 +5,8 @@ import type { SearchResponse } from '@shared/contracts/accounts';
 import type { Deps } from '../../deps';
 import { accounts, contacts } from '../../db/schema';
 import { accountSummaries } from './contacts-service';
-import { ACCOUNT_RESOURCE, CONTACT_RESOURCE } from './fields';
-import { searchCondition } from './selection';
+import { ACCOUNT_RESOURCE, CONTACT_RESOURCE } from '../../records/fields';
+import { searchCondition } from '../../records/selection';
 
 /** How many candidates each side reads before ranking the top ones. */
 const CANDIDATES = 50;

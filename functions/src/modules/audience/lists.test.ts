@@ -4,7 +4,7 @@ import type { ContactListResponse } from '@shared/contracts/accounts';
 import type { ListMembersResult, Segment, SegmentPreview, StaticList } from '@shared/contracts/audience';
 import type { FilterGroup } from '@shared/contracts/filters';
 import { queryOne } from '../../db/rows';
-import { withRawTransaction } from '../imports/raw-sql';
+import { withRawTransaction } from '../../db/raw-sql';
 import { addImportedContactsToList } from './import-hook';
 import { applyComplianceGuard } from '../compliance/guard';
 import { addAccountContactsToList, addContactsToList, listAudienceSql } from './lists';

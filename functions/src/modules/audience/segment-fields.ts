@@ -5,7 +5,7 @@
 import { sql } from 'drizzle-orm';
 import { contacts } from '../../db/schema';
 import { fail, type FilterColumn, type FilterColumnResolver } from '../../db/filter-sql';
-import { CONTACT_RESOURCE, type ResourceFields } from '../accounts/fields';
+import { CONTACT_RESOURCE, type ResourceFields } from '../../records/fields';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const c = contacts;

@@ -16,7 +16,7 @@ import {
   type SuppressionReason,
 } from '@shared/contracts/compliance';
 import type { Deps } from '../../deps';
-import { AppError, invalid } from '../../http/app-error';
+import { AppError, invalid } from '../../core/app-error';
 import type { ChangeContext } from '../identity/audit';
 import { normalizeListValue } from './suppression-values';
 import { insertSuppressions, type NewSuppression } from './suppressions-repo';

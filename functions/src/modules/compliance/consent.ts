@@ -10,7 +10,7 @@ import {
   type RecordConsentRequest,
 } from '@shared/contracts/compliance';
 import type { Deps } from '../../deps';
-import { invalid, notFound } from '../../http/app-error';
+import { invalid, notFound } from '../../core/app-error';
 import type { ChangeContext } from '../identity/audit';
 import { consentHistory, contactIsLive, currentConsent, recordConsentChange, type ConsentRow } from './consent-repo';
 

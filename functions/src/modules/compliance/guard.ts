@@ -9,8 +9,8 @@ import { EXCLUSION_REASONS, type ConsentChannel, type ExclusionReason } from '@s
 import type { FilterGroup } from '@shared/contracts/filters';
 import { compileFilter } from '../../db/filter-sql';
 import { queryOne } from '../../db/rows';
-import { invalid } from '../../http/app-error';
-import { CONTACT_RESOURCE } from '../accounts/fields';
+import { invalid } from '../../core/app-error';
+import { CONTACT_RESOURCE } from '../../records/fields';
 import { textArray, type Db } from './suppressions-repo';
 import { zoneMaps } from './time-zones';
 

@@ -10,7 +10,7 @@ import {
   suppressionListQuerySchema,
 } from '@shared/contracts/compliance';
 import { STAFF_ROLES } from '@shared/roles';
-import type { Principal } from '../../http/principal';
+import type { Principal } from '../../core/principal';
 import { defineRoute, reply, type ApiModule } from '../../http/route';
 import type { ChangeContext } from '../identity/audit';
 import { bulkAddSuppressions, createSuppressionUpload } from './bulk-suppressions';

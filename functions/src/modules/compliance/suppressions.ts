@@ -11,7 +11,7 @@ import type {
 } from '@shared/contracts/compliance';
 import { phoneDigits } from '@shared/normalize';
 import type { Deps } from '../../deps';
-import { AppError, invalid, notFound } from '../../http/app-error';
+import { AppError, invalid, notFound } from '../../core/app-error';
 import { writeAudit, type ChangeContext } from '../identity/audit';
 import { normalizeSuppressionValue, typesOfList } from './suppression-values';
 import {

@@ -2,8 +2,8 @@
 // transaction as the change (who, what, before, after, when); admins read it per user.
 import type { AuditEntry, AuditListQuery, AuditListResponse } from '@shared/contracts/identity';
 import type { Deps } from '../../deps';
-import { invalid, notFound } from '../../http/app-error';
-import type { Principal } from '../../http/principal';
+import { invalid, notFound } from '../../core/app-error';
+import type { Principal } from '../../core/principal';
 import { findUserById, insertAudit, listAudit, type Db } from './repo';
 import { iso } from './views';
 

@@ -8,10 +8,10 @@ import { CognitoJwtVerifier, JwtVerifier } from 'aws-jwt-verify';
 import { FetchError } from 'aws-jwt-verify/error';
 import type { Config } from '../../config/config';
 import type { Deps } from '../../deps';
-import type { Authenticator, Principal } from '../../http/principal';
+import type { Authenticator, Principal } from '../../core/principal';
 import { SIGNING_ALG } from './keys';
 import { loadAccessState, type UserAccessState } from './repo';
-import { logSecurityEvent } from './security-log';
+import { logSecurityEvent } from '../../core/security-log';
 
 /** How long a user's status and roles may be served from memory. */
 export const USER_STATE_TTL_MS = 60_000;

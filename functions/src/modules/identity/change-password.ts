@@ -4,12 +4,12 @@
 // so older access tokens stop working; the caller gets a fresh access token and session.
 import type { ChangePasswordRequest } from '@shared/contracts/identity';
 import type { Deps } from '../../deps';
-import { AppError, invalid } from '../../http/app-error';
-import type { Principal } from '../../http/principal';
+import { AppError, invalid } from '../../core/app-error';
+import type { Principal } from '../../core/principal';
 import { writeAudit } from './audit';
 import { assertPasswordPolicy, hashPassword, verifyAgainstDummy, verifyPassword } from './passwords';
 import { findUserById, revokeUserRefreshTokens, rolesOf, updateUserAndRevokeTokens } from './repo';
-import { logSecurityEvent } from './security-log';
+import { logSecurityEvent } from '../../core/security-log';
 import { startSession, type IssuedSession } from './sessions';
 import { accountLocked, recordFailedSignIn } from './throttle';
 import { issueAccessToken } from './tokens';

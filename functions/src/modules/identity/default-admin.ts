@@ -13,7 +13,7 @@ import type { Deps } from '../../deps';
 import { writeAudit } from './audit';
 import { hashPassword } from './passwords';
 import { addRoles, countUsers, insertUser } from './repo';
-import { logSecurityEvent } from './security-log';
+import { logSecurityEvent } from '../../core/security-log';
 import { auditSnapshot } from './views';
 
 export const DEFAULT_ADMIN_TASK = 'identity.default-admin';

@@ -6,10 +6,10 @@ import type {
   OrganisationListResponse,
 } from '@shared/contracts/identity';
 import type { Deps } from '../../deps';
-import { AppError, invalid } from '../../http/app-error';
+import { AppError, invalid } from '../../core/app-error';
 import { writeAudit, type ChangeContext } from './audit';
 import { insertOrganisation, listOrganisations } from './repo';
-import { logSecurityEvent } from './security-log';
+import { logSecurityEvent } from '../../core/security-log';
 import { toOrganisation } from './views';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

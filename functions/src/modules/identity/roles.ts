@@ -5,7 +5,7 @@
 import type { MigrateRolesResponse, RoleAssignmentList } from '@shared/contracts/identity';
 import type { Role } from '@shared/roles';
 import type { Deps } from '../../deps';
-import { AppError, invalid, notFound } from '../../http/app-error';
+import { AppError, invalid, notFound } from '../../core/app-error';
 import { writeAudit, type ChangeContext } from './audit';
 import {
   addRoles,
@@ -22,7 +22,7 @@ import {
   type Db,
   type UserRow,
 } from './repo';
-import { logSecurityEvent } from './security-log';
+import { logSecurityEvent } from '../../core/security-log';
 import { toRoleAssignment } from './views';
 
 /** Throws 400 with field errors when the role set does not fit the user's kind. */

@@ -17,7 +17,7 @@ import {
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Deps } from '../../deps';
-import type { Principal } from '../../http/principal';
+import type { Principal } from '../../core/principal';
 import { defineRoute, reply, type ApiModule } from '../../http/route';
 import { listUserAudit, type ChangeContext } from './audit';
 import { changePassword } from './change-password';

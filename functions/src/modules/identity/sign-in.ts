@@ -4,10 +4,10 @@
 // LOGIN_RATE_LIMIT_PER_MINUTE attempts a minute.
 import type { LoginRequest } from '@shared/contracts/identity';
 import type { Deps } from '../../deps';
-import { AppError } from '../../http/app-error';
+import { AppError } from '../../core/app-error';
 import { findUserByLogin, rolesOf, updateUser } from './repo';
 import { dummyHash, hashPassword, needsRehash, verifyAgainstDummy, verifyPassword } from './passwords';
-import { logSecurityEvent } from './security-log';
+import { logSecurityEvent } from '../../core/security-log';
 import { startSession, type IssuedSession } from './sessions';
 import { accountLocked, recordFailedSignIn, takeSignInSlot, unknownLoginLockedUntil } from './throttle';
 import { issueAccessToken } from './tokens';

@@ -4,7 +4,7 @@
 // so a lockout does not reveal whether an account exists.
 import { createHash } from 'node:crypto';
 import type { Deps } from '../../deps';
-import { AppError } from '../../http/app-error';
+import { AppError } from '../../core/app-error';
 import { countAttempt, recordThrottleFailure, recordUserFailure, throttleLockedUntil } from './repo';
 
 export const MAX_FAILED_SIGN_INS = 5;

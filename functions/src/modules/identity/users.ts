@@ -2,7 +2,7 @@
 // audited in its own transaction; the last active admin can never be deactivated.
 import type { CreateUserRequest, SessionUser, UpdateUserRequest, User, UserListQuery, UserListResponse } from '@shared/contracts/identity';
 import type { Deps } from '../../deps';
-import { AppError, invalid, notFound } from '../../http/app-error';
+import { AppError, invalid, notFound } from '../../core/app-error';
 import { writeAudit, type ChangeContext } from './audit';
 import { assertPasswordPolicy, hashPassword } from './passwords';
 import {
@@ -27,7 +27,7 @@ import {
 } from './repo';
 import { createCognitoUserFor, setCognitoAccess, usesCognito } from './cognito-users';
 import { assertRoleSet } from './roles';
-import { logSecurityEvent } from './security-log';
+import { logSecurityEvent } from '../../core/security-log';
 import { auditSnapshot, toSessionUser, toUser } from './views';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -3,7 +3,7 @@
 // recording before-images of updated contacts in the same statement (for revert).
 import type { DedupeMode } from '@shared/contracts/imports';
 import type { AccountValues, ContactValues } from './map-row';
-import type { RawQuery } from './raw-sql';
+import type { RawQuery } from '../../db/raw-sql';
 
 type Col<T> = { name: string; type: string; get: (v: T) => unknown };
 

@@ -4,7 +4,7 @@
 import type { Database } from '../../db/connection';
 import { addImportedContactsToList } from '../audience/import-hook';
 import { checkSuppressions } from '../compliance/check-suppressions';
-import type { RawQuery } from './raw-sql';
+import type { RawQuery } from '../../db/raw-sql';
 
 export interface SuppressionMatches {
   /** The given normalized emails that are suppressed (by address or by their domain). */

@@ -12,7 +12,7 @@ import { importChunks, importJobs } from '../../db/schema';
 import type { ImportHooks } from './hooks';
 import { planChunks, FileScanError } from './plan-chunks';
 import { processChunk, type ChunkCounts, type ChunkOutcome, type ChunkSamples } from './process-chunk';
-import { isTransientError, rawQuery, withRawTransaction } from './raw-sql';
+import { isTransientError, rawQuery, withRawTransaction } from '../../db/raw-sql';
 import { moveObject, ObjectWriter, putObject, streamObject, type Bucket } from './s3-objects';
 import type { SampleAnalysis } from './analyse-sample';
 import { redactError } from '../../http/redact-error';

@@ -10,7 +10,7 @@ import { compileMapping, mapRow, NormalizeCache, type AccountValues, type RowIss
 import { decodeChunk, parseChunk } from './parse-chunk';
 import { findAccounts, insertAccounts, personKey, upsertContacts, type ContactInput } from './contact-upsert-sql';
 import type { ImportHooks } from './hooks';
-import { withRawTransaction, type RawQuery } from './raw-sql';
+import { withRawTransaction, type RawQuery } from '../../db/raw-sql';
 import { getRange, type Bucket } from './s3-objects';
 
 export interface ChunkJob {

@@ -3,9 +3,9 @@
 // uses any more. Each change is a normal write: version bumped, updated_at set, a history row.
 import type { RevertResult } from '@shared/contracts/imports';
 import type { Deps } from '../../deps';
-import { pgErrorCode } from '../accounts/record-changes';
+import { pgErrorCode } from '../../records/record-changes';
 import { IMPORTED_CONTACT_COLUMNS } from './contact-upsert-sql';
-import { withRawTransaction, type RawQuery } from './raw-sql';
+import { withRawTransaction, type RawQuery } from '../../db/raw-sql';
 
 const quoted = IMPORTED_CONTACT_COLUMNS.map((n) => `"${n}"`);
 const apiKey = (column: string) => column.replace(/_([a-z])/g, (_, ch: string) => ch.toUpperCase());

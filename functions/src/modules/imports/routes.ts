@@ -11,7 +11,7 @@ import {
   startImportRequestSchema,
 } from '@shared/contracts/imports';
 import { defineRoute, reply, type ApiModule } from '../../http/route';
-import { logSecurityEvent } from '../identity/security-log';
+import { logSecurityEvent } from '../../core/security-log';
 import { createExport, getExport, listExports } from './exports';
 import { importHooks } from './hooks';
 import {

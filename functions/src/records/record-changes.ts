@@ -2,9 +2,9 @@
 // transaction as the change. Bulk actions write theirs set-based in their own statements (bulk.ts).
 import { and, desc, eq, lt, sql } from 'drizzle-orm';
 import type { HistoryEntry, HistoryResponse } from '@shared/contracts/accounts';
-import type { Database } from '../../db/connection';
-import { recordChanges, users } from '../../db/schema';
-import { invalid } from '../../http/app-error';
+import type { Database } from '../db/connection';
+import { recordChanges, users } from '../db/schema';
+import { invalid } from '../core/app-error';
 import type { Entity } from './fields';
 
 export type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];

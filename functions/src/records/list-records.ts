@@ -5,15 +5,15 @@
 import { eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
 import { EXACT_COUNT_CAP, type ListTotal } from '@shared/contracts/accounts';
 import type { FilterGroup } from '@shared/contracts/filters';
-import type { Database } from '../../db/connection';
-import { isRealDate } from '../../db/filter-sql';
-import { queryOne, queryTextRows } from '../../db/rows';
-import { invalid } from '../../http/app-error';
-import { accounts, contacts } from '../../db/schema';
+import type { Database } from '../db/connection';
+import { isRealDate } from '../db/filter-sql';
+import { queryOne, queryTextRows } from '../db/rows';
+import { invalid } from '../core/app-error';
+import { accounts, contacts } from '../db/schema';
 import { decodeCursor, encodeCursor } from './cursor';
 import { CONTACT_RESOURCE, type ResourceFields, type SortKey } from './fields';
 import { CONTACT_JSON } from './contact-json';
-import { queryWithSettings, type PlannerSettings } from '../../db/planner-settings';
+import { queryWithSettings, type PlannerSettings } from '../db/planner-settings';
 import { selectionCondition } from './selection';
 import type { AccountRow, ContactRow } from './views';
 
