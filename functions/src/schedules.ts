@@ -1,12 +1,6 @@
 // Recurring jobs. On AWS each is an EventBridge Scheduler schedule invoking the job's Lambda;
 // the local stack runs them on a timer. Jobs must be idempotent: a tick may run twice.
-import type { Deps } from './deps';
-import { purgeAuthStateJob } from './modules/identity/maintenance';
-
-export interface ScheduledJob {
-  name: string;
-  everySeconds: number;
-  run(deps: Deps): Promise<void>;
-}
+import type { ScheduledJob } from './core/deps';
+import { purgeAuthStateJob } from './modules/identity';
 
 export const scheduledJobs: ScheduledJob[] = [purgeAuthStateJob];

@@ -8,9 +8,9 @@ import { ROLES, type Role } from '@shared/roles';
 import { createHttpHandler, validateRouteTable, type HttpHandler } from '../src/http/create-http-handler';
 import type { Route } from '../src/http/route';
 import { apiModules } from '../src/modules';
-import { createSigningKeys, SIGNING_ALG } from '../src/modules/identity/keys';
-import { issueAccessToken } from '../src/modules/identity/tokens';
-import { deactivateUser } from '../src/modules/identity/users';
+import { createSigningKeys, SIGNING_ALG } from '../src/modules/identity';
+import { issueAccessToken } from '../src/modules/identity';
+import { deactivateUser } from '../src/modules/identity';
 import { invoke, type InvokeResponse } from './support/invoke';
 import { createIdentityTestContext, makeUser, signIn, type IdentityTestContext, type UserFixture } from './support/identity-fixtures';
 

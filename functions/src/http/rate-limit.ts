@@ -3,7 +3,7 @@
 // so housekeeping purges it too) so the limit holds across Lambda containers as well as locally.
 // Past the limit: 429 with Retry-After, and a security event.
 import { sql } from 'drizzle-orm';
-import type { Deps } from '../deps';
+import type { Deps } from '../core/deps';
 import { authThrottle } from '../db/schema';
 import { logSecurityEvent } from '../core/security-log';
 import { AppError } from '../core/app-error';

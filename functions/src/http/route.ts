@@ -5,7 +5,7 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { z } from 'zod';
 import type { Role } from '@shared/roles';
-import type { Deps } from '../deps';
+import type { Deps } from '../core/deps';
 import type { Principal } from '../core/principal';
 import type { RateLimitClass } from './rate-limit';
 

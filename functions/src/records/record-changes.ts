@@ -93,18 +93,3 @@ export async function listHistory(
   }));
   return { items, nextCursor: rows.length > input.limit ? String(page[page.length - 1]!.id) : null };
 }
-
-/** The Postgres error code of a failed query (Drizzle wraps the driver's error as its cause). */
-export function pgErrorCode(error: unknown): string | undefined {
-  for (let e = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) {
-    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e.code;
-  }
-  return undefined;
-}
-
-export function pgConstraint(error: unknown): string | undefined {
-  for (let e = error as { constraint?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) {
-    if (typeof e.constraint === 'string') return e.constraint;
-  }
-  return undefined;
-}

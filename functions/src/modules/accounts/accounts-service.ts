@@ -9,7 +9,7 @@ import type {
   accountListQuerySchema,
   accountUpdateSchema,
 } from '@shared/contracts/accounts';
-import type { Deps } from '../../deps';
+import type { Deps } from '../../core/deps';
 import { accounts, contacts } from '../../db/schema';
 import { invalid, notFound } from '../../core/app-error';
 import { accountValues } from './account-values';

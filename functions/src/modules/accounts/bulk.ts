@@ -7,13 +7,11 @@
 import { and, eq, getTableColumns, isNull, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { BulkResult, BulkSelection } from '@shared/contracts/accounts';
-import type { Deps } from '../../deps';
+import type { Deps } from '../../core/deps';
 import type { Database } from '../../db/connection';
 import { queryOne } from '../../db/rows';
 import { accounts, bulkOperations, contacts } from '../../db/schema';
 import { AppError, notFound } from '../../core/app-error';
-import { addAccountContactsToList, addContactsToList } from '../audience/lists';
-import { createExport } from '../imports/exports';
 import type { Principal } from '../../core/principal';
 import { takeRateSlot } from '../../http/rate-limit';
 import { reply, type Reply } from '../../http/route';
@@ -26,7 +24,7 @@ import { selectionCondition } from '../../records/selection';
 
 export const BULK_BATCH_SIZE = 5000;
 
-type Ctx = Pick<Deps, 'db' | 'now'>;
+type Ctx = Pick<Deps, 'db' | 'now' | 'hooks'>;
 
 export type BulkRequest =
   | { action: 'update'; selection: BulkSelection; set: Record<string, unknown> }
@@ -182,13 +180,13 @@ function restoreBatch(spec: EntitySpec, where: SQL, context: { bulkId: string; a
  * answers the export job (201), whose download link appears once it is done.
  */
 export async function bulkExport(
-  deps: Parameters<typeof createExport>[0],
+  deps: Parameters<Deps['hooks']['createExport']>[0] & Pick<Deps, 'hooks'>,
   principal: Principal,
   resource: 'accounts' | 'contacts',
   request: { selection: BulkSelection; columns?: string[] | undefined; bom: boolean },
 ): Promise<Reply> {
   await takeRateSlot(deps, 'export', principal.userId);
-  return reply(201, await createExport(deps, principal, { resource, selection: request.selection, columns: request.columns, bom: request.bom }));
+  return reply(201, await deps.hooks.createExport(deps, principal, { resource, selection: request.selection, columns: request.columns, bom: request.bom }));
 }
 
 export async function runBulk(deps: Ctx, input: { entity: Entity; request: BulkRequest; actor: Actor }): Promise<BulkResult> {
@@ -235,9 +233,8 @@ async function addSelectionToList(
   input: { entity: Entity; request: Extract<BulkRequest, { action: 'addToList' }>; actor: Actor },
 ): Promise<BulkResult> {
   const { request } = input;
-  const add = input.entity === 'contact' ? addContactsToList : addAccountContactsToList;
   // Adding first: an unknown list or a bad filter leaves no bulk record behind.
-  const { added } = await add(deps.db, request.listId, request.selection);
+  const { added } = await deps.hooks.addSelectionToList(deps.db, { entity: input.entity, listId: request.listId, selection: request.selection });
   const now = deps.now();
   const [op] = await deps.db
     .insert(bulkOperations)

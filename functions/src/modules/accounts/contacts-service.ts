@@ -14,7 +14,7 @@ import type {
 } from '@shared/contracts/accounts';
 import { emailDomain, isFreeMailDomain, joinFullName } from '@shared/normalize';
 import type { Database } from '../../db/connection';
-import type { Deps } from '../../deps';
+import type { Deps } from '../../core/deps';
 import { accounts, contacts } from '../../db/schema';
 import { notFound } from '../../core/app-error';
 import { withSuppressions } from './contact-suppression';
@@ -24,7 +24,7 @@ import type { Actor, Queryable } from '../../records/record-changes';
 import { findById, restoreRecord, softDeleteRecord, updateRecord, upsertRecord } from './record-store';
 import { contactView, type ContactRow } from '../../records/views';
 
-type Ctx = Pick<Deps, 'db' | 'now'>;
+type Ctx = Pick<Deps, 'db' | 'now' | 'hooks'>;
 
 const NO_ACCOUNT = sql`'00000000-0000-0000-0000-000000000000'::uuid`;
 
@@ -40,13 +40,13 @@ export async function accountSummaries(db: Queryable, ids: Array<string | null>)
 }
 
 /** Contacts as the API returns them: account embedded and suppression state, a few queries per page. */
-export async function contactViews(db: Database, rows: ContactRow[]): Promise<Contact[]> {
+export async function contactViews(deps: Pick<Deps, 'db' | 'hooks'>, rows: ContactRow[]): Promise<Contact[]> {
   const summaries = await accountSummaries(
-    db,
+    deps.db,
     rows.map((r) => r.accountId),
   );
   return withSuppressions(
-    db,
+    deps,
     rows.map((row) => contactView(row, row.accountId ? (summaries.get(row.accountId) ?? null) : null)),
   );
 }
@@ -77,14 +77,14 @@ export async function createContact(
     actor: input.actor,
     now: deps.now(),
   });
-  const [contact] = await contactViews(deps.db, [row as unknown as ContactRow]);
+  const [contact] = await contactViews(deps, [row as unknown as ContactRow]);
   return { contact: contact!, created };
 }
 
 export async function getContact(deps: Ctx, input: { id: string }): Promise<Contact> {
   const row = await findById(deps.db, contacts, input.id, { includeDeleted: true });
   if (!row) throw notFound('contact');
-  const [contact] = await contactViews(deps.db, [row as unknown as ContactRow]);
+  const [contact] = await contactViews(deps, [row as unknown as ContactRow]);
   return contact!;
 }
 
@@ -95,7 +95,7 @@ export async function updateContact(
   const { version: _version, ...fields } = input.request;
   const values = contactValues(fields);
   const row = await updateRecord(deps.db, { entity: 'contact', table: contacts, id: input.id, values, version: input.version }, { actor: input.actor, now: deps.now() });
-  const [contact] = await contactViews(deps.db, [row as unknown as ContactRow]);
+  const [contact] = await contactViews(deps, [row as unknown as ContactRow]);
   return contact!;
 }
 
@@ -105,7 +105,7 @@ export async function deleteContact(deps: Ctx, input: { id: string; actor: Actor
 
 export async function restoreContact(deps: Ctx, input: { id: string; actor: Actor }): Promise<Contact> {
   const row = await restoreRecord(deps.db, { entity: 'contact', table: contacts, id: input.id }, { actor: input.actor, now: deps.now() });
-  const [contact] = await contactViews(deps.db, [row as unknown as ContactRow]);
+  const [contact] = await contactViews(deps, [row as unknown as ContactRow]);
   return contact!;
 }
 

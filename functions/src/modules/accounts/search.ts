@@ -2,7 +2,7 @@
 // domain or phone contains the query, prefix matches first. Each side is one indexed LIMIT query.
 import { getTableColumns, sql } from 'drizzle-orm';
 import type { SearchResponse } from '@shared/contracts/accounts';
-import type { Deps } from '../../deps';
+import type { Deps } from '../../core/deps';
 import { accounts, contacts } from '../../db/schema';
 import { accountSummaries } from './contacts-service';
 import { ACCOUNT_RESOURCE, CONTACT_RESOURCE } from '../../records/fields';

@@ -6,7 +6,7 @@ import type { FilterGroup } from '@shared/contracts/filters';
 import { queryOne } from '../../db/rows';
 import { withRawTransaction } from '../../db/raw-sql';
 import { addImportedContactsToList } from './import-hook';
-import { applyComplianceGuard } from '../compliance/guard';
+import { applyComplianceGuard } from '../compliance';
 import { addAccountContactsToList, addContactsToList, listAudienceSql } from './lists';
 import { segmentAudienceSql } from './segments';
 import { createAudienceTestContext, type AudienceTestContext } from './test-fixtures';

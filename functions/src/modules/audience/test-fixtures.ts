@@ -3,11 +3,11 @@
 import type { Role } from '@shared/roles';
 import { STAFF_ROLES } from '@shared/roles';
 import { createHttpHandler, type HttpHandler } from '../../http/create-http-handler';
-import { issueAccessToken } from '../identity/tokens';
+import { issueAccessToken } from '../identity';
 import { FAST_AUTH_ENV, makeUser } from '../../../test/support/identity-fixtures';
 import { invoke, type InvokeResponse } from '../../../test/support/invoke';
 import { createTestDeps, type TestContext } from '../../../test/support/test-deps';
-import { accountsModule } from '../accounts/routes';
+import { accountsModule } from '../accounts';
 import { audienceModule } from './routes';
 
 type CallOptions = { as?: Role; body?: unknown; query?: Record<string, string> };

@@ -15,9 +15,9 @@ import {
   type BulkSuppressionResponse,
   type SuppressionReason,
 } from '@shared/contracts/compliance';
-import type { Deps } from '../../deps';
+import type { Deps } from '../../core/deps';
 import { AppError, invalid } from '../../core/app-error';
-import type { ChangeContext } from '../identity/audit';
+import type { ChangeContext } from '../identity';
 import { normalizeListValue } from './suppression-values';
 import { insertSuppressions, type NewSuppression } from './suppressions-repo';
 

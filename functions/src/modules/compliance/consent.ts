@@ -9,9 +9,9 @@ import {
   type ContactConsentResponse,
   type RecordConsentRequest,
 } from '@shared/contracts/compliance';
-import type { Deps } from '../../deps';
+import type { Deps } from '../../core/deps';
 import { invalid, notFound } from '../../core/app-error';
-import type { ChangeContext } from '../identity/audit';
+import type { ChangeContext } from '../identity';
 import { consentHistory, contactIsLive, currentConsent, recordConsentChange, type ConsentRow } from './consent-repo';
 
 /** Clocks disagree a little (such a time is stored as now); a consent "recorded" further ahead is a typo. */

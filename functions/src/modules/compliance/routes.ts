@@ -12,7 +12,7 @@ import {
 import { STAFF_ROLES } from '@shared/roles';
 import type { Principal } from '../../core/principal';
 import { defineRoute, reply, type ApiModule } from '../../http/route';
-import type { ChangeContext } from '../identity/audit';
+import type { ChangeContext } from '../identity';
 import { bulkAddSuppressions, createSuppressionUpload } from './bulk-suppressions';
 import { checkSuppressionList } from './check-suppressions';
 import { getContactConsent, recordConsent } from './consent';

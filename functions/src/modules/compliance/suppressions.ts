@@ -10,9 +10,9 @@ import type {
   SuppressionReason,
 } from '@shared/contracts/compliance';
 import { phoneDigits } from '@shared/normalize';
-import type { Deps } from '../../deps';
+import type { Deps } from '../../core/deps';
 import { AppError, invalid, notFound } from '../../core/app-error';
-import { writeAudit, type ChangeContext } from '../identity/audit';
+import { writeAudit, type ChangeContext } from '../identity';
 import { normalizeSuppressionValue, typesOfList } from './suppression-values';
 import {
   deleteSuppression,

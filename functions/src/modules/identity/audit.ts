@@ -1,7 +1,7 @@
 // The audit trail: every change to users, roles and organisations is written in the same
 // transaction as the change (who, what, before, after, when); admins read it per user.
 import type { AuditEntry, AuditListQuery, AuditListResponse } from '@shared/contracts/identity';
-import type { Deps } from '../../deps';
+import type { Deps } from '../../core/deps';
 import { invalid, notFound } from '../../core/app-error';
 import type { Principal } from '../../core/principal';
 import { findUserById, insertAudit, listAudit, type Db } from './repo';

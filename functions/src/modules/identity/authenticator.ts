@@ -7,7 +7,7 @@
 import { CognitoJwtVerifier, JwtVerifier } from 'aws-jwt-verify';
 import { FetchError } from 'aws-jwt-verify/error';
 import type { Config } from '../../config/config';
-import type { Deps } from '../../deps';
+import type { Deps } from '../../core/deps';
 import type { Authenticator, Principal } from '../../core/principal';
 import { SIGNING_ALG } from './keys';
 import { loadAccessState, type UserAccessState } from './repo';

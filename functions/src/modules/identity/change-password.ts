@@ -3,7 +3,7 @@
 // and every earlier session ended: other refresh tokens are revoked and the token version bumped,
 // so older access tokens stop working; the caller gets a fresh access token and session.
 import type { ChangePasswordRequest } from '@shared/contracts/identity';
-import type { Deps } from '../../deps';
+import type { Deps } from '../../core/deps';
 import { AppError, invalid } from '../../core/app-error';
 import type { Principal } from '../../core/principal';
 import { writeAudit } from './audit';

@@ -7,9 +7,9 @@
 // with ADMIN_PASSWORD as a temporary password, which Cognito itself makes them replace.
 import { eq } from 'drizzle-orm';
 import { createCognitoClient, ensureCognitoUser } from '../../adapters/cognito';
-import type { BootstrapTask } from '../../bootstrap';
+import type { BootstrapTask } from '../../core/deps';
 import { bootstrapTasks } from '../../db/schema';
-import type { Deps } from '../../deps';
+import type { Deps } from '../../core/deps';
 import { writeAudit } from './audit';
 import { hashPassword } from './passwords';
 import { addRoles, countUsers, insertUser } from './repo';

@@ -5,7 +5,7 @@ import type {
   OrganisationListQuery,
   OrganisationListResponse,
 } from '@shared/contracts/identity';
-import type { Deps } from '../../deps';
+import type { Deps } from '../../core/deps';
 import { AppError, invalid } from '../../core/app-error';
 import { writeAudit, type ChangeContext } from './audit';
 import { insertOrganisation, listOrganisations } from './repo';

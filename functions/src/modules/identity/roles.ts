@@ -4,7 +4,7 @@
 // remove their own admin role; the last active admin keeps it.
 import type { MigrateRolesResponse, RoleAssignmentList } from '@shared/contracts/identity';
 import type { Role } from '@shared/roles';
-import type { Deps } from '../../deps';
+import type { Deps } from '../../core/deps';
 import { AppError, invalid, notFound } from '../../core/app-error';
 import { writeAudit, type ChangeContext } from './audit';
 import {

@@ -16,7 +16,7 @@ import {
 } from '@shared/contracts/identity';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { Logger } from '@aws-lambda-powertools/logger';
-import type { Deps } from '../../deps';
+import type { Deps } from '../../core/deps';
 import type { Principal } from '../../core/principal';
 import { defineRoute, reply, type ApiModule } from '../../http/route';
 import { listUserAudit, type ChangeContext } from './audit';

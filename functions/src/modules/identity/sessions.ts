@@ -3,7 +3,7 @@
 // so the whole family is revoked (the thief and the user both have to sign in again).
 import { randomUUID } from 'node:crypto';
 import type { TokenResponse } from '@shared/contracts/identity';
-import type { Deps } from '../../deps';
+import type { Deps } from '../../core/deps';
 import { AppError } from '../../core/app-error';
 import {
   consumeRefreshToken,

@@ -3,7 +3,7 @@
 // account (or unknown name) locks for 15 minutes after 5 failures in a row; a source IP gets
 // LOGIN_RATE_LIMIT_PER_MINUTE attempts a minute.
 import type { LoginRequest } from '@shared/contracts/identity';
-import type { Deps } from '../../deps';
+import type { Deps } from '../../core/deps';
 import { AppError } from '../../core/app-error';
 import { findUserByLogin, rolesOf, updateUser } from './repo';
 import { dummyHash, hashPassword, needsRehash, verifyAgainstDummy, verifyPassword } from './passwords';

@@ -3,7 +3,7 @@
 // → locked 15 minutes) applied to sign-in names that match no user exactly as to real accounts,
 // so a lockout does not reveal whether an account exists.
 import { createHash } from 'node:crypto';
-import type { Deps } from '../../deps';
+import type { Deps } from '../../core/deps';
 import { AppError } from '../../core/app-error';
 import { countAttempt, recordThrottleFailure, recordUserFailure, throttleLockedUntil } from './repo';
 

@@ -1,8 +1,9 @@
 // User administration: list, read, create, edit, deactivate and reactivate. Every change is
 // audited in its own transaction; the last active admin can never be deactivated.
 import type { CreateUserRequest, SessionUser, UpdateUserRequest, User, UserListQuery, UserListResponse } from '@shared/contracts/identity';
-import type { Deps } from '../../deps';
+import type { Deps } from '../../core/deps';
 import { AppError, invalid, notFound } from '../../core/app-error';
+import { isUniqueViolation } from '../../db/pg-errors';
 import { writeAudit, type ChangeContext } from './audit';
 import { assertPasswordPolicy, hashPassword } from './passwords';
 import {
@@ -12,7 +13,6 @@ import {
   findUserById,
   findUserByUsernameOrEmail,
   insertUser,
-  isUniqueViolation,
   listUsers,
   lockAdminSet,
   primaryRole,

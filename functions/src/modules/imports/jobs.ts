@@ -16,7 +16,7 @@ import {
 } from '@shared/contracts/imports';
 import type { importListQuerySchema, rowIssueListQuerySchema, startImportRequestSchema } from '@shared/contracts/imports';
 import type { z } from 'zod';
-import type { Deps } from '../../deps';
+import type { Deps } from '../../core/deps';
 import { AppError, invalid, notFound } from '../../core/app-error';
 import type { Principal } from '../../core/principal';
 import { importJobs, importRowIssues, staticLists } from '../../db/schema';

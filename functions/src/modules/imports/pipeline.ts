@@ -7,7 +7,7 @@ import type { ColumnMapping, DryRunReport, ImportOptions } from '@shared/contrac
 import type { CsvEncoding } from '@shared/csv/detect-encoding';
 import { neutralizeFormula } from '@shared/csv/neutralize-formula';
 import { normalizeEmail } from '@shared/normalize';
-import type { Deps } from '../../deps';
+import type { Deps } from '../../core/deps';
 import { importChunks, importJobs } from '../../db/schema';
 import type { ImportHooks } from './hooks';
 import { planChunks, FileScanError } from './plan-chunks';

@@ -5,7 +5,7 @@
 // with its rows, so a retry after a crash finds it done and writes nothing twice.
 import type { ColumnMapping, DedupeMode, ImportOptions } from '@shared/contracts/imports';
 import type { CsvEncoding } from '@shared/csv/detect-encoding';
-import type { Deps } from '../../deps';
+import type { Deps } from '../../core/deps';
 import { compileMapping, mapRow, NormalizeCache, type AccountValues, type RowIssue } from './map-row';
 import { decodeChunk, parseChunk } from './parse-chunk';
 import { findAccounts, insertAccounts, personKey, upsertContacts, type ContactInput } from './contact-upsert-sql';

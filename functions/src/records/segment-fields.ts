@@ -3,9 +3,9 @@
 // suppression for email or phone, consent per channel — each compiled to a subquery on its own
 // table with bound parameters, so a whole segment is one SQL statement.
 import { sql } from 'drizzle-orm';
-import { contacts } from '../../db/schema';
-import { fail, type FilterColumn, type FilterColumnResolver } from '../../db/filter-sql';
-import { CONTACT_RESOURCE, type ResourceFields } from '../../records/fields';
+import { contacts } from '../db/schema';
+import { fail, type FilterColumn, type FilterColumnResolver } from '../db/filter-sql';
+import { CONTACT_RESOURCE, type ResourceFields } from './fields';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const c = contacts;
