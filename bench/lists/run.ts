@@ -145,7 +145,7 @@ async function main(): Promise<void> {
           roles: ['campaign_manager'],
           mustChangePassword: false,
         },
-        context: { actor: null, requestId: null },
+        context: { userId: null, requestId: null },
       });
       user = (await findUserByLogin(stack.deps.db, 'bench.runner'))!;
     }

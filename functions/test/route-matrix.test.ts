@@ -120,7 +120,7 @@ describe('the route × role matrix (every route of every module)', () => {
 
     const gone = await makeUser(deps, { roles: ['admin'] });
     deactivatedToken = (await signIn(t.identity, gone.username, gone.password)).accessToken;
-    await deactivateUser(deps, { userId: gone.id, context: { actor: null, requestId: null } });
+    await deactivateUser(deps, { userId: gone.id, context: { userId: null, requestId: null } });
 
     const fresh = await makeUser(deps, { roles: ['admin'], mustChangePassword: true });
     mustChangeToken = (await signIn(t.identity, fresh.username, fresh.password)).accessToken;

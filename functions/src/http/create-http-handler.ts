@@ -198,7 +198,7 @@ async function runRoute(
   const params = parsePart(route.params, event.pathParameters ?? {}, 'params');
   const query = parsePart(route.query, event.queryStringParameters ?? {}, 'query');
 
-  const result = await route.handler({ params, query, body, principal, deps, event, requestId, logger });
+  const result = await route.handler({ params, query, body, principal, deps, event, requestId, actor: { userId: principal?.userId ?? null, requestId }, logger });
 
   if (isReply(result)) {
     const headers: Record<string, string> = { 'cache-control': 'no-store', ...(result.headers ?? {}) };

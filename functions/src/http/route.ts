@@ -6,6 +6,7 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import type { z } from 'zod';
 import type { Role } from '@shared/roles';
 import type { Deps } from '../core/deps';
+import type { Actor } from '../core/actor';
 import type { Principal } from '../core/principal';
 import type { RateLimitClass } from './rate-limit';
 
@@ -25,6 +26,8 @@ export interface RouteContext<P, Q, B, Auth extends Principal | null> {
   deps: Deps;
   event: APIGatewayProxyEventV2;
   requestId: string;
+  /** The caller and the request, for history and audit rows (userId null on a public route without a token). */
+  actor: Actor;
   logger: Logger;
 }
 

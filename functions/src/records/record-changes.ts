@@ -6,17 +6,13 @@ import type { Database } from '../db/connection';
 import { recordChanges, users } from '../db/schema';
 import { invalid } from '../core/app-error';
 import type { Entity } from './fields';
+import type { Actor } from '../core/actor';
 
 export type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 export type Queryable = Database | Tx;
 
 export type Changes = Record<string, { from: unknown; to: unknown }>;
 
-/** Who is writing, for history rows and created_by. */
-export interface Actor {
-  userId: string | null;
-  requestId: string | null;
-}
 
 /** Fields never shown as changes: bookkeeping every write touches. */
 const BOOKKEEPING = new Set(['id', 'version', 'createdAt', 'updatedAt', 'createdBy', 'deletedByBulk']);

@@ -63,7 +63,7 @@ export async function makeUser(
   const password = options.password ?? STRONG_PASSWORD;
   let orgId = options.orgId ?? null;
   if (options.roles.includes('client_user') && !orgId) {
-    orgId = (await createOrganisation(deps, { request: { name: `Client Org ${n} ${Date.now()}` }, context: { actor: null, requestId: null } })).id;
+    orgId = (await createOrganisation(deps, { request: { name: `Client Org ${n} ${Date.now()}` }, context: { userId: null, requestId: null } })).id;
   }
   const user = await createUser(deps, {
     request: {
@@ -76,7 +76,7 @@ export async function makeUser(
       ...(orgId ? { orgId } : {}),
       mustChangePassword: options.mustChangePassword ?? false,
     },
-    context: { actor: null, requestId: null },
+    context: { userId: null, requestId: null },
   });
   return { id: user.id, username: user.username, email: user.email, password, roles: user.roles, orgId: user.orgId };
 }

@@ -15,7 +15,7 @@ import { invalid, notFound } from '../../core/app-error';
 import { accountValues } from './account-values';
 import { ACCOUNT_RESOURCE } from '../../records/fields';
 import { listRecords } from '../../records/list-records';
-import type { Actor } from '../../records/record-changes';
+import type { Actor } from '../../core/actor';
 import { findById, restoreRecord, softDeleteRecord, updateRecord, upsertRecord } from './record-store';
 import { accountView, type AccountRow } from '../../records/views';
 

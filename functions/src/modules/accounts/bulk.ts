@@ -18,7 +18,7 @@ import { reply, type Reply } from '../../http/route';
 import { accountValues } from './account-values';
 import { contactValues } from './contact-values';
 import { ACCOUNT_RESOURCE, CONTACT_RESOURCE, type Entity, type ResourceFields } from '../../records/fields';
-import type { Actor } from '../../records/record-changes';
+import type { Actor } from '../../core/actor';
 import { translateWriteError, type RecordTable } from './record-store';
 import { selectionCondition } from '../../records/selection';
 

@@ -13,14 +13,14 @@ import type {
   contactUpdateSchema,
 } from '@shared/contracts/accounts';
 import { emailDomain, isFreeMailDomain, joinFullName } from '@shared/normalize';
-import type { Database } from '../../db/connection';
 import type { Deps } from '../../core/deps';
 import { accounts, contacts } from '../../db/schema';
 import { notFound } from '../../core/app-error';
 import { withSuppressions } from './contact-suppression';
 import { contactValues } from './contact-values';
 import { contactListJson, listContactJson } from '../../records/list-records';
-import type { Actor, Queryable } from '../../records/record-changes';
+import type { Queryable } from '../../records/record-changes';
+import type { Actor } from '../../core/actor';
 import { findById, restoreRecord, softDeleteRecord, updateRecord, upsertRecord } from './record-store';
 import { contactView, type ContactRow } from '../../records/views';
 

@@ -8,7 +8,8 @@ import { queryOne } from '../../db/rows';
 import type { accounts, contacts } from '../../db/schema';
 import { AppError, notFound } from '../../core/app-error';
 import type { Entity } from '../../records/fields';
-import { diffRows, writeChange, type Actor, type Queryable } from '../../records/record-changes';
+import { diffRows, writeChange, type Queryable } from '../../records/record-changes';
+import type { Actor } from '../../core/actor';
 import { PG_CHECK_VIOLATION, PG_FOREIGN_KEY_VIOLATION, PG_UNIQUE_VIOLATION, pgConstraint, pgErrorCode } from '../../db/pg-errors';
 
 export type RecordTable = typeof accounts | typeof contacts;

@@ -3,22 +3,17 @@
 import type { AuditEntry, AuditListQuery, AuditListResponse } from '@shared/contracts/identity';
 import type { Deps } from '../../core/deps';
 import { invalid, notFound } from '../../core/app-error';
-import type { Principal } from '../../core/principal';
+import type { Actor } from '../../core/actor';
 import { findUserById, insertAudit, listAudit, type Db } from './repo';
 import { iso } from './views';
 
-/** Who is making a change, for the audit row. */
-export interface ChangeContext {
-  actor: Pick<Principal, 'userId'> | null;
-  requestId: string | null;
-}
 
 export async function writeAudit(
   db: Db,
-  context: ChangeContext,
+  context: Actor,
   entry: { action: string; entityType: string; entityId: string; before: unknown; after: unknown; at: Date },
 ): Promise<void> {
-  await insertAudit(db, { ...entry, actorId: context.actor?.userId ?? null, requestId: context.requestId });
+  await insertAudit(db, { ...entry, actorId: context.userId, requestId: context.requestId });
 }
 
 export async function listUserAudit(deps: Pick<Deps, 'db'>, input: { userId: string; query: AuditListQuery }): Promise<AuditListResponse> {

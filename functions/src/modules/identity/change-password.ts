@@ -47,7 +47,7 @@ export async function changePassword(
     }))!;
     await revokeUserRefreshTokens(tx, user.id, 'password_changed', now);
     const session = await startSession(deps, tx, user.id);
-    await writeAudit(tx, { actor: input.principal, requestId: input.requestId }, {
+    await writeAudit(tx, { userId: input.principal.userId, requestId: input.requestId }, {
       action: 'user.password_changed',
       entityType: 'user',
       entityId: user.id,

@@ -15,6 +15,7 @@ import { hashPassword } from './passwords';
 import { addRoles, countUsers, insertUser } from './repo';
 import { logSecurityEvent } from '../../core/security-log';
 import { auditSnapshot } from './views';
+import { SYSTEM_ACTOR } from '../../core/actor';
 
 export const DEFAULT_ADMIN_TASK = 'identity.default-admin';
 
@@ -65,7 +66,7 @@ export async function ensureDefaultAdmin(deps: Deps): Promise<{ created: boolean
     });
     if (!row) return { created: false } as const;
     await addRoles(tx, row.id, ['admin'], null, now);
-    await writeAudit(tx, { actor: null, requestId: null }, {
+    await writeAudit(tx, SYSTEM_ACTOR, {
       action: 'user.created',
       entityType: 'user',
       entityId: row.id,

@@ -5,7 +5,7 @@ export { createAuthenticator } from './authenticator';
 export { createSigningKeys, SIGNING_ALG } from './keys';
 export { defaultAdminTask } from './default-admin';
 export { purgeAuthStateJob } from './maintenance';
-export { writeAudit, type ChangeContext } from './audit';
+export { writeAudit } from './audit';
 export { issueAccessToken } from './tokens';
 export { createUser, deactivateUser } from './users';
 export { createOrganisation } from './organisations';

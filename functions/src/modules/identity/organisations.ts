@@ -7,7 +7,8 @@ import type {
 } from '@shared/contracts/identity';
 import type { Deps } from '../../core/deps';
 import { AppError, invalid } from '../../core/app-error';
-import { writeAudit, type ChangeContext } from './audit';
+import { writeAudit } from './audit';
+import type { Actor } from '../../core/actor';
 import { insertOrganisation, listOrganisations } from './repo';
 import { logSecurityEvent } from '../../core/security-log';
 import { toOrganisation } from './views';
@@ -23,7 +24,7 @@ export async function searchOrganisations(deps: Pick<Deps, 'db'>, query: Organis
 
 export async function createOrganisation(
   deps: Deps,
-  input: { request: CreateOrganisationRequest; context: ChangeContext },
+  input: { request: CreateOrganisationRequest; context: Actor },
 ): Promise<Organisation> {
   const now = deps.now();
   const organisation = await deps.db.transaction(async (tx) => {
@@ -44,6 +45,6 @@ export async function createOrganisation(
     });
     return toOrganisation(row);
   });
-  logSecurityEvent(deps.logger, 'organisation.created', { actorId: input.context.actor?.userId ?? null, orgId: organisation.id });
+  logSecurityEvent(deps.logger, 'organisation.created', { actorId: input.context.userId, orgId: organisation.id });
   return organisation;
 }

@@ -17,9 +17,8 @@ import {
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Deps } from '../../core/deps';
-import type { Principal } from '../../core/principal';
 import { defineRoute, reply, type ApiModule } from '../../http/route';
-import { listUserAudit, type ChangeContext } from './audit';
+import { listUserAudit } from './audit';
 import { changePassword } from './change-password';
 import { createOrganisation, searchOrganisations } from './organisations';
 import { addRole, listRoles, migrateRoles, removeRole, replaceRoles } from './roles';
@@ -35,7 +34,6 @@ const ADMIN = ['admin'] as const;
 /** Services log through the request's logger (it carries the request id). */
 const scoped = (deps: Deps, logger: Logger): Deps => ({ ...deps, logger });
 const sourceIpOf = (event: APIGatewayProxyEventV2): string => event.requestContext?.http?.sourceIp || 'unknown';
-const changeContext = (principal: Principal, requestId: string): ChangeContext => ({ actor: principal, requestId });
 
 function sessionReply(deps: Deps, session: IssuedSession) {
   return reply(200, session.response, { cookies: [refreshCookie(deps.config, session.refreshToken, session.refreshMaxAgeSeconds)] });
@@ -120,15 +118,15 @@ export const identityModule: ApiModule = {
       roles: ADMIN,
       summary: 'Create a user with roles (client users need an organisation)',
       body: createUserRequestSchema,
-      handler: async ({ deps, logger, body, principal, requestId }) =>
-        reply(201, await createUser(scoped(deps, logger), { request: body, context: changeContext(principal, requestId) })),
+      handler: async ({ deps, logger, body, actor }) =>
+        reply(201, await createUser(scoped(deps, logger), { request: body, context: actor })),
     }),
     defineRoute({
       method: 'POST',
       path: '/api/users/migrate-roles',
       roles: ADMIN,
       summary: 'Copy legacy single roles into the role assignments (idempotent)',
-      handler: async ({ deps, logger, principal, requestId }) => migrateRoles(scoped(deps, logger), { context: changeContext(principal, requestId) }),
+      handler: async ({ deps, logger, actor }) => migrateRoles(scoped(deps, logger), { context: actor }),
     }),
     defineRoute({
       method: 'GET',
@@ -145,8 +143,8 @@ export const identityModule: ApiModule = {
       summary: "Edit a user's email or name",
       params: userParams,
       body: updateUserRequestSchema,
-      handler: async ({ deps, logger, params, body, principal, requestId }) =>
-        updateUserProfile(scoped(deps, logger), { userId: params.userId, request: body, context: changeContext(principal, requestId) }),
+      handler: async ({ deps, logger, params, body, actor }) =>
+        updateUserProfile(scoped(deps, logger), { userId: params.userId, request: body, context: actor }),
     }),
     defineRoute({
       method: 'POST',
@@ -154,8 +152,8 @@ export const identityModule: ApiModule = {
       roles: ADMIN,
       summary: 'Deactivate a user: their tokens and sessions stop working (not the last active admin)',
       params: userParams,
-      handler: async ({ deps, logger, params, principal, requestId }) =>
-        deactivateUser(scoped(deps, logger), { userId: params.userId, context: changeContext(principal, requestId) }),
+      handler: async ({ deps, logger, params, actor }) =>
+        deactivateUser(scoped(deps, logger), { userId: params.userId, context: actor }),
     }),
     defineRoute({
       method: 'POST',
@@ -163,8 +161,8 @@ export const identityModule: ApiModule = {
       roles: ADMIN,
       summary: 'Reactivate a user (and clear a lockout)',
       params: userParams,
-      handler: async ({ deps, logger, params, principal, requestId }) =>
-        reactivateUser(scoped(deps, logger), { userId: params.userId, context: changeContext(principal, requestId) }),
+      handler: async ({ deps, logger, params, actor }) =>
+        reactivateUser(scoped(deps, logger), { userId: params.userId, context: actor }),
     }),
 
     // ── roles (admin) ────────────────────────────────────────────────────────────────────────
@@ -183,8 +181,8 @@ export const identityModule: ApiModule = {
       summary: 'Add one role',
       params: userParams,
       body: addRoleRequestSchema,
-      handler: async ({ deps, logger, params, body, principal, requestId }) =>
-        addRole(scoped(deps, logger), { userId: params.userId, role: body.role, context: changeContext(principal, requestId) }),
+      handler: async ({ deps, logger, params, body, actor }) =>
+        addRole(scoped(deps, logger), { userId: params.userId, role: body.role, context: actor }),
     }),
     defineRoute({
       method: 'PUT',
@@ -193,8 +191,8 @@ export const identityModule: ApiModule = {
       summary: "Replace a user's roles",
       params: userParams,
       body: replaceRolesRequestSchema,
-      handler: async ({ deps, logger, params, body, principal, requestId }) =>
-        replaceRoles(scoped(deps, logger), { userId: params.userId, roles: body.roles, context: changeContext(principal, requestId) }),
+      handler: async ({ deps, logger, params, body, actor }) =>
+        replaceRoles(scoped(deps, logger), { userId: params.userId, roles: body.roles, context: actor }),
     }),
     defineRoute({
       method: 'DELETE',
@@ -202,8 +200,8 @@ export const identityModule: ApiModule = {
       roles: ADMIN,
       summary: 'Remove one role (not your own admin role, not from the last active admin)',
       params: userRoleParams,
-      handler: async ({ deps, logger, params, principal, requestId }) =>
-        removeRole(scoped(deps, logger), { userId: params.userId, role: params.role, context: changeContext(principal, requestId) }),
+      handler: async ({ deps, logger, params, actor }) =>
+        removeRole(scoped(deps, logger), { userId: params.userId, role: params.role, context: actor }),
     }),
     defineRoute({
       method: 'GET',
@@ -230,8 +228,8 @@ export const identityModule: ApiModule = {
       roles: ADMIN,
       summary: 'Create a client organisation',
       body: createOrganisationRequestSchema,
-      handler: async ({ deps, logger, body, principal, requestId }) =>
-        reply(201, await createOrganisation(scoped(deps, logger), { request: body, context: changeContext(principal, requestId) })),
+      handler: async ({ deps, logger, body, actor }) =>
+        reply(201, await createOrganisation(scoped(deps, logger), { request: body, context: actor })),
     }),
   ],
 };
