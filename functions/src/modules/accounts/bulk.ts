@@ -11,6 +11,7 @@ import type { Deps } from '../../core/deps';
 import type { Database } from '../../db/connection';
 import { queryOne } from '../../db/rows';
 import { accounts, bulkOperations, contacts } from '../../db/schema';
+import { contactPersonKey } from '../../db/schema/contact-key';
 import { AppError, notFound } from '../../core/app-error';
 import type { Principal } from '../../core/principal';
 import { takeRateSlot } from '../../http/rate-limit';
@@ -43,8 +44,6 @@ interface EntitySpec {
   naturalKey: SQL;
 }
 
-const NO_ACCOUNT = `'00000000-0000-0000-0000-000000000000'::uuid`;
-
 const SPECS: Record<Entity, EntitySpec> = {
   account: {
     entity: 'account',
@@ -62,7 +61,7 @@ const SPECS: Record<Entity, EntitySpec> = {
     fields: CONTACT_RESOURCE,
     values: (set) => contactValues(set),
     liveCollision: sql.raw(
-      `exists (select 1 from contacts l where l.deleted_at is null and ((b.email is not null and l.email = b.email) or (b.email is null and l.email is null and coalesce(l.account_id, ${NO_ACCOUNT}) = coalesce(b.account_id, ${NO_ACCOUNT}) and lower(l.full_name) = lower(b.full_name) and coalesce(l.direct_phone, l.mobile_phone, '') = coalesce(b.direct_phone, b.mobile_phone, ''))))`,
+      `exists (select 1 from contacts l where l.deleted_at is null and ((b.email is not null and l.email = b.email) or (b.email is null and l.email is null and ${contactPersonKey('l')} = ${contactPersonKey('b')})))`,
     ),
     naturalKey: sql.raw(
       `coalesce(b.email, 'p|' || coalesce(b.account_id::text, '') || '|' || lower(b.full_name) || '|' || coalesce(b.direct_phone, b.mobile_phone, ''))`,

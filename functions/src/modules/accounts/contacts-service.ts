@@ -15,6 +15,7 @@ import type {
 import { emailDomain, isFreeMailDomain, joinFullName } from '@shared/normalize';
 import type { Deps } from '../../core/deps';
 import { accounts, contacts } from '../../db/schema';
+import { CONTACT_PERSON_CONFLICT_TARGET, contactPersonKey, contactPersonKeyOf } from '../../db/schema/contact-key';
 import { notFound } from '../../core/app-error';
 import { withSuppressions } from './contact-suppression';
 import { contactValues } from './contact-values';
@@ -25,8 +26,6 @@ import { findById, restoreRecord, softDeleteRecord, updateRecord, upsertRecord }
 import { contactView, type ContactRow } from '../../records/views';
 
 type Ctx = Pick<Deps, 'db' | 'now' | 'hooks'>;
-
-const NO_ACCOUNT = sql`'00000000-0000-0000-0000-000000000000'::uuid`;
 
 /** Account names and domains for a page of contacts, in one query. */
 export async function accountSummaries(db: Queryable, ids: Array<string | null>): Promise<Map<string, AccountSummary>> {
@@ -65,12 +64,14 @@ export async function createContact(
   const key = values.email
     ? { conflict: sql`(email) where deleted_at is null and email is not null`, naturalKey: eq(contacts.email, values.email) }
     : {
-        conflict: sql`(coalesce(account_id, ${NO_ACCOUNT}), lower(full_name), coalesce(direct_phone, mobile_phone, '')) where deleted_at is null and email is null`,
+        conflict: sql.raw(CONTACT_PERSON_CONFLICT_TARGET),
         naturalKey: and(
           isNull(contacts.email),
-          sql`coalesce(${contacts.accountId}, ${NO_ACCOUNT}) = coalesce(${values.accountId ?? null}::uuid, ${NO_ACCOUNT})`,
-          sql`lower(${contacts.fullName}) = lower(${values.fullName ?? ''})`,
-          sql`coalesce(${contacts.directPhone}, ${contacts.mobilePhone}, '') = ${values.directPhone ?? values.mobilePhone ?? ''}`,
+          sql`${sql.raw(contactPersonKey('"contacts"'))} = ${contactPersonKeyOf({
+            accountId: values.accountId ?? null,
+            fullName: values.fullName ?? '',
+            phone: values.directPhone ?? values.mobilePhone ?? '',
+          })}`,
         )!,
       };
   const { row, created } = await upsertRecord(deps.db, { entity: 'contact', table: contacts, insertOnly, ...key }, values, {
