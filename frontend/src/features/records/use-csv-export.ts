@@ -10,7 +10,7 @@ import type { CreateExportRequest, ExportJob, ExportSelection } from '@shared/co
 import { toast } from '@/components/ui/toast';
 import { api, describeError } from '@/lib/api';
 import { useAuth } from '@/lib/auth';
-import { IMPORTER_ROLES } from '@/pages/imports/imports-api';
+import { IMPORTER_ROLES } from '@/features/imports/imports-api';
 
 const EXPORTS_PATH = '/api/exports';
 /** An export is one streamed pass: a second between polls is plenty. */

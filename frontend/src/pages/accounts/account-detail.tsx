@@ -25,7 +25,7 @@ import { formatTotal, useRecordList } from '@/features/records/use-record-list';
 import { ApiError, api, describeError } from '@/lib/api';
 import { contactColumns } from '../contacts/contact-columns';
 import { ACCOUNT_DETAIL_FIELDS, ACCOUNT_FIELD_LABELS } from './account-detail-fields';
-import { AccountAvatar } from './account-avatar';
+import { AccountAvatar } from '@/features/records/account-avatar';
 import { ENRICHMENT_BADGES } from './account-columns';
 import { AccountFormDialog } from './account-form-dialog';
 import { ACCOUNTS_PATH, accountKeys, useAccount, useCanWriteRecords } from './accounts-api';

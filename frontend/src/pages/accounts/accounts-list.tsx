@@ -29,7 +29,7 @@ import { useHotkeys } from '@/lib/hotkeys';
 import { ACCOUNT_CARD_HEIGHT, AccountCard } from './account-card';
 import { accountColumns } from './account-columns';
 import { AccountFormDialog } from './account-form-dialog';
-import { useCanWriteAudience } from '../audience/audience-api';
+import { useCanWriteAudience } from '@/features/audience/audience-api';
 import { ACCOUNTS_PATH, accountKeys, useCanWriteRecords } from './accounts-api';
 
 /** The fields a bulk update may set (accountBulkSetSchema), as the filter bar describes them. */

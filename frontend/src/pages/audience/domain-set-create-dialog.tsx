@@ -9,7 +9,7 @@ import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Textarea } from '@/components/ui/textarea';
 import { ApiError, api, describeError } from '@/lib/api';
-import { DOMAIN_SETS_PATH } from './audience-api';
+import { DOMAIN_SETS_PATH } from '@/features/audience/audience-api';
 
 interface Props {
   open: boolean;

@@ -15,7 +15,7 @@ import { toast } from '@/components/ui/toast';
 import { whenColumn } from '@/features/records/when-column';
 import { describeError } from '@/lib/api';
 import { useHotkeys } from '@/lib/hotkeys';
-import { audienceKeys, useCanWriteAudience, useDomainSets } from './audience-api';
+import { audienceKeys, useCanWriteAudience, useDomainSets } from '@/features/audience/audience-api';
 import { DomainSetCreateDialog } from './domain-set-create-dialog';
 
 const nf = (n: number) => n.toLocaleString('en-US');

@@ -16,7 +16,7 @@ import { toast } from '@/components/ui/toast';
 import { whenColumn } from '@/features/records/when-column';
 import { api, describeError } from '@/lib/api';
 import { useHotkeys } from '@/lib/hotkeys';
-import { LISTS_PATH, audienceKeys, useCanWriteAudience, useLists } from './audience-api';
+import { LISTS_PATH, audienceKeys, useCanWriteAudience, useLists } from '@/features/audience/audience-api';
 import { ListOriginBadge } from './list-origin';
 import { NameDialog } from './name-dialog';
 

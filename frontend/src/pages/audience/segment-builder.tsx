@@ -18,7 +18,7 @@ import { toast } from '@/components/ui/toast';
 import { RecordDetailSkeleton } from '@/features/records/record-detail-skeleton';
 import { ApiError, api, describeError } from '@/lib/api';
 import { contactColumns } from '../contacts/contact-columns';
-import { PREVIEW_ROWS, SEGMENTS_PATH, audienceKeys, previewSegment, useCanWriteAudience, useDomainSets, useLists, useSegment } from './audience-api';
+import { PREVIEW_ROWS, SEGMENTS_PATH, audienceKeys, previewSegment, useCanWriteAudience, useDomainSets, useLists, useSegment } from '@/features/audience/audience-api';
 import { NameDialog } from './name-dialog';
 import { SegmentExport } from './segment-export';
 import { segmentFields } from './segment-fields';

@@ -17,7 +17,7 @@ import { toast } from '@/components/ui/toast';
 import { whenColumn } from '@/features/records/when-column';
 import { api, describeError } from '@/lib/api';
 import { useHotkeys } from '@/lib/hotkeys';
-import { SEGMENTS_PATH, audienceKeys, useCanWriteAudience, useSegments } from './audience-api';
+import { SEGMENTS_PATH, audienceKeys, useCanWriteAudience, useSegments } from '@/features/audience/audience-api';
 
 export function SegmentsIndex() {
   const [, navigate] = useLocation();

@@ -21,7 +21,7 @@ import { RecordHistory } from '@/features/records/record-history';
 import { StaleWriteBanner } from '@/features/records/stale-write-banner';
 import { useRecordEditor } from '@/features/records/use-record-editor';
 import { ApiError, api, describeError } from '@/lib/api';
-import { AccountAvatar } from '../accounts/account-avatar';
+import { AccountAvatar } from '@/features/records/account-avatar';
 import { useCanWriteRecords } from '../accounts/accounts-api';
 import { ConsentPanel } from '../compliance/consent-panel';
 import { ComplianceBadges } from './compliance-badges';

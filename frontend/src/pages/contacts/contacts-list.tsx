@@ -22,7 +22,7 @@ import { useRecordList } from '@/features/records/use-record-list';
 import { describeError } from '@/lib/api';
 import { useHotkeys } from '@/lib/hotkeys';
 import { useCanWriteRecords } from '../accounts/accounts-api';
-import { useCanWriteAudience } from '../audience/audience-api';
+import { useCanWriteAudience } from '@/features/audience/audience-api';
 import { contactColumns } from './contact-columns';
 import { ContactFormDialog } from './contact-form-dialog';
 import { CONTACTS_PATH, contactKeys } from './contacts-api';

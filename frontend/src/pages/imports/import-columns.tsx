@@ -7,7 +7,7 @@ import type { ImportJob } from '@shared/contracts/imports';
 import { Badge } from '@/components/ui/badge';
 import { whenColumn } from '@/features/records/when-column';
 import { STATUS_LABELS, STATUS_VARIANTS, formatBytes, formatNumber, jobDuration } from './format';
-import { isLive, useStarterName } from './imports-api';
+import { isLive, useStarterName } from '@/features/imports/imports-api';
 
 function Starter({ job }: { job: ImportJob }) {
   const name = useStarterName(job);
