@@ -36,7 +36,7 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 const CONTACTS = 1_000_000;
 const ACCOUNTS = 100_000;
-// A cheap page takes 3 ms: 100 runs keep its p50 steady on a busy machine.
+// A cheap page takes a few milliseconds: 100 runs keep its p50 steady on a busy machine.
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 100);
 const DEEP_PAGES = 20;
 const PAGE_SIZE = 50;
