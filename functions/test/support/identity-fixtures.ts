@@ -6,9 +6,8 @@ import type { TokenResponse } from '@shared/contracts/identity';
 import type { Role } from '@shared/roles';
 import { createHttpHandler, type HttpHandler } from '../../src/http/create-http-handler';
 import type { Deps } from '../../src/core/deps';
-import { createOrganisation } from '../../src/modules/identity';
-import { identityModule } from '../../src/modules/identity';
-import { createUser } from '../../src/modules/identity';
+import { createOrganisation, createUser, identityModule, issueAccessToken } from '../../src/modules/identity';
+import { STAFF_ROLES } from '@shared/roles';
 import { REFRESH_COOKIE_NAME } from '@shared/contracts/identity';
 import { invoke, type InvokeResponse } from './invoke';
 import { createTestDeps, type TestContext } from './test-deps';
@@ -106,4 +105,16 @@ export async function signIn(handler: HttpHandler, loginName: string, password: 
   expect(res.status, res.text).toBe(200);
   const { cookie, setCookie } = refreshCookieOf(res);
   return { accessToken: res.json.accessToken, refreshCookie: cookie, setCookie, body: res.json };
+}
+
+/** A user and an access token for every role (the staff roles and client_user), for route tests. */
+export async function usersForEveryRole(deps: Deps): Promise<{ tokens: Record<Role, string>; userIds: Record<Role, string> }> {
+  const tokens = {} as Record<Role, string>;
+  const userIds = {} as Record<Role, string>;
+  for (const role of [...STAFF_ROLES, 'client_user'] as Role[]) {
+    const user = await makeUser(deps, { roles: [role] });
+    userIds[role] = user.id;
+    tokens[role] = (await issueAccessToken(deps, { id: user.id, roles: [role], orgId: user.orgId, tokenVersion: 0 })).accessToken;
+  }
+  return { tokens, userIds };
 }
