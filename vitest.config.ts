@@ -12,7 +12,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['functions/**/*.test.ts', 'shared/**/*.test.ts', 'infra/**/*.test.ts', 'frontend/src/**/*.test.{ts,tsx}', 'test/unit/**/*.test.ts'],
+    include: ['functions/**/*.test.ts', 'shared/**/*.test.ts', 'infra/**/*.test.ts', 'frontend/src/**/*.test.{ts,tsx}'],
     exclude: ['**/node_modules/**', 'test/e2e/**', 'bench/**'],
     pool: 'forks',
     // At least two files at a time: the default (cores − 1) runs one at a time on a two-core

@@ -22,9 +22,9 @@ import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { TEMPLATE_HEADERS } from '../../shared/csv/mapping-target';
 import { importJobs } from '../../functions/src/db/schema';
-import { uuidv7 } from '../../functions/src/modules/imports/ids';
-import { analyseStoredFile, findJob, launch } from '../../functions/src/modules/imports/jobs';
-import { templateMapping } from '../../functions/src/modules/imports/profiles';
+import { uuidv7 } from '../../functions/src/modules/imports';
+import { analyseStoredFile, findJob, launch } from '../../functions/src/modules/imports';
+import { templateMapping } from '../../functions/src/modules/imports';
 import { startLocalStack } from '../../infra/local/stack';
 import { generateTemplateCsv } from './generate';
 

@@ -22,11 +22,11 @@ import { openDatabase } from '../../functions/src/db/connection';
 import { migrateDatabase } from '../../functions/src/db/migrate';
 import { queryOne } from '../../functions/src/db/rows';
 import { contacts } from '../../functions/src/db/schema';
-import { contactJsonPageStatement, countStatements, isIndexedSearch } from '../../functions/src/modules/accounts/list-records';
+import { contactJsonPageStatement, countStatements, isIndexedSearch } from '../../functions/src/records/list-records';
 import { settingsScript } from '../../functions/src/db/planner-settings';
-import { findUserByLogin } from '../../functions/src/modules/identity/repo';
-import { issueAccessToken } from '../../functions/src/modules/identity/tokens';
-import { createUser } from '../../functions/src/modules/identity/users';
+import { findUserByLogin } from '../../functions/src/modules/identity';
+import { issueAccessToken } from '../../functions/src/modules/identity';
+import { createUser } from '../../functions/src/modules/identity';
 import { startLocalStack } from '../../infra/local/stack';
 import { seedDatabase } from '../../scripts/seed';
 import { WireClient } from './wire-client';
@@ -38,7 +38,7 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 const CONTACTS = 1_000_000;
 const ACCOUNTS = 100_000;
-// A cheap page takes 3 ms: 100 runs keep its p50 steady on a busy machine.
+// A cheap page takes a few milliseconds: 100 runs keep its p50 steady on a busy machine.
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 100);
 const DEEP_PAGES = 20;
 const PAGE_SIZE = 50;
@@ -132,7 +132,7 @@ async function main(): Promise<void> {
           roles: ['campaign_manager'],
           mustChangePassword: false,
         },
-        context: { actor: null, requestId: null },
+        context: { userId: null, requestId: null },
       });
       user = (await findUserByLogin(stack.deps.db, 'bench.runner'))!;
     }

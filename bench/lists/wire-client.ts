@@ -1,8 +1,8 @@
 // The bench's HTTP client: GET requests, one at a time, on one kept-alive connection, written as
 // bytes and read back by the response's Content-Length. It does no more than put a request on the
 // wire and take the response off it, so a timing holds the API's work and the transport, not a
-// client library's own (node:http's request objects and response stream cost 0.2–0.45 ms a
-// request in this process, where the API runs too).
+// client library's own (node:http's request objects and response stream add a cost per request
+// in this process, where the API runs too: docs/decisions/0006).
 import net from 'node:net';
 
 export interface WireResponse {

@@ -18,13 +18,14 @@ import { openDatabase } from '../../functions/src/db/connection';
 import { migrateDatabase } from '../../functions/src/db/migrate';
 import { queryOne } from '../../functions/src/db/rows';
 import { contacts } from '../../functions/src/db/schema';
-import { countStatements } from '../../functions/src/modules/accounts/list-records';
-import { createDomainSet, deleteDomainSet } from '../../functions/src/modules/audience/domain-sets';
-import { addContactsToList, createList } from '../../functions/src/modules/audience/lists';
-import { compileSegment, previewSegment } from '../../functions/src/modules/audience/segments';
+import { countStatements } from '../../functions/src/records/list-records';
+import { createDomainSet, deleteDomainSet } from '../../functions/src/modules/audience';
+import { addContactsToList, createList } from '../../functions/src/modules/audience';
+import { compileSegment, previewSegment } from '../../functions/src/modules/audience';
 import { seedDatabase } from '../../scripts/seed';
 import { ensureBenchDatabase } from '../bench-database';
 import { percentile } from '../percentile';
+import { moduleHooks } from '../../functions/src/composition';
 
 const CONTACTS = 1_000_000;
 const ACCOUNTS = 100_000;
@@ -50,11 +51,11 @@ async function main(): Promise<void> {
   }
   const url = await ensureBenchDatabase(serverUrl);
   const handle = await openDatabase({ kind: 'url', url, poolMax: 4 });
-  const deps = { db: handle.db, now: () => new Date() };
+  const deps = { db: handle.db, now: () => new Date(), hooks: moduleHooks };
   const raw = new pg.Client({ connectionString: url });
   const raw2 = new pg.Client({ connectionString: url });
   await Promise.all([raw.connect(), raw2.connect()]);
-  // The service runs segment statements with JIT and parallel workers off (see without-jit.ts); so does the baseline.
+  // The service runs segment statements with JIT and parallel workers off (withoutJit in db/planner-settings.ts); so does the baseline.
   await Promise.all([raw, raw2].map((client) => client.query('set jit = off; set max_parallel_workers_per_gather = 0')));
   let setId: string | null = null;
   let listId: string | null = null;

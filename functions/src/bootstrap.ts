@@ -1,13 +1,8 @@
 // One-time start-up work that must happen once per database whatever the number of instances
 // starting (the default admin, for example). The local stack runs it after migrating; on AWS
 // the migrate function runs it after the migrations of a deploy.
-import type { Deps } from './deps';
-import { defaultAdminTask } from './modules/identity/default-admin';
-
-export interface BootstrapTask {
-  name: string;
-  run(deps: Deps): Promise<void>;
-}
+import type { BootstrapTask, Deps } from './core/deps';
+import { defaultAdminTask } from './modules/identity';
 
 export const bootstrapTasks: BootstrapTask[] = [defaultAdminTask];
 

@@ -1,25 +1,13 @@
-// The dependencies a service receives: database, AWS clients, clock, logger and configuration.
-// A Lambda container builds them once; tests and the local stack build their own.
+// Builds the dependencies a service receives (their type is core/deps.ts): a Lambda container
+// builds them once; tests and the local stack build their own.
 import { Logger } from '@aws-lambda-powertools/logger';
 import { getConfig, type Config } from './config/config';
-import { databaseSourceFromConfig, openDatabase, type Database, type DatabaseHandle } from './db/connection';
-import { createAwsClients, type AwsClients } from './adapters/aws-clients';
-import type { Authenticator } from './http/principal';
-import { createAuthenticator } from './modules/identity/authenticator';
-import { createSigningKeys, type SigningKeys } from './modules/identity/keys';
-
-export interface Deps {
-  config: Config;
-  db: Database;
-  dbHandle: DatabaseHandle;
-  aws: AwsClients;
-  logger: Logger;
-  now: () => Date;
-  /** The local issuer's access-token signing key (AUTH_MODE=local). */
-  signingKeys: SigningKeys;
-  /** Verifies access tokens and loads the caller's current roles (the identity module's). */
-  auth: Authenticator;
-}
+import { databaseSourceFromConfig, openDatabase } from './db/connection';
+import { createAwsClients } from './adapters/aws-clients';
+import type { Authenticator } from './core/principal';
+import type { Deps } from './core/deps';
+import { createAuthenticator, createSigningKeys } from './modules/identity';
+import { moduleHooks } from './composition';
 
 export function createLogger(config: Config, serviceName = 'pivotal-crm'): Logger {
   return new Logger({ serviceName, logLevel: config.LOG_LEVEL });
@@ -38,6 +26,7 @@ export async function buildDeps(
     logger: overrides.logger ?? createLogger(config),
     now: overrides.now ?? (() => new Date()),
     signingKeys: overrides.signingKeys ?? createSigningKeys(config),
+    hooks: overrides.hooks ?? moduleHooks,
   };
   return { ...base, auth: overrides.auth ?? createAuthenticator(base) };
 }
@@ -56,4 +45,10 @@ export function getDeps(): Promise<Deps> {
 /** The local stack and tests install the dependencies they built. */
 export function setDeps(deps: Deps | undefined): void {
   shared = deps ? Promise.resolve(deps) : undefined;
+}
+
+/** What the import workflow's task handlers give the pipeline: the dependencies and its hooks. */
+export async function importPipeline(): Promise<{ deps: Deps; hooks: Deps['hooks']['imports'] }> {
+  const deps = await getDeps();
+  return { deps, hooks: deps.hooks.imports };
 }

@@ -8,9 +8,9 @@ import { ROLES, type Role } from '@shared/roles';
 import { createHttpHandler, validateRouteTable, type HttpHandler } from '../src/http/create-http-handler';
 import { routeRoles, type Route } from '../src/http/route';
 import { apiModules } from '../src/modules';
-import { createSigningKeys, SIGNING_ALG } from '../src/modules/identity/keys';
-import { issueAccessToken } from '../src/modules/identity/tokens';
-import { deactivateUser } from '../src/modules/identity/users';
+import { createSigningKeys, SIGNING_ALG } from '../src/modules/identity';
+import { issueAccessToken } from '../src/modules/identity';
+import { deactivateUser } from '../src/modules/identity';
 import { invoke, type InvokeResponse } from './support/invoke';
 import { createIdentityTestContext, makeUser, signIn, type IdentityTestContext, type UserFixture } from './support/identity-fixtures';
 
@@ -123,7 +123,7 @@ describe('the route × role matrix (every route of every module)', () => {
 
     const gone = await makeUser(deps, { roles: ['admin'] });
     deactivatedToken = (await signIn(t.identity, gone.username, gone.password)).accessToken;
-    await deactivateUser(deps, { userId: gone.id, context: { actor: null, requestId: null } });
+    await deactivateUser(deps, { userId: gone.id, context: { userId: null, requestId: null } });
 
     const fresh = await makeUser(deps, { roles: ['admin'], mustChangePassword: true });
     mustChangeToken = (await signIn(t.identity, fresh.username, fresh.password)).accessToken;

@@ -6,8 +6,8 @@ import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tenantOrgId, assertInTenant, scopeToTenant, type TenantActor } from '../src/core/tenant-scope';
 import { organisations, users } from '../src/db/schema';
-import { AppError, APP_ERROR_CODES, notFound } from '../src/http/app-error';
-import type { Principal } from '../src/http/principal';
+import { AppError, APP_ERROR_CODES, notFound } from '../src/core/app-error';
+import type { Principal } from '../src/core/principal';
 import { createIdentityTestContext, makeUser, signIn, type IdentityTestContext, type UserFixture } from './support/identity-fixtures';
 
 let t: IdentityTestContext;

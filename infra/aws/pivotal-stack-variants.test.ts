@@ -2,7 +2,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { WorkflowDefinition } from '../../functions/src/workflows/index';
-import { platformModule } from '../../functions/src/modules/platform/routes';
+import { platformModule } from '../../functions/src/modules/platform';
 import { defineRoute, type ApiModule } from '../../functions/src/http/route';
 import { testStack } from './test-app';
 

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreateUploadResponse, ExportJob, ImportJob } from '@shared/contracts/imports';
 import { openDatabase } from '../../functions/src/db/connection';
 import { STRONG_PASSWORD } from '../../functions/test/support/identity-fixtures';
-import { person, templateCsv } from '../../functions/src/modules/imports/fixtures/template-header';
+import { person, templateCsv } from '../../functions/src/modules/imports/testing';
 import { REPO_ROOT } from './stack';
 
 const ROWS = 12_000;

@@ -9,7 +9,7 @@ import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryOne } from '../../functions/src/db/rows';
-import { issueAccessToken } from '../../functions/src/modules/identity/tokens';
+import { issueAccessToken } from '../../functions/src/modules/identity';
 import { makeUser } from '../../functions/test/support/identity-fixtures';
 import { REPO_ROOT, startLocalStack, type LocalStack } from './stack';
 

@@ -1,7 +1,7 @@
 // `npm start` / `npm run dev`: starts the local stack and prints where everything runs.
 // Settings that are wrong stop start-up with one line saying what to fix.
 import path from 'node:path';
-import { signInHint } from '../../functions/src/modules/identity/sign-in-hint';
+import { signInHint } from '../../functions/src/modules/identity';
 import { startLocalStack, StartupError, type LocalStack } from './stack';
 
 // Node 20 is supported here (README); the SDK's notice about its future Node 22 floor is noise.

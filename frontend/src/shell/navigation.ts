@@ -157,7 +157,7 @@ export function entriesFor(roles: readonly Role[]): NavEntry[] {
   return NAV_ENTRIES.filter((entry) => mayOpen(entry, roles));
 }
 
-/** The entry whose page is showing at `pathname` (exact match; pages have no sub-routes yet). */
+/** The entry whose page is showing at `pathname`: its own path, or a sub-path of a `nested` page. */
 export function entryAt(pathname: string): NavEntry | undefined {
   const normalized = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
   return NAV_ENTRIES.find((entry) => entry.path === normalized || (entry.nested && normalized.startsWith(`${entry.path}/`)));

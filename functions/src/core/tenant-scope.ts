@@ -6,7 +6,7 @@
 // confirm that the id exists.
 import { eq, type Column, type SQL } from 'drizzle-orm';
 import { CLIENT_ROLES, type Role } from '@shared/roles';
-import { AppError, notFound } from '../http/app-error';
+import { AppError, notFound } from './app-error';
 
 /** The part of the acting principal that decides its tenant. */
 export interface TenantActor {

@@ -11,7 +11,7 @@ import {
   type FilterGroup,
   type FilterOperator,
 } from '@shared/contracts/filters';
-import { AppError } from '../http/app-error';
+import { AppError } from '../core/app-error';
 
 type Scalar = string | number | boolean;
 

@@ -64,3 +64,18 @@ export async function queryWithSettings<T extends Record<string, unknown>>(db: D
   );
   return rows;
 }
+
+/**
+ * Runs `fn` in a transaction with JIT compilation and parallel workers off. Statements with many
+ * correlated subqueries (segments: suppression, consent, list and set membership per contact)
+ * cost enough in the planner's estimate to cross jit_above_cost, yet run faster than JIT compiles
+ * them (docs/decisions/0006). Workers are off because a page and its count run side by side, and a
+ * page that took every core (its LIMIT rarely needs them) made the count wait. `SET LOCAL` ends
+ * with the transaction (and works through RDS Proxy without pinning beyond it).
+ */
+export async function withoutJit<T>(db: Database, fn: (tx: Database) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select set_config('jit', 'off', true), set_config('max_parallel_workers_per_gather', '0', true)`);
+    return fn(tx as unknown as Database);
+  });
+}

@@ -1,7 +1,7 @@
 import type { PreTokenGenerationV2TriggerEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDeps, type TestContext } from '../../test/support/test-deps';
-import { addRoles, insertOrganisation, insertUser, updateUser } from '../modules/identity/repo';
+import { addRoles, insertOrganisation, insertUser, updateUser } from '../modules/identity/testing';
 import type { Role } from '@shared/roles';
 import { addRoleClaims, DEACTIVATED_MESSAGE, DeactivatedUserError, roleClaimsFor } from './cognito-pre-token';
 

@@ -8,7 +8,7 @@ import type { Role } from '@shared/roles';
 import { getConfig } from '../config/config';
 import { databaseSourceFromConfig, openDatabase, type Database, type DatabaseHandle } from '../db/connection';
 import { createLogger } from '../deps';
-import { loadAccessState, type UserAccessState } from '../modules/identity/repo';
+import { loadAccessState, type UserAccessState } from '../modules/identity';
 
 export interface RoleClaims {
   roles: Role[];

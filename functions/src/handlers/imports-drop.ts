@@ -1,7 +1,7 @@
 // S3 event notification of the import drop folder: each CSV put under imports/inbox/ starts an import.
 import type { S3Event } from 'aws-lambda';
 import { getDeps } from '../deps';
-import { importDroppedObject } from '../modules/imports/drop-folder';
+import { importDroppedObject } from '../modules/imports';
 
 export const handler = async (event: S3Event): Promise<{ jobIds: string[] }> => {
   const deps = await getDeps();

@@ -1,7 +1,6 @@
 // Step Functions task of the export workflow: MarkFailed (the Catch of the export task).
 import { getDeps } from '../deps';
-import { failExport } from '../modules/imports/exports';
-import { failureReasonOf } from '../modules/imports/pipeline';
+import { failExport, failureReasonOf } from '../modules/imports';
 
 export const handler = async (input: { exportId: string; error?: { Error?: string; Cause?: string } }): Promise<{ exportId: string; status: string }> => {
   const deps = await getDeps();

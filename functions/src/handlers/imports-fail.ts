@@ -1,10 +1,9 @@
 // Step Functions task of the import workflow: MarkFailed (the Catch of every state).
 import { getDeps } from '../deps';
-import { importHooks } from '../modules/imports/hooks';
-import { failImport, failureReasonOf } from '../modules/imports/pipeline';
+import { failImport, failureReasonOf } from '../modules/imports';
 
 export const handler = async (input: { jobId: string; error?: { Error?: string; Cause?: string } }): Promise<{ jobId: string; status: string }> => {
   const deps = await getDeps();
   deps.logger.warn('import failed', { jobId: input.jobId, error: input.error?.Error });
-  return failImport({ deps, hooks: importHooks }, input.jobId, failureReasonOf(input.error));
+  return failImport({ deps, hooks: deps.hooks.imports }, input.jobId, failureReasonOf(input.error));
 };

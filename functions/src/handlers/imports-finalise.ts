@@ -1,7 +1,6 @@
 // Step Functions task of the import workflow: Finalise (report, error file, drop-folder move).
-import { getDeps } from '../deps';
-import { importHooks } from '../modules/imports/hooks';
-import { finaliseImport } from '../modules/imports/pipeline';
+import { importPipeline } from '../deps';
+import { finaliseImport } from '../modules/imports';
 
 export const handler = async (input: { jobId: string }): Promise<{ jobId: string; status: string }> =>
-  finaliseImport({ deps: await getDeps(), hooks: importHooks }, input.jobId);
+  finaliseImport(await importPipeline(), input.jobId);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDeps, type TestContext } from '../../test/support/test-deps';
-import { purgeAuthStateJob } from '../modules/identity/maintenance';
+import { purgeAuthStateJob } from '../modules/identity';
 import { scheduledJobs } from '../schedules';
 import { findJob, runJob, UnknownJobError } from './jobs';
 

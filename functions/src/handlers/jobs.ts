@@ -1,8 +1,10 @@
 // Lambda entry point of the recurring jobs: each EventBridge Scheduler schedule invokes it with
 // `{ "job": "<name>" }` naming an entry of scheduledJobs. An unknown name fails loudly, so a
 // schedule left behind by a renamed job shows up as failed invocations instead of silence.
-import { getDeps, type Deps } from '../deps';
-import { scheduledJobs, type ScheduledJob } from '../schedules';
+import { getDeps } from '../deps';
+import type { Deps } from '../core/deps';
+import { scheduledJobs } from '../schedules';
+import type { ScheduledJob } from '../core/deps';
 
 export interface JobEvent {
   job: string;

@@ -6,7 +6,8 @@ import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-sec
 import { runBootstrap } from '../bootstrap';
 import type { DatabaseHandle } from '../db/connection';
 import { migrateDatabase } from '../db/migrate';
-import { getDeps, type Deps } from '../deps';
+import { getDeps } from '../deps';
+import type { Deps } from '../core/deps';
 
 /**
  * On a first deploy RDS Proxy can take a few minutes after CloudFormation reports it created

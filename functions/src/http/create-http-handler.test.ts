@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { createTestDeps, type TestContext } from '../../test/support/test-deps';
 import { invoke } from '../../test/support/invoke';
-import { AppError } from './app-error';
+import { AppError } from '../core/app-error';
 import { createHttpHandler, validateRouteTable } from './create-http-handler';
-import type { Principal } from './principal';
+import type { Principal } from '../core/principal';
 import { defineRoute, reply, type ApiModule } from './route';
 
 const agent: Principal = { userId: '0190c6c4-0000-7000-8000-000000000001', username: 'ada', roles: ['agent'], orgId: null, mustChangePassword: false };

@@ -7,10 +7,11 @@ import httpRouterHandler from '@middy/http-router';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import { getDeps, type Deps } from '../deps';
-import { AppError, invalid } from './app-error';
+import { getDeps } from '../deps';
+import type { Deps } from '../core/deps';
+import { AppError, invalid } from '../core/app-error';
 import { problemResponse, toAppError, zodFieldErrors } from './problem';
-import type { Principal } from './principal';
+import type { Principal } from '../core/principal';
 import { takeRateSlot, takeRowBudget } from './rate-limit';
 import { redactError } from './redact-error';
 import { can, isCapability } from '@shared/access';
@@ -231,7 +232,7 @@ async function runRoute(
   const params = parsePart(route.params, event.pathParameters ?? {}, 'params');
   const query = parsePart(route.query, event.queryStringParameters ?? {}, 'query');
 
-  const result = await route.handler({ params, query, body, principal, deps, event, requestId, logger });
+  const result = await route.handler({ params, query, body, principal, deps, event, requestId, actor: { userId: principal?.userId ?? null, requestId }, logger });
   if (principal && route.method === 'GET') await takeRowBudget({ ...deps, logger }, principal.userId, recordsRevealed(result));
 
   if (isReply(result)) {

@@ -3,7 +3,7 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { z } from 'zod';
 import { PROBLEM_TYPE_BASE, type Problem } from '@shared/contracts/problem';
-import { APP_ERROR_CODES, AppError, type FieldError } from './app-error';
+import { APP_ERROR_CODES, AppError, type FieldError } from '../core/app-error';
 
 export function zodFieldErrors(error: z.ZodError, prefix?: string): FieldError[] {
   return error.issues.map((issue) => {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestDeps, type TestContext } from '../../test/support/test-deps';
 import { invoke } from '../../test/support/invoke';
 import { createHttpHandler } from './create-http-handler';
-import type { Principal } from './principal';
+import type { Principal } from '../core/principal';
 import { defineRoute, reply, type ApiModule } from './route';
 
 const ada: Principal = { userId: '0190c6c4-0000-7000-8000-00000000000a', username: 'ada', roles: ['campaign_manager'], orgId: null, mustChangePassword: false };

@@ -4,10 +4,10 @@
 // Past the limit: 429 with Retry-After, and a security event. Reads are limited by the records they
 // reveal too: each list or search page counts its rows against a per-user budget a minute.
 import { sql } from 'drizzle-orm';
-import type { Deps } from '../deps';
+import type { Deps } from '../core/deps';
 import { authThrottle } from '../db/schema';
-import { logSecurityEvent } from '../modules/identity/security-log';
-import { AppError } from './app-error';
+import { logSecurityEvent } from '../core/security-log';
+import { AppError } from '../core/app-error';
 
 export const RATE_LIMIT_CLASSES = ['search', 'export', 'import'] as const;
 export type RateLimitClass = (typeof RATE_LIMIT_CLASSES)[number];

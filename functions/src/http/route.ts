@@ -7,8 +7,9 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import type { z } from 'zod';
 import { isCapability, rolesFor, type Capability } from '@shared/access';
 import type { Role } from '@shared/roles';
-import type { Deps } from '../deps';
-import type { Principal } from './principal';
+import type { Deps } from '../core/deps';
+import type { Actor } from '../core/actor';
+import type { Principal } from '../core/principal';
 import type { RateLimitClass } from './rate-limit';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -30,6 +31,8 @@ export interface RouteContext<P, Q, B, Auth extends Principal | null> {
   deps: Deps;
   event: APIGatewayProxyEventV2;
   requestId: string;
+  /** The caller and the request, for history and audit rows (userId null on a public route without a token). */
+  actor: Actor;
   logger: Logger;
 }
 

@@ -5,10 +5,9 @@ import { expect } from 'vitest';
 import type { TokenResponse } from '@shared/contracts/identity';
 import type { Role } from '@shared/roles';
 import { createHttpHandler, type HttpHandler } from '../../src/http/create-http-handler';
-import type { Deps } from '../../src/deps';
-import { createOrganisation } from '../../src/modules/identity/organisations';
-import { identityModule } from '../../src/modules/identity/routes';
-import { createUser } from '../../src/modules/identity/users';
+import type { Deps } from '../../src/core/deps';
+import { createOrganisation, createUser, identityModule, issueAccessToken } from '../../src/modules/identity';
+import { STAFF_ROLES } from '@shared/roles';
 import { REFRESH_COOKIE_NAME } from '@shared/contracts/identity';
 import { invoke, type InvokeResponse } from './invoke';
 import { createTestDeps, type TestContext } from './test-deps';
@@ -63,7 +62,7 @@ export async function makeUser(
   const password = options.password ?? STRONG_PASSWORD;
   let orgId = options.orgId ?? null;
   if (options.roles.includes('client_user') && !orgId) {
-    orgId = (await createOrganisation(deps, { request: { name: `Client Org ${n} ${Date.now()}` }, context: { actor: null, requestId: null } })).id;
+    orgId = (await createOrganisation(deps, { request: { name: `Client Org ${n} ${Date.now()}` }, context: { userId: null, requestId: null } })).id;
   }
   const user = await createUser(deps, {
     request: {
@@ -76,7 +75,7 @@ export async function makeUser(
       ...(orgId ? { orgId } : {}),
       mustChangePassword: options.mustChangePassword ?? false,
     },
-    context: { actor: null, requestId: null },
+    context: { userId: null, requestId: null },
   });
   return { id: user.id, username: user.username, email: user.email, password, roles: user.roles, orgId: user.orgId };
 }
@@ -106,4 +105,16 @@ export async function signIn(handler: HttpHandler, loginName: string, password: 
   expect(res.status, res.text).toBe(200);
   const { cookie, setCookie } = refreshCookieOf(res);
   return { accessToken: res.json.accessToken, refreshCookie: cookie, setCookie, body: res.json };
+}
+
+/** A user and an access token for every role (the staff roles and client_user), for route tests. */
+export async function usersForEveryRole(deps: Deps): Promise<{ tokens: Record<Role, string>; userIds: Record<Role, string> }> {
+  const tokens = {} as Record<Role, string>;
+  const userIds = {} as Record<Role, string>;
+  for (const role of [...STAFF_ROLES, 'client_user'] as Role[]) {
+    const user = await makeUser(deps, { roles: [role] });
+    userIds[role] = user.id;
+    tokens[role] = (await issueAccessToken(deps, { id: user.id, roles: [role], orgId: user.orgId, tokenVersion: 0, sessionId: null })).accessToken;
+  }
+  return { tokens, userIds };
 }

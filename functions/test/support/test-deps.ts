@@ -1,8 +1,9 @@
 // Dependencies for service and route tests: a fresh test database, the real configuration
 // parser (defaults plus what the test passes) and a silent logger.
 import { parseConfig, type Config } from '../../src/config/config';
-import { buildDeps, type Deps } from '../../src/deps';
-import type { Authenticator } from '../../src/http/principal';
+import { buildDeps } from '../../src/deps';
+import type { Deps } from '../../src/core/deps';
+import type { Authenticator } from '../../src/core/principal';
 import { createTestDatabase, type TestDatabase } from './test-db';
 
 export interface TestContext {

@@ -7,7 +7,7 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
 import { Construct } from 'constructs';
-import type { ScheduledJob } from '../../../functions/src/schedules';
+import type { ScheduledJob } from '../../../functions/src/core/deps';
 import { acknowledge, arnWildcardFinding } from '../nag';
 
 /** Whole minutes, at least one. */

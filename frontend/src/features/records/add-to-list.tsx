@@ -15,7 +15,7 @@ import { Input } from '@/components/ui/input';
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select';
 import { toast } from '@/components/ui/toast';
 import { api, describeError } from '@/lib/api';
-import { LISTS_PATH, audienceKeys, useLists } from '@/pages/audience/audience-api';
+import { LISTS_PATH, audienceKeys, useLists } from '@/features/audience/audience-api';
 import { countOf } from './bulk-selection';
 
 /** The Select's value for "a new list" (list ids are uuids, so it cannot collide). */

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { bulkSelectionSchema } from '@shared/contracts/accounts';
 import type { FilterGroup } from '@shared/contracts/filters';
 import { EMPTY_SELECTION } from '@/components/ui/data-table/selection';
-import { avatarGradient } from '@/pages/accounts/account-avatar';
+import { avatarGradient } from '@/features/records/account-avatar';
 import { toBulkSelection, countOf } from './bulk-selection';
 import { parseDraft } from './editable-fields';
 import { countryName, formatHistoryValue, initialsOf } from './format';

@@ -7,7 +7,7 @@ import type { Account } from '@shared/contracts/accounts';
 import { Checkbox } from '@/components/ui/checkbox';
 import { countryName, formatCount, formatUsd } from '@/features/records/format';
 import { cn } from '@/lib/utils';
-import { AccountAvatar } from './account-avatar';
+import { AccountAvatar } from '@/features/records/account-avatar';
 import { useAccountContactCount } from './accounts-api';
 
 export const ACCOUNT_CARD_HEIGHT = 172;

@@ -6,7 +6,7 @@ import { ACCOUNT_SORT_KEYS, type Account } from '@shared/contracts/accounts';
 import { Badge } from '@/components/ui/badge';
 import { ConfidenceMeter } from '@/features/records/confidence-meter';
 import { countryName, formatCount, formatDate, formatUsd } from '@/features/records/format';
-import { AccountAvatar } from './account-avatar';
+import { AccountAvatar } from '@/features/records/account-avatar';
 
 const sortable = new Set<string>(ACCOUNT_SORT_KEYS);
 const dash = <span className="text-muted-foreground">—</span>;

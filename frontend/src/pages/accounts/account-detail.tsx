@@ -14,7 +14,7 @@ import { RecordDetailPage } from '@/features/records/record-detail-page';
 import { formatTotal, useRecordList } from '@/features/records/use-record-list';
 import { describeError } from '@/lib/api';
 import { contactColumns } from '../contacts/contact-columns';
-import { AccountAvatar } from './account-avatar';
+import { AccountAvatar } from '@/features/records/account-avatar';
 import { ENRICHMENT_BADGES } from './account-columns';
 import { ACCOUNT_SPEC } from './account-spec';
 import { ACCOUNTS_PATH, accountKeys, useAccount, useCanWriteRecords } from './accounts-api';

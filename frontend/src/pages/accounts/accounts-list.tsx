@@ -3,7 +3,7 @@
 import { useMemo } from 'react';
 import { Building2 } from 'lucide-react';
 import { RecordListPage } from '@/features/records/record-list-page';
-import { useCanWriteAudience } from '../audience/audience-api';
+import { useCanWriteAudience } from '@/features/audience/audience-api';
 import { ACCOUNT_CARD_HEIGHT, AccountCard } from './account-card';
 import { accountColumns } from './account-columns';
 import { ACCOUNT_SPEC } from './account-spec';

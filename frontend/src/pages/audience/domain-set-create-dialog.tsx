@@ -14,7 +14,7 @@ import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Textarea } from '@/components/ui/textarea';
 import { api } from '@/lib/api';
-import { DOMAIN_SETS_PATH } from './audience-api';
+import { DOMAIN_SETS_PATH } from '@/features/audience/audience-api';
 
 interface Props {
   open: boolean;

@@ -20,7 +20,7 @@ import { toast } from '@/components/ui/toast';
 import { RecordDetailSkeleton } from '@/features/records/record-detail-skeleton';
 import { ApiError, api, describeError } from '@/lib/api';
 import { cn } from '@/lib/utils';
-import { DOMAIN_SETS_PATH, audienceKeys, useCanWriteAudience, useDomainSetReport } from './audience-api';
+import { DOMAIN_SETS_PATH, audienceKeys, useCanWriteAudience, useDomainSetReport } from '@/features/audience/audience-api';
 import { matchedColumns, unmatchedColumns } from './domain-set-columns';
 import { NameDialog } from './name-dialog';
 

@@ -9,7 +9,7 @@ import type { DomainSet } from '@shared/contracts/audience';
 import { toast } from '@/components/ui/toast';
 import { NamedIndexPage } from '@/features/named-index/named-index-page';
 import { whenColumn } from '@/features/records/when-column';
-import { audienceKeys, useCanWriteAudience, useDomainSets } from './audience-api';
+import { audienceKeys, useCanWriteAudience, useDomainSets } from '@/features/audience/audience-api';
 import { DomainSetCreateDialog } from './domain-set-create-dialog';
 
 const nf = (n: number) => n.toLocaleString('en-US');

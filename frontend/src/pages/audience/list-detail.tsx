@@ -24,7 +24,7 @@ import { RecordDetailSkeleton } from '@/features/records/record-detail-skeleton'
 import { useRecordList } from '@/features/records/use-record-list';
 import { ApiError, api, describeError } from '@/lib/api';
 import { contactColumns } from '../contacts/contact-columns';
-import { LISTS_PATH, audienceKeys, useCanWriteAudience, useList } from './audience-api';
+import { LISTS_PATH, audienceKeys, useCanWriteAudience, useList } from '@/features/audience/audience-api';
 import { ListOriginBadge } from './list-origin';
 import { memberSelection } from './member-selection';
 import { NameDialog } from './name-dialog';

@@ -12,7 +12,7 @@ import { DeleteNamedDialog } from '@/features/named-index/delete-named-dialog';
 import { NamedIndexPage, descriptionColumn } from '@/features/named-index/named-index-page';
 import { whenColumn } from '@/features/records/when-column';
 import { api } from '@/lib/api';
-import { LISTS_PATH, audienceKeys, useCanWriteAudience, useLists } from './audience-api';
+import { LISTS_PATH, audienceKeys, useCanWriteAudience, useLists } from '@/features/audience/audience-api';
 import { ListOriginBadge } from './list-origin';
 import { NameDialog } from './name-dialog';
 

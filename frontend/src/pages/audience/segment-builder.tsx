@@ -19,7 +19,7 @@ import { RecordDetailSkeleton } from '@/features/records/record-detail-skeleton'
 import { ApiError, api, describeError } from '@/lib/api';
 import { useDebounced } from '@/lib/use-debounced';
 import { contactColumns } from '../contacts/contact-columns';
-import { PREVIEW_ROWS, SEGMENTS_PATH, audienceKeys, previewSegment, useCanWriteAudience, useDomainSets, useLists, useSegment } from './audience-api';
+import { PREVIEW_ROWS, SEGMENTS_PATH, audienceKeys, previewSegment, useCanWriteAudience, useDomainSets, useLists, useSegment } from '@/features/audience/audience-api';
 import { NameDialog } from './name-dialog';
 import { SegmentConvertDialog } from './segment-convert-dialog';
 import { SegmentExport } from './segment-export';

@@ -11,7 +11,7 @@ import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Skeleton } from '@/components/ui/skeleton';
 import { ApiError, api, describeError } from '@/lib/api';
-import { SEGMENTS_PATH } from './audience-api';
+import { SEGMENTS_PATH } from '@/features/audience/audience-api';
 
 const n = (value: number) => value.toLocaleString('en-US');
 

@@ -11,7 +11,7 @@ import { RowAction, actionsColumn } from '@/components/ui/data-table/row-actions
 import { DeleteNamedDialog } from '@/features/named-index/delete-named-dialog';
 import { NamedIndexPage, descriptionColumn } from '@/features/named-index/named-index-page';
 import { whenColumn } from '@/features/records/when-column';
-import { SEGMENTS_PATH, audienceKeys, useCanWriteAudience, useSegments } from './audience-api';
+import { SEGMENTS_PATH, audienceKeys, useCanWriteAudience, useSegments } from '@/features/audience/audience-api';
 
 const hrefOf = (segment: Segment) => `/segments/${segment.id}`;
 

@@ -10,7 +10,7 @@ import { SectionCard } from '@/components/ui/section-card';
 import { ConfidenceMeter } from '@/features/records/confidence-meter';
 import { initialsOf } from '@/features/records/format';
 import { RecordDetailPage } from '@/features/records/record-detail-page';
-import { AccountAvatar } from '../accounts/account-avatar';
+import { AccountAvatar } from '@/features/records/account-avatar';
 import { useCanWriteRecords } from '../accounts/accounts-api';
 import { ConsentPanel } from '../compliance/consent-panel';
 import { ComplianceBadges } from './compliance-badges';

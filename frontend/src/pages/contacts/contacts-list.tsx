@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { UserRound } from 'lucide-react';
 import { RecordListPage } from '@/features/records/record-list-page';
 import { useCanWriteRecords } from '../accounts/accounts-api';
-import { useCanWriteAudience } from '../audience/audience-api';
+import { useCanWriteAudience } from '@/features/audience/audience-api';
 import { contactColumns } from './contact-columns';
 import { CONTACT_SPEC } from './contact-spec';
 

@@ -17,7 +17,7 @@ import { countOf } from '@/features/records/bulk-selection';
 import { whenColumn } from '@/features/records/when-column';
 import { api, describeError } from '@/lib/api';
 import { formatDuration, formatNumber } from './format';
-import { useStarterName } from './imports-api';
+import { useStarterName } from '@/features/imports/imports-api';
 
 export const exportKeys = {
   recent: ['exports', 'recent'] as const,

@@ -8,7 +8,7 @@ import { Badge } from '@/components/ui/badge';
 import { unsortable } from '@/components/ui/data-table/row-actions';
 import { whenColumn } from '@/features/records/when-column';
 import { STATUS_LABELS, STATUS_VARIANTS, formatBytes, formatNumber, jobDuration } from './format';
-import { isLive, useStarterName } from './imports-api';
+import { isLive, useStarterName } from '@/features/imports/imports-api';
 
 function Starter({ job }: { job: ImportJob }) {
   const name = useStarterName(job);

@@ -13,7 +13,7 @@ import { describeError } from '@/lib/api';
 import { useHotkeys } from '@/lib/hotkeys';
 import { ExportHistory } from './export-history';
 import { importColumns } from './import-columns';
-import { isLive, useImportHistory } from './imports-api';
+import { isLive, useImportHistory } from '@/features/imports/imports-api';
 
 /** Room for the exports below it to show on a laptop screen. */
 const LIST_HEIGHT = 'max(300px, calc(60dvh - 10rem))';

@@ -19,7 +19,7 @@ import { describeError, isApiError } from '@/lib/api';
 import { DryRunReport } from './dry-run-report';
 import { STATUS_LABELS, STATUS_VARIANTS, formatBytes, formatNumber, jobDuration } from './format';
 import { ImportCounts } from './import-counts';
-import { errorFileLink, isLive, useCancelImport, useImportJob, useRevertImport, useStartImport, useStarterName } from './imports-api';
+import { errorFileLink, isLive, useCancelImport, useImportJob, useRevertImport, useStartImport, useStarterName } from '@/features/imports/imports-api';
 import { ProgressBar } from './progress-bar';
 import { CompanyNameWarnings, RowIssues } from './row-issues';
 

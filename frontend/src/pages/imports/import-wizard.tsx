@@ -13,7 +13,7 @@ import { Skeleton } from '@/components/ui/skeleton';
 import { StepWizard } from '@/components/ui/step-wizard';
 import { toast } from '@/components/ui/toast';
 import { api, describeError, isApiError } from '@/lib/api';
-import { IMPORTS_PATH, useImportJob, useMappingProfiles, useStartImport } from './imports-api';
+import { IMPORTS_PATH, useImportJob, useMappingProfiles, useStartImport } from '@/features/imports/imports-api';
 import { applyProfileToHeaders, checkMapping, initialMapping, isMappingValid, type MappingDraft } from './mapping-state';
 import { MappingStep, type SaveProfileDraft } from './mapping-step';
 import { OptionsStep, type OptionsDraft } from './options-step';

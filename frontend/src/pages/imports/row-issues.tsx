@@ -6,7 +6,7 @@ import { Badge, type BadgeVariant } from '@/components/ui/badge';
 import { ErrorState } from '@/components/ui/error-state';
 import { Skeleton } from '@/components/ui/skeleton';
 import { describeError } from '@/lib/api';
-import { useRowIssues, useRowWarnings } from './imports-api';
+import { useRowIssues, useRowWarnings } from '@/features/imports/imports-api';
 
 const SEVERITY: Record<RowIssue['severity'], { label: string; variant: BadgeVariant }> = {
   error: { label: 'Error', variant: 'danger' },

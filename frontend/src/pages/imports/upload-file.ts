@@ -8,7 +8,7 @@ import {
   type ImportJob,
 } from '@shared/contracts/imports';
 import { api } from '@/lib/api';
-import { IMPORTS_PATH } from './imports-api';
+import { IMPORTS_PATH } from '@/features/imports/imports-api';
 
 /** Parts in flight at once: enough to fill the pipe without starving the page. */
 const PARALLEL_PARTS = 3;

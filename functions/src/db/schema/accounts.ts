@@ -21,6 +21,9 @@ import {
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 import { id, softDelete, timestamps } from './columns';
+import { contactPersonKeyParts } from './contact-key';
+
+const personKeyIndexParts = contactPersonKeyParts().map((part) => sql.raw(part)) as [SQL, SQL, SQL];
 
 const live = (t: { deletedAt: AnyPgColumn }): SQL => sql`${t.deletedAt} is null`;
 
@@ -141,11 +144,7 @@ export const contacts = pgTable(
     uniqueIndex('contacts_email_live_key').on(t.email).where(sql`${t.deletedAt} is null and ${t.email} is not null`),
     // Without an email a contact is matched by (account, full name, phone): see ADR 0003.
     uniqueIndex('contacts_person_live_key')
-      .on(
-        sql`coalesce(${t.accountId}, '00000000-0000-0000-0000-000000000000'::uuid)`,
-        sql`lower(${t.fullName})`,
-        sql`coalesce(${t.directPhone}, ${t.mobilePhone}, '')`,
-      )
+      .on(...personKeyIndexParts)
       .where(sql`${t.deletedAt} is null and ${t.email} is null`),
     index('contacts_account_id_idx').on(t.accountId, t.id).where(live(t)),
     index('contacts_sort_full_name_idx').on(sql`coalesce(lower(${t.fullName}), '')`, t.id).where(live(t)),

@@ -9,15 +9,15 @@ import type {
   accountListQuerySchema,
   accountUpdateSchema,
 } from '@shared/contracts/accounts';
-import type { Deps } from '../../deps';
+import type { Deps } from '../../core/deps';
 import { accounts, contacts } from '../../db/schema';
-import { invalid, notFound } from '../../http/app-error';
+import { invalid, notFound } from '../../core/app-error';
 import { accountValues } from './account-values';
-import { ACCOUNT_RESOURCE } from './fields';
-import { listRecords } from './list-records';
-import type { Actor } from './record-changes';
+import { ACCOUNT_RESOURCE } from '../../records/fields';
+import { listRecords } from '../../records/list-records';
+import type { Actor } from '../../core/actor';
 import { findById, restoreRecord, softDeleteRecord, updateRecord, upsertRecord } from './record-store';
-import { accountView, type AccountRow } from './views';
+import { accountView, type AccountRow } from '../../records/views';
 
 type Ctx = Pick<Deps, 'db' | 'now'>;
 

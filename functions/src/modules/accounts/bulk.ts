@@ -7,26 +7,25 @@
 import { and, eq, getTableColumns, isNull, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { BulkResult, BulkSelection } from '@shared/contracts/accounts';
-import type { Deps } from '../../deps';
+import type { Deps } from '../../core/deps';
 import type { Database } from '../../db/connection';
 import { queryOne } from '../../db/rows';
 import { accounts, bulkOperations, contacts } from '../../db/schema';
-import { AppError, notFound } from '../../http/app-error';
-import { addAccountContactsToList, addContactsToList } from '../audience/lists';
-import { createExport } from '../imports/exports';
-import type { Principal } from '../../http/principal';
+import { contactPersonKey } from '../../db/schema/contact-key';
+import { AppError, notFound } from '../../core/app-error';
+import type { Principal } from '../../core/principal';
 import { takeRateSlot } from '../../http/rate-limit';
 import { reply, type Reply } from '../../http/route';
 import { accountValues } from './account-values';
 import { contactValues } from './contact-values';
-import { ACCOUNT_RESOURCE, CONTACT_RESOURCE, type Entity, type ResourceFields } from './fields';
-import type { Actor } from './record-changes';
+import { ACCOUNT_RESOURCE, CONTACT_RESOURCE, type Entity, type ResourceFields } from '../../records/fields';
+import type { Actor } from '../../core/actor';
 import { translateWriteError, type RecordTable } from './record-store';
-import { selectionCondition } from './selection';
+import { selectionCondition } from '../../records/selection';
 
 export const BULK_BATCH_SIZE = 5000;
 
-type Ctx = Pick<Deps, 'db' | 'now'>;
+type Ctx = Pick<Deps, 'db' | 'now' | 'hooks'>;
 
 export type BulkRequest =
   | { action: 'update'; selection: BulkSelection; set: Record<string, unknown> }
@@ -45,8 +44,6 @@ interface EntitySpec {
   naturalKey: SQL;
 }
 
-const NO_ACCOUNT = `'00000000-0000-0000-0000-000000000000'::uuid`;
-
 const SPECS: Record<Entity, EntitySpec> = {
   account: {
     entity: 'account',
@@ -64,7 +61,7 @@ const SPECS: Record<Entity, EntitySpec> = {
     fields: CONTACT_RESOURCE,
     values: (set) => contactValues(set),
     liveCollision: sql.raw(
-      `exists (select 1 from contacts l where l.deleted_at is null and ((b.email is not null and l.email = b.email) or (b.email is null and l.email is null and coalesce(l.account_id, ${NO_ACCOUNT}) = coalesce(b.account_id, ${NO_ACCOUNT}) and lower(l.full_name) = lower(b.full_name) and coalesce(l.direct_phone, l.mobile_phone, '') = coalesce(b.direct_phone, b.mobile_phone, ''))))`,
+      `exists (select 1 from contacts l where l.deleted_at is null and ((b.email is not null and l.email = b.email) or (b.email is null and l.email is null and ${contactPersonKey('l')} = ${contactPersonKey('b')})))`,
     ),
     naturalKey: sql.raw(
       `coalesce(b.email, 'p|' || coalesce(b.account_id::text, '') || '|' || lower(b.full_name) || '|' || coalesce(b.direct_phone, b.mobile_phone, ''))`,
@@ -182,13 +179,13 @@ function restoreBatch(spec: EntitySpec, where: SQL, context: { bulkId: string; a
  * answers the export job (201), whose download link appears once it is done.
  */
 export async function bulkExport(
-  deps: Parameters<typeof createExport>[0],
+  deps: Parameters<Deps['hooks']['createExport']>[0] & Pick<Deps, 'hooks'>,
   principal: Principal,
   resource: 'accounts' | 'contacts',
   request: { selection: BulkSelection; columns?: string[] | undefined; bom: boolean },
 ): Promise<Reply> {
   await takeRateSlot(deps, 'export', principal.userId);
-  return reply(201, await createExport(deps, principal, { resource, selection: request.selection, columns: request.columns, bom: request.bom }));
+  return reply(201, await deps.hooks.createExport(deps, principal, { resource, selection: request.selection, columns: request.columns, bom: request.bom }));
 }
 
 export async function runBulk(deps: Ctx, input: { entity: Entity; request: BulkRequest; actor: Actor }): Promise<BulkResult> {
@@ -235,9 +232,8 @@ async function addSelectionToList(
   input: { entity: Entity; request: Extract<BulkRequest, { action: 'addToList' }>; actor: Actor },
 ): Promise<BulkResult> {
   const { request } = input;
-  const add = input.entity === 'contact' ? addContactsToList : addAccountContactsToList;
   // Adding first: an unknown list or a bad filter leaves no bulk record behind.
-  const { added } = await add(deps.db, request.listId, request.selection);
+  const { added } = await deps.hooks.addSelectionToList(deps.db, { entity: input.entity, listId: request.listId, selection: request.selection });
   const now = deps.now();
   const [op] = await deps.db
     .insert(bulkOperations)

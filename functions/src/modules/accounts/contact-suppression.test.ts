@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Contact, ContactListResponse } from '@shared/contracts/accounts';
-import { countQueries } from '../compliance/fixtures';
-import { insertSuppressions, type NewSuppression } from '../compliance/suppressions-repo';
+import { countQueries } from '../compliance/testing';
+import { insertSuppressions, type NewSuppression } from '../compliance/testing';
 import { withSuppressions } from './contact-suppression';
 import { createAccountsTestContext, type AccountsTestContext } from './test-fixtures';
 
@@ -77,13 +77,13 @@ describe('suppression state on contacts', () => {
     expect(withBoth.length).toBeGreaterThan(0);
     const counter = countQueries(t.database.handle);
     try {
-      await withSuppressions(t.deps.db, withBoth.slice(0, 1));
+      await withSuppressions(t.deps, withBoth.slice(0, 1));
       expect(counter.count).toBe(1);
       counter.reset();
-      await withSuppressions(t.deps.db, page);
+      await withSuppressions(t.deps, page);
       expect(counter.count).toBe(1);
       counter.reset();
-      await withSuppressions(t.deps.db, []);
+      await withSuppressions(t.deps, []);
       expect(counter.count).toBe(0);
     } finally {
       counter.restore();

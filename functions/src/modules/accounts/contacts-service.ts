@@ -13,20 +13,19 @@ import type {
   contactUpdateSchema,
 } from '@shared/contracts/accounts';
 import { emailDomain, isFreeMailDomain, joinFullName } from '@shared/normalize';
-import type { Database } from '../../db/connection';
-import type { Deps } from '../../deps';
+import type { Deps } from '../../core/deps';
 import { accounts, contacts } from '../../db/schema';
-import { notFound } from '../../http/app-error';
+import { CONTACT_PERSON_CONFLICT_TARGET, contactPersonKey, contactPersonKeyOf } from '../../db/schema/contact-key';
+import { notFound } from '../../core/app-error';
 import { withSuppressions } from './contact-suppression';
 import { contactValues } from './contact-values';
-import { contactListJson, listContactJson } from './list-records';
-import type { Actor, Queryable } from './record-changes';
+import { contactListJson, listContactJson } from '../../records/list-records';
+import type { Queryable } from '../../records/record-changes';
+import type { Actor } from '../../core/actor';
 import { findById, restoreRecord, softDeleteRecord, updateRecord, upsertRecord } from './record-store';
-import { contactView, type ContactRow } from './views';
+import { contactView, type ContactRow } from '../../records/views';
 
-type Ctx = Pick<Deps, 'db' | 'now'>;
-
-const NO_ACCOUNT = sql`'00000000-0000-0000-0000-000000000000'::uuid`;
+type Ctx = Pick<Deps, 'db' | 'now' | 'hooks'>;
 
 /** Account names and domains for a page of contacts, in one query. */
 export async function accountSummaries(db: Queryable, ids: Array<string | null>): Promise<Map<string, AccountSummary>> {
@@ -40,13 +39,13 @@ export async function accountSummaries(db: Queryable, ids: Array<string | null>)
 }
 
 /** Contacts as the API returns them: account embedded and suppression state, a few queries per page. */
-export async function contactViews(db: Database, rows: ContactRow[]): Promise<Contact[]> {
+export async function contactViews(deps: Pick<Deps, 'db' | 'hooks'>, rows: ContactRow[]): Promise<Contact[]> {
   const summaries = await accountSummaries(
-    db,
+    deps.db,
     rows.map((r) => r.accountId),
   );
   return withSuppressions(
-    db,
+    deps,
     rows.map((row) => contactView(row, row.accountId ? (summaries.get(row.accountId) ?? null) : null)),
   );
 }
@@ -65,26 +64,28 @@ export async function createContact(
   const key = values.email
     ? { conflict: sql`(email) where deleted_at is null and email is not null`, naturalKey: eq(contacts.email, values.email) }
     : {
-        conflict: sql`(coalesce(account_id, ${NO_ACCOUNT}), lower(full_name), coalesce(direct_phone, mobile_phone, '')) where deleted_at is null and email is null`,
+        conflict: sql.raw(CONTACT_PERSON_CONFLICT_TARGET),
         naturalKey: and(
           isNull(contacts.email),
-          sql`coalesce(${contacts.accountId}, ${NO_ACCOUNT}) = coalesce(${values.accountId ?? null}::uuid, ${NO_ACCOUNT})`,
-          sql`lower(${contacts.fullName}) = lower(${values.fullName ?? ''})`,
-          sql`coalesce(${contacts.directPhone}, ${contacts.mobilePhone}, '') = ${values.directPhone ?? values.mobilePhone ?? ''}`,
+          sql`${sql.raw(contactPersonKey('"contacts"'))} = ${contactPersonKeyOf({
+            accountId: values.accountId ?? null,
+            fullName: values.fullName ?? '',
+            phone: values.directPhone ?? values.mobilePhone ?? '',
+          })}`,
         )!,
       };
   const { row, created } = await upsertRecord(deps.db, { entity: 'contact', table: contacts, insertOnly, ...key }, values, {
     actor: input.actor,
     now: deps.now(),
   });
-  const [contact] = await contactViews(deps.db, [row as unknown as ContactRow]);
+  const [contact] = await contactViews(deps, [row as unknown as ContactRow]);
   return { contact: contact!, created };
 }
 
 export async function getContact(deps: Ctx, input: { id: string }): Promise<Contact> {
   const row = await findById(deps.db, contacts, input.id, { includeDeleted: true });
   if (!row) throw notFound('contact');
-  const [contact] = await contactViews(deps.db, [row as unknown as ContactRow]);
+  const [contact] = await contactViews(deps, [row as unknown as ContactRow]);
   return contact!;
 }
 
@@ -95,7 +96,7 @@ export async function updateContact(
   const { version: _version, ...fields } = input.request;
   const values = contactValues(fields);
   const row = await updateRecord(deps.db, { entity: 'contact', table: contacts, id: input.id, values, version: input.version }, { actor: input.actor, now: deps.now() });
-  const [contact] = await contactViews(deps.db, [row as unknown as ContactRow]);
+  const [contact] = await contactViews(deps, [row as unknown as ContactRow]);
   return contact!;
 }
 
@@ -105,7 +106,7 @@ export async function deleteContact(deps: Ctx, input: { id: string; actor: Actor
 
 export async function restoreContact(deps: Ctx, input: { id: string; actor: Actor }): Promise<Contact> {
   const row = await restoreRecord(deps.db, { entity: 'contact', table: contacts, id: input.id }, { actor: input.actor, now: deps.now() });
-  const [contact] = await contactViews(deps.db, [row as unknown as ContactRow]);
+  const [contact] = await contactViews(deps, [row as unknown as ContactRow]);
   return contact!;
 }
 

@@ -4,9 +4,9 @@ import type { AccountListResponse, ContactListResponse, SearchResponse } from '@
 import { encodeFilter, type FilterGroup } from '@shared/contracts/filters';
 import { queryWithSettings } from '../../db/planner-settings';
 import { contacts } from '../../db/schema';
-import { CONTACT_RESOURCE } from './fields';
-import { countStatements, isIndexedSearch } from './list-records';
-import { selectionCondition } from './selection';
+import { CONTACT_RESOURCE } from '../../records/fields';
+import { countStatements, isIndexedSearch } from '../../records/list-records';
+import { selectionCondition } from '../../records/selection';
 import { createAccountsTestContext, type AccountsTestContext } from './test-fixtures';
 
 let t: AccountsTestContext;

@@ -6,9 +6,11 @@ import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Database } from '../../db/connection';
 import { queryOne } from '../../db/rows';
 import type { accounts, contacts } from '../../db/schema';
-import { AppError, notFound } from '../../http/app-error';
-import type { Entity } from './fields';
-import { diffRows, pgConstraint, pgErrorCode, writeChange, type Actor, type Queryable } from './record-changes';
+import { AppError, notFound } from '../../core/app-error';
+import type { Entity } from '../../records/fields';
+import { diffRows, writeChange, type Queryable } from '../../records/record-changes';
+import type { Actor } from '../../core/actor';
+import { PG_CHECK_VIOLATION, PG_FOREIGN_KEY_VIOLATION, PG_UNIQUE_VIOLATION, pgConstraint, pgErrorCode } from '../../db/pg-errors';
 
 export type RecordTable = typeof accounts | typeof contacts;
 type Row = Record<string, unknown> & { id: string; version: number };
@@ -30,7 +32,7 @@ export interface UpsertSpec {
 /** Unique violations answer 409 with a sentence; foreign keys 400 on the field. */
 export function translateWriteError(error: unknown, entity: Entity): never {
   const code = pgErrorCode(error);
-  if (code === '23505') {
+  if (code === PG_UNIQUE_VIOLATION) {
     const constraint = pgConstraint(error) ?? '';
     const what = constraint.includes('email')
       ? 'email'
@@ -41,10 +43,10 @@ export function translateWriteError(error: unknown, entity: Entity): never {
           : 'name, account and phone';
     throw new AppError('conflict', { detail: `Another live ${entity} has the same ${what}.` });
   }
-  if (code === '23514' && (pgConstraint(error) ?? '').includes('identity')) {
+  if (code === PG_CHECK_VIOLATION && (pgConstraint(error) ?? '').includes('identity')) {
     throw new AppError('invalid', { errors: [{ field: 'body.email', message: 'a contact needs an email or a name' }], detail: 'body.email: a contact needs an email or a name' });
   }
-  if (code === '23503') throw new AppError('invalid', { errors: [{ field: 'body.accountId', message: 'no such account' }], detail: 'body.accountId: no such account' });
+  if (code === PG_FOREIGN_KEY_VIOLATION) throw new AppError('invalid', { errors: [{ field: 'body.accountId', message: 'no such account' }], detail: 'body.accountId: no such account' });
   throw error;
 }
 

@@ -15,13 +15,12 @@ import {
   searchQuerySchema,
 } from '@shared/contracts/accounts';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import type { Principal } from '../../http/principal';
-import { invalid } from '../../http/app-error';
+import { invalid } from '../../core/app-error';
 import { defineRoute, reply, type ApiModule } from '../../http/route';
 import { createAccount, deleteAccount, getAccount, listAccounts, restoreAccount, updateAccount } from './accounts-service';
 import { bulkExport, runBulk, undoBulk, type BulkRequest } from './bulk';
 import { createContact, deleteContact, getContact, listContactsJson, restoreContact, updateContact } from './contacts-service';
-import { listHistory, type Actor } from './record-changes';
+import { listHistory } from '../../records/record-changes';
 import { globalSearch } from './search';
 
 /** A body already serialized as JSON (a contacts page Postgres built). */
@@ -31,7 +30,6 @@ const jsonReply = (list: { json: string; rows: number }) =>
 const idParams = z.strictObject({ id: z.string().uuid('is not a record id') });
 const bulkParams = z.strictObject({ bulkId: z.string().uuid('is not a bulk operation id') });
 
-const actorOf = (principal: Principal, requestId: string): Actor => ({ userId: principal.userId, requestId });
 const etag = (version: number) => ({ etag: `"${version}"` });
 
 /** The version a PATCH was based on: `version` in the body, or an If-Match header ("3", W/"3"). */
@@ -61,8 +59,8 @@ export const accountsModule: ApiModule = {
       capability: 'records.write',
       summary: 'Create an account, or merge into the live account with the same domain (201 / 200)',
       body: accountCreateSchema,
-      handler: async ({ deps, body, principal, requestId }) => {
-        const { account, created } = await createAccount(deps, { request: body, actor: actorOf(principal, requestId) });
+      handler: async ({ deps, body, actor }) => {
+        const { account, created } = await createAccount(deps, { request: body, actor: actor });
         return reply(created ? 201 : 200, account, { headers: etag(account.version) });
       },
     }),
@@ -72,10 +70,10 @@ export const accountsModule: ApiModule = {
       capability: 'records.write',
       summary: 'Update, delete, restore, add to a list or export selected accounts (ids, or a filter across all pages)',
       body: accountBulkRequestSchema,
-      handler: async ({ deps, body, principal, requestId, logger }) =>
+      handler: async ({ deps, body, principal, logger, actor }) =>
         body.action === 'export'
           ? bulkExport({ ...deps, logger }, principal, 'accounts', body)
-          : runBulk(deps, { entity: 'account', request: body as BulkRequest, actor: actorOf(principal, requestId) }),
+          : runBulk(deps, { entity: 'account', request: body as BulkRequest, actor: actor }),
     }),
     defineRoute({
       method: 'POST',
@@ -83,8 +81,8 @@ export const accountsModule: ApiModule = {
       capability: 'records.write',
       summary: 'Undo a bulk delete of accounts',
       params: bulkParams,
-      handler: async ({ deps, params, principal, requestId }) =>
-        undoBulk(deps, { entity: 'account', bulkId: params.bulkId, actor: actorOf(principal, requestId) }),
+      handler: async ({ deps, params, actor }) =>
+        undoBulk(deps, { entity: 'account', bulkId: params.bulkId, actor: actor }),
     }),
     defineRoute({
       method: 'GET',
@@ -104,8 +102,8 @@ export const accountsModule: ApiModule = {
       summary: 'Change fields of an account; 409 stale_write when it changed since the version read',
       params: idParams,
       body: accountUpdateSchema,
-      handler: async ({ deps, params, body, event, principal, requestId }) => {
-        const account = await updateAccount(deps, { id: params.id, request: body, version: versionOf(body, event), actor: actorOf(principal, requestId) });
+      handler: async ({ deps, params, body, event, actor }) => {
+        const account = await updateAccount(deps, { id: params.id, request: body, version: versionOf(body, event), actor: actor });
         return reply(200, account, { headers: etag(account.version) });
       },
     }),
@@ -115,8 +113,8 @@ export const accountsModule: ApiModule = {
       capability: 'records.write',
       summary: 'Delete an account (soft: it can be restored)',
       params: idParams,
-      handler: async ({ deps, params, principal, requestId }) => {
-        await deleteAccount(deps, { id: params.id, actor: actorOf(principal, requestId) });
+      handler: async ({ deps, params, actor }) => {
+        await deleteAccount(deps, { id: params.id, actor: actor });
         return reply(204);
       },
     }),
@@ -126,7 +124,7 @@ export const accountsModule: ApiModule = {
       capability: 'records.write',
       summary: 'Restore a deleted account',
       params: idParams,
-      handler: async ({ deps, params, principal, requestId }) => restoreAccount(deps, { id: params.id, actor: actorOf(principal, requestId) }),
+      handler: async ({ deps, params, actor }) => restoreAccount(deps, { id: params.id, actor: actor }),
     }),
     defineRoute({
       method: 'GET',
@@ -162,8 +160,8 @@ export const accountsModule: ApiModule = {
       capability: 'records.write',
       summary: 'Create a contact, or merge into the live contact with the same email (201 / 200)',
       body: contactCreateSchema,
-      handler: async ({ deps, body, principal, requestId }) => {
-        const { contact, created } = await createContact(deps, { request: body, actor: actorOf(principal, requestId) });
+      handler: async ({ deps, body, actor }) => {
+        const { contact, created } = await createContact(deps, { request: body, actor: actor });
         return reply(created ? 201 : 200, contact, { headers: etag(contact.version) });
       },
     }),
@@ -173,10 +171,10 @@ export const accountsModule: ApiModule = {
       capability: 'records.write',
       summary: 'Update, delete, restore, add to a list or export selected contacts (ids, or a filter across all pages)',
       body: contactBulkRequestSchema,
-      handler: async ({ deps, body, principal, requestId, logger }) =>
+      handler: async ({ deps, body, principal, logger, actor }) =>
         body.action === 'export'
           ? bulkExport({ ...deps, logger }, principal, 'contacts', body)
-          : runBulk(deps, { entity: 'contact', request: body as BulkRequest, actor: actorOf(principal, requestId) }),
+          : runBulk(deps, { entity: 'contact', request: body as BulkRequest, actor: actor }),
     }),
     defineRoute({
       method: 'POST',
@@ -184,8 +182,8 @@ export const accountsModule: ApiModule = {
       capability: 'records.write',
       summary: 'Undo a bulk delete of contacts',
       params: bulkParams,
-      handler: async ({ deps, params, principal, requestId }) =>
-        undoBulk(deps, { entity: 'contact', bulkId: params.bulkId, actor: actorOf(principal, requestId) }),
+      handler: async ({ deps, params, actor }) =>
+        undoBulk(deps, { entity: 'contact', bulkId: params.bulkId, actor: actor }),
     }),
     defineRoute({
       method: 'GET',
@@ -205,8 +203,8 @@ export const accountsModule: ApiModule = {
       summary: 'Change fields of a contact; 409 stale_write when it changed since the version read',
       params: idParams,
       body: contactUpdateSchema,
-      handler: async ({ deps, params, body, event, principal, requestId }) => {
-        const contact = await updateContact(deps, { id: params.id, request: body, version: versionOf(body, event), actor: actorOf(principal, requestId) });
+      handler: async ({ deps, params, body, event, actor }) => {
+        const contact = await updateContact(deps, { id: params.id, request: body, version: versionOf(body, event), actor: actor });
         return reply(200, contact, { headers: etag(contact.version) });
       },
     }),
@@ -216,8 +214,8 @@ export const accountsModule: ApiModule = {
       capability: 'records.write',
       summary: 'Delete a contact (soft: it can be restored)',
       params: idParams,
-      handler: async ({ deps, params, principal, requestId }) => {
-        await deleteContact(deps, { id: params.id, actor: actorOf(principal, requestId) });
+      handler: async ({ deps, params, actor }) => {
+        await deleteContact(deps, { id: params.id, actor: actor });
         return reply(204);
       },
     }),
@@ -227,7 +225,7 @@ export const accountsModule: ApiModule = {
       capability: 'records.write',
       summary: 'Restore a deleted contact',
       params: idParams,
-      handler: async ({ deps, params, principal, requestId }) => restoreContact(deps, { id: params.id, actor: actorOf(principal, requestId) }),
+      handler: async ({ deps, params, actor }) => restoreContact(deps, { id: params.id, actor: actor }),
     }),
     defineRoute({
       method: 'GET',

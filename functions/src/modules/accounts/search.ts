@@ -2,11 +2,11 @@
 // domain or phone contains the query, prefix matches first. Each side is one indexed LIMIT query.
 import { getTableColumns, sql } from 'drizzle-orm';
 import type { SearchResponse } from '@shared/contracts/accounts';
-import type { Deps } from '../../deps';
+import type { Deps } from '../../core/deps';
 import { accounts, contacts } from '../../db/schema';
 import { accountSummaries } from './contacts-service';
-import { ACCOUNT_RESOURCE, CONTACT_RESOURCE } from './fields';
-import { searchCondition } from './selection';
+import { ACCOUNT_RESOURCE, CONTACT_RESOURCE } from '../../records/fields';
+import { searchCondition } from '../../records/selection';
 
 /** How many candidates each side reads before ranking the top ones. */
 const CANDIDATES = 50;

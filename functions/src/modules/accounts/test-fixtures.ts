@@ -1,10 +1,8 @@
 // Test fixtures for the accounts module: a fresh database, the module's real Lambda handler, and a
 // real signed-in user (real access token, verified by the real authenticator) for every role.
 import type { Role } from '@shared/roles';
-import { STAFF_ROLES } from '@shared/roles';
 import { createHttpHandler, type HttpHandler } from '../../http/create-http-handler';
-import { issueAccessToken } from '../identity/tokens';
-import { FAST_AUTH_ENV, makeUser } from '../../../test/support/identity-fixtures';
+import { FAST_AUTH_ENV, usersForEveryRole } from '../../../test/support/identity-fixtures';
 import { invoke, type InvokeResponse } from '../../../test/support/invoke';
 import { createTestDeps, type TestContext } from '../../../test/support/test-deps';
 import { accountsModule } from './routes';
@@ -23,13 +21,7 @@ export interface AccountsTestContext extends TestContext {
 export async function createAccountsTestContext(options: { env?: Record<string, string> } = {}): Promise<AccountsTestContext> {
   const ctx = await createTestDeps({ env: { ...FAST_AUTH_ENV, ...(options.env ?? {}) } });
   const handler = createHttpHandler(accountsModule, { deps: async () => ctx.deps });
-  const tokens = {} as Record<Role, string>;
-  const userIds = {} as Record<Role, string>;
-  for (const role of [...STAFF_ROLES, 'client_user'] as Role[]) {
-    const user = await makeUser(ctx.deps, { roles: [role] });
-    userIds[role] = user.id;
-    tokens[role] = (await issueAccessToken(ctx.deps, { id: user.id, roles: [role], orgId: user.orgId, tokenVersion: 0, sessionId: null })).accessToken;
-  }
+  const { tokens, userIds } = await usersForEveryRole(ctx.deps);
   return {
     ...ctx,
     handler,

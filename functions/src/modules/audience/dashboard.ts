@@ -5,11 +5,11 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { DASHBOARD_DAYS, type Dashboard } from '@shared/contracts/dashboard';
 import type { FilterGroup } from '@shared/contracts/filters';
-import type { Deps } from '../../deps';
+import type { Deps } from '../../core/deps';
 import type { Database } from '../../db/connection';
 import { queryOne, queryRows } from '../../db/rows';
 import { accounts, contacts } from '../../db/schema';
-import { countMatches } from '../accounts/list-records';
+import { countMatches } from '../../records/list-records';
 import { compileSegment } from './segments';
 
 type Ctx = Pick<Deps, 'db' | 'now'>;

@@ -16,17 +16,17 @@ import {
   type domainSetToListSchema,
   type StaticList,
 } from '@shared/contracts/audience';
-import type { Deps } from '../../deps';
+import type { Deps } from '../../core/deps';
 import type { Database } from '../../db/connection';
 import { queryOne, queryRows } from '../../db/rows';
 import { domainSets } from '../../db/schema';
-import { AppError, invalid, notFound } from '../../http/app-error';
-import { pgErrorCode } from '../accounts/record-changes';
+import { AppError, invalid, notFound } from '../../core/app-error';
+import { isUniqueViolation } from '../../db/pg-errors';
 import { matchDomainSet, type TrigramMode } from './domain-match';
 import { parseDomainSet } from './domain-set-parse';
 import { getList } from './lists';
 
-type Ctx = Pick<Deps, 'db' | 'now'>;
+type Ctx = Pick<Deps, 'db' | 'now' | 'hooks'>;
 type SetRow = typeof domainSets.$inferSelect;
 
 /** An entry's match that counts (made and not rejected). */
@@ -207,7 +207,7 @@ export async function domainSetToList(
           on conflict do nothing)
         select id::text from l`,
   ).catch((error: unknown) => {
-    if (pgErrorCode(error) === '23505') throw new AppError('conflict', { detail: 'Another list has this name.' });
+    if (isUniqueViolation(error)) throw new AppError('conflict', { detail: 'Another list has this name.' });
     throw error;
   });
   return getList(deps, row!.id);

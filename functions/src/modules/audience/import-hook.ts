@@ -1,9 +1,9 @@
 // The import pipeline's "add imported contacts to a static list" hook: inside the chunk's
 // transaction, one INSERT … SELECT over unnest for the chunk's contacts. A list deleted since the
 // import started takes nobody (the chunk still commits).
-import type { AddToList } from '../imports/hooks';
+import type { RawQuery } from '../../db/raw-sql';
 
-export const addImportedContactsToList: AddToList = async (query, { listId, contactIds }) => {
+export async function addImportedContactsToList(query: RawQuery, { listId, contactIds }: { listId: string; contactIds: string[] }): Promise<void> {
   if (contactIds.length === 0) return;
   await query(
     `insert into static_list_members (list_id, contact_id)
@@ -12,4 +12,4 @@ export const addImportedContactsToList: AddToList = async (query, { listId, cont
      on conflict do nothing`,
     [listId, contactIds],
   );
-};
+}

@@ -7,21 +7,21 @@ import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { BulkSelection, ContactListResponse } from '@shared/contracts/accounts';
 import type { listCreateSchema, listMembersQuerySchema, listUpdateSchema, ListMembersResult, StaticList } from '@shared/contracts/audience';
-import type { Deps } from '../../deps';
+import type { Deps } from '../../core/deps';
 import type { Database } from '../../db/connection';
 import { queryOne, queryRows } from '../../db/rows';
 import { contacts, staticLists } from '../../db/schema';
-import { AppError, notFound } from '../../http/app-error';
-import { contactViews } from '../accounts/contacts-service';
-import { ACCOUNT_RESOURCE } from '../accounts/fields';
-import { listRecords } from '../accounts/list-records';
-import { pgErrorCode } from '../accounts/record-changes';
-import { selectionCondition } from '../accounts/selection';
-import type { ContactRow } from '../accounts/views';
-import { SEGMENT_RESOURCE } from './segment-fields';
-import { withoutJit } from './without-jit';
+import { AppError, notFound } from '../../core/app-error';
+import { contactViews } from '../accounts';
+import { ACCOUNT_RESOURCE } from '../../records/fields';
+import { listRecords } from '../../records/list-records';
+import { isUniqueViolation } from '../../db/pg-errors';
+import { selectionCondition } from '../../records/selection';
+import type { ContactRow } from '../../records/views';
+import { SEGMENT_RESOURCE } from '../../records/segment-fields';
+import { withoutJit } from '../../db/planner-settings';
 
-type Ctx = Pick<Deps, 'db' | 'now'>;
+type Ctx = Pick<Deps, 'db' | 'now' | 'hooks'>;
 type ListRow = typeof staticLists.$inferSelect;
 
 export interface ListOrigin {
@@ -43,7 +43,7 @@ function listView(row: ListRow, memberCount: number): StaticList {
 }
 
 function nameTaken(error: unknown): never {
-  if (pgErrorCode(error) === '23505') throw new AppError('conflict', { detail: 'Another list has this name.' });
+  if (isUniqueViolation(error)) throw new AppError('conflict', { detail: 'Another list has this name.' });
   throw error;
 }
 
@@ -205,5 +205,5 @@ export async function listMembers(deps: Ctx, listId: string, query: z.output<typ
       where: sql`exists (select 1 from static_list_members m where m.list_id = ${listId}::uuid and m.contact_id = ${contacts.id})`,
     }),
   );
-  return { items: await contactViews(deps.db, page.rows), nextCursor: page.nextCursor, total: page.total };
+  return { items: await contactViews(deps, page.rows), nextCursor: page.nextCursor, total: page.total };
 }

@@ -5,22 +5,22 @@ import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { FilterGroup } from '@shared/contracts/filters';
 import type { Segment, SegmentPreview, SegmentReachability, SegmentToListResult, segmentCreateSchema, segmentToListRequestSchema, segmentUpdateSchema } from '@shared/contracts/audience';
-import type { Deps } from '../../deps';
+import type { Deps } from '../../core/deps';
 import type { Database } from '../../db/connection';
 import { queryOne } from '../../db/rows';
 import { contacts, segments } from '../../db/schema';
-import { AppError, notFound } from '../../http/app-error';
-import { contactViews } from '../accounts/contacts-service';
-import { countMatches } from '../accounts/list-records';
-import { pgErrorCode } from '../accounts/record-changes';
-import { selectionCondition } from '../accounts/selection';
-import type { ContactRow } from '../accounts/views';
-import { countExclusions } from '../compliance/reachability';
+import { AppError, notFound } from '../../core/app-error';
+import { contactViews } from '../accounts';
+import { countMatches } from '../../records/list-records';
+import { isUniqueViolation } from '../../db/pg-errors';
+import { selectionCondition } from '../../records/selection';
+import type { ContactRow } from '../../records/views';
+import { countExclusions } from '../compliance';
 import { getList } from './lists';
-import { SEGMENT_RESOURCE } from './segment-fields';
-import { withoutJit } from './without-jit';
+import { SEGMENT_RESOURCE } from '../../records/segment-fields';
+import { withoutJit } from '../../db/planner-settings';
 
-type Ctx = Pick<Deps, 'db' | 'now'>;
+type Ctx = Pick<Deps, 'db' | 'now' | 'hooks'>;
 type SegmentRow = typeof segments.$inferSelect;
 
 /**
@@ -50,7 +50,7 @@ function segmentView(row: SegmentRow): Segment {
 const nameTaken =
   (what: 'segment' | 'list') =>
   (error: unknown): never => {
-    if (pgErrorCode(error) === '23505') throw new AppError('conflict', { detail: `Another ${what} has this name.` });
+    if (isUniqueViolation(error)) throw new AppError('conflict', { detail: `Another ${what} has this name.` });
     throw error;
   };
 
@@ -109,7 +109,7 @@ export async function previewSegment(deps: Ctx, input: { filter: FilterGroup; li
     withoutJit(deps.db, (tx) => tx.select().from(contacts).where(where).orderBy(sql`${contacts.createdAt} desc`, sql`${contacts.id} desc`).limit(input.limit) as Promise<ContactRow[]>),
     withoutJit(deps.db, (tx) => countMatches(tx, contacts, where)),
   ]);
-  return { count: total.count, exact: total.exact, rows: await contactViews(deps.db, rows) };
+  return { count: total.count, exact: total.exact, rows: await contactViews(deps, rows) };
 }
 
 /**

@@ -1,13 +1,11 @@
 // Test fixtures for the audience module: a fresh database, the module's real Lambda handler (and
 // the accounts one, to create records through their API), and a real signed-in user per role.
 import type { Role } from '@shared/roles';
-import { STAFF_ROLES } from '@shared/roles';
 import { createHttpHandler, type HttpHandler } from '../../http/create-http-handler';
-import { issueAccessToken } from '../identity/tokens';
-import { FAST_AUTH_ENV, makeUser } from '../../../test/support/identity-fixtures';
+import { FAST_AUTH_ENV, usersForEveryRole } from '../../../test/support/identity-fixtures';
 import { invoke, type InvokeResponse } from '../../../test/support/invoke';
 import { createTestDeps, type TestContext } from '../../../test/support/test-deps';
-import { accountsModule } from '../accounts/routes';
+import { accountsModule } from '../accounts';
 import { audienceModule } from './routes';
 
 type CallOptions = { as?: Role; body?: unknown; query?: Record<string, string> };
@@ -24,13 +22,7 @@ export async function createAudienceTestContext(): Promise<AudienceTestContext> 
   const ctx = await createTestDeps({ env: FAST_AUTH_ENV });
   const handler = createHttpHandler(audienceModule, { deps: async () => ctx.deps });
   const accounts = createHttpHandler(accountsModule, { deps: async () => ctx.deps });
-  const tokens = {} as Record<Role, string>;
-  const userIds = {} as Record<Role, string>;
-  for (const role of [...STAFF_ROLES, 'client_user'] as Role[]) {
-    const user = await makeUser(ctx.deps, { roles: [role] });
-    userIds[role] = user.id;
-    tokens[role] = (await issueAccessToken(ctx.deps, { id: user.id, roles: [role], orgId: user.orgId, tokenVersion: 0, sessionId: null })).accessToken;
-  }
+  const { tokens, userIds } = await usersForEveryRole(ctx.deps);
   const caller =
     (h: HttpHandler) =>
     <T>(method: string, path: string, options: CallOptions = {}) =>

@@ -15,9 +15,9 @@ import {
   type BulkSuppressionResponse,
   type SuppressionReason,
 } from '@shared/contracts/compliance';
-import type { Deps } from '../../deps';
-import { AppError, invalid } from '../../http/app-error';
-import type { ChangeContext } from '../identity/audit';
+import type { Deps } from '../../core/deps';
+import { AppError, invalid } from '../../core/app-error';
+import type { Actor } from '../../core/actor';
 import { normalizeListValue } from './suppression-values';
 import { insertSuppressions, type NewSuppression } from './suppressions-repo';
 
@@ -142,7 +142,7 @@ async function* withHead(head: string, rest: AsyncGenerator<string>): AsyncGener
 
 export async function bulkAddSuppressions(
   deps: Pick<Deps, 'db' | 'now' | 'aws' | 'config'>,
-  input: { request: BulkSuppressionRequest; context: ChangeContext },
+  input: { request: BulkSuppressionRequest; context: Actor },
 ): Promise<BulkSuppressionResponse> {
   const { request, context } = input;
   const report = new BulkReport();
@@ -164,7 +164,7 @@ export async function bulkAddSuppressions(
     const inserted = await insertSuppressions(
       deps.db,
       [...firstOf.values()].map((p) => p.row),
-      { createdBy: context.actor?.userId ?? null, at },
+      { createdBy: context.userId, at },
     );
     const added = new Set(inserted.map((r) => `${r.type}:${r.value}`));
     for (const [key, pending] of firstOf) {

@@ -3,7 +3,7 @@ import type { SuppressionCheckResponse } from '@shared/contracts/compliance';
 import { createHttpHandler, type HttpHandler } from '../../http/create-http-handler';
 import { invoke } from '../../../test/support/invoke';
 import { createIdentityTestContext, makeUser, signIn, type IdentityTestContext } from '../../../test/support/identity-fixtures';
-import type { SuppressionCheck } from '../imports/hooks';
+import type { SuppressionCheck } from '../imports';
 import { checkSuppressions, findSuppressions } from './check-suppressions';
 import { countQueries } from './fixtures';
 import { complianceModule } from './routes';

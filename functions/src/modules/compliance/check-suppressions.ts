@@ -9,7 +9,7 @@ import type {
   SuppressionType,
 } from '@shared/contracts/compliance';
 import { emailBase, normalizeDomain, normalizeEmail, normalizePhone } from '@shared/normalize';
-import type { Deps } from '../../deps';
+import type { Deps } from '../../core/deps';
 import { queryRows } from '../../db/rows';
 import { matchStatement, type Db, type MatchRow } from './suppressions-repo';
 import { DEFAULT_PHONE_COUNTRY } from './suppression-values';

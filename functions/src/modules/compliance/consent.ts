@@ -9,9 +9,9 @@ import {
   type ContactConsentResponse,
   type RecordConsentRequest,
 } from '@shared/contracts/compliance';
-import type { Deps } from '../../deps';
-import { invalid, notFound } from '../../http/app-error';
-import type { ChangeContext } from '../identity/audit';
+import type { Deps } from '../../core/deps';
+import { invalid, notFound } from '../../core/app-error';
+import type { Actor } from '../../core/actor';
 import { consentHistory, contactIsLive, currentConsent, recordConsentChange, type ConsentRow } from './consent-repo';
 
 /** Clocks disagree a little (such a time is stored as now); a consent "recorded" further ahead is a typo. */
@@ -74,7 +74,7 @@ export async function getContactConsent(
 
 export async function recordConsent(
   deps: Pick<Deps, 'db' | 'now'>,
-  input: { contactId: string; request: RecordConsentRequest; context: ChangeContext },
+  input: { contactId: string; request: RecordConsentRequest; context: Actor },
 ): Promise<ContactConsentResponse> {
   const { contactId, request, context } = input;
   const now = deps.now();
@@ -87,7 +87,7 @@ export async function recordConsent(
     source: request.source,
     evidence: request.evidence ?? null,
     recordedAt,
-    recordedBy: context.actor?.userId ?? null,
+    recordedBy: context.userId,
     at: now,
   });
   if (!written) throw notFound('contact');

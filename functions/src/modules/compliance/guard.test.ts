@@ -7,6 +7,7 @@ import { insertContacts } from './fixtures';
 import { applyComplianceGuard, type Audience } from './guard';
 import { insertSuppressions } from './suppressions-repo';
 import { addSuppression, suppressEmail } from './suppressions';
+import { SYSTEM_ACTOR } from '../../core/actor';
 
 let ctx: TestContext;
 const db = () => ctx.deps.db;
@@ -98,7 +99,7 @@ describe('the compliance guard on the email channel', () => {
     await suppressEmail(db(), '  Mixed.CASE@Casey.COM ', 'unsubscribe', 'test');
     await addSuppression(ctx.deps, {
       request: { type: 'domain', value: 'HTTPS://WWW.Shouty.CO.UK/about', reason: 'client_request' },
-      context: { actor: null, requestId: null },
+      context: SYSTEM_ACTOR,
     });
     const result = await applyComplianceGuard(db(), ids([address!, subdomain!]), { channel: 'email' });
     expect(result.contacts).toEqual([]);

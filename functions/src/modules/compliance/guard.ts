@@ -10,8 +10,8 @@ import type { FilterGroup } from '@shared/contracts/filters';
 import { compileFilter } from '../../db/filter-sql';
 import { emailBaseSql } from '../../db/schema';
 import { queryOne } from '../../db/rows';
-import { invalid } from '../../http/app-error';
-import { CONTACT_RESOURCE } from '../accounts/fields';
+import { invalid } from '../../core/app-error';
+import { CONTACT_RESOURCE } from '../../records/fields';
 import { textArray, type Db } from './suppressions-repo';
 import { zoneMaps } from './time-zones';
 

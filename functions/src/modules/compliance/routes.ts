@@ -9,9 +9,7 @@ import {
   suppressionCheckRequestSchema,
   suppressionListQuerySchema,
 } from '@shared/contracts/compliance';
-import type { Principal } from '../../http/principal';
 import { defineRoute, reply, type ApiModule } from '../../http/route';
-import type { ChangeContext } from '../identity/audit';
 import { bulkAddSuppressions, createSuppressionUpload } from './bulk-suppressions';
 import { checkSuppressionList } from './check-suppressions';
 import { getContactConsent, recordConsent } from './consent';
@@ -19,8 +17,6 @@ import { addSuppression, removeSuppression, searchSuppressions } from './suppres
 
 const suppressionParams = z.strictObject({ suppressionId: z.string().uuid() });
 const contactParams = z.strictObject({ contactId: z.string().uuid() });
-
-const changeContext = (principal: Principal, requestId: string): ChangeContext => ({ actor: principal, requestId });
 
 export const complianceModule: ApiModule = {
   name: 'compliance',
@@ -39,8 +35,8 @@ export const complianceModule: ApiModule = {
       capability: 'records.write',
       summary: 'Suppress one address, domain or phone (201 when new, 200 when already listed)',
       body: addSuppressionRequestSchema,
-      handler: async ({ deps, body, principal, requestId }) => {
-        const result = await addSuppression(deps, { request: body, context: changeContext(principal, requestId) });
+      handler: async ({ deps, body, actor }) => {
+        const result = await addSuppression(deps, { request: body, context: actor });
         return reply(result.added ? 201 : 200, result);
       },
     }),
@@ -58,8 +54,8 @@ export const complianceModule: ApiModule = {
       capability: 'records.write',
       summary: 'Add many entries from CSV text or an uploaded file; reports added, duplicate and invalid lines',
       body: bulkSuppressionRequestSchema,
-      handler: async ({ deps, body, principal, requestId }) =>
-        bulkAddSuppressions(deps, { request: body, context: changeContext(principal, requestId) }),
+      handler: async ({ deps, body, actor }) =>
+        bulkAddSuppressions(deps, { request: body, context: actor }),
     }),
     defineRoute({
       method: 'POST',
@@ -76,8 +72,8 @@ export const complianceModule: ApiModule = {
       capability: 'suppressions.remove',
       summary: 'Remove an entry (audited)',
       params: suppressionParams,
-      handler: async ({ deps, params, principal, requestId }) => {
-        await removeSuppression(deps, { id: params.suppressionId, context: changeContext(principal, requestId) });
+      handler: async ({ deps, params, actor }) => {
+        await removeSuppression(deps, { id: params.suppressionId, context: actor });
         return reply(204);
       },
     }),
@@ -97,8 +93,8 @@ export const complianceModule: ApiModule = {
       summary: 'Record a consent change for a channel, with its source and evidence',
       params: contactParams,
       body: recordConsentRequestSchema,
-      handler: async ({ deps, params, body, principal, requestId }) =>
-        reply(201, await recordConsent(deps, { contactId: params.contactId, request: body, context: changeContext(principal, requestId) })),
+      handler: async ({ deps, params, body, actor }) =>
+        reply(201, await recordConsent(deps, { contactId: params.contactId, request: body, context: actor })),
     }),
   ],
 };

@@ -10,9 +10,10 @@ import type {
   SuppressionReason,
 } from '@shared/contracts/compliance';
 import { phoneDigits } from '@shared/normalize';
-import type { Deps } from '../../deps';
-import { AppError, invalid, notFound } from '../../http/app-error';
-import { writeAudit, type ChangeContext } from '../identity/audit';
+import type { Deps } from '../../core/deps';
+import { AppError, invalid, notFound } from '../../core/app-error';
+import { writeAudit } from '../identity';
+import type { Actor } from '../../core/actor';
 import { normalizeSuppressionValue, typesOfList } from './suppression-values';
 import {
   deleteSuppression,
@@ -44,7 +45,7 @@ export function toSuppression(row: SuppressionRow): Suppression {
 
 export async function addSuppression(
   deps: Pick<Deps, 'db' | 'now'>,
-  input: { request: AddSuppressionRequest; context: ChangeContext },
+  input: { request: AddSuppressionRequest; context: Actor },
 ): Promise<AddSuppressionResponse> {
   const { request, context } = input;
   const normalized = normalizeSuppressionValue(request.type, request.value, request.defaultCountry);
@@ -52,7 +53,7 @@ export async function addSuppression(
   const inserted = await insertSuppressions(
     deps.db,
     [{ type: normalized.type, value: normalized.value, reason: request.reason, source: request.source ?? 'manual', note: request.note ?? null }],
-    { createdBy: context.actor?.userId ?? null, at: deps.now() },
+    { createdBy: context.userId, at: deps.now() },
   );
   const row = await findSuppression(deps.db, normalized.type, normalized.value);
   // Removed by someone else between the two statements: rare, and worth a retry, not a 500.
@@ -83,7 +84,7 @@ export async function searchSuppressions(deps: Pick<Deps, 'db'>, query: Suppress
 }
 
 /** Admin only (the route says so): deletes the entry and audits what it was, in one transaction. */
-export async function removeSuppression(deps: Pick<Deps, 'db' | 'now'>, input: { id: string; context: ChangeContext }): Promise<void> {
+export async function removeSuppression(deps: Pick<Deps, 'db' | 'now'>, input: { id: string; context: Actor }): Promise<void> {
   await deps.db.transaction(async (tx) => {
     const before = await findSuppressionById(tx, input.id);
     if (!before || !(await deleteSuppression(tx, input.id))) throw notFound('suppression');

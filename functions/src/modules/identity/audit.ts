@@ -1,24 +1,19 @@
 // The audit trail: every change to users, roles and organisations is written in the same
 // transaction as the change (who, what, before, after, when); admins read it per user.
 import type { AuditEntry, AuditListQuery, AuditListResponse } from '@shared/contracts/identity';
-import type { Deps } from '../../deps';
-import { invalid, notFound } from '../../http/app-error';
-import type { Principal } from '../../http/principal';
+import type { Deps } from '../../core/deps';
+import { invalid, notFound } from '../../core/app-error';
+import type { Actor } from '../../core/actor';
 import { findUserById, insertAudit, listAudit, type Db } from './repo';
 import { iso } from './views';
 
-/** Who is making a change, for the audit row. */
-export interface ChangeContext {
-  actor: Pick<Principal, 'userId'> | null;
-  requestId: string | null;
-}
 
 export async function writeAudit(
   db: Db,
-  context: ChangeContext,
+  context: Actor,
   entry: { action: string; entityType: string; entityId: string; before: unknown; after: unknown; at: Date },
 ): Promise<void> {
-  await insertAudit(db, { ...entry, actorId: context.actor?.userId ?? null, requestId: context.requestId });
+  await insertAudit(db, { ...entry, actorId: context.userId, requestId: context.requestId });
 }
 
 export async function listUserAudit(deps: Pick<Deps, 'db'>, input: { userId: string; query: AuditListQuery }): Promise<AuditListResponse> {

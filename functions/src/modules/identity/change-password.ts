@@ -3,13 +3,13 @@
 // and every earlier session ended: other refresh tokens are revoked and the token version bumped,
 // so older access tokens stop working; the caller gets a fresh access token and session.
 import type { ChangePasswordRequest } from '@shared/contracts/identity';
-import type { Deps } from '../../deps';
-import { AppError, invalid } from '../../http/app-error';
-import type { Principal } from '../../http/principal';
+import type { Deps } from '../../core/deps';
+import { AppError, invalid } from '../../core/app-error';
+import type { Principal } from '../../core/principal';
 import { writeAudit } from './audit';
 import { assertPasswordPolicy, hashPassword, verifyAgainstDummy, verifyPassword } from './passwords';
 import { findUserById, revokeUserRefreshTokens, rolesOf, updateUserAndRevokeTokens } from './repo';
-import { logSecurityEvent } from './security-log';
+import { logSecurityEvent } from '../../core/security-log';
 import { startSession, type IssuedSession } from './sessions';
 import { accountLocked, recordFailedSignIn } from './throttle';
 import { issueAccessToken } from './tokens';
@@ -47,7 +47,7 @@ export async function changePassword(
     }))!;
     await revokeUserRefreshTokens(tx, user.id, 'password_changed', now);
     const session = await startSession(deps, tx, user.id);
-    await writeAudit(tx, { actor: input.principal, requestId: input.requestId }, {
+    await writeAudit(tx, { userId: input.principal.userId, requestId: input.requestId }, {
       action: 'user.password_changed',
       entityType: 'user',
       entityId: user.id,

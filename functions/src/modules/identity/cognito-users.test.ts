@@ -16,10 +16,11 @@ import { createTestDeps, type TestContext } from '../../../test/support/test-dep
 import { FAST_AUTH_ENV } from '../../../test/support/identity-fixtures';
 import { createOrganisation } from './organisations';
 import { createUser, deactivateUser, reactivateUser } from './users';
+import { SYSTEM_ACTOR } from '../../core/actor';
 
 const STAFF_POOL = 'us-east-1_Staff0001';
 const PORTAL_POOL = 'us-east-1_Portal001';
-const system = { actor: null, requestId: null };
+const system = SYSTEM_ACTOR;
 
 describe('Cognito user pools follow our users (AUTH_MODE=cognito)', () => {
   const cognito = mockClient(CognitoIdentityProviderClient);

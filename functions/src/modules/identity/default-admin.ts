@@ -8,14 +8,15 @@
 import { eq } from 'drizzle-orm';
 import { rolesFor } from '@shared/access';
 import { createCognitoClient, ensureCognitoUser } from '../../adapters/cognito';
-import type { BootstrapTask } from '../../bootstrap';
+import type { BootstrapTask } from '../../core/deps';
 import { bootstrapTasks } from '../../db/schema';
-import type { Deps } from '../../deps';
+import type { Deps } from '../../core/deps';
 import { writeAudit } from './audit';
 import { hashPassword } from './passwords';
 import { addRoles, countUsers, insertUser } from './repo';
-import { logSecurityEvent } from './security-log';
+import { logSecurityEvent } from '../../core/security-log';
 import { auditSnapshot } from './views';
+import { SYSTEM_ACTOR } from '../../core/actor';
 
 export const DEFAULT_ADMIN_TASK = 'identity.default-admin';
 
@@ -68,7 +69,7 @@ export async function ensureDefaultAdmin(deps: Deps): Promise<{ created: boolean
     // The first user must be able to administer: it gets the roles that hold the admin capability.
     const roles = [...rolesFor('admin')];
     await addRoles(tx, row.id, roles, null, now);
-    await writeAudit(tx, { actor: null, requestId: null }, {
+    await writeAudit(tx, SYSTEM_ACTOR, {
       action: 'user.created',
       entityType: 'user',
       entityId: row.id,

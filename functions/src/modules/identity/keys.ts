@@ -6,32 +6,12 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type JWK } from 'jose';
 import type { Config } from '../../config/config';
+import type { PublicJwk, SigningKey, SigningKeys } from '../../core/signing-keys';
 
-export const SIGNING_ALG = 'RS256';
+export type { PublicJwk, SigningKey, SigningKeys };
+
+export const SIGNING_ALG = 'RS256' as const;
 const KEY_FILE = 'access-token-signing-key.json';
-
-export interface PublicJwk {
-  [key: string]: string;
-  kty: 'RSA';
-  n: string;
-  e: string;
-  kid: string;
-  alg: typeof SIGNING_ALG;
-  use: 'sig';
-}
-
-export interface SigningKey {
-  kid: string;
-  privateKey: Awaited<ReturnType<typeof importJWK>>;
-  publicJwk: PublicJwk;
-}
-
-export interface SigningKeys {
-  /** The key new access tokens are signed with. */
-  current(): Promise<SigningKey>;
-  /** The public keys access tokens are verified with (`/.well-known/jwks.json`). */
-  jwks(): Promise<{ keys: PublicJwk[] }>;
-}
 
 async function newPrivateJwk(): Promise<JWK> {
   const { privateKey } = await generateKeyPair(SIGNING_ALG, { modulusLength: 2048, extractable: true });

@@ -1,7 +1,7 @@
 // Housekeeping for sign-in state: expired refresh tokens and stale throttle rows. Idempotent, so
 // a tick that runs twice is harmless.
-import type { Deps } from '../../deps';
-import type { ScheduledJob } from '../../schedules';
+import type { Deps } from '../../core/deps';
+import type { ScheduledJob } from '../../core/deps';
 import { purgeExpiredAuthState } from './repo';
 
 export async function purgeAuthState(deps: Pick<Deps, 'db' | 'now' | 'logger'>): Promise<{ refreshTokens: number; throttle: number }> {

@@ -5,11 +5,12 @@ import type {
   OrganisationListQuery,
   OrganisationListResponse,
 } from '@shared/contracts/identity';
-import type { Deps } from '../../deps';
-import { AppError, invalid } from '../../http/app-error';
-import { writeAudit, type ChangeContext } from './audit';
+import type { Deps } from '../../core/deps';
+import { AppError, invalid } from '../../core/app-error';
+import { writeAudit } from './audit';
+import type { Actor } from '../../core/actor';
 import { insertOrganisation, listOrganisations } from './repo';
-import { logSecurityEvent } from './security-log';
+import { logSecurityEvent } from '../../core/security-log';
 import { toOrganisation } from './views';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -23,7 +24,7 @@ export async function searchOrganisations(deps: Pick<Deps, 'db'>, query: Organis
 
 export async function createOrganisation(
   deps: Deps,
-  input: { request: CreateOrganisationRequest; context: ChangeContext },
+  input: { request: CreateOrganisationRequest; context: Actor },
 ): Promise<Organisation> {
   const now = deps.now();
   const organisation = await deps.db.transaction(async (tx) => {
@@ -44,6 +45,6 @@ export async function createOrganisation(
     });
     return toOrganisation(row);
   });
-  logSecurityEvent(deps.logger, 'organisation.created', { actorId: input.context.actor?.userId ?? null, orgId: organisation.id });
+  logSecurityEvent(deps.logger, 'organisation.created', { actorId: input.context.userId, orgId: organisation.id });
   return organisation;
 }

@@ -5,7 +5,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import bcrypt from 'bcryptjs';
 import { passwordPolicyIssues } from '@shared/contracts/identity';
 import type { Config } from '../../config/config';
-import { AppError } from '../../http/app-error';
+import { AppError } from '../../core/app-error';
 
 function prehash(password: string): string {
   return createHash('sha256').update(password, 'utf8').digest('base64');

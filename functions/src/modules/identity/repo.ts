@@ -27,13 +27,6 @@ export function primaryRole(roles: readonly Role[]): Role | null {
   return sortRoles(roles)[0] ?? null;
 }
 
-export function isUniqueViolation(error: unknown): boolean {
-  for (let e = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) {
-    if (e.code === '23505') return true;
-  }
-  return false;
-}
-
 // ── users ────────────────────────────────────────────────────────────────────────────────────
 
 export async function findUserById(db: Db, id: string, options: { forUpdate?: boolean } = {}): Promise<UserRow | undefined> {

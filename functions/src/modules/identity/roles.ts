@@ -4,9 +4,10 @@
 // remove their own admin role; the last active admin keeps it.
 import type { MigrateRolesResponse, RoleAssignmentList } from '@shared/contracts/identity';
 import type { Role } from '@shared/roles';
-import type { Deps } from '../../deps';
-import { AppError, invalid, notFound } from '../../http/app-error';
-import { writeAudit, type ChangeContext } from './audit';
+import type { Deps } from '../../core/deps';
+import { AppError, invalid, notFound } from '../../core/app-error';
+import { writeAudit } from './audit';
+import type { Actor } from '../../core/actor';
 import {
   addRoles,
   countActiveAdmins,
@@ -22,7 +23,7 @@ import {
   type Db,
   type UserRow,
 } from './repo';
-import { logSecurityEvent } from './security-log';
+import { logSecurityEvent } from '../../core/security-log';
 import { toRoleAssignment } from './views';
 
 /** Throws 400 with field errors when the role set does not fit the user's kind. */
@@ -58,10 +59,10 @@ export async function listRoles(deps: Pick<Deps, 'db'>, input: { userId: string 
  */
 async function changeRoles(
   deps: Deps,
-  input: { userId: string; context: ChangeContext; next: (current: Role[]) => Role[]; rolesField: string },
+  input: { userId: string; context: Actor; next: (current: Role[]) => Role[]; rolesField: string },
 ): Promise<RoleAssignmentList> {
   const now = deps.now();
-  const actorId = input.context.actor?.userId ?? null;
+  const actorId = input.context.userId;
   const result = await deps.db.transaction(async (tx) => {
     await lockAdminSet(tx);
     const user = await findUserById(tx, input.userId, { forUpdate: true });
@@ -103,21 +104,21 @@ async function assertMayLoseAdmin(db: Db, user: UserRow, actorId: string | null)
   }
 }
 
-export function addRole(deps: Deps, input: { userId: string; role: Role; context: ChangeContext }): Promise<RoleAssignmentList> {
+export function addRole(deps: Deps, input: { userId: string; role: Role; context: Actor }): Promise<RoleAssignmentList> {
   return changeRoles(deps, { ...input, rolesField: 'body.role', next: (current) => [...current, input.role] });
 }
 
-export function replaceRoles(deps: Deps, input: { userId: string; roles: Role[]; context: ChangeContext }): Promise<RoleAssignmentList> {
+export function replaceRoles(deps: Deps, input: { userId: string; roles: Role[]; context: Actor }): Promise<RoleAssignmentList> {
   return changeRoles(deps, { ...input, rolesField: 'body.roles', next: () => input.roles });
 }
 
-export function removeRole(deps: Deps, input: { userId: string; role: Role; context: ChangeContext }): Promise<RoleAssignmentList> {
+export function removeRole(deps: Deps, input: { userId: string; role: Role; context: Actor }): Promise<RoleAssignmentList> {
   return changeRoles(deps, { ...input, rolesField: 'params.role', next: (current) => current.filter((r) => r !== input.role) });
 }
 
 /** Copies legacy `users.role` values into user_roles where missing; running it again changes nothing. */
-export async function migrateRoles(deps: Deps, input: { context: ChangeContext }): Promise<MigrateRolesResponse> {
-  const actorId = input.context.actor?.userId ?? null;
+export async function migrateRoles(deps: Deps, input: { context: Actor }): Promise<MigrateRolesResponse> {
+  const actorId = input.context.userId;
   const result = await deps.db.transaction((tx) => migrateLegacyRoles(tx, actorId, deps.now(), input.context.requestId));
   logSecurityEvent(deps.logger, 'user.roles_migrated', { actorId, ...result });
   return result;

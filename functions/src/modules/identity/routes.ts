@@ -16,10 +16,9 @@ import {
 } from '@shared/contracts/identity';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { Logger } from '@aws-lambda-powertools/logger';
-import type { Deps } from '../../deps';
-import type { Principal } from '../../http/principal';
+import type { Deps } from '../../core/deps';
 import { defineRoute, reply, type ApiModule } from '../../http/route';
-import { listUserAudit, type ChangeContext } from './audit';
+import { listUserAudit } from './audit';
 import { changePassword } from './change-password';
 import { createOrganisation, searchOrganisations } from './organisations';
 import { addRole, listRoles, migrateRoles, removeRole, replaceRoles } from './roles';
@@ -34,7 +33,6 @@ const userRoleParams = z.strictObject({ userId: z.string().uuid(), role: roleSch
 /** Services log through the request's logger (it carries the request id). */
 const scoped = (deps: Deps, logger: Logger): Deps => ({ ...deps, logger });
 const sourceIpOf = (event: APIGatewayProxyEventV2): string => event.requestContext?.http?.sourceIp || 'unknown';
-const changeContext = (principal: Principal, requestId: string): ChangeContext => ({ actor: principal, requestId });
 
 function sessionReply(deps: Deps, session: IssuedSession) {
   return reply(200, session.response, { cookies: [refreshCookie(deps.config, session.refreshToken, session.refreshMaxAgeSeconds)] });
@@ -119,15 +117,15 @@ export const identityModule: ApiModule = {
       capability: 'admin',
       summary: 'Create a user with roles (client users need an organisation)',
       body: createUserRequestSchema,
-      handler: async ({ deps, logger, body, principal, requestId }) =>
-        reply(201, await createUser(scoped(deps, logger), { request: body, context: changeContext(principal, requestId) })),
+      handler: async ({ deps, logger, body, actor }) =>
+        reply(201, await createUser(scoped(deps, logger), { request: body, context: actor })),
     }),
     defineRoute({
       method: 'POST',
       path: '/api/users/migrate-roles',
       capability: 'admin',
       summary: 'Copy legacy single roles into the role assignments (idempotent)',
-      handler: async ({ deps, logger, principal, requestId }) => migrateRoles(scoped(deps, logger), { context: changeContext(principal, requestId) }),
+      handler: async ({ deps, logger, actor }) => migrateRoles(scoped(deps, logger), { context: actor }),
     }),
     defineRoute({
       method: 'GET',
@@ -144,8 +142,8 @@ export const identityModule: ApiModule = {
       summary: "Edit a user's email or name",
       params: userParams,
       body: updateUserRequestSchema,
-      handler: async ({ deps, logger, params, body, principal, requestId }) =>
-        updateUserProfile(scoped(deps, logger), { userId: params.userId, request: body, context: changeContext(principal, requestId) }),
+      handler: async ({ deps, logger, params, body, actor }) =>
+        updateUserProfile(scoped(deps, logger), { userId: params.userId, request: body, context: actor }),
     }),
     defineRoute({
       method: 'POST',
@@ -153,8 +151,8 @@ export const identityModule: ApiModule = {
       capability: 'admin',
       summary: 'Deactivate a user: their tokens and sessions stop working (not the last active admin)',
       params: userParams,
-      handler: async ({ deps, logger, params, principal, requestId }) =>
-        deactivateUser(scoped(deps, logger), { userId: params.userId, context: changeContext(principal, requestId) }),
+      handler: async ({ deps, logger, params, actor }) =>
+        deactivateUser(scoped(deps, logger), { userId: params.userId, context: actor }),
     }),
     defineRoute({
       method: 'POST',
@@ -162,8 +160,8 @@ export const identityModule: ApiModule = {
       capability: 'admin',
       summary: 'Reactivate a user (and clear a lockout)',
       params: userParams,
-      handler: async ({ deps, logger, params, principal, requestId }) =>
-        reactivateUser(scoped(deps, logger), { userId: params.userId, context: changeContext(principal, requestId) }),
+      handler: async ({ deps, logger, params, actor }) =>
+        reactivateUser(scoped(deps, logger), { userId: params.userId, context: actor }),
     }),
 
     // ── roles (admin) ────────────────────────────────────────────────────────────────────────
@@ -182,8 +180,8 @@ export const identityModule: ApiModule = {
       summary: 'Add one role',
       params: userParams,
       body: addRoleRequestSchema,
-      handler: async ({ deps, logger, params, body, principal, requestId }) =>
-        addRole(scoped(deps, logger), { userId: params.userId, role: body.role, context: changeContext(principal, requestId) }),
+      handler: async ({ deps, logger, params, body, actor }) =>
+        addRole(scoped(deps, logger), { userId: params.userId, role: body.role, context: actor }),
     }),
     defineRoute({
       method: 'PUT',
@@ -192,8 +190,8 @@ export const identityModule: ApiModule = {
       summary: "Replace a user's roles",
       params: userParams,
       body: replaceRolesRequestSchema,
-      handler: async ({ deps, logger, params, body, principal, requestId }) =>
-        replaceRoles(scoped(deps, logger), { userId: params.userId, roles: body.roles, context: changeContext(principal, requestId) }),
+      handler: async ({ deps, logger, params, body, actor }) =>
+        replaceRoles(scoped(deps, logger), { userId: params.userId, roles: body.roles, context: actor }),
     }),
     defineRoute({
       method: 'DELETE',
@@ -201,8 +199,8 @@ export const identityModule: ApiModule = {
       capability: 'admin',
       summary: 'Remove one role (not your own admin role, not from the last active admin)',
       params: userRoleParams,
-      handler: async ({ deps, logger, params, principal, requestId }) =>
-        removeRole(scoped(deps, logger), { userId: params.userId, role: params.role, context: changeContext(principal, requestId) }),
+      handler: async ({ deps, logger, params, actor }) =>
+        removeRole(scoped(deps, logger), { userId: params.userId, role: params.role, context: actor }),
     }),
     defineRoute({
       method: 'GET',
@@ -229,8 +227,8 @@ export const identityModule: ApiModule = {
       capability: 'admin',
       summary: 'Create a client organisation',
       body: createOrganisationRequestSchema,
-      handler: async ({ deps, logger, body, principal, requestId }) =>
-        reply(201, await createOrganisation(scoped(deps, logger), { request: body, context: changeContext(principal, requestId) })),
+      handler: async ({ deps, logger, body, actor }) =>
+        reply(201, await createOrganisation(scoped(deps, logger), { request: body, context: actor })),
     }),
   ],
 };

@@ -3,8 +3,8 @@
 // so the whole family is revoked (the thief and the user both have to sign in again).
 import { randomUUID } from 'node:crypto';
 import type { TokenResponse } from '@shared/contracts/identity';
-import type { Deps } from '../../deps';
-import { AppError } from '../../http/app-error';
+import type { Deps } from '../../core/deps';
+import { AppError } from '../../core/app-error';
 import {
   consumeRefreshToken,
   findRefreshToken,
@@ -15,7 +15,7 @@ import {
   setReplacedBy,
   type Db,
 } from './repo';
-import { logSecurityEvent } from './security-log';
+import { logSecurityEvent } from '../../core/security-log';
 import { clearedRefreshCookie, hashRefreshToken, issueAccessToken, newRefreshToken } from './tokens';
 import { toSessionUser } from './views';
 

@@ -2,7 +2,7 @@
 // fresh install names the default admin and says its password must be changed; afterwards it
 // only names the admin. A password that is not the documented default is never printed.
 import { DEFAULT_ADMIN_PASSWORD } from '@shared/contracts/identity';
-import type { Deps } from '../../deps';
+import type { Deps } from '../../core/deps';
 import { findUserByLogin } from './repo';
 
 export async function signInHint(deps: Pick<Deps, 'db' | 'config'>): Promise<string> {

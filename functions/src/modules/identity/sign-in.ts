@@ -3,11 +3,11 @@
 // account (or unknown name) locks for 15 minutes after 5 failures in a row; a source IP gets
 // LOGIN_RATE_LIMIT_PER_MINUTE attempts a minute.
 import type { LoginRequest } from '@shared/contracts/identity';
-import type { Deps } from '../../deps';
-import { AppError } from '../../http/app-error';
+import type { Deps } from '../../core/deps';
+import { AppError } from '../../core/app-error';
 import { findUserByLogin, rolesOf, updateUser } from './repo';
 import { dummyHash, hashPassword, needsRehash, verifyAgainstDummy, verifyPassword } from './passwords';
-import { logSecurityEvent } from './security-log';
+import { logSecurityEvent } from '../../core/security-log';
 import { startSession, type IssuedSession } from './sessions';
 import { accountLocked, recordFailedSignIn, takeSignInSlot, unknownLoginLockedUntil } from './throttle';
 import { issueAccessToken } from './tokens';

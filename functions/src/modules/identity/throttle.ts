@@ -4,8 +4,8 @@
 // → locked 15 minutes) applied to sign-in names that match no user exactly as to real accounts,
 // so a lockout does not reveal whether an account exists.
 import { createHash } from 'node:crypto';
-import type { Deps } from '../../deps';
-import { AppError } from '../../http/app-error';
+import type { Deps } from '../../core/deps';
+import { AppError } from '../../core/app-error';
 import { countRecentAttempts, recordThrottleFailure, recordUserFailure, throttleLockedUntil } from './repo';
 
 export const MAX_FAILED_SIGN_INS = 5;

@@ -6,7 +6,7 @@ import { SignJWT } from 'jose';
 import type { Role } from '@shared/roles';
 import { REFRESH_COOKIE_NAME, REFRESH_COOKIE_PATH } from '@shared/contracts/identity';
 import type { Config } from '../../config/config';
-import type { Deps } from '../../deps';
+import type { Deps } from '../../core/deps';
 import { SIGNING_ALG } from './keys';
 
 export interface AccessTokenSubject {

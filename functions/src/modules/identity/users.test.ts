@@ -12,6 +12,7 @@ import {
   type UserFixture,
 } from '../../../test/support/identity-fixtures';
 import { removeRole } from './roles';
+import { SYSTEM_ACTOR } from '../../core/actor';
 
 type FieldProblem = Problem & { errors?: { field: string; message: string }[] };
 
@@ -272,7 +273,7 @@ describe('user administration', () => {
     });
 
     it('no change, whoever makes it, leaves the system without an active admin', async () => {
-      const refused = removeRole(t.deps, { userId: admin.id, role: 'admin', context: { actor: null, requestId: null } });
+      const refused = removeRole(t.deps, { userId: admin.id, role: 'admin', context: SYSTEM_ACTOR });
       await expect(refused).rejects.toMatchObject({ code: 'conflict', message: expect.stringMatching(/last active admin/) });
     });
   });

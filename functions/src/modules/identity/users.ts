@@ -1,9 +1,11 @@
 // User administration: list, read, create, edit, deactivate and reactivate. Every change is
 // audited in its own transaction; the last active admin can never be deactivated.
 import type { CreateUserRequest, SessionUser, UpdateUserRequest, User, UserListQuery, UserListResponse } from '@shared/contracts/identity';
-import type { Deps } from '../../deps';
-import { AppError, invalid, notFound } from '../../http/app-error';
-import { writeAudit, type ChangeContext } from './audit';
+import type { Deps } from '../../core/deps';
+import { AppError, invalid, notFound } from '../../core/app-error';
+import { isUniqueViolation } from '../../db/pg-errors';
+import { writeAudit } from './audit';
+import type { Actor } from '../../core/actor';
 import { assertPasswordPolicy, hashPassword } from './passwords';
 import {
   addRoles,
@@ -12,7 +14,6 @@ import {
   findUserById,
   findUserByUsernameOrEmail,
   insertUser,
-  isUniqueViolation,
   listUsers,
   lockAdminSet,
   primaryRole,
@@ -27,7 +28,7 @@ import {
 } from './repo';
 import { createCognitoUserFor, setCognitoAccess, usesCognito } from './cognito-users';
 import { assertRoleSet } from './roles';
-import { logSecurityEvent } from './security-log';
+import { logSecurityEvent } from '../../core/security-log';
 import { auditSnapshot, toSessionUser, toUser } from './views';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -80,7 +81,7 @@ function taken(which: { username: boolean; email: boolean }): AppError {
   });
 }
 
-export async function createUser(deps: Deps, input: { request: CreateUserRequest; context: ChangeContext }): Promise<User> {
+export async function createUser(deps: Deps, input: { request: CreateUserRequest; context: Actor }): Promise<User> {
   const { request, context } = input;
   const roles = sortRoles(request.roles);
   const orgId = request.orgId ?? null;
@@ -109,15 +110,15 @@ export async function createUser(deps: Deps, input: { request: CreateUserRequest
     if (!row) throw taken(await findUserByUsernameOrEmail(tx, request.username, request.email));
     const cognitoSub = await createCognitoUserFor(deps.config, row, request.password);
     if (cognitoSub) Object.assign(row, await updateUser(tx, row.id, { cognitoSub }));
-    await addRoles(tx, row.id, roles, context.actor?.userId ?? null, now);
+    await addRoles(tx, row.id, roles, context.userId, now);
     await writeAudit(tx, context, { action: 'user.created', entityType: 'user', entityId: row.id, before: null, after: auditSnapshot(row, roles), at: now });
     return toUser(row, roles);
   });
-  logSecurityEvent(deps.logger, 'user.created', { actorId: context.actor?.userId ?? null, userId: user.id, orgId, roles });
+  logSecurityEvent(deps.logger, 'user.created', { actorId: context.userId, userId: user.id, orgId, roles });
   return user;
 }
 
-export async function updateUserProfile(deps: Deps, input: { userId: string; request: UpdateUserRequest; context: ChangeContext }): Promise<User> {
+export async function updateUserProfile(deps: Deps, input: { userId: string; request: UpdateUserRequest; context: Actor }): Promise<User> {
   const { request, context } = input;
   const now = deps.now();
   try {
@@ -154,7 +155,7 @@ async function assertNotLastActiveAdmin(db: Db, target: UserRow, roles: readonly
   }
 }
 
-export async function deactivateUser(deps: Deps, input: { userId: string; context: ChangeContext }): Promise<User> {
+export async function deactivateUser(deps: Deps, input: { userId: string; context: Actor }): Promise<User> {
   const now = deps.now();
   const user = await deps.db.transaction(async (tx) => {
     await lockAdminSet(tx);
@@ -177,11 +178,11 @@ export async function deactivateUser(deps: Deps, input: { userId: string; contex
     });
     return toUser(after, roles);
   });
-  logSecurityEvent(deps.logger, 'user.deactivated', { actorId: input.context.actor?.userId ?? null, userId: user.id });
+  logSecurityEvent(deps.logger, 'user.deactivated', { actorId: input.context.userId, userId: user.id });
   return user;
 }
 
-export async function reactivateUser(deps: Deps, input: { userId: string; context: ChangeContext }): Promise<User> {
+export async function reactivateUser(deps: Deps, input: { userId: string; context: Actor }): Promise<User> {
   const now = deps.now();
   const user = await deps.db.transaction(async (tx) => {
     const before = await findUserById(tx, input.userId, { forUpdate: true });
@@ -200,6 +201,6 @@ export async function reactivateUser(deps: Deps, input: { userId: string; contex
     });
     return toUser(after, roles);
   });
-  logSecurityEvent(deps.logger, 'user.reactivated', { actorId: input.context.actor?.userId ?? null, userId: user.id });
+  logSecurityEvent(deps.logger, 'user.reactivated', { actorId: input.context.userId, userId: user.id });
   return user;
 }

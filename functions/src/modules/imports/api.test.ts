@@ -8,7 +8,6 @@ import type { CreateUploadResponse, ExportJob, ImportJob, MappingProfile } from 
 import { startLocalStack, type LocalStack } from '../../../../infra/local/stack';
 import { queryRows } from '../../db/rows';
 import { exportJobs } from '../../db/schema';
-import { importHooks } from './hooks';
 import { sweepJobs } from './job-sweeper';
 import { analyseImport, runChunk } from './pipeline';
 import { makeUser, STRONG_PASSWORD } from '../../../test/support/identity-fixtures';
@@ -277,7 +276,7 @@ describe('the imports and exports API (through the local gateway)', () => {
     const analysed = await upload(csv, 'orphaned.csv');
     await stack.deps.db.execute(sql`UPDATE import_jobs SET status = 'queued', mapping = ${JSON.stringify(analysed.body.analysis!.columns.map((c) => ({ column: c.column, target: c.target })))}::jsonb, options = '{"dedupeMode":"update"}'::jsonb WHERE id = ${analysed.body.id}`);
     // The import got as far as its first chunk, then its host died: the execution is unknown now.
-    const p = { deps: stack.deps, hooks: importHooks };
+    const p = { deps: stack.deps, hooks: stack.deps.hooks.imports };
     await analyseImport(p, analysed.body.id, { rowsPerChunk: 4, maxChunkBytes: 1 << 20, maxRecordBytes: 1 << 20 });
     await runChunk(p, analysed.body.id, 0);
     const gone = 'arn:aws:states:us-east-1:000000000000:execution:pivotal-import:lost';

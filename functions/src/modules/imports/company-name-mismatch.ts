@@ -2,7 +2,7 @@
 // companies. The domain decides the account either way; a strong difference ("Globex" on acme.com)
 // is a merge the file may not have intended, so the row is kept and a person is told.
 import { COMPANY_NAME_WARNING } from '@shared/contracts/imports';
-import { companyNameKey, trigramSimilarity } from '../audience/company-name';
+import { companyNameKey, trigramSimilarity } from '../audience';
 
 /** Below both, the names share too little to be one company written two ways. */
 const MIN_SHARED_WORDS = 0.5;

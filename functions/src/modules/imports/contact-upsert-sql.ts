@@ -3,7 +3,8 @@
 // recording before-images of updated contacts in the same statement (for revert).
 import type { DedupeMode } from '@shared/contracts/imports';
 import type { AccountValues, ContactValues } from './map-row';
-import type { RawQuery } from './raw-sql';
+import type { RawQuery } from '../../db/raw-sql';
+import { CONTACT_PERSON_CONFLICT_TARGET, contactPersonKey } from '../../db/schema/contact-key';
 
 type Col<T> = { name: string; type: string; get: (v: T) => unknown };
 
@@ -165,9 +166,6 @@ function merge(into: UpsertResult, from: UpsertResult) {
   from.updatedKeys.forEach((k) => into.updatedKeys.add(k));
 }
 
-const PERSON_KEY_SQL = (alias: string) =>
-  `coalesce(${alias}.account_id, '00000000-0000-0000-0000-000000000000'::uuid), lower(${alias}.full_name), coalesce(${alias}.direct_phone, ${alias}.mobile_phone, '')`;
-
 async function upsertGroup(
   query: RawQuery,
   rows: ContactInput[],
@@ -187,12 +185,11 @@ async function upsertGroup(
   const conflict =
     group === 'email'
       ? `ON CONFLICT (email) WHERE deleted_at IS NULL AND email IS NOT NULL`
-      : `ON CONFLICT ((coalesce(account_id, '00000000-0000-0000-0000-000000000000'::uuid)), (lower(full_name)), (coalesce(direct_phone, mobile_phone, '')))
-           WHERE deleted_at IS NULL AND email IS NULL`;
+      : `ON CONFLICT ${CONTACT_PERSON_CONFLICT_TARGET}`;
   const matchBefore =
     group === 'email'
       ? `c.email = i.email AND c.email IS NOT NULL`
-      : `c.email IS NULL AND (${PERSON_KEY_SQL('c')}) = (${PERSON_KEY_SQL('i')})`;
+      : `c.email IS NULL AND ${contactPersonKey('c')} = ${contactPersonKey('i')}`;
 
   // Columns the dedupe mode may change: not the natural key of the group.
   const mergeable = contactCols.filter((c) => c.name !== 'email' && !(group === 'person' && c.key));

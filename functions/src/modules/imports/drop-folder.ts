@@ -3,7 +3,7 @@
 // first moved to imports/processing/<job>/ so a second delivery of the event finds nothing to do.
 import { and, eq } from 'drizzle-orm';
 import type { ColumnMapping, ImportOptions } from '@shared/contracts/imports';
-import type { Deps } from '../../deps';
+import type { Deps } from '../../core/deps';
 import { importJobs } from '../../db/schema';
 import { uuidv7FromName } from './ids';
 import { analyseStoredFile, launch } from './jobs';

@@ -6,7 +6,7 @@ import type { ExportSelection } from '@shared/contracts/imports';
 import type { FilterGroup } from '@shared/contracts/filters';
 import type { TemplateTarget } from '@shared/csv/mapping-target';
 import { exportJobs } from '../../db/schema';
-import { addContactsToList, createList } from '../audience/lists';
+import { addContactsToList, createList } from '../audience';
 import { createExport, runExport, type ExportSettings } from './exports';
 import { person, templateCsv } from './fixtures/template-header';
 import { getRange, headObject } from './s3-objects';

@@ -5,16 +5,14 @@
 // visibly after a few restarts instead of looping. Runs at start-up locally and on a schedule.
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { DescribeExecutionCommand } from '@aws-sdk/client-sfn';
-import type { Deps } from '../../deps';
+import type { Deps, ScheduledJob } from '../../core/deps';
 import { exportJobs, importJobs } from '../../db/schema';
-import type { ScheduledJob } from '../../schedules';
 import { redactError } from '../../http/redact-error';
 import { failExport, relaunchExport } from './exports';
 import { launch } from './jobs';
 import { failImport } from './pipeline';
-import { importHooks } from './hooks';
 
-type SweepDeps = Pick<Deps, 'db' | 'dbHandle' | 'aws' | 'config' | 'logger' | 'now'>;
+type SweepDeps = Pick<Deps, 'db' | 'dbHandle' | 'aws' | 'config' | 'logger' | 'now' | 'hooks'>;
 
 /** Restarts allowed per job before it is failed. */
 export const MAX_RESUMES = 3;
@@ -69,7 +67,7 @@ export async function sweepJobs(deps: SweepDeps): Promise<SweepResult> {
       .returning();
     if (!claimed) continue;
     if (job.resumes >= MAX_RESUMES) {
-      await failImport({ deps, hooks: importHooks }, job.id, gaveUp('import'));
+      await failImport({ deps, hooks: deps.hooks.imports }, job.id, gaveUp('import'));
       result.failed.imports.push(job.id);
       continue;
     }

@@ -16,9 +16,9 @@ import {
 } from '@shared/contracts/imports';
 import type { importListQuerySchema, rowIssueListQuerySchema, startImportRequestSchema } from '@shared/contracts/imports';
 import type { z } from 'zod';
-import type { Deps } from '../../deps';
-import { AppError, invalid, notFound } from '../../http/app-error';
-import type { Principal } from '../../http/principal';
+import type { Deps } from '../../core/deps';
+import { AppError, invalid, notFound } from '../../core/app-error';
+import type { Principal } from '../../core/principal';
 import { importJobs, importRowIssues, staticLists } from '../../db/schema';
 import { analyseSample, FileRefusal, SAMPLE_BYTES } from './analyse-sample';
 import type { ImportHooks } from './hooks';

@@ -8,7 +8,7 @@ import { analyseImport, failureReasonOf, finaliseImport, runChunk, DEFAULT_PLAN 
 import { revertJob } from './revert';
 import { createImportTestContext, importFile, queue, uploadFile, type ImportTestContext } from './test-context';
 import { findJob } from './jobs';
-import { importHooks, noSuppressions } from './hooks';
+import { noSuppressions } from './hooks';
 
 type Row = Record<string, unknown>;
 
@@ -275,7 +275,7 @@ describe('the import pipeline', () => {
     await t.deps.db.execute(
       sql`INSERT INTO suppressions (type, value, reason, source) VALUES ('email', 'person1@acme1.com', 'unsubscribe', 'test'), ('domain', 'acme2.com', 'client_request', 'test')`,
     );
-    t.hooks = importHooks;
+    t.hooks = t.deps.hooks.imports;
     try {
       const job = await importFile(t, templateCsv([person(1), person(2), person(3)]));
       expect(job).toMatchObject({ inserted: 1, suppressed: 2 });

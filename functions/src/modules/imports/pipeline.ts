@@ -7,12 +7,12 @@ import type { ColumnMapping, DryRunReport, ImportOptions } from '@shared/contrac
 import type { CsvEncoding } from '@shared/csv/detect-encoding';
 import { neutralizeFormula } from '@shared/csv/neutralize-formula';
 import { normalizeEmail } from '@shared/normalize';
-import type { Deps } from '../../deps';
+import type { Deps } from '../../core/deps';
 import { importChunks, importJobs } from '../../db/schema';
 import type { ImportHooks } from './hooks';
 import { planChunks, FileScanError } from './plan-chunks';
 import { processChunk, type ChunkCounts, type ChunkOutcome, type ChunkSamples } from './process-chunk';
-import { isTransientError, rawQuery, withRawTransaction } from './raw-sql';
+import { isTransientError, rawQuery, withRawTransaction } from '../../db/raw-sql';
 import { moveObject, ObjectWriter, putObject, streamObject, type Bucket } from './s3-objects';
 import type { SampleAnalysis } from './analyse-sample';
 import { redactError } from '../../http/redact-error';

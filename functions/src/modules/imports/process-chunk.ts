@@ -5,13 +5,13 @@
 // with its rows, so a retry after a crash finds it done and writes nothing twice.
 import type { ColumnMapping, DedupeMode, ImportOptions } from '@shared/contracts/imports';
 import type { CsvEncoding } from '@shared/csv/detect-encoding';
-import type { Deps } from '../../deps';
+import type { Deps } from '../../core/deps';
 import { compileMapping, mapRow, NormalizeCache, type AccountValues, type RowIssue } from './map-row';
 import { decodeChunk, parseChunk } from './parse-chunk';
 import { companyNameWarning, companyNamesDiffer } from './company-name-mismatch';
 import { findAccounts, insertAccounts, personKey, upsertContacts, type ContactInput } from './contact-upsert-sql';
 import type { ImportHooks } from './hooks';
-import { withRawTransaction, type RawQuery } from './raw-sql';
+import { withRawTransaction, type RawQuery } from '../../db/raw-sql';
 import { getRange, type Bucket } from './s3-objects';
 
 export interface ChunkJob {

@@ -4,11 +4,11 @@ import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { autoMap, normalizeHeader } from '@shared/csv/auto-map';
 import type { ColumnMapping, MappingProfile, mappingProfileInputSchema } from '@shared/contracts/imports';
-import type { Deps } from '../../deps';
-import { AppError, notFound } from '../../http/app-error';
-import type { Principal } from '../../http/principal';
+import type { Deps } from '../../core/deps';
+import { AppError, notFound } from '../../core/app-error';
+import type { Principal } from '../../core/principal';
 import { importMappingProfiles } from '../../db/schema';
-import { isUniqueViolation } from '../identity/repo';
+import { isUniqueViolation } from '../../db/pg-errors';
 import { profileView } from './views';
 
 type ProfileInput = z.output<typeof mappingProfileInputSchema>;

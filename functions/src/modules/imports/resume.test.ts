@@ -3,7 +3,7 @@ import { ListStateMachinesCommand, StartExecutionCommand, type SFNClient } from 
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importJobs } from '../../db/schema';
-import type { Deps } from '../../deps';
+import type { Deps } from '../../core/deps';
 import { IMPORT_WORKFLOW_NAME } from '../../workflows/import';
 import { importDroppedObject } from './drop-folder';
 import { person, templateCsv } from './fixtures/template-header';

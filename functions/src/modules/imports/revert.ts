@@ -2,10 +2,10 @@
 // contacts it created are soft-deleted, and so are the accounts it created that no live contact
 // uses any more. Each change is a normal write: version bumped, updated_at set, a history row.
 import type { RevertResult } from '@shared/contracts/imports';
-import type { Deps } from '../../deps';
-import { pgErrorCode } from '../accounts/record-changes';
+import type { Deps } from '../../core/deps';
+import { isUniqueViolation } from '../../db/pg-errors';
 import { IMPORTED_CONTACT_COLUMNS } from './contact-upsert-sql';
-import { withRawTransaction, type RawQuery } from './raw-sql';
+import { withRawTransaction, type RawQuery } from '../../db/raw-sql';
 
 const quoted = IMPORTED_CONTACT_COLUMNS.map((n) => `"${n}"`);
 const apiKey = (column: string) => column.replace(/_([a-z])/g, (_, ch: string) => ch.toUpperCase());
@@ -48,7 +48,6 @@ const RESTORE_SQL = `
   )
   SELECT count(*)::int AS n FROM done`;
 
-const UNIQUE_VIOLATION = '23505';
 
 type RevertDeps = Pick<Deps, 'dbHandle' | 'now'>;
 
@@ -110,7 +109,7 @@ async function restoreUpdated(query: RawQuery, [jobId, now, actorId]: [string, D
     await query('RELEASE SAVEPOINT revert_restore');
     return { restored: all?.n ?? 0, conflicts: 0 };
   } catch (error) {
-    if (pgErrorCode(error) !== UNIQUE_VIOLATION) throw error;
+    if (!isUniqueViolation(error)) throw error;
     await query('ROLLBACK TO SAVEPOINT revert_restore');
   }
   const candidates = await query<{ id: string }>(
@@ -128,7 +127,7 @@ async function restoreUpdated(query: RawQuery, [jobId, now, actorId]: [string, D
       await query('RELEASE SAVEPOINT revert_one');
       restored += one?.n ?? 0;
     } catch (error) {
-      if (pgErrorCode(error) !== UNIQUE_VIOLATION) throw error;
+      if (!isUniqueViolation(error)) throw error;
       await query('ROLLBACK TO SAVEPOINT revert_one');
       conflicts += 1;
     }

@@ -11,9 +11,8 @@ import {
   startImportRequestSchema,
 } from '@shared/contracts/imports';
 import { defineRoute, reply, type ApiModule } from '../../http/route';
-import { logSecurityEvent } from '../identity/security-log';
+import { logSecurityEvent } from '../../core/security-log';
 import { cancelExport, createExport, getExport, listExports, retryExport } from './exports';
-import { importHooks } from './hooks';
 import {
   cancelImport,
   completeUpload,
@@ -59,7 +58,7 @@ export const importsModule: ApiModule = {
       summary: 'Confirm the mapping and options and start the import (or a dry run)',
       params: jobParams,
       body: startImportRequestSchema,
-      handler: async ({ deps, principal, params, body }) => reply(202, await startImport(deps, importHooks, principal, params.jobId, body)),
+      handler: async ({ deps, principal, params, body }) => reply(202, await startImport(deps, deps.hooks.imports, principal, params.jobId, body)),
     }),
     defineRoute({
       method: 'GET',

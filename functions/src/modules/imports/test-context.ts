@@ -8,7 +8,7 @@ import type { ColumnMapping, ImportOptions } from '@shared/contracts/imports';
 import { startS3, type S3Emulator } from '../../../../infra/local/emulators/s3';
 import { createTestDeps, type TestContext } from '../../../test/support/test-deps';
 import { FAST_AUTH_ENV, makeUser } from '../../../test/support/identity-fixtures';
-import type { Principal } from '../../http/principal';
+import type { Principal } from '../../core/principal';
 import { importJobs } from '../../db/schema';
 import { eq } from 'drizzle-orm';
 import { noSuppressions, type ImportHooks } from './hooks';

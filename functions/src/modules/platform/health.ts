@@ -5,7 +5,7 @@ import { HeadBucketCommand } from '@aws-sdk/client-s3';
 import { GetAccountCommand } from '@aws-sdk/client-sesv2';
 import { ListStateMachinesCommand } from '@aws-sdk/client-sfn';
 import type { HealthCheck, HealthResponse } from '@shared/contracts/health';
-import type { Deps } from '../../deps';
+import type { Deps } from '../../core/deps';
 
 const CHECK_TIMEOUT_MS = 3000;
 

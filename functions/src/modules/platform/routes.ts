@@ -1,4 +1,5 @@
-// Platform routes: health, and the catch-all that answers unknown API paths with problem+json.
+// Platform routes: health. Unknown API paths reach this module's Lambda too (the first of
+// modules/index.ts; API Gateway's $default route), whose router answers them 404 problem+json.
 import { defineRoute, reply, type ApiModule } from '../../http/route';
 import { checkHealth } from './health';
 

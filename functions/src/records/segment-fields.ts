@@ -5,9 +5,9 @@
 // table with bound parameters, so a whole segment is one SQL statement.
 import { sql } from 'drizzle-orm';
 import { ACCOUNT_FIELD_PREFIX, ACCOUNT_SEGMENT_FIELD_KEYS } from '@shared/contracts/audience';
-import { contacts, emailBaseSql } from '../../db/schema';
-import { fail, type FilterColumn, type FilterColumnResolver } from '../../db/filter-sql';
-import { ACCOUNT_RESOURCE, CONTACT_RESOURCE, type ResourceFields } from '../accounts/fields';
+import { contacts, emailBaseSql } from '../db/schema';
+import { fail, type FilterColumn, type FilterColumnResolver } from '../db/filter-sql';
+import { ACCOUNT_RESOURCE, CONTACT_RESOURCE, type ResourceFields } from './fields';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const c = contacts;

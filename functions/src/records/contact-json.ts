@@ -4,7 +4,7 @@
 // and a mapping of every column in JavaScript. contact-json.test.ts holds it to contactView.
 import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
-import { accounts, contacts, emailBaseSql } from '../../db/schema';
+import { accounts, contacts, emailBaseSql } from '../db/schema';
 
 const c = contacts;
 const a = accounts;

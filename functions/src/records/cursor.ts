@@ -1,7 +1,7 @@
 // Opaque list cursors: the sort field, direction, the last row's sort value (as Postgres printed
 // it, so timestamps keep their microseconds) and id, base64url-encoded JSON. A cursor from another
 // sort or order is refused rather than silently giving a wrong page.
-import { invalid } from '../../http/app-error';
+import { invalid } from '../core/app-error';
 
 export interface CursorPosition {
   sort: string;

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Contact, ContactListResponse } from '@shared/contracts/accounts';
-import { insertSuppressions } from '../compliance/suppressions-repo';
-import { createAccountsTestContext, type AccountsTestContext } from './test-fixtures';
+import { insertSuppressions } from '../modules/compliance/testing';
+import { createAccountsTestContext, type AccountsTestContext } from '../modules/accounts/testing';
 
 // The list builds each contact as JSON in Postgres (contact-json.ts); GET /api/contacts/{id} maps
 // the row in JavaScript (contactView with its suppression lookup). Both must answer the same object.

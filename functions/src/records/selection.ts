@@ -4,7 +4,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { FilterGroup } from '@shared/contracts/filters';
 import { phoneDigits } from '@shared/normalize';
-import { compileFilter, escapeLike } from '../../db/filter-sql';
+import { compileFilter, escapeLike } from '../db/filter-sql';
 import type { ResourceFields } from './fields';
 
 export interface SelectionInput {

@@ -5,9 +5,9 @@ import { sql, type SQL } from 'drizzle-orm';
 import { CUSTOM_FIELD_KEY, CUSTOM_FIELD_PREFIX } from '@shared/contracts/accounts';
 import { CONSENT_STATUS_VALUES, EMAIL_STATUS_VALUES, EMPLOYEE_RANGES, REVENUE_RANGES, SENIORITY_VALUES } from '@shared/template';
 import { ENRICHMENT_STATUSES } from '@shared/contracts/accounts';
-import { accounts, contacts } from '../../db/schema';
+import { accounts, contacts } from '../db/schema';
 import { countryOptions, normalizeCountry, normalizeDomain } from '@shared/normalize';
-import { fail, resolverOf, type FilterColumn, type FilterColumnResolver } from '../../db/filter-sql';
+import { fail, resolverOf, type FilterColumn, type FilterColumnResolver } from '../db/filter-sql';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Countries are stored as ISO codes: "Germany", "de" and "DE" all filter for DE. */

@@ -2,21 +2,17 @@
 // transaction as the change. Bulk actions write theirs set-based in their own statements (bulk.ts).
 import { and, desc, eq, lt, sql } from 'drizzle-orm';
 import type { HistoryEntry, HistoryResponse } from '@shared/contracts/accounts';
-import type { Database } from '../../db/connection';
-import { accounts, contacts, recordChanges, users } from '../../db/schema';
-import { invalid, notFound } from '../../http/app-error';
+import type { Database } from '../db/connection';
+import { accounts, contacts, recordChanges, users } from '../db/schema';
+import { invalid, notFound } from '../core/app-error';
 import type { Entity } from './fields';
+import type { Actor } from '../core/actor';
 
 export type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 export type Queryable = Database | Tx;
 
 export type Changes = Record<string, { from: unknown; to: unknown }>;
 
-/** Who is writing, for history rows and created_by. */
-export interface Actor {
-  userId: string | null;
-  requestId: string | null;
-}
 
 /** Fields never shown as changes: bookkeeping every write touches. */
 const BOOKKEEPING = new Set(['id', 'version', 'createdAt', 'updatedAt', 'createdBy', 'deletedByBulk']);
@@ -98,19 +94,4 @@ export async function listHistory(
     at: new Date(row.at).toISOString(),
   }));
   return { items, nextCursor: rows.length > input.limit ? String(page[page.length - 1]!.id) : null };
-}
-
-/** The Postgres error code of a failed query (Drizzle wraps the driver's error as its cause). */
-export function pgErrorCode(error: unknown): string | undefined {
-  for (let e = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) {
-    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e.code;
-  }
-  return undefined;
-}
-
-export function pgConstraint(error: unknown): string | undefined {
-  for (let e = error as { constraint?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) {
-    if (typeof e.constraint === 'string') return e.constraint;
-  }
-  return undefined;
 }

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { accountUpdateSchema, contactCreateSchema, type Contact } from '@shared/contracts/accounts';
 import { ACCOUNT_SPEC } from '@/pages/accounts/account-spec';
 import { CONTACT_SPEC } from '@/pages/contacts/contact-spec';
-import { columnsFromFields, filterFieldsOf, formFieldsOf, historyLabelsOf, sectionsOf, type RecordSpec } from './record-spec';
+import { columnsFromFields, filterFieldsOf, formFieldsOf, historyLabelsOf, sectionsOf, type RecordSpec } from '@/features/records/record-spec';
 
 interface Lead {
   id: string;

@@ -1,7 +1,7 @@
 // Set-based bulk statements bind whole arrays as single parameters (unnest), which Drizzle's
 // `sql` template would spread into one parameter per element; these run on the driver itself,
 // PGlite or node-postgres, inside one transaction.
-import type { DatabaseHandle } from '../../db/connection';
+import type { DatabaseHandle } from './connection';
 
 export type RawQuery = <T extends Record<string, unknown> = Record<string, unknown>>(text: string, params?: unknown[]) => Promise<T[]>;
 

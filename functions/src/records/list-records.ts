@@ -5,15 +5,15 @@
 import { eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
 import { EXACT_COUNT_CAP, type ListTotal } from '@shared/contracts/accounts';
 import type { FilterGroup } from '@shared/contracts/filters';
-import type { Database } from '../../db/connection';
-import { isRealDate } from '../../db/filter-sql';
-import { queryOne, queryTextRows } from '../../db/rows';
-import { invalid } from '../../http/app-error';
-import { accounts, contacts } from '../../db/schema';
+import type { Database } from '../db/connection';
+import { isRealDate } from '../db/filter-sql';
+import { queryOne, queryTextRows } from '../db/rows';
+import { invalid } from '../core/app-error';
+import { accounts, contacts } from '../db/schema';
 import { decodeCursor, encodeCursor } from './cursor';
 import { CONTACT_RESOURCE, type ResourceFields, type SortKey } from './fields';
 import { CONTACT_JSON } from './contact-json';
-import { queryWithSettings, type PlannerSettings } from '../../db/planner-settings';
+import { queryWithSettings, type PlannerSettings } from '../db/planner-settings';
 import { selectionCondition } from './selection';
 import type { AccountRow, ContactRow } from './views';
 
@@ -59,10 +59,10 @@ function sortKeyOf(fields: ResourceFields, input: ListInput): { name: string; ke
  * A search term long enough for the trigram index (three characters). Its capped count runs with
  * sequential scans off. The planner guesses a substring's frequency from a 100-entry histogram: the
  * same last name came out at 0.01 % after one ANALYZE and 6 % after the next, and the high guesses
- * made a sequential scan that stops at the cap look cheapest. On 1,000,000 contacts it read 140,000
- * rows in 136 ms where the trigram index took 12 ms (the name matches 7,135 contacts). With the scan
- * off, a rare term goes through the trigram index and a common one ("com") through an index scan
- * that stops at the cap as early as the sequential scan did (10 ms).
+ * made a sequential scan that stops at the cap look cheapest, and it read far more rows than the
+ * trigram index would have (docs/decisions/0006). With the scan off, a rare term goes through the
+ * trigram index and a common one ("com") through an index scan that stops at the cap as early as
+ * the sequential scan did.
  */
 export const isIndexedSearch = (q: string | undefined): boolean => (q?.trim().length ?? 0) >= 3;
 
@@ -148,7 +148,7 @@ export function buildListQuery(db: Database, fields: ResourceFields, table: type
  *
  * The page's contacts are chosen first, in a subquery named like the table (contact filters and
  * sort keys read contacts alone), and only they are joined to their accounts. Joined before the
- * LIMIT, a search matching 6,284 contacts looked up 6,284 accounts to keep 51 (62 ms; 39 ms this way).
+ * LIMIT, a search looked up the account of every matching contact to keep one page of them.
  */
 export function contactJsonPageStatement(input: ListInput): { statement: SQL; where: SQL; sortName: string; order: 'asc' | 'desc' } {
   const built = listClauses(CONTACT_RESOURCE, input);

@@ -1,6 +1,6 @@
 // Rows as the API answers them: ISO timestamps, plain numbers, empty lists instead of nulls.
 import type { Account, AccountSummary, Contact } from '@shared/contracts/accounts';
-import type { accounts, contacts } from '../../db/schema';
+import type { accounts, contacts } from '../db/schema';
 
 export type AccountRow = typeof accounts.$inferSelect;
 export type ContactRow = typeof contacts.$inferSelect;

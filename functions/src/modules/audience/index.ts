@@ -1,0 +1,8 @@
+// The audience module's face (segments, static lists, domain sets): the only file other code
+// imports from this module.
+export { audienceModule } from './routes';
+export { addAccountContactsToList, addContactsToList, createList } from './lists';
+export { addImportedContactsToList } from './import-hook';
+export { createDomainSet, deleteDomainSet } from './domain-sets';
+export { compileSegment, previewSegment } from './segments';
+export { companyNameKey, trigramSimilarity } from './company-name';

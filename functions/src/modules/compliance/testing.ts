@@ -1,0 +1,3 @@
+// The compliance module's test fixtures, for other modules' tests (never for production code).
+export { countQueries } from './fixtures';
+export { insertSuppressions, type NewSuppression } from './suppressions-repo';
