@@ -2,6 +2,7 @@
 // the local stack runs them on a timer. Jobs must be idempotent: a tick may run twice.
 import type { Deps } from './deps';
 import { purgeAuthStateJob } from './modules/identity/maintenance';
+import { purgeGateProofsJob } from './modules/activity/maintenance';
 
 export interface ScheduledJob {
   name: string;
@@ -9,4 +10,4 @@ export interface ScheduledJob {
   run(deps: Deps): Promise<void>;
 }
 
-export const scheduledJobs: ScheduledJob[] = [purgeAuthStateJob];
+export const scheduledJobs: ScheduledJob[] = [purgeAuthStateJob, purgeGateProofsJob];

@@ -76,6 +76,8 @@ export const configSchema = z.object({
   RATE_LIMIT_SEARCH_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   RATE_LIMIT_EXPORT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   RATE_LIMIT_IMPORT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  /** How long the contact gate's proofs (who was admitted or left out, and why) are kept. */
+  GATE_PROOF_RETENTION_DAYS: z.coerce.number().int().min(30).max(3650).default(1095),
 
   ADMIN_USERNAME: z.string().trim().min(1).default('admin'),
   ADMIN_EMAIL: z.string().trim().email().default('admin@crm.local'),

@@ -7,5 +7,6 @@ import { complianceModule } from './compliance/routes';
 import { accountsModule } from './accounts/routes';
 import { importsModule } from './imports/routes';
 import { audienceModule } from './audience/routes';
+import { activityModule } from '../composition';
 
-export const apiModules: ApiModule[] = [platformModule, identityModule, complianceModule, accountsModule, importsModule, audienceModule];
+export const apiModules: ApiModule[] = [platformModule, identityModule, complianceModule, accountsModule, importsModule, audienceModule, activityModule];
