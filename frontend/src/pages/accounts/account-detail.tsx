@@ -13,6 +13,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
 import { HeaderActionBar } from '@/components/ui/header-action-bar';
 import { SectionCard } from '@/components/ui/section-card';
+import { RecordTimeline } from '@/features/activity/record-timeline';
 import { toast } from '@/components/ui/toast';
 import { EditableFields } from '@/features/records/editable-fields';
 import { countryName, formatDateTime } from '@/features/records/format';
@@ -181,6 +182,7 @@ export function AccountDetail({ id }: { id: string }) {
               empty={<EmptyState compact icon={<UserRound />} title="No contacts yet" description="Contacts with an email at this domain join it when they are created or imported." />}
             />
           </SectionCard>
+          <RecordTimeline kind="account" id={id} name={record.name} accountId={id} canWrite={!deleted} />
         </div>
         <SectionCard id="account-history" title="History" description="Every change, newest first." className="content-start self-start">
           <RecordHistory

@@ -12,6 +12,7 @@ import { ErrorState } from '@/components/ui/error-state';
 import { HeaderActionBar } from '@/components/ui/header-action-bar';
 import { SectionCard } from '@/components/ui/section-card';
 import { toast } from '@/components/ui/toast';
+import { RecordTimeline } from '@/features/activity/record-timeline';
 import { ConfidenceMeter } from '@/features/records/confidence-meter';
 import { EditableFields } from '@/features/records/editable-fields';
 import { countryName, formatDateTime, initialsOf } from '@/features/records/format';
@@ -178,6 +179,7 @@ export function ContactDetail({ id }: { id: string }) {
           >
             <EditableFields record={record} fields={CONTACT_DETAIL_FIELDS} readOnly={!canWrite || deleted} save={editor.save} />
           </SectionCard>
+          <RecordTimeline kind="contact" id={id} name={name} contactId={id} canWrite={!deleted} />
         </div>
         <div className="grid min-w-0 grid-cols-1 content-start gap-6">
           <SectionCard id="contact-account" title="Account">
