@@ -3,8 +3,9 @@
 // the go-to shortcuts all read this one list, so a page cannot be reachable in one place and
 // missing (or unguarded) in another. A page that is not built is not listed.
 import type { ComponentType } from 'react';
-import { Building2, Contact, FileUp, Filter, Globe2, LayoutDashboard, ListChecks, Palette, ShieldBan, Users, type LucideIcon } from 'lucide-react';
+import { Building2, CalendarClock, Contact, FileUp, Filter, Gauge, Globe2, LayoutDashboard, ListChecks, Palette, ShieldBan, Users, type LucideIcon } from 'lucide-react';
 import { ROLES, type Role } from '@shared/roles';
+import { useTaskBadge } from '@/features/activity/task-badge';
 
 export type NavSection = 'workspace' | 'settings';
 
@@ -30,6 +31,8 @@ export interface NavEntry {
   load: () => Promise<{ default: ComponentType }>;
   /** The page also answers its sub-paths (`/accounts/<id>`) and routes them itself. */
   nested?: boolean;
+  /** A count the sidebar shows beside the label (a hook: it may query). */
+  useBadge?: () => { count: number; urgent: boolean } | null;
 }
 
 export const NAV_ENTRIES: readonly NavEntry[] = [
@@ -67,6 +70,18 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
     keywords: ['people', 'leads', 'prospects', 'persons'],
     load: () => import('../pages/contacts/contacts-page'),
     nested: true,
+  },
+  {
+    id: 'tasks',
+    label: 'My tasks',
+    path: '/tasks',
+    icon: CalendarClock,
+    roles: ['admin', 'campaign_manager', 'quality_analyst', 'agent'],
+    section: 'workspace',
+    goKey: 't',
+    keywords: ['to do', 'call back', 'callbacks', 'follow up', 'reminders'],
+    load: () => import('../pages/tasks/my-tasks-page'),
+    useBadge: useTaskBadge,
   },
   {
     id: 'imports',
@@ -133,6 +148,16 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
     goKey: 'u',
     keywords: ['people', 'roles', 'team', 'accounts', 'access'],
     load: () => import('../pages/settings/users/users-page'),
+  },
+  {
+    id: 'contact-policy',
+    label: 'Contact policy',
+    path: '/settings/contact-policy',
+    icon: Gauge,
+    roles: ['admin', 'campaign_manager'],
+    section: 'settings',
+    keywords: ['frequency', 'caps', 'quiet period', 'account cap', 'fatigue', 'limits'],
+    load: () => import('../pages/settings/policy/contact-policy-page'),
   },
   {
     id: 'design',

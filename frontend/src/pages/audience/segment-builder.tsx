@@ -23,6 +23,7 @@ import { NameDialog } from './name-dialog';
 import { SegmentExport } from './segment-export';
 import { segmentFields } from './segment-fields';
 import { useDebounced } from './use-debounced';
+import { ReachableNow } from '@/features/activity/reachable-now';
 
 /** Long enough to skip the intermediate states of one edit, short enough to feel live. */
 const PREVIEW_DEBOUNCE_MS = 400;
@@ -131,6 +132,7 @@ function Builder({ segment }: { segment: Segment | null }) {
             {updating && <Loader2 className="size-4 animate-spin text-muted-foreground" aria-label="Updating the count" />}
           </p>
         </div>
+        <ReachableNow selection={{ kind: 'filter', filter: settled }} />
         <AdvancedFilterBar className="min-w-0 flex-1" fields={fields} value={filter} onChange={setFilter} />
       </Card>
       {preview.isError && !preview.data ? (
