@@ -11,7 +11,7 @@ import { ErrorState } from '@/components/ui/error-state';
 import { HeaderActionBar } from '@/components/ui/header-action-bar';
 import { SectionCard } from '@/components/ui/section-card';
 import { Skeleton } from '@/components/ui/skeleton';
-import { Tabs, TabsList, TabsTrigger } from '@/components/ui/tabs';
+import { Tabs, TabsContent, TabsList, TabsTrigger } from '@/components/ui/tabs';
 import { toast } from '@/components/ui/toast';
 import { useMyTasks, useUpdateTask } from '@/features/activity/activity-api';
 import { formatRelative } from '@/features/records/format';
@@ -89,7 +89,8 @@ export default function MyTasksPage() {
             </TabsTrigger>
           ))}
         </TabsList>
-      </Tabs>
+        {BUCKETS.map((b) => (
+          <TabsContent key={b.value} value={b.value} className="mt-4">
       <SectionCard title={BUCKETS.find((b) => b.value === bucket)!.label} flush>
         {tasks.isLoading ? (
           <div className="grid gap-3 p-4" aria-busy="true" aria-label="Loading tasks">
@@ -114,6 +115,9 @@ export default function MyTasksPage() {
           </ul>
         )}
       </SectionCard>
+          </TabsContent>
+        ))}
+      </Tabs>
     </div>
   );
 }
