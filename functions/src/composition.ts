@@ -2,9 +2,11 @@
 // the import pipeline's ImportHooks) is filled in here with another module's exported function,
 // so no module imports another to reach its work and no two modules depend on each other.
 import type { ModuleHooks } from './core/hooks';
-import { addAccountContactsToList, addContactsToList, addImportedContactsToList } from './modules/audience';
-import { checkSuppressions, findSuppressions } from './modules/compliance';
-import { createExport } from './modules/imports';
+import { addAccountContactsToList, addContactsToList, addImportedContactsToList, listMembershipSource, selectionAudienceSql } from './modules/audience';
+import { checkSuppressions, consentSource, findSuppressions } from './modules/compliance';
+import { createExport, importSource } from './modules/imports';
+import { fieldChangeSource } from './modules/accounts';
+import { createActivityModule, type ActivityHooks } from './modules/activity';
 
 /** Put on every Deps by buildDeps. */
 export const moduleHooks: ModuleHooks = {
@@ -14,3 +16,11 @@ export const moduleHooks: ModuleHooks = {
     (entity === 'contact' ? addContactsToList : addAccountContactsToList)(db, listId, selection),
   createExport,
 };
+
+/** The timeline reads what accounts, compliance, imports and audience record; segments and lists come from audience. */
+export const activityHooks: ActivityHooks = {
+  timelineSources: [fieldChangeSource, consentSource, importSource, listMembershipSource],
+  selectionAudience: selectionAudienceSql,
+};
+
+export const activityModule = createActivityModule(activityHooks);

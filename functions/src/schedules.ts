@@ -3,5 +3,6 @@
 import type { ScheduledJob } from './core/deps';
 import { purgeAuthStateJob } from './modules/identity';
 import { sweepJobsJob } from './modules/imports';
+import { purgeGateProofsJob } from './modules/activity';
 
-export const scheduledJobs: ScheduledJob[] = [purgeAuthStateJob, sweepJobsJob];
+export const scheduledJobs: ScheduledJob[] = [purgeAuthStateJob, sweepJobsJob, purgeGateProofsJob];

@@ -30,6 +30,8 @@ const PAGE_LIST_ROUTES: Record<string, string | null> = {
   'domain-sets': '/api/domain-sets',
   suppressions: '/api/suppressions',
   users: '/api/users',
+  tasks: '/api/tasks/mine',
+  'contact-policy': '/api/policy/history',
   design: null,
 };
 

@@ -4,9 +4,10 @@
 // the go-to shortcuts all read this one list, so a page cannot be reachable in one place and
 // missing (or unguarded) in another. A page that is not built is not listed.
 import type { ComponentType } from 'react';
-import { Building2, Contact, FileUp, Filter, Globe2, LayoutDashboard, ListChecks, Palette, ShieldBan, Users, type LucideIcon } from 'lucide-react';
+import { Building2, CalendarClock, Contact, FileUp, Filter, Gauge, Globe2, LayoutDashboard, ListChecks, Palette, ShieldBan, Users, type LucideIcon } from 'lucide-react';
 import { can, type Capability } from '@shared/access';
 import type { Role } from '@shared/roles';
+import { useTaskBadge } from '@/features/activity/task-badge';
 
 export type NavSection = 'workspace' | 'settings';
 
@@ -32,6 +33,8 @@ export interface NavEntry {
   load: () => Promise<{ default: ComponentType }>;
   /** The page also answers its sub-paths (`/accounts/<id>`) and routes them itself. */
   nested?: boolean;
+  /** A count the sidebar shows beside the label (a hook: it may query). */
+  useBadge?: () => { count: number; urgent: boolean } | null;
 }
 
 export const NAV_ENTRIES: readonly NavEntry[] = [
@@ -69,6 +72,18 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
     keywords: ['people', 'leads', 'prospects', 'persons'],
     load: () => import('../pages/contacts/contacts-page'),
     nested: true,
+  },
+  {
+    id: 'tasks',
+    label: 'My tasks',
+    path: '/tasks',
+    icon: CalendarClock,
+    capability: 'records.read',
+    section: 'workspace',
+    goKey: 't',
+    keywords: ['to do', 'call back', 'callbacks', 'follow up', 'reminders'],
+    load: () => import('../pages/tasks/my-tasks-page'),
+    useBadge: useTaskBadge,
   },
   {
     id: 'imports',
@@ -135,6 +150,16 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
     goKey: 'u',
     keywords: ['people', 'roles', 'team', 'accounts', 'access'],
     load: () => import('../pages/settings/users/users-page'),
+  },
+  {
+    id: 'contact-policy',
+    label: 'Contact policy',
+    path: '/settings/contact-policy',
+    icon: Gauge,
+    capability: 'records.write',
+    section: 'settings',
+    keywords: ['frequency', 'caps', 'quiet period', 'account cap', 'fatigue', 'limits'],
+    load: () => import('../pages/settings/policy/contact-policy-page'),
   },
   {
     id: 'design',

@@ -32,9 +32,27 @@ function NavItem({ entry, active, collapsed }: { entry: NavEntry; active: boolea
       {active && <span aria-hidden="true" className="absolute inset-y-1.5 left-0 w-0.5 rounded-full bg-primary" />}
       <Icon className="icon-pop size-[18px] shrink-0" aria-hidden="true" />
       {!collapsed && <span className="truncate">{entry.label}</span>}
+      {entry.useBadge && <NavBadge use={entry.useBadge} collapsed={collapsed} />}
     </Link>
   );
   return <li>{collapsed ? <SimpleTooltip content={entry.label} side="right">{link}</SimpleTooltip> : link}</li>;
+}
+
+function NavBadge({ use, collapsed }: { use: NonNullable<NavEntry['useBadge']>; collapsed: boolean }) {
+  const badge = use();
+  if (!badge || badge.count === 0) return null;
+  return (
+    <span
+      className={cn(
+        'ml-auto rounded-full px-1.5 text-[11px] font-semibold leading-5 tabular-nums',
+        badge.urgent ? 'bg-danger text-danger-foreground' : 'bg-primary-subtle text-primary-subtle-foreground',
+        collapsed && 'absolute -right-0.5 -top-0.5 ml-0 px-1 text-[10px] leading-4',
+      )}
+    >
+      {badge.count}
+      <span className="sr-only">{badge.urgent ? ' overdue' : ' due today'}</span>
+    </span>
+  );
 }
 
 /** The role-filtered page list; the sidebar shows it, and the mobile menu shows it in a sheet. */

@@ -79,6 +79,8 @@ export const configSchema = z.object({
   // Records a user may read a minute through list and search pages (each page counts its rows):
   // sized so paging through lists by hand never meets it, while a scripted bulk read does.
   RATE_LIMIT_ROWS_PER_MINUTE: z.coerce.number().int().min(1).default(10_000),
+  /** How long the contact gate's proofs (who was admitted or left out, and why) are kept. */
+  GATE_PROOF_RETENTION_DAYS: z.coerce.number().int().min(30).max(3650).default(1095),
 
   ADMIN_USERNAME: z.string().trim().min(1).default('admin'),
   ADMIN_EMAIL: z.string().trim().email().default('admin@crm.local'),

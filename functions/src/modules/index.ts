@@ -7,5 +7,6 @@ import { complianceModule } from './compliance';
 import { accountsModule } from './accounts';
 import { importsModule } from './imports';
 import { audienceModule } from './audience';
+import { activityModule } from '../composition';
 
-export const apiModules: ApiModule[] = [platformModule, identityModule, complianceModule, accountsModule, importsModule, audienceModule];
+export const apiModules: ApiModule[] = [platformModule, identityModule, complianceModule, accountsModule, importsModule, audienceModule, activityModule];

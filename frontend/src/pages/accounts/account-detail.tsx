@@ -10,6 +10,7 @@ import { Button } from '@/components/ui/button';
 import { DataTable } from '@/components/ui/data-table/data-table';
 import { EmptyState } from '@/components/ui/empty-state';
 import { SectionCard } from '@/components/ui/section-card';
+import { RecordTimeline } from '@/features/activity/record-timeline';
 import { RecordDetailPage } from '@/features/records/record-detail-page';
 import { formatTotal, useRecordList } from '@/features/records/use-record-list';
 import { describeError } from '@/lib/api';
@@ -48,7 +49,12 @@ export function AccountDetail({ id }: { id: string }) {
           </Button>
         )
       }
-      after={(record) => <AccountContacts account={record} />}
+      after={(record) => (
+        <>
+          <AccountContacts account={record} />
+          <RecordTimeline kind="account" id={id} name={record.name} accountId={id} canWrite={record.deletedAt === null} />
+        </>
+      )}
     />
   );
 }

@@ -15,6 +15,7 @@ import { EMPTY_SELECTION, type SelectionModel } from '@/components/ui/data-table
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
 import { HeaderActionBar } from '@/components/ui/header-action-bar';
+import { ReachableNow } from '@/features/activity/reachable-now';
 import { toast } from '@/components/ui/toast';
 import { countOf } from '@/features/records/bulk-selection';
 import { formatDateTime } from '@/features/records/format';
@@ -89,6 +90,7 @@ export function ListDetail({ id }: { id: string }) {
             <span className="text-sm text-muted-foreground" data-testid="member-count">
               <span className="font-mono tabular text-foreground">{record.memberCount.toLocaleString('en-US')}</span> members
             </span>
+            <ReachableNow selection={{ kind: 'list', listId: record.id }} />
           </>
         }
         description={record.description ?? `Updated ${formatDateTime(record.updatedAt)}.`}

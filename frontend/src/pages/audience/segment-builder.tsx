@@ -18,6 +18,7 @@ import { toast } from '@/components/ui/toast';
 import { RecordDetailSkeleton } from '@/features/records/record-detail-skeleton';
 import { ApiError, api, describeError } from '@/lib/api';
 import { useDebounced } from '@/lib/use-debounced';
+import { ReachableNow } from '@/features/activity/reachable-now';
 import { contactColumns } from '../contacts/contact-columns';
 import { PREVIEW_ROWS, SEGMENTS_PATH, audienceKeys, previewSegment, useCanWriteAudience, useDomainSets, useLists, useSegment } from '@/features/audience/audience-api';
 import { NameDialog } from './name-dialog';
@@ -132,6 +133,7 @@ function Builder({ segment }: { segment: Segment | null }) {
             {updating && <Loader2 className="size-4 animate-spin text-muted-foreground" aria-label="Updating the count" />}
           </p>
         </div>
+        <ReachableNow selection={{ kind: 'filter', filter: settled }} />
         <AdvancedFilterBar className="min-w-0 flex-1" fields={fields} value={filter} onChange={setFilter} />
       </Card>
       {preview.isError && !preview.data ? (

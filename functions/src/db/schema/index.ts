@@ -5,3 +5,4 @@ export * from './compliance';
 export * from './imports';
 export * from './accounts';
 export * from './audience';
+export * from './activity';

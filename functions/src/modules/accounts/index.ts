@@ -2,3 +2,4 @@
 // the only file other code imports from this module.
 export { accountsModule } from './routes';
 export { contactViews } from './contacts-service';
+export { fieldChangeSource } from './timeline-source';

@@ -6,3 +6,5 @@ export { addImportedContactsToList } from './import-hook';
 export { createDomainSet, deleteDomainSet } from './domain-sets';
 export { compileSegment, previewSegment } from './segments';
 export { companyNameKey, trigramSimilarity } from './company-name';
+export { listMembershipSource } from './timeline-source';
+export { selectionAudienceSql } from './selection-audience';

@@ -71,7 +71,7 @@ export async function createSegment(deps: Ctx, input: { request: z.output<typeof
   return segmentView(rows[0]!);
 }
 
-export async function getSegment(deps: Ctx, id: string): Promise<Segment> {
+export async function getSegment(deps: Pick<Deps, 'db'>, id: string): Promise<Segment> {
   return segmentView(await findLiveSegment(deps.db, id));
 }
 

@@ -78,7 +78,8 @@ export interface GuardResult {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const HH_MM = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
 
-function audienceSql(audience: Audience): SQL {
+/** The audience as a query of one column of contact ids. */
+export function audienceSql(audience: Audience): SQL {
   switch (audience.kind) {
     case 'ids': {
       const bad = audience.ids.findIndex((id) => !UUID.test(id));
@@ -263,8 +264,8 @@ const phoneClassification: Classification = (name, ids) => {
     )`;
 };
 
-/** The zones of a page row: the union of its zone sets (ids → zones). */
-function pageZonesSql(channel: ConsentChannel): SQL {
+/** The zones of a classified row aliased `p`: the union of its zone sets (ids → zones). */
+export function pageZonesSql(channel: ConsentChannel): SQL {
   if (channel === 'email') return sql`p.zones`;
   const sets = zoneMapParams().sets;
   return sql`(select coalesce(array_agg(distinct z order by z), '{}') from unnest(p.zones) as s(id),
@@ -275,6 +276,19 @@ function assertWindow(window: CallingWindow): void {
   if (!HH_MM.test(window.start)) throw invalid('callingWindow.start', 'must be a time HH:MM');
   if (!HH_MM.test(window.end)) throw invalid('callingWindow.end', 'must be a time HH:MM');
   if (window.start === window.end) throw invalid('callingWindow', 'must not be empty');
+}
+
+/**
+ * The guard's classification of `ids` as CTEs ending in `<name>` (id, email, phones, zones,
+ * reason: null when contactable), for a caller that adds rules on top in the same statement
+ * (the contact-policy gate). Goes after `with`.
+ */
+export function guardClassificationSql(name: string, ids: SQL, options: { channel: ConsentChannel; now: Date; callingWindow?: CallingWindow }): SQL {
+  const window = options.callingWindow ?? DEFAULT_CALLING_WINDOW;
+  if (options.channel === 'phone') assertWindow(window);
+  const classify = options.channel === 'email' ? emailClassification : phoneClassification;
+  const zones = options.channel === 'phone' ? sql`${zoneCtes(options.now.toISOString(), window)},` : sql``;
+  return sql`${zones} ${classify(name, ids)}`;
 }
 
 /**

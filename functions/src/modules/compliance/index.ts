@@ -2,5 +2,6 @@
 // imports from this module.
 export { complianceModule } from './routes';
 export { checkSuppressions, findSuppressions } from './check-suppressions';
-export { applyComplianceGuard } from './guard';
+export { applyComplianceGuard, audienceSql, guardClassificationSql, pageZonesSql, type Audience, type CallingWindow } from './guard';
+export { consentSource } from './timeline-source';
 export { countExclusions } from './reachability';

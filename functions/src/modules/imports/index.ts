@@ -9,3 +9,4 @@ export { uuidv7 } from './ids';
 export { analyseStoredFile, findJob, launch } from './jobs';
 export { templateMapping } from './profiles';
 export { sweepJobs, sweepJobsJob } from './job-sweeper';
+export { importSource } from './timeline-source';

@@ -1,0 +1,29 @@
+// What a module gives the record timeline: one SQL source of feed rows about a contact or an
+// account. The activity module unions the sources wired at the root into one feed.
+import type { SQL } from 'drizzle-orm';
+
+export interface TimelineSubject {
+  kind: 'contact' | 'account';
+  id: string;
+}
+
+export interface TimelinePage {
+  subject: TimelineSubject;
+  /** Rows strictly before this (at, id) in newest-first order. */
+  before: { at: string; id: string } | null;
+  /** At most this many rows, newest first. */
+  limit: number;
+  /** Only what happened on these channels (sources without a channel are not asked). */
+  channels: string[] | null;
+}
+
+/**
+ * A source answers columns `id` (text, unique in its kind), `at` (timestamptz), `channel`
+ * (text or null), `title` (text), `detail` (jsonb or null), `actor_id` (uuid or null),
+ * `contact_id` (uuid or null), newest first, already limited to the page. An account's feed rolls
+ * up what concerns its contacts as well as the account itself.
+ */
+export interface TimelineSource {
+  kind: 'touch' | 'note' | 'task' | 'field_change' | 'consent' | 'import' | 'list';
+  query(page: TimelinePage): SQL;
+}

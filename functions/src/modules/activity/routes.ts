@@ -1,0 +1,203 @@
+// Activity routes: the record timelines, notes and tasks on contacts and accounts, "My tasks",
+// touches logged by hand, the contact policy (read, history, save) and the gate's preview.
+import { z } from 'zod';
+import {
+  logTouchRequestSchema,
+  myTasksQuerySchema,
+  noteRequestSchema,
+  policyPreviewRequestSchema,
+  policyUpdateSchema,
+  taskCreateSchema,
+  taskUpdateSchema,
+  timelineQuerySchema,
+} from '@shared/contracts/activity';
+import { can } from '@shared/access';
+import { defineRoute, reply, type ApiModule } from '../../http/route';
+import type { ActivityHooks } from './hooks';
+import { addNote, deleteNote, mentionCandidates, updateNote } from './notes';
+import { currentPolicy, policyHistory, savePolicy } from './policy';
+import { previewSelection, timelineOf } from './service';
+import { createTask, deleteTask, getTask, myTasks, updateTask } from './tasks';
+import { recordTouches } from './touches';
+import { notFound } from '../../core/app-error';
+
+
+const contactParams = z.strictObject({ contactId: z.string().uuid() });
+const accountParams = z.strictObject({ accountId: z.string().uuid() });
+const noteParams = z.strictObject({ noteId: z.string().uuid() });
+const taskParams = z.strictObject({ taskId: z.string().uuid() });
+const mentionQuery = z.strictObject({ q: z.string().trim().max(60).default('') });
+
+export function createActivityModule(hooks: ActivityHooks): ApiModule {
+  return {
+    name: 'activity',
+    routes: [
+      defineRoute({
+        method: 'GET',
+        path: '/api/contacts/{contactId}/timeline',
+        capability: 'records.read',
+        summary: "A contact's touches, notes, tasks, field and consent changes, imports and lists, newest first",
+        params: contactParams,
+        query: timelineQuerySchema,
+        handler: async ({ deps, params, query }) => timelineOf(deps.db, hooks, { kind: 'contact', id: params.contactId }, query),
+      }),
+      defineRoute({
+        method: 'GET',
+        path: '/api/accounts/{accountId}/timeline',
+        capability: 'records.read',
+        summary: "An account's feed, rolling up its contacts', newest first",
+        params: accountParams,
+        query: timelineQuerySchema,
+        handler: async ({ deps, params, query }) => timelineOf(deps.db, hooks, { kind: 'account', id: params.accountId }, query),
+      }),
+      defineRoute({
+        method: 'POST',
+        path: '/api/contacts/{contactId}/notes',
+        capability: 'records.read',
+        summary: 'Add a note to a contact (rich text, mentions)',
+        params: contactParams,
+        body: noteRequestSchema,
+        handler: async ({ deps, params, body, principal }) =>
+          reply(201, await addNote(deps.db, { subject: { kind: 'contact', id: params.contactId }, request: body, authorId: principal.userId, at: deps.now() })),
+      }),
+      defineRoute({
+        method: 'POST',
+        path: '/api/accounts/{accountId}/notes',
+        capability: 'records.read',
+        summary: 'Add a note to an account',
+        params: accountParams,
+        body: noteRequestSchema,
+        handler: async ({ deps, params, body, principal }) =>
+          reply(201, await addNote(deps.db, { subject: { kind: 'account', id: params.accountId }, request: body, authorId: principal.userId, at: deps.now() })),
+      }),
+      defineRoute({
+        method: 'PATCH',
+        path: '/api/notes/{noteId}',
+        capability: 'records.read',
+        summary: 'Edit a note (its author or an admin)',
+        params: noteParams,
+        body: noteRequestSchema,
+        handler: async ({ deps, params, body, principal }) =>
+          updateNote(deps.db, { id: params.noteId, request: body, actor: { userId: principal.userId, isAdmin: can(principal.roles, 'admin') }, at: deps.now() }),
+      }),
+      defineRoute({
+        method: 'DELETE',
+        path: '/api/notes/{noteId}',
+        capability: 'records.read',
+        summary: 'Delete a note (its author or an admin)',
+        params: noteParams,
+        handler: async ({ deps, params, principal }) => {
+          await deleteNote(deps.db, { id: params.noteId, actor: { userId: principal.userId, isAdmin: can(principal.roles, 'admin') }, at: deps.now() });
+          return reply(204);
+        },
+      }),
+      defineRoute({
+        method: 'GET',
+        path: '/api/mentions',
+        capability: 'records.read',
+        summary: 'Staff users to mention in a note, by the start of their name',
+        query: mentionQuery,
+        rateLimit: 'search',
+        handler: async ({ deps, query }) => ({ items: await mentionCandidates(deps.db, query.q) }),
+      }),
+      defineRoute({
+        method: 'POST',
+        path: '/api/contacts/{contactId}/touches',
+        capability: 'records.read',
+        summary: 'Log a touch made outside the product (a call, a meeting, a message)',
+        params: contactParams,
+        body: logTouchRequestSchema,
+        handler: async ({ deps, params, body, principal, requestId }) => {
+          const occurredAt = body.occurredAt ?? deps.now().toISOString();
+          const result = await recordTouches(
+            deps.db,
+            [{ ...body, sourceEventId: `manual:${requestId}`, contactId: params.contactId, occurredAt }],
+            principal.userId,
+          );
+          if (result.recorded === 0) throw notFound('contact');
+          return reply(201, result);
+        },
+      }),
+      defineRoute({
+        method: 'POST',
+        path: '/api/tasks',
+        capability: 'records.read',
+        summary: 'Create a task (call back, email, other) due at a local time, for a staff user',
+        body: taskCreateSchema,
+        handler: async ({ deps, body, principal }) => reply(201, await createTask(deps.db, { request: body, createdBy: principal.userId, at: deps.now() })),
+      }),
+      defineRoute({
+        method: 'GET',
+        path: '/api/tasks/mine',
+        capability: 'records.read',
+        summary: "The caller's tasks: overdue, today, upcoming or done, with the open counts",
+        query: myTasksQuerySchema,
+        handler: async ({ deps, query, principal }) => myTasks(deps.db, { userId: principal.userId, ...query, now: deps.now() }),
+      }),
+      defineRoute({
+        method: 'GET',
+        path: '/api/tasks/{taskId}',
+        capability: 'records.read',
+        summary: 'One task',
+        params: taskParams,
+        handler: async ({ deps, params }) => {
+          const task = await getTask(deps.db, params.taskId);
+          if (!task) throw notFound('task');
+          return task;
+        },
+      }),
+      defineRoute({
+        method: 'PATCH',
+        path: '/api/tasks/{taskId}',
+        capability: 'records.read',
+        summary: 'Change, complete or reopen a task',
+        params: taskParams,
+        body: taskUpdateSchema,
+        handler: async ({ deps, params, body, principal }) => updateTask(deps.db, { id: params.taskId, request: body, actorId: principal.userId, at: deps.now() }),
+      }),
+      defineRoute({
+        method: 'DELETE',
+        path: '/api/tasks/{taskId}',
+        capability: 'records.read',
+        summary: 'Delete a task',
+        params: taskParams,
+        handler: async ({ deps, params }) => {
+          await deleteTask(deps.db, { id: params.taskId, at: deps.now() });
+          return reply(204);
+        },
+      }),
+      defineRoute({
+        method: 'GET',
+        path: '/api/policy',
+        capability: 'records.read',
+        summary: 'The contact policy in force',
+        handler: async ({ deps }) => currentPolicy(deps.db),
+      }),
+      defineRoute({
+        method: 'GET',
+        path: '/api/policy/history',
+        capability: 'records.write',
+        summary: 'Every version of the contact policy, newest first',
+        handler: async ({ deps }) => ({ items: await policyHistory(deps.db) }),
+      }),
+      defineRoute({
+        method: 'PUT',
+        path: '/api/policy',
+        capability: 'records.write',
+        summary: 'Save a new version of the contact policy (409 when another was saved since basedOn)',
+        body: policyUpdateSchema,
+        handler: async ({ deps, body, principal }) => reply(201, await savePolicy(deps.db, { update: body, actorId: principal.userId, at: deps.now() })),
+      }),
+      defineRoute({
+        method: 'POST',
+        path: '/api/policy/preview',
+        capability: 'records.read',
+        summary: 'How many of a selection the gate would admit now by email and by phone, and why the rest not (writes nothing)',
+        body: policyPreviewRequestSchema,
+        rateLimit: 'search',
+        handler: async ({ deps, body }) =>
+          previewSelection(deps.db, hooks, { selection: body.selection, channels: body.channels, at: body.at ? new Date(body.at) : deps.now() }),
+      }),
+    ],
+  };
+}
