@@ -120,4 +120,6 @@ CREATE INDEX "tasks_contact_idx" ON "tasks" USING btree ("contact_id","created_a
 CREATE INDEX "tasks_account_idx" ON "tasks" USING btree ("account_id","created_at") WHERE "tasks"."deleted_at" is null and "tasks"."account_id" is not null;--> statement-breakpoint
 CREATE UNIQUE INDEX "touches_source_event_key" ON "touches" USING btree ("source_event_id");--> statement-breakpoint
 CREATE INDEX "touches_contact_time_idx" ON "touches" USING btree ("contact_id","occurred_at","channel","kind","outcome","disposition");--> statement-breakpoint
-CREATE INDEX "touches_account_time_idx" ON "touches" USING btree ("account_id","occurred_at") WHERE "touches"."account_id" is not null;
+CREATE INDEX "touches_account_time_idx" ON "touches" USING btree ("account_id","occurred_at") WHERE "touches"."account_id" is not null;--> statement-breakpoint
+CREATE INDEX "touches_account_connected_idx" ON "touches" USING btree ("account_id","occurred_at") WHERE "touches"."account_id" is not null and "touches"."kind" = 'connected';--> statement-breakpoint
+CREATE INDEX "touches_account_positive_idx" ON "touches" USING btree ("account_id","occurred_at") WHERE "touches"."account_id" is not null and "touches"."outcome" = 'positive';

@@ -38,6 +38,10 @@ export const touches = pgTable(
     // the index, so its windows are index-only range scans.
     index('touches_contact_time_idx').on(t.contactId, t.occurredAt, t.channel, t.kind, t.outcome, t.disposition),
     index('touches_account_time_idx').on(t.accountId, t.occurredAt).where(sql`${t.accountId} is not null`),
+    // The gate's account caps count connected calls and positive outcomes only: index-only scans
+    // over those few rows instead of every touch of every account in the audience.
+    index('touches_account_connected_idx').on(t.accountId, t.occurredAt).where(sql`${t.accountId} is not null and ${t.kind} = 'connected'`),
+    index('touches_account_positive_idx').on(t.accountId, t.occurredAt).where(sql`${t.accountId} is not null and ${t.outcome} = 'positive'`),
     check('touches_channel_check', sql`${t.channel} in ('email', 'call', 'other')`),
     check(
       'touches_kind_check',

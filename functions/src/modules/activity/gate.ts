@@ -75,7 +75,6 @@ function gateCtes(members: SQL, channel: GateChannel, rules: PolicyRules, at: st
   const windowCaps = rules.accountCaps.filter((c) => c.mode !== 'queue');
   const queueCaps = rules.accountCaps.filter((c) => c.mode === 'queue');
   const contactHours = Math.max(0, ...limits.map((l) => l.windowHours), ...quiets.map((q) => q.hours));
-  const accountHours = Math.max(0, ...windowCaps.map((c) => c.windowHours));
 
   const limitCols = limits.map((l, i) => {
     const inChannel = l.channel === 'any' ? sql`true` : sql`t.channel = ${l.channel}`;
@@ -87,13 +86,28 @@ function gateCtes(members: SQL, channel: GateChannel, rules: PolicyRules, at: st
     if (q.disposition) conditions.push(sql`t.disposition = ${q.disposition}`);
     return sql`coalesce(bool_or(${sql.join(conditions, sql` and `)}), false) as ${sql.raw(`q${i}`)}`;
   });
-  const capCols = windowCaps.map((c, i) => {
-    const what = c.mode === 'connected' ? sql`t.kind = 'connected'` : sql`t.outcome = 'positive'`;
-    return sql`count(*) filter (where ${what} and t.occurred_at > ${since(at, c.windowHours)}) as ${sql.raw(`a${i}`)}`;
-  });
+  /** Per account of a candidate, the touches of one cap mode in each of its caps' windows (a partial index each). */
+  const capCounts = (mode: 'connected' | 'positive') => {
+    const caps = windowCaps.map((c, i) => ({ c, i })).filter(({ c }) => c.mode === mode);
+    if (!caps.length) return null;
+    const what = mode === 'connected' ? sql`t.kind = 'connected'` : sql`t.outcome = 'positive'`;
+    const hours = Math.max(...caps.map(({ c }) => c.windowHours));
+    return sql`select t.account_id, ${sql.join(
+      caps.map(({ c, i }) => sql`count(*) filter (where t.occurred_at > ${since(at, c.windowHours)}) as ${sql.raw(`a${i}`)}`),
+      sql`, `,
+    )}
+      from touches t
+      where t.account_id in (select account_id from gate_cand where account_id is not null) and ${what}
+        and t.occurred_at > ${since(at, hours)} and t.occurred_at <= ${at}::timestamptz
+      group by t.account_id`;
+  };
+  const connectedCounts = capCounts('connected');
+  const positiveCounts = capCounts('positive');
   const contactBroken = limits.map((l, i) => sql`coalesce(tw.${sql.raw(`l${i}`)}, 0) >= ${l.max}`);
   const quietBroken = quiets.map((_, i) => sql`coalesce(tw.${sql.raw(`q${i}`)}, false)`);
-  const accountBroken = windowCaps.map((c, i) => sql`(cand.account_id is not null and coalesce(ta.${sql.raw(`a${i}`)}, 0) >= ${c.max})`);
+  const accountBroken = windowCaps.map(
+    (c, i) => sql`(cand.account_id is not null and coalesce(${sql.raw(c.mode === 'connected' ? 'tac' : 'tap')}.${sql.raw(`a${i}`)}, 0) >= ${c.max})`,
+  );
   const queueMax = queueCaps.length ? Math.min(...queueCaps.map((c) => c.max)) : null;
   const any = (parts: SQL[]) => (parts.length ? sql.join(parts, sql` or `) : sql`false`);
 
@@ -114,17 +128,13 @@ function gateCtes(members: SQL, channel: GateChannel, rules: PolicyRules, at: st
           : sql`select null::uuid as contact_id where false`
       }
     ),
-    gate_ta as (
-      -- Per account of a candidate, connected calls and positive outcomes in each cap's window.
-      ${
-        capCols.length
-          ? sql`select t.account_id, ${sql.join(capCols, sql`, `)}
-              from touches t
-              where t.account_id in (select account_id from gate_cand where account_id is not null)
-                and t.occurred_at > ${since(at, accountHours)} and t.occurred_at <= ${at}::timestamptz
-              group by t.account_id`
-          : sql`select null::uuid as account_id where false`
-      }
+    gate_ta_connected as (
+      -- Per account of a candidate, connected calls in each connected cap's window.
+      ${connectedCounts ?? sql`select null::uuid as account_id where false`}
+    ),
+    gate_ta_positive as (
+      -- Per account of a candidate, positive outcomes in each positive cap's window.
+      ${positiveCounts ?? sql`select null::uuid as account_id where false`}
     ),
     gate_policy as (
       select cand.id, cand.account_id,
@@ -135,7 +145,8 @@ function gateCtes(members: SQL, channel: GateChannel, rules: PolicyRules, at: st
         end as reason
       from gate_cand cand
       ${contactBroken.length || quietBroken.length ? sql`left join gate_tw tw on tw.contact_id = cand.id` : sql``}
-      ${accountBroken.length ? sql`left join gate_ta ta on ta.account_id = cand.account_id` : sql``}
+      ${connectedCounts ? sql`left join gate_ta_connected tac on tac.account_id = cand.account_id` : sql``}
+      ${positiveCounts ? sql`left join gate_ta_positive tap on tap.account_id = cand.account_id` : sql``}
     ),
     gate_queue as (
       -- Queue-size cap: each account keeps (cap − contacts already held elsewhere) places,
