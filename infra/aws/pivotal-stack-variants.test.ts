@@ -20,7 +20,21 @@ const portalModule: ApiModule = {
 const digest: WorkflowDefinition = {
   name: 'nightly-digest',
   tasks: { BuildDigest: { entry: 'functions/src/handlers/jobs.ts' } },
-  definition: { StartAt: 'Build', States: { Build: { Type: 'Task', Resource: '${BuildDigest}', End: true } } },
+  definition: {
+    StartAt: 'Build',
+    TimeoutSeconds: 900,
+    States: {
+      Build: {
+        Type: 'Task',
+        Resource: '${BuildDigest}',
+        TimeoutSeconds: 300,
+        Retry: [{ ErrorEquals: ['Lambda.TooManyRequestsException', 'States.TaskFailed'], MaxAttempts: 3 }],
+        Catch: [{ ErrorEquals: ['States.ALL'], Next: 'Failed' }],
+        End: true,
+      },
+      Failed: { Type: 'Fail', Error: 'DigestFailed' },
+    },
+  },
 };
 
 describe('the CDK app without an email domain or a built SPA, with bucket events, a workflow and portal routes', () => {
