@@ -90,12 +90,14 @@ describe('identity in the browser, from a fresh database', () => {
       'Dashboard',
       'Accounts',
       'Contacts',
+      'My tasks',
       'Imports',
       'Segments',
       'Lists',
       'Domain sets',
       'Suppressions',
       'Users',
+      'Contact policy',
       'Design system',
     ]);
   });
@@ -215,7 +217,7 @@ describe('identity in the browser, from a fresh database', () => {
     const { page } = browser;
     await signIn(page, { username: ANALYST.username, password: ANALYST.password }, { baseUrl: stack.url });
     // Campaign manager + quality analyst: the workspace pages, none of the admin settings.
-    expect(await sidebarLabels(page)).toEqual(['Dashboard', 'Accounts', 'Contacts', 'Imports', 'Segments', 'Lists', 'Domain sets', 'Suppressions']);
+    expect(await sidebarLabels(page)).toEqual(['Dashboard', 'Accounts', 'Contacts', 'My tasks', 'Imports', 'Segments', 'Lists', 'Domain sets', 'Suppressions', 'Contact policy']);
     await page.getByRole('heading', { level: 1, name: /Priya/ }).waitFor();
     await screenshot(page, 'identity-analyst-dashboard');
 

@@ -67,6 +67,9 @@ const since = (at: string, hours: number) => sql`(${at}::timestamptz - make_inte
 /**
  * CTEs `gate_guard` (the guard's classification of the audience) … `gate_final` (id, account_id,
  * email, phones, zones, reason): the reason is the guard's, else the first policy rule broken.
+ * The policy is read per contact through LATERAL index scans (touches by contact and time; by
+ * account and time for connected calls and positive outcomes, each a partial index), so no two
+ * CTEs are ever joined on estimates that could turn the join into a loop over both.
  */
 function gateCtes(members: SQL, channel: GateChannel, rules: PolicyRules, at: string, guard: { now: Date; callingWindow?: CallingWindow }, holder: string | null): SQL {
   const tc = touchChannel(channel);
@@ -75,102 +78,79 @@ function gateCtes(members: SQL, channel: GateChannel, rules: PolicyRules, at: st
   const windowCaps = rules.accountCaps.filter((c) => c.mode !== 'queue');
   const queueCaps = rules.accountCaps.filter((c) => c.mode === 'queue');
   const contactHours = Math.max(0, ...limits.map((l) => l.windowHours), ...quiets.map((q) => q.hours));
+  const any = (parts: SQL[]) => (parts.length ? sql.join(parts, sql` or `) : sql`false`);
 
-  const limitCols = limits.map((l, i) => {
+  // Per contact, one aggregate over its touches in the widest window: is a limit reached, does a quiet period run?
+  const limitBroken = limits.map((l) => {
     const inChannel = l.channel === 'any' ? sql`true` : sql`t.channel = ${l.channel}`;
-    return sql`count(*) filter (where t.kind in (${ATTEMPTS}) and ${inChannel} and t.occurred_at > ${since(at, l.windowHours)}) as ${sql.raw(`l${i}`)}`;
+    return sql`count(*) filter (where t.kind in (${ATTEMPTS}) and ${inChannel} and t.occurred_at > ${since(at, l.windowHours)}) >= ${l.max}`;
   });
-  const quietCols = quiets.map((q, i) => {
+  const quietRuns = quiets.map((q) => {
     const conditions: SQL[] = [sql`t.occurred_at > ${since(at, q.hours)}`];
     if (q.outcome) conditions.push(sql`t.outcome = ${q.outcome}`);
     if (q.disposition) conditions.push(sql`t.disposition = ${q.disposition}`);
-    return sql`coalesce(bool_or(${sql.join(conditions, sql` and `)}), false) as ${sql.raw(`q${i}`)}`;
+    return sql`coalesce(bool_or(${sql.join(conditions, sql` and `)}), false)`;
   });
-  /** Per account of a candidate, the touches of one cap mode in each of its caps' windows (a partial index each). */
-  const capCounts = (mode: 'connected' | 'positive') => {
-    const caps = windowCaps.map((c, i) => ({ c, i })).filter(({ c }) => c.mode === mode);
-    if (!caps.length) return null;
+  const contactLateral =
+    limitBroken.length + quietRuns.length
+      ? sql`left join lateral (
+          select ${any(limitBroken)} as over_limit, ${any(quietRuns)} as quiet
+          from touches t
+          where b.guard_reason is null and t.contact_id = b.id
+            and t.occurred_at > ${since(at, contactHours)} and t.occurred_at <= ${at}::timestamptz
+        ) tw on true`
+      : sql`left join lateral (select false as over_limit, false as quiet) tw on true`;
+
+  // Per contact with an account, whether a connected-calls or positive-outcomes cap of its account is reached.
+  const capLateral = (mode: 'connected' | 'positive', alias: string) => {
+    const caps = windowCaps.filter((c) => c.mode === mode);
+    const a = sql.raw(alias);
+    if (!caps.length) return sql`left join lateral (select false as reached) ${a} on true`;
     const what = mode === 'connected' ? sql`t.kind = 'connected'` : sql`t.outcome = 'positive'`;
-    const hours = Math.max(...caps.map(({ c }) => c.windowHours));
-    return sql`select t.account_id, ${sql.join(
-      caps.map(({ c, i }) => sql`count(*) filter (where t.occurred_at > ${since(at, c.windowHours)}) as ${sql.raw(`a${i}`)}`),
-      sql`, `,
-    )}
-      from touches t
-      where t.account_id in (select account_id from gate_cand where account_id is not null) and ${what}
-        and t.occurred_at > ${since(at, hours)} and t.occurred_at <= ${at}::timestamptz
-      group by t.account_id`;
+    const hours = Math.max(...caps.map((c) => c.windowHours));
+    return sql`left join lateral (
+        select b.account_id is not null and (${any(caps.map((c) => sql`count(*) filter (where t.occurred_at > ${since(at, c.windowHours)}) >= ${c.max}`))}) as reached
+        from touches t
+        where b.guard_reason is null and b.account_id is not null and t.account_id = b.account_id and ${what}
+          and t.occurred_at > ${since(at, hours)} and t.occurred_at <= ${at}::timestamptz
+      ) ${a} on true`;
   };
-  const connectedCounts = capCounts('connected');
-  const positiveCounts = capCounts('positive');
-  const contactBroken = limits.map((l, i) => sql`coalesce(tw.${sql.raw(`l${i}`)}, 0) >= ${l.max}`);
-  const quietBroken = quiets.map((_, i) => sql`coalesce(tw.${sql.raw(`q${i}`)}, false)`);
-  const accountBroken = windowCaps.map(
-    (c, i) => sql`(cand.account_id is not null and coalesce(${sql.raw(c.mode === 'connected' ? 'tac' : 'tap')}.${sql.raw(`a${i}`)}, 0) >= ${c.max})`,
-  );
   const queueMax = queueCaps.length ? Math.min(...queueCaps.map((c) => c.max)) : null;
-  const any = (parts: SQL[]) => (parts.length ? sql.join(parts, sql` or `) : sql`false`);
 
   return sql`${guardClassificationSql('gate_guard', members, { channel, now: guard.now, callingWindow: guard.callingWindow })},
-    gate_cand as (
-      select g.id, c.account_id from gate_guard g join contacts c on c.id = g.id where g.reason is null
-    ),
-    gate_tw as (
-      -- Per candidate, its attempts in each limit's window and whether a quiet period runs:
-      -- one pass over the contact-time index for the widest window.
-      ${
-        limitCols.length + quietCols.length
-          ? sql`select t.contact_id, ${sql.join([...limitCols, ...quietCols], sql`, `)}
-              from touches t
-              where t.contact_id in (select id from gate_cand)
-                and t.occurred_at > ${since(at, contactHours)} and t.occurred_at <= ${at}::timestamptz
-              group by t.contact_id`
-          : sql`select null::uuid as contact_id where false`
-      }
-    ),
-    gate_ta_connected as (
-      -- Per account of a candidate, connected calls in each connected cap's window.
-      ${connectedCounts ?? sql`select null::uuid as account_id where false`}
-    ),
-    gate_ta_positive as (
-      -- Per account of a candidate, positive outcomes in each positive cap's window.
-      ${positiveCounts ?? sql`select null::uuid as account_id where false`}
-    ),
     gate_policy as (
-      select cand.id, cand.account_id,
-        case
-          when ${any(contactBroken)} then 'contact_frequency'
-          when ${any(quietBroken)} then 'quiet_period'
-          when ${any(accountBroken)} then 'account_cap'
-        end as reason
-      from gate_cand cand
-      ${contactBroken.length || quietBroken.length ? sql`left join gate_tw tw on tw.contact_id = cand.id` : sql``}
-      ${connectedCounts ? sql`left join gate_ta_connected tac on tac.account_id = cand.account_id` : sql``}
-      ${positiveCounts ? sql`left join gate_ta_positive tap on tap.account_id = cand.account_id` : sql``}
+      select b.id, b.account_id, b.email, b.phones, b.zones,
+        coalesce(b.guard_reason, case
+          when coalesce(tw.over_limit, false) then 'contact_frequency'
+          when coalesce(tw.quiet, false) then 'quiet_period'
+          when coalesce(tac.reached, false) or coalesce(tap.reached, false) then 'account_cap'
+        end) as reason
+      from (
+        select g.id, c.account_id, g.email, g.phones, g.zones, g.reason as guard_reason
+        from gate_guard g join contacts c on c.id = g.id
+      ) b
+      ${contactLateral}
+      ${capLateral('connected', 'tac')}
+      ${capLateral('positive', 'tap')}
     ),
-    gate_queue as (
+    gate_final as (
       -- Queue-size cap: each account keeps (cap − contacts already held elsewhere) places,
       -- given to its passing contacts in id order.
       ${
         queueMax === null
-          ? sql`select p.id, p.account_id, p.reason from gate_policy p`
-          : sql`select p.id, p.account_id,
+          ? sql`select p.id, p.account_id, p.email, p.phones, p.zones, p.reason from gate_policy p`
+          : sql`select p.id, p.account_id, p.email, p.phones, p.zones,
                   case when p.reason is null and p.account_id is not null
                         and row_number() over (partition by p.account_id, p.reason is null order by p.id)
                             > greatest(${queueMax} - coalesce(h.held, 0), 0)
                        then 'account_cap' else p.reason end as reason
                 from gate_policy p
-                left join (
-                  select account_id, count(distinct contact_id)::int as held from contact_holds
-                  where account_id in (select account_id from gate_policy where account_id is not null)
-                    and held_until > ${at}::timestamptz ${holder ? sql`and holder <> ${holder}` : sql``}
-                  group by account_id
-                ) h on h.account_id = p.account_id`
+                left join lateral (
+                  select count(distinct ch.contact_id)::int as held from contact_holds ch
+                  where p.reason is null and p.account_id is not null and ch.account_id = p.account_id
+                    and ch.held_until > ${at}::timestamptz ${holder ? sql`and ch.holder <> ${holder}` : sql``}
+                ) h on true`
       }
-    ),
-    gate_final as (
-      select g.id, q.account_id, g.email, g.phones, g.zones, coalesce(g.reason, q.reason) as reason
-      from gate_guard g left join gate_queue q on q.id = g.id
     )`;
 }
 
