@@ -93,6 +93,7 @@ describe.each(['light', 'dark'] as const)('activity and the contact policy (%s)'
     });
     await openApp(page, `/segments/${segment.id}`);
     await eventually(() => page.getByTestId('segment-count').textContent()).toBe('2');
+    await page.getByRole('button', { name: 'Check by email and phone' }).click();
     await eventually(() => page.getByTestId('reachable-email').textContent()).toBe('2');
 
     await openApp(page, '/settings/contact-policy');
@@ -104,6 +105,7 @@ describe.each(['light', 'dark'] as const)('activity and the contact policy (%s)'
     await page.getByText(/Contact policy saved as version \d+\./).waitFor();
 
     await openApp(page, `/segments/${segment.id}`);
+    await page.getByRole('button', { name: 'Check by email and phone' }).click();
     await eventually(() => page.getByTestId('reachable-email').textContent()).toBe('1');
     await expectNoSeriousA11yViolations(page);
   });

@@ -1,10 +1,12 @@
 // "Reachable now": how many of an audience the contact gate would admit at this moment by email
 // and by phone (compliance and the contact policy together), with the reasons for the rest on
 // hover. It follows the policy: a saved change refreshes it.
+import { useState } from 'react';
 import { Loader2, Mail, Phone } from 'lucide-react';
 import type { AudienceSelection, GateCounts } from '@shared/contracts/activity';
 import { POLICY_EXCLUSION_LABELS } from '@shared/contracts/activity';
 import { EXCLUSION_REASON_LABELS } from '@shared/contracts/compliance';
+import { Button } from '@/components/ui/button';
 import { SimpleTooltip } from '@/components/ui/tooltip';
 import { usePolicyPreview } from './activity-api';
 
@@ -32,8 +34,23 @@ function Channel({ label, icon: Icon, counts, testId }: { label: string; icon: t
   return counts ? <SimpleTooltip content={reasonsText(counts)}>{content}</SimpleTooltip> : content;
 }
 
-export function ReachableNow({ selection }: { selection: AudienceSelection | null }) {
-  const preview = usePolicyPreview(selection);
+/**
+ * `onDemand`: worked out only when asked (a builder whose filter changes with every edit would
+ * otherwise run the whole gate on each one); the count then follows the filter until it is left.
+ */
+export function ReachableNow({ selection, onDemand = false }: { selection: AudienceSelection | null; onDemand?: boolean }) {
+  const [asked, setAsked] = useState(!onDemand);
+  const preview = usePolicyPreview(asked ? selection : null);
+  if (!asked) {
+    return (
+      <div className="min-w-44">
+        <p className="text-xs font-medium uppercase tracking-wide text-muted-foreground">Reachable now</p>
+        <Button variant="outline" size="sm" className="mt-1" onClick={() => setAsked(true)}>
+          Check by email and phone
+        </Button>
+      </div>
+    );
+  }
   return (
     <div className="min-w-44" aria-live="polite" aria-atomic="true">
       <p className="flex items-center gap-1.5 text-xs font-medium uppercase tracking-wide text-muted-foreground">

@@ -133,7 +133,7 @@ function Builder({ segment }: { segment: Segment | null }) {
             {updating && <Loader2 className="size-4 animate-spin text-muted-foreground" aria-label="Updating the count" />}
           </p>
         </div>
-        <ReachableNow selection={{ kind: 'filter', filter: settled }} />
+        <ReachableNow onDemand selection={{ kind: 'filter', filter: settled }} />
         <AdvancedFilterBar className="min-w-0 flex-1" fields={fields} value={filter} onChange={setFilter} />
       </Card>
       {preview.isError && !preview.data ? (
