@@ -6,3 +6,4 @@ export * from './imports';
 export * from './accounts';
 export * from './audience';
 export * from './activity';
+export * from './email';
