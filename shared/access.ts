@@ -26,6 +26,8 @@ export const ACCESS_POLICY = {
   admin: ['admin'],
   /** Email campaigns: build and send. */
   'email.send': MANAGERS,
+  /** Deliverability: sending and tracking domains, IP pools, warm-up plans, sender profiles. */
+  'email.configure': ['admin'],
   /** Call campaigns and the agent console. */
   'calls.make': ['admin', 'campaign_manager', 'agent'],
   /** The lead QA workflow. */
