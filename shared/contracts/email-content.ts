@@ -249,6 +249,7 @@ export type MergeField = z.infer<typeof mergeFieldSchema>;
 export const contentIssueSchema = z.object({
   field: z.string(),
   reason: z.string(),
+  /** 1-based, in the part as compiled (the MJML source for `mjml`, the compiled HTML for `html`). */
   line: z.number().int().optional(),
 });
 export type ContentIssue = z.infer<typeof contentIssueSchema>;
