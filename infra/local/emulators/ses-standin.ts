@@ -386,7 +386,7 @@ function sentMailOf(messageId: string, request: Json): SentMail {
 }
 
 function emptyStats() {
-  return { accepted: 0, throttled: 0, first: 0, last: 0, second: 0, inSecond: 0, busiest: 0 };
+  return { accepted: 0, throttled: 0, first: 0, last: 0, perSecond: new Map<number, number>(), busiest: 0 };
 }
 
 export async function startSesStandin(options: SesStandinOptions): Promise<SesStandin> {
@@ -419,14 +419,16 @@ export async function startSesStandin(options: SesStandinOptions): Promise<SesSt
     return true;
   };
 
-  const countAccepted = (now: number) => {
+  // Calls end out of order: each is counted in the second it arrived, in a map of recent seconds.
+  const countAccepted = (arrivedAt: number) => {
     counters.accepted += 1;
-    counters.first ||= now;
-    counters.last = now;
-    const second = Math.floor(now / 1000);
-    if (second !== counters.second) Object.assign(counters, { second, inSecond: 0 });
-    counters.inSecond += 1;
-    counters.busiest = Math.max(counters.busiest, counters.inSecond);
+    counters.first = counters.first ? Math.min(counters.first, arrivedAt) : arrivedAt;
+    counters.last = Math.max(counters.last, arrivedAt);
+    const second = Math.floor(arrivedAt / 1000);
+    const inSecond = (counters.perSecond.get(second) ?? 0) + 1;
+    counters.perSecond.set(second, inSecond);
+    counters.busiest = Math.max(counters.busiest, inSecond);
+    for (const old of counters.perSecond.keys()) if (old < second - 60) counters.perSecond.delete(old);
   };
 
   const publish = (request: SesEventRequest): SesEventBridgeEvent | null => {
@@ -446,14 +448,16 @@ export async function startSesStandin(options: SesStandinOptions): Promise<SesSt
   };
 
   const sendEmail = async (req: http.IncomingMessage, res: http.ServerResponse, body: Buffer) => {
-    if (!admit(Date.now())) {
+    const arrivedAt = Date.now();
+    if (!admit(arrivedAt)) {
       counters.throttled += 1;
       throw new SesApiError(429, 'TooManyRequestsException', 'Maximum sending rate exceeded.');
     }
     const result = await forward(upstream, req, body);
     if (result.status === 200) {
       const { MessageId } = parseJson(result.body) as { MessageId?: string };
-      countAccepted(Date.now());
+      // Counted when SES took the call, as its sending rate is.
+      countAccepted(arrivedAt);
       if (MessageId) keepSent(sentMailOf(MessageId, parseJson(body)));
     }
     answer(res, result);
