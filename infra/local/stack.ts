@@ -25,6 +25,7 @@ import { createStaticHandler, SECURITY_HEADERS } from './static-files';
 import { ensureMainTable, startDynamo } from './emulators/dynamo';
 import { startS3 } from './emulators/s3';
 import { startSes } from './emulators/ses';
+import { startSesStandin, type SesStandin } from './emulators/ses-standin';
 import { startStepFunctions, type StepFunctionsEmulator } from './emulators/stepfunctions';
 import { redactError } from '../../functions/src/http/redact-error';
 
@@ -55,6 +56,8 @@ export interface LocalStack {
   deps: Deps;
   mailViewerUrl: string;
   sesEndpoint: string;
+  /** In front of the SES emulator: identities, configuration sets, pools, throttling knobs, injected events. */
+  sesStandin: SesStandin;
   stepFunctions: StepFunctionsEmulator;
   databaseLabel: string;
   stop(): Promise<void>;
@@ -205,6 +208,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       startStepFunctions({ workflows, repoRoot: REPO_ROOT, fastRetries: options.fastRetries ?? false }),
     ]);
     stoppers.push(dynamo.stop, s3.stop, ses.stop, sfn.stop);
+    // The application talks to SES through the stand-in, which answers the APIs the emulator lacks.
+    const sesStandin = await startSesStandin({ upstream: ses.endpoint, autoVerify: true });
+    stoppers.push(sesStandin.stop);
     if (options.ephemeral) {
       stoppers.push(() => rm(path.join(dataDir), { recursive: true, force: true }));
     }
@@ -214,7 +220,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       ...(options.env.DATABASE_URL ? {} : { PGLITE_DIR: options.ephemeral ? undefined : path.join(dataDir, 'pg') }),
       DYNAMODB_ENDPOINT: dynamo.endpoint,
       S3_ENDPOINT: s3.endpoint,
-      SES_ENDPOINT: ses.endpoint,
+      SES_ENDPOINT: sesStandin.endpoint,
       SFN_ENDPOINT: sfn.endpoint,
       AUTH_MODE: 'local',
       AUTH_ISSUER: options.env.AUTH_ISSUER ?? publicUrl,
@@ -326,7 +332,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       config,
       deps,
       mailViewerUrl: ses.viewerUrl,
-      sesEndpoint: ses.endpoint,
+      sesEndpoint: sesStandin.endpoint,
+      sesStandin,
       stepFunctions: sfn,
       databaseLabel: describeDatabase(config, dataDir),
       stop: stopAll,

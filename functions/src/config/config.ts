@@ -55,6 +55,16 @@ export const configSchema = z.object({
   SES_FROM_ADDRESS: z.string().trim().email().default('no-reply@pivotal.local'),
   SES_CONFIGURATION_SET: z.string().trim().min(1).optional(),
 
+  // Email delivery: the other providers a sender profile may choose (their HTTP APIs; the base
+  // URLs point at local fakes in tests), the default sending rate per identity and how long a
+  // provider call may take before its outcome is treated as uncertain.
+  SENDGRID_BASE_URL: z.string().trim().url({ message: 'must be a URL such as https://api.sendgrid.com' }).default('https://api.sendgrid.com'),
+  SENDGRID_API_KEY: z.string().trim().min(1).optional(),
+  MAILGUN_BASE_URL: z.string().trim().url({ message: 'must be a URL such as https://api.mailgun.net' }).default('https://api.mailgun.net'),
+  MAILGUN_API_KEY: z.string().trim().min(1).optional(),
+  EMAIL_SEND_RATE_PER_SECOND: z.coerce.number().int().min(1).max(10_000).default(14),
+  EMAIL_SEND_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(15_000),
+
   // Identity: 'local' = the local issuer (keys under DATA_DIR); 'cognito' = the user pools.
   AUTH_MODE: z.enum(['local', 'cognito']).default('local'),
   AUTH_ISSUER: z.string().trim().min(1).default('http://localhost:3000'),
