@@ -99,7 +99,16 @@ export async function sendBatch<M>(deps: SenderDeps, kit: SendingKit<M>, input: 
   const variantIds = [...new Set(pending.map((r) => r.variantId).filter((id): id is string => id !== null))];
   const variants = variantIds.length ? await deps.db.select().from(emailVariants).where(inArray(emailVariants.id, variantIds)) : [];
   const composer = await kit.composer({ campaign, variants, sender });
-  const provider = kit.provider(sender);
+  let provider: ReturnType<SendingKit<M>['provider']>;
+  try {
+    provider = kit.provider(sender);
+  } catch (error) {
+    // A provider that cannot be used at all (its key is not configured): nothing can go out until a person acts.
+    if (failureKindOf(error) !== 'blocked') throw error;
+    result.pausedReason = reasonOf(error);
+    await pauseWithReason(deps, campaignId, result.pausedReason);
+    return finish('stopped');
+  }
   const composed = new Map((await composer.compose(pending)).map((c) => [c.recipientId, c]));
 
   let counters: BatchCounters | null = null;
