@@ -1,7 +1,7 @@
 // Starts a state machine of functions/src/workflows by name. Its ARN is looked up once per
 // container (ListStateMachines), so neither host needs it configured: the CDK app names each
-// machine after its workflow, and the local emulator does too.
-import { ListStateMachinesCommand, StartExecutionCommand, type SFNClient } from '@aws-sdk/client-sfn';
+// machine after its workflow, and the local emulator does too. Sweepers ask whether an execution still runs.
+import { DescribeExecutionCommand, ListStateMachinesCommand, StartExecutionCommand, type SFNClient } from '@aws-sdk/client-sfn';
 
 const arns = new WeakMap<SFNClient, Map<string, Promise<string>>>();
 
@@ -27,4 +27,15 @@ export async function startWorkflowExecution(sfn: SFNClient, workflow: string, e
   }
   const res = await sfn.send(new StartExecutionCommand({ stateMachineArn: await arn, name: executionName, input: JSON.stringify(input) }));
   return res.executionArn!;
+}
+
+/** Whether the execution is still running; a missing one (a restarted local stack) is not. */
+export async function executionRunning(sfn: SFNClient, executionArn: string): Promise<boolean> {
+  try {
+    const res = await sfn.send(new DescribeExecutionCommand({ executionArn }));
+    return res.status === 'RUNNING' || res.status === 'PENDING_REDRIVE';
+  } catch (error) {
+    if ((error as Error).name === 'ExecutionDoesNotExist') return false;
+    throw error;
+  }
 }

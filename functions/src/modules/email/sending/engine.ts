@@ -5,13 +5,12 @@
 // campaigns whose time has come, restarts those whose execution was lost (a crashed host: the
 // claims then turn whoever was in flight into `uncertain`), and picks A/B winners.
 import { and, eq, isNull, lte, sql } from 'drizzle-orm';
-import { DescribeExecutionCommand } from '@aws-sdk/client-sfn';
 import type { AbTest } from '@shared/contracts/email';
 import type { Deps } from '../../../core/deps';
 import type { Database } from '../../../db/connection';
 import { queryOne, queryRows } from '../../../db/rows';
 import { emailCampaigns } from '../../../db/schema';
-import { startWorkflowExecution } from '../../../workflows/start-execution';
+import { executionRunning, startWorkflowExecution } from '../../../workflows/start-execution';
 import { EMAIL_WORKFLOW_NAME } from '../../../workflows/email';
 import { releaseHolds } from '../../activity';
 import { moveCampaign } from '../campaigns/transitions';
@@ -125,16 +124,6 @@ export async function startCampaign(deps: EngineDeps, campaignId: string): Promi
   return true;
 }
 
-async function executionRunning(deps: EngineDeps, executionArn: string): Promise<boolean> {
-  try {
-    const res = await deps.aws.sfn.send(new DescribeExecutionCommand({ executionArn }));
-    return res.status === 'RUNNING' || res.status === 'PENDING_REDRIVE';
-  } catch (error) {
-    if ((error as Error).name === 'ExecutionDoesNotExist') return false;
-    throw error;
-  }
-}
-
 /** A campaign may be between its status write and its StartExecution call this long. */
 export const LAUNCH_GRACE_SECONDS = 60;
 
@@ -168,7 +157,7 @@ export async function sweepCampaigns(deps: EngineDeps): Promise<SweepResult> {
   const graceStart = now.getTime() - LAUNCH_GRACE_SECONDS * 1000;
   for (const c of sending) {
     if (!c.open) continue;
-    const lost = c.execution_arn ? !(await executionRunning(deps, c.execution_arn)) : new Date(c.updated_at).getTime() < graceStart;
+    const lost = c.execution_arn ? !(await executionRunning(deps.aws.sfn, c.execution_arn)) : new Date(c.updated_at).getTime() < graceStart;
     if (!lost) continue;
     // Claimed by the ARN this sweep read, so two sweepers never both restart it.
     const claimed = await deps.db
