@@ -51,8 +51,13 @@ export const functionAccess: FunctionAccessTable = {
   'functions/src/handlers/imports-fail.ts': { objects: { read: [IMPORT_OBJECTS], write: [IMPORT_OBJECTS], delete: [IMPORT_OBJECTS] } },
   // The export workflow's task streams the CSV into exports/.
   'functions/src/handlers/imports-export.ts': { objects: { write: [EXPORT_OBJECTS] } },
+  // Campaigns: scheduling for now, resuming and the A/B pick start the sending workflow; test sends go out through SES.
+  'functions/src/handlers/email.ts': { workflows: { start: true }, sendEmail: true },
+  // The sending workflow's batches send through SES and pace themselves with the rate gate's counters.
+  'functions/src/handlers/email-batch.ts': { sendEmail: true, table: 'read-write' },
   // The job sweeper checks whether an active job's execution still runs and starts a new one if
   // not; a job it gives up on fails like MarkFailed does, moving a drop-folder file to failed/.
+  // The email sweep starts due campaigns, restarts lost sending executions and releases A/B remainders.
   'functions/src/handlers/jobs.ts': {
     objects: { read: [IMPORT_OBJECTS], write: [IMPORT_OBJECTS], delete: [IMPORT_OBJECTS] },
     workflows: { start: true, describe: true },

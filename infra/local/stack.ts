@@ -26,6 +26,7 @@ import { ensureMainTable, startDynamo } from './emulators/dynamo';
 import { startS3 } from './emulators/s3';
 import { startSes } from './emulators/ses';
 import { startSesStandin, type SesStandin } from './emulators/ses-standin';
+import { loadOrCreateTrackingSecret } from './tracking-secret';
 import { startStepFunctions, type StepFunctionsEmulator } from './emulators/stepfunctions';
 import { redactError } from '../../functions/src/http/redact-error';
 
@@ -225,6 +226,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       AUTH_MODE: 'local',
       AUTH_ISSUER: options.env.AUTH_ISSUER ?? publicUrl,
       AUTH_KEYS_DIR: options.env.AUTH_KEYS_DIR ?? path.join(dataDir, 'keys'),
+      TRACKING_SECRET: options.env.TRACKING_SECRET ?? (await loadOrCreateTrackingSecret(path.join(dataDir, 'keys'))),
+      PUBLIC_BASE_URL: options.env.PUBLIC_BASE_URL ?? publicUrl,
     });
     setConfig(config);
 

@@ -92,6 +92,20 @@ export const configSchema = z.object({
   /** How long the contact gate's proofs (who was admitted or left out, and why) are kept. */
   GATE_PROOF_RETENTION_DAYS: z.coerce.number().int().min(30).max(3650).default(1095),
 
+  // Email campaigns. TRACKING_SECRET signs open, click and unsubscribe links (at least 32
+  // characters; required on Lambda, the local stack keeps one under DATA_DIR, tests make one up);
+  // PUBLIC_BASE_URL is where those links point. Sending goes in batches of EMAIL_BATCH_SIZE, up to
+  // EMAIL_BATCH_CONCURRENCY at a time; a batch whose failed share of at least
+  // EMAIL_FAILURE_MIN_ATTEMPTS sends passes EMAIL_FAILURE_PAUSE_RATE pauses its campaign.
+  TRACKING_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  PUBLIC_BASE_URL: z.string().trim().url({ message: 'must be a URL such as https://crm.example.com' }).default('http://localhost:3000'),
+  EMAIL_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(100),
+  EMAIL_BATCH_CONCURRENCY: z.coerce.number().int().min(1).max(40).default(4),
+  EMAIL_FAILURE_PAUSE_RATE: z.coerce.number().min(0.01).max(1).default(0.2),
+  EMAIL_FAILURE_MIN_ATTEMPTS: z.coerce.number().int().min(1).default(20),
+  /** Set by the Lambda runtime: read only to insist on settings a deployment must not leave to defaults. */
+  AWS_LAMBDA_FUNCTION_NAME: z.string().optional(),
+
   ADMIN_USERNAME: z.string().trim().min(1).default('admin'),
   ADMIN_EMAIL: z.string().trim().email().default('admin@crm.local'),
   ADMIN_PASSWORD: z.string().min(1).default('Admin123!'),
@@ -110,6 +124,7 @@ function crossCheck(config: Config): { name: string; message: string } | null {
       if (!config[name]) return { name, message: 'is required when AUTH_MODE is cognito' };
     }
   }
+  if (config.AWS_LAMBDA_FUNCTION_NAME && !config.TRACKING_SECRET) return { name: 'TRACKING_SECRET', message: 'is required on AWS Lambda' };
   return null;
 }
 

@@ -1,0 +1,24 @@
+// The email module's face: the API module assembled from the route lists of its parts, the
+// sending workflow's steps and the scheduled job, and the hooks it needs from the others.
+import type { ApiModule } from '../../http/route';
+import { campaignRoutes } from './campaigns/routes';
+import type { EmailHooks } from './hooks';
+// At merge: import { settingsRoutes } from './settings';
+// At merge: import { trackingRoutes } from './tracking';
+
+export function createEmailModule(hooks: EmailHooks): ApiModule {
+  return {
+    name: 'email',
+    routes: [
+      ...campaignRoutes(hooks),
+      // At merge: ...settingsRoutes,
+      // At merge: ...trackingRoutes,
+    ],
+  };
+}
+
+export { noEmailHooks, type EmailHooks } from './hooks';
+export { prepareSend, finaliseSend, failSend, sweepCampaigns, type PreparedSend, type FinaliseResult } from './sending/engine';
+export { sendBatch, type BatchResult } from './sending/batch-sender';
+export type { SendingKit } from './sending/ports';
+export { emailSweepJob } from './sending/sweep-job';
