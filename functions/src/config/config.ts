@@ -54,6 +54,16 @@ export const configSchema = z.object({
   BUCKET_NAME: z.string().trim().min(3).default('pivotal-data'),
   SES_FROM_ADDRESS: z.string().trim().email().default('no-reply@pivotal.local'),
   SES_CONFIGURATION_SET: z.string().trim().min(1).optional(),
+  // Where SES publishes the events of the configuration sets the email API creates for IP pools
+  // (the account's default EventBridge bus; unset locally, where the SES stand-in has none).
+  EMAIL_EVENT_BUS_ARN: z.string().trim().regex(/^arn:aws[a-z-]*:events:[a-z0-9-]+:\d{12}:event-bus\/[A-Za-z0-9._-]+$/, 'must be an event bus ARN').optional(),
+  // The host name customers point their tracking domains at (a CNAME to where /t/ is served).
+  EMAIL_TRACKING_CNAME_TARGET: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(?<!-))+$/, 'must be a host name such as d111111abcdef8.cloudfront.net')
+    .optional(),
 
   // Email delivery: the other providers a sender profile may choose (their HTTP APIs; the base
   // URLs point at local fakes in tests), the default sending rate per identity and how long a
