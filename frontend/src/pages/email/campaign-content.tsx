@@ -51,7 +51,7 @@ export function CampaignContent({ campaign, onStale, onSaved, onDirtyChange }: C
     try {
       const base = source ? draftFrom(source) : null;
       await add.mutateAsync(base ? toSaveInput(base) : { mode: 'blocks', subject: '', preheader: '' });
-      toast.success('Variant added: a copy of the one you were on.');
+      toast.success(`Variant added: a copy of variant ${source?.key ?? 'A'} as last saved.`);
     } catch (error) {
       toast.error('The variant could not be added', { description: describeError(error) });
     }
@@ -74,23 +74,22 @@ export function CampaignContent({ campaign, onStale, onSaved, onDirtyChange }: C
           <p className="text-sm text-muted-foreground">This campaign has no content yet. Add a variant to start writing.</p>
         ) : (
           <Tabs value={current} onValueChange={setActive}>
-            {variants.length > 1 && (
-              <TabsList aria-label="Variants" className="mb-2">
-                {variants.map((v) => (
-                  <TabsTrigger key={v.id} value={v.id}>
-                    Variant {v.key}
-                    {dirty[v.id] && <span className="sr-only"> (unsaved)</span>}
-                  </TabsTrigger>
-                ))}
-              </TabsList>
-            )}
+            {/* Shown with one variant too: it says the content is variant A, and A/B starts with "Add variant". */}
+            <TabsList aria-label="Variants" className="mb-2">
+              {variants.map((v) => (
+                <TabsTrigger key={v.id} value={v.id}>
+                  Variant {v.key}
+                  {dirty[v.id] && <span className="sr-only"> (unsaved)</span>}
+                </TabsTrigger>
+              ))}
+            </TabsList>
             {variants.map((variant) => (
               // Every variant stays mounted, so an edit in one survives a look at another.
               <TabsContent key={variant.id} value={variant.id} forceMount className="data-[state=inactive]:hidden">
                 <VariantEditor
                   campaignId={campaign.id}
                   variant={variant}
-                  label={variants.length > 1 ? `Variant ${variant.key} content` : 'Email content'}
+                  label={`Variant ${variant.key} content`}
                   onSaved={onSaved}
                   onStale={onStale}
                   onDirtyChange={markDirty}
