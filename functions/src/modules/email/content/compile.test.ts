@@ -46,11 +46,9 @@ describe('compiling a block document', () => {
     const compiled = await compile(blocksInput());
     const message = createPersonalizer(compiled).render(alex);
     expect(message.subject).toBe('News for Alex');
-    expect(message.html).toContain('Hi Alex,');
-    expect(message.html).toContain('See Northwind report');
-    expect(message.html).toContain('href="https://pivotal.example/report?who=alex@northwind.example"');
-    expect(message.html).toContain('href="https://t.pivotal.example/u/abc"');
-    expect(message.html).toContain('100 Main St, Springfield');
+    for (const part of ['Hi Alex,', 'See Northwind report', 'href="https://pivotal.example/report?who=alex@northwind.example"', 'href="https://t.pivotal.example/u/abc"', '100 Main St, Springfield']) {
+      expect(message.html).toContain(part);
+    }
   });
 
   it('writes a plain-text part with links as text [url] and no images', async () => {
@@ -88,12 +86,15 @@ describe('compiling author HTML', () => {
       ),
     );
     expect(compiled.html).not.toMatch(/<script|alert\(1\)|onclick|onmouseover|onerror|<iframe|<form|<input|javascript:|evil\.example|Leak/);
-    expect(compiled.html).toContain('<table width="600" cellpadding="0" style="width:600px">');
-    expect(compiled.html).toContain('<td align="center" style="color:#333333;padding:8px">Cell</td>');
-    expect(compiled.html).toContain('<a href="https://ok.example">good</a>');
-    expect(compiled.html).toContain('<a href="mailto:hi@ok.example">mail</a>');
-    expect(compiled.html).toContain('<a href="{{ unsubscribe_url }}">Unsubscribe</a>');
-    expect(compiled.html).toContain('<img src="https://ok.example/i.png" alt="Picture" />');
+    const kept = [
+      '<table width="600" cellpadding="0" style="width:600px">',
+      '<td align="center" style="color:#333333;padding:8px">Cell</td>',
+      '<a href="https://ok.example">good</a>',
+      '<a href="mailto:hi@ok.example">mail</a>',
+      '<a href="{{ unsubscribe_url }}">Unsubscribe</a>',
+      '<img src="https://ok.example/i.png" alt="Picture" />',
+    ];
+    for (const part of kept) expect(compiled.html).toContain(part);
     expect(compiled.mjml).toBeNull();
   });
 
@@ -118,12 +119,6 @@ describe('save-time Liquid checks', () => {
     expect(compiled.issues).toEqual([{ field: 'subject', reason: 'unknown merge field "contact.frist_name"', line: 1 }]);
   });
 
-  it('finds an unknown field in a branch the sample would not render, and reports it once', async () => {
-    const compiled = await compile(html('<p>Hello</p>\n<p>{% if false %}{{ account.revenu }}{% endif %}</p>'));
-    expect(compiled.issues).toEqual([{ field: 'html', reason: 'unknown merge field "account.revenu"', line: expect.any(Number) }]);
-    expect(lineOf(compiled.html, compiled.issues[0]!.line)).toContain('{{ account.revenu }}');
-  });
-
   it('accepts a default on a field and the size of a value', async () => {
     const compiled = await compile(html('<p>Hi {{ contact.first_name | default: "there" }} ({{ contact.first_name.size }})</p>'));
     expect(compiled.issues).toEqual([]);
@@ -136,23 +131,20 @@ describe('save-time Liquid checks', () => {
 
   const lineOf = (source: string, line: number | undefined) => source.split('\n')[(line ?? 0) - 1];
 
-  it('reports a syntax error with the field and the line of the compiled part', async () => {
-    const compiled = await compile(html('<p>one</p>\n<p>{% if contact.city %}two</p>'));
-    expect(compiled.issues[0]).toMatchObject({ field: 'html', reason: expect.stringMatching(/^Liquid syntax: tag \{% if contact\.city %\} not closed/) });
-    expect(lineOf(compiled.html, compiled.issues[0]!.line)).toContain('{% if contact.city %}');
-  });
-
-  it('refuses an unescaped output in the HTML', async () => {
-    const compiled = await compile(html('<p>{{ contact.job_title | raw }}</p>'));
-    expect(compiled.issues).toEqual([{ field: 'html', reason: '"{{ contact.job_title | raw }}" writes a value without escaping it: remove "| raw"', line: expect.any(Number) }]);
-    expect(lineOf(compiled.html, compiled.issues[0]!.line)).toContain('| raw');
+  it.each([
+    ['an unknown field in a branch the sample would not render', '<p>Hello</p>\n<p>{% if false %}{{ account.revenu }}{% endif %}</p>', /^unknown merge field "account\.revenu"$/, '{{ account.revenu }}'],
+    ['a syntax error', '<p>one</p>\n<p>{% if contact.city %}two</p>', /^Liquid syntax: tag \{% if contact\.city %\} not closed/, '{% if contact.city %}'],
+    ['an unescaped output', '<p>{{ contact.job_title | raw }}</p>', /^"\{\{ contact\.job_title \| raw \}\}" writes a value without escaping it: remove "\| raw"$/, '| raw'],
+  ])('reports %s once, on the html field, at its line in the compiled HTML', async (_, body, reason, onLine) => {
+    const compiled = await compile(html(body));
+    expect(compiled.issues).toEqual([{ field: 'html', reason: expect.stringMatching(reason), line: expect.any(Number) }]);
+    expect(lineOf(compiled.html, compiled.issues[0]!.line)).toContain(onLine);
   });
 
   it('never reads a file: include and render find nothing', async () => {
     const compiled = await compile(html('<p>{% include "/etc/hostname" %}</p>'));
     expect(compiled.issues).toEqual([expect.objectContaining({ field: 'html', reason: expect.stringContaining('Failed to lookup') })]);
   });
-
 
   it('reports MJML validation problems on the mjml field, and still compiles', async () => {
     const result = await compileMjml('<mjml><mj-body><mj-section><mj-column>\n<mj-bogus />\n<mj-text>{{ contact.first_name }}</mj-text></mj-column></mj-section></mj-body></mjml>');

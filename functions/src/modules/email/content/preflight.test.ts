@@ -38,18 +38,42 @@ describe('contentChecks', () => {
     expect(find(checks(`<p>Hello</p><a href="{{ preferences_url }}">Preferences</a>`), 'unsubscribe').status).toBe('green');
   });
 
-  it('is red for http, javascript: and malformed links, and lists them', () => {
-    const item = find(
-      checks(`<a href="http://pivotal.example/a">a</a><a href="javascript:alert(1)">b</a><a href="https://">c</a><a href="https://localhost/x">d</a><a href="https://ok.example/{{ contact.first_name }}">e</a><a href="mailto:x@y.example">f</a>${FOOTER}`),
-      'links',
-    );
-    expect(item.status).toBe('red');
-    expect(item.details).toEqual([
-      'http://pivotal.example/a — not https',
-      'javascript:alert(1) — javascript: links are not allowed',
-      'https:// — not a complete URL',
-      'https://localhost/x — malformed',
-    ]);
+  it.each([
+    {
+      what: 'red for http, javascript: and malformed links',
+      id: 'links',
+      status: 'red',
+      body: `<a href="http://pivotal.example/a">a</a><a href="javascript:alert(1)">b</a><a href="https://">c</a><a href="https://localhost/x">d</a><a href="https://ok.example/{{ contact.first_name }}">e</a><a href="mailto:x@y.example">f</a>${FOOTER}`,
+      details: ['http://pivotal.example/a — not https', 'javascript:alert(1) — javascript: links are not allowed', 'https:// — not a complete URL', 'https://localhost/x — malformed'],
+    },
+    {
+      what: 'amber for images without alt text or not on https',
+      id: 'images',
+      status: 'amber',
+      body: `<img src="https://a.example/1.png"><img src="https://a.example/2.png" alt=" "><img src="http://a.example/3.png" alt="Three"><img src="https://a.example/4.png" alt="Four">${FOOTER}`,
+      details: ['https://a.example/1.png — no alt text', 'https://a.example/2.png — no alt text', 'http://a.example/3.png — not https'],
+    },
+    {
+      what: 'amber for spam triggers, naming each and where it was found',
+      id: 'spam_words',
+      status: 'amber',
+      body: `<p>Act now to claim your cash bonus!!!</p>${FOOTER}`,
+      subject: 'WINNER: FREE MONEY INSIDE $$$',
+      preheader: 'No obligation, click here',
+      details: [
+        '"free money" in the subject',
+        '"winner" in the subject',
+        '"$$$" in the subject',
+        '"click here" in the preheader',
+        '"no obligation" in the preheader',
+        '"act now" in the body',
+        '"cash bonus" in the body',
+        '"!!!" in the body',
+        '"subject in capitals" in the subject',
+      ],
+    },
+  ])('is $what, and lists what it found', ({ id, status, body, subject, preheader, details }) => {
+    expect(find(checks(body, subject, preheader), id)).toMatchObject({ status, details });
   });
 
   it('checks a link written by a merge field as the sample contact would get it', () => {
@@ -57,33 +81,11 @@ describe('contentChecks', () => {
     expect(find(checks(`<a href="{{ contact.first_name }}">Name</a>${FOOTER}`), 'links').status).toBe('red');
   });
 
-  it('is amber for images without alt text or not on https, and lists them', () => {
-    const item = find(checks(`<img src="https://a.example/1.png"><img src="https://a.example/2.png" alt=" "><img src="http://a.example/3.png" alt="Three"><img src="https://a.example/4.png" alt="Four">${FOOTER}`), 'images');
-    expect(item.status).toBe('amber');
-    expect(item.details).toEqual(['https://a.example/1.png — no alt text', 'https://a.example/2.png — no alt text', 'http://a.example/3.png — not https']);
-  });
-
   it('is red for an empty subject, amber for a short or long one, measured as the sample contact gets it', () => {
     expect(find(checks(FOOTER, '  '), 'subject').status).toBe('red');
     expect(find(checks(FOOTER, 'Hi'), 'subject').status).toBe('amber');
     expect(find(checks(FOOTER, 'An update on everything we shipped this spring, and what is next for you'), 'subject').status).toBe('amber');
     expect(find(checks(FOOTER, '{{ contact.first_name }}, news'), 'subject')).toMatchObject({ status: 'green', reason: '10 characters.' });
-  });
-
-  it('is amber for spam triggers, naming each and where it was found', () => {
-    const item = find(checks(`<p>Act now to claim your cash bonus!!!</p>${FOOTER}`, 'WINNER: FREE MONEY INSIDE $$$', 'No obligation, click here'), 'spam_words');
-    expect(item.status).toBe('amber');
-    expect(item.details).toEqual([
-      '"free money" in the subject',
-      '"winner" in the subject',
-      '"$$$" in the subject',
-      '"click here" in the preheader',
-      '"no obligation" in the preheader',
-      '"act now" in the body',
-      '"cash bonus" in the body',
-      '"!!!" in the body',
-      '"subject in capitals" in the subject',
-    ]);
   });
 
   it('does not mistake words that merely contain a trigger', () => {
