@@ -34,6 +34,7 @@ const PAGE_LIST_ROUTES: Record<string, string | null> = {
   'contact-policy': '/api/policy/history',
   'email-campaigns': '/api/email/campaigns',
   'email-templates': '/api/email/templates',
+  'email-settings': '/api/email/domains',
   design: null,
 };
 

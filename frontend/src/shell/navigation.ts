@@ -4,7 +4,7 @@
 // the go-to shortcuts all read this one list, so a page cannot be reachable in one place and
 // missing (or unguarded) in another. A page that is not built is not listed.
 import type { ComponentType } from 'react';
-import { Building2, CalendarClock, Contact, FileUp, Filter, Gauge, Globe2, LayoutDashboard, LayoutTemplate, ListChecks, Mail, Palette, ShieldBan, Users, type LucideIcon } from 'lucide-react';
+import { Building2, CalendarClock, Contact, FileUp, Filter, Gauge, Globe2, LayoutDashboard, LayoutTemplate, ListChecks, Mail, MailCheck, Palette, ShieldBan, Users, type LucideIcon } from 'lucide-react';
 import { can, type Capability } from '@shared/access';
 import type { Role } from '@shared/roles';
 import { useTaskBadge } from '@/features/activity/task-badge';
@@ -184,6 +184,16 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
     section: 'settings',
     keywords: ['frequency', 'caps', 'quiet period', 'account cap', 'fatigue', 'limits'],
     load: () => import('../pages/settings/policy/contact-policy-page'),
+  },
+  {
+    id: 'email-settings',
+    label: 'Email',
+    path: '/settings/email',
+    icon: MailCheck,
+    capability: 'email.send',
+    section: 'settings',
+    keywords: ['sending domain', 'dkim', 'spf', 'dmarc', 'tracking domain', 'ip pool', 'warm-up', 'warmup', 'sender profile', 'deliverability'],
+    load: () => import('../pages/settings/email/email-settings-page'),
   },
   {
     id: 'design',

@@ -1,5 +1,6 @@
 // ConfirmDialog: asks before an action; the destructive variant is red, and `confirmText` makes
-// the user type a word (e.g. the record's name) before the button unlocks.
+// the user type a word (e.g. the record's name) before the button unlocks. When the action is
+// refused (its promise rejects) the dialog stays open, showing the caller's `error`.
 import { useEffect, useId, useState, type ReactNode } from 'react';
 import { AlertDialog } from 'radix-ui';
 import { AlertTriangle } from 'lucide-react';
@@ -21,6 +22,8 @@ export interface ConfirmDialogProps {
   confirmText?: string;
   /** May return a promise: the dialog shows progress and closes when it settles without error. */
   onConfirm: () => void | Promise<void>;
+  /** Why the last attempt was refused (e.g. a 409's reason), shown above the buttons. */
+  error?: ReactNode;
 }
 
 export function ConfirmDialog({
@@ -33,6 +36,7 @@ export function ConfirmDialog({
   destructive,
   confirmText,
   onConfirm,
+  error,
 }: ConfirmDialogProps) {
   const [typed, setTyped] = useState('');
   const [busy, setBusy] = useState(false);
@@ -48,6 +52,8 @@ export function ConfirmDialog({
     try {
       await onConfirm();
       onOpenChange(false);
+    } catch {
+      // Refused: the dialog stays open and the caller says why (its `error`, or a toast).
     } finally {
       setBusy(false);
     }
@@ -71,6 +77,11 @@ export function ConfirmDialog({
               {description && <AlertDialog.Description className="text-sm text-muted-foreground">{description}</AlertDialog.Description>}
             </div>
           </div>
+          {error && (
+            <p role="alert" className="rounded-lg border border-danger/30 bg-danger-subtle px-3 py-2.5 text-sm text-danger-text">
+              {error}
+            </p>
+          )}
           {confirmText !== undefined && (
             <div className="grid gap-1.5">
               <Label htmlFor={inputId}>
