@@ -9,7 +9,7 @@ import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { Combobox } from '@/components/ui/combobox';
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select';
+import { OptionSelect } from '@/components/ui/option-select';
 import { ConfidenceMeter } from '@/features/records/confidence-meter';
 import { cn } from '@/lib/utils';
 import { METHOD_LABELS, formatNumber } from './format';
@@ -78,21 +78,13 @@ export function MappingStep(props: MappingStepProps) {
         </dl>
         <div className="w-72">
           <Field label="Start from a mapping profile" hint={profilesError ? 'Saved profiles could not be loaded.' : undefined}>
-            {(control) => (
-              <Select value={profileId ?? NO_PROFILE} onValueChange={(v) => onPickProfile(profiles?.find((p) => p.id === v) ?? null)} disabled={!profiles?.length}>
-                <SelectTrigger {...control}>
-                  <SelectValue placeholder={profiles?.length === 0 ? 'No saved profiles yet' : 'Suggested mapping'} />
-                </SelectTrigger>
-                <SelectContent>
-                  <SelectItem value={NO_PROFILE}>Suggested mapping</SelectItem>
-                  {profiles?.map((p) => (
-                    <SelectItem key={p.id} value={p.id}>
-                      {p.name}
-                    </SelectItem>
-                  ))}
-                </SelectContent>
-              </Select>
-            )}
+            <OptionSelect
+              value={profileId ?? NO_PROFILE}
+              onValueChange={(v) => onPickProfile(profiles?.find((p) => p.id === v) ?? null)}
+              disabled={!profiles?.length}
+              placeholder={profiles?.length === 0 ? 'No saved profiles yet' : 'Suggested mapping'}
+              options={[{ value: NO_PROFILE, label: 'Suggested mapping' }, ...(profiles ?? []).map((p) => ({ value: p.id, label: p.name }))]}
+            />
           </Field>
         </div>
       </div>
