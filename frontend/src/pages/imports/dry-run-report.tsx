@@ -3,6 +3,7 @@
 import type { DryRunReport as Report } from '@shared/contracts/imports';
 import { Tabs, TabsContent, TabsList, TabsTrigger } from '@/components/ui/tabs';
 import { formatNumber } from './format';
+import { cn } from '@/lib/utils';
 
 const KINDS = [
   { key: 'insert', label: 'New', count: (r: Report) => r.wouldInsert },
@@ -11,6 +12,8 @@ const KINDS = [
   { key: 'invalid', label: 'Invalid', count: (r: Report) => r.invalid },
   { key: 'suppressed', label: 'Suppressed', count: (r: Report) => r.suppressed },
 ] as const;
+
+const SAMPLE_HEADINGS = ['Row', 'Email', 'Name', 'Reason'];
 
 export function DryRunReport({ report }: { report: Report }) {
   return (
@@ -38,18 +41,11 @@ export function DryRunReport({ report }: { report: Report }) {
                 <table className="w-full text-sm" aria-label={`${k.label}: sample rows`}>
                   <thead className="text-left text-xs text-muted-foreground">
                     <tr>
-                      <th scope="col" className="py-1.5 pr-4 font-medium">
-                        Row
-                      </th>
-                      <th scope="col" className="py-1.5 pr-4 font-medium">
-                        Email
-                      </th>
-                      <th scope="col" className="py-1.5 pr-4 font-medium">
-                        Name
-                      </th>
-                      <th scope="col" className="py-1.5 font-medium">
-                        Reason
-                      </th>
+                      {SAMPLE_HEADINGS.map((heading, i) => (
+                        <th key={heading} scope="col" className={cn('py-1.5 font-medium', i < SAMPLE_HEADINGS.length - 1 && 'pr-4')}>
+                          {heading}
+                        </th>
+                      ))}
                     </tr>
                   </thead>
                   <tbody>

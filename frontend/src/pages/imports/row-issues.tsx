@@ -26,18 +26,11 @@ export function RowIssues({ jobId }: { jobId: string }) {
       <table className="w-full text-sm" aria-label="Row issues">
         <thead className="sticky top-0 bg-muted text-left text-xs font-semibold uppercase tracking-wide text-muted-foreground">
           <tr>
-            <th scope="col" className="px-4 py-2">
-              Row
-            </th>
-            <th scope="col" className="px-4 py-2">
-              Kind
-            </th>
-            <th scope="col" className="px-4 py-2">
-              Column
-            </th>
-            <th scope="col" className="px-4 py-2">
-              Reason
-            </th>
+            {['Row', 'Kind', 'Column', 'Reason'].map((heading) => (
+              <th key={heading} scope="col" className="px-4 py-2">
+                {heading}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
