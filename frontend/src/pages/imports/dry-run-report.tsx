@@ -3,7 +3,7 @@
 import type { DryRunReport as Report } from '@shared/contracts/imports';
 import { Tabs, TabsContent, TabsList, TabsTrigger } from '@/components/ui/tabs';
 import { formatNumber } from './format';
-import { cn } from '@/lib/utils';
+import { TableHeadings, type TableHeading } from '@/components/ui/table-headings';
 
 const KINDS = [
   { key: 'insert', label: 'New', count: (r: Report) => r.wouldInsert },
@@ -13,7 +13,12 @@ const KINDS = [
   { key: 'suppressed', label: 'Suppressed', count: (r: Report) => r.suppressed },
 ] as const;
 
-const SAMPLE_HEADINGS = ['Row', 'Email', 'Name', 'Reason'];
+const SAMPLE_HEADINGS: TableHeading[] = [
+  { label: 'Row', className: 'pr-4' },
+  { label: 'Email', className: 'pr-4' },
+  { label: 'Name', className: 'pr-4' },
+  'Reason',
+];
 
 export function DryRunReport({ report }: { report: Report }) {
   return (
@@ -40,13 +45,7 @@ export function DryRunReport({ report }: { report: Report }) {
               ) : (
                 <table className="w-full text-sm" aria-label={`${k.label}: sample rows`}>
                   <thead className="text-left text-xs text-muted-foreground">
-                    <tr>
-                      {SAMPLE_HEADINGS.map((heading, i) => (
-                        <th key={heading} scope="col" className={cn('py-1.5 font-medium', i < SAMPLE_HEADINGS.length - 1 && 'pr-4')}>
-                          {heading}
-                        </th>
-                      ))}
-                    </tr>
+                    <TableHeadings headings={SAMPLE_HEADINGS} className="py-1.5 font-medium" />
                   </thead>
                   <tbody>
                     {samples.map((s) => (

@@ -14,6 +14,7 @@ import { ConfidenceMeter } from '@/features/records/confidence-meter';
 import { cn } from '@/lib/utils';
 import { METHOD_LABELS, formatNumber } from './format';
 import { matchTone, targetOptions, unmappedCount, type MappingDraft, type MappingProblems } from './mapping-state';
+import { TableHeadings } from '@/components/ui/table-headings';
 
 const IGNORE = '__ignore';
 const NO_PROFILE = '__none';
@@ -109,20 +110,10 @@ export function MappingStep(props: MappingStepProps) {
       <div className="overflow-x-auto rounded-lg border border-border">
         <table className="w-full min-w-[760px] text-sm" aria-label="Column mapping">
           <thead className="bg-muted/60 text-left text-xs font-semibold uppercase tracking-wide text-muted-foreground">
-            <tr>
-              <th scope="col" className="px-4 py-2.5">
-                Column in the file
-              </th>
-              <th scope="col" className="px-4 py-2.5">
-                First values
-              </th>
-              <th scope="col" className="w-72 px-4 py-2.5">
-                Imports into
-              </th>
-              <th scope="col" className="w-44 px-4 py-2.5">
-                Match
-              </th>
-            </tr>
+            <TableHeadings
+              headings={['Column in the file', 'First values', { label: 'Imports into', className: 'w-72' }, { label: 'Match', className: 'w-44' }]}
+              className="px-4 py-2.5"
+            />
           </thead>
           <tbody>
             {analysis.columns.map((column) => {
