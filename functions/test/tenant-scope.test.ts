@@ -3,14 +3,14 @@
 // from a verified token. A client sees only their organisation's rows; another organisation's id
 // is a 404, like a missing one; staff see all, or the organisation they ask for.
 import { and, asc, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { tenantOrgId, assertInTenant, scopeToTenant, type TenantActor } from '../src/core/tenant-scope';
 import { organisations, users } from '../src/db/schema';
 import { AppError, APP_ERROR_CODES, notFound } from '../src/core/app-error';
 import type { Principal } from '../src/core/principal';
-import { createIdentityTestContext, makeUser, signIn, type IdentityTestContext, type UserFixture } from './support/identity-fixtures';
+import { createIdentityTestContext, makeUser, signIn, type UserFixture } from './support/identity-fixtures';
+import { fileContext } from './support/file-context';
 
-let t: IdentityTestContext;
 let acmeClient: Principal;
 let globexClient: Principal;
 let admin: Principal;
@@ -24,8 +24,8 @@ async function principalOf(user: UserFixture): Promise<Principal> {
   return principal!;
 }
 
+const t = fileContext(createIdentityTestContext);
 beforeAll(async () => {
-  t = await createIdentityTestContext();
   const acme = await makeUser(t.deps, { roles: ['client_user'], username: 'ann.acme' });
   acmeColleague = await makeUser(t.deps, { roles: ['client_user'], username: 'ben.acme', orgId: acme.orgId! });
   const globex = await makeUser(t.deps, { roles: ['client_user'], username: 'gus.globex' });
@@ -34,7 +34,6 @@ beforeAll(async () => {
   admin = await principalOf(await makeUser(t.deps, { roles: ['admin'], username: 'ada.admin' }));
   agent = await principalOf(await makeUser(t.deps, { roles: ['agent'], username: 'al.agent' }));
 });
-afterAll(async () => t?.close());
 
 /** A client-facing read the way a repo function does it: by id, within the caller's tenant. */
 async function getOrganisation(actor: TenantActor, id: string) {

@@ -52,13 +52,18 @@ export const loginRequestSchema = z.strictObject({
 });
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
 
-export const sessionUserSchema = z.object({
+/** Who a user is: the fields the signed-in user and the admin's user record share. */
+const userIdentityFields = {
   id: z.string().uuid(),
   username: z.string(),
   email: z.string(),
   firstName: z.string(),
   lastName: z.string(),
   roles: z.array(roleSchema),
+};
+
+export const sessionUserSchema = z.object({
+  ...userIdentityFields,
   orgId: z.string().uuid().nullable(),
   mustChangePassword: z.boolean(),
 });
@@ -82,12 +87,7 @@ export type ChangePasswordRequest = z.infer<typeof changePasswordRequestSchema>;
 export const userStatusSchema = z.enum(['active', 'deactivated']);
 
 export const userSchema = z.object({
-  id: z.string().uuid(),
-  username: z.string(),
-  email: z.string(),
-  firstName: z.string(),
-  lastName: z.string(),
-  roles: z.array(roleSchema),
+  ...userIdentityFields,
   /** The legacy single role, kept for older integrations. */
   role: roleSchema.nullable(),
   orgId: z.string().uuid().nullable(),

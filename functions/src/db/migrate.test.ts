@@ -1,17 +1,12 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../test/support/test-db';
+import { describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../../test/support/test-db';
 import { migrateDatabase } from './migrate';
 import { queryOne } from './rows';
+import { fileContext } from '../../test/support/file-context';
 
 describe('migrations', () => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await createTestDatabase();
-  });
-  afterAll(async () => {
-    await database.drop();
-  });
+  const database = fileContext(createTestDatabase, (context) => context.drop());
 
   it('creates time-ordered version 7 uuids', async () => {
     const { a, b } = (await queryOne<{ a: string; b: string }>(

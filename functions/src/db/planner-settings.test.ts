@@ -1,18 +1,13 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../test/support/test-db';
+import { describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../../test/support/test-db';
 import { queryWithSettings, settingsScript } from './planner-settings';
 import { queryRows } from './rows';
+import { fileContext } from '../../test/support/file-context';
 
 // On PGlite by default, on a server pool under DATABASE_URL (the integration suite): each path.
 describe('a statement with planner settings of its own', () => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await createTestDatabase();
-  });
-  afterAll(async () => {
-    await database.drop();
-  });
+  const database = fileContext(createTestDatabase, (context) => context.drop());
 
   it('sees its settings, with its bound values', async () => {
     const rows = await queryWithSettings<{ seq: string; index: string; echo: string }>(

@@ -1,18 +1,13 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../test/support/test-db';
+import { describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../../test/support/test-db';
 import type { Database } from './connection';
 import { queryRows, queryTextRows } from './rows';
+import { fileContext } from '../../test/support/file-context';
 
 // On PGlite by default, on a server pool under DATABASE_URL (the integration suite): each driver.
 describe('text rows straight from the driver', () => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await createTestDatabase();
-  });
-  afterAll(async () => {
-    await database.drop();
-  });
+  const database = fileContext(createTestDatabase, (context) => context.drop());
 
   const statement = sql`select ${'it’s “quoted”'}::text as echo, 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::uuid as id, null::text as nothing`;
   const expected = [{ echo: 'it’s “quoted”', id: 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', nothing: null }];

@@ -8,6 +8,7 @@ import { AppError } from '../core/app-error';
 import { createHttpHandler, validateRouteTable } from './create-http-handler';
 import type { Principal } from '../core/principal';
 import { defineRoute, reply, type ApiModule } from './route';
+import { fileContext } from '../../test/support/file-context';
 
 const agent: Principal = { userId: '0190c6c4-0000-7000-8000-000000000001', username: 'ada', roles: ['agent'], orgId: null, mustChangePassword: false };
 
@@ -185,11 +186,7 @@ describe('the HTTP handler kit', () => {
 });
 
 describe('the log of an unexpected error', () => {
-  let ctx: TestContext;
-  beforeAll(async () => {
-    ctx = await createTestDeps();
-  });
-  afterAll(async () => ctx.close());
+  const ctx = fileContext(createTestDeps);
 
   /** Runs a request with a logger that writes errors, and returns what it wrote to stdout and stderr. */
   async function logOf(body: unknown) {

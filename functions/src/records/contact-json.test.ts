@@ -1,15 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Contact, ContactListResponse } from '@shared/contracts/accounts';
 import { insertSuppressions } from '../modules/compliance/testing';
-import { createAccountsTestContext, type AccountsTestContext } from '../modules/accounts/testing';
+import { createAccountsTestContext } from '../modules/accounts/testing';
+import { fileContext } from '../../test/support/file-context';
 
 // The list builds each contact as JSON in Postgres (contact-json.ts); GET /api/contacts/{id} maps
 // the row in JavaScript (contactView with its suppression lookup). Both must answer the same object.
-let t: AccountsTestContext;
 
+const t = fileContext(createAccountsTestContext);
 beforeAll(async () => {
-  t = await createAccountsTestContext();
   await insertSuppressions(
     t.deps.db,
     [
@@ -60,7 +60,6 @@ beforeAll(async () => {
   // Microseconds in the stored times: the API shows milliseconds, as Date#toISOString does.
   await t.deps.db.execute(sql`update contacts set created_at = '2026-01-02 03:04:05.123456+00', updated_at = '2026-07-08 09:10:11.999999+02'`);
 });
-afterAll(async () => t?.close());
 
 describe('a contacts page built by Postgres', () => {
   it('answers for every contact exactly what GET /api/contacts/{id} answers', async () => {

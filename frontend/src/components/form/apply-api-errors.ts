@@ -39,3 +39,14 @@ export function applyApiErrors<T extends FieldValues>(
   if (leftover.length === 0) return null;
   return placed ? leftover.join(' ') : `${describeError(error)} ${leftover.join(' ')}`.trim();
 }
+
+/**
+ * For a form kept in plain state: the API problem's messages by field (`{ name: '…' }`), or the
+ * whole problem under `form` when it names no field.
+ */
+export function errorsByField(error: unknown): Record<string, string> {
+  if (error instanceof ApiError && Object.keys(error.fieldErrors).length > 0) {
+    return Object.fromEntries(Object.entries(error.fieldErrors).map(([field, messages]) => [field, messages.join(' ')]));
+  }
+  return { form: describeError(error) };
+}

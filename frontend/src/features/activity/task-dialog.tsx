@@ -6,12 +6,14 @@ import { Button } from '@/components/ui/button';
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select';
+import { OptionSelect, labelledOptions } from '@/components/ui/option-select';
 import { Textarea } from '@/components/ui/textarea';
 import { toast } from '@/components/ui/toast';
 import { ApiError, describeError } from '@/lib/api';
 import { useAuth } from '@/lib/auth';
 import { browserTimeZone, mentionCandidates, useCreateTask } from './activity-api';
+
+const TASK_TYPE_OPTIONS = labelledOptions(TASK_TYPES, TASK_TYPE_LABELS);
 
 /** Tomorrow at 09:00, local, as the datetime input writes it. */
 function tomorrowMorning(): string {
@@ -87,20 +89,7 @@ export function TaskDialog({ open, onOpenChange, recordName, contactId, accountI
           </Field>
           <div className="grid gap-4 sm:grid-cols-2">
             <Field label="Type">
-              {(control) => (
-                <Select value={type} onValueChange={(v) => setType(v as TaskType)}>
-                  <SelectTrigger {...control}>
-                    <SelectValue />
-                  </SelectTrigger>
-                  <SelectContent>
-                    {TASK_TYPES.map((t) => (
-                      <SelectItem key={t} value={t}>
-                        {TASK_TYPE_LABELS[t]}
-                      </SelectItem>
-                    ))}
-                  </SelectContent>
-                </Select>
-              )}
+              <OptionSelect value={type} onValueChange={setType} options={TASK_TYPE_OPTIONS} />
             </Field>
             <Field label="Due" required error={errors.dueLocal}>
               <Input type="datetime-local" value={dueLocal} onChange={(e) => setDueLocal(e.target.value)} />

@@ -12,7 +12,7 @@ import { Button } from '@/components/ui/button';
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select';
+import { OptionSelect } from '@/components/ui/option-select';
 import { toast } from '@/components/ui/toast';
 import { api, describeError } from '@/lib/api';
 import { LISTS_PATH, audienceKeys, useLists } from '@/features/audience/audience-api';
@@ -82,24 +82,16 @@ function AddToListDialog({ basePath, selection, what, onClose }: { basePath: str
         </DialogHeader>
         <form className="grid gap-4" onSubmit={submit} aria-label="Add to list">
           <Field label="List" error={!creating ? (error ?? undefined) : undefined} hint={lists.isError ? describeError(lists.error) : undefined}>
-            {(control) => (
-              <Select value={listId ?? undefined} onValueChange={(next) => {
-                  setChoice(next);
-                  setError(null);
-                }} disabled={!lists.isSuccess}>
-                <SelectTrigger {...control}>
-                  <SelectValue placeholder={lists.isLoading ? 'Loading lists…' : 'Choose…'} />
-                </SelectTrigger>
-                <SelectContent>
-                  <SelectItem value={NEW_LIST}>A new list…</SelectItem>
-                  {items.map((l) => (
-                    <SelectItem key={l.id} value={l.id}>
-                      {l.name}
-                    </SelectItem>
-                  ))}
-                </SelectContent>
-              </Select>
-            )}
+            <OptionSelect
+              value={listId ?? undefined}
+              onValueChange={(next) => {
+                setChoice(next);
+                setError(null);
+              }}
+              disabled={!lists.isSuccess}
+              placeholder={lists.isLoading ? 'Loading lists…' : 'Choose…'}
+              options={[{ value: NEW_LIST, label: 'A new list…' }, ...items.map((l) => ({ value: l.id, label: l.name }))]}
+            />
           </Field>
           {creating && (
             <Field label="New list name" error={error ?? undefined} required>

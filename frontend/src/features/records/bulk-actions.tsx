@@ -12,7 +12,7 @@ import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select';
+import { OptionSelect } from '@/components/ui/option-select';
 import { toast } from '@/components/ui/toast';
 import { ApiError, api, describeError } from '@/lib/api';
 import { AddToListAction } from './add-to-list';
@@ -186,45 +186,21 @@ function BulkUpdateDialog({
         </DialogHeader>
         <form className="grid gap-4" onSubmit={submit} aria-label="Set a field">
           <Field label="Field">
-            {(control) => (
-              <Select
-                value={fieldKey}
-                onValueChange={(next) => {
-                  setFieldKey(next);
-                  setValue('');
-                  setError(null);
-                }}
-              >
-                <SelectTrigger {...control}>
-                  <SelectValue />
-                </SelectTrigger>
-                <SelectContent>
-                  {fields.map((f) => (
-                    <SelectItem key={f.key} value={f.key}>
-                      {f.label}
-                    </SelectItem>
-                  ))}
-                </SelectContent>
-              </Select>
-            )}
+            <OptionSelect
+              value={fieldKey}
+              onValueChange={(next) => {
+                setFieldKey(next);
+                setValue('');
+                setError(null);
+              }}
+              options={fields.map((f) => ({ value: f.key, label: f.label }))}
+            />
           </Field>
           {field && (
             <Field label="New value" error={error ?? undefined} hint="Leave empty to clear the field.">
               {(control) =>
                 field.type === 'enum' ? (
-                  <Select value={value || undefined} onValueChange={setValue}>
-                    <SelectTrigger {...control}>
-                      <SelectValue placeholder="Choose…" />
-                    </SelectTrigger>
-                    <SelectContent>
-                      <SelectItem value={CLEAR}>(empty)</SelectItem>
-                      {(field.options ?? []).map((o) => (
-                        <SelectItem key={o.value} value={o.value}>
-                          {o.label}
-                        </SelectItem>
-                      ))}
-                    </SelectContent>
-                  </Select>
+                  <OptionSelect {...control} value={value || undefined} onValueChange={setValue} placeholder="Choose…" options={[{ value: CLEAR, label: '(empty)' }, ...(field.options ?? [])]} />
                 ) : (
                   <Input {...control} value={value} onChange={(e) => setValue(e.target.value)} autoComplete="off" className={field.mono ? 'font-mono' : undefined} />
                 )

@@ -13,12 +13,12 @@ import { SectionCard } from '@/components/ui/section-card';
 import { RecordTimeline } from '@/features/activity/record-timeline';
 import { RecordDetailPage } from '@/features/records/record-detail-page';
 import { formatTotal, useRecordList } from '@/features/records/use-record-list';
-import { describeError } from '@/lib/api';
 import { contactColumns } from '../contacts/contact-columns';
 import { AccountAvatar } from '@/features/records/account-avatar';
 import { ENRICHMENT_BADGES } from './account-columns';
 import { ACCOUNT_SPEC } from './account-spec';
 import { ACCOUNTS_PATH, accountKeys, useAccount, useCanWriteRecords } from './accounts-api';
+import { pagedTable } from '@/lib/paged-table';
 
 export function AccountDetail({ id }: { id: string }) {
   const account = useAccount(id);
@@ -84,12 +84,7 @@ function AccountContacts({ account }: { account: Account }) {
         rows={contacts.rows}
         getRowId={(c) => c.id}
         total={contacts.total?.count}
-        hasMore={contacts.hasNextPage}
-        onLoadMore={() => void contacts.fetchNextPage()}
-        loadingMore={contacts.isFetchingNextPage}
-        loading={contacts.isLoading}
-        error={contacts.isError ? describeError(contacts.error) : null}
-        onRetry={() => void contacts.refetch()}
+        {...pagedTable(contacts)}
         onRowOpen={(c) => navigate(`/contacts/${c.id}`)}
         openOnRowClick
         height={contacts.rows.length > 0 ? Math.min(420, 40 + contacts.rows.length * 34 + 8) : 220}

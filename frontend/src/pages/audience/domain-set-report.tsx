@@ -23,6 +23,7 @@ import { cn } from '@/lib/utils';
 import { DOMAIN_SETS_PATH, audienceKeys, useCanWriteAudience, useDomainSetReport } from '@/features/audience/audience-api';
 import { matchedColumns, unmatchedColumns } from './domain-set-columns';
 import { NameDialog } from './name-dialog';
+import { TableHeadings } from '@/components/ui/table-headings';
 
 const nf = (n: number) => n.toLocaleString('en-US');
 const TABLE_HEIGHT = 'max(320px, calc(100dvh - 30rem))';
@@ -282,11 +283,7 @@ function IssueTable({ caption, rows, empty }: { caption: string; rows: Array<{ k
         <div className="max-h-80 overflow-auto" tabIndex={0} role="region" aria-label={caption}>
           <table className="w-full text-sm">
             <thead className="sticky top-0 bg-muted text-left text-xs uppercase tracking-wide text-muted-foreground">
-              <tr>
-                <th scope="col" className="w-16 px-4 py-1.5">Line</th>
-                <th scope="col" className="px-4 py-1.5">As given</th>
-                <th scope="col" className="px-4 py-1.5">Why</th>
-              </tr>
+              <TableHeadings headings={[{ label: 'Line', className: 'w-16' }, 'As given', 'Why']} className="px-4 py-1.5" />
             </thead>
             <tbody>
               {rows.map((r) => (

@@ -29,6 +29,7 @@ import { LISTS_PATH, audienceKeys, useCanWriteAudience, useList } from '@/featur
 import { ListOriginBadge } from './list-origin';
 import { memberSelection } from './member-selection';
 import { NameDialog } from './name-dialog';
+import { pagedTable } from '@/lib/paged-table';
 
 export function ListDetail({ id }: { id: string }) {
   const [, navigate] = useLocation();
@@ -123,12 +124,7 @@ export function ListDetail({ id }: { id: string }) {
         total={matching}
         sort={sort}
         onSortChange={setSort}
-        hasMore={members.hasNextPage}
-        onLoadMore={() => void members.fetchNextPage()}
-        loadingMore={members.isFetchingNextPage}
-        loading={members.isLoading}
-        error={members.isError ? describeError(members.error) : null}
-        onRetry={() => void members.refetch()}
+        {...pagedTable(members)}
         selection={canWrite ? selection : undefined}
         onSelectionChange={canWrite ? setSelection : undefined}
         bulkActions={({ count }) => {

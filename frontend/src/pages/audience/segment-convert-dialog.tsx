@@ -10,8 +10,9 @@ import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, D
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Skeleton } from '@/components/ui/skeleton';
-import { ApiError, api, describeError } from '@/lib/api';
+import { api, describeError } from '@/lib/api';
 import { SEGMENTS_PATH } from '@/features/audience/audience-api';
+import { errorsByField } from '@/components/form/apply-api-errors';
 
 const n = (value: number) => value.toLocaleString('en-US');
 
@@ -65,9 +66,7 @@ export function SegmentConvertDialog({ segment, open, onOpenChange, onConverted 
       onOpenChange(false);
       onConverted(list);
     } catch (error) {
-      if (error instanceof ApiError && Object.keys(error.fieldErrors).length > 0) {
-        setErrors(Object.fromEntries(Object.entries(error.fieldErrors).map(([field, messages]) => [field, messages.join(' ')])));
-      } else setErrors({ form: describeError(error) });
+      setErrors(errorsByField(error));
     } finally {
       setBusy(false);
     }

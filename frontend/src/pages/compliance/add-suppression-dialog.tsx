@@ -2,16 +2,17 @@
 // Checked with the route's own schema before sending; the API's normalization errors (a value
 // that is not an address, a domain or a phone) come back on the value field.
 import { useEffect, useState } from 'react';
-import { Controller, useForm, useWatch } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { SUPPRESSION_REASONS, SUPPRESSION_REASON_LABELS, addSuppressionRequestSchema, type AddSuppressionRequest, type SuppressionList, type SuppressionReason, type SuppressionType } from '@shared/contracts/compliance';
 import { applyApiErrors } from '@/components/form/apply-api-errors';
 import { FormDialogFooter } from '@/components/form/form-dialog-footer';
 import { FormError } from '@/components/form/form-error';
+import { FormSelect } from '@/components/form/form-select';
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select';
+import { labelledOptions, type SelectOption } from '@/components/ui/option-select';
 import { Textarea } from '@/components/ui/textarea';
 import { toast } from '@/components/ui/toast';
 import { addSuppression } from './suppressions-api';
@@ -24,6 +25,12 @@ interface Props {
 }
 
 type SuppressionFormValues = { type: SuppressionType; value: string; reason: SuppressionReason; note: string };
+
+const EMAIL_TYPE_OPTIONS: SelectOption<SuppressionType>[] = [
+  { value: 'email', label: 'One address' },
+  { value: 'domain', label: 'A whole domain' },
+];
+const REASON_OPTIONS = labelledOptions(SUPPRESSION_REASONS, SUPPRESSION_REASON_LABELS);
 
 const PLACEHOLDERS: Record<SuppressionType, string> = { email: 'jane.doe@example.com', domain: 'example.com', phone: '+1 617 555 0100' };
 
@@ -72,49 +79,14 @@ export function AddSuppressionDialog({ open, onOpenChange, list, onAdded }: Prop
           </DialogHeader>
           {list === 'email' && (
             <Field label="Suppress">
-              {(control) => (
-                <Controller
-                  control={form.control}
-                  name="type"
-                  render={({ field }) => (
-                    <Select value={field.value} onValueChange={field.onChange}>
-                      <SelectTrigger {...control} onBlur={field.onBlur}>
-                        <SelectValue />
-                      </SelectTrigger>
-                      <SelectContent>
-                        <SelectItem value="email">One address</SelectItem>
-                        <SelectItem value="domain">A whole domain</SelectItem>
-                      </SelectContent>
-                    </Select>
-                  )}
-                />
-              )}
+              <FormSelect control={form.control} name="type" options={EMAIL_TYPE_OPTIONS} />
             </Field>
           )}
           <Field label={valueLabel} required error={errors.value?.message} hint={type === 'phone' ? 'Numbers without a country code are read as US numbers.' : undefined}>
             <Input placeholder={PLACEHOLDERS[type]} className="font-mono" autoComplete="off" spellCheck={false} autoFocus {...form.register('value')} />
           </Field>
           <Field label="Reason" error={errors.reason?.message}>
-            {(control) => (
-              <Controller
-                control={form.control}
-                name="reason"
-                render={({ field }) => (
-                  <Select value={field.value} onValueChange={field.onChange}>
-                    <SelectTrigger {...control} onBlur={field.onBlur}>
-                      <SelectValue />
-                    </SelectTrigger>
-                    <SelectContent>
-                      {SUPPRESSION_REASONS.map((r) => (
-                        <SelectItem key={r} value={r}>
-                          {SUPPRESSION_REASON_LABELS[r]}
-                        </SelectItem>
-                      ))}
-                    </SelectContent>
-                  </Select>
-                )}
-              />
-            )}
+            <FormSelect control={form.control} name="reason" options={REASON_OPTIONS} />
           </Field>
           <Field label="Note" hint="Optional: who asked, a ticket number." error={errors.note?.message}>
             <Textarea rows={2} maxLength={1000} {...form.register('note')} />

@@ -2,6 +2,7 @@
 // with their line numbers, so the file can be fixed and sent again.
 import type { BulkLine, BulkSuppressionResponse } from '@shared/contracts/compliance';
 import { cn } from '@/lib/utils';
+import { TableHeadings } from '@/components/ui/table-headings';
 
 function LineTable({ caption, lines, note }: { caption: string; lines: BulkLine[]; note: (line: BulkLine) => string }) {
   if (lines.length === 0) return null;
@@ -10,11 +11,7 @@ function LineTable({ caption, lines, note }: { caption: string; lines: BulkLine[
       <table className="w-full text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="sticky top-0 bg-muted text-left text-xs uppercase tracking-wide text-muted-foreground">
-          <tr>
-            <th scope="col" className="w-20 px-3 py-1.5">Line</th>
-            <th scope="col" className="px-3 py-1.5">Value</th>
-            <th scope="col" className="px-3 py-1.5">Why</th>
-          </tr>
+          <TableHeadings headings={[{ label: 'Line', className: 'w-20' }, 'Value', 'Why']} className="px-3 py-1.5" />
         </thead>
         <tbody>
           {lines.map((line) => (

@@ -13,6 +13,7 @@ import { describeError } from '@/lib/api';
 import { splitCheckInput } from './check-input';
 import { ReasonBadge, TypeBadge } from './suppression-badges';
 import { checkSuppressions } from './suppressions-api';
+import { TableHeadings } from '@/components/ui/table-headings';
 
 export function CheckSuppressionsDialog({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
   const [text, setText] = useState('');
@@ -79,12 +80,7 @@ function CheckResult({ result }: { result: SuppressionCheckResponse }) {
         <div className="max-h-64 overflow-auto rounded-md border border-border" tabIndex={0} role="region" aria-label="Suppressed and unreadable values">
           <table className="w-full text-sm">
             <thead className="sticky top-0 bg-muted text-left text-xs uppercase tracking-wide text-muted-foreground">
-              <tr>
-                <th scope="col" className="px-3 py-1.5">Value</th>
-                <th scope="col" className="px-3 py-1.5">Matched</th>
-                <th scope="col" className="px-3 py-1.5">Why</th>
-                <th scope="col" className="px-3 py-1.5">Since</th>
-              </tr>
+              <TableHeadings headings={['Value', 'Matched', 'Why', 'Since']} className="px-3 py-1.5" />
             </thead>
             <tbody>
               {result.suppressed.map((m) => (

@@ -26,8 +26,9 @@ import { Skeleton } from '@/components/ui/skeleton';
 import { Textarea } from '@/components/ui/textarea';
 import { toast } from '@/components/ui/toast';
 import { formatDateTime } from '@/features/records/format';
-import { ApiError, api, describeError } from '@/lib/api';
+import { api, describeError } from '@/lib/api';
 import { useCan } from '@/lib/auth';
+import { errorsByField } from '@/components/form/apply-api-errors';
 
 const HISTORY_PAGE = 20;
 
@@ -228,9 +229,7 @@ function RecordConsentDialog({ contactId, channel, onClose }: { contactId: strin
       toast.success(`${CHANNEL_LABELS[chosen]} consent recorded: ${CONSENT_STATUS_LABELS[status].toLowerCase()}.`);
       onClose();
     } catch (error) {
-      if (error instanceof ApiError && Object.keys(error.fieldErrors).length > 0) {
-        setErrors(Object.fromEntries(Object.entries(error.fieldErrors).map(([field, messages]) => [field, messages.join(' ')])));
-      } else setErrors({ form: describeError(error) });
+      setErrors(errorsByField(error));
     } finally {
       setBusy(false);
     }

@@ -30,6 +30,7 @@ import { BulkSuppressionDialog } from './bulk-suppression-dialog';
 import { CheckSuppressionsDialog } from './check-suppressions-dialog';
 import { suppressionColumns } from './suppression-columns';
 import { removeSuppression, suppressionKeys, useSuppressionPermissions, useSuppressions } from './suppressions-api';
+import { pagedTable } from '@/lib/paged-table';
 
 const ALL = '__all__';
 const TYPE_FILTER_OPTIONS = [
@@ -174,12 +175,7 @@ export default function SuppressionsPage() {
                   columns={columns}
                   rows={suppressions.rows}
                   getRowId={(entry) => entry.id}
-                  hasMore={suppressions.hasNextPage}
-                  onLoadMore={() => void suppressions.fetchNextPage()}
-                  loadingMore={suppressions.isFetchingNextPage}
-                  loading={suppressions.isLoading}
-                  error={suppressions.isError ? describeError(suppressions.error) : null}
-                  onRetry={() => void suppressions.refetch()}
+                  {...pagedTable(suppressions)}
                   height={TABLE_HEIGHT}
                   defaultDensity="compact"
                   empty={

@@ -1,7 +1,7 @@
 // The home page: the workspace's data at a glance — contacts and accounts, what was added lately,
 // who may be reached, recent imports and segments — with a first-run checklist until its steps
 // are done. Admins also see how the system is doing.
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Link } from 'wouter';
 import { AtSign, Building2, CheckCircle2, Circle, Contact, FileUp, Filter, Phone, ShieldOff } from 'lucide-react';
 import type { healthCheckNames } from '@shared/contracts/health';
@@ -72,19 +72,29 @@ function GetStarted({ checklist, canInvite }: { checklist: Dashboard['checklist'
   );
 }
 
-function RecentImports({ imports }: { imports: Dashboard['recentImports'] }) {
+interface RecentItem {
+  id: string;
+  href: string;
+  name: string;
+  /** When, and what else, after the name. */
+  meta: ReactNode;
+  badge?: ReactNode;
+}
+
+/** A card of the latest few of something, each a link, with a link to all of them. */
+function RecentCard({ id, title, description, allHref, allLabel, empty, items }: { id: string; title: string; description?: string; allHref: string; allLabel: string; empty: ReactNode; items: RecentItem[] }) {
   return (
-    <SectionCard id="recent-imports" title="Recent imports" actions={<Link href="/imports" className="text-sm text-primary hover:underline">All imports</Link>}>
-      {imports.length === 0 ? (
-        <EmptyState compact icon={<FileUp />} title="No imports yet" description="Bring in contacts from a CSV file." />
+    <SectionCard id={id} title={title} description={description} actions={<Link href={allHref} className="text-sm text-primary hover:underline">{allLabel}</Link>}>
+      {items.length === 0 ? (
+        empty
       ) : (
         <ul className="grid gap-1">
-          {imports.map((job) => (
-            <li key={job.id}>
-              <Link href={`/imports/${job.id}`} className="flex items-center gap-3 rounded-md px-2 py-1.5 text-sm hover:bg-muted">
-                <span className="min-w-0 flex-1 truncate font-medium">{job.fileName}</span>
-                <span className="shrink-0 text-xs text-muted-foreground">{job.dryRun ? 'dry run · ' : ''}{formatRelative(job.createdAt)}</span>
-                <Badge variant={STATUS_VARIANTS[job.status as ImportJob['status']] ?? 'neutral'}>{STATUS_LABELS[job.status as ImportJob['status']] ?? job.status}</Badge>
+          {items.map((item) => (
+            <li key={item.id}>
+              <Link href={item.href} className="flex items-center gap-3 rounded-md px-2 py-1.5 text-sm hover:bg-muted">
+                <span className="min-w-0 flex-1 truncate font-medium">{item.name}</span>
+                <span className="shrink-0 text-xs text-muted-foreground">{item.meta}</span>
+                {item.badge}
               </Link>
             </li>
           ))}
@@ -94,29 +104,36 @@ function RecentImports({ imports }: { imports: Dashboard['recentImports'] }) {
   );
 }
 
+function RecentImports({ imports }: { imports: Dashboard['recentImports'] }) {
+  return (
+    <RecentCard
+      id="recent-imports"
+      title="Recent imports"
+      allHref="/imports"
+      allLabel="All imports"
+      empty={<EmptyState compact icon={<FileUp />} title="No imports yet" description="Bring in contacts from a CSV file." />}
+      items={imports.map((job) => ({
+        id: job.id,
+        href: `/imports/${job.id}`,
+        name: job.fileName,
+        meta: `${job.dryRun ? 'dry run · ' : ''}${formatRelative(job.createdAt)}`,
+        badge: <Badge variant={STATUS_VARIANTS[job.status as ImportJob['status']] ?? 'neutral'}>{STATUS_LABELS[job.status as ImportJob['status']] ?? job.status}</Badge>,
+      }))}
+    />
+  );
+}
+
 function Segments({ segments }: { segments: Dashboard['segments'] }) {
   return (
-    <SectionCard
+    <RecentCard
       id="segments"
       title="Segments"
       description={segments.count ? `${n(segments.count)} saved` : undefined}
-      actions={<Link href="/segments" className="text-sm text-primary hover:underline">All segments</Link>}
-    >
-      {segments.recent.length === 0 ? (
-        <EmptyState compact icon={<Filter />} title="No segments yet" description="Save a filter over contacts and accounts as a segment." />
-      ) : (
-        <ul className="grid gap-1">
-          {segments.recent.map((segment) => (
-            <li key={segment.id}>
-              <Link href={`/segments/${segment.id}`} className="flex items-center gap-3 rounded-md px-2 py-1.5 text-sm hover:bg-muted">
-                <span className="min-w-0 flex-1 truncate font-medium">{segment.name}</span>
-                <span className="shrink-0 text-xs text-muted-foreground">edited {formatRelative(segment.updatedAt)}</span>
-              </Link>
-            </li>
-          ))}
-        </ul>
-      )}
-    </SectionCard>
+      allHref="/segments"
+      allLabel="All segments"
+      empty={<EmptyState compact icon={<Filter />} title="No segments yet" description="Save a filter over contacts and accounts as a segment." />}
+      items={segments.recent.map((segment) => ({ id: segment.id, href: `/segments/${segment.id}`, name: segment.name, meta: `edited ${formatRelative(segment.updatedAt)}` }))}
+    />
   );
 }
 

@@ -3,6 +3,7 @@
 import type { DryRunReport as Report } from '@shared/contracts/imports';
 import { Tabs, TabsContent, TabsList, TabsTrigger } from '@/components/ui/tabs';
 import { formatNumber } from './format';
+import { TableHeadings, type TableHeading } from '@/components/ui/table-headings';
 
 const KINDS = [
   { key: 'insert', label: 'New', count: (r: Report) => r.wouldInsert },
@@ -11,6 +12,13 @@ const KINDS = [
   { key: 'invalid', label: 'Invalid', count: (r: Report) => r.invalid },
   { key: 'suppressed', label: 'Suppressed', count: (r: Report) => r.suppressed },
 ] as const;
+
+const SAMPLE_HEADINGS: TableHeading[] = [
+  { label: 'Row', className: 'pr-4' },
+  { label: 'Email', className: 'pr-4' },
+  { label: 'Name', className: 'pr-4' },
+  'Reason',
+];
 
 export function DryRunReport({ report }: { report: Report }) {
   return (
@@ -37,20 +45,7 @@ export function DryRunReport({ report }: { report: Report }) {
               ) : (
                 <table className="w-full text-sm" aria-label={`${k.label}: sample rows`}>
                   <thead className="text-left text-xs text-muted-foreground">
-                    <tr>
-                      <th scope="col" className="py-1.5 pr-4 font-medium">
-                        Row
-                      </th>
-                      <th scope="col" className="py-1.5 pr-4 font-medium">
-                        Email
-                      </th>
-                      <th scope="col" className="py-1.5 pr-4 font-medium">
-                        Name
-                      </th>
-                      <th scope="col" className="py-1.5 font-medium">
-                        Reason
-                      </th>
-                    </tr>
+                    <TableHeadings headings={SAMPLE_HEADINGS} className="py-1.5 font-medium" />
                   </thead>
                   <tbody>
                     {samples.map((s) => (

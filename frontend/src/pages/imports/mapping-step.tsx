@@ -9,11 +9,12 @@ import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { Combobox } from '@/components/ui/combobox';
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select';
+import { OptionSelect } from '@/components/ui/option-select';
 import { ConfidenceMeter } from '@/features/records/confidence-meter';
 import { cn } from '@/lib/utils';
 import { METHOD_LABELS, formatNumber } from './format';
 import { matchTone, targetOptions, unmappedCount, type MappingDraft, type MappingProblems } from './mapping-state';
+import { TableHeadings } from '@/components/ui/table-headings';
 
 const IGNORE = '__ignore';
 const NO_PROFILE = '__none';
@@ -78,21 +79,13 @@ export function MappingStep(props: MappingStepProps) {
         </dl>
         <div className="w-72">
           <Field label="Start from a mapping profile" hint={profilesError ? 'Saved profiles could not be loaded.' : undefined}>
-            {(control) => (
-              <Select value={profileId ?? NO_PROFILE} onValueChange={(v) => onPickProfile(profiles?.find((p) => p.id === v) ?? null)} disabled={!profiles?.length}>
-                <SelectTrigger {...control}>
-                  <SelectValue placeholder={profiles?.length === 0 ? 'No saved profiles yet' : 'Suggested mapping'} />
-                </SelectTrigger>
-                <SelectContent>
-                  <SelectItem value={NO_PROFILE}>Suggested mapping</SelectItem>
-                  {profiles?.map((p) => (
-                    <SelectItem key={p.id} value={p.id}>
-                      {p.name}
-                    </SelectItem>
-                  ))}
-                </SelectContent>
-              </Select>
-            )}
+            <OptionSelect
+              value={profileId ?? NO_PROFILE}
+              onValueChange={(v) => onPickProfile(profiles?.find((p) => p.id === v) ?? null)}
+              disabled={!profiles?.length}
+              placeholder={profiles?.length === 0 ? 'No saved profiles yet' : 'Suggested mapping'}
+              options={[{ value: NO_PROFILE, label: 'Suggested mapping' }, ...(profiles ?? []).map((p) => ({ value: p.id, label: p.name }))]}
+            />
           </Field>
         </div>
       </div>
@@ -117,20 +110,10 @@ export function MappingStep(props: MappingStepProps) {
       <div className="overflow-x-auto rounded-lg border border-border">
         <table className="w-full min-w-[760px] text-sm" aria-label="Column mapping">
           <thead className="bg-muted/60 text-left text-xs font-semibold uppercase tracking-wide text-muted-foreground">
-            <tr>
-              <th scope="col" className="px-4 py-2.5">
-                Column in the file
-              </th>
-              <th scope="col" className="px-4 py-2.5">
-                First values
-              </th>
-              <th scope="col" className="w-72 px-4 py-2.5">
-                Imports into
-              </th>
-              <th scope="col" className="w-44 px-4 py-2.5">
-                Match
-              </th>
-            </tr>
+            <TableHeadings
+              headings={['Column in the file', 'First values', { label: 'Imports into', className: 'w-72' }, { label: 'Match', className: 'w-44' }]}
+              className="px-4 py-2.5"
+            />
           </thead>
           <tbody>
             {analysis.columns.map((column) => {

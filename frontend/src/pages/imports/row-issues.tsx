@@ -7,6 +7,7 @@ import { ErrorState } from '@/components/ui/error-state';
 import { Skeleton } from '@/components/ui/skeleton';
 import { describeError } from '@/lib/api';
 import { useRowIssues, useRowWarnings } from '@/features/imports/imports-api';
+import { TableHeadings } from '@/components/ui/table-headings';
 
 const SEVERITY: Record<RowIssue['severity'], { label: string; variant: BadgeVariant }> = {
   error: { label: 'Error', variant: 'danger' },
@@ -25,20 +26,7 @@ export function RowIssues({ jobId }: { jobId: string }) {
     <div className="max-h-96 overflow-auto rounded-lg border border-border">
       <table className="w-full text-sm" aria-label="Row issues">
         <thead className="sticky top-0 bg-muted text-left text-xs font-semibold uppercase tracking-wide text-muted-foreground">
-          <tr>
-            <th scope="col" className="px-4 py-2">
-              Row
-            </th>
-            <th scope="col" className="px-4 py-2">
-              Kind
-            </th>
-            <th scope="col" className="px-4 py-2">
-              Column
-            </th>
-            <th scope="col" className="px-4 py-2">
-              Reason
-            </th>
-          </tr>
+          <TableHeadings headings={['Row', 'Kind', 'Column', 'Reason']} className="px-4 py-2" />
         </thead>
         <tbody>
           {items.map((issue, i) => (

@@ -60,6 +60,21 @@ export const suppressions = pgTable(
 const CONSENT_CHANNEL_CHECK = sql`('email', 'phone')`;
 const CONSENT_STATUS_CHECK = sql`('opted_in', 'opted_out', 'unknown')`;
 
+/** A consent change as recorded, and as it stands in the state it set: the same columns in both tables. */
+const consentChange = () => ({
+  contactId: uuid('contact_id')
+    .notNull()
+    .references(() => contacts.id, { onDelete: 'cascade' }),
+  channel: text('channel').notNull(),
+  status: text('status').notNull(),
+  source: text('source').notNull(),
+  /** A note, or the URL of the form, recording or document that proves it. */
+  evidence: text('evidence'),
+  /** When the consent was given or withdrawn (may be before it was entered). */
+  recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
+  recordedBy: uuid('recorded_by').references(() => users.id, { onDelete: 'set null' }),
+});
+
 /**
  * Every consent change ever recorded for a contact and channel, with its evidence. Rows are never
  * updated (a trigger refuses it); they go only when the contact itself is erased.
@@ -68,17 +83,7 @@ export const contactConsentHistory = pgTable(
   'contact_consent_history',
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    contactId: uuid('contact_id')
-      .notNull()
-      .references(() => contacts.id, { onDelete: 'cascade' }),
-    channel: text('channel').notNull(),
-    status: text('status').notNull(),
-    source: text('source').notNull(),
-    /** A note, or the URL of the form, recording or document that proves it. */
-    evidence: text('evidence'),
-    /** When the consent was given or withdrawn (may be before it was entered). */
-    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
-    recordedBy: uuid('recorded_by').references(() => users.id, { onDelete: 'set null' }),
+    ...consentChange(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -95,15 +100,7 @@ export const contactConsentHistory = pgTable(
 export const contactConsent = pgTable(
   'contact_consent',
   {
-    contactId: uuid('contact_id')
-      .notNull()
-      .references(() => contacts.id, { onDelete: 'cascade' }),
-    channel: text('channel').notNull(),
-    status: text('status').notNull(),
-    source: text('source').notNull(),
-    evidence: text('evidence'),
-    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
-    recordedBy: uuid('recorded_by').references(() => users.id, { onDelete: 'set null' }),
+    ...consentChange(),
     /** The history row this state was taken from. */
     historyId: bigint('history_id', { mode: 'number' }).notNull(),
     ...timestamps(),

@@ -24,7 +24,7 @@ type Ctx = Pick<Deps, 'db' | 'now'>;
 export async function createAccount(
   deps: Ctx,
   input: { request: z.output<typeof accountCreateSchema>; actor: Actor },
-): Promise<{ account: Account; created: boolean }> {
+): Promise<{ record: Account; created: boolean }> {
   const values = accountValues(input.request, { creating: true });
   if (!values.name) throw invalid('body.name', 'is required');
   const key = values.domain
@@ -40,7 +40,7 @@ export async function createAccount(
     actor: input.actor,
     now: deps.now(),
   });
-  return { account: accountView(row as unknown as AccountRow), created };
+  return { record: accountView(row as unknown as AccountRow), created };
 }
 
 export async function getAccount(deps: Ctx, input: { id: string; includeDeleted?: boolean }): Promise<Account> {

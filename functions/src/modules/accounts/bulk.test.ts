@@ -1,24 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { EXACT_COUNT_CAP, type BulkResult, type ContactListResponse, type HistoryResponse } from '@shared/contracts/accounts';
 import { encodeFilter, type FilterGroup } from '@shared/contracts/filters';
 import { queryOne } from '../../db/rows';
 import { BULK_BATCH_SIZE } from './bulk';
-import { createAccountsTestContext, type AccountsTestContext } from './test-fixtures';
+import { createAccountsTestContext } from './test-fixtures';
+import { fileContext } from '../../../test/support/file-context';
 
-let t: AccountsTestContext;
 /** More matching rows than one bulk batch (and many list pages). */
 const MATCHING = BULK_BATCH_SIZE + 250;
 
+const t = fileContext(createAccountsTestContext);
 beforeAll(async () => {
-  t = await createAccountsTestContext();
   await t.deps.db.execute(sql`
     insert into contacts (full_name, email, country, job_title, seniority)
     select 'Bulk Person ' || i, 'bulk' || i || '@bulk.example', case when i <= ${MATCHING} then 'CA' else 'MX' end, 'Analyst', 'Entry'
     from generate_series(1, ${MATCHING + 40}) as i`);
-});
-afterAll(async () => {
-  await t?.close();
 });
 
 const canada: FilterGroup = { type: 'and', conditions: [{ field: 'country', op: 'eq', value: 'Canada' }] };

@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Contact, ContactListResponse } from '@shared/contracts/accounts';
 import { countQueries } from '../compliance/testing';
 import { insertSuppressions, type NewSuppression } from '../compliance/testing';
 import { withSuppressions } from './contact-suppression';
-import { createAccountsTestContext, type AccountsTestContext } from './test-fixtures';
+import { createAccountsTestContext } from './test-fixtures';
+import { fileContext } from '../../../test/support/file-context';
 
-let t: AccountsTestContext;
 const ids: Record<string, string> = {};
 
 const entry = (type: NewSuppression['type'], value: string, reason: NewSuppression['reason']): NewSuppression => ({
@@ -16,8 +16,8 @@ const entry = (type: NewSuppression['type'], value: string, reason: NewSuppressi
   note: null,
 });
 
+const t = fileContext(createAccountsTestContext);
 beforeAll(async () => {
-  t = await createAccountsTestContext();
   await insertSuppressions(
     t.deps.db,
     [
@@ -41,9 +41,6 @@ beforeAll(async () => {
     expect(res.status, res.text).toBe(201);
     ids[key] = res.json.id;
   }
-});
-afterAll(async () => {
-  await t?.close();
 });
 
 const expected = {

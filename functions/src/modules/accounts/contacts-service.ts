@@ -53,7 +53,7 @@ export async function contactViews(deps: Pick<Deps, 'db' | 'hooks'>, rows: Conta
 export async function createContact(
   deps: Ctx,
   input: { request: z.output<typeof contactCreateSchema>; actor: Actor },
-): Promise<{ contact: Contact; created: boolean }> {
+): Promise<{ record: Contact; created: boolean }> {
   const values = contactValues(input.request);
   values.fullName ??= joinFullName(values.firstName, values.lastName);
   const insertOnly: Record<string, SQL> = {};
@@ -79,7 +79,7 @@ export async function createContact(
     now: deps.now(),
   });
   const [contact] = await contactViews(deps, [row as unknown as ContactRow]);
-  return { contact: contact!, created };
+  return { record: contact!, created };
 }
 
 export async function getContact(deps: Ctx, input: { id: string }): Promise<Contact> {

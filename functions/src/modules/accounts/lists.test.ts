@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { AccountListResponse, ContactListResponse, SearchResponse } from '@shared/contracts/accounts';
 import { encodeFilter, type FilterGroup } from '@shared/contracts/filters';
@@ -7,9 +7,9 @@ import { contacts } from '../../db/schema';
 import { CONTACT_RESOURCE } from '../../records/fields';
 import { countStatements, isIndexedSearch } from '../../records/list-records';
 import { selectionCondition } from '../../records/selection';
-import { createAccountsTestContext, type AccountsTestContext } from './test-fixtures';
+import { createAccountsTestContext } from './test-fixtures';
+import { fileContext } from '../../../test/support/file-context';
 
-let t: AccountsTestContext;
 const accountIds: Record<string, string> = {};
 
 const companies = [
@@ -19,8 +19,8 @@ const companies = [
   { name: 'Delta Devices', domain: 'delta.fr', industry: 'Manufacturing', employeeCount: null, annualRevenue: null, country: 'FR', city: null, technologies: ['AWS'] },
 ];
 
+const t = fileContext(createAccountsTestContext);
 beforeAll(async () => {
-  t = await createAccountsTestContext();
   for (const c of companies) {
     const res = await t.call<{ id: string }>('POST', '/api/accounts', { body: c });
     expect(res.status, res.text).toBe(201);
@@ -37,9 +37,6 @@ beforeAll(async () => {
            i % 101, date '2024-01-01' + i,
            timestamptz '2025-01-01 00:00:00+00' + (i % 7) * interval '1 day'
     from generate_series(1, 130) as i`);
-});
-afterAll(async () => {
-  await t?.close();
 });
 
 const listAccounts = (filter: FilterGroup, extra: Record<string, string> = {}) =>

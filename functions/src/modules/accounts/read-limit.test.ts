@@ -1,19 +1,16 @@
 // Reading records in bulk through list pages is limited per user and minute, by the rows the
 // pages return; a role that may not export cannot page out the whole database instead.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ContactListResponse } from '@shared/contracts/accounts';
-import { createAccountsTestContext, type AccountsTestContext } from './test-fixtures';
+import { createAccountsTestContext } from './test-fixtures';
+import { fileContext } from '../../../test/support/file-context';
 
-let t: AccountsTestContext;
+const t = fileContext(() => createAccountsTestContext({ env: { RATE_LIMIT_ROWS_PER_MINUTE: '5' } }));
 beforeAll(async () => {
-  t = await createAccountsTestContext({ env: { RATE_LIMIT_ROWS_PER_MINUTE: '5' } });
   for (let i = 0; i < 8; i++) {
     const res = await t.call('POST', '/api/contacts', { body: { email: `reader.${i}@example.com`, fullName: `Reader ${i}` } });
     expect(res.status, res.text).toBe(201);
   }
-});
-afterAll(async () => {
-  await t?.close();
 });
 
 describe('rows read through contact list pages', () => {

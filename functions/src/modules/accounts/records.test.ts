@@ -1,14 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Account, Contact, HistoryResponse } from '@shared/contracts/accounts';
-import { createAccountsTestContext, type AccountsTestContext } from './test-fixtures';
+import { createAccountsTestContext } from './test-fixtures';
+import { fileContext } from '../../../test/support/file-context';
 
-let t: AccountsTestContext;
-beforeAll(async () => {
-  t = await createAccountsTestContext();
-});
-afterAll(async () => {
-  await t?.close();
-});
+const t = fileContext(createAccountsTestContext);
 
 describe('account upsert on the normalized domain', () => {
   it('merges www, URL and email forms of one domain into one account', async () => {

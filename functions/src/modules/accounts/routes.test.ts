@@ -1,19 +1,14 @@
 // Authorization as data: every route of the module × every role, generated from the route table,
 // plus no token and a forged token. A route added later is covered without touching this file.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '@shared/roles';
 import { invoke } from '../../../test/support/invoke';
 import { routeRoles } from '../../http/route';
 import { accountsModule } from './routes';
-import { createAccountsTestContext, type AccountsTestContext } from './test-fixtures';
+import { createAccountsTestContext } from './test-fixtures';
+import { fileContext } from '../../../test/support/file-context';
 
-let t: AccountsTestContext;
-beforeAll(async () => {
-  t = await createAccountsTestContext();
-});
-afterAll(async () => {
-  await t?.close();
-});
+const t = fileContext(createAccountsTestContext);
 
 const SOME_ID = '0190f0f0-0000-7000-8000-000000000000';
 const concrete = (path: string) => path.replace(/\{[^}]+\}/g, SOME_ID);

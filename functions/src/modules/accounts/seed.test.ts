@@ -1,19 +1,14 @@
 // The seeding script's data must obey the same rules as data written through the API: normalized
 // natural keys, consistent ranges, links to accounts of the email's domain.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { employeeRangeFor, isFreeMailDomain, normalizeDomain, normalizeEmail, normalizePhone } from '@shared/normalize';
 import { queryRows } from '../../db/rows';
 import { createTestDeps, type TestContext } from '../../../test/support/test-deps';
 import { seedDatabase, seedDemoData } from '../../../../scripts/seed';
+import { fileContext } from '../../../test/support/file-context';
 
-let t: TestContext;
-beforeAll(async () => {
-  t = await createTestDeps();
-});
-afterAll(async () => {
-  await t?.close();
-});
+const t = fileContext(createTestDeps);
 
 describe('the seeding script', () => {
   it('makes realistic, normalized, linked data and refuses a database that has some', async () => {

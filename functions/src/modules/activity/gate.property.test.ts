@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   ATTEMPT_KINDS,
   OUTCOME_CLASSES,
@@ -15,20 +15,15 @@ import {
   type PolicyRules,
   type TouchKind,
 } from '@shared/contracts/activity';
-import { createTestDeps, type TestContext } from '../../../test/support/test-deps';
+import { createTestDeps } from '../../../test/support/test-deps';
 import { queryRows } from '../../db/rows';
 import { candidateZones, insertContacts, insertSuppressions, recordConsentChange, type NewSuppression } from '../compliance/testing';
 import { admitAudience, GATE_REASONS } from './gate';
 import { savePolicy } from './policy';
 import { recordTouches } from './touches';
+import { fileContext } from '../../../test/support/file-context';
 
-let ctx: TestContext;
-beforeAll(async () => {
-  ctx = await createTestDeps();
-});
-afterAll(async () => {
-  await ctx?.close();
-});
+const ctx = fileContext(createTestDeps);
 
 const ZONES = ['America/New_York', 'America/Los_Angeles', 'Europe/Berlin', 'Asia/Kolkata', 'Australia/Sydney'];
 const DISPOSITIONS = ['not_interested', 'callback', 'wrong_number'];

@@ -12,7 +12,7 @@ import {
   timelineQuerySchema,
 } from '@shared/contracts/activity';
 import { can } from '@shared/access';
-import { defineRoute, reply, type ApiModule } from '../../http/route';
+import { defineRoute, reply, type ApiModule, type Route } from '../../http/route';
 import type { ActivityHooks } from './hooks';
 import { addNote, deleteNote, mentionCandidates, updateNote } from './notes';
 import { currentPolicy, policyHistory, savePolicy } from './policy';
@@ -21,54 +21,64 @@ import { createTask, deleteTask, getTask, myTasks, updateTask } from './tasks';
 import { recordTouches } from './touches';
 import { notFound } from '../../core/app-error';
 
-
 const contactParams = z.strictObject({ contactId: z.string().uuid() });
 const accountParams = z.strictObject({ accountId: z.string().uuid() });
 const noteParams = z.strictObject({ noteId: z.string().uuid() });
 const taskParams = z.strictObject({ taskId: z.string().uuid() });
 const mentionQuery = z.strictObject({ q: z.string().trim().max(60).default('') });
 
+/** A record notes and the timeline hang on: its path, its id parameter and the routes' summaries. */
+interface SubjectSpec {
+  kind: 'contact' | 'account';
+  base: string;
+  params: z.ZodType<string, Record<string, string>>;
+  timeline: string;
+  note: string;
+}
+
+/** The timeline of a contact or an account, and adding a note to it. */
+function subjectRoutes(hooks: ActivityHooks, subject: SubjectSpec): Route[] {
+  const { kind } = subject;
+  return [
+    defineRoute({
+      method: 'GET',
+      path: `${subject.base}/timeline`,
+      capability: 'records.read',
+      summary: subject.timeline,
+      params: subject.params,
+      query: timelineQuerySchema,
+      handler: async ({ deps, params, query }) => timelineOf(deps.db, hooks, { kind, id: params }, query),
+    }),
+    defineRoute({
+      method: 'POST',
+      path: `${subject.base}/notes`,
+      capability: 'records.read',
+      summary: subject.note,
+      params: subject.params,
+      body: noteRequestSchema,
+      handler: async ({ deps, params, body, principal }) =>
+        reply(201, await addNote(deps.db, { subject: { kind, id: params }, request: body, authorId: principal.userId, at: deps.now() })),
+    }),
+  ];
+}
+
 export function createActivityModule(hooks: ActivityHooks): ApiModule {
   return {
     name: 'activity',
     routes: [
-      defineRoute({
-        method: 'GET',
-        path: '/api/contacts/{contactId}/timeline',
-        capability: 'records.read',
-        summary: "A contact's touches, notes, tasks, field and consent changes, imports and lists, newest first",
-        params: contactParams,
-        query: timelineQuerySchema,
-        handler: async ({ deps, params, query }) => timelineOf(deps.db, hooks, { kind: 'contact', id: params.contactId }, query),
+      ...subjectRoutes(hooks, {
+        kind: 'contact',
+        base: '/api/contacts/{contactId}',
+        params: contactParams.transform((p) => p.contactId),
+        timeline: "A contact's touches, notes, tasks, field and consent changes, imports and lists, newest first",
+        note: 'Add a note to a contact (rich text, mentions)',
       }),
-      defineRoute({
-        method: 'GET',
-        path: '/api/accounts/{accountId}/timeline',
-        capability: 'records.read',
-        summary: "An account's feed, rolling up its contacts', newest first",
-        params: accountParams,
-        query: timelineQuerySchema,
-        handler: async ({ deps, params, query }) => timelineOf(deps.db, hooks, { kind: 'account', id: params.accountId }, query),
-      }),
-      defineRoute({
-        method: 'POST',
-        path: '/api/contacts/{contactId}/notes',
-        capability: 'records.read',
-        summary: 'Add a note to a contact (rich text, mentions)',
-        params: contactParams,
-        body: noteRequestSchema,
-        handler: async ({ deps, params, body, principal }) =>
-          reply(201, await addNote(deps.db, { subject: { kind: 'contact', id: params.contactId }, request: body, authorId: principal.userId, at: deps.now() })),
-      }),
-      defineRoute({
-        method: 'POST',
-        path: '/api/accounts/{accountId}/notes',
-        capability: 'records.read',
-        summary: 'Add a note to an account',
-        params: accountParams,
-        body: noteRequestSchema,
-        handler: async ({ deps, params, body, principal }) =>
-          reply(201, await addNote(deps.db, { subject: { kind: 'account', id: params.accountId }, request: body, authorId: principal.userId, at: deps.now() })),
+      ...subjectRoutes(hooks, {
+        kind: 'account',
+        base: '/api/accounts/{accountId}',
+        params: accountParams.transform((p) => p.accountId),
+        timeline: "An account's feed, rolling up its contacts', newest first",
+        note: 'Add a note to an account',
       }),
       defineRoute({
         method: 'PATCH',

@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { DASHBOARD_DAYS, type Dashboard } from '@shared/contracts/dashboard';
-import { createAudienceTestContext, type AudienceTestContext } from './test-fixtures';
-
-let t: AudienceTestContext;
+import { createAudienceTestContext } from './test-fixtures';
+import { fileContext } from '../../../test/support/file-context';
 
 async function dashboard(): Promise<Dashboard> {
   const res = await t.call<Dashboard>('GET', '/api/dashboard', { as: 'agent' });
@@ -11,12 +10,7 @@ async function dashboard(): Promise<Dashboard> {
   return res.json;
 }
 
-beforeAll(async () => {
-  t = await createAudienceTestContext();
-});
-afterAll(async () => {
-  await t?.close();
-});
+const t = fileContext(createAudienceTestContext);
 
 describe('the workspace dashboard', () => {
   it('on an empty workspace: nothing counted, the checklist not done but for colleagues', async () => {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { DomainSetReport, SegmentPreview, StaticList } from '@shared/contracts/audience';
 import { normalizeDomain } from '@shared/normalize';
@@ -6,9 +6,9 @@ import { queryRows } from '../../db/rows';
 import { companyNameKey, trigramSimilarity } from './company-name';
 import { parseDomainSet } from './domain-set-parse';
 import { createDomainSet } from './domain-sets';
-import { createAudienceTestContext, type AudienceTestContext } from './test-fixtures';
+import { createAudienceTestContext } from './test-fixtures';
+import { fileContext } from '../../../test/support/file-context';
 
-let t: AudienceTestContext;
 const ids: Record<string, string> = {};
 
 const ACCOUNTS: Array<[string, string | null]> = [
@@ -58,8 +58,8 @@ const FIXTURE: Array<[string, string | null | 'invalid' | 'duplicate']> = [
   ['Acme Corp', 'Acme Corporation'],
 ];
 
+const t = fileContext(createAudienceTestContext);
 beforeAll(async () => {
-  t = await createAudienceTestContext();
   for (const [name, domain] of ACCOUNTS) {
     const [row] = await queryRows<{ id: string }>(t.deps.db, sql`insert into accounts (name, domain) values (${name}, ${domain}) returning id`);
     ids[name] = row!.id;
@@ -71,9 +71,6 @@ beforeAll(async () => {
       (${ids['Acme Corporation']}::uuid, 'A Three', 'a3@acme.com', null), (${ids['Acme Corporation']}::uuid, 'A Gone', 'a4@acme.com', now()),
       (${ids['Globex, LLC']}::uuid, 'G One', 'g1@globex.io', null), (${ids['Globex, LLC']}::uuid, 'G Two', 'g2@globex.io', null),
       (${ids['Hooli']}::uuid, 'H One', 'h1@hooli.xyz', null), (null, 'Loner', 'loner@nowhere.example', null)`);
-});
-afterAll(async () => {
-  await t?.close();
 });
 
 describe('company name keys', () => {

@@ -25,6 +25,7 @@ import { isUniqueViolation } from '../../db/pg-errors';
 import { matchDomainSet, type TrigramMode } from './domain-match';
 import { parseDomainSet } from './domain-set-parse';
 import { getList } from './lists';
+import { softDeleteNamed } from './soft-delete';
 
 type Ctx = Pick<Deps, 'db' | 'now' | 'hooks'>;
 type SetRow = typeof domainSets.$inferSelect;
@@ -185,13 +186,7 @@ export async function rematchDomainSet(deps: Ctx, id: string): Promise<DomainSet
 }
 
 export async function deleteDomainSet(deps: Ctx, id: string): Promise<void> {
-  const now = deps.now();
-  const [row] = await deps.db
-    .update(domainSets)
-    .set({ deletedAt: now, updatedAt: now })
-    .where(and(eq(domainSets.id, id), isNull(domainSets.deletedAt)))
-    .returning({ id: domainSets.id });
-  if (!row) throw notFound('domain set');
+  await softDeleteNamed(deps, domainSets, id, 'domain set');
 }
 
 /** A static list of the live contacts at the set's matched accounts: list and members in one statement. */

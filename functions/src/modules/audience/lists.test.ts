@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { ContactListResponse } from '@shared/contracts/accounts';
 import type { ListMembersResult, Segment, SegmentPreview, StaticList } from '@shared/contracts/audience';
@@ -9,9 +9,9 @@ import { addImportedContactsToList } from './import-hook';
 import { applyComplianceGuard } from '../compliance';
 import { addAccountContactsToList, addContactsToList, listAudienceSql } from './lists';
 import { segmentAudienceSql } from './segments';
-import { createAudienceTestContext, type AudienceTestContext } from './test-fixtures';
+import { createAudienceTestContext } from './test-fixtures';
+import { fileContext } from '../../../test/support/file-context';
 
-let t: AudienceTestContext;
 const accountIds: string[] = [];
 
 const where = (...conditions: FilterGroup['conditions']): FilterGroup => ({ type: 'and', conditions });
@@ -38,8 +38,8 @@ async function allMembers(listId: string, query: Record<string, string> = {}): P
   return ids;
 }
 
+const t = fileContext(createAudienceTestContext);
 beforeAll(async () => {
-  t = await createAudienceTestContext();
   for (const [name, domain] of [
     ['Alpha Analytics', 'alpha.io'],
     ['Beta Banking', 'betabank.com'],
@@ -55,9 +55,6 @@ beforeAll(async () => {
            (array['C-Level','VP','Director','Manager','Senior','Entry'])[1 + i % 6], case when i % 2 = 0 then 'US' else 'GB' end,
            '+1415555' || lpad(i::text, 4, '0'), case when i % 13 = 0 then 'opted-out' else null end
     from generate_series(1, 130) as i`);
-});
-afterAll(async () => {
-  await t?.close();
 });
 
 describe('static lists', () => {

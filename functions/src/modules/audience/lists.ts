@@ -20,6 +20,7 @@ import { selectionCondition } from '../../records/selection';
 import type { ContactRow } from '../../records/views';
 import { SEGMENT_RESOURCE } from '../../records/segment-fields';
 import { withoutJit } from '../../db/planner-settings';
+import { softDeleteNamed } from './soft-delete';
 
 type Ctx = Pick<Deps, 'db' | 'now' | 'hooks'>;
 type ListRow = typeof staticLists.$inferSelect;
@@ -109,13 +110,7 @@ export async function updateList(deps: Ctx, input: { id: string; request: z.outp
 
 /** Soft delete: the list disappears (and stops matching "is in list" criteria); members are kept. */
 export async function deleteList(deps: Ctx, id: string): Promise<void> {
-  const now = deps.now();
-  const [row] = await deps.db
-    .update(staticLists)
-    .set({ deletedAt: now, updatedAt: now })
-    .where(and(eq(staticLists.id, id), isNull(staticLists.deletedAt)))
-    .returning({ id: staticLists.id });
-  if (!row) throw notFound('list');
+  await softDeleteNamed(deps, staticLists, id, 'list');
 }
 
 /** The contacts a selection covers, in the segment language (live contacts only). */

@@ -2,7 +2,6 @@
 // by ids or filter, member pages) and domain sets (create from pasted text, match report, review,
 // to a list, accounts for unmatched domains). Campaign staff write; QA reads everything, agents
 // read segments and lists (they work from them).
-import { z } from 'zod';
 import {
   domainSetCreateSchema,
   domainSetReviewSchema,
@@ -16,6 +15,7 @@ import {
   segmentToListRequestSchema,
   segmentUpdateSchema,
 } from '@shared/contracts/audience';
+import { recordIdParams } from '../../http/params';
 import { defineRoute, reply, type ApiModule } from '../../http/route';
 import {
   createAccountsForUnmatched,
@@ -30,8 +30,6 @@ import {
 import { changeMembers, createList, deleteList, getList, listLists, listMembers, updateList } from './lists';
 import { getDashboard } from './dashboard';
 import { createSegment, deleteSegment, getSegment, listSegments, previewSegment, segmentReachability, segmentToList, updateSegment } from './segments';
-
-const idParams = z.strictObject({ id: z.string().uuid('is not a record id') });
 
 export const audienceModule: ApiModule = {
   name: 'audience',
@@ -74,7 +72,7 @@ export const audienceModule: ApiModule = {
       path: '/api/segments/{id}',
       capability: 'audience.analyse',
       summary: 'One segment',
-      params: idParams,
+      params: recordIdParams,
       handler: async ({ deps, params }) => getSegment(deps, params.id),
     }),
     defineRoute({
@@ -82,7 +80,7 @@ export const audienceModule: ApiModule = {
       path: '/api/segments/{id}',
       capability: 'records.write',
       summary: 'Rename a segment or change its filter',
-      params: idParams,
+      params: recordIdParams,
       body: segmentUpdateSchema,
       handler: async ({ deps, params, body }) => updateSegment(deps, { id: params.id, request: body }),
     }),
@@ -91,7 +89,7 @@ export const audienceModule: ApiModule = {
       path: '/api/segments/{id}',
       capability: 'records.write',
       summary: 'Delete a segment (soft)',
-      params: idParams,
+      params: recordIdParams,
       handler: async ({ deps, params }) => {
         await deleteSegment(deps, params.id);
         return reply(204);
@@ -102,7 +100,7 @@ export const audienceModule: ApiModule = {
       path: '/api/segments/{id}/list',
       capability: 'records.write',
       summary: "Snapshot a segment's current members into a new static list",
-      params: idParams,
+      params: recordIdParams,
       body: segmentToListRequestSchema,
       handler: async ({ deps, params, body, principal }) =>
         reply(201, await segmentToList(deps, { segmentId: params.id, request: body, userId: principal.userId })),
@@ -112,7 +110,7 @@ export const audienceModule: ApiModule = {
       path: '/api/segments/{id}/reachability',
       capability: 'records.write',
       summary: "How many of a segment's members are opted out or suppressed, and why (before it becomes a list)",
-      params: idParams,
+      params: recordIdParams,
       handler: async ({ deps, params }) => reply(200, await segmentReachability(deps, params.id)),
     }),
 
@@ -137,7 +135,7 @@ export const audienceModule: ApiModule = {
       path: '/api/lists/{id}',
       capability: 'records.read',
       summary: 'One static list with its member count',
-      params: idParams,
+      params: recordIdParams,
       handler: async ({ deps, params }) => getList(deps, params.id),
     }),
     defineRoute({
@@ -145,7 +143,7 @@ export const audienceModule: ApiModule = {
       path: '/api/lists/{id}',
       capability: 'records.write',
       summary: 'Rename a static list or change its description',
-      params: idParams,
+      params: recordIdParams,
       body: listUpdateSchema,
       handler: async ({ deps, params, body }) => updateList(deps, { id: params.id, request: body }),
     }),
@@ -154,7 +152,7 @@ export const audienceModule: ApiModule = {
       path: '/api/lists/{id}',
       capability: 'records.write',
       summary: 'Delete a static list (soft; it stops matching "in list" criteria)',
-      params: idParams,
+      params: recordIdParams,
       handler: async ({ deps, params }) => {
         await deleteList(deps, params.id);
         return reply(204);
@@ -165,7 +163,7 @@ export const audienceModule: ApiModule = {
       path: '/api/lists/{id}/members',
       capability: 'records.read',
       summary: "A list's live members: the contact list's filters, sorts and keyset pages",
-      params: idParams,
+      params: recordIdParams,
       query: listMembersQuerySchema,
       handler: async ({ deps, params, query }) => listMembers(deps, params.id, query),
     }),
@@ -174,7 +172,7 @@ export const audienceModule: ApiModule = {
       path: '/api/lists/{id}/members',
       capability: 'records.write',
       summary: 'Add contacts by ids or by filter (one statement for the whole selection)',
-      params: idParams,
+      params: recordIdParams,
       body: listMembersRequestSchema,
       handler: async ({ deps, params, body }) => changeMembers(deps, { listId: params.id, selection: body.selection, action: 'add' }),
     }),
@@ -183,7 +181,7 @@ export const audienceModule: ApiModule = {
       path: '/api/lists/{id}/members/remove',
       capability: 'records.write',
       summary: 'Remove contacts by ids or by filter (one statement)',
-      params: idParams,
+      params: recordIdParams,
       body: listMembersRequestSchema,
       handler: async ({ deps, params, body }) => changeMembers(deps, { listId: params.id, selection: body.selection, action: 'remove' }),
     }),
@@ -209,7 +207,7 @@ export const audienceModule: ApiModule = {
       path: '/api/domain-sets/{id}',
       capability: 'audience.analyse',
       summary: 'The match report of a domain set',
-      params: idParams,
+      params: recordIdParams,
       handler: async ({ deps, params }) => domainSetReport(deps, params.id),
     }),
     defineRoute({
@@ -217,7 +215,7 @@ export const audienceModule: ApiModule = {
       path: '/api/domain-sets/{id}',
       capability: 'records.write',
       summary: 'Delete a domain set (soft; it stops matching "account in domain set" criteria)',
-      params: idParams,
+      params: recordIdParams,
       handler: async ({ deps, params }) => {
         await deleteDomainSet(deps, params.id);
         return reply(204);
@@ -228,7 +226,7 @@ export const audienceModule: ApiModule = {
       path: '/api/domain-sets/{id}/review',
       capability: 'records.write',
       summary: 'Confirm or reject matches',
-      params: idParams,
+      params: recordIdParams,
       body: domainSetReviewSchema,
       handler: async ({ deps, params, body }) => reviewDomainSet(deps, { id: params.id, request: body }),
     }),
@@ -237,7 +235,7 @@ export const audienceModule: ApiModule = {
       path: '/api/domain-sets/{id}/rematch',
       capability: 'records.write',
       summary: 'Match the unreviewed entries again',
-      params: idParams,
+      params: recordIdParams,
       handler: async ({ deps, params }) => rematchDomainSet(deps, params.id),
     }),
     defineRoute({
@@ -245,7 +243,7 @@ export const audienceModule: ApiModule = {
       path: '/api/domain-sets/{id}/list',
       capability: 'records.write',
       summary: "A static list of the contacts at the set's matched accounts",
-      params: idParams,
+      params: recordIdParams,
       body: domainSetToListSchema,
       handler: async ({ deps, params, body, principal }) => reply(201, await domainSetToList(deps, { id: params.id, request: body, userId: principal.userId })),
     }),
@@ -254,7 +252,7 @@ export const audienceModule: ApiModule = {
       path: '/api/domain-sets/{id}/accounts',
       capability: 'records.write',
       summary: "Create accounts for the set's unmatched domains",
-      params: idParams,
+      params: recordIdParams,
       handler: async ({ deps, params, principal, requestId }) =>
         createAccountsForUnmatched(deps, { id: params.id, userId: principal.userId, requestId }),
     }),

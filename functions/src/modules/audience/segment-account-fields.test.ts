@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { SegmentPreview } from '@shared/contracts/audience';
 import type { FilterCondition, FilterGroup } from '@shared/contracts/filters';
-import { createAudienceTestContext, type AudienceTestContext } from './test-fixtures';
-
-let t: AudienceTestContext;
+import { createAudienceTestContext } from './test-fixtures';
+import { fileContext } from '../../../test/support/file-context';
 
 const where = (...conditions: FilterCondition[]): FilterGroup => ({ type: 'and', conditions });
 
@@ -14,8 +13,8 @@ async function names(filter: FilterGroup): Promise<string[]> {
   return res.json.rows.map((r) => r.fullName ?? '').sort();
 }
 
+const t = fileContext(createAudienceTestContext);
 beforeAll(async () => {
-  t = await createAudienceTestContext();
   const accounts: Array<[string, string, Record<string, unknown>]> = [
     ['Acme Software', 'acme-soft.com', { industry: 'Software', subIndustry: 'CRM', employeeCount: 450, employeeRange: '201-500', annualRevenue: 52_000_000, revenueRange: '50M-100M', country: 'US', city: 'Austin', state: 'TX', technologies: ['Salesforce', 'HubSpot'] }],
     ['Berlin Bank', 'berlinbank.de', { industry: 'Banking', employeeCount: 12, employeeRange: '11-50', country: 'DE', city: 'Berlin', technologies: ['SAP'] }],
@@ -32,9 +31,6 @@ beforeAll(async () => {
       (${ids[0]}::uuid, 'Abe Acme', 'abe@acme-soft.com', 'AE'),
       (${ids[1]}::uuid, 'Bea Bank', 'bea@berlinbank.de', 'US'),
       (null, 'Nora Nobody', 'nora@example.org', 'DE')`);
-});
-afterAll(async () => {
-  await t?.close();
 });
 
 describe('segments on account fields', () => {

@@ -1,14 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { Segment, SegmentReachability, SegmentToListResult } from '@shared/contracts/audience';
 import type { ContactListResponse } from '@shared/contracts/accounts';
-import { createAudienceTestContext, type AudienceTestContext } from './test-fixtures';
+import { createAudienceTestContext } from './test-fixtures';
+import { fileContext } from '../../../test/support/file-context';
 
-let t: AudienceTestContext;
 let segment: Segment;
 
+const t = fileContext(createAudienceTestContext);
 beforeAll(async () => {
-  t = await createAudienceTestContext();
   // Six French contacts: one reachable, one with a suppressed address, one at a suppressed domain,
   // one whose only number is on the do-not-call list, one opted out, one with no email at all.
   await t.deps.db.execute(sql`
@@ -28,9 +28,6 @@ beforeAll(async () => {
   const res = await t.call<Segment>('POST', '/api/segments', { body: { name: 'France', filter: { type: 'and', conditions: [{ field: 'country', op: 'eq', value: 'FR' }] } } });
   expect(res.status, res.text).toBe(201);
   segment = res.json;
-});
-afterAll(async () => {
-  await t?.close();
 });
 
 async function memberNames(listId: string): Promise<string[]> {

@@ -2,13 +2,14 @@
 // selects, for random nested filters (text, number, date, choice, empty operators, static list
 // membership, email suppression) over random contacts written to the test database.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { sql } from 'drizzle-orm';
 import type { FilterCondition, FilterGroup } from '@shared/contracts/filters';
 import { queryRows } from '../../db/rows';
-import { createTestDeps, type TestContext } from '../../../test/support/test-deps';
+import { createTestDeps } from '../../../test/support/test-deps';
 import { compileSegment } from './segments';
+import { fileContext } from '../../../test/support/file-context';
 
 interface Person {
   id: string;
@@ -226,17 +227,13 @@ const personArb: fc.Arbitrary<Omit<Person, 'id' | 'email'> & { domain: string }>
 });
 
 // ── the property ─────────────────────────────────────────────────────────────────────────────
-let t: TestContext;
 
+const t = fileContext(createTestDeps);
 beforeAll(async () => {
-  t = await createTestDeps();
   await t.deps.db.execute(sql`insert into static_lists (id, name) values (${LIVE_LISTS[0]}::uuid, 'Live one'), (${LIVE_LISTS[1]}::uuid, 'Live two')`);
   await t.deps.db.execute(sql`insert into static_lists (id, name, deleted_at) values (${DELETED_LIST}::uuid, 'Deleted', now())`);
   await t.deps.db.execute(sql`insert into suppressions (type, value, reason, source) values
     ('email', ${SUPPRESSED_EMAIL}, 'unsubscribe', 'test'), ('domain', ${SUPPRESSED_DOMAIN}, 'client_request', 'test')`);
-});
-afterAll(async () => {
-  await t?.close();
 });
 
 async function writePeople(people: Person[]): Promise<void> {

@@ -19,6 +19,7 @@ import { countExclusions } from '../compliance';
 import { getList } from './lists';
 import { SEGMENT_RESOURCE } from '../../records/segment-fields';
 import { withoutJit } from '../../db/planner-settings';
+import { softDeleteNamed } from './soft-delete';
 
 type Ctx = Pick<Deps, 'db' | 'now' | 'hooks'>;
 type SegmentRow = typeof segments.$inferSelect;
@@ -92,13 +93,7 @@ export async function updateSegment(deps: Ctx, input: { id: string; request: z.o
 }
 
 export async function deleteSegment(deps: Ctx, id: string): Promise<void> {
-  const now = deps.now();
-  const [row] = await deps.db
-    .update(segments)
-    .set({ deletedAt: now, updatedAt: now })
-    .where(and(eq(segments.id, id), isNull(segments.deletedAt)))
-    .returning({ id: segments.id });
-  if (!row) throw notFound('segment');
+  await softDeleteNamed(deps, segments, id, 'segment');
 }
 
 /** How many contacts match (exact up to the list cap, estimated above) and the newest `limit` of them. */

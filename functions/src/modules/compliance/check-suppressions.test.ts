@@ -1,15 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { SuppressionCheckResponse } from '@shared/contracts/compliance';
 import { createHttpHandler, type HttpHandler } from '../../http/create-http-handler';
 import { invoke } from '../../../test/support/invoke';
-import { createIdentityTestContext, makeUser, signIn, type IdentityTestContext } from '../../../test/support/identity-fixtures';
+import { createIdentityTestContext, makeUser, signIn } from '../../../test/support/identity-fixtures';
 import type { SuppressionCheck } from '../imports';
 import { checkSuppressions, findSuppressions } from './check-suppressions';
 import { countQueries } from './fixtures';
 import { complianceModule } from './routes';
 import { insertSuppressions, type NewSuppression } from './suppressions-repo';
+import { fileContext } from '../../../test/support/file-context';
 
-let t: IdentityTestContext;
 let api: HttpHandler;
 let agent: string;
 
@@ -21,8 +21,8 @@ const entry = (type: NewSuppression['type'], value: string, reason: NewSuppressi
   note: null,
 });
 
+const t = fileContext(createIdentityTestContext);
 beforeAll(async () => {
-  t = await createIdentityTestContext();
   api = createHttpHandler(complianceModule, { deps: async () => t.deps });
   const user = await makeUser(t.deps, { roles: ['agent'] });
   agent = (await signIn(t.identity, user.username, user.password)).accessToken;
@@ -36,9 +36,6 @@ beforeAll(async () => {
     ],
     { createdBy: null, at: new Date('2026-01-02T03:04:05Z') },
   );
-});
-afterAll(async () => {
-  await t?.close();
 });
 
 const check = (body: unknown, token = agent) => invoke<SuppressionCheckResponse>(api, { method: 'POST', path: '/api/suppressions/check', token, body });

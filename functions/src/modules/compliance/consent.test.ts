@@ -1,30 +1,27 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ContactConsentResponse } from '@shared/contracts/compliance';
 import { queryRows } from '../../db/rows';
 import { createHttpHandler, type HttpHandler } from '../../http/create-http-handler';
 import { invoke } from '../../../test/support/invoke';
-import { createIdentityTestContext, makeUser, signIn, type IdentityTestContext } from '../../../test/support/identity-fixtures';
+import { createIdentityTestContext, makeUser, signIn } from '../../../test/support/identity-fixtures';
 import { insertContacts } from './fixtures';
 import { complianceModule } from './routes';
+import { fileContext } from '../../../test/support/file-context';
 
-let t: IdentityTestContext;
 let api: HttpHandler;
 let agent: string;
 let agentId: string;
 let analyst: string;
 
+const t = fileContext(createIdentityTestContext);
 beforeAll(async () => {
-  t = await createIdentityTestContext();
   api = createHttpHandler(complianceModule, { deps: async () => t.deps });
   const a = await makeUser(t.deps, { roles: ['agent'] });
   agentId = a.id;
   agent = (await signIn(t.identity, a.username, a.password)).accessToken;
   const q = await makeUser(t.deps, { roles: ['quality_analyst'] });
   analyst = (await signIn(t.identity, q.username, q.password)).accessToken;
-});
-afterAll(async () => {
-  await t?.close();
 });
 
 /** The messages of an error and its causes (the driver's error is the query error's cause). */

@@ -4,24 +4,19 @@
 import fc from 'fast-check';
 import { sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ExclusionReason } from '@shared/contracts/compliance';
 import { normalizeDomain } from '@shared/normalize';
-import { createTestDeps, type TestContext } from '../../../test/support/test-deps';
+import { createTestDeps } from '../../../test/support/test-deps';
 import { recordConsentChange } from './consent-repo';
 import { insertContacts, type ContactSeed } from './fixtures';
 import { applyComplianceGuard, type CallingWindow } from './guard';
 import { normalizeSuppressionValue } from './suppression-values';
 import { insertSuppressions, type NewSuppression } from './suppressions-repo';
 import { candidateZones } from './time-zones';
+import { fileContext } from '../../../test/support/file-context';
 
-let ctx: TestContext;
-beforeAll(async () => {
-  ctx = await createTestDeps();
-});
-afterAll(async () => {
-  await ctx?.close();
-});
+const ctx = fileContext(createTestDeps);
 
 const ZONES = [
   'America/New_York', 'America/Chicago', 'America/Denver', 'America/Phoenix', 'America/Los_Angeles', 'America/Anchorage',

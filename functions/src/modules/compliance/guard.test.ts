@@ -1,15 +1,15 @@
 import { sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDeps, type TestContext } from '../../../test/support/test-deps';
+import { describe, expect, it } from 'vitest';
+import { createTestDeps } from '../../../test/support/test-deps';
 import { recordConsentChange } from './consent-repo';
 import { insertContacts } from './fixtures';
 import { applyComplianceGuard, type Audience } from './guard';
 import { insertSuppressions } from './suppressions-repo';
 import { addSuppression, suppressEmail } from './suppressions';
 import { SYSTEM_ACTOR } from '../../core/actor';
+import { fileContext } from '../../../test/support/file-context';
 
-let ctx: TestContext;
 const db = () => ctx.deps.db;
 const ids = (list: readonly string[]): Audience => ({ kind: 'ids', ids: list });
 
@@ -25,12 +25,7 @@ async function consent(contactId: string, channel: 'email' | 'phone', status: 'o
   await recordConsentChange(db(), { contactId, channel, status, source: 'test', evidence: null, recordedAt, recordedBy: null, at: new Date() });
 }
 
-beforeAll(async () => {
-  ctx = await createTestDeps();
-});
-afterAll(async () => {
-  await ctx?.close();
-});
+const ctx = fileContext(createTestDeps);
 
 describe('the compliance guard on the email channel', () => {
   it('leaves out suppressed addresses, suppressed domains (and their subdomains), opted-out contacts and contacts without email', async () => {

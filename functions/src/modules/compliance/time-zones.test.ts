@@ -1,17 +1,12 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/rows';
-import { createTestDeps, type TestContext } from '../../../test/support/test-deps';
+import { createTestDeps } from '../../../test/support/test-deps';
 import { textArray } from './suppressions-repo';
 import { candidateZones, zoneMaps } from './time-zones';
+import { fileContext } from '../../../test/support/file-context';
 
-let ctx: TestContext;
-beforeAll(async () => {
-  ctx = await createTestDeps();
-});
-afterAll(async () => {
-  await ctx?.close();
-});
+const ctx = fileContext(createTestDeps);
 
 describe('where a contact may be, in time zones', () => {
   it('knows only zones the database can convert to (else the guard would fail on them)', async () => {

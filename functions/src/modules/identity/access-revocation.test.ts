@@ -1,22 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { invoke } from '../../../test/support/invoke';
-import { createIdentityTestContext, makeUser, signIn, STRONG_PASSWORD, type IdentityTestContext } from '../../../test/support/identity-fixtures';
+import { createIdentityTestContext, makeUser, signIn, STRONG_PASSWORD } from '../../../test/support/identity-fixtures';
 import { createHttpHandler } from '../../http/create-http-handler';
 import { createAuthenticator, SESSION_STATE_TTL_MS, USER_STATE_TTL_MS } from './authenticator';
 import { identityModule } from './routes';
+import { fileContext } from '../../../test/support/file-context';
 
 // Access tokens live 15 minutes, but the API re-reads a user's status and roles at least once a
 // minute: a deactivation or a removed role bites within 60 s, with the old token still unexpired.
 describe('revoking access while a token is still valid', () => {
-  let t: IdentityTestContext;
   let adminToken: string;
 
+  const t = fileContext(createIdentityTestContext);
   beforeAll(async () => {
-    t = await createIdentityTestContext();
     const admin = await makeUser(t.deps, { roles: ['admin'] });
     adminToken = (await signIn(t.identity, admin.username, admin.password)).accessToken;
   });
-  afterAll(async () => t?.close());
 
   const listUsers = (token: string) => invoke(t.identity, { method: 'GET', path: '/api/users', token });
   const me = (token: string) => invoke(t.identity, { method: 'GET', path: '/api/me', token });

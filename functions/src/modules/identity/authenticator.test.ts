@@ -1,22 +1,21 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createIdentityTestContext, makeUser, signIn, type IdentityTestContext } from '../../../test/support/identity-fixtures';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createIdentityTestContext, makeUser, signIn } from '../../../test/support/identity-fixtures';
 import { createAuthenticator, createLocalTokenVerifier, VERIFIED_TOKEN_TTL_MS, type TokenVerifier } from './authenticator';
+import { fileContext } from '../../../test/support/file-context';
 
 // A client sends the same access token with every request: its signature is checked once and
 // remembered for a minute at most, never past the token's expiry; the user's state is still
 // checked on every request (access-revocation.test.ts).
 describe('the authenticator remembers verified tokens', () => {
-  let t: IdentityTestContext;
   let userId: string;
   let token: string;
 
+  const t = fileContext(createIdentityTestContext);
   beforeAll(async () => {
-    t = await createIdentityTestContext();
     const user = await makeUser(t.deps, { roles: ['agent'] });
     userId = user.id;
     token = (await signIn(t.identity, user.username, user.password)).accessToken;
   });
-  afterAll(async () => t?.close());
   afterEach(() => vi.useRealTimers());
 
   /** The real local verifier, counting its calls. */

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { TokenResponse } from '@shared/contracts/identity';
 import type { Problem } from '@shared/contracts/problem';
 import { runBootstrap } from '../../bootstrap';
@@ -8,18 +8,14 @@ import {
   login,
   makeUser,
   signIn,
-  type IdentityTestContext,
 } from '../../../test/support/identity-fixtures';
 import { MAX_FAILED_SIGN_INS } from './throttle';
+import { fileContext } from '../../../test/support/file-context';
 
 type FieldProblem = Problem & { errors: { field: string; message: string }[] };
 
 describe('changing a password', () => {
-  let t: IdentityTestContext;
-  beforeAll(async () => {
-    t = await createIdentityTestContext({ env: { ADMIN_PASSWORD: 'Bootstrap-Secret-2026' } });
-  });
-  afterAll(async () => t?.close());
+  const t = fileContext(() => createIdentityTestContext({ env: { ADMIN_PASSWORD: 'Bootstrap-Secret-2026' } }));
 
   const change = (token: string, body: unknown) =>
     invoke<TokenResponse & FieldProblem>(t.identity, { method: 'POST', path: '/api/auth/password', token, body });
@@ -85,12 +81,10 @@ describe('changing a password', () => {
 });
 
 describe('the default admin must change the default password first', () => {
-  let t: IdentityTestContext;
+  const t = fileContext(createIdentityTestContext);
   beforeAll(async () => {
-    t = await createIdentityTestContext();
     await runBootstrap(t.deps);
   });
-  afterAll(async () => t?.close());
 
   it('fresh database → sign in admin/Admin123! → 403 password_change_required → change → 200', async () => {
     const first = await signIn(t.identity, 'admin', 'Admin123!');

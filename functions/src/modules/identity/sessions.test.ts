@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { TokenResponse } from '@shared/contracts/identity';
 import { invoke } from '../../../test/support/invoke';
 import {
@@ -6,24 +6,22 @@ import {
   makeUser,
   refreshCookieOf,
   signIn,
-  type IdentityTestContext,
   type UserFixture,
 } from '../../../test/support/identity-fixtures';
 import { REFRESH_RACE_GRACE_MS } from './sessions';
+import { fileContext } from '../../../test/support/file-context';
 
 describe('refresh-token sessions', () => {
-  let t: IdentityTestContext;
   let user: UserFixture;
 
   const refresh = (cookie?: string) =>
     invoke<TokenResponse>(t.identity, { method: 'POST', path: '/api/auth/refresh', ...(cookie ? { cookies: [cookie] } : {}) });
   const me = (token: string) => invoke(t.identity, { method: 'GET', path: '/api/me', token });
 
+  const t = fileContext(createIdentityTestContext);
   beforeAll(async () => {
-    t = await createIdentityTestContext();
     user = await makeUser(t.deps, { roles: ['agent'] });
   });
-  afterAll(async () => t?.close());
 
   it('rotates the refresh token on every use and answers a working access token', async () => {
     const session = await signIn(t.identity, user.username, user.password);

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Problem } from '@shared/contracts/problem';
 import { invoke, type InvokeResponse } from '../../../test/support/invoke';
 import {
@@ -6,10 +6,10 @@ import {
   login,
   makeUser,
   signIn,
-  type IdentityTestContext,
   type UserFixture,
 } from '../../../test/support/identity-fixtures';
 import { LOCKOUT_MS, MAX_FAILED_SIGN_INS } from './throttle';
+import { fileContext } from '../../../test/support/file-context';
 
 /** A failure's body without the parts that differ on every request. */
 function comparable(res: InvokeResponse<unknown>) {
@@ -19,14 +19,12 @@ function comparable(res: InvokeResponse<unknown>) {
 }
 
 describe('signing in', () => {
-  let t: IdentityTestContext;
   let maria: UserFixture;
 
+  const t = fileContext(createIdentityTestContext);
   beforeAll(async () => {
-    t = await createIdentityTestContext();
     maria = await makeUser(t.deps, { roles: ['campaign_manager', 'quality_analyst'], username: 'maria.lopez' });
   });
-  afterAll(async () => t?.close());
 
   it('accepts the username, in any case, and answers an access token, the user and the refresh cookie', async () => {
     const res = await login(t.identity, 'Maria.Lopez', maria.password);
@@ -149,11 +147,7 @@ describe('signing in', () => {
 });
 
 describe('sign-in rate limit per source address', () => {
-  let t: IdentityTestContext;
-  beforeAll(async () => {
-    t = await createIdentityTestContext({ env: { LOGIN_RATE_LIMIT_PER_MINUTE: '3' } });
-  });
-  afterAll(async () => t?.close());
+  const t = fileContext(() => createIdentityTestContext({ env: { LOGIN_RATE_LIMIT_PER_MINUTE: '3' } }));
 
   it('answers 429 with Retry-After past the per-minute limit, and lets the next minute through', async () => {
     const user = await makeUser(t.deps, { roles: ['agent'] });

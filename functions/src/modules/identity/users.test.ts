@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { AuditListResponse, MigrateRolesResponse, Organisation, RoleAssignmentList, User, UserListResponse } from '@shared/contracts/identity';
 import type { Problem } from '@shared/contracts/problem';
@@ -8,16 +8,15 @@ import {
   createIdentityTestContext,
   makeUser,
   signIn,
-  type IdentityTestContext,
   type UserFixture,
 } from '../../../test/support/identity-fixtures';
 import { removeRole } from './roles';
 import { SYSTEM_ACTOR } from '../../core/actor';
+import { fileContext } from '../../../test/support/file-context';
 
 type FieldProblem = Problem & { errors?: { field: string; message: string }[] };
 
 describe('user administration', () => {
-  let t: IdentityTestContext;
   let admin: UserFixture;
   let token: string;
 
@@ -33,12 +32,11 @@ describe('user administration', () => {
   });
   const auditOf = async (userId: string) => (await api<AuditListResponse>({ method: 'GET', path: `/api/users/${userId}/audit` })).json.items;
 
+  const t = fileContext(createIdentityTestContext);
   beforeAll(async () => {
-    t = await createIdentityTestContext();
     admin = await makeUser(t.deps, { roles: ['admin'], username: 'priya.admin' });
     token = (await signIn(t.identity, admin.username, admin.password)).accessToken;
   });
-  afterAll(async () => t?.close());
 
   describe('creating users', () => {
     it('creates a staff user with several roles, recording who assigned them, and audits it', async () => {

@@ -155,6 +155,18 @@ async function assertNotLastActiveAdmin(db: Db, target: UserRow, roles: readonly
   }
 }
 
+/** The audit row of a user deactivated or reactivated: the status before and after. */
+async function auditStatusChange(
+  tx: Db,
+  context: Actor,
+  action: 'user.deactivated' | 'user.reactivated',
+  before: UserRow,
+  after: UserRow,
+  at: Date,
+): Promise<void> {
+  await writeAudit(tx, context, { action, entityType: 'user', entityId: before.id, before: { status: before.status }, after: { status: after.status }, at });
+}
+
 export async function deactivateUser(deps: Deps, input: { userId: string; context: Actor }): Promise<User> {
   const now = deps.now();
   const user = await deps.db.transaction(async (tx) => {
@@ -168,14 +180,7 @@ export async function deactivateUser(deps: Deps, input: { userId: string; contex
     const after = (await updateUserAndRevokeTokens(tx, before.id, { status: 'deactivated', updatedAt: now }))!;
     await revokeUserRefreshTokens(tx, before.id, 'user_deactivated', now);
     await setCognitoAccess(deps.config, before, false);
-    await writeAudit(tx, input.context, {
-      action: 'user.deactivated',
-      entityType: 'user',
-      entityId: before.id,
-      before: { status: before.status },
-      after: { status: after.status },
-      at: now,
-    });
+    await auditStatusChange(tx, input.context, 'user.deactivated', before, after, now);
     return toUser(after, roles);
   });
   logSecurityEvent(deps.logger, 'user.deactivated', { actorId: input.context.userId, userId: user.id });
@@ -191,14 +196,7 @@ export async function reactivateUser(deps: Deps, input: { userId: string; contex
     if (before.status === 'active') return toUser(before, roles);
     const after = (await updateUser(tx, before.id, { status: 'active', failedAttempts: 0, lockedUntil: null, updatedAt: now }))!;
     await setCognitoAccess(deps.config, before, true);
-    await writeAudit(tx, input.context, {
-      action: 'user.reactivated',
-      entityType: 'user',
-      entityId: before.id,
-      before: { status: before.status },
-      after: { status: after.status },
-      at: now,
-    });
+    await auditStatusChange(tx, input.context, 'user.reactivated', before, after, now);
     return toUser(after, roles);
   });
   logSecurityEvent(deps.logger, 'user.reactivated', { actorId: input.context.userId, userId: user.id });

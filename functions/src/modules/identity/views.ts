@@ -6,14 +6,14 @@ import type { OrganisationRow, UserRow } from './repo';
 
 const iso = (value: Date | string): string => new Date(value).toISOString();
 
+/** The fields a user record and the signed-in user share. */
+function identityOf(row: UserRow, roles: Role[]) {
+  return { id: row.id, username: row.username, email: row.email, firstName: row.firstName, lastName: row.lastName, roles };
+}
+
 export function toUser(row: UserRow, roles: Role[]): User {
   return {
-    id: row.id,
-    username: row.username,
-    email: row.email,
-    firstName: row.firstName,
-    lastName: row.lastName,
-    roles,
+    ...identityOf(row, roles),
     role: isRole(row.role) ? row.role : null,
     orgId: row.orgId,
     status: row.status === 'deactivated' ? 'deactivated' : 'active',
@@ -25,12 +25,7 @@ export function toUser(row: UserRow, roles: Role[]): User {
 
 export function toSessionUser(row: UserRow, roles: Role[]): SessionUser {
   return {
-    id: row.id,
-    username: row.username,
-    email: row.email,
-    firstName: row.firstName,
-    lastName: row.lastName,
-    roles,
+    ...identityOf(row, roles),
     orgId: row.orgId,
     mustChangePassword: row.mustChangePassword,
   };

@@ -1,16 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/rows';
 import { QUOTED_FILE, RAGGED_FILE, READABLE_FILES, REFUSED_FILES } from './fixtures/edge-cases';
 import { findJob } from './jobs';
-import { createImportTestContext, queue, runPipeline, uploadFile, type ImportTestContext } from './test-context';
+import { createImportTestContext, queue, runPipeline, uploadFile } from './test-context';
+import { fileContext } from '../../../test/support/file-context';
 
 describe('CSV edge cases', () => {
-  let t: ImportTestContext;
-  beforeAll(async () => {
-    t = await createImportTestContext();
-  });
-  afterAll(async () => t?.close());
+  const t = fileContext(createImportTestContext);
 
   const reset = async () => {
     await t.deps.db.execute(sql`DELETE FROM import_jobs`);

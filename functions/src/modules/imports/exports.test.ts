@@ -1,7 +1,7 @@
 import { UploadPartCommand, type S3Client } from '@aws-sdk/client-s3';
 import { parse } from 'csv-parse/sync';
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ExportSelection } from '@shared/contracts/imports';
 import type { FilterGroup } from '@shared/contracts/filters';
 import type { TemplateTarget } from '@shared/csv/mapping-target';
@@ -10,17 +10,15 @@ import { addContactsToList, createList } from '../audience';
 import { createExport, runExport, type ExportSettings } from './exports';
 import { person, templateCsv } from './fixtures/template-header';
 import { getRange, headObject } from './s3-objects';
-import { createImportTestContext, importFile, type ImportTestContext } from './test-context';
+import { createImportTestContext, importFile } from './test-context';
 import { queryRows } from '../../db/rows';
+import { fileContext } from '../../../test/support/file-context';
 
 describe('the export task', () => {
-  let t: ImportTestContext;
-
+  const t = fileContext(createImportTestContext);
   beforeAll(async () => {
-    t = await createImportTestContext();
     await importFile(t, templateCsv([person(1), person(2), person(4)]));
   });
-  afterAll(async () => t?.close());
 
   /** Runs an export of every live row of the resource and returns the CSV's rows, header first. */
   async function exportAll(resource: 'accounts' | 'contacts', columns: TemplateTarget[], selection: ExportSelection = {}): Promise<string[][]> {
@@ -94,16 +92,14 @@ function s3DroppingPart(s3: S3Client, nth: number): S3Client {
 }
 
 describe('a long export', () => {
-  let t: ImportTestContext;
   const ROWS = 240;
   // Small pages and one part per page, so a few hundred rows make many pages and parts.
   const settings: ExportSettings = { pageRows: 20, partBytes: 1 };
 
+  const t = fileContext(createImportTestContext);
   beforeAll(async () => {
-    t = await createImportTestContext();
     await importFile(t, templateCsv(Array.from({ length: ROWS }, (_, i) => person(1000 + i))));
   });
-  afterAll(async () => t?.close());
 
   async function newJob() {
     const [job] = await t.deps.db.insert(exportJobs).values({ resource: 'contacts', selection: {}, columns: ['contact.email'], bom: false, status: 'running' }).returning();

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { parse } from 'csv-parse/sync';
@@ -6,19 +6,15 @@ import { queryRows } from '../../db/rows';
 import { person, templateCsv } from './fixtures/template-header';
 import { analyseImport, failureReasonOf, finaliseImport, runChunk, DEFAULT_PLAN } from './pipeline';
 import { revertJob } from './revert';
-import { createImportTestContext, importFile, queue, uploadFile, type ImportTestContext } from './test-context';
+import { createImportTestContext, importFile, queue, uploadFile } from './test-context';
 import { findJob } from './jobs';
 import { noSuppressions } from './hooks';
+import { fileContext } from '../../../test/support/file-context';
 
 type Row = Record<string, unknown>;
 
 describe('the import pipeline', () => {
-  let t: ImportTestContext;
-
-  beforeAll(async () => {
-    t = await createImportTestContext();
-  });
-  afterAll(async () => t?.close());
+  const t = fileContext(createImportTestContext);
 
   const liveContacts = () => queryRows<Row>(t.deps.db, sql`SELECT * FROM contacts WHERE deleted_at IS NULL ORDER BY email NULLS LAST, full_name`);
   const liveAccounts = () => queryRows<Row>(t.deps.db, sql`SELECT * FROM accounts WHERE deleted_at IS NULL ORDER BY domain NULLS LAST, name`);

@@ -1,7 +1,7 @@
 import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { ListStateMachinesCommand, StartExecutionCommand, type SFNClient } from '@aws-sdk/client-sfn';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { importJobs } from '../../db/schema';
 import type { Deps } from '../../core/deps';
 import { IMPORT_WORKFLOW_NAME } from '../../workflows/import';
@@ -10,7 +10,8 @@ import { person, templateCsv } from './fixtures/template-header';
 import { uuidv7 } from './ids';
 import { analyseStoredFile, cancelImport, findJob } from './jobs';
 import { headObject, putObject } from './s3-objects';
-import { createImportTestContext, type ImportTestContext } from './test-context';
+import { createImportTestContext } from './test-context';
+import { fileContext } from '../../../test/support/file-context';
 
 /** An S3 client whose first call of the named command fails as a dropped connection would. */
 function s3FailingOnce(s3: S3Client, command: { name: string }): S3Client {
@@ -47,13 +48,9 @@ function recordingSfn(options: { failFirstStart?: boolean } = {}) {
 }
 
 describe('a drop-folder event delivered again after a failed attempt', () => {
-  let t: ImportTestContext;
   let n = 0;
 
-  beforeAll(async () => {
-    t = await createImportTestContext();
-  });
-  afterAll(async () => t?.close());
+  const t = fileContext(createImportTestContext);
 
   /** A file in the inbox and its event (a fresh sequencer per test). */
   async function drop(fileName: string) {
@@ -115,12 +112,7 @@ describe('a drop-folder event delivered again after a failed attempt', () => {
 });
 
 describe('analysing a stored file', () => {
-  let t: ImportTestContext;
-
-  beforeAll(async () => {
-    t = await createImportTestContext();
-  });
-  afterAll(async () => t?.close());
+  const t = fileContext(createImportTestContext);
 
   async function uploading(content: string) {
     const id = uuidv7();

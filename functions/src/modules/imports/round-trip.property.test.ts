@@ -1,13 +1,14 @@
 import fc from 'fast-check';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TEMPLATE_TARGETS } from '@shared/csv/mapping-target';
 import { exportJobs } from '../../db/schema';
 import { queryRows } from '../../db/rows';
 import { runExport } from './exports';
 import { templateCsv, type TemplateRow } from './fixtures/template-header';
 import { getRange, headObject } from './s3-objects';
-import { createImportTestContext, importFile, type ImportTestContext } from './test-context';
+import { createImportTestContext, importFile } from './test-context';
+import { fileContext } from '../../../test/support/file-context';
 
 // Keys that belong to the database, not to the record: ids, timestamps, versions, who did it.
 const BOOKKEEPING = /(^id$|_id$|_at$|_by$|^version$|_by_bulk$)/;
@@ -43,11 +44,7 @@ const recordArb = (n: number) =>
 const recordsArb = fc.integer({ min: 1, max: 4 }).chain((count) => fc.tuple(...Array.from({ length: count }, (_, i) => recordArb(i))));
 
 describe('an export imports back unchanged', () => {
-  let t: ImportTestContext;
-  beforeAll(async () => {
-    t = await createImportTestContext();
-  });
-  afterAll(async () => t?.close());
+  const t = fileContext(createImportTestContext);
 
   async function empty(): Promise<void> {
     await t.deps.db.execute(sql`DELETE FROM contacts`);

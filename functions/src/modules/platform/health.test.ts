@@ -1,18 +1,17 @@
 // The public health answer says only whether the API is well; how each store answers (latencies,
 // failing dependencies, version) is for an admin's token.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createHttpHandler, type HttpHandler } from '../../http/create-http-handler';
 import { invoke } from '../../../test/support/invoke';
-import { createIdentityTestContext, makeUser, signIn, type IdentityTestContext } from '../../../test/support/identity-fixtures';
+import { createIdentityTestContext, makeUser, signIn } from '../../../test/support/identity-fixtures';
 import { platformModule } from './routes';
+import { fileContext } from '../../../test/support/file-context';
 
-let t: IdentityTestContext;
 let platform: HttpHandler;
+const t = fileContext(createIdentityTestContext);
 beforeAll(async () => {
-  t = await createIdentityTestContext();
   platform = createHttpHandler(platformModule, { deps: async () => t.deps });
 });
-afterAll(async () => t?.close());
 
 describe('health', () => {
   it('answers anyone with the status only', async () => {

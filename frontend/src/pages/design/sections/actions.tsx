@@ -1,6 +1,6 @@
 // Buttons, icon buttons, badges, menus and tooltips.
 import { Archive, Copy, Download, Mail, MoreHorizontal, Pencil, Phone, Plus, Send, Star, Trash2 } from 'lucide-react';
-import { Badge } from '@/components/ui/badge';
+import { Badge, type BadgeVariant } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import {
@@ -17,6 +17,15 @@ import { IconButton } from '@/components/ui/icon-button';
 import { SimpleTooltip } from '@/components/ui/tooltip';
 import { useState } from 'react';
 import { DemoLabel, DemoSection } from './demo-section';
+
+/** Statuses as badges with a dot, one of each tone. */
+const STATUS_BADGES: [BadgeVariant, string][] = [
+  ['success', 'Qualified'],
+  ['warning', 'Pending QA'],
+  ['danger', 'Rejected'],
+  ['info', 'In sequence'],
+  ['neutral', 'Draft'],
+];
 
 export function Actions() {
   const [showArchived, setShowArchived] = useState(false);
@@ -100,21 +109,11 @@ export function Actions() {
         <div>
           <DemoLabel>Badges</DemoLabel>
           <div className="flex flex-wrap items-center gap-2">
-            <Badge variant="success" dot>
-              Qualified
-            </Badge>
-            <Badge variant="warning" dot>
-              Pending QA
-            </Badge>
-            <Badge variant="danger" dot>
-              Rejected
-            </Badge>
-            <Badge variant="info" dot>
-              In sequence
-            </Badge>
-            <Badge variant="neutral" dot>
-              Draft
-            </Badge>
+            {STATUS_BADGES.map(([variant, label]) => (
+              <Badge key={label} variant={variant} dot>
+                {label}
+              </Badge>
+            ))}
             <Badge>Campaign manager</Badge>
             <Badge variant="accent">Quality analyst</Badge>
             <Badge variant="solid">Admin</Badge>

@@ -1,7 +1,7 @@
 // Settings → Contact policy: frequency limits per channel and across channels, quiet periods
 // after an outcome, and per-account caps, edited as rows and saved as a new version (the older
 // versions stay, listed beside). A save based on an old version is refused and says so.
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { History, Plus, Trash2 } from 'lucide-react';
 import {
   ACCOUNT_CAP_MODE_LABELS,
@@ -9,10 +9,9 @@ import {
   EMPTY_POLICY,
   OUTCOME_CLASSES,
   POLICY_CHANNELS,
-  type AccountCap,
-  type FrequencyLimit,
+  type OutcomeClass,
+  type PolicyChannel,
   type PolicyRules,
-  type QuietPeriod,
 } from '@shared/contracts/activity';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -21,14 +20,14 @@ import { HeaderActionBar } from '@/components/ui/header-action-bar';
 import { IconButton } from '@/components/ui/icon-button';
 import { Input } from '@/components/ui/input';
 import { SectionCard } from '@/components/ui/section-card';
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select';
+import { OptionSelect, labelledOptions, type SelectOption } from '@/components/ui/option-select';
 import { Skeleton } from '@/components/ui/skeleton';
 import { toast } from '@/components/ui/toast';
 import { usePolicy, usePolicyHistory, useSavePolicy } from '@/features/activity/activity-api';
 import { formatDateTime } from '@/features/records/format';
 import { ApiError, describeError } from '@/lib/api';
 
-const CHANNEL_LABELS: Record<string, string> = { email: 'Email', call: 'Calls', any: 'Any channel' };
+const CHANNEL_LABELS: Record<PolicyChannel, string> = { email: 'Email', call: 'Calls', any: 'Any channel' };
 const NONE = '__none__';
 
 /** Windows as people say them. */
@@ -42,26 +41,14 @@ const WINDOWS = [
 ];
 const windowLabel = (hours: number) => WINDOWS.find((w) => w.hours === hours)?.label ?? `${hours} h`;
 
-function Choice({ label, value, options, onChange }: { label: string; value: string; options: Array<{ value: string; label: string }>; onChange(v: string): void }) {
-  return (
-    <Select value={value} onValueChange={onChange}>
-      <SelectTrigger aria-label={label} className="h-8 w-auto min-w-28">
-        <SelectValue />
-      </SelectTrigger>
-      <SelectContent>
-        {options.map((o) => (
-          <SelectItem key={o.value} value={o.value}>
-            {o.label}
-          </SelectItem>
-        ))}
-      </SelectContent>
-    </Select>
-  );
-}
+/** The look of a choice inside a rule's sentence. */
+const CHOICE = 'h-8 w-auto min-w-28';
 
 const windowOptions = (current: number) =>
   (WINDOWS.some((w) => w.hours === current) ? WINDOWS : [...WINDOWS, { hours: current, label: `${current} h` }]).map((w) => ({ value: String(w.hours), label: w.label }));
-const channelOptions = POLICY_CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c]! }));
+const channelOptions = labelledOptions(POLICY_CHANNELS, CHANNEL_LABELS);
+const outcomeOptions: SelectOption<typeof NONE | OutcomeClass>[] = [{ value: NONE, label: 'of any class' }, ...OUTCOME_CLASSES.map((o) => ({ value: o, label: o }))];
+const capModeOptions = labelledOptions(ACCOUNT_CAP_MODES, ACCOUNT_CAP_MODE_LABELS);
 
 function NumberBox({ label, value, onChange }: { label: string; value: number; onChange(n: number): void }) {
   return <Input type="number" min={0} aria-label={label} className="h-8 w-20" value={value} onChange={(e) => onChange(Math.max(0, Math.floor(Number(e.target.value) || 0)))} />;
@@ -69,6 +56,51 @@ function NumberBox({ label, value, onChange }: { label: string; value: number; o
 
 function replaceAt<T>(list: T[], i: number, item: T): T[] {
   return list.map((x, j) => (j === i ? item : x));
+}
+
+interface RuleSectionProps<T> {
+  id: string;
+  title: string;
+  description: string;
+  /** What one rule is called in labels: "limit" gives "Add limit", "Limit 2: channel", "Remove limit 2". */
+  noun: string;
+  /** The rule the add button appends. */
+  fresh: NoInfer<T>;
+  empty: string;
+  rules: T[];
+  onChange(rules: T[]): void;
+  /** The controls of one rule, as a sentence; `label` names a part of it for assistive technology. */
+  children(rule: T, set: (rule: T) => void, label: (part: string) => string): ReactNode;
+}
+
+/** One kind of rule edited as rows: each a sentence of controls with a remove button, and an add button. */
+function RuleSection<T>({ id, title, description, noun, fresh, empty, rules, onChange, children }: RuleSectionProps<T>) {
+  const Noun = noun[0]!.toUpperCase() + noun.slice(1);
+  return (
+    <SectionCard
+      id={id}
+      title={title}
+      description={description}
+      actions={
+        <Button size="sm" variant="outline" onClick={() => onChange([...rules, fresh])}>
+          <Plus aria-hidden="true" /> Add {noun}
+        </Button>
+      }
+    >
+      {rules.length === 0 ? (
+        <p className="text-sm text-muted-foreground">{empty}</p>
+      ) : (
+        <ul className="grid gap-2" aria-label={title}>
+          {rules.map((rule, i) => (
+            <li key={i} className="flex flex-wrap items-center gap-2 text-sm">
+              {children(rule, (next) => onChange(replaceAt(rules, i, next)), (part) => `${Noun} ${i + 1}: ${part}`)}
+              <IconButton label={`Remove ${noun} ${i + 1}`} variant="ghost" size="icon-sm" onClick={() => onChange(rules.filter((_, j) => j !== i))} icon={<Trash2 />} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </SectionCard>
+  );
 }
 
 export default function ContactPolicyPage() {
@@ -99,10 +131,6 @@ export default function ContactPolicyPage() {
     }
   }
 
-  const setLimits = (limits: FrequencyLimit[]) => setRules({ ...rules, limits });
-  const setQuiet = (quietPeriods: QuietPeriod[]) => setRules({ ...rules, quietPeriods });
-  const setCaps = (accountCaps: AccountCap[]) => setRules({ ...rules, accountCaps });
-
   return (
     <div className="grid gap-6">
       <HeaderActionBar
@@ -126,108 +154,83 @@ export default function ContactPolicyPage() {
       )}
       <div className="grid gap-6 xl:grid-cols-[minmax(0,2fr)_minmax(280px,1fr)]">
         <div className="grid content-start gap-6">
-          <SectionCard
+          <RuleSection
             id="policy-limits"
             title="Frequency limits"
             description="At most so many attempts (emails sent, calls dialled) per person in a rolling window."
-            actions={
-              <Button size="sm" variant="outline" onClick={() => setLimits([...rules.limits, { channel: 'email', max: 3, windowHours: 168 }])}>
-                <Plus aria-hidden="true" /> Add limit
-              </Button>
-            }
+            noun="limit"
+            fresh={{ channel: 'email', max: 3, windowHours: 168 }}
+            empty="No limits: a person can be reached as often as campaigns want."
+            rules={rules.limits}
+            onChange={(limits) => setRules({ ...rules, limits })}
           >
-            {rules.limits.length === 0 ? (
-              <p className="text-sm text-muted-foreground">No limits: a person can be reached as often as campaigns want.</p>
-            ) : (
-              <ul className="grid gap-2" aria-label="Frequency limits">
-                {rules.limits.map((l, i) => (
-                  <li key={i} className="flex flex-wrap items-center gap-2 text-sm">
-                    At most <NumberBox label={`Limit ${i + 1}: attempts`} value={l.max} onChange={(max) => setLimits(replaceAt(rules.limits, i, { ...l, max }))} />
-                    <Choice label={`Limit ${i + 1}: channel`} value={l.channel} options={channelOptions} onChange={(channel) => setLimits(replaceAt(rules.limits, i, { ...l, channel: channel as FrequencyLimit['channel'] }))} />
-                    in
-                    <Choice label={`Limit ${i + 1}: window`} value={String(l.windowHours)} options={windowOptions(l.windowHours)} onChange={(h) => setLimits(replaceAt(rules.limits, i, { ...l, windowHours: Number(h) }))} />
-                    <IconButton label={`Remove limit ${i + 1}`} variant="ghost" size="icon-sm" onClick={() => setLimits(rules.limits.filter((_, j) => j !== i))} icon={<Trash2 />} />
-                  </li>
-                ))}
-              </ul>
+            {(l, set, label) => (
+              <>
+                At most <NumberBox label={label('attempts')} value={l.max} onChange={(max) => set({ ...l, max })} />
+                <OptionSelect aria-label={label('channel')} className={CHOICE} value={l.channel} options={channelOptions} onValueChange={(channel) => set({ ...l, channel })} />
+                in
+                <OptionSelect aria-label={label('window')} className={CHOICE} value={String(l.windowHours)} options={windowOptions(l.windowHours)} onValueChange={(h) => set({ ...l, windowHours: Number(h) })} />
+              </>
             )}
-          </SectionCard>
-          <SectionCard
+          </RuleSection>
+          <RuleSection
             id="policy-quiet"
             title="Quiet periods"
             description="After an outcome, leave the person alone on a channel for a while."
-            actions={
-              <Button size="sm" variant="outline" onClick={() => setQuiet([...rules.quietPeriods, { channel: 'call', outcome: null, disposition: 'not_interested', hours: 2160 }])}>
-                <Plus aria-hidden="true" /> Add quiet period
-              </Button>
-            }
+            noun="quiet period"
+            fresh={{ channel: 'call', outcome: null, disposition: 'not_interested', hours: 2160 }}
+            empty="No quiet periods."
+            rules={rules.quietPeriods}
+            onChange={(quietPeriods) => setRules({ ...rules, quietPeriods })}
           >
-            {rules.quietPeriods.length === 0 ? (
-              <p className="text-sm text-muted-foreground">No quiet periods.</p>
-            ) : (
-              <ul className="grid gap-2" aria-label="Quiet periods">
-                {rules.quietPeriods.map((q, i) => (
-                  <li key={i} className="flex flex-wrap items-center gap-2 text-sm">
-                    No
-                    <Choice label={`Quiet period ${i + 1}: channel`} value={q.channel} options={channelOptions} onChange={(channel) => setQuiet(replaceAt(rules.quietPeriods, i, { ...q, channel: channel as QuietPeriod['channel'] }))} />
-                    for
-                    <Choice label={`Quiet period ${i + 1}: length`} value={String(q.hours)} options={windowOptions(q.hours)} onChange={(h) => setQuiet(replaceAt(rules.quietPeriods, i, { ...q, hours: Number(h) }))} />
-                    after an outcome
-                    <Choice
-                      label={`Quiet period ${i + 1}: outcome`}
-                      value={q.outcome ?? NONE}
-                      options={[{ value: NONE, label: 'of any class' }, ...OUTCOME_CLASSES.map((o) => ({ value: o, label: o }))]}
-                      onChange={(o) => setQuiet(replaceAt(rules.quietPeriods, i, { ...q, outcome: o === NONE ? null : (o as QuietPeriod['outcome']) }))}
-                    />
-                    with disposition
-                    <Input
-                      aria-label={`Quiet period ${i + 1}: disposition`}
-                      className="h-8 w-40 font-mono text-xs"
-                      placeholder="any"
-                      value={q.disposition ?? ''}
-                      onChange={(e) => setQuiet(replaceAt(rules.quietPeriods, i, { ...q, disposition: e.target.value.trim().toLowerCase().replace(/[^a-z0-9_]/g, '_') || null }))}
-                    />
-                    <IconButton label={`Remove quiet period ${i + 1}`} variant="ghost" size="icon-sm" onClick={() => setQuiet(rules.quietPeriods.filter((_, j) => j !== i))} icon={<Trash2 />} />
-                  </li>
-                ))}
-              </ul>
+            {(q, set, label) => (
+              <>
+                No
+                <OptionSelect aria-label={label('channel')} className={CHOICE} value={q.channel} options={channelOptions} onValueChange={(channel) => set({ ...q, channel })} />
+                for
+                <OptionSelect aria-label={label('length')} className={CHOICE} value={String(q.hours)} options={windowOptions(q.hours)} onValueChange={(h) => set({ ...q, hours: Number(h) })} />
+                after an outcome
+                <OptionSelect
+                  aria-label={label('outcome')}
+                  className={CHOICE}
+                  value={q.outcome ?? NONE}
+                  options={outcomeOptions}
+                  onValueChange={(o) => set({ ...q, outcome: o === NONE ? null : o })}
+                />
+                with disposition
+                <Input
+                  aria-label={label('disposition')}
+                  className="h-8 w-40 font-mono text-xs"
+                  placeholder="any"
+                  value={q.disposition ?? ''}
+                  onChange={(e) => set({ ...q, disposition: e.target.value.trim().toLowerCase().replace(/[^a-z0-9_]/g, '_') || null })}
+                />
+              </>
             )}
-          </SectionCard>
-          <SectionCard
+          </RuleSection>
+          <RuleSection
             id="policy-caps"
             title="Account caps"
             description="Per account, across campaigns, channels and clients: when a cap is reached the account's contacts leave the send and dial queues."
-            actions={
-              <Button size="sm" variant="outline" onClick={() => setCaps([...rules.accountCaps, { mode: 'queue', max: 5, windowHours: 720 }])}>
-                <Plus aria-hidden="true" /> Add cap
-              </Button>
-            }
+            noun="cap"
+            fresh={{ mode: 'queue', max: 5, windowHours: 720 }}
+            empty="No account caps."
+            rules={rules.accountCaps}
+            onChange={(accountCaps) => setRules({ ...rules, accountCaps })}
           >
-            {rules.accountCaps.length === 0 ? (
-              <p className="text-sm text-muted-foreground">No account caps.</p>
-            ) : (
-              <ul className="grid gap-2" aria-label="Account caps">
-                {rules.accountCaps.map((c, i) => (
-                  <li key={i} className="flex flex-wrap items-center gap-2 text-sm">
-                    At most <NumberBox label={`Cap ${i + 1}: maximum`} value={c.max} onChange={(max) => setCaps(replaceAt(rules.accountCaps, i, { ...c, max }))} />
-                    <Choice
-                      label={`Cap ${i + 1}: what`}
-                      value={c.mode}
-                      options={ACCOUNT_CAP_MODES.map((m) => ({ value: m, label: ACCOUNT_CAP_MODE_LABELS[m] }))}
-                      onChange={(mode) => setCaps(replaceAt(rules.accountCaps, i, { ...c, mode: mode as AccountCap['mode'] }))}
-                    />
-                    {c.mode !== 'queue' && (
-                      <>
-                        in
-                        <Choice label={`Cap ${i + 1}: window`} value={String(c.windowHours)} options={windowOptions(c.windowHours)} onChange={(h) => setCaps(replaceAt(rules.accountCaps, i, { ...c, windowHours: Number(h) }))} />
-                      </>
-                    )}
-                    <IconButton label={`Remove cap ${i + 1}`} variant="ghost" size="icon-sm" onClick={() => setCaps(rules.accountCaps.filter((_, j) => j !== i))} icon={<Trash2 />} />
-                  </li>
-                ))}
-              </ul>
+            {(c, set, label) => (
+              <>
+                At most <NumberBox label={label('maximum')} value={c.max} onChange={(max) => set({ ...c, max })} />
+                <OptionSelect aria-label={label('what')} className={CHOICE} value={c.mode} options={capModeOptions} onValueChange={(mode) => set({ ...c, mode })} />
+                {c.mode !== 'queue' && (
+                  <>
+                    in
+                    <OptionSelect aria-label={label('window')} className={CHOICE} value={String(c.windowHours)} options={windowOptions(c.windowHours)} onValueChange={(h) => set({ ...c, windowHours: Number(h) })} />
+                  </>
+                )}
+              </>
             )}
-          </SectionCard>
+          </RuleSection>
           <div className="flex flex-wrap items-center gap-3">
             <Input aria-label="Why it changed" placeholder="Why it changed (kept with the version)" className="max-w-md" value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} />
             <Button onClick={() => void submit()} disabled={!dirty || save.isPending}>

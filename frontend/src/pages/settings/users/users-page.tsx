@@ -22,6 +22,7 @@ import { userColumns } from './user-columns';
 import { fullName } from './user-format';
 import { UserFormDialog } from './user-form-dialog';
 import { useSetUserActive, useUserList, type UserFilters } from './users-api';
+import { pagedTable } from '@/lib/paged-table';
 
 const ALL = 'all';
 const ROLE_FILTER_OPTIONS = [{ value: ALL, label: 'All roles' }, ...labelledOptions(ROLES, ROLE_LABELS)];
@@ -132,12 +133,7 @@ export default function UsersPage() {
         rows={users}
         getRowId={(user) => user.id}
         total={list.hasNextPage ? undefined : users.length}
-        hasMore={list.hasNextPage}
-        onLoadMore={() => void list.fetchNextPage()}
-        loadingMore={list.isFetchingNextPage}
-        loading={list.isLoading}
-        error={list.isError ? describeError(list.error) : null}
-        onRetry={() => void list.refetch()}
+        {...pagedTable(list)}
         onRowOpen={(user) => {
           setEditing(user);
           setFormOpen(true);
