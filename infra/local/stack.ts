@@ -219,6 +219,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       AUTH_MODE: 'local',
       AUTH_ISSUER: options.env.AUTH_ISSUER ?? publicUrl,
       AUTH_KEYS_DIR: options.env.AUTH_KEYS_DIR ?? path.join(dataDir, 'keys'),
+      // The SES emulator emits no feedback: the local stack takes injected events instead.
+      EMAIL_FEEDBACK_INJECTION: options.env.EMAIL_FEEDBACK_INJECTION ?? 'true',
     });
     setConfig(config);
 

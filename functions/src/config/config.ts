@@ -82,6 +82,12 @@ export const configSchema = z.object({
   /** How long the contact gate's proofs (who was admitted or left out, and why) are kept. */
   GATE_PROOF_RETENTION_DAYS: z.coerce.number().int().min(30).max(3650).default(1095),
 
+  // Email tracking: the key that signs open, click and unsubscribe links (unset: every tracking
+  // link answers 404), and the admin route that injects SES feedback events of the real shape for
+  // the local stack, whose SES emulator emits none (on AWS it stays off).
+  TRACKING_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  EMAIL_FEEDBACK_INJECTION: booleanFlag,
+
   ADMIN_USERNAME: z.string().trim().min(1).default('admin'),
   ADMIN_EMAIL: z.string().trim().email().default('admin@crm.local'),
   ADMIN_PASSWORD: z.string().min(1).default('Admin123!'),
