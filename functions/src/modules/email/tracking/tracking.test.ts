@@ -6,6 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryOne } from '../../../db/rows';
 import { createHttpHandler } from '../../../http/create-http-handler';
 import { invoke } from '../../../../test/support/invoke';
+import type { TimelineResponse } from '@shared/contracts/activity';
+import { activityHooks } from '../../../composition';
+import { createActivityModule } from '../../activity';
 import { trackingRoutes } from './tracking-routes';
 import { createEmailTestContext, footprint, insertCampaign, insertRecipients, tokenFor, type EmailTestContext, type SentCampaign } from './test-fixtures';
 
@@ -162,3 +165,17 @@ describe('the click redirect', () => {
     expect(count?.n).toBe(1);
   });
 });
+
+describe('the contact timeline', () => {
+  it('shows the message with its outcome, and the open and the click as touches', async () => {
+    const r = await oneRecipient('timeline@acme.example');
+    await click(tokenFor('c', campaign.campaignId, r.id, 0));
+    const activity = createHttpHandler(createActivityModule(activityHooks), { deps: async () => t.deps });
+    const feed = await invoke<TimelineResponse>(activity, { method: 'GET', path: `/api/contacts/${r.contactId}/timeline`, token: t.tokens.campaign_manager });
+    expect(feed.status, feed.text).toBe(200);
+    const email = feed.json.items.find((i) => i.kind === 'email');
+    expect(email).toMatchObject({ id: `email:${r.id}`, channel: 'email', title: 'Spring launch', detail: { campaignId: campaign.campaignId, status: 'sent', openedAt: expect.any(String), clickedAt: expect.any(String) } });
+    expect(feed.json.items.filter((i) => i.kind === 'touch').map((i) => i.title).sort()).toEqual(['clicked', 'opened']);
+  });
+});
+
