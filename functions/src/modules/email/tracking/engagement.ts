@@ -50,7 +50,7 @@ export async function recordOpen(deps: Pick<Deps, 'db'>, recipient: TrackedRecip
                 'open', ${open.machine}, ${JSON.stringify({ reason: open.reason })}::jsonb, ${at}::timestamptz)
         on conflict (source_event_id) do nothing returning 1
       ), marked as (${mark})
-      select (select count(*) from event)::int as recorded`,
+      select 1`,
   );
   // Idempotent by its source id: recorded again on every human open, it repairs a touch an
   // interrupted request left out.
@@ -84,7 +84,7 @@ export async function recordClick(deps: Pick<Deps, 'db'>, recipient: TrackedReci
           updated_at = ${at}::timestamptz
         where id = ${recipient.id}::bigint and (clicked_at is null or opened_at is null) returning 1
       )
-      select (select count(*) from events)::int as recorded`,
+      select 1`,
   );
   if (!recipient.contactId) return;
   // One touch per link: a later click of the same link finds it recorded and adds nothing.

@@ -1,7 +1,9 @@
 // A campaign's report: what happened to its messages (sent, delivered, hard and soft bounces,
 // unique and total opens with machine opens apart, clicks, unsubscribes, complaints), per variant,
 // hour by hour, per link and per recipient domain, and who the gate left out and why. Every figure
-// is one set-based statement over the campaign's recipients and events.
+// is one set-based statement over the campaign's recipients and events. Unique figures count
+// recipients; `opened` and `clicked` count human events, each at most one per recipient (and link)
+// and hour (see engagement.ts), so a client reloading the pixel does not inflate them.
 import { sql } from 'drizzle-orm';
 import type { CampaignReport } from '@shared/contracts/email';
 import type { Database } from '../../../db/connection';

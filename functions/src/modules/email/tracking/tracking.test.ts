@@ -9,6 +9,7 @@ import { invoke } from '../../../../test/support/invoke';
 import type { TimelineResponse } from '@shared/contracts/activity';
 import { activityHooks } from '../../../composition';
 import { createActivityModule } from '../../activity';
+import { countQueries } from '../../compliance/testing';
 import { trackingRoutes } from './tracking-routes';
 import { createEmailTestContext, footprint, insertCampaign, insertRecipients, tokenFor, type EmailTestContext, type SentCampaign } from './test-fixtures';
 
@@ -75,6 +76,14 @@ describe('tokens that are not ours', () => {
       expect(res.headers['content-type'], what).toContain('application/problem+json');
     }
     for (const [what, token] of Object.entries(notOurs('c', 0))) expect((await click(token)).status, what).toBe(404);
+    // A token that does not verify never reaches the database.
+    const queries = countQueries(t.database.handle);
+    try {
+      for (const token of [notOurs('o').forged, notOurs('o').altered, 'not-a-token']) expect((await pixel(token)).status).toBe(404);
+      expect(queries.count).toBe(0);
+    } finally {
+      queries.restore();
+    }
     expect(await footprint(t.deps.db, r)).toEqual(nothingRecorded);
   });
 
