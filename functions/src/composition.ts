@@ -2,12 +2,12 @@
 // the import pipeline's ImportHooks) is filled in here with another module's exported function,
 // so no module imports another to reach its work and no two modules depend on each other.
 import type { ModuleHooks } from './core/hooks';
-import { addAccountContactsToList, addContactsToList, addImportedContactsToList, listMembershipSource, selectionAudienceSql } from './modules/audience';
+import { addAccountContactsToList, addContactsToList, addImportedContactsToList, domainSetAudienceSql, listMembershipSource, selectionAudienceSql } from './modules/audience';
 import { checkSuppressions, consentSource, findSuppressions } from './modules/compliance';
 import { createExport, importSource } from './modules/imports';
 import { fieldChangeSource } from './modules/accounts';
 import { createActivityModule, type ActivityHooks } from './modules/activity';
-import { emailTimelineSource } from './modules/email';
+import { createEmailModule, emailTimelineSource, type EmailHooks } from './modules/email';
 
 /** Put on every Deps by buildDeps. */
 export const moduleHooks: ModuleHooks = {
@@ -25,3 +25,19 @@ export const activityHooks: ActivityHooks = {
 };
 
 export const activityModule = createActivityModule(activityHooks);
+
+/** Campaigns send to a segment, a static list or a domain set, resolved by the audience module. */
+export const emailHooks: EmailHooks = {
+  audienceSql: (db, audience) => {
+    switch (audience.kind) {
+      case 'segment':
+        return selectionAudienceSql(db, { kind: 'segment', segmentId: audience.id });
+      case 'list':
+        return selectionAudienceSql(db, { kind: 'list', listId: audience.id });
+      case 'domain_set':
+        return domainSetAudienceSql(db, audience.id);
+    }
+  },
+};
+
+export const emailModule = createEmailModule(emailHooks);

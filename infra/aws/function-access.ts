@@ -8,8 +8,10 @@ export interface FunctionAccess {
   objects?: { read?: readonly string[]; write?: readonly string[]; delete?: readonly string[] };
   /** Items of the DynamoDB table and its index. */
   table?: 'read' | 'read-write';
-  /** ses:SendEmail through the stack's configuration set. */
+  /** ses:SendEmail through the stack's configuration set (or a pool's). */
   sendEmail?: boolean;
+  /** SES domain identities: read their verification state, or also manage them (Settings → Email: identities, pools' configuration sets, dedicated IP pools). */
+  sendingIdentities?: 'read' | 'manage';
   /** Start (and stop, and describe) executions of the stack's workflows, found by name. */
   workflows?: { start: boolean; stop?: boolean; describe?: boolean };
   /** Create, look up, disable, enable and sign out users of both user pools. */
@@ -51,10 +53,24 @@ export const functionAccess: FunctionAccessTable = {
   'functions/src/handlers/imports-fail.ts': { objects: { read: [IMPORT_OBJECTS], write: [IMPORT_OBJECTS], delete: [IMPORT_OBJECTS] } },
   // The export workflow's task streams the CSV into exports/.
   'functions/src/handlers/imports-export.ts': { objects: { write: [EXPORT_OBJECTS] } },
+  // The sending workflow's batches send through SES and pace themselves with the rate gate's counters.
+  'functions/src/handlers/email-batch.ts': { sendEmail: true, table: 'read-write' },
   // The job sweeper checks whether an active job's execution still runs and starts a new one if
   // not; a job it gives up on fails like MarkFailed does, moving a drop-folder file to failed/.
+  // The email sweep starts due campaigns, restarts lost sending executions and releases A/B remainders.
+  // The email domains' refresh job also reads SES identities' verification state.
   'functions/src/handlers/jobs.ts': {
     objects: { read: [IMPORT_OBJECTS], write: [IMPORT_OBJECTS], delete: [IMPORT_OBJECTS] },
     workflows: { start: true, describe: true },
+    sendingIdentities: 'read',
+  },
+  // The email API: Settings → Email creates SES identities, pools and their configuration sets; a
+  // test send goes through SES and the rate gate's counters; scheduling starts the sending workflow
+  // and pausing or cancelling stops it.
+  'functions/src/handlers/email.ts': {
+    sendingIdentities: 'manage',
+    sendEmail: true,
+    table: 'read-write',
+    workflows: { start: true, stop: true },
   },
 };

@@ -27,6 +27,8 @@ export function grantAccess(fn: lambda.Function, access: FunctionAccess, targets
   if (access.objects) stores.grantObjects(fn, access.objects);
   if (access.table) stores.grantTableData(fn, access.table);
   if (access.sendEmail) email.grantSend(fn);
+  if (access.sendingIdentities === 'manage') email.grantManageIdentities(fn);
+  if (access.sendingIdentities === 'read') email.grantReadIdentities(fn);
   if (access.manageUsers) pools.grantManageUsers(fn);
 
   if (access.workflows?.start && workflows.length) {

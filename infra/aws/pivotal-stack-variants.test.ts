@@ -17,6 +17,15 @@ const portalModule: ApiModule = {
   ],
 };
 
+// Email tracking links: public routes under /t/ (an existing entry stands in for the module's Lambda).
+const trackingModule: ApiModule = {
+  name: 'audience',
+  routes: [
+    defineRoute({ method: 'GET', path: '/t/o/{token}', public: true, summary: 'Open pixel', handler: async () => null }),
+    defineRoute({ method: 'POST', path: '/t/u/{token}', public: true, summary: 'One-click unsubscribe', handler: async () => null }),
+  ],
+};
+
 const digest: WorkflowDefinition = {
   name: 'nightly-digest',
   tasks: { BuildDigest: { entry: 'functions/src/handlers/jobs.ts' } },
@@ -37,7 +46,7 @@ const digest: WorkflowDefinition = {
   },
 };
 
-describe('the CDK app without an email domain or a built SPA, with bucket events, a workflow and portal routes', () => {
+describe('the CDK app without an email domain or a built SPA, with bucket events, an event rule, a workflow, portal routes and tracking routes', () => {
   let template: Template;
   let app: ReturnType<typeof testStack>['app'];
 
@@ -45,13 +54,15 @@ describe('the CDK app without an email domain or a built SPA, with bucket events
     const built = testStack({
       distDir: '/nonexistent/dist',
       app: {
-        apiModules: [platformModule, portalModule],
+        apiModules: [platformModule, portalModule, trackingModule],
         scheduledJobs: [{ name: 'reports.refresh', everySeconds: 20 }],
         workflows: [digest],
         s3Notifications: [{ prefix: 'imports/inbox/', suffix: '.csv', entry: 'functions/src/handlers/jobs.ts' }],
+        eventRules: [{ name: 'ses-feedback', source: 'aws.ses', entry: 'functions/src/handlers/jobs.ts' }],
         // Every kind of access at once, so each grant and its acknowledgements are checked without an email domain.
         access: {
-          'functions/src/handlers/identity.ts': { sendEmail: true, table: 'read-write', workflows: { start: true, stop: true }, objects: { read: ['reports/*'] } },
+          'functions/src/handlers/identity.ts': { sendEmail: true, table: 'read-write', workflows: { start: true, stop: true }, objects: { read: ['reports/*'] }, sendingIdentities: 'manage' },
+          'functions/src/handlers/jobs.ts': { sendingIdentities: 'read' },
         },
       },
     });
@@ -115,8 +126,37 @@ describe('the CDK app without an email domain or a built SPA, with bucket events
       return policies.filter((p) => p.Properties.Roles.some((r) => r.Ref === role)).flatMap((p) => p.Properties.PolicyDocument.Statement.flatMap((st) => [st.Action].flat()));
     };
     expect(actionsOf('API module platform')).not.toContain('ses:SendEmail');
-    expect(actionsOf('Scheduled jobs')).toEqual(['rds-db:connect']);
+    expect(actionsOf('Scheduled jobs')).toEqual(['rds-db:connect', 'ses:GetEmailIdentity']);
     expect(actionsOf('API module identity')).toEqual(expect.arrayContaining(['ses:SendEmail', 'dynamodb:PutItem', 's3:GetObject', 's3:ListBucket', 'states:StartExecution']));
+  });
+
+  it('routes the public /t/ tracking paths through API Gateway with no authorizer, to the module’s Lambda', () => {
+    const routes = Object.values(template.findResources('AWS::ApiGatewayV2::Route')) as { Properties: Record<string, unknown> }[];
+    for (const key of ['GET /t/o/{token}', 'POST /t/u/{token}']) {
+      expect(routes.find((r) => r.Properties.RouteKey === key)?.Properties.AuthorizationType, key).toBe('NONE');
+    }
+  });
+
+  it('invokes an event rule’s Lambda for every event of its source when it names no detail types', () => {
+    template.hasResourceProperties('AWS::Events::Rule', { EventPattern: { source: ['aws.ses'] } });
+    const [rule] = Object.values(template.findResources('AWS::Events::Rule')) as { Properties: { EventPattern: Record<string, unknown> } }[];
+    expect(rule!.Properties.EventPattern['detail-type']).toBeUndefined();
+  });
+
+  it('lets Settings → Email manage SES identities, pools’ configuration sets and dedicated pools, and the refresh job only read identities', () => {
+    const fns = template.findResources('AWS::Lambda::Function') as Record<string, { Properties: { Description?: string; Role: { 'Fn::GetAtt': [string] } } }>;
+    const policies = Object.values(template.findResources('AWS::IAM::Policy')) as { Properties: { Roles: { Ref: string }[]; PolicyDocument: { Statement: { Action: string | string[]; Resource: unknown }[] } } }[];
+    const statementsOf = (description: string) => {
+      const role = Object.values(fns).find((f) => f.Properties.Description === description)!.Properties.Role['Fn::GetAtt'][0];
+      return policies.filter((p) => p.Properties.Roles.some((r) => r.Ref === role)).flatMap((p) => p.Properties.PolicyDocument.Statement);
+    };
+    const ses = (description: string) => statementsOf(description).filter((st) => [st.Action].flat().some((a) => a.startsWith('ses:') && a !== 'ses:SendEmail' && a !== 'ses:SendRawEmail'));
+    const managed = ses('API module identity');
+    expect(managed.flatMap((st) => [st.Action].flat())).toEqual(
+      expect.arrayContaining(['ses:CreateEmailIdentity', 'ses:GetEmailIdentity', 'ses:DeleteEmailIdentity', 'ses:CreateConfigurationSet', 'ses:CreateConfigurationSetEventDestination', 'ses:CreateDedicatedIpPool']),
+    );
+    expect(JSON.stringify(managed.find((st) => [st.Action].flat().includes('ses:CreateConfigurationSet'))!.Resource)).toContain(':configuration-set/pivotal-pool-*');
+    expect(ses('Scheduled jobs').flatMap((st) => [st.Action].flat())).toEqual(['ses:GetEmailIdentity']);
   });
 
   it('rounds a sub-minute job up to Scheduler’s one-minute rate', () => {

@@ -5,7 +5,7 @@ import { Token } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { s3Notifications } from '../../functions/src/events';
+import { eventRules, s3Notifications } from '../../functions/src/events';
 import { routeRoles } from '../../functions/src/http/route';
 import { apiModules } from '../../functions/src/modules/index';
 import { scheduledJobs } from '../../functions/src/schedules';
@@ -286,14 +286,17 @@ describe('the CDK app, as deployed with a built SPA and an email domain', () => 
       // API 403/404 problems must reach the client: no distribution-wide error pages.
       expect(config.CustomErrorResponses).toBeUndefined();
       expect(config.DefaultCacheBehavior).toMatchObject({ ViewerProtocolPolicy: 'redirect-to-https', FunctionAssociations: [{ EventType: 'viewer-request' }] });
-      expect(config.CacheBehaviors).toEqual([
-        expect.objectContaining({
-          PathPattern: '/api/*',
-          CachePolicyId: CACHING_DISABLED,
-          OriginRequestPolicyId: ALL_VIEWER_EXCEPT_HOST_HEADER,
-          AllowedMethods: expect.arrayContaining(['POST', 'PUT', 'PATCH', 'DELETE']),
-        }),
-      ]);
+      // The email tracking links (/t/*) too: never cached, so every open and click reaches the API.
+      expect(config.CacheBehaviors).toEqual(
+        ['/api/*', '/t/*'].map((PathPattern) =>
+          expect.objectContaining({
+            PathPattern,
+            CachePolicyId: CACHING_DISABLED,
+            OriginRequestPolicyId: ALL_VIEWER_EXCEPT_HOST_HEADER,
+            AllowedMethods: expect.arrayContaining(['POST', 'PUT', 'PATCH', 'DELETE']),
+          }),
+        ),
+      );
       expect(JSON.stringify(config.Logging)).toContain('cloudfront/');
     });
 
@@ -372,6 +375,43 @@ describe('the CDK app, as deployed with a built SPA and an email domain', () => 
       template.hasOutput('DkimRecord1', { Value: Match.anyValue() });
     });
 
+    it('publishes the configuration set’s sending events to the default EventBridge bus', () => {
+      const sets = Object.keys(ofType(template, 'AWS::SES::ConfigurationSet'));
+      expect(sets).toHaveLength(1);
+      template.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
+        ConfigurationSetName: { Ref: sets[0] },
+        EventDestination: {
+          Enabled: true,
+          MatchingEventTypes: ['send', 'reject', 'bounce', 'complaint', 'delivery', 'deliveryDelay'],
+          EventBridgeDestination: { EventBusArn: Match.objectLike({ 'Fn::Join': ['', Match.arrayWith([':event-bus/default'])] }) },
+        },
+      });
+    });
+
+    it('hands SES events (source aws.ses) to the email feedback Lambda through an EventBridge rule', () => {
+      const feedback = logicalIdOf(ofType(template, 'AWS::Lambda::Function'), (p) => p.Description === 'EventBridge email-feedback');
+      template.hasResourceProperties('AWS::Events::Rule', {
+        EventPattern: { source: ['aws.ses'], 'detail-type': Match.arrayWith(['Email Bounced', 'Email Complaint Received', 'Email Delivered']) },
+        State: 'ENABLED',
+        Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [feedback, 'Arn'] } })],
+      });
+      template.hasResourceProperties('AWS::Lambda::Permission', {
+        Action: 'lambda:InvokeFunction',
+        FunctionName: { 'Fn::GetAtt': [feedback, 'Arn'] },
+        Principal: 'events.amazonaws.com',
+      });
+      template.resourceCountIs('AWS::Events::Rule', eventRules.length);
+    });
+
+    it('routes every public /t/ tracking path of the route tables through API Gateway without an authorizer', () => {
+      const routes = Object.values(ofType(template, 'AWS::ApiGatewayV2::Route'));
+      const tracking = apiModules.flatMap((m) => m.routes).filter((r) => r.path.startsWith('/t/'));
+      for (const route of tracking) {
+        const found = routes.find((r) => r.Properties.RouteKey === `${route.method} ${route.path}`);
+        expect(found?.Properties.AuthorizationType, `${route.method} ${route.path}`).toBe('NONE');
+      }
+    });
+
     it('sends Cognito’s own mail through SES from the domain when asked to', () => {
       for (const pool of Object.values(ofType(template, 'AWS::Cognito::UserPool'))) {
         expect(pool.Properties.EmailConfiguration).toMatchObject({ EmailSendingAccount: 'DEVELOPER', From: 'Pivotal CRM <no-reply@mail.example.com>' });
@@ -408,6 +448,7 @@ describe('the CDK app, as deployed with a built SPA and an email domain', () => 
         ...apiModules.map((m) => `functions/src/handlers/${m.name}.ts`),
         ...workflows.flatMap((w) => Object.values(w.tasks).map((t) => t.entry)),
         ...s3Notifications.map((n) => n.entry),
+        ...eventRules.map((r) => r.entry),
         'functions/src/handlers/jobs.ts',
       ]);
       for (const entry of Object.keys(functionAccess)) expect(entries.has(entry), entry).toBe(true);
@@ -466,12 +507,19 @@ describe('the CDK app, as deployed with a built SPA and an email domain', () => 
       expect(actionsOf(fn('API module accounts')).sort()).toEqual(['rds-db:connect', 'states:ListStateMachines', 'states:StartExecution']);
     });
 
-    it('gives the health check read-only calls and no function item writes, object writes on the whole bucket or mail sending', () => {
+    it('gives the health check read-only calls, and item writes and mail sending only to the functions whose entry declares them', () => {
       expect(actionsOf(fn('API module platform')).sort()).toEqual(['dynamodb:DescribeTable', 'rds-db:connect', 's3:ListBucket', 'ses:GetAccount', 'states:ListStateMachines']);
+      const entryOf = (f: Resources[string]) =>
+        Object.keys(functionAccess).find((entry) => {
+          const d = String(f.Properties.Description);
+          return d === `API module ${entry.replace(/^functions\/src\/handlers\/|\.ts$/g, '')}` || (entry.endsWith('/jobs.ts') && d === 'Scheduled jobs');
+        });
       for (const f of allFunctions()) {
         const actions = actionsOf(f);
-        expect(actions.filter((a) => /^dynamodb:(Put|Update|Delete|BatchWrite)/.test(a)), String(f.Properties.Description)).toEqual([]);
-        expect(actions.filter((a) => a.startsWith('ses:Send')), String(f.Properties.Description)).toEqual([]);
+        const access = functionAccess[entryOf(f) ?? ''] ?? {};
+        if (access.table !== 'read-write') expect(actions.filter((a) => /^dynamodb:(Put|Update|Delete|BatchWrite)/.test(a)), String(f.Properties.Description)).toEqual([]);
+        if (!access.sendEmail) expect(actions.filter((a) => a.startsWith('ses:Send')), String(f.Properties.Description)).toEqual([]);
+        if (access.sendingIdentities !== 'manage') expect(actions.filter((a) => /^ses:(Create|Delete|Put)/.test(a)), String(f.Properties.Description)).toEqual([]);
         for (const action of ['s3:GetObject', 's3:PutObject', 's3:DeleteObject']) {
           if (actions.includes(action)) expect(objectPatterns(f, action)).not.toContain('/*');
         }

@@ -6,7 +6,7 @@ import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
-import { s3Notifications as defaultS3Notifications, type S3Notification } from '../../functions/src/events';
+import { eventRules as defaultEventRules, s3Notifications as defaultS3Notifications, type EventRule, type S3Notification } from '../../functions/src/events';
 import type { ApiModule } from '../../functions/src/http/route';
 import { apiModules as defaultApiModules } from '../../functions/src/modules/index';
 import { scheduledJobs as defaultScheduledJobs } from '../../functions/src/schedules';
@@ -17,6 +17,7 @@ import { Database } from './constructs/database';
 import { DatabaseMigrations } from './constructs/database-migrations';
 import { DataStores } from './constructs/data-stores';
 import { EmailSending } from './constructs/email-sending';
+import { EventRules } from './constructs/event-rules';
 import { ModuleApi } from './constructs/module-api';
 import { Network } from './constructs/network';
 import { ScheduledJobs } from './constructs/scheduled-jobs';
@@ -37,6 +38,7 @@ export interface PivotalStackProps extends StackProps {
     scheduledJobs?: readonly Pick<ScheduledJob, 'name' | 'everySeconds'>[];
     workflows?: readonly WorkflowDefinition[];
     s3Notifications?: readonly S3Notification[];
+    eventRules?: readonly EventRule[];
     /** What each function may reach beyond Postgres, by entry file. */
     access?: FunctionAccessTable;
   };
@@ -54,6 +56,7 @@ export class PivotalStack extends Stack {
     const jobs = props.app?.scheduledJobs ?? defaultScheduledJobs;
     const workflowDefinitions = props.app?.workflows ?? defaultWorkflows;
     const notifications = props.app?.s3Notifications ?? defaultS3Notifications;
+    const rules = props.app?.eventRules ?? defaultEventRules;
     const access = props.app?.access ?? functionAccess;
 
     const network = new Network(this, 'Network');
@@ -107,6 +110,7 @@ export class PivotalStack extends Stack {
         COGNITO_PORTAL_POOL_ID: pools.portal.pool.userPoolId,
         COGNITO_PORTAL_CLIENT_ID: pools.portal.client.userPoolClientId,
         SES_CONFIGURATION_SET: email.configurationSet.configurationSetName,
+        EMAIL_EVENT_BUS_ARN: email.eventBusArn,
         ...(email.fromAddress ? { SES_FROM_ADDRESS: email.fromAddress } : {}),
         SECURE_COOKIES: 'true',
       },
@@ -150,6 +154,11 @@ export class PivotalStack extends Stack {
       createFunction: (scope, id, n) => serverFunction(scope, id, n.entry, `S3 ${n.prefix}${n.suffix ? `*${n.suffix}` : ''}`, Duration.minutes(1)),
     });
 
+    new EventRules(this, 'EventRules', {
+      rules,
+      createFunction: (scope, id, rule) => serverFunction(scope, id, rule.entry, `EventBridge ${rule.name}`, Duration.minutes(1)),
+    });
+
     for (const { fn, entry } of built) {
       grantAccess(fn, access[entry] ?? {}, { stores, email, pools, workflows });
     }
@@ -189,7 +198,7 @@ export class PivotalStack extends Stack {
       maxAge: 3000,
     });
 
-    new CfnOutput(this, 'AppUrl', { value: `https://${spa.distribution.distributionDomainName}`, description: 'The app and its API (/api/*)' });
+    new CfnOutput(this, 'AppUrl', { value: `https://${spa.distribution.distributionDomainName}`, description: 'The app, its API (/api/*) and email tracking links (/t/*)' });
     new CfnOutput(this, 'ApiEndpoint', { value: api.httpApi.apiEndpoint });
     new CfnOutput(this, 'StaffUserPoolId', { value: pools.staff.pool.userPoolId });
     new CfnOutput(this, 'StaffClientId', { value: pools.staff.client.userPoolClientId });

@@ -25,6 +25,8 @@ import { createStaticHandler, SECURITY_HEADERS } from './static-files';
 import { ensureMainTable, startDynamo } from './emulators/dynamo';
 import { startS3 } from './emulators/s3';
 import { startSes } from './emulators/ses';
+import { startSesStandin, type SesStandin } from './emulators/ses-standin';
+import { loadOrCreateTrackingSecret } from './tracking-secret';
 import { startStepFunctions, type StepFunctionsEmulator } from './emulators/stepfunctions';
 import { redactError } from '../../functions/src/http/redact-error';
 
@@ -55,6 +57,8 @@ export interface LocalStack {
   deps: Deps;
   mailViewerUrl: string;
   sesEndpoint: string;
+  /** In front of the SES emulator: identities, configuration sets, pools, throttling knobs, injected events. */
+  sesStandin: SesStandin;
   stepFunctions: StepFunctionsEmulator;
   databaseLabel: string;
   stop(): Promise<void>;
@@ -205,6 +209,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       startStepFunctions({ workflows, repoRoot: REPO_ROOT, fastRetries: options.fastRetries ?? false }),
     ]);
     stoppers.push(dynamo.stop, s3.stop, ses.stop, sfn.stop);
+    // The application talks to SES through the stand-in, which answers the APIs the emulator lacks.
+    const sesStandin = await startSesStandin({ upstream: ses.endpoint, autoVerify: true });
+    stoppers.push(sesStandin.stop);
     if (options.ephemeral) {
       stoppers.push(() => rm(path.join(dataDir), { recursive: true, force: true }));
     }
@@ -214,11 +221,13 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       ...(options.env.DATABASE_URL ? {} : { PGLITE_DIR: options.ephemeral ? undefined : path.join(dataDir, 'pg') }),
       DYNAMODB_ENDPOINT: dynamo.endpoint,
       S3_ENDPOINT: s3.endpoint,
-      SES_ENDPOINT: ses.endpoint,
+      SES_ENDPOINT: sesStandin.endpoint,
       SFN_ENDPOINT: sfn.endpoint,
       AUTH_MODE: 'local',
       AUTH_ISSUER: options.env.AUTH_ISSUER ?? publicUrl,
       AUTH_KEYS_DIR: options.env.AUTH_KEYS_DIR ?? path.join(dataDir, 'keys'),
+      TRACKING_SECRET: options.env.TRACKING_SECRET ?? (await loadOrCreateTrackingSecret(path.join(dataDir, 'keys'))),
+      PUBLIC_BASE_URL: options.env.PUBLIC_BASE_URL ?? publicUrl,
       // The SES emulator emits no feedback: the local stack takes injected events instead.
       EMAIL_FEEDBACK_INJECTION: options.env.EMAIL_FEEDBACK_INJECTION ?? 'true',
     });
@@ -328,7 +337,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       config,
       deps,
       mailViewerUrl: ses.viewerUrl,
-      sesEndpoint: ses.endpoint,
+      sesEndpoint: sesStandin.endpoint,
+      sesStandin,
       stepFunctions: sfn,
       databaseLabel: describeDatabase(config, dataDir),
       stop: stopAll,

@@ -3,6 +3,7 @@
 // schedule, the pre-flight check, the recipients table and the campaign report. The content a
 // template or variant carries (blocks or HTML, subject, preheader) is email-content.ts's.
 import { z } from 'zod';
+import { saveEmailContentSchema } from './email-content';
 import { pageQueryFields, cursorPageSchema } from './paging';
 
 const uuid = z.string().uuid();
@@ -135,6 +136,25 @@ export const templateSummarySchema = z.object({
   updatedByName: z.string().nullable(),
 });
 export type TemplateSummary = z.infer<typeof templateSummarySchema>;
+
+// ---------------------------------------------------------------- template input and detail
+// A saved template is a name and content in the shape every editor saves (email-content.ts).
+
+export const templateInputSchema = z.strictObject({ name, content: saveEmailContentSchema });
+export type TemplateInput = z.infer<typeof templateInputSchema>;
+
+export const templateSchema = templateSummarySchema.extend({
+  preheader: z.string(),
+  /** The block document (blocks mode), as email-content.ts defines it. */
+  document: z.unknown().nullable(),
+  /** The compiled HTML (Liquid intact): blocks compiled through MJML, or the author's sanitized HTML. */
+  html: z.string(),
+  text: z.string(),
+  createdAt: z.string(),
+});
+export type Template = z.infer<typeof templateSchema>;
+
+export const templateDuplicateSchema = z.strictObject({ name: name.optional() });
 
 // ---------------------------------------------------------------- campaigns
 

@@ -185,6 +185,31 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
+/**
+ * Downloads a file the API answers (a CSV export): the same token and refresh as any call, then
+ * the browser saves the body under the name the server gave (Content-Disposition) or `fallbackName`.
+ */
+export async function apiDownload(path: string, query: RequestOptions['query'], fallbackName: string): Promise<void> {
+  let response = await send(path, { query });
+  if (response.status === 401 && accessToken) {
+    const session = await refreshSession();
+    if (!session) emit({ kind: 'ended' });
+    else response = await send(path, { query });
+  }
+  if (!response.ok) throw await toApiError(response);
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const named = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition)?.[1];
+  const url = URL.createObjectURL(await response.blob());
+  const anchor = document.createElement('a');
+  anchor.href = url;
+  anchor.download = named ? decodeURIComponent(named) : fallbackName;
+  document.body.append(anchor);
+  anchor.click();
+  anchor.remove();
+  // Revoked after the click has been handled, or the download may not start.
+  setTimeout(() => URL.revokeObjectURL(url), 1_000);
+}
+
 export const api = {
   get: <T>(path: string, query?: RequestOptions['query'], signal?: AbortSignal) => apiRequest<T>(path, { query, signal }),
   post: <T>(path: string, body?: unknown) => apiRequest<T>(path, { method: 'POST', body }),

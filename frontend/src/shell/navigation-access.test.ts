@@ -32,6 +32,8 @@ const PAGE_LIST_ROUTES: Record<string, string | null> = {
   users: '/api/users',
   tasks: '/api/tasks/mine',
   'contact-policy': '/api/policy/history',
+  'email-campaigns': '/api/email/campaigns',
+  'email-templates': '/api/email/templates',
   design: null,
 };
 

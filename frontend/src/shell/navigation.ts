@@ -4,7 +4,7 @@
 // the go-to shortcuts all read this one list, so a page cannot be reachable in one place and
 // missing (or unguarded) in another. A page that is not built is not listed.
 import type { ComponentType } from 'react';
-import { Building2, CalendarClock, Contact, FileUp, Filter, Gauge, Globe2, LayoutDashboard, ListChecks, Palette, ShieldBan, Users, type LucideIcon } from 'lucide-react';
+import { Building2, CalendarClock, Contact, FileUp, Filter, Gauge, Globe2, LayoutDashboard, LayoutTemplate, ListChecks, Mail, Palette, ShieldBan, Users, type LucideIcon } from 'lucide-react';
 import { can, type Capability } from '@shared/access';
 import type { Role } from '@shared/roles';
 import { useTaskBadge } from '@/features/activity/task-badge';
@@ -128,6 +128,30 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
     section: 'workspace',
     keywords: ['abm', 'target accounts', 'tal', 'domains', 'match'],
     load: () => import('../pages/audience/domain-sets-page'),
+    nested: true,
+  },
+  {
+    id: 'email-campaigns',
+    label: 'Campaigns',
+    path: '/email/campaigns',
+    icon: Mail,
+    capability: 'email.send',
+    section: 'workspace',
+    goKey: 'e',
+    keywords: ['email', 'campaign', 'send', 'newsletter', 'a/b test', 'report', 'mailing'],
+    load: () => import('../pages/email/campaigns-page'),
+    nested: true,
+  },
+  {
+    id: 'email-templates',
+    label: 'Templates',
+    path: '/email/templates',
+    icon: LayoutTemplate,
+    capability: 'email.send',
+    section: 'workspace',
+    goKey: 'm',
+    keywords: ['email', 'template', 'layout', 'design', 'editor', 'mail'],
+    load: () => import('../pages/email/templates-page'),
     nested: true,
   },
   {

@@ -18,10 +18,10 @@ export interface AwsClients {
 // Emulators check signatures against fixed keys (s3rver's are S3RVER/S3RVER; the others accept
 // any); real AWS uses the default provider chain (the Lambda role).
 const localCredentials = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
+const local = (endpoint: string | undefined) => (endpoint ? { endpoint, credentials: localCredentials } : {});
 
 export function createAwsClients(config: Config): AwsClients {
   const base = { region: config.AWS_REGION };
-  const local = (endpoint: string | undefined) => (endpoint ? { endpoint, credentials: localCredentials } : {});
   const dynamo = new DynamoDBClient({ ...base, ...local(config.DYNAMODB_ENDPOINT) });
   return {
     dynamo,
@@ -41,4 +41,18 @@ export function createAwsClients(config: Config): AwsClients {
     ses: new SESv2Client({ ...base, ...local(config.SES_ENDPOINT) }),
     sfn: new SFNClient({ ...base, ...local(config.SFN_ENDPOINT) }),
   };
+}
+
+/**
+ * The SES client campaign sends go through: one attempt per call, because the SDK's own retries
+ * would resend a message whose first attempt timed out after SES had taken it (the sending engine
+ * decides what to retry), and a firm time limit so that a hung call ends as "possibly sent".
+ */
+export function createSesSendClient(config: Pick<Config, 'AWS_REGION' | 'SES_ENDPOINT' | 'EMAIL_SEND_TIMEOUT_MS'>): SESv2Client {
+  return new SESv2Client({
+    region: config.AWS_REGION,
+    ...local(config.SES_ENDPOINT),
+    maxAttempts: 1,
+    requestHandler: { connectionTimeout: 3_000, requestTimeout: config.EMAIL_SEND_TIMEOUT_MS, throwOnRequestTimeout: true },
+  });
 }

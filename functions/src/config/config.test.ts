@@ -30,3 +30,11 @@ describe('configuration', () => {
     expect(parseConfig({ EMAIL_FEEDBACK_INJECTION: 'true' }).EMAIL_FEEDBACK_INJECTION).toBe(true);
   });
 });
+
+describe('email settings', () => {
+  it('insists on a tracking secret on Lambda, and refuses a short one', () => {
+    expect(() => parseConfig({ AWS_LAMBDA_FUNCTION_NAME: 'pivotal-email' })).toThrow(/^TRACKING_SECRET is required on AWS Lambda \(got undefined\)\.$/);
+    expect(() => parseConfig({ TRACKING_SECRET: 'short' })).toThrow(/^TRACKING_SECRET must be at least 32 characters/);
+    expect(parseConfig({ AWS_LAMBDA_FUNCTION_NAME: 'pivotal-email', TRACKING_SECRET: 'x'.repeat(32) }).EMAIL_BATCH_SIZE).toBe(100);
+  });
+});

@@ -54,6 +54,26 @@ export const configSchema = z.object({
   BUCKET_NAME: z.string().trim().min(3).default('pivotal-data'),
   SES_FROM_ADDRESS: z.string().trim().email().default('no-reply@pivotal.local'),
   SES_CONFIGURATION_SET: z.string().trim().min(1).optional(),
+  // Where SES publishes the events of the configuration sets the email API creates for IP pools
+  // (the account's default EventBridge bus; unset locally, where the SES stand-in has none).
+  EMAIL_EVENT_BUS_ARN: z.string().trim().regex(/^arn:aws[a-z-]*:events:[a-z0-9-]+:\d{12}:event-bus\/[A-Za-z0-9._-]+$/, 'must be an event bus ARN').optional(),
+  // The host name customers point their tracking domains at (a CNAME to where /t/ is served).
+  EMAIL_TRACKING_CNAME_TARGET: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(?<!-))+$/, 'must be a host name such as d111111abcdef8.cloudfront.net')
+    .optional(),
+
+  // Email delivery: the other providers a sender profile may choose (their HTTP APIs; the base
+  // URLs point at local fakes in tests), the default sending rate per identity and how long a
+  // provider call may take before its outcome is treated as uncertain.
+  SENDGRID_BASE_URL: z.string().trim().url({ message: 'must be a URL such as https://api.sendgrid.com' }).default('https://api.sendgrid.com'),
+  SENDGRID_API_KEY: z.string().trim().min(1).optional(),
+  MAILGUN_BASE_URL: z.string().trim().url({ message: 'must be a URL such as https://api.mailgun.net' }).default('https://api.mailgun.net'),
+  MAILGUN_API_KEY: z.string().trim().min(1).optional(),
+  EMAIL_SEND_RATE_PER_SECOND: z.coerce.number().int().min(1).max(10_000).default(14),
+  EMAIL_SEND_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(15_000),
 
   // Identity: 'local' = the local issuer (keys under DATA_DIR); 'cognito' = the user pools.
   AUTH_MODE: z.enum(['local', 'cognito']).default('local'),
@@ -82,10 +102,21 @@ export const configSchema = z.object({
   /** How long the contact gate's proofs (who was admitted or left out, and why) are kept. */
   GATE_PROOF_RETENTION_DAYS: z.coerce.number().int().min(30).max(3650).default(1095),
 
-  // Email tracking: the key that signs open, click and unsubscribe links (unset: every tracking
-  // link answers 404), and the admin route that injects SES feedback events of the real shape for
-  // the local stack, whose SES emulator emits none (on AWS it stays off).
+  // Email campaigns. TRACKING_SECRET signs open, click and unsubscribe links (at least 32
+  // characters; required on Lambda, the local stack keeps one under DATA_DIR, tests make one up);
+  // PUBLIC_BASE_URL is where those links point. Sending goes in batches of EMAIL_BATCH_SIZE, up to
+  // EMAIL_BATCH_CONCURRENCY at a time; a batch whose failed share of at least
+  // EMAIL_FAILURE_MIN_ATTEMPTS sends passes EMAIL_FAILURE_PAUSE_RATE pauses its campaign.
   TRACKING_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  PUBLIC_BASE_URL: z.string().trim().url({ message: 'must be a URL such as https://crm.example.com' }).default('http://localhost:3000'),
+  EMAIL_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(100),
+  EMAIL_BATCH_CONCURRENCY: z.coerce.number().int().min(1).max(40).default(4),
+  EMAIL_FAILURE_PAUSE_RATE: z.coerce.number().min(0.01).max(1).default(0.2),
+  EMAIL_FAILURE_MIN_ATTEMPTS: z.coerce.number().int().min(1).default(20),
+  /** Set by the Lambda runtime: read only to insist on settings a deployment must not leave to defaults. */
+  AWS_LAMBDA_FUNCTION_NAME: z.string().optional(),
+  // Lets admins inject SES feedback events of the real shape (POST /api/email/feedback/events): the
+  // local stack turns it on, its SES emulator emitting none; on AWS it stays off.
   EMAIL_FEEDBACK_INJECTION: booleanFlag,
 
   ADMIN_USERNAME: z.string().trim().min(1).default('admin'),
@@ -106,6 +137,7 @@ function crossCheck(config: Config): { name: string; message: string } | null {
       if (!config[name]) return { name, message: 'is required when AUTH_MODE is cognito' };
     }
   }
+  if (config.AWS_LAMBDA_FUNCTION_NAME && !config.TRACKING_SECRET) return { name: 'TRACKING_SECRET', message: 'is required on AWS Lambda' };
   return null;
 }
 

@@ -1,6 +1,7 @@
 // The SPA and the API behind one CloudFront origin: the built app from a private bucket (Origin
-// Access Control) and `/api/*` forwarded to the HTTP API uncached. One origin keeps the refresh
-// cookie (SameSite=Strict, path /api/auth) first-party and needs no CORS.
+// Access Control), and `/api/*` and the email tracking links `/t/*` forwarded to the HTTP API
+// uncached. One origin keeps the refresh cookie (SameSite=Strict, path /api/auth) first-party and
+// needs no CORS.
 //
 // Client-side routes get index.html from a CloudFront Function on the SPA behaviour only. Custom
 // error responses (403/404 → /index.html) would be simpler but apply to every behaviour: they
@@ -33,6 +34,9 @@ export function contentSecurityPolicy(connectSources: readonly string[]): string
   if (!connectSources.length) return base;
   return base.replace("connect-src 'self'", `connect-src 'self' ${connectSources.join(' ')}`);
 }
+
+/** Paths served by the HTTP API rather than the SPA bucket. */
+export const API_PATHS = ['/api/*', '/t/*'] as const;
 
 // A viewer-request function: paths without a file extension are client-side routes.
 const SPA_ROUTING_CODE = `function handler(event) {
@@ -76,6 +80,24 @@ export class SpaHosting extends Construct {
       comment: 'Client-side routes get index.html',
     });
 
+    // The API and the email tracking links (open pixel, click redirect, unsubscribe) go to the HTTP
+    // API uncached: every open and click must reach it, and a one-click unsubscribe is a POST.
+    const apiBehavior: cloudfront.BehaviorOptions = {
+      origin: new origins.HttpOrigin(props.apiDomainName, {
+        protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
+        originSslProtocols: [cloudfront.OriginSslPolicy.TLS_V1_2],
+      }),
+      viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
+      allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
+      cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
+      // Every viewer header, cookie and query string except Host (API Gateway routes on its own
+      // host name). Authorization is forwarded too: CloudFront allows it in an origin request
+      // policy only when the cache policy disables caching, as here.
+      originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+      responseHeadersPolicy: headers,
+      compress: true,
+    };
+
     this.distribution = new cloudfront.Distribution(this, 'Distribution', {
       comment: 'Pivotal CRM',
       defaultRootObject: 'index.html',
@@ -92,23 +114,7 @@ export class SpaHosting extends Construct {
         compress: true,
         functionAssociations: [{ function: spaRouting, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST }],
       },
-      additionalBehaviors: {
-        '/api/*': {
-          origin: new origins.HttpOrigin(props.apiDomainName, {
-            protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
-            originSslProtocols: [cloudfront.OriginSslPolicy.TLS_V1_2],
-          }),
-          viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
-          allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
-          cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
-          // Every viewer header, cookie and query string except Host (API Gateway routes on its own
-          // host name). Authorization is forwarded too: CloudFront allows it in an origin request
-          // policy only when the cache policy disables caching, as here.
-          originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
-          responseHeadersPolicy: headers,
-          compress: true,
-        },
-      },
+      additionalBehaviors: Object.fromEntries(API_PATHS.map((pattern) => [pattern, apiBehavior])),
     });
 
     Validations.of(this.distribution).acknowledge({

@@ -3,7 +3,7 @@
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { SectionCard } from '@/components/ui/section-card';
 import type { ChartDay } from './dashboard-data';
-import { useChartColors, type ChartColors } from './use-chart-colors';
+import { useChartColors, type ChartColors } from '@/lib/use-chart-colors';
 
 function tooltipStyle(colors: ChartColors) {
   return {

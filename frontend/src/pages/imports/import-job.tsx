@@ -20,7 +20,7 @@ import { DryRunReport } from './dry-run-report';
 import { STATUS_LABELS, STATUS_VARIANTS, formatBytes, formatNumber, jobDuration } from './format';
 import { ImportCounts } from './import-counts';
 import { errorFileLink, isLive, useCancelImport, useImportJob, useRevertImport, useStartImport, useStarterName } from '@/features/imports/imports-api';
-import { ProgressBar } from './progress-bar';
+import { ProgressBar } from '@/components/ui/progress-bar';
 import { CompanyNameWarnings, RowIssues } from './row-issues';
 
 export function ImportJobPage({ id }: { id: string }) {

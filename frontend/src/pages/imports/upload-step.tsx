@@ -5,7 +5,7 @@ import { FileSpreadsheet, UploadCloud, X } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/lib/utils';
 import { formatBytes } from './format';
-import { ProgressBar } from './progress-bar';
+import { ProgressBar } from '@/components/ui/progress-bar';
 import type { UploadProgress } from './upload-file';
 
 export interface UploadStepProps {

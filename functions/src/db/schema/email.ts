@@ -23,9 +23,11 @@ export const sendingDomains = pgTable(
     lastCheckedAt: timestamp('last_checked_at', { withTimezone: true }),
     verifiedAt: timestamp('verified_at', { withTimezone: true }),
     ...timestamps(),
+    // Deleted domains stay while sender profiles of past campaigns refer to them.
+    ...softDelete(),
   },
   (t) => [
-    uniqueIndex('sending_domains_domain_key').on(t.domain),
+    uniqueIndex('sending_domains_domain_key').on(t.domain).where(sql`${t.deletedAt} is null`),
     check('sending_domains_status_check', sql`${t.status} in ('pending', 'verified', 'failed')`),
   ],
 );

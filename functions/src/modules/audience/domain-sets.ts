@@ -4,7 +4,7 @@
 // accounts hold. A person confirms or rejects matches; a set then feeds segments ("account in
 // domain set"), becomes a static list of the matched accounts' contacts, or creates accounts for
 // its unmatched domains.
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import {
   DOMAIN_SET_MAX_LINES,
@@ -31,6 +31,13 @@ type SetRow = typeof domainSets.$inferSelect;
 
 /** An entry's match that counts (made and not rejected). */
 const COUNTED = sql.raw(`e.account_id is not null and e.review_status <> 'rejected'`);
+
+/** The live contacts of a domain set's matched accounts, one column of ids: a campaign's audience. */
+export async function domainSetAudienceSql(db: Database, id: string): Promise<SQL> {
+  await findLiveSet(db, id);
+  return sql`select c.id from contacts c
+    where c.deleted_at is null and c.account_id in (select e.account_id from domain_set_entries e where e.set_id = ${id}::uuid and ${COUNTED})`;
+}
 
 async function findLiveSet(db: Database, id: string): Promise<SetRow> {
   const [row] = await db.select().from(domainSets).where(and(eq(domainSets.id, id), isNull(domainSets.deletedAt)));

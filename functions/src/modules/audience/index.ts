@@ -3,7 +3,7 @@
 export { audienceModule } from './routes';
 export { addAccountContactsToList, addContactsToList, createList } from './lists';
 export { addImportedContactsToList } from './import-hook';
-export { createDomainSet, deleteDomainSet } from './domain-sets';
+export { createDomainSet, deleteDomainSet, domainSetAudienceSql } from './domain-sets';
 export { compileSegment, previewSegment } from './segments';
 export { companyNameKey, trigramSimilarity } from './company-name';
 export { listMembershipSource } from './timeline-source';

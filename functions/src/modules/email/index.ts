@@ -1,3 +1,28 @@
-// The email module's face: campaigns, sending, tracking and infrastructure settings. Other code
-// imports only this file from the module.
-export { applyFeedback, emailTimelineSource, feedbackRoutes, handleFeedbackEvent, reportRoutes, trackingRoutes } from './tracking';
+// The email module's face: the API module assembled from the route lists of its parts, the
+// sending workflow's steps and the scheduled job, the feedback Lambda's logic, the timeline's email
+// items, and the hooks it needs from the others.
+import type { ApiModule } from '../../http/route';
+import { campaignRoutes } from './campaigns/routes';
+import type { EmailHooks } from './hooks';
+// At merge: import { settingsRoutes } from './settings';
+import { feedbackRoutes, reportRoutes, trackingRoutes } from './tracking';
+
+export function createEmailModule(hooks: EmailHooks): ApiModule {
+  return {
+    name: 'email',
+    routes: [
+      ...campaignRoutes(hooks),
+      // At merge: ...settingsRoutes,
+      ...trackingRoutes,
+      ...reportRoutes,
+      ...feedbackRoutes,
+    ],
+  };
+}
+
+export { noEmailHooks, type EmailHooks } from './hooks';
+export { applyFeedback, emailTimelineSource, handleFeedbackEvent } from './tracking';
+export { prepareSend, finaliseSend, failSend, sweepCampaigns, type PreparedSend, type FinaliseResult } from './sending/engine';
+export { sendBatch, type BatchResult } from './sending/batch-sender';
+export type { SendingKit } from './sending/ports';
+export { emailSweepJob } from './sending/sweep-job';

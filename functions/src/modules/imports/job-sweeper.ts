@@ -4,10 +4,10 @@
 // (an import's done chunks, an export's checkpoint). A job that keeps losing its workflow fails
 // visibly after a few restarts instead of looping. Runs at start-up locally and on a schedule.
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { DescribeExecutionCommand } from '@aws-sdk/client-sfn';
 import type { Deps, ScheduledJob } from '../../core/deps';
 import { exportJobs, importJobs } from '../../db/schema';
 import { redactError } from '../../http/redact-error';
+import { executionRunning } from '../../workflows/start-execution';
 import { failExport, relaunchExport } from './exports';
 import { launch } from './jobs';
 import { failImport } from './pipeline';
@@ -27,23 +27,12 @@ export interface SweepResult {
   failed: { imports: string[]; exports: string[] };
 }
 
-/** Whether the execution is still running; a missing one (a restarted local stack) is not. */
-async function executionRunning(deps: SweepDeps, executionArn: string): Promise<boolean> {
-  try {
-    const res = await deps.aws.sfn.send(new DescribeExecutionCommand({ executionArn }));
-    return res.status === 'RUNNING' || res.status === 'PENDING_REDRIVE';
-  } catch (error) {
-    if ((error as Error).name === 'ExecutionDoesNotExist') return false;
-    throw error;
-  }
-}
-
 /** Active jobs whose workflow is gone: those with an execution that no longer runs, or none after the grace period. */
 async function orphans<T extends { executionArn: string | null; updatedAt: Date }>(deps: SweepDeps, jobs: T[]): Promise<T[]> {
   const graceStart = deps.now().getTime() - LAUNCH_GRACE_SECONDS * 1000;
   const out: T[] = [];
   for (const job of jobs) {
-    if (job.executionArn ? !(await executionRunning(deps, job.executionArn)) : job.updatedAt.getTime() < graceStart) out.push(job);
+    if (job.executionArn ? !(await executionRunning(deps.aws.sfn, job.executionArn)) : job.updatedAt.getTime() < graceStart) out.push(job);
   }
   return out;
 }

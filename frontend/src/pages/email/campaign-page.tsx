@@ -1,0 +1,141 @@
+// One campaign at /email/campaigns/:id: the builder while it is a draft, the sending panel and
+// the report afterwards. Loading, a missing campaign, a failed load and "changed by someone
+// else" each have their own state.
+import { useState } from 'react';
+import { useLocation } from 'wouter';
+import { ArrowLeft, Copy, Trash2 } from 'lucide-react';
+import { Button } from '@/components/ui/button';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { EmptyState } from '@/components/ui/empty-state';
+import { ErrorState } from '@/components/ui/error-state';
+import { HeaderActionBar } from '@/components/ui/header-action-bar';
+import { Skeleton } from '@/components/ui/skeleton';
+import { toast } from '@/components/ui/toast';
+import { CAMPAIGNS_ROUTE, campaignHref, useCampaign, useCloneCampaign, useDeleteCampaign } from '@/features/email/campaigns-api';
+import { CampaignStatusBadge } from '@/features/email/campaign-status';
+import { StaleWriteBanner } from '@/features/records/stale-write-banner';
+import { describeError, isApiError } from '@/lib/api';
+import { CampaignBuilder } from './campaign-builder';
+import { CampaignMonitor } from './campaign-monitor';
+
+export function CampaignPage({ id }: { id: string }) {
+  const [, navigate] = useLocation();
+  const query = useCampaign(id);
+  const clone = useCloneCampaign();
+  const remove = useDeleteCampaign();
+  const [stale, setStale] = useState(false);
+  const [conflict, setConflict] = useState<string | null>(null);
+  const [deleting, setDeleting] = useState(false);
+  // Bumped on reload after a conflict: the editors start again from the server's version.
+  const [generation, setGeneration] = useState(0);
+
+  const back = (
+    <Button variant="link" className="h-auto p-0 text-muted-foreground" onClick={() => navigate(CAMPAIGNS_ROUTE)}>
+      <ArrowLeft aria-hidden="true" /> Campaigns
+    </Button>
+  );
+
+  if (query.isPending) {
+    return (
+      <div className="grid gap-6" aria-busy="true" aria-label="Loading the campaign">
+        <HeaderActionBar eyebrow={back} title={<Skeleton className="h-7 w-72" />} />
+        <Skeleton className="h-10" />
+        <Skeleton className="h-96" />
+      </div>
+    );
+  }
+  if (query.isError) {
+    const missing = isApiError(query.error) && query.error.status === 404;
+    return (
+      <div className="grid gap-6">
+        <HeaderActionBar eyebrow={back} title="Campaign" />
+        {missing ? (
+          <EmptyState title="There is no such campaign" description="It may have been deleted, or the address is mistyped." action={<Button onClick={() => navigate(CAMPAIGNS_ROUTE)}>Back to campaigns</Button>} />
+        ) : (
+          <ErrorState title="This campaign could not be loaded" description={describeError(query.error)} onRetry={() => void query.refetch()} retrying={query.isFetching} />
+        )}
+      </div>
+    );
+  }
+
+  const campaign = query.data;
+  async function reload() {
+    await query.refetch();
+    setStale(false);
+    setConflict(null);
+    setGeneration((g) => g + 1);
+  }
+
+  async function cloneIt() {
+    try {
+      const copy = await clone.mutateAsync(campaign.id);
+      toast.success(`Cloned as “${copy.name}”.`);
+      navigate(campaignHref(copy.id));
+    } catch (error) {
+      toast.error('The campaign could not be cloned', { description: describeError(error) });
+    }
+  }
+
+  return (
+    <div className="grid gap-5">
+      <HeaderActionBar
+        className="pb-0"
+        eyebrow={back}
+        title={campaign.name}
+        meta={<CampaignStatusBadge status={campaign.status} />}
+        description={
+          <span className="flex flex-wrap gap-x-4 gap-y-1">
+            <span>{campaign.audienceName ? `To ${campaign.audienceName}` : 'No audience yet'}</span>
+            {campaign.followUp && <span>Follow-up: {campaign.followUp === 'failed' ? 'resend to failed' : 'non-openers'}</span>}
+            {campaign.createdByName && <span>Created by {campaign.createdByName}</span>}
+          </span>
+        }
+        actions={
+          <>
+            <Button variant="outline" size="sm" onClick={() => void cloneIt()} loading={clone.isPending}>
+              {!clone.isPending && <Copy aria-hidden="true" />} Clone
+            </Button>
+            {campaign.status === 'draft' && (
+              <Button variant="outline" size="sm" className="text-danger-text" onClick={() => setDeleting(true)}>
+                <Trash2 aria-hidden="true" /> Delete draft
+              </Button>
+            )}
+          </>
+        }
+      />
+      {stale && <StaleWriteBanner noun="campaign" onReload={() => void reload()} />}
+      {conflict && !stale && (
+        <div role="alert" className="rounded-lg border border-danger/40 bg-danger-subtle px-4 py-3 text-sm text-danger-text">
+          <p className="font-semibold">The campaign was not scheduled</p>
+          <p className="mt-0.5">{conflict} Pre-flight is running again: see its red items, fix them and try again — or reload if someone else changed the campaign.</p>
+          <Button variant="outline" size="sm" className="mt-2 bg-card" onClick={() => void reload()}>
+            Reload
+          </Button>
+        </div>
+      )}
+      {campaign.status === 'draft' ? (
+        <CampaignBuilder key={generation} campaign={campaign} onStale={() => setStale(true)} onConflict={setConflict} />
+      ) : (
+        <CampaignMonitor campaign={campaign} />
+      )}
+      <ConfirmDialog
+        open={deleting}
+        onOpenChange={setDeleting}
+        destructive
+        title={`Delete “${campaign.name}”?`}
+        description="The draft and its content go. Nothing has been sent from it."
+        confirmLabel="Delete draft"
+        onConfirm={async () => {
+          try {
+            await remove.mutateAsync(campaign.id);
+            toast.success(`Campaign “${campaign.name}” deleted.`);
+            navigate(CAMPAIGNS_ROUTE);
+          } catch (error) {
+            toast.error(describeError(error));
+            throw error;
+          }
+        }}
+      />
+    </div>
+  );
+}
