@@ -71,7 +71,7 @@ describe('the campaign report', () => {
     const report = res.json;
     expect(report.totals).toEqual({
       audience: 9,
-      admitted: 6,
+      admitted: 7,
       excluded: 3,
       queued: 0,
       sent: 5,

@@ -1,55 +1,36 @@
 // A campaign's report: what happened to its messages (sent, delivered, hard and soft bounces,
 // unique and total opens with machine opens apart, clicks, unsubscribes, complaints), per variant,
 // hour by hour, per link and per recipient domain, and who the gate left out and why. Every figure
-// is one set-based statement over the campaign's recipients and events. Unique figures count
-// recipients; `opened` and `clicked` count human events, each at most one per recipient (and link)
-// and hour (see engagement.ts), so a client reloading the pixel does not inflate them.
+// is one set-based statement over the campaign's recipients and events. The totals are the
+// campaign's counts (campaigns/views.ts, as the campaign page shows them) with `opened` and
+// `clicked` as human events in total, each at most one per recipient (and link) and hour (see
+// engagement.ts), so a client reloading the pixel does not inflate them; the unique figures count
+// recipients.
 import { sql } from 'drizzle-orm';
-import type { CampaignReport } from '@shared/contracts/email';
+import type { CampaignCounts, CampaignReport } from '@shared/contracts/email';
 import type { Database } from '../../../db/connection';
 import { queryOne, queryRows } from '../../../db/rows';
 import { notFound } from '../../../core/app-error';
+import { campaignCounts, EMPTY_COUNTS } from '../campaigns/views';
 
 /** The most recipient domains a report lists (the largest by messages sent). */
 export const REPORT_DOMAIN_LIMIT = 50;
 
-interface CampaignRow extends Record<string, unknown> {
-  gate_proof_id: string | null;
-  winner_variant_id: string | null;
-  proof_audience: number | null;
-}
-
-/** The campaign, or 404 when it does not exist or was deleted. */
-async function loadCampaign(db: Database, campaignId: string): Promise<CampaignRow> {
-  const row = await queryOne<CampaignRow>(
+/** The campaign (404 when it does not exist or was deleted) and the counts the campaign page shows. */
+async function loadCampaign(db: Database, campaignId: string): Promise<{ gateProofId: string | null; winnerVariantId: string | null; counts: CampaignCounts }> {
+  const row = await queryOne<{ gate_proof_id: string | null; winner_variant_id: string | null }>(
     db,
-    sql`select c.gate_proof_id, c.winner_variant_id, p.audience as proof_audience
-      from email_campaigns c left join gate_proofs p on p.id = c.gate_proof_id
-      where c.id = ${campaignId} and c.deleted_at is null`,
+    sql`select gate_proof_id, winner_variant_id from email_campaigns where id = ${campaignId} and deleted_at is null`,
   );
   if (!row) throw notFound('campaign');
-  return row;
+  const counts = (await campaignCounts(db, [campaignId])).get(campaignId) ?? EMPTY_COUNTS;
+  return { gateProofId: row.gate_proof_id, winnerVariantId: row.winner_variant_id, counts };
 }
 
-interface RecipientTotalsRow extends Record<string, unknown> {
-  rows: number;
-  excluded: number;
-  queued: number;
-  sent: number;
-  failed: number;
-  uncertain: number;
-  delivered: number;
-  bounced: number;
+interface ExtraTotalsRow extends Record<string, unknown> {
   hard: number;
   soft: number;
-  unique_opens: number;
   machine_opens: number;
-  unique_clicks: number;
-  unsubscribed: number;
-  complained: number;
-}
-
-interface EventTotalsRow extends Record<string, unknown> {
   opens: number;
   clicks: number;
   machine_clicks: number;
@@ -59,67 +40,43 @@ const n = (value: unknown): number => Number(value ?? 0);
 
 export async function campaignReport(db: Database, campaignId: string): Promise<CampaignReport> {
   const campaign = await loadCampaign(db, campaignId);
+  // What the report adds to the campaign's counts: bounces by kind, machine opens and clicks, and
+  // the human opens and clicks in total (the counts' opened and clicked are unique recipients).
+  const extra = await queryOne<ExtraTotalsRow>(
+    db,
+    sql`select r.hard, r.soft, r.machine_opens, e.opens, e.clicks, e.machine_clicks
+      from (
+        select count(*) filter (where bounce = 'hard')::int as hard, count(*) filter (where bounce = 'soft')::int as soft,
+          count(machine_opened_at)::int as machine_opens
+        from email_recipients where campaign_id = ${campaignId}
+      ) r,
+      (
+        select count(*) filter (where kind = 'open' and not machine)::int as opens,
+          count(*) filter (where kind = 'click' and not machine)::int as clicks,
+          count(distinct recipient_id) filter (where kind = 'click' and machine)::int as machine_clicks
+        from email_events where campaign_id = ${campaignId} and kind in ('open', 'click')
+      ) e`,
+  );
+  const { counts } = campaign;
   // Sequential: inside a request the handle may be one connection (PGlite), and each is an index range of one campaign.
-  const recipients = await queryOne<RecipientTotalsRow>(
-    db,
-    sql`select count(*)::int as rows,
-        count(*) filter (where status = 'excluded')::int as excluded,
-        count(*) filter (where status in ('queued', 'sending', 'held'))::int as queued,
-        count(*) filter (where status = 'sent')::int as sent,
-        count(*) filter (where status = 'failed')::int as failed,
-        count(*) filter (where status = 'uncertain')::int as uncertain,
-        count(delivered_at)::int as delivered,
-        count(bounce)::int as bounced,
-        count(*) filter (where bounce = 'hard')::int as hard,
-        count(*) filter (where bounce = 'soft')::int as soft,
-        count(opened_at)::int as unique_opens,
-        count(machine_opened_at)::int as machine_opens,
-        count(clicked_at)::int as unique_clicks,
-        count(unsubscribed_at)::int as unsubscribed,
-        count(complained_at)::int as complained
-      from email_recipients where campaign_id = ${campaignId}`,
-  );
-  const events = await queryOne<EventTotalsRow>(
-    db,
-    sql`select count(*) filter (where kind = 'open' and not machine)::int as opens,
-        count(*) filter (where kind = 'click' and not machine)::int as clicks,
-        count(distinct recipient_id) filter (where kind = 'click' and machine)::int as machine_clicks
-      from email_events where campaign_id = ${campaignId} and kind in ('open', 'click')`,
-  );
-  const exclusions = await exclusionsByReason(db, campaignId, campaign.gate_proof_id);
-  const excluded = Object.values(exclusions).reduce((sum, count) => sum + count, 0);
-  // The proof's audience is everyone the snapshot considered; without one (a campaign frozen
-  // before proofs were kept, or purged after the retention period) the recipients are all we know.
-  const audience = campaign.proof_audience !== null ? n(campaign.proof_audience) : n(recipients?.rows);
-
   return {
     campaignId,
     totals: {
-      audience,
-      admitted: Math.max(audience - excluded, 0),
-      excluded,
-      queued: n(recipients?.queued),
-      sent: n(recipients?.sent),
-      failed: n(recipients?.failed),
-      uncertain: n(recipients?.uncertain),
-      delivered: n(recipients?.delivered),
-      bounced: n(recipients?.bounced),
-      opened: n(events?.opens),
-      clicked: n(events?.clicks),
-      unsubscribed: n(recipients?.unsubscribed),
-      complained: n(recipients?.complained),
-      hardBounced: n(recipients?.hard),
-      softBounced: n(recipients?.soft),
-      uniqueOpens: n(recipients?.unique_opens),
-      machineOpens: n(recipients?.machine_opens),
-      uniqueClicks: n(recipients?.unique_clicks),
-      machineClicks: n(events?.machine_clicks),
+      ...counts,
+      opened: n(extra?.opens),
+      clicked: n(extra?.clicks),
+      hardBounced: n(extra?.hard),
+      softBounced: n(extra?.soft),
+      uniqueOpens: counts.opened,
+      machineOpens: n(extra?.machine_opens),
+      uniqueClicks: counts.clicked,
+      machineClicks: n(extra?.machine_clicks),
     },
-    variants: await variantFigures(db, campaignId, campaign.winner_variant_id),
+    variants: await variantFigures(db, campaignId, campaign.winnerVariantId),
     series: await hourlySeries(db, campaignId),
     links: await linkFigures(db, campaignId),
     domains: await domainFigures(db, campaignId),
-    exclusions,
+    exclusions: await exclusionsByReason(db, campaignId, campaign.gateProofId),
   };
 }
 
