@@ -7,7 +7,7 @@ import { checkSuppressions, consentSource, findSuppressions } from './modules/co
 import { createExport, importSource } from './modules/imports';
 import { fieldChangeSource } from './modules/accounts';
 import { createActivityModule, type ActivityHooks } from './modules/activity';
-import { createEmailModule, type EmailHooks } from './modules/email';
+import { createEmailModule, emailTimelineSource, type EmailHooks } from './modules/email';
 
 /** Put on every Deps by buildDeps. */
 export const moduleHooks: ModuleHooks = {
@@ -18,9 +18,9 @@ export const moduleHooks: ModuleHooks = {
   createExport,
 };
 
-/** The timeline reads what accounts, compliance, imports and audience record; segments and lists come from audience. */
+/** The timeline reads what accounts, compliance, imports, audience and email record; segments and lists come from audience. */
 export const activityHooks: ActivityHooks = {
-  timelineSources: [fieldChangeSource, consentSource, importSource, listMembershipSource],
+  timelineSources: [fieldChangeSource, consentSource, importSource, listMembershipSource, emailTimelineSource],
   selectionAudience: selectionAudienceSql,
 };
 

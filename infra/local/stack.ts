@@ -228,6 +228,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       AUTH_KEYS_DIR: options.env.AUTH_KEYS_DIR ?? path.join(dataDir, 'keys'),
       TRACKING_SECRET: options.env.TRACKING_SECRET ?? (await loadOrCreateTrackingSecret(path.join(dataDir, 'keys'))),
       PUBLIC_BASE_URL: options.env.PUBLIC_BASE_URL ?? publicUrl,
+      // The SES emulator emits no feedback: the local stack takes injected events instead.
+      EMAIL_FEEDBACK_INJECTION: options.env.EMAIL_FEEDBACK_INJECTION ?? 'true',
     });
     setConfig(config);
 

@@ -81,7 +81,7 @@ export type LogTouchRequest = z.infer<typeof logTouchRequestSchema>;
 
 // ---------------------------------------------------------------- timeline
 
-export const TIMELINE_KINDS = ['touch', 'note', 'task', 'field_change', 'consent', 'import', 'list'] as const;
+export const TIMELINE_KINDS = ['touch', 'note', 'task', 'field_change', 'consent', 'import', 'list', 'email'] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
 export const TIMELINE_KIND_LABELS: Record<TimelineKind, string> = {
@@ -92,6 +92,7 @@ export const TIMELINE_KIND_LABELS: Record<TimelineKind, string> = {
   consent: 'Consent',
   import: 'Imports',
   list: 'Lists',
+  email: 'Emails',
 };
 
 export const timelineItemSchema = z.object({

@@ -399,3 +399,21 @@ export const preferenceChoiceSchema = z.strictObject({
   choice: z.enum(['unsubscribe_all', 'pause_90_days', 'stay']),
 });
 export type PreferenceChoice = z.infer<typeof preferenceChoiceSchema>;
+
+// ---------------------------------------------------------------- SES feedback injection (local stack)
+
+/**
+ * What became of one SES feedback event: recorded, seen before (same EventBridge id), about a
+ * message no campaign sent, or not feedback we keep (sends, SES's own opens and clicks).
+ */
+export const FEEDBACK_OUTCOMES = ['recorded', 'duplicate', 'unknown_message', 'ignored'] as const;
+export type FeedbackOutcome = (typeof FEEDBACK_OUTCOMES)[number];
+
+/** The most events one injection request carries. */
+export const FEEDBACK_INJECTION_MAX_EVENTS = 100;
+
+/** `POST /api/email/feedback/events` answers each event's outcome, in the order sent. */
+export const feedbackInjectionResponseSchema = z.object({
+  results: z.array(z.object({ eventId: z.string().nullable(), outcome: z.enum(FEEDBACK_OUTCOMES) })),
+});
+export type FeedbackInjectionResponse = z.infer<typeof feedbackInjectionResponseSchema>;

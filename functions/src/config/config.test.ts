@@ -23,6 +23,11 @@ describe('configuration', () => {
   it('refuses a malformed endpoint', () => {
     expect(() => parseConfig({ S3_ENDPOINT: 'not a url' })).toThrow(/^S3_ENDPOINT must be a URL/);
   });
+
+  it('keeps SES feedback injection off unless asked', () => {
+    expect(parseConfig({}).EMAIL_FEEDBACK_INJECTION).toBe(false);
+    expect(parseConfig({ EMAIL_FEEDBACK_INJECTION: 'true' }).EMAIL_FEEDBACK_INJECTION).toBe(true);
+  });
 });
 
 describe('email settings', () => {

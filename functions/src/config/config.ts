@@ -115,6 +115,9 @@ export const configSchema = z.object({
   EMAIL_FAILURE_MIN_ATTEMPTS: z.coerce.number().int().min(1).default(20),
   /** Set by the Lambda runtime: read only to insist on settings a deployment must not leave to defaults. */
   AWS_LAMBDA_FUNCTION_NAME: z.string().optional(),
+  // Lets admins inject SES feedback events of the real shape (POST /api/email/feedback/events): the
+  // local stack turns it on, its SES emulator emitting none; on AWS it stays off.
+  EMAIL_FEEDBACK_INJECTION: booleanFlag,
 
   ADMIN_USERNAME: z.string().trim().min(1).default('admin'),
   ADMIN_EMAIL: z.string().trim().email().default('admin@crm.local'),

@@ -12,7 +12,7 @@ import type { Actor } from '../core/actor';
 import type { Principal } from '../core/principal';
 import type { RateLimitClass } from './rate-limit';
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /**
  * 'public': no token (each such route verifies its caller another way, or is harmless, like health);

@@ -25,6 +25,7 @@ const KIND_ICONS: Record<TimelineKind, LucideIcon> = {
   consent: ShieldCheck,
   import: FileUp,
   list: ListPlus,
+  email: Mail,
 };
 
 const OUTCOME_BADGES: Record<string, BadgeVariant> = { positive: 'success', negative: 'danger', neutral: 'neutral' };
@@ -47,6 +48,8 @@ function titleOf(item: TimelineItem): string {
       return `Added to list ${item.title}`;
     case 'task':
       return `Task: ${item.title}`;
+    case 'email':
+      return `Email · ${item.title}`;
     default:
       return item.title;
   }
@@ -79,6 +82,16 @@ function ItemBody({ item }: { item: TimelineItem }) {
   if (item.kind === 'field_change' && d.changes && typeof d.changes === 'object') {
     const fields = Object.keys(d.changes as object);
     return fields.length ? <p className="truncate text-sm text-muted-foreground">{fields.slice(0, 6).join(', ')}{fields.length > 6 ? ` and ${fields.length - 6} more` : ''}</p> : null;
+  }
+  if (item.kind === 'email') {
+    const outcomes = [
+      d.bounce === 'hard' ? 'Hard bounce' : d.bounce === 'soft' ? 'Soft bounce' : typeof d.deliveredAt === 'string' ? 'Delivered' : null,
+      typeof d.openedAt === 'string' ? 'Opened' : null,
+      typeof d.clickedAt === 'string' ? 'Clicked' : null,
+      typeof d.unsubscribedAt === 'string' ? 'Unsubscribed' : null,
+      typeof d.complainedAt === 'string' ? 'Complaint' : null,
+    ].filter((o): o is string => o !== null);
+    return outcomes.length ? <p className="text-sm text-muted-foreground">{outcomes.join(' · ')}</p> : null;
   }
   if (item.kind === 'consent' && typeof d.source === 'string') return <p className="text-sm text-muted-foreground">Source: {d.source}</p>;
   return null;

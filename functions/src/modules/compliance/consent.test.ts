@@ -5,6 +5,7 @@ import { queryRows } from '../../db/rows';
 import { createHttpHandler, type HttpHandler } from '../../http/create-http-handler';
 import { invoke } from '../../../test/support/invoke';
 import { createIdentityTestContext, makeUser, signIn } from '../../../test/support/identity-fixtures';
+import { recordOptOut } from './consent';
 import { insertContacts } from './fixtures';
 import { complianceModule } from './routes';
 import { fileContext } from '../../../test/support/file-context';
@@ -151,5 +152,13 @@ describe('consent per contact and channel', () => {
     expect((await read(id!, {}, token)).status).toBe(200);
     const client = await makeUser(t.deps, { roles: ['client_user'] });
     expect((await read(id!, {}, (await signIn(t.identity, client.username, client.password)).accessToken)).status).toBe(403);
+  });
+
+  it('records a person’s own opt-out without a user, and answers false for a contact that is gone', async () => {
+    const [id, gone] = await insertContacts(t.deps.db, [{ email: 'own@consent.com' }, { email: 'gone@consent.com', deleted: true }]);
+    const at = new Date();
+    expect(await recordOptOut(t.deps.db, { contactId: id!, channel: 'email', source: 'email-unsubscribe', evidence: 'One-click unsubscribe', at })).toBe(true);
+    expect((await read(id!)).json.current.email).toMatchObject({ status: 'opted_out', source: 'email-unsubscribe', evidence: 'One-click unsubscribe', recordedBy: null });
+    expect(await recordOptOut(t.deps.db, { contactId: gone!, channel: 'email', source: 'email-unsubscribe', evidence: null, at })).toBe(false);
   });
 });

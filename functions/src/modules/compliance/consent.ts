@@ -10,6 +10,7 @@ import {
   type RecordConsentRequest,
 } from '@shared/contracts/compliance';
 import type { Deps } from '../../core/deps';
+import type { Database } from '../../db/connection';
 import { invalid, notFound } from '../../core/app-error';
 import type { Actor } from '../../core/actor';
 import { consentHistory, contactIsLive, currentConsent, recordConsentChange, type ConsentRow } from './consent-repo';
@@ -92,4 +93,15 @@ export async function recordConsent(
   });
   if (!written) throw notFound('contact');
   return getContactConsent(deps, { contactId, query: { limit: 50 } });
+}
+
+/**
+ * The person's own opt-out from a channel, taken without a signed-in user (an unsubscribe link, a
+ * spam complaint): appended to the history and put in force. False when the contact is gone.
+ */
+export function recordOptOut(
+  db: Database,
+  input: { contactId: string; channel: ConsentChannel; source: string; evidence: string | null; at: Date },
+): Promise<boolean> {
+  return recordConsentChange(db, { ...input, status: 'opted_out', recordedAt: input.at, recordedBy: null });
 }

@@ -106,10 +106,11 @@ async function suppressOne(
   reason: SuppressionReason,
   source: string,
   at: Date,
+  note: string | null = null,
 ): Promise<{ added: boolean; value: string }> {
   const normalized = normalizeSuppressionValue(type, input);
   if (!normalized.ok) throw invalid(type, normalized.reason);
-  const inserted = await insertSuppressions(db, [{ type, value: normalized.value, reason, source, note: null }], { createdBy: null, at });
+  const inserted = await insertSuppressions(db, [{ type, value: normalized.value, reason, source, note }], { createdBy: null, at });
   return { added: inserted.length > 0, value: normalized.value };
 }
 
@@ -123,8 +124,9 @@ export function suppressEmail(
   reason: SuppressionReason,
   source: string,
   at: Date = new Date(),
+  note: string | null = null,
 ): Promise<{ added: boolean; value: string }> {
-  return suppressOne(db, 'email', email, reason, source, at);
+  return suppressOne(db, 'email', email, reason, source, at, note);
 }
 
 /** Puts a number on the do-not-call list (a DNC request taken on a call); repeatable. */

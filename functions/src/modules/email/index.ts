@@ -1,11 +1,12 @@
 // The email module's face: the API module assembled from the route lists of its parts, the
-// sending workflow's steps and the scheduled job, and the hooks it needs from the others.
+// sending workflow's steps and the scheduled job, the feedback Lambda's logic, the timeline's email
+// items, and the hooks it needs from the others.
 import type { ApiModule } from '../../http/route';
 import { campaignRoutes } from './campaigns/routes';
 import { emailAssetUrl } from './asset-url';
 import type { EmailHooks } from './hooks';
 import { createEmailSettingsRoutes } from './settings';
-// At merge: import { trackingRoutes } from './tracking';
+import { feedbackRoutes, reportRoutes, trackingRoutes } from './tracking';
 
 export function createEmailModule(hooks: EmailHooks): ApiModule {
   return {
@@ -13,12 +14,15 @@ export function createEmailModule(hooks: EmailHooks): ApiModule {
     routes: [
       ...campaignRoutes(hooks),
       ...createEmailSettingsRoutes({ assetUrl: (deps, key) => emailAssetUrl(deps.config, key) }),
-      // At merge: ...trackingRoutes,
+      ...trackingRoutes,
+      ...reportRoutes,
+      ...feedbackRoutes,
     ],
   };
 }
 
 export { noEmailHooks, type EmailHooks } from './hooks';
+export { applyFeedback, emailTimelineSource, handleFeedbackEvent } from './tracking';
 export { prepareSend, finaliseSend, failSend, sweepCampaigns, type PreparedSend, type FinaliseResult } from './sending/engine';
 export { sendBatch, type BatchResult } from './sending/batch-sender';
 export type { SendingKit } from './sending/ports';
