@@ -2,8 +2,9 @@
 // sending workflow's steps and the scheduled job, and the hooks it needs from the others.
 import type { ApiModule } from '../../http/route';
 import { campaignRoutes } from './campaigns/routes';
+import { emailAssetUrl } from './asset-url';
 import type { EmailHooks } from './hooks';
-// At merge: import { settingsRoutes } from './settings';
+import { createEmailSettingsRoutes } from './settings';
 // At merge: import { trackingRoutes } from './tracking';
 
 export function createEmailModule(hooks: EmailHooks): ApiModule {
@@ -11,7 +12,7 @@ export function createEmailModule(hooks: EmailHooks): ApiModule {
     name: 'email',
     routes: [
       ...campaignRoutes(hooks),
-      // At merge: ...settingsRoutes,
+      ...createEmailSettingsRoutes({ assetUrl: (deps, key) => emailAssetUrl(deps.config, key) }),
       // At merge: ...trackingRoutes,
     ],
   };
