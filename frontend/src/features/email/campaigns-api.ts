@@ -144,10 +144,11 @@ export function useDeleteVariant(campaignId: string) {
 // ── preview, test send, pre-flight, schedule ─────────────────────────────────────────────────
 
 /**
- * The routes that render a campaign for one person (preview, test send) come with the sending
- * engine; until a server has them they answer 404 "No such route", which the screens say plainly.
+ * Some routes the screens call come later than the screens (preview and test send with the
+ * sending engine, the report with tracking); until a server has them it answers 404 "No route for
+ * POST /api/…", which the screens say plainly instead of as a failure.
  */
-export const isRouteMissing = (error: unknown): boolean => isApiError(error, 'not_found') && error.detail === 'No such route.';
+export const isRouteMissing = (error: unknown): boolean => isApiError(error, 'not_found') && (error.detail ?? '').startsWith('No route for ');
 
 /** The rendered email as a contact (or the sample values) would get it. `stamp` refreshes it after edits. */
 export function usePreview(campaignId: string, variantId: string | null, contactId: string | null, stamp: string, enabled: boolean) {

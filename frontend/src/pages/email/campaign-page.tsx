@@ -109,10 +109,7 @@ export function CampaignPage({ id }: { id: string }) {
         <div role="alert" className="grid gap-2 rounded-lg border border-danger/40 bg-danger-subtle px-4 py-3 text-sm text-danger-text" data-testid="schedule-refused">
           <div>
             <p className="font-semibold">The campaign was not scheduled</p>
-            <p className="mt-0.5">
-              {conflict.message}
-              {conflict.items.length > 0 && ` Fix ${conflict.items.length === 1 ? 'it' : 'them'}, then schedule again.`}
-            </p>
+            <p className="mt-0.5">{conflict.message}</p>
           </div>
           {conflict.items.length > 0 && <PreflightList items={conflict.items} />}
           <div className="flex gap-2">

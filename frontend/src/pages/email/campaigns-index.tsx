@@ -28,7 +28,7 @@ const isStatus = (value: string | null): value is CampaignStatus => value !== nu
 function keyMoment(c: CampaignSummary): { label: string; at: string } {
   if (c.finishedAt) return { label: 'Finished', at: c.finishedAt };
   if (c.startedAt) return { label: 'Started', at: c.startedAt };
-  if (c.scheduledAt) return { label: 'Scheduled for', at: c.scheduledAt };
+  if (c.scheduledAt) return { label: 'Scheduled', at: c.scheduledAt };
   return { label: 'Created', at: c.createdAt };
 }
 
@@ -63,7 +63,7 @@ export function CampaignsIndex() {
         {
           id: 'name',
           header: 'Name',
-          size: 280,
+          size: 260,
           meta: { locked: true },
           cell: ({ row }) => (
             <Link href={campaignHref(row.original.id)} tabIndex={-1} onClick={(e) => e.stopPropagation()} className="font-medium hover:underline">
@@ -72,26 +72,26 @@ export function CampaignsIndex() {
           ),
         },
         { id: 'status', header: 'Status', size: 120, cell: ({ row }) => <CampaignStatusBadge status={row.original.status} /> },
-        { id: 'audience', header: 'Audience', size: 200, cell: ({ row }) => row.original.audienceName ?? <span className="text-muted-foreground">—</span> },
-        { id: 'sent', header: 'Sent', size: 100, meta: { mono: true, align: 'right' }, cell: ({ row }) => (row.original.counts.sent ? formatNumber(row.original.counts.sent) : '—') },
+        { id: 'audience', header: 'Audience', size: 180, cell: ({ row }) => row.original.audienceName ?? <span className="text-muted-foreground">—</span> },
+        { id: 'sent', header: 'Sent', size: 80, meta: { mono: true, align: 'right' }, cell: ({ row }) => (row.original.counts.sent ? formatNumber(row.original.counts.sent) : '—') },
         {
           id: 'openRate',
           header: 'Opens',
-          size: 90,
+          size: 80,
           meta: { mono: true, align: 'right', label: 'Open rate' },
           cell: ({ row }) => formatRate(row.original.counts.opened, rateBase(row.original.counts)),
         },
         {
           id: 'clickRate',
           header: 'Clicks',
-          size: 90,
+          size: 80,
           meta: { mono: true, align: 'right', label: 'Click rate' },
           cell: ({ row }) => formatRate(row.original.counts.clicked, rateBase(row.original.counts)),
         },
         {
           id: 'when',
           header: 'When',
-          size: 190,
+          size: 200,
           cell: ({ row }) => {
             const moment = keyMoment(row.original);
             return (
@@ -101,7 +101,7 @@ export function CampaignsIndex() {
             );
           },
         },
-        actionsColumn(120, (c) => (
+        actionsColumn(110, (c) => (
           <>
             <RowAction label={`Open ${c.name}`} icon={<ExternalLink aria-hidden="true" />} onClick={() => navigate(campaignHref(c.id))} />
             <RowAction label={`Clone ${c.name}`} icon={<Copy aria-hidden="true" />} onClick={() => void cloneCampaign(c)} />

@@ -294,7 +294,7 @@ export async function scheduleCampaign(deps: ServiceDeps & PreflightDeps, hooks:
   const items = await preflightCampaign(deps, hooks, draft);
   const red = items.filter((i) => i.status === 'red');
   if (red.length) {
-    throw new AppError('conflict', { detail: `The pre-flight check has ${red.length} red item${red.length === 1 ? '' : 's'}: fix them before scheduling.`, extra: { items: red } });
+    throw new AppError('conflict', { detail: `The pre-flight check has ${red.length} red item${red.length === 1 ? '' : 's'}: fix ${red.length === 1 ? 'it' : 'them'} before scheduling.`, extra: { items: red } });
   }
   const scheduledAt = schedule.kind === 'now' ? now : schedule.kind === 'at' ? new Date(schedule.at) : firstLocalInstant(schedule);
   await moveCampaign(deps.db, id, 'scheduled', { from: ['draft'], expectVersion: input.version, userId: actor.userId, changes: { schedule, scheduledAt }, at: now });
