@@ -137,8 +137,8 @@ describe('building a campaign', () => {
 
     // A button after it.
     await page.getByRole('button', { name: 'Add button block' }).click();
-    await page.getByLabel('Button label', { exact: true }).fill('Read the briefing');
-    await page.getByLabel('Button link', { exact: true }).fill('https://lettermore-e2e.example/briefing');
+    await page.getByLabel(/^Button label/).fill('Read the briefing');
+    await page.getByLabel(/^Button link/).fill('https://lettermore-e2e.example/briefing');
     await page.getByRole('group', { name: 'Button: Read the briefing' }).waitFor();
 
     await eventually(async () => (await saveStatus(page).textContent()) ?? '').toMatch(/^Saved/);

@@ -31,6 +31,9 @@ export function splitMergeTags(text: string): MergeTextPart[] {
   return parts;
 }
 
+/** How the editor's canvas marks a merge field (an outline in the text's own colour, no fill, so the text keeps its contrast). */
+export const MERGE_CHIP_CLASS = 'mx-px rounded-sm px-1 ring-1 ring-current/40 ring-inset';
+
 /** `contact.first_name` → "First name". */
 export function fieldLabel(key: string): string {
   const name = (key.split('.').at(-1) ?? key).replace(/_/g, ' ');

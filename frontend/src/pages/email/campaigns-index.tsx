@@ -3,7 +3,7 @@
 import { useMemo, useState } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
 import type { ColumnDef } from '@tanstack/react-table';
-import { Copy, ExternalLink, Mail, Search, Trash2 } from 'lucide-react';
+import { Copy, Mail, Search, Trash2 } from 'lucide-react';
 import { CAMPAIGN_STATUSES, CAMPAIGN_STATUS_LABELS, type CampaignStatus, type CampaignSummary } from '@shared/contracts/email';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { CreateButton } from '@/components/ui/create-button';
@@ -63,7 +63,7 @@ export function CampaignsIndex() {
         {
           id: 'name',
           header: 'Name',
-          size: 260,
+          size: 280,
           meta: { locked: true },
           cell: ({ row }) => (
             <Link href={campaignHref(row.original.id)} tabIndex={-1} onClick={(e) => e.stopPropagation()} className="font-medium hover:underline">
@@ -72,7 +72,7 @@ export function CampaignsIndex() {
           ),
         },
         { id: 'status', header: 'Status', size: 120, cell: ({ row }) => <CampaignStatusBadge status={row.original.status} /> },
-        { id: 'audience', header: 'Audience', size: 180, cell: ({ row }) => row.original.audienceName ?? <span className="text-muted-foreground">—</span> },
+        { id: 'audience', header: 'Audience', size: 200, cell: ({ row }) => row.original.audienceName ?? <span className="text-muted-foreground">—</span> },
         { id: 'sent', header: 'Sent', size: 80, meta: { mono: true, align: 'right' }, cell: ({ row }) => (row.original.counts.sent ? formatNumber(row.original.counts.sent) : '—') },
         {
           id: 'openRate',
@@ -101,9 +101,9 @@ export function CampaignsIndex() {
             );
           },
         },
-        actionsColumn(110, (c) => (
+        // The row itself opens the campaign (click, Enter); its actions are the two that do something else.
+        actionsColumn(80, (c) => (
           <>
-            <RowAction label={`Open ${c.name}`} icon={<ExternalLink aria-hidden="true" />} onClick={() => navigate(campaignHref(c.id))} />
             <RowAction label={`Clone ${c.name}`} icon={<Copy aria-hidden="true" />} onClick={() => void cloneCampaign(c)} />
             {c.status === 'draft' && <RowAction label={`Delete ${c.name}`} icon={<Trash2 aria-hidden="true" />} tone="danger" onClick={() => setDeleting(c)} />}
           </>

@@ -2,7 +2,7 @@
 // without being it — the server's MJML render is what the Preview step shows.
 import { ImageOff } from 'lucide-react';
 import { ASSET_PREFIX, EMAIL_FONTS, type Block, type EmailSettings } from '@shared/contracts/email-content';
-import { fieldLabel, splitMergeTags } from '../merge-tag';
+import { MERGE_CHIP_CLASS, fieldLabel, splitMergeTags } from '../merge-tag';
 import { canvasHtml } from './rich-text';
 
 const HEADING_SIZES = { 1: 'text-[26px] leading-tight', 2: 'text-[21px] leading-snug', 3: 'text-[17px] leading-snug' } as const;
@@ -64,7 +64,7 @@ function MergeText({ text }: { text: string }) {
     part.kind === 'text' ? (
       part.text
     ) : (
-      <span key={i} title={part.source} className="mx-px rounded-sm bg-current/10 px-1 font-[inherit] ring-1 ring-current/25 ring-inset">
+      <span key={i} title={part.source} className={MERGE_CHIP_CLASS}>
         {fieldLabel(part.key)}
       </span>
     ),
