@@ -91,7 +91,7 @@ export function CampaignsIndex() {
         {
           id: 'when',
           header: 'When',
-          size: 200,
+          size: 188,
           cell: ({ row }) => {
             const moment = keyMoment(row.original);
             return (
@@ -102,7 +102,7 @@ export function CampaignsIndex() {
           },
         },
         // The row itself opens the campaign (click, Enter); its actions are the two that do something else.
-        actionsColumn(80, (c) => (
+        actionsColumn(92, (c) => (
           <>
             <RowAction label={`Clone ${c.name}`} icon={<Copy aria-hidden="true" />} onClick={() => void cloneCampaign(c)} />
             {c.status === 'draft' && <RowAction label={`Delete ${c.name}`} icon={<Trash2 aria-hidden="true" />} tone="danger" onClick={() => setDeleting(c)} />}
