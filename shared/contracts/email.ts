@@ -315,8 +315,10 @@ export const testSendRequestSchema = z.strictObject({
   /** Personalize as this contact (otherwise the sample values). */
   contactId: uuid.nullable().optional(),
 });
+export type TestSendRequest = z.infer<typeof testSendRequestSchema>;
 
 export const previewRequestSchema = z.strictObject({ variantId: uuid.optional(), contactId: uuid.nullable().optional() });
+export type PreviewRequest = z.infer<typeof previewRequestSchema>;
 export const previewSchema = z.object({ subject: z.string(), preheader: z.string(), html: z.string(), text: z.string() });
 export type Preview = z.infer<typeof previewSchema>;
 

@@ -16,14 +16,17 @@ export class ApiError extends Error {
   readonly fieldErrors: Record<string, string[]>;
   /** Seconds until a retry may succeed (from Retry-After), when the API said so. */
   readonly retryAfterSeconds: number | null;
+  /** The problem's own members beyond RFC 9457's (a refused schedule's red `items`, a stale write's `version`). */
+  readonly extra: Readonly<Record<string, unknown>>;
 
-  constructor(problem: Problem, retryAfterSeconds: number | null = null) {
+  constructor(problem: Problem, retryAfterSeconds: number | null = null, extra: Record<string, unknown> = {}) {
     super(problem.detail ?? problem.title);
     this.status = problem.status;
     this.code = problem.type.startsWith(PROBLEM_TYPE_BASE) ? problem.type.slice(PROBLEM_TYPE_BASE.length) : problem.type;
     this.title = problem.title;
     this.detail = problem.detail;
     this.retryAfterSeconds = retryAfterSeconds;
+    this.extra = extra;
     const fieldErrors: Record<string, string[]> = {};
     for (const error of problem.errors ?? []) {
       const field = error.field.replace(/^(body|query|params)\./, '');
@@ -80,13 +83,17 @@ function buildUrl(path: string, query: RequestOptions['query']): string {
   return search ? `${path}?${search}` : path;
 }
 
+const PROBLEM_MEMBERS = new Set(Object.keys(problemSchema.shape));
+const extraMembers = (body: Record<string, unknown>) => Object.fromEntries(Object.entries(body).filter(([key]) => !PROBLEM_MEMBERS.has(key)));
+
 async function toApiError(response: Response): Promise<ApiError> {
   const retryAfter = Number(response.headers.get('retry-after'));
   const retryAfterSeconds = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null;
   const text = await response.text().catch(() => '');
   try {
-    const parsed = problemSchema.safeParse(JSON.parse(text));
-    if (parsed.success) return new ApiError(parsed.data, retryAfterSeconds);
+    const body: unknown = JSON.parse(text);
+    const parsed = problemSchema.safeParse(body);
+    if (parsed.success) return new ApiError(parsed.data, retryAfterSeconds, extraMembers(body as Record<string, unknown>));
   } catch {
     // Not JSON (a proxy's error page, an empty body): described from the status below.
   }

@@ -1,6 +1,7 @@
 // Server state of the email screens: campaigns (list, one, its variants, preview, test send,
 // pre-flight, schedule and the sending controls), the report and its recipients, sender
-// profiles, merge fields. Every route is under /api/email and needs `email.send`.
+// profiles, merge fields. Every route is under /api/email and needs `email.send`; every list
+// answers `{ items }` (campaigns and recipients with a `nextCursor`).
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   Campaign,
@@ -11,13 +12,14 @@ import type {
   CampaignSummary,
   CampaignUpdate,
   Preview,
+  PreviewRequest,
   RecipientListQuery,
   Recipient,
   SenderProfile,
-  Variant,
+  TestSendRequest,
 } from '@shared/contracts/email';
-import type { MergeField, PreflightItem, SaveEmailContentInput } from '@shared/contracts/email-content';
-import { api, apiDownload } from '@/lib/api';
+import { preflightItemSchema, type MergeField, type PreflightItem, type SaveEmailContentInput } from '@shared/contracts/email-content';
+import { api, apiDownload, isApiError } from '@/lib/api';
 import { useCan } from '@/lib/auth';
 
 export const EMAIL_PATH = '/api/email';
@@ -42,12 +44,6 @@ export const emailKeys = {
 
 export function useCanSendEmail(): boolean {
   return useCan('email.send');
-}
-
-/** Some list routes answer a bare array, others `{ items }`: both read as an array. */
-export function itemsOf<T>(body: T[] | { items: T[] } | undefined): T[] {
-  if (!body) return [];
-  return Array.isArray(body) ? body : body.items;
 }
 
 // ── campaigns ─────────────────────────────────────────────────────────────────────────────────
@@ -113,33 +109,52 @@ export function useCloneCampaign() {
 
 // ── variants (content) ────────────────────────────────────────────────────────────────────────
 
-export function saveVariant(campaignId: string, variantId: string, content: SaveEmailContentInput) {
-  return api.put<Variant | Campaign>(`${campaignPath(campaignId)}/variants/${variantId}`, content);
+/**
+ * Saves one variant's content (compiled on the server; a 400 names `subject`, `document.…`,
+ * `mjml`, …). The answer is the whole campaign: a saved variant moves the campaign's version on.
+ */
+export function useSaveVariant(campaignId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ variantId, content }: { variantId: string; content: SaveEmailContentInput }) => api.put<Campaign>(`${campaignPath(campaignId)}/variants/${variantId}`, content),
+    onSuccess: (campaign) => {
+      client.setQueryData(emailKeys.campaign(campaignId), campaign);
+      void client.invalidateQueries({ queryKey: emailKeys.campaigns, refetchType: 'none' });
+    },
+  });
 }
 
+/** A new variant, a copy of the first as last saved (the route takes no body). */
 export function useAddVariant(campaignId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (content: SaveEmailContentInput) => api.post<Variant | Campaign>(`${campaignPath(campaignId)}/variants`, content),
-    onSuccess: () => client.invalidateQueries({ queryKey: emailKeys.campaign(campaignId) }),
+    mutationFn: () => api.post<Campaign>(`${campaignPath(campaignId)}/variants`),
+    onSuccess: (campaign) => client.setQueryData(emailKeys.campaign(campaignId), campaign),
   });
 }
 
 export function useDeleteVariant(campaignId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (variantId: string) => api.delete<void>(`${campaignPath(campaignId)}/variants/${variantId}`),
-    onSuccess: () => client.invalidateQueries({ queryKey: emailKeys.campaign(campaignId) }),
+    mutationFn: (variantId: string) => api.delete<Campaign>(`${campaignPath(campaignId)}/variants/${variantId}`),
+    onSuccess: (campaign) => client.setQueryData(emailKeys.campaign(campaignId), campaign),
   });
 }
 
 // ── preview, test send, pre-flight, schedule ─────────────────────────────────────────────────
 
+/**
+ * Some routes the screens call come later than the screens (preview and test send with the
+ * sending engine, the report with tracking); until a server has them it answers 404 "No route for
+ * POST /api/…", which the screens say plainly instead of as a failure.
+ */
+export const isRouteMissing = (error: unknown): boolean => isApiError(error, 'not_found') && (error.detail ?? '').startsWith('No route for ');
+
 /** The rendered email as a contact (or the sample values) would get it. `stamp` refreshes it after edits. */
 export function usePreview(campaignId: string, variantId: string | null, contactId: string | null, stamp: string, enabled: boolean) {
   return useQuery({
     queryKey: emailKeys.preview(campaignId, variantId ?? '', contactId, stamp),
-    queryFn: () => api.post<Preview>(`${campaignPath(campaignId)}/preview`, { variantId: variantId ?? undefined, contactId }),
+    queryFn: () => api.post<Preview>(`${campaignPath(campaignId)}/preview`, { ...(variantId ? { variantId } : {}), contactId } satisfies PreviewRequest),
     enabled: enabled && variantId !== null,
     placeholderData: keepPreviousData,
     staleTime: 60_000,
@@ -148,14 +163,21 @@ export function usePreview(campaignId: string, variantId: string | null, contact
 
 export function useTestSend(campaignId: string) {
   return useMutation({
-    mutationFn: (body: { to: string[]; variantId?: string; contactId?: string | null }) => api.post<unknown>(`${campaignPath(campaignId)}/test-send`, body),
+    mutationFn: (body: TestSendRequest) => api.post<unknown>(`${campaignPath(campaignId)}/test-send`, body),
   });
 }
 
 export function usePreflight(campaignId: string) {
   return useMutation({
-    mutationFn: async () => itemsOf(await api.post<PreflightItem[] | { items: PreflightItem[] }>(`${campaignPath(campaignId)}/preflight`)),
+    mutationFn: async () => (await api.post<{ items: PreflightItem[] }>(`${campaignPath(campaignId)}/preflight`)).items,
   });
+}
+
+/** The red items a refused schedule (409 conflict) carries, or null when the refusal was something else. */
+export function refusedPreflightItems(error: unknown): PreflightItem[] | null {
+  if (!isApiError(error, 'conflict')) return null;
+  const items = preflightItemSchema.array().safeParse(error.extra.items);
+  return items.success ? items.data : null;
 }
 
 export function useScheduleCampaign(campaignId: string) {
@@ -175,6 +197,7 @@ export function useCampaignControl(campaignId: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (action: CampaignControl) => api.post<Campaign>(`${campaignPath(campaignId)}/${action}`),
+    onSuccess: (campaign) => client.setQueryData(emailKeys.campaign(campaignId), campaign),
     onSettled: () => client.invalidateQueries({ queryKey: emailKeys.campaigns }),
   });
 }
@@ -228,7 +251,7 @@ export function downloadRecipientsCsv(campaignId: string, filter: RecipientFilte
 export function useSenderProfiles() {
   return useQuery({
     queryKey: emailKeys.senderProfiles,
-    queryFn: async ({ signal }) => itemsOf(await api.get<SenderProfile[] | { items: SenderProfile[] }>(`${EMAIL_PATH}/sender-profiles`, undefined, signal)),
+    queryFn: async ({ signal }) => (await api.get<{ items: SenderProfile[] }>(`${EMAIL_PATH}/sender-profiles`, undefined, signal)).items,
     staleTime: 5 * 60_000,
   });
 }
@@ -236,7 +259,7 @@ export function useSenderProfiles() {
 export function useMergeFields() {
   return useQuery({
     queryKey: emailKeys.mergeFields,
-    queryFn: async ({ signal }) => itemsOf(await api.get<MergeField[] | { items: MergeField[] }>(`${EMAIL_PATH}/merge-fields`, undefined, signal)),
+    queryFn: async ({ signal }) => (await api.get<{ items: MergeField[] }>(`${EMAIL_PATH}/merge-fields`, undefined, signal)).items,
     staleTime: 10 * 60_000,
   });
 }

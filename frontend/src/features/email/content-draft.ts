@@ -63,10 +63,21 @@ export function validateDraft(draft: ContentDraft): ContentErrors | null {
   return result.success ? null : errorsOf(draft, result.error.issues);
 }
 
-/** An API refusal's field errors (`document.sections.0…`, `subject`) in the same shape. */
+/**
+ * An API refusal's field errors in the same shape. A variant's save names the content's fields
+ * (`subject`, `document.sections.0…`, `mjml`); a template's nests them under `content.`. The
+ * compiled parts (`mjml`, `text`) have no field of their own: they are said with the document.
+ */
 export function errorsFromApi(draft: ContentDraft, fieldErrors: Record<string, string[]>): ContentErrors {
   return errorsOf(
     draft,
-    Object.entries(fieldErrors).flatMap(([path, messages]) => messages.map((message) => ({ path: path.split('.').filter(Boolean), message }))),
+    Object.entries(fieldErrors).flatMap(([path, messages]) => {
+      const parts = path.split('.').filter(Boolean);
+      const inContent = parts[0] === 'content' ? parts.slice(1) : parts;
+      const labelled = inContent.length === 1 && COMPILED_PARTS[inContent[0]!];
+      return messages.map((message) => (labelled ? { path: [], message: `${labelled}: ${message}` } : { path: inContent, message }));
+    }),
   );
 }
+
+const COMPILED_PARTS: Partial<Record<string, string>> = { mjml: 'The compiled layout', text: 'The plain-text part' };

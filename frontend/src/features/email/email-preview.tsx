@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { Monitor, Moon, RotateCw, Smartphone } from 'lucide-react';
 import type { Variant } from '@shared/contracts/email';
 import { Button } from '@/components/ui/button';
+import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
 import { OptionSelect } from '@/components/ui/option-select';
 import { Skeleton } from '@/components/ui/skeleton';
@@ -12,7 +13,7 @@ import { Switch } from '@/components/ui/switch';
 import { Tabs, TabsContent, TabsList, TabsTrigger } from '@/components/ui/tabs';
 import { describeError } from '@/lib/api';
 import { cn } from '@/lib/utils';
-import { usePreview } from './campaigns-api';
+import { isRouteMissing, usePreview } from './campaigns-api';
 import { ContactPicker, type PickedContact } from './contact-picker';
 
 const WIDTHS = { desktop: 680, mobile: 375 } as const;
@@ -84,7 +85,14 @@ export function EmailPreview({ campaignId, variants, active, stamp, contact, onC
         </Button>
       </div>
 
-      {preview.isError && !preview.data ? (
+      {preview.isError && !preview.data && isRouteMissing(preview.error) ? (
+        <EmptyState
+          compact
+          icon={<Monitor />}
+          title="Preview is not available yet"
+          description="This server cannot render a campaign for one contact yet. The saved content is checked by pre-flight; the Content step shows the layout."
+        />
+      ) : preview.isError && !preview.data ? (
         <ErrorState title="The preview could not be rendered" description={describeError(preview.error)} onRetry={() => void preview.refetch()} compact />
       ) : !preview.data ? (
         <Skeleton className="h-[32rem]" />

@@ -13,3 +13,29 @@ export function insertAt(value: string, start: number | null, end: number | null
   const to = Math.max(from, Math.min(end ?? from, value.length));
   return { value: value.slice(0, from) + insert + value.slice(to), caret: from + insert.length };
 }
+
+export type MergeTextPart = { kind: 'text'; text: string } | { kind: 'field'; key: string; fallback: string; source: string };
+
+const OUTPUT_TAG = /\{\{\s*([A-Za-z_][\w.]*)\s*(?:\|\s*default:\s*"((?:[^"\\]|\\.)*)"\s*)?\}\}/g;
+
+/** Plain text cut at each merge field (`{{ key }}` or `{{ key | default: "…" }}`), for showing fields as chips. */
+export function splitMergeTags(text: string): MergeTextPart[] {
+  const parts: MergeTextPart[] = [];
+  let last = 0;
+  for (const match of text.matchAll(OUTPUT_TAG)) {
+    if (match.index > last) parts.push({ kind: 'text', text: text.slice(last, match.index) });
+    parts.push({ kind: 'field', key: match[1]!, fallback: (match[2] ?? '').replace(/\\(.)/g, '$1'), source: match[0] });
+    last = match.index + match[0].length;
+  }
+  if (last < text.length) parts.push({ kind: 'text', text: text.slice(last) });
+  return parts;
+}
+
+/** How the editor's canvas marks a merge field (an outline in the text's own colour, no fill, so the text keeps its contrast). */
+export const MERGE_CHIP_CLASS = 'mx-px rounded-sm px-1 ring-1 ring-current/40 ring-inset';
+
+/** `contact.first_name` → "First name". */
+export function fieldLabel(key: string): string {
+  const name = (key.split('.').at(-1) ?? key).replace(/_/g, ' ');
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}

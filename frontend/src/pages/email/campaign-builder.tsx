@@ -5,17 +5,25 @@ import { useCallback, useState, type ReactNode } from 'react';
 import { useLocation, useSearch } from 'wouter';
 import { Check, CircleAlert } from 'lucide-react';
 import type { Campaign } from '@shared/contracts/email';
+import type { PreflightItem } from '@shared/contracts/email-content';
 import { Tabs, TabsContent, TabsList, TabsTrigger } from '@/components/ui/tabs';
 import { SectionCard } from '@/components/ui/section-card';
-import { campaignHref, usePreflight } from '@/features/email/campaigns-api';
+import { campaignHref, refusedPreflightItems, usePreflight } from '@/features/email/campaigns-api';
 import type { PickedContact } from '@/features/email/contact-picker';
 import { EmailPreview } from '@/features/email/email-preview';
 import { preflightSummary } from '@/features/email/preflight-list';
+import { describeError } from '@/lib/api';
 import { cn } from '@/lib/utils';
 import { CampaignContent } from './campaign-content';
 import { CampaignPreflight } from './campaign-preflight';
 import { CampaignScheduleStep } from './campaign-schedule';
 import { CampaignSetup } from './campaign-setup';
+
+/** Why the server refused to schedule, with the red items it named. */
+export interface ScheduleRefusal {
+  message: string;
+  items: PreflightItem[];
+}
 
 const STEPS = ['setup', 'content', 'preview', 'preflight', 'schedule'] as const;
 type Step = (typeof STEPS)[number];
@@ -24,8 +32,8 @@ const STEP_LABELS: Record<Step, string> = { setup: 'Setup', content: 'Content', 
 export interface CampaignBuilderProps {
   campaign: Campaign;
   onStale: () => void;
-  /** The page's banner for a refused schedule (red items appeared, or someone else changed it). */
-  onConflict: (message: string) => void;
+  /** The page's banner for a schedule refused for red pre-flight items. */
+  onConflict: (refusal: ScheduleRefusal) => void;
 }
 
 export function CampaignBuilder({ campaign, onStale, onConflict }: CampaignBuilderProps) {
@@ -126,8 +134,9 @@ export function CampaignBuilder({ campaign, onStale, onConflict }: CampaignBuild
           blockedReason={blockedReason}
           contact={contact}
           onScheduled={() => navigate(campaignHref(campaign.id), { replace: true })}
-          onConflict={(message) => {
-            onConflict(message);
+          onConflict={(error) => {
+            if (error.code === 'stale_write') return onStale();
+            onConflict({ message: describeError(error), items: refusedPreflightItems(error) ?? [] });
             runPreflight();
           }}
         />,

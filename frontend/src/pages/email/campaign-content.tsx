@@ -5,7 +5,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useQueryClient } from '@tanstack/react-query';
 import { Plus, Trash2 } from 'lucide-react';
 import { AB_METRICS, VARIANT_KEYS, abTestSchema, type AbTest, type Campaign, type Variant } from '@shared/contracts/email';
 import { applyApiErrors } from '@/components/form/apply-api-errors';
@@ -19,7 +18,7 @@ import { SectionCard } from '@/components/ui/section-card';
 import { Switch } from '@/components/ui/switch';
 import { Tabs, TabsContent, TabsList, TabsTrigger } from '@/components/ui/tabs';
 import { toast } from '@/components/ui/toast';
-import { emailKeys, saveVariant, useAddVariant, useDeleteVariant, useUpdateCampaign } from '@/features/email/campaigns-api';
+import { useAddVariant, useDeleteVariant, useSaveVariant, useUpdateCampaign } from '@/features/email/campaigns-api';
 import { ContentEditor } from '@/features/email/content-editor';
 import { draftFrom, errorsFromApi, toSaveInput, validateDraft, type ContentDraft } from '@/features/email/content-draft';
 import { SaveStatus } from '@/features/email/save-status';
@@ -47,11 +46,11 @@ export function CampaignContent({ campaign, onStale, onSaved, onDirtyChange }: C
   const markDirty = useCallback((id: string, value: boolean) => setDirty((d) => (d[id] === value ? d : { ...d, [id]: value })), []);
 
   async function addVariant() {
-    const source = variants.find((v) => v.id === current) ?? variants[0];
     try {
-      const base = source ? draftFrom(source) : null;
-      await add.mutateAsync(base ? toSaveInput(base) : { mode: 'blocks', subject: '', preheader: '' });
-      toast.success(`Variant added: a copy of variant ${source?.key ?? 'A'} as last saved.`);
+      const saved = await add.mutateAsync();
+      const added = saved.variants[saved.variants.length - 1];
+      if (added) setActive(added.id);
+      toast.success(`Variant ${added?.key ?? ''} added: a copy of variant ${variants[0]?.key ?? 'A'} as last saved.`);
     } catch (error) {
       toast.error('The variant could not be added', { description: describeError(error) });
     }
@@ -142,16 +141,15 @@ function VariantEditor({
   onDirtyChange: (id: string, dirty: boolean) => void;
   onRemove?: () => void;
 }) {
-  const client = useQueryClient();
+  const save = useSaveVariant(campaignId);
   // The draft is taken from the server once: later refetches (a new version number) must not
   // overwrite what the author is typing.
   const [draft, setDraft] = useState<ContentDraft>(() => draftFrom(variant));
   const autosave = useAutosave({
     value: draft,
     save: async (value) => {
-      await saveVariant(campaignId, variant.id, toSaveInput(value));
+      await save.mutateAsync({ variantId: variant.id, content: toSaveInput(value) });
       onSaved();
-      void client.invalidateQueries({ queryKey: emailKeys.campaign(campaignId) });
     },
     validate: validateDraft,
     fromApi: errorsFromApi,

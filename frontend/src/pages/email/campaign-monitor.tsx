@@ -129,25 +129,32 @@ function SendingPanel({ campaign }: { campaign: Campaign }) {
             tone={status === 'cancelled' ? 'warning' : status === 'sent' ? 'success' : 'primary'}
           />
         )}
-        <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6" aria-live={status === 'sending' ? 'polite' : undefined}>
-          {(
-            [
-              ['Audience', counts.audience],
-              ['Admitted', counts.admitted],
-              ['Excluded', counts.excluded],
-              ['Queued', counts.queued],
-              ['Sent', counts.sent],
-              ['Failed', counts.failed],
-            ] as const
-          ).map(([label, value]) => (
-            <div key={label} className="rounded-lg border border-border bg-muted/40 px-3 py-2">
-              <dt className="text-xs text-muted-foreground">{label}</dt>
-              <dd className="font-mono text-lg font-semibold tabular" data-testid={`count-${label.toLowerCase()}`}>
-                {formatNumber(value)}
-              </dd>
-            </div>
-          ))}
-        </dl>
+        {status === 'scheduled' && (
+          <p className="text-sm text-muted-foreground">
+            The audience is taken when sending starts: who is suppressed or over the contact policy then is left out and counted here.
+          </p>
+        )}
+        {status !== 'scheduled' && (
+          <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6" aria-live={status === 'sending' ? 'polite' : undefined}>
+            {(
+              [
+                ['Audience', counts.audience],
+                ['Admitted', counts.admitted],
+                ['Excluded', counts.excluded],
+                ['Queued', counts.queued],
+                ['Sent', counts.sent],
+                ['Failed', counts.failed],
+              ] as const
+            ).map(([label, value]) => (
+              <div key={label} className="rounded-lg border border-border bg-muted/40 px-3 py-2">
+                <dt className="text-xs text-muted-foreground">{label}</dt>
+                <dd className="font-mono text-lg font-semibold tabular" data-testid={`count-${label.toLowerCase()}`}>
+                  {formatNumber(value)}
+                </dd>
+              </div>
+            ))}
+          </dl>
+        )}
         {counts.uncertain > 0 && (
           <p className="text-xs text-muted-foreground">
             {formatNumber(counts.uncertain)} {counts.uncertain === 1 ? 'message was' : 'messages were'} in flight when sending was interrupted: the provider may or may not have accepted{' '}

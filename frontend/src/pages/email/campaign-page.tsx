@@ -15,7 +15,8 @@ import { CAMPAIGNS_ROUTE, campaignHref, useCampaign, useCloneCampaign, useDelete
 import { CampaignStatusBadge } from '@/features/email/campaign-status';
 import { StaleWriteBanner } from '@/features/records/stale-write-banner';
 import { describeError, isApiError } from '@/lib/api';
-import { CampaignBuilder } from './campaign-builder';
+import { PreflightList } from '@/features/email/preflight-list';
+import { CampaignBuilder, type ScheduleRefusal } from './campaign-builder';
 import { CampaignMonitor } from './campaign-monitor';
 
 export function CampaignPage({ id }: { id: string }) {
@@ -24,7 +25,7 @@ export function CampaignPage({ id }: { id: string }) {
   const clone = useCloneCampaign();
   const remove = useDeleteCampaign();
   const [stale, setStale] = useState(false);
-  const [conflict, setConflict] = useState<string | null>(null);
+  const [conflict, setConflict] = useState<ScheduleRefusal | null>(null);
   const [deleting, setDeleting] = useState(false);
   // Bumped on reload after a conflict: the editors start again from the server's version.
   const [generation, setGeneration] = useState(0);
@@ -105,12 +106,17 @@ export function CampaignPage({ id }: { id: string }) {
       />
       {stale && <StaleWriteBanner noun="campaign" onReload={() => void reload()} />}
       {conflict && !stale && (
-        <div role="alert" className="rounded-lg border border-danger/40 bg-danger-subtle px-4 py-3 text-sm text-danger-text">
-          <p className="font-semibold">The campaign was not scheduled</p>
-          <p className="mt-0.5">{conflict} Pre-flight is running again: see its red items, fix them and try again — or reload if someone else changed the campaign.</p>
-          <Button variant="outline" size="sm" className="mt-2 bg-card" onClick={() => void reload()}>
-            Reload
-          </Button>
+        <div role="alert" className="grid gap-2 rounded-lg border border-danger/40 bg-danger-subtle px-4 py-3 text-sm text-danger-text" data-testid="schedule-refused">
+          <div>
+            <p className="font-semibold">The campaign was not scheduled</p>
+            <p className="mt-0.5">{conflict.message}</p>
+          </div>
+          {conflict.items.length > 0 && <PreflightList items={conflict.items} />}
+          <div className="flex gap-2">
+            <Button variant="outline" size="sm" className="bg-card" onClick={() => setConflict(null)}>
+              Dismiss
+            </Button>
+          </div>
         </div>
       )}
       {campaign.status === 'draft' ? (

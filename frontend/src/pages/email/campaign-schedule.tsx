@@ -13,10 +13,10 @@ import { Input } from '@/components/ui/input';
 import { SectionCard } from '@/components/ui/section-card';
 import { toast } from '@/components/ui/toast';
 import { browserTimeZone } from '@/features/activity/activity-api';
-import { useScheduleCampaign, useTestSend } from '@/features/email/campaigns-api';
+import { isRouteMissing, useScheduleCampaign, useTestSend } from '@/features/email/campaigns-api';
 import { formatNumber } from '@/features/email/campaign-status';
 import type { PickedContact } from '@/features/email/contact-picker';
-import { describeError, isApiError } from '@/lib/api';
+import { describeError, isApiError, type ApiError } from '@/lib/api';
 
 type Kind = CampaignSchedule['kind'];
 const KIND_LABELS: Record<Kind, { label: string; hint: string }> = {
@@ -30,7 +30,8 @@ export interface CampaignScheduleProps {
   /** Why scheduling is shut (pre-flight not run, or red), or null when it may go. */
   blockedReason: string | null;
   onScheduled: () => void;
-  onConflict: (message: string) => void;
+  /** A 409: red pre-flight items appeared since, or someone else changed the campaign. */
+  onConflict: (error: ApiError) => void;
   contact: PickedContact | null;
 }
 
@@ -71,8 +72,12 @@ export function CampaignScheduleStep({ campaign, blockedReason, onScheduled, onC
       toast.success(plan.kind === 'now' ? 'Sending started.' : 'Campaign scheduled.');
       onScheduled();
     } catch (error) {
-      if (isApiError(error) && error.status === 409) onConflict(describeError(error));
-      else setProblem(describeError(error));
+      if (isApiError(error) && error.status === 409) {
+        setConfirming(null);
+        onConflict(error);
+        return;
+      }
+      setProblem(describeError(error));
       throw error;
     }
   }
@@ -166,7 +171,7 @@ function TestSend({ campaign, contact }: { campaign: Campaign; contact: PickedCo
       toast.success(`Test sent to ${parsed.data.join(', ')}.`);
     } catch (error) {
       if (isApiError(error) && error.fieldErrors.to) return form.setError('to', { message: error.fieldErrors.to.join('; ') });
-      setProblem(describeError(error));
+      setProblem(isRouteMissing(error) ? 'Test sends are not available on this server yet.' : describeError(error));
     }
   });
 

@@ -3,7 +3,7 @@
 import { useMemo, useState } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
 import type { ColumnDef } from '@tanstack/react-table';
-import { Copy, ExternalLink, Mail, Search, Trash2 } from 'lucide-react';
+import { Copy, Mail, Search, Trash2 } from 'lucide-react';
 import { CAMPAIGN_STATUSES, CAMPAIGN_STATUS_LABELS, type CampaignStatus, type CampaignSummary } from '@shared/contracts/email';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { CreateButton } from '@/components/ui/create-button';
@@ -28,7 +28,7 @@ const isStatus = (value: string | null): value is CampaignStatus => value !== nu
 function keyMoment(c: CampaignSummary): { label: string; at: string } {
   if (c.finishedAt) return { label: 'Finished', at: c.finishedAt };
   if (c.startedAt) return { label: 'Started', at: c.startedAt };
-  if (c.scheduledAt) return { label: 'Scheduled for', at: c.scheduledAt };
+  if (c.scheduledAt) return { label: 'Scheduled', at: c.scheduledAt };
   return { label: 'Created', at: c.createdAt };
 }
 
@@ -73,25 +73,25 @@ export function CampaignsIndex() {
         },
         { id: 'status', header: 'Status', size: 120, cell: ({ row }) => <CampaignStatusBadge status={row.original.status} /> },
         { id: 'audience', header: 'Audience', size: 200, cell: ({ row }) => row.original.audienceName ?? <span className="text-muted-foreground">—</span> },
-        { id: 'sent', header: 'Sent', size: 100, meta: { mono: true, align: 'right' }, cell: ({ row }) => (row.original.counts.sent ? formatNumber(row.original.counts.sent) : '—') },
+        { id: 'sent', header: 'Sent', size: 80, meta: { mono: true, align: 'right' }, cell: ({ row }) => (row.original.counts.sent ? formatNumber(row.original.counts.sent) : '—') },
         {
           id: 'openRate',
           header: 'Opens',
-          size: 90,
+          size: 80,
           meta: { mono: true, align: 'right', label: 'Open rate' },
           cell: ({ row }) => formatRate(row.original.counts.opened, rateBase(row.original.counts)),
         },
         {
           id: 'clickRate',
           header: 'Clicks',
-          size: 90,
+          size: 80,
           meta: { mono: true, align: 'right', label: 'Click rate' },
           cell: ({ row }) => formatRate(row.original.counts.clicked, rateBase(row.original.counts)),
         },
         {
           id: 'when',
           header: 'When',
-          size: 190,
+          size: 188,
           cell: ({ row }) => {
             const moment = keyMoment(row.original);
             return (
@@ -101,9 +101,9 @@ export function CampaignsIndex() {
             );
           },
         },
-        actionsColumn(120, (c) => (
+        // The row itself opens the campaign (click, Enter); its actions are the two that do something else.
+        actionsColumn(92, (c) => (
           <>
-            <RowAction label={`Open ${c.name}`} icon={<ExternalLink aria-hidden="true" />} onClick={() => navigate(campaignHref(c.id))} />
             <RowAction label={`Clone ${c.name}`} icon={<Copy aria-hidden="true" />} onClick={() => void cloneCampaign(c)} />
             {c.status === 'draft' && <RowAction label={`Delete ${c.name}`} icon={<Trash2 aria-hidden="true" />} tone="danger" onClick={() => setDeleting(c)} />}
           </>

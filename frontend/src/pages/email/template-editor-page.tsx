@@ -17,7 +17,8 @@ import { toast } from '@/components/ui/toast';
 import { ContentEditor } from '@/features/email/content-editor';
 import { draftFrom, errorsFromApi, toSaveInput, validateDraft, type ContentDraft, type ContentErrors } from '@/features/email/content-draft';
 import { SaveStatus } from '@/features/email/save-status';
-import { TEMPLATES_ROUTE, templateHref, useDeleteTemplate, useDuplicateTemplate, useSaveTemplate, useTemplate, type EmailTemplate } from '@/features/email/templates-api';
+import type { Template } from '@shared/contracts/email';
+import { TEMPLATES_ROUTE, templateHref, useDeleteTemplate, useDuplicateTemplate, useSaveTemplate, useTemplate } from '@/features/email/templates-api';
 import { useAutosave } from '@/features/email/use-autosave';
 import { StaleWriteBanner } from '@/features/records/stale-write-banner';
 import { describeError, isApiError } from '@/lib/api';
@@ -67,23 +68,21 @@ export function TemplateEditorPage({ id }: { id: string }) {
 
 type TemplateDraft = ContentDraft & { name: string };
 
-function TemplateEditor({ template, back, onReload }: { template: EmailTemplate; back: React.ReactNode; onReload: () => Promise<void> }) {
+function TemplateEditor({ template, back, onReload }: { template: Template; back: React.ReactNode; onReload: () => Promise<void> }) {
   const [, navigate] = useLocation();
   const save = useSaveTemplate(template.id);
   const duplicate = useDuplicateTemplate();
   const remove = useDeleteTemplate();
   const [deleting, setDeleting] = useState(false);
   const [draft, setDraft] = useState<TemplateDraft>(() => ({ ...draftFrom(template), name: template.name }));
-  const [version, setVersion] = useState(template.version);
 
   const autosave = useAutosave<TemplateDraft, ContentErrors & { name?: string[] }>({
     value: draft,
     save: async (value) => {
-      const saved = await save.mutateAsync({ ...toSaveInput(value), name: value.name.trim(), ...(version !== undefined ? { version } : {}) });
-      if (saved && typeof saved === 'object' && 'version' in saved) setVersion(saved.version);
+      await save.mutateAsync({ name: value.name.trim(), content: toSaveInput(value) });
     },
     validate: (value) => (value.name.trim() === '' ? { name: ['The template needs a name.'] } : validateDraft(value)),
-    fromApi: (value, fieldErrors) => ({ ...errorsFromApi(value, fieldErrors), ...(fieldErrors.name ? { name: fieldErrors.name } : {}) }),
+    fromApi: (value, { name, ...contentErrors }) => ({ ...errorsFromApi(value, contentErrors), ...(name ? { name } : {}) }),
   });
 
   return (

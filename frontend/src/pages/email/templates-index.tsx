@@ -94,7 +94,7 @@ function CreateTemplateDialog({ open, onOpenChange, onCreated }: { open: boolean
   const submit = form.handleSubmit(async ({ name }) => {
     setFormError(null);
     try {
-      const template = await create.mutateAsync({ name, mode: 'blocks', document: newEmailDocument(), subject: '', preheader: '' });
+      const template = await create.mutateAsync({ name, content: { mode: 'blocks', document: newEmailDocument(), subject: '', preheader: '' } });
       toast.success(`Template “${template.name}” created.`);
       onOpenChange(false);
       form.reset({ name: '' });

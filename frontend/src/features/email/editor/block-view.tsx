@@ -2,6 +2,7 @@
 // without being it — the server's MJML render is what the Preview step shows.
 import { ImageOff } from 'lucide-react';
 import { ASSET_PREFIX, EMAIL_FONTS, type Block, type EmailSettings } from '@shared/contracts/email-content';
+import { MERGE_CHIP_CLASS, fieldLabel, splitMergeTags } from '../merge-tag';
 import { canvasHtml } from './rich-text';
 
 const HEADING_SIZES = { 1: 'text-[26px] leading-tight', 2: 'text-[21px] leading-snug', 3: 'text-[17px] leading-snug' } as const;
@@ -10,7 +11,7 @@ const ALIGN = { left: 'text-left', center: 'text-center', right: 'text-right' } 
 export function BlockView({ block }: { block: Block }) {
   switch (block.type) {
     case 'heading':
-      return <p className={`${HEADING_SIZES[block.level]} ${ALIGN[block.align]} font-bold break-words`}>{block.text || <span className="opacity-50">Empty heading</span>}</p>;
+      return <p className={`${HEADING_SIZES[block.level]} ${ALIGN[block.align]} font-bold break-words`}>{block.text ? <MergeText text={block.text} /> : <span className="opacity-50">Empty heading</span>}</p>;
     case 'text':
       return (
         <div
@@ -22,7 +23,8 @@ export function BlockView({ block }: { block: Block }) {
     case 'footer':
       return (
         <div
-          className="text-center text-xs leading-relaxed break-words opacity-80 [&_p+p]:mt-1.5"
+          // The sent footer's grey (#6b7280, as blocks-to-mjml writes it), not a faded text colour: its links must stay readable.
+          className="text-center text-xs leading-relaxed break-words text-[#6b7280] [&_p+p]:mt-1.5"
           dangerouslySetInnerHTML={{ __html: canvasHtml(block.html) || '<p style="opacity:.5">Empty footer</p>' }}
         />
       );
@@ -45,7 +47,7 @@ export function BlockView({ block }: { block: Block }) {
       return (
         <div className={ALIGN[block.align]}>
           <span className="inline-block rounded-md px-5 py-2.5 text-[15px] font-semibold" style={{ background: block.background, color: block.color }}>
-            {block.label || 'Button'}
+            {block.label ? <MergeText text={block.label} /> : 'Button'}
           </span>
         </div>
       );
@@ -54,6 +56,19 @@ export function BlockView({ block }: { block: Block }) {
     case 'spacer':
       return <div style={{ height: block.height }} className="bg-[repeating-linear-gradient(45deg,transparent_0_6px,rgb(0_0_0/0.04)_6px_12px)]" />;
   }
+}
+
+/** Plain text with each merge field as a chip naming it ("First name"), the tag itself in its tooltip. */
+function MergeText({ text }: { text: string }) {
+  return splitMergeTags(text).map((part, i) =>
+    part.kind === 'text' ? (
+      part.text
+    ) : (
+      <span key={i} title={part.source} className={MERGE_CHIP_CLASS}>
+        {fieldLabel(part.key)}
+      </span>
+    ),
+  );
 }
 
 export function fontStack(settings: EmailSettings): string {

@@ -1,6 +1,8 @@
 // The rich text a text or footer block holds, kept to what the server keeps (p, br, strong, em,
 // u, a[href], ul/ol/li): cleaned in the browser before it is stored or shown on the canvas, so
 // pasted markup or a browser's own contentEditable tags never reach the document.
+import { MERGE_CHIP_CLASS, fieldLabel, splitMergeTags } from '../merge-tag';
+
 const ALLOWED = new Set(['P', 'BR', 'STRONG', 'EM', 'U', 'A', 'UL', 'OL', 'LI']);
 const RENAMED: Record<string, string> = { B: 'strong', I: 'em', DIV: 'p' };
 
@@ -28,9 +30,18 @@ export function cleanRichText(html: string): string {
   return container.innerHTML;
 }
 
-/** The canvas shows links as styled text: a link inside the canvas would be a second, confusing target. */
+const escapeAttribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * The canvas shows links as styled text (a link inside the canvas would be a second, confusing
+ * target) and merge fields as chips naming them, as headings do. Anchors go first, so every tag
+ * left is in the text.
+ */
 export function canvasHtml(html: string): string {
-  return cleanRichText(html)
+  const unlinked = cleanRichText(html)
     .replace(/<a\b[^>]*>/g, '<span class="underline text-[var(--email-link)]">')
     .replace(/<\/a>/g, '</span>');
+  return splitMergeTags(unlinked)
+    .map((part) => (part.kind === 'text' ? part.text : `<span class="${MERGE_CHIP_CLASS}" title="${escapeAttribute(part.source)}">${escapeAttribute(fieldLabel(part.key))}</span>`))
+    .join('');
 }

@@ -10,7 +10,7 @@ import { ErrorState } from '@/components/ui/error-state';
 import { SectionCard } from '@/components/ui/section-card';
 import { Skeleton } from '@/components/ui/skeleton';
 import { describeError } from '@/lib/api';
-import { useCampaignReport } from '../campaigns-api';
+import { isRouteMissing, useCampaignReport } from '../campaigns-api';
 import { formatNumber, formatRate } from '../campaign-status';
 import { RecipientsTable } from './recipients-table';
 import { ReportChart } from './report-chart';
@@ -72,6 +72,9 @@ export default function CampaignReport({ campaign }: { campaign: Campaign }) {
         <Skeleton className="h-64" />
       </div>
     );
+  }
+  if (report.isError && isRouteMissing(report.error)) {
+    return <EmptyState title="The report is not available yet" description="This server does not serve campaign reports yet: the counts above are the campaign's own." />;
   }
   if (report.isError) return <ErrorState title="The report could not be loaded" description={describeError(report.error)} onRetry={() => void report.refetch()} retrying={report.isFetching} />;
 

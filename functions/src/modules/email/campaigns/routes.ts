@@ -10,7 +10,9 @@ import {
   followUpRequestSchema,
   pickWinnerRequestSchema,
 } from '@shared/contracts/email';
+import { saveEmailContentSchema } from '@shared/contracts/email-content';
 import { defineRoute, reply, type Route } from '../../../http/route';
+import { emailAssetUrl } from '../asset-url';
 import type { EmailHooks } from '../hooks';
 import { preflightCampaign } from './preflight';
 import {
@@ -27,6 +29,7 @@ import {
   pauseCampaign,
   pickWinner,
   resumeCampaign,
+  saveVariantContent,
   scheduleCampaign,
   unscheduleCampaign,
   updateCampaign,
@@ -100,6 +103,16 @@ export function campaignRoutes(hooks: EmailHooks): Route[] {
       summary: 'Add an A/B variant (a copy of the first, to change)',
       params: idParams,
       handler: async ({ deps, params }) => reply(201, await addVariant(deps, params.campaignId)),
+    }),
+    defineRoute({
+      method: 'PUT',
+      path: `${BASE}/{campaignId}/variants/{variantId}`,
+      capability: 'email.send',
+      summary: 'Save a draft variant’s subject, preheader and body (compiled now; Liquid or MJML problems are a 400 naming the field)',
+      params: variantParams,
+      body: saveEmailContentSchema,
+      handler: async ({ deps, params, body }) =>
+        saveVariantContent({ ...deps, assetUrl: (key) => emailAssetUrl(deps.config, key) }, params.campaignId, params.variantId, body),
     }),
     defineRoute({
       method: 'DELETE',

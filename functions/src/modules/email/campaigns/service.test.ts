@@ -6,6 +6,7 @@ import { AppError } from '../../../core/app-error';
 import { emailCampaigns, emailVariants } from '../../../db/schema';
 import { emailHooks } from '../../../composition';
 import { listOf, person, verifiedSender } from '../sending/test-fixtures';
+import { newEmailDocument } from '@shared/contracts/email-content';
 import { preflightCampaign } from './preflight';
 import {
   addVariant,
@@ -16,6 +17,7 @@ import {
   findCampaign,
   getCampaign,
   listCampaigns,
+  saveVariantContent,
   scheduleCampaign,
   updateCampaign,
 } from './service';
@@ -80,6 +82,23 @@ describe('campaigns', () => {
     const scheduled = await scheduleCampaign(ctx.deps, emailHooks, SYSTEM_ACTOR, draft.id, { schedule: { kind: 'at', at: '2099-01-01T09:00:00Z' }, version: 2 });
     expect(scheduled).toMatchObject({ status: 'scheduled', scheduledAt: '2099-01-01T09:00:00.000Z', version: 3 });
     expect((await rejection(updateCampaign(ctx.deps, SYSTEM_ACTOR, draft.id, { name: 'Too late', version: 3 }))).code).toBe('conflict');
+  });
+
+  it('saves a draft variant’s content compiled, moves the version on, and names the field of a Liquid problem', async () => {
+    const draft = await createCampaign(ctx.deps, SYSTEM_ACTOR, { name: 'Greeting', audience: { kind: 'list', id: listId } });
+    const variantId = draft.variants[0]!.id;
+    const compileDeps = { ...ctx.deps, assetUrl: (key: string) => `https://assets.pivotal.example/${key}` };
+
+    const saved = await saveVariantContent(compileDeps, draft.id, variantId, { mode: 'blocks', document: newEmailDocument(), subject: 'Hello {{ contact.first_name }}', preheader: '' });
+    expect(saved.version).toBe(draft.version + 1);
+    expect(saved.variants[0]).toMatchObject({ subject: 'Hello {{ contact.first_name }}', mode: 'blocks', document: { version: 1 } });
+    expect(saved.variants[0]!.html).toContain('Learn more');
+    expect(saved.variants[0]!.text).toContain('Learn more');
+
+    const refused = await rejection(saveVariantContent(compileDeps, draft.id, variantId, { mode: 'html', html: '<p>Hi</p>', subject: 'Hello {{ contact.nope }}', preheader: '' }));
+    expect(refused.code).toBe('invalid');
+    expect(refused.errors?.map((e) => e.field)).toContain('body.subject');
+    expect((await getCampaign(ctx.deps, draft.id)).variants[0]!.mode).toBe('blocks');
   });
 
   it('makes follow-ups whose audience is the failed, or the non-openers, of the campaign', async () => {

@@ -13,6 +13,7 @@ import {
   type CampaignUpdate,
   type VariantKey,
 } from '@shared/contracts/email';
+import type { SaveEmailContent } from '@shared/contracts/email-content';
 import type { Deps } from '../../../core/deps';
 import type { Actor } from '../../../core/actor';
 import { AppError, invalid, notFound } from '../../../core/app-error';
@@ -20,6 +21,7 @@ import type { Database } from '../../../db/connection';
 import { emailCampaigns, emailTemplates, emailVariants } from '../../../db/schema';
 import { releaseHolds } from '../../activity';
 import type { EmailHooks } from '../hooks';
+import { compileContent, type CompileOptions } from '../content';
 import { firstLocalInstant, holderOf } from '../sending/snapshot';
 import { chooseWinner, launchSending, startCampaign } from '../sending/engine';
 import { moveCampaign, staleCampaign } from './transitions';
@@ -225,6 +227,36 @@ export async function deleteVariant(deps: Pick<Deps, 'db' | 'now'>, campaignId: 
   return campaignView(deps.db, await touch(deps, campaignId));
 }
 
+/**
+ * Saves a draft variant's subject, preheader and body, compiled now (blocks → MJML → HTML, or the
+ * author's HTML sanitized, and the plain text). Content with a Liquid or MJML problem is not
+ * saved: a 400 names each field (`body.subject`, `body.mjml`, …).
+ */
+export async function saveVariantContent(deps: Pick<Deps, 'db' | 'now'> & CompileOptions, campaignId: string, variantId: string, input: SaveEmailContent): Promise<Campaign> {
+  await editableDraft(deps.db, campaignId);
+  const compiled = await compileContent(input, { assetUrl: deps.assetUrl });
+  if (compiled.issues.length) {
+    const errors = compiled.issues.map((issue) => ({ field: `body.${issue.field}`, message: issue.line ? `${issue.reason} (line ${issue.line})` : issue.reason }));
+    throw new AppError('invalid', { errors, detail: errors.map((e) => `${e.field}: ${e.message}`).join('; ') });
+  }
+  const saved = await deps.db
+    .update(emailVariants)
+    .set({
+      mode: input.mode,
+      subject: compiled.subject,
+      preheader: compiled.preheader,
+      document: input.mode === 'blocks' ? (input.document ?? null) : null,
+      mjml: compiled.mjml,
+      html: compiled.html,
+      text: compiled.text,
+      updatedAt: deps.now(),
+    })
+    .where(and(eq(emailVariants.id, variantId), eq(emailVariants.campaignId, campaignId)))
+    .returning({ id: emailVariants.id });
+  if (!saved.length) throw notFound('variant');
+  return campaignView(deps.db, await touch(deps, campaignId));
+}
+
 /** Variants are part of the campaign: changing one moves its version on. */
 async function touch(deps: Pick<Deps, 'db' | 'now'>, campaignId: string): Promise<CampaignRow> {
   const [row] = await deps.db
@@ -262,7 +294,7 @@ export async function scheduleCampaign(deps: ServiceDeps & PreflightDeps, hooks:
   const items = await preflightCampaign(deps, hooks, draft);
   const red = items.filter((i) => i.status === 'red');
   if (red.length) {
-    throw new AppError('conflict', { detail: `The pre-flight check has ${red.length} red item${red.length === 1 ? '' : 's'}: fix them before scheduling.`, extra: { items: red } });
+    throw new AppError('conflict', { detail: `The pre-flight check has ${red.length} red item${red.length === 1 ? '' : 's'}: fix ${red.length === 1 ? 'it' : 'them'} before scheduling.`, extra: { items: red } });
   }
   const scheduledAt = schedule.kind === 'now' ? now : schedule.kind === 'at' ? new Date(schedule.at) : firstLocalInstant(schedule);
   await moveCampaign(deps.db, id, 'scheduled', { from: ['draft'], expectVersion: input.version, userId: actor.userId, changes: { schedule, scheduledAt }, at: now });
