@@ -1,9 +1,10 @@
 // The email module's face: the API module assembled from the route lists of its parts, the
-// sending workflow's steps and the scheduled job, and the hooks it needs from the others.
+// sending workflow's steps and the scheduled jobs, and the hooks it needs from the others.
 import type { ApiModule } from '../../http/route';
+import { emailAssetUrl } from './asset-url';
 import { campaignRoutes } from './campaigns/routes';
 import type { EmailHooks } from './hooks';
-// At merge: import { settingsRoutes } from './settings';
+import { createEmailSettingsRoutes } from './settings';
 // At merge: import { trackingRoutes } from './tracking';
 
 export function createEmailModule(hooks: EmailHooks): ApiModule {
@@ -11,14 +12,17 @@ export function createEmailModule(hooks: EmailHooks): ApiModule {
     name: 'email',
     routes: [
       ...campaignRoutes(hooks),
-      // At merge: ...settingsRoutes,
+      ...createEmailSettingsRoutes({ assetUrl: (deps, key) => emailAssetUrl(deps.config, key) }),
       // At merge: ...trackingRoutes,
     ],
   };
 }
 
 export { noEmailHooks, type EmailHooks } from './hooks';
+export { emailAssetUrl } from './asset-url';
 export { prepareSend, finaliseSend, failSend, sweepCampaigns, type PreparedSend, type FinaliseResult } from './sending/engine';
 export { sendBatch, type BatchResult } from './sending/batch-sender';
 export type { SendingKit } from './sending/ports';
+export { createSendingKit } from './sending/kit';
 export { emailSweepJob } from './sending/sweep-job';
+export { refreshEmailDomainsJob } from './settings';
