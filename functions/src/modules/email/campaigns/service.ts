@@ -19,6 +19,7 @@ import { AppError, invalid, notFound } from '../../../core/app-error';
 import type { Database } from '../../../db/connection';
 import { emailCampaigns, emailTemplates, emailVariants } from '../../../db/schema';
 import { releaseHolds } from '../../activity';
+import { prepareTracking } from '../content';
 import type { EmailHooks } from '../hooks';
 import { firstLocalInstant, holderOf } from '../sending/snapshot';
 import { chooseWinner, launchSending, startCampaign } from '../sending/engine';
@@ -94,7 +95,7 @@ export async function createCampaign(deps: Pick<Deps, 'db' | 'now'>, actor: Acto
       campaignId: campaign!.id,
       key: 'A',
       ...(template
-        ? { subject: template.subject, preheader: template.preheader, mode: template.mode, document: template.document, mjml: template.mjml, html: template.html, text: template.text }
+        ? { subject: template.subject, preheader: template.preheader, mode: template.mode, document: template.document, mjml: template.mjml, html: template.html, text: template.text, links: prepareTracking(template.html).links }
         : {}),
       createdAt: now,
       updatedAt: now,
