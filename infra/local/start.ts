@@ -35,6 +35,8 @@ async function main(): Promise<void> {
       dataDir,
       env: process.env,
       spa: dev ? 'dev' : skipBuild ? 'prebuilt' : 'build',
+      // A record of every email sent that outlives the process (the mail viewer's store does not).
+      ...(process.env.SES_SENT_LOG ? { sesSentLog: path.resolve(process.env.SES_SENT_LOG) } : {}),
     });
   } catch (error) {
     if (error instanceof StartupError) fail(error.message);
