@@ -26,3 +26,4 @@ export type { SendingKit } from './sending/ports';
 export { createSendingKit } from './sending/kit';
 export { emailSweepJob } from './sending/sweep-job';
 export { refreshEmailDomainsJob } from './settings';
+export { seedEmailDemo, type EmailDemoReport } from './settings/demo-data';
