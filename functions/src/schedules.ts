@@ -4,6 +4,6 @@ import type { ScheduledJob } from './core/deps';
 import { purgeAuthStateJob } from './modules/identity';
 import { sweepJobsJob } from './modules/imports';
 import { purgeGateProofsJob } from './modules/activity';
-import { emailSweepJob } from './modules/email';
+import { emailSweepJob, refreshEmailDomainsJob } from './modules/email';
 
-export const scheduledJobs: ScheduledJob[] = [purgeAuthStateJob, sweepJobsJob, purgeGateProofsJob, emailSweepJob];
+export const scheduledJobs: ScheduledJob[] = [purgeAuthStateJob, sweepJobsJob, purgeGateProofsJob, emailSweepJob, refreshEmailDomainsJob];

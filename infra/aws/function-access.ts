@@ -55,6 +55,11 @@ export const functionAccess: FunctionAccessTable = {
   'functions/src/handlers/imports-export.ts': { objects: { write: [EXPORT_OBJECTS] } },
   // The sending workflow's batches send through SES and pace themselves with the rate gate's counters.
   'functions/src/handlers/email-batch.ts': { sendEmail: true, table: 'read-write' },
+  // Its other steps work in Postgres alone: the snapshot through the contact gate and the batch
+  // plan (Prepare), the campaign's end or next round (Finalise), the pause on an error (Fail).
+  'functions/src/handlers/email-prepare.ts': {},
+  'functions/src/handlers/email-finalise.ts': {},
+  'functions/src/handlers/email-fail.ts': {},
   // The job sweeper checks whether an active job's execution still runs and starts a new one if
   // not; a job it gives up on fails like MarkFailed does, moving a drop-folder file to failed/.
   // The email sweep starts due campaigns, restarts lost sending executions and releases A/B remainders.

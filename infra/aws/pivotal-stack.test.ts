@@ -509,7 +509,10 @@ describe('the CDK app, as deployed with a built SPA and an email domain', () => 
 
     it('gives the health check read-only calls, and item writes and mail sending only to the functions whose entry declares them', () => {
       expect(actionsOf(fn('API module platform')).sort()).toEqual(['dynamodb:DescribeTable', 'rds-db:connect', 's3:ListBucket', 'ses:GetAccount', 'states:ListStateMachines']);
+      // Workflow tasks are described as `<workflow>: <task>`.
+      const taskEntries = new Map<string, string>(workflows.flatMap((w) => Object.entries(w.tasks).map(([task, t]) => [`${w.name}: ${task}`, t.entry] as const)));
       const entryOf = (f: Resources[string]) =>
+        taskEntries.get(String(f.Properties.Description)) ??
         Object.keys(functionAccess).find((entry) => {
           const d = String(f.Properties.Description);
           return d === `API module ${entry.replace(/^functions\/src\/handlers\/|\.ts$/g, '')}` || (entry.endsWith('/jobs.ts') && d === 'Scheduled jobs');

@@ -48,6 +48,8 @@ export interface LocalStackOptions {
   /** Keep the emulators' data in memory only (tests). */
   ephemeral?: boolean;
   fastRetries?: boolean;
+  /** Append every message the SES stand-in accepts to this file (it survives the process; see ses-standin.ts). */
+  sesSentLog?: string;
 }
 
 export interface LocalStack {
@@ -210,7 +212,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     ]);
     stoppers.push(dynamo.stop, s3.stop, ses.stop, sfn.stop);
     // The application talks to SES through the stand-in, which answers the APIs the emulator lacks.
-    const sesStandin = await startSesStandin({ upstream: ses.endpoint, autoVerify: true });
+    const sesStandin = await startSesStandin({ upstream: ses.endpoint, autoVerify: true, ...(options.sesSentLog ? { sentLog: options.sesSentLog } : {}) });
     stoppers.push(sesStandin.stop);
     if (options.ephemeral) {
       stoppers.push(() => rm(path.join(dataDir), { recursive: true, force: true }));

@@ -1,6 +1,7 @@
 // `npm start` / `npm run dev`: starts the local stack and prints where everything runs.
 // Settings that are wrong stop start-up with one line saying what to fix.
 import path from 'node:path';
+import { seedEmailDemo } from '../../functions/src/modules/email';
 import { signInHint } from '../../functions/src/modules/identity';
 import { startLocalStack, StartupError, type LocalStack } from './stack';
 
@@ -35,6 +36,8 @@ async function main(): Promise<void> {
       dataDir,
       env: process.env,
       spa: dev ? 'dev' : skipBuild ? 'prebuilt' : 'build',
+      // A record of every email sent that outlives the process (the mail viewer's store does not).
+      ...(process.env.SES_SENT_LOG ? { sesSentLog: path.resolve(process.env.SES_SENT_LOG) } : {}),
     });
   } catch (error) {
     if (error instanceof StartupError) fail(error.message);
@@ -47,6 +50,8 @@ async function main(): Promise<void> {
     const { seedDemoData } = await import('../../scripts/seed');
     const loaded = await seedDemoData(stack.deps.dbHandle);
     process.stdout.write(loaded ? `\n  Demo data: ${loaded.accounts} accounts and ${loaded.contacts} contacts loaded.\n` : '\n  Demo data: skipped, the database already has accounts.\n');
+    const email = await seedEmailDemo(stack.deps);
+    if (email) process.stdout.write(`  Email demo: a verified sending domain, a sender profile, ${email.templateIds.length} templates and ${email.campaigns} campaigns.\n`);
   }
 
   const seconds = ((Date.now() - started) / 1000).toFixed(1);

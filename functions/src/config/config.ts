@@ -109,6 +109,8 @@ export const configSchema = z.object({
   // EMAIL_FAILURE_MIN_ATTEMPTS sends passes EMAIL_FAILURE_PAUSE_RATE pauses its campaign.
   TRACKING_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   PUBLIC_BASE_URL: z.string().trim().url({ message: 'must be a URL such as https://crm.example.com' }).default('http://localhost:3000'),
+  /** Where mail clients load `asset:<key>` images from (a CDN in front of the asset store); PUBLIC_BASE_URL/email-assets when unset. */
+  EMAIL_ASSET_BASE_URL: z.string().trim().url({ message: 'must be a URL such as https://assets.example.com' }).optional(),
   EMAIL_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(100),
   EMAIL_BATCH_CONCURRENCY: z.coerce.number().int().min(1).max(40).default(4),
   EMAIL_FAILURE_PAUSE_RATE: z.coerce.number().min(0.01).max(1).default(0.2),

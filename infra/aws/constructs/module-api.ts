@@ -58,7 +58,9 @@ export class ModuleApi extends Construct {
     for (const module of props.modules) {
       const fn = props.createFunction(this, module);
       this.functions.set(module.name, fn);
-      integrations.set(module.name, new HttpLambdaIntegration(`${pascal(module.name)}Integration`, fn));
+      // One invoke permission per module's function for the whole API, not one per route: a stack holds
+      // at most 500 resources, and a route each of its own would spend them.
+      integrations.set(module.name, new HttpLambdaIntegration(`${pascal(module.name)}Integration`, fn, { scopePermissionToRoute: false }));
     }
 
     this.httpApi = new apigwv2.HttpApi(this, 'HttpApi', {

@@ -7,6 +7,7 @@
 // fraction of SendEmail calls, or a maximum rate), counters, identity verification on demand, and
 // SES events of the real EventBridge shape for the messages it passed (see ses-events.ts).
 import { createHash, randomUUID } from 'node:crypto';
+import { appendFileSync } from 'node:fs';
 import http from 'node:http';
 import { mulberry32 } from '@shared/seeded-random';
 import { listenLocal, readBody, sendJson, type LocalHttpServer } from './local-http';
@@ -36,6 +37,12 @@ export interface SesStandinOptions extends SesStandinKnobs {
   onEvent?: (event: SesEventBridgeEvent) => void;
   region?: string;
   accountId?: string;
+  /**
+   * A file each accepted message is appended to (one JSON line: messageId, destination, subject,
+   * tags, at) before the caller hears of it. The emulator's store lives and dies with the process;
+   * this record outlives a kill, so copies can be counted across runs of the stack.
+   */
+  sentLog?: string;
 }
 
 export interface SesStandinStats {
@@ -458,7 +465,12 @@ export async function startSesStandin(options: SesStandinOptions): Promise<SesSt
       const { MessageId } = parseJson(result.body) as { MessageId?: string };
       // Counted when SES took the call, as its sending rate is.
       countAccepted(arrivedAt);
-      if (MessageId) keepSent(sentMailOf(MessageId, parseJson(body)));
+      if (MessageId) {
+        const mail = sentMailOf(MessageId, parseJson(body));
+        // Synchronous, so a message the application was told about is on disk whenever it is killed.
+        if (options.sentLog) appendFileSync(options.sentLog, `${JSON.stringify({ messageId: mail.messageId, destination: mail.destination, subject: mail.subject, tags: mail.tags, at: mail.at })}\n`);
+        keepSent(mail);
+      }
     }
     answer(res, result);
   };

@@ -47,6 +47,8 @@ export interface StepFunctionsEmulator {
   stop(): Promise<void>;
 }
 
+/** The longest timer Node arms as asked (2^31 − 1 ms), in whole seconds. */
+const MAX_TIMER_SECONDS = Math.floor((2 ** 31 - 1) / 1000);
 const REGION = 'us-east-1';
 const ACCOUNT = '000000000000';
 const arnOf = (name: string) => `arn:aws:states:${REGION}:${ACCOUNT}:stateMachine:${name}`;
@@ -130,6 +132,9 @@ export async function startStepFunctions(options: {
     const runnable = JSON.parse(
       JSON.stringify(workflow.definition).replace(/"\$\{(\w+)\}"/g, `"arn:aws:lambda:${REGION}:${ACCOUNT}:function:$1"`),
     ) as Record<string, unknown>;
+    // The runner arms a timer for the machine's timeout, and Node fires a timer longer than
+    // 2^31 − 1 ms (24.8 days) at once: a month-long machine would time out as it starts.
+    if (typeof runnable.TimeoutSeconds === 'number') runnable.TimeoutSeconds = Math.min(runnable.TimeoutSeconds, MAX_TIMER_SECONDS);
     const machine = new StateMachine(runnable as never, {
       validationOptions: { checkArn: false, checkPaths: true },
     });

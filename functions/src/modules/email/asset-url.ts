@@ -1,9 +1,7 @@
-// Where mail clients load an `asset:<key>` image from: the asset store's public path under the
-// app's public address. Content is compiled with it at save, so a saved email holds the full URL.
-import type { Config } from '../../config/config';
+// The public URL of an asset-store key, as sent email links to it (`asset:<key>` images).
+import type { Deps } from '../../core/deps';
 
-export const EMAIL_ASSET_PATH = '/email-assets/';
-
-export function emailAssetUrl(config: Pick<Config, 'PUBLIC_BASE_URL'>, key: string): string {
-  return new URL(`${EMAIL_ASSET_PATH}${key.split('/').map(encodeURIComponent).join('/')}`, config.PUBLIC_BASE_URL).toString();
+export function emailAssetUrl(config: Deps['config'], key: string): string {
+  const base = (config.EMAIL_ASSET_BASE_URL ?? `${config.PUBLIC_BASE_URL.replace(/\/+$/, '')}/email-assets`).replace(/\/+$/, '');
+  return `${base}/${key.split('/').map(encodeURIComponent).join('/')}`;
 }

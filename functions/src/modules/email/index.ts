@@ -2,8 +2,8 @@
 // sending workflow's steps and the scheduled job, the feedback Lambda's logic, the timeline's email
 // items, and the hooks it needs from the others.
 import type { ApiModule } from '../../http/route';
-import { campaignRoutes } from './campaigns/routes';
 import { emailAssetUrl } from './asset-url';
+import { campaignRoutes } from './campaigns/routes';
 import type { EmailHooks } from './hooks';
 import { createEmailSettingsRoutes } from './settings';
 import { feedbackRoutes, reportRoutes, trackingRoutes } from './tracking';
@@ -23,7 +23,11 @@ export function createEmailModule(hooks: EmailHooks): ApiModule {
 
 export { noEmailHooks, type EmailHooks } from './hooks';
 export { applyFeedback, emailTimelineSource, handleFeedbackEvent } from './tracking';
+export { emailAssetUrl } from './asset-url';
 export { prepareSend, finaliseSend, failSend, sweepCampaigns, type PreparedSend, type FinaliseResult } from './sending/engine';
 export { sendBatch, type BatchResult } from './sending/batch-sender';
 export type { SendingKit } from './sending/ports';
+export { createSendingKit } from './sending/kit';
 export { emailSweepJob } from './sending/sweep-job';
+export { refreshEmailDomainsJob } from './settings';
+export { seedEmailDemo, type EmailDemoReport } from './settings/demo-data';

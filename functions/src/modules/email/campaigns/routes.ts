@@ -9,12 +9,15 @@ import {
   campaignUpdateSchema,
   followUpRequestSchema,
   pickWinnerRequestSchema,
+  previewRequestSchema,
+  testSendRequestSchema,
 } from '@shared/contracts/email';
 import { saveEmailContentSchema } from '@shared/contracts/email-content';
-import { defineRoute, reply, type Route } from '../../../http/route';
 import { emailAssetUrl } from '../asset-url';
+import { defineRoute, reply, type Route } from '../../../http/route';
 import type { EmailHooks } from '../hooks';
 import { preflightCampaign } from './preflight';
+import { previewVariant, saveVariantContent, testSendVariant } from './variant-content';
 import {
   addVariant,
   cancelCampaign,
@@ -29,7 +32,6 @@ import {
   pauseCampaign,
   pickWinner,
   resumeCampaign,
-  saveVariantContent,
   scheduleCampaign,
   unscheduleCampaign,
   updateCampaign,
@@ -108,11 +110,31 @@ export function campaignRoutes(hooks: EmailHooks): Route[] {
       method: 'PUT',
       path: `${BASE}/{campaignId}/variants/{variantId}`,
       capability: 'email.send',
-      summary: 'Save a draft variant’s subject, preheader and body (compiled now; Liquid or MJML problems are a 400 naming the field)',
+      summary: 'Save a variant’s content (compiled at save; 400 naming the field on a Liquid or MJML problem)',
       params: variantParams,
       body: saveEmailContentSchema,
-      handler: async ({ deps, params, body }) =>
-        saveVariantContent({ ...deps, assetUrl: (key) => emailAssetUrl(deps.config, key) }, params.campaignId, params.variantId, body),
+      handler: async ({ deps, actor, params, body }) => {
+        await saveVariantContent({ ...deps, assetUrl: (key) => emailAssetUrl(deps.config, key) }, params.campaignId, params.variantId, body, actor.userId);
+        return getCampaign(deps, params.campaignId);
+      },
+    }),
+    defineRoute({
+      method: 'POST',
+      path: `${BASE}/{campaignId}/preview`,
+      capability: 'email.send',
+      summary: 'The message as a chosen contact (or the sample values) would get it',
+      params: idParams,
+      body: previewRequestSchema,
+      handler: async ({ deps, params, body }) => previewVariant(deps, params.campaignId, body),
+    }),
+    defineRoute({
+      method: 'POST',
+      path: `${BASE}/{campaignId}/test-send`,
+      capability: 'email.send',
+      summary: 'Send the message to the team’s addresses through the sender profile’s provider',
+      params: idParams,
+      body: testSendRequestSchema,
+      handler: async ({ deps, params, body }) => testSendVariant(deps, params.campaignId, body),
     }),
     defineRoute({
       method: 'DELETE',

@@ -6,8 +6,10 @@ import { AppError } from '../../../core/app-error';
 import { emailCampaigns, emailVariants } from '../../../db/schema';
 import { emailHooks } from '../../../composition';
 import { listOf, person, verifiedSender } from '../sending/test-fixtures';
-import { newEmailDocument } from '@shared/contracts/email-content';
+import { newEmailDocument, type SaveEmailContent } from '@shared/contracts/email-content';
+import { emailAssetUrl } from '../asset-url';
 import { preflightCampaign } from './preflight';
+import { previewVariant, saveVariantContent } from './variant-content';
 import {
   addVariant,
   cloneCampaign,
@@ -17,10 +19,11 @@ import {
   findCampaign,
   getCampaign,
   listCampaigns,
-  saveVariantContent,
   scheduleCampaign,
   updateCampaign,
 } from './service';
+
+const content = (subject: string): SaveEmailContent => ({ mode: 'blocks', document: newEmailDocument(), subject, preheader: '' });
 
 const rejection = async (work: Promise<unknown>) => {
   const error = await work.then(
@@ -32,6 +35,7 @@ const rejection = async (work: Promise<unknown>) => {
 };
 
 describe('campaigns', () => {
+  const contentDeps = () => ({ ...ctx.deps, assetUrl: (key: string) => emailAssetUrl(ctx.deps.config, key) });
   let ctx: TestContext;
   let senderId: string;
   let listId: string;
@@ -75,30 +79,37 @@ describe('campaigns', () => {
     expect(red).toEqual(['sender', 'content']);
 
     await updateCampaign(ctx.deps, SYSTEM_ACTOR, draft.id, { senderProfileId: senderId, version: 1 });
+    // Content with no unsubscribe link is red; the editor's starting document has one in its footer.
     await ctx.deps.db.update(emailVariants).set({ subject: 'News', html: '<p>News</p>', text: 'News' }).where(eq(emailVariants.campaignId, draft.id));
+    const bare = await preflightCampaign(ctx.deps, emailHooks, await findCampaign(ctx.deps.db, draft.id));
+    expect(bare.filter((i) => i.status === 'red').map((i) => i.id)).toEqual(['unsubscribe']);
+    await saveVariantContent(contentDeps(), draft.id, draft.variants[0]!.id, content('Spring news for {{ contact.first_name | default: "you" }}'), null);
     const items = await preflightCampaign(ctx.deps, emailHooks, await findCampaign(ctx.deps.db, draft.id));
+    expect(items.filter((i) => i.status === 'red')).toEqual([]);
     expect(items.find((i) => i.id === 'audience')).toMatchObject({ status: 'green', reason: '12 of 12 would be sent to; 0 left out by the contact gate.' });
+    expect(items.find((i) => i.id === 'dry_render')).toMatchObject({ status: 'green', reason: 'All 12 recipients render.' });
 
-    const scheduled = await scheduleCampaign(ctx.deps, emailHooks, SYSTEM_ACTOR, draft.id, { schedule: { kind: 'at', at: '2099-01-01T09:00:00Z' }, version: 2 });
-    expect(scheduled).toMatchObject({ status: 'scheduled', scheduledAt: '2099-01-01T09:00:00.000Z', version: 3 });
-    expect((await rejection(updateCampaign(ctx.deps, SYSTEM_ACTOR, draft.id, { name: 'Too late', version: 3 }))).code).toBe('conflict');
+    const scheduled = await scheduleCampaign(ctx.deps, emailHooks, SYSTEM_ACTOR, draft.id, { schedule: { kind: 'at', at: '2099-01-01T09:00:00Z' }, version: 3 });
+    expect(scheduled).toMatchObject({ status: 'scheduled', scheduledAt: '2099-01-01T09:00:00.000Z', version: 4 });
+    expect((await rejection(updateCampaign(ctx.deps, SYSTEM_ACTOR, draft.id, { name: 'Too late', version: 4 }))).code).toBe('conflict');
   });
 
-  it('saves a draft variant’s content compiled, moves the version on, and names the field of a Liquid problem', async () => {
-    const draft = await createCampaign(ctx.deps, SYSTEM_ACTOR, { name: 'Greeting', audience: { kind: 'list', id: listId } });
+  it('saves content compiled, with its tracked links; a Liquid error is a 400 naming the field', async () => {
+    const draft = await createCampaign(ctx.deps, SYSTEM_ACTOR, { name: 'Content', audience: { kind: 'list', id: listId }, senderProfileId: senderId });
     const variantId = draft.variants[0]!.id;
-    const compileDeps = { ...ctx.deps, assetUrl: (key: string) => `https://assets.pivotal.example/${key}` };
+    const broken = await rejection(saveVariantContent(contentDeps(), draft.id, variantId, content('Hi {{ contact.first_name'), null));
+    expect(broken.code).toBe('invalid');
+    expect(broken.errors?.map((e) => e.field)).toContain('body.subject');
 
-    const saved = await saveVariantContent(compileDeps, draft.id, variantId, { mode: 'blocks', document: newEmailDocument(), subject: 'Hello {{ contact.first_name }}', preheader: '' });
-    expect(saved.version).toBe(draft.version + 1);
-    expect(saved.variants[0]).toMatchObject({ subject: 'Hello {{ contact.first_name }}', mode: 'blocks', document: { version: 1 } });
-    expect(saved.variants[0]!.html).toContain('Learn more');
-    expect(saved.variants[0]!.text).toContain('Learn more');
+    await saveVariantContent(contentDeps(), draft.id, variantId, content('Hello {{ contact.first_name | default: "there" }}'), null);
+    const [saved] = await ctx.deps.db.select().from(emailVariants).where(eq(emailVariants.id, variantId));
+    expect(saved!.html).toContain('Learn more');
+    expect(saved!.text).not.toBe('');
+    expect(saved!.links).toEqual([{ index: 0, url: 'https://example.com' }]);
 
-    const refused = await rejection(saveVariantContent(compileDeps, draft.id, variantId, { mode: 'html', html: '<p>Hi</p>', subject: 'Hello {{ contact.nope }}', preheader: '' }));
-    expect(refused.code).toBe('invalid');
-    expect(refused.errors?.map((e) => e.field)).toContain('body.subject');
-    expect((await getCampaign(ctx.deps, draft.id)).variants[0]!.mode).toBe('blocks');
+    const preview = await previewVariant(ctx.deps, draft.id, { variantId });
+    expect(preview.subject).toMatch(/^Hello \S+/);
+    expect(preview.html).toContain('https://example.com');
   });
 
   it('makes follow-ups whose audience is the failed, or the non-openers, of the campaign', async () => {

@@ -13,15 +13,14 @@ import {
   type CampaignUpdate,
   type VariantKey,
 } from '@shared/contracts/email';
-import type { SaveEmailContent } from '@shared/contracts/email-content';
 import type { Deps } from '../../../core/deps';
 import type { Actor } from '../../../core/actor';
 import { AppError, invalid, notFound } from '../../../core/app-error';
 import type { Database } from '../../../db/connection';
 import { emailCampaigns, emailTemplates, emailVariants } from '../../../db/schema';
 import { releaseHolds } from '../../activity';
+import { prepareTracking } from '../content';
 import type { EmailHooks } from '../hooks';
-import { compileContent, type CompileOptions } from '../content';
 import { firstLocalInstant, holderOf } from '../sending/snapshot';
 import { chooseWinner, launchSending, startCampaign } from '../sending/engine';
 import { moveCampaign, staleCampaign } from './transitions';
@@ -96,7 +95,7 @@ export async function createCampaign(deps: Pick<Deps, 'db' | 'now'>, actor: Acto
       campaignId: campaign!.id,
       key: 'A',
       ...(template
-        ? { subject: template.subject, preheader: template.preheader, mode: template.mode, document: template.document, mjml: template.mjml, html: template.html, text: template.text }
+        ? { subject: template.subject, preheader: template.preheader, mode: template.mode, document: template.document, mjml: template.mjml, html: template.html, text: template.text, links: prepareTracking(template.html).links }
         : {}),
       createdAt: now,
       updatedAt: now,
@@ -224,36 +223,6 @@ export async function deleteVariant(deps: Pick<Deps, 'db' | 'now'>, campaignId: 
   if (!variants.some((v) => v.id === variantId)) throw notFound('variant');
   if (variants.length === 1) throw new AppError('conflict', { detail: 'A campaign keeps at least one variant.' });
   await deps.db.delete(emailVariants).where(and(eq(emailVariants.id, variantId), eq(emailVariants.campaignId, campaignId)));
-  return campaignView(deps.db, await touch(deps, campaignId));
-}
-
-/**
- * Saves a draft variant's subject, preheader and body, compiled now (blocks → MJML → HTML, or the
- * author's HTML sanitized, and the plain text). Content with a Liquid or MJML problem is not
- * saved: a 400 names each field (`body.subject`, `body.mjml`, …).
- */
-export async function saveVariantContent(deps: Pick<Deps, 'db' | 'now'> & CompileOptions, campaignId: string, variantId: string, input: SaveEmailContent): Promise<Campaign> {
-  await editableDraft(deps.db, campaignId);
-  const compiled = await compileContent(input, { assetUrl: deps.assetUrl });
-  if (compiled.issues.length) {
-    const errors = compiled.issues.map((issue) => ({ field: `body.${issue.field}`, message: issue.line ? `${issue.reason} (line ${issue.line})` : issue.reason }));
-    throw new AppError('invalid', { errors, detail: errors.map((e) => `${e.field}: ${e.message}`).join('; ') });
-  }
-  const saved = await deps.db
-    .update(emailVariants)
-    .set({
-      mode: input.mode,
-      subject: compiled.subject,
-      preheader: compiled.preheader,
-      document: input.mode === 'blocks' ? (input.document ?? null) : null,
-      mjml: compiled.mjml,
-      html: compiled.html,
-      text: compiled.text,
-      updatedAt: deps.now(),
-    })
-    .where(and(eq(emailVariants.id, variantId), eq(emailVariants.campaignId, campaignId)))
-    .returning({ id: emailVariants.id });
-  if (!saved.length) throw notFound('variant');
   return campaignView(deps.db, await touch(deps, campaignId));
 }
 

@@ -11,7 +11,7 @@ import type { Database } from '../../../db/connection';
 import { emailCampaigns, emailVariants, senderProfiles } from '../../../db/schema';
 import { recordTouches, releaseHolds } from '../../activity';
 import { moveCampaign } from '../campaigns/transitions';
-import { claimBatch, closeBatch, recordOutcome, requeue, type BatchCounters, type ClaimedRecipient } from './batches';
+import { claimBatch, closeBatch, markSending, recordOutcome, requeue, type BatchCounters, type ClaimedRecipient } from './batches';
 import { failureKindOf, reasonOf, retryAfterOf, type SendingKit } from './ports';
 import { holderOf } from './snapshot';
 
@@ -125,6 +125,7 @@ export async function sendBatch<M>(deps: SenderDeps, kit: SendingKit<M>, input: 
     const built = composed.get(recipient.id);
     if (!built || 'error' in built) {
       pending.shift();
+      if (!(await markSending(deps.db, recipient.id, deps.now()))) continue;
       counters = (await recordOutcome(deps.db, campaignId, batchNo, recipient.id, { status: 'failed', reason: built && 'error' in built ? built.error : 'The message could not be built.', at: deps.now() })) ?? counters;
       result.failed++;
       handled++;
@@ -139,6 +140,11 @@ export async function sendBatch<M>(deps: SenderDeps, kit: SendingKit<M>, input: 
         }
       }
       slots--;
+      // Only now is this recipient `sending`: a crash from here to its outcome makes it `uncertain`.
+      if (!(await markSending(deps.db, recipient.id, deps.now()))) {
+        pending.shift();
+        continue;
+      }
       let tries = 0;
       for (;;) {
         try {

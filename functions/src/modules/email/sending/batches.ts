@@ -74,8 +74,9 @@ export async function openBatches(db: Database, campaignId: string): Promise<num
 /**
  * Claims a batch in one transaction: recipients an earlier run left `sending` become `uncertain`;
  * queued ones the compliance guard now leaves out (an unsubscribe or suppression since the
- * snapshot) become `excluded` with the reason; the queued whose send time has come become
- * `sending`; and the batch's checkpoint becomes `running`.
+ * snapshot) become `excluded` with the reason; the batch's checkpoint becomes `running`; and the
+ * queued whose send time has come are answered, still `queued`: each becomes `sending` only just
+ * before its provider call (markSending), so a crash leaves at most the calls in flight unknown.
  */
 export async function claimBatch(db: Database, input: { campaignId: string; batchNo: number; now: Date }): Promise<Claim> {
   const { campaignId, batchNo } = input;
@@ -104,10 +105,9 @@ export async function claimBatch(db: Database, input: { campaignId: string; batc
     );
     const claimed = await queryRows<{ id: number; contact_id: string | null; account_id: string | null; email: string; variant_id: string | null }>(
       tx,
-      sql`update email_recipients set status = 'sending', attempts = attempts + 1, updated_at = ${at}::timestamptz
+      sql`select id, contact_id, account_id, email, variant_id from email_recipients
           where campaign_id = ${campaignId}::uuid and batch_no = ${batchNo}::int and status = 'queued'
-            and (send_after is null or send_after <= ${at}::timestamptz)
-          returning id, contact_id, account_id, email, variant_id`,
+            and (send_after is null or send_after <= ${at}::timestamptz)`,
     );
     await tx.execute(
       sql`update email_batches set status = 'running', started_at = coalesce(started_at, ${at}::timestamptz)
@@ -121,6 +121,21 @@ export async function claimBatch(db: Database, input: { campaignId: string; batc
       excluded: excluded.length,
     };
   });
+}
+
+/**
+ * Marks one claimed recipient `sending` right before its message is handed to the provider;
+ * false when it is no longer queued (another run of the batch took it, or it was excluded), and
+ * then it must not be sent.
+ */
+export async function markSending(db: Database, recipientId: number, at: Date): Promise<boolean> {
+  const rows = await queryRows<{ id: number }>(
+    db,
+    sql`update email_recipients set status = 'sending', attempts = attempts + 1, updated_at = ${at.toISOString()}::timestamptz
+        where id = ${recipientId}::bigint and status = 'queued'
+        returning id`,
+  );
+  return rows.length > 0;
 }
 
 type Outcome = { status: 'sent'; messageId: string; at: Date } | { status: 'failed'; reason: string; at: Date } | { status: 'uncertain'; reason: string; at: Date };
@@ -152,7 +167,7 @@ export async function recordOutcome(db: Database, campaignId: string, batchNo: n
   return row ? { sent: Number(row.sent), failed: Number(row.failed) } : null;
 }
 
-/** Puts claimed recipients that were never handed to a provider back in the queue (a pause, a cap, a stop). */
+/** Puts a recipient marked `sending` whose message was never handed to a provider back in the queue (a pause, a cap, a stop). */
 export async function requeue(db: Database, recipientIds: readonly number[], at: Date): Promise<void> {
   if (!recipientIds.length) return;
   await db.execute(

@@ -4,7 +4,7 @@ import { createTestDeps, type TestContext } from '../../../../test/support/test-
 import { queryOne, queryRows } from '../../../db/rows';
 import { emailHooks } from '../../../composition';
 import { sendBatch } from './batch-sender';
-import { claimBatch, IN_FLIGHT_REASON, recordOutcome } from './batches';
+import { claimBatch, IN_FLIGHT_REASON, markSending, recordOutcome } from './batches';
 import { finaliseSend, prepareSend } from './engine';
 import { assignVariants, sendAfterFor, snapshotCampaign } from './snapshot';
 import { campaignStatusOf, listOf, person, recipientStates, recordingKit, sendingCampaign, suppress, verifiedSender } from './test-fixtures';
@@ -85,12 +85,15 @@ describe('the sending engine', () => {
       );
       const claim = await claimBatch(ctx.deps.db, { campaignId, batchNo: 1, now: ctx.deps.now() });
       expect(claim.recipients).toHaveLength(8);
-      expect(await recipientStates(ctx.deps, campaignId)).toEqual({ sending: 8, queued: 2 });
+      // Claimed, not yet in flight: each becomes `sending` only just before its provider call.
+      expect(await recipientStates(ctx.deps, campaignId)).toEqual({ queued: 10 });
       const batch = await queryOne<{ status: string }>(ctx.deps.db, sql`select status from email_batches where campaign_id = ${campaignId}::uuid and batch_no = 1`);
       expect(batch?.status).toBe('running');
 
       // A record of a send moves the recipient and the batch's counter together, once.
       const first = claim.recipients[0]!;
+      expect(await markSending(ctx.deps.db, first.id, ctx.deps.now())).toBe(true);
+      expect(await markSending(ctx.deps.db, first.id, ctx.deps.now())).toBe(false);
       expect(await recordOutcome(ctx.deps.db, campaignId, 1, first.id, { status: 'sent', messageId: 'm-1', at: ctx.deps.now() })).toEqual({ sent: 1, failed: 0 });
       expect(await recordOutcome(ctx.deps.db, campaignId, 1, first.id, { status: 'sent', messageId: 'm-2', at: ctx.deps.now() })).toBeNull();
     });
@@ -101,9 +104,8 @@ describe('the sending engine', () => {
       await prepareSend(ctx.deps, emailHooks, campaignId);
       // The crashed run: claimed all ten, sent three, crashed while the fourth was in flight.
       const claim = await claimBatch(ctx.deps.db, { campaignId, batchNo: 1, now: ctx.deps.now() });
+      for (const r of claim.recipients.slice(0, 4)) await markSending(ctx.deps.db, r.id, ctx.deps.now());
       for (const r of claim.recipients.slice(0, 3)) await recordOutcome(ctx.deps.db, campaignId, 1, r.id, { status: 'sent', messageId: `crash-${r.id}`, at: ctx.deps.now() });
-      // Sending was cut off before the other six were handed to the provider: put them back as a clean stop would.
-      await ctx.deps.db.execute(sql`update email_recipients set status = 'queued' where id = any(${sql.param(claim.recipients.slice(4).map((r) => String(r.id)))}::bigint[])`);
 
       const { kit, delivered } = recordingKit();
       const [result] = await sendAll(campaignId, kit);

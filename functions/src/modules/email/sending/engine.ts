@@ -35,7 +35,13 @@ export async function prepareSend(deps: EngineDeps, hooks: EmailHooks, campaignI
   if (!row || row.status !== 'sending') return { campaignId, concurrency: deps.config.EMAIL_BATCH_CONCURRENCY, batches: [] };
   if (!row.gateProofId) {
     const snapshot = await snapshotCampaign(deps, hooks, campaignId);
-    if (snapshot) deps.logger.info('campaign snapshot', { campaignId, admitted: snapshot.admitted, recipients: snapshot.recipients, held: snapshot.held, batches: snapshot.batches });
+    if (snapshot) {
+      deps.logger.info('campaign snapshot', { campaignId, admitted: snapshot.admitted, recipients: snapshot.recipients, held: snapshot.held, batches: snapshot.batches });
+      // The snapshot has just bulk-written the recipients. Without fresh statistics (PGlite never
+      // analyzes; autovacuum may not have yet) the planner nests loops in every batch's claim,
+      // whose guard joins them to contacts: seconds per claim instead of milliseconds.
+      await deps.db.execute(sql`analyze email_recipients, contacts`);
+    }
   }
   await planBatches(deps.db, campaignId, deps.config.EMAIL_BATCH_SIZE);
   return { campaignId, concurrency: deps.config.EMAIL_BATCH_CONCURRENCY, batches: (await openBatches(deps.db, campaignId)).map((batchNo) => ({ campaignId, batchNo })) };

@@ -1,12 +1,14 @@
 // Demo data for `npm start -- --demo`: a verified sending domain, a warm-up plan, a sender profile
 // and two saved templates, written through this directory's services; then campaigns in several
-// states. The campaigns are plain SQL consistent with the schema until the campaign service is
-// merged (seedDemoCampaignsWithSql is the one function to switch over).
-import { sql } from 'drizzle-orm';
+// states, in SQL that writes what the sending engine would have: variants with their tracked
+// links, recipients numbered in batches from 1 with SES-shaped message ids, done checkpoints,
+// `sent` touches keyed by message id as the batch sender keys them, and the later events.
+import { eq, sql } from 'drizzle-orm';
 import { newEmailDocument } from '@shared/contracts/email-content';
 import type { Deps } from '../../../core/deps';
 import { queryOne, queryRows } from '../../../db/rows';
-import { sendingDomains } from '../../../db/schema';
+import { emailVariants, sendingDomains } from '../../../db/schema';
+import { prepareTracking } from '../content';
 import { recordTouches } from '../../activity';
 import type { TouchInput } from '@shared/contracts/activity';
 import { createSenderProfile } from './sender-profiles';
@@ -101,16 +103,18 @@ export async function seedDemoCampaignsWithSql(deps: Pick<Deps, 'db' | 'now'>, i
             ${sent ? at(spec.startedDaysAgo - 0.05) : null}::timestamptz, ${at(Math.max(spec.startedDaysAgo, 0) + 3)}::timestamptz, ${at(Math.max(spec.startedDaysAgo, 0))}::timestamptz)
           returning id`,
     );
-    const [variant] = await queryRows<{ id: string }>(
+    const [variant] = await queryRows<{ id: string; html: string }>(
       deps.db,
       sql`insert into email_variants (campaign_id, key, subject, preheader, mode, document, mjml, html, text)
           select ${campaign!.id}::uuid, 'A', subject, preheader, mode, document, mjml, html, text from email_templates where id = ${spec.template}::uuid
-          returning id`,
+          returning id, html`,
     );
+    // The click redirect finds a tracked link's target by its index, as a save through the editor stores it.
+    await deps.db.update(emailVariants).set({ links: prepareTracking(variant!.html).links }).where(eq(emailVariants.id, variant!.id));
     if (!sent) continue;
     // One statement for the campaign's recipients: the next contacts with an address, their fates
     // drawn from a hash of the contact (about 3 % bounce, 40 % open, 12 % click; one unsubscribes).
-    const recipients = await queryRows<{ id: number; contact_id: string; opened: boolean; clicked: boolean; bounced: boolean; unsubscribed: boolean; sent_at: string }>(
+    const recipients = await queryRows<{ id: number; contact_id: string; message_id: string; opened: boolean; clicked: boolean; bounced: boolean; unsubscribed: boolean; sent_at: string }>(
       deps.db,
       sql`with picked as (
             select t.*, row_number() over (order by t.id) as n from (
@@ -120,7 +124,9 @@ export async function seedDemoCampaignsWithSql(deps: Pick<Deps, 'db' | 'now'>, i
           )
           insert into email_recipients (campaign_id, contact_id, account_id, email, variant_id, status, batch_no, message_id, attempts, sent_at,
                                         delivered_at, opened_at, clicked_at, bounce, unsubscribed_at)
-          select ${campaign!.id}::uuid, p.id, p.account_id, p.email, ${variant!.id}::uuid, 'sent', (p.n - 1) / 100, 'demo-' || ${campaign!.id} || '-' || p.n, 1,
+          select ${campaign!.id}::uuid, p.id, p.account_id, p.email, ${variant!.id}::uuid, 'sent', 1 + (p.n - 1) / 100,
+                 -- An SES message id's shape: 16 hex digits of time, a uuid, six digits.
+                 lpad(to_hex((extract(epoch from ${at(spec.startedDaysAgo)}::timestamptz) * 1000)::bigint + p.n), 16, '0') || '-' || md5(${campaign!.id} || p.n)::uuid || '-000000', 1,
                  ${at(spec.startedDaysAgo)}::timestamptz,
                  case when p.r >= 3 then ${at(spec.startedDaysAgo)}::timestamptz + interval '1 minute' end,
                  case when p.r >= 60 then ${at(spec.startedDaysAgo)}::timestamptz + make_interval(mins => 30 + p.r * 7) end,
@@ -128,14 +134,14 @@ export async function seedDemoCampaignsWithSql(deps: Pick<Deps, 'db' | 'now'>, i
                  case when p.r < 2 then 'hard' when p.r < 3 then 'soft' end,
                  case when p.n = 7 then ${at(spec.startedDaysAgo)}::timestamptz + interval '3 hours' end
           from picked p
-          returning id, contact_id, opened_at is not null as opened, clicked_at is not null as clicked, bounce is not null as bounced,
+          returning id, contact_id, message_id, opened_at is not null as opened, clicked_at is not null as clicked, bounce is not null as bounced,
                     unsubscribed_at is not null as unsubscribed, sent_at::text as sent_at`,
     );
     await batch(deps, campaign!.id, variant!.id);
     for (const r of recipients) {
       const base = { channel: 'email' as const, contactId: r.contact_id, campaignId: campaign!.id };
       const when = (minutes: number) => new Date(new Date(r.sent_at).getTime() + minutes * 60_000).toISOString();
-      touches.push({ ...base, sourceEventId: `demo:${campaign!.id}:${r.id}:sent`, kind: 'sent', occurredAt: when(0) });
+      touches.push({ ...base, sourceEventId: `email:${r.message_id}`, kind: 'sent', occurredAt: when(0) });
       if (r.bounced) touches.push({ ...base, sourceEventId: `demo:${campaign!.id}:${r.id}:bounced`, kind: 'bounced', occurredAt: when(1) });
       if (r.opened) touches.push({ ...base, sourceEventId: `demo:${campaign!.id}:${r.id}:opened`, kind: 'opened', occurredAt: when(45) });
       if (r.clicked) touches.push({ ...base, sourceEventId: `demo:${campaign!.id}:${r.id}:clicked`, kind: 'clicked', occurredAt: when(50) });
