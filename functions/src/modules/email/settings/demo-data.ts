@@ -91,13 +91,28 @@ export async function seedDemoCampaignsWithSql(deps: Pick<Deps, 'db' | 'now'>, i
     { name: 'Q4 product update', status: 'scheduled', template: input.templateIds[0]!, startedDaysAgo: -2, offset: 0, size: 0 },
     { name: 'Customer story: Northwind', status: 'draft', template: input.templateIds[1]!, startedDaysAgo: 0, offset: 0, size: 0 },
   ];
+  // The scheduled campaign goes to a list, so it sends when its time comes like any other.
+  const [list] = await queryRows<{ id: string }>(
+    deps.db,
+    sql`with list as (
+          insert into static_lists (name, description) values ('Newsletter subscribers', 'Contacts who asked for product news')
+          on conflict do nothing returning id
+        ), members as (
+          insert into static_list_members (list_id, contact_id)
+          select (select id from list), c.id from contacts c
+          where c.email is not null and c.deleted_at is null and exists (select 1 from list)
+          order by c.id offset 400 limit 120
+        )
+        select id from list`,
+  );
   const touches: TouchInput[] = [];
   for (const spec of specs) {
     const sent = spec.status === 'sent';
     const [campaign] = await queryRows<{ id: string }>(
       deps.db,
-      sql`insert into email_campaigns (name, status, sender_profile_id, schedule, scheduled_at, started_at, finished_at, created_at, updated_at)
-          values (${spec.name}, ${spec.status}, ${input.senderProfileId}::uuid,
+      sql`insert into email_campaigns (name, status, audience_kind, audience_id, sender_profile_id, schedule, scheduled_at, started_at, finished_at, created_at, updated_at)
+          values (${spec.name}, ${spec.status}, ${spec.status === 'scheduled' && list ? 'list' : null}, ${spec.status === 'scheduled' ? (list?.id ?? null) : null}::uuid,
+            ${input.senderProfileId}::uuid,
             ${spec.status === 'draft' ? null : JSON.stringify({ kind: 'at', at: at(spec.startedDaysAgo) })}::jsonb,
             ${spec.status === 'draft' ? null : at(spec.startedDaysAgo)}::timestamptz, ${sent ? at(spec.startedDaysAgo) : null}::timestamptz,
             ${sent ? at(spec.startedDaysAgo - 0.05) : null}::timestamptz, ${at(Math.max(spec.startedDaysAgo, 0) + 3)}::timestamptz, ${at(Math.max(spec.startedDaysAgo, 0))}::timestamptz)
