@@ -4,7 +4,7 @@
 // says what still uses it). Admins add, open and remove; everyone else reads.
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ColumnDef } from '@tanstack/react-table';
-import { Plus, Trash2 } from 'lucide-react';
+import { Pencil, Plus, Trash2 } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { DataTable } from '@/components/ui/data-table/data-table';
@@ -41,8 +41,14 @@ export interface SettingsCollectionProps<T extends { id: string }> extends Colle
   columns: ColumnDef<T, unknown>[];
   /** Above the table: e.g. why none can be added yet. */
   notice?: ReactNode;
-  add: { label: string; onAdd: () => void };
-  /** Opening a row (a click, Enter, or its button). */
+  /** "Add IP pool"; without `onAdd` it opens the editor empty. */
+  add: { label: string; onAdd?: () => void };
+  /** The create dialog; with `edits`, rows open in it too ("Edit …" for admins, read-only for the rest). */
+  editor?: {
+    dialog: (props: { open: boolean; onOpenChange: (open: boolean) => void; item: T | null }) => ReactNode;
+    edits?: boolean;
+  };
+  /** Opening a row (a click, Enter, or its button), when it opens something other than the editor. */
   open?: {
     onOpen: (item: T) => void;
     action: { label: (item: T) => string; icon: ReactNode };
@@ -70,7 +76,11 @@ export interface SettingsCollectionProps<T extends { id: string }> extends Colle
 const actionsWidth = (buttons: number) => 24 + 32 * buttons;
 
 export function SettingsCollection<T extends { id: string }>(props: SettingsCollectionProps<T>) {
-  const { tableId, label, itemNames, purpose, nameOf, rows, loading, error, onRetry, notice, add, open, empty, remove, canConfigure, children } = props;
+  const { tableId, label, itemNames, purpose, nameOf, rows, loading, error, onRetry, notice, add, editor, empty, remove, canConfigure, children } = props;
+  const [editing, setEditing] = useState<{ item: T | null } | null>(null);
+  const open: SettingsCollectionProps<T>['open'] = editor?.edits
+    ? { onOpen: (item) => setEditing({ item }), action: { label: (item) => `Edit ${nameOf(item)}`, icon: <Pencil aria-hidden="true" /> } }
+    : props.open;
   const [ownRemoving, setOwnRemoving] = useState<T | null>(null);
   const removing = props.removing !== undefined ? props.removing : ownRemoving;
   const setRemoving = props.onRemovingChange ?? setOwnRemoving;
@@ -108,7 +118,7 @@ export function SettingsCollection<T extends { id: string }>(props: SettingsColl
   }, [props.columns, canConfigure, hasOpenButton]);
 
   const addButton = canConfigure && (
-    <Button size="sm" onClick={add.onAdd}>
+    <Button size="sm" onClick={add.onAdd ?? (() => setEditing({ item: null }))}>
       <Plus aria-hidden="true" />
       {add.label}
     </Button>
@@ -136,6 +146,7 @@ export function SettingsCollection<T extends { id: string }>(props: SettingsColl
         height={shortTableHeight(rows.length)}
         empty={<EmptyState compact icon={empty.icon} title={empty.title} description={empty.description ?? purpose} action={addButton || undefined} />}
       />
+      {editor?.dialog({ open: editing !== null, onOpenChange: (next) => !next && setEditing(null), item: editing?.item ?? null })}
       {children}
       <ConfirmDialog
         open={removing !== null}

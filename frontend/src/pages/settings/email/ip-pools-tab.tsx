@@ -1,6 +1,5 @@
 // Settings → Email → IP pools: dedicated sending IPs, each with the SES configuration set that
 // sends through it; added and removed here (a pool a sender profile uses cannot be removed).
-import { useState } from 'react';
 import type { ColumnDef } from '@tanstack/react-table';
 import { Network } from 'lucide-react';
 import type { IpPool } from '@shared/contracts/email';
@@ -27,7 +26,6 @@ const COLUMNS: ColumnDef<IpPool, unknown>[] = [
 export function IpPoolsTab({ canConfigure }: { canConfigure: boolean }) {
   const list = useIpPools();
   const remove = useDeleteIpPool();
-  const [adding, setAdding] = useState(false);
 
   return (
     <SettingsCollection<IpPool>
@@ -38,7 +36,8 @@ export function IpPoolsTab({ canConfigure }: { canConfigure: boolean }) {
       purpose={PURPOSE}
       nameOf={(pool) => pool.name}
       columns={COLUMNS}
-      add={{ label: 'Add IP pool', onAdd: () => setAdding(true) }}
+      add={{ label: 'Add IP pool' }}
+      editor={{ dialog: ({ open, onOpenChange }) => <IpPoolDialog open={open} onOpenChange={onOpenChange} /> }}
       empty={{ icon: <Network />, title: 'No IP pools yet', description: 'Without one, mail goes out through the provider’s shared IPs.' }}
       remove={{
         title: (pool) => `Remove IP pool ${pool.name}?`,
@@ -47,8 +46,6 @@ export function IpPoolsTab({ canConfigure }: { canConfigure: boolean }) {
         run: (id) => remove.mutateAsync(id),
       }}
       canConfigure={canConfigure}
-    >
-      <IpPoolDialog open={adding} onOpenChange={setAdding} />
-    </SettingsCollection>
+    />
   );
 }

@@ -1,8 +1,8 @@
 // Settings → Email → Sender profiles: who campaigns are from, each with whether its domain is
 // verified and today's warm-up cap; created, edited (or viewed) in a dialog.
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { ColumnDef } from '@tanstack/react-table';
-import { Pencil, Send } from 'lucide-react';
+import { Send } from 'lucide-react';
 import { EMAIL_PROVIDER_LABELS, type SenderProfile } from '@shared/contracts/email';
 import { Badge } from '@/components/ui/badge';
 import { useDeleteSenderProfile, useIpPools, useSenderProfiles, useTrackingDomains, useWarmupPlans } from '@/features/email-settings/email-settings-api';
@@ -18,7 +18,6 @@ export function SenderProfilesTab({ canConfigure }: { canConfigure: boolean }) {
   const plans = useWarmupPlans();
   const list = useSenderProfiles();
   const remove = useDeleteSenderProfile();
-  const [editing, setEditing] = useState<{ profile: SenderProfile | null } | null>(null);
 
   const names = useMemo(() => {
     const byId = new Map<string, string>();
@@ -83,8 +82,11 @@ export function SenderProfilesTab({ canConfigure }: { canConfigure: boolean }) {
       purpose={PURPOSE}
       nameOf={(profile) => profile.name}
       columns={columns}
-      add={{ label: 'New sender profile', onAdd: () => setEditing({ profile: null }) }}
-      open={{ onOpen: (profile) => setEditing({ profile }), action: { label: (profile) => `Edit ${profile.name}`, icon: <Pencil aria-hidden="true" /> } }}
+      add={{ label: 'New sender profile' }}
+      editor={{
+        edits: true,
+        dialog: ({ open, onOpenChange, item }) => <SenderProfileDialog open={open} onOpenChange={onOpenChange} profile={item} readOnly={!canConfigure} />,
+      }}
       empty={{ icon: <Send />, title: 'No sender profiles yet' }}
       remove={{
         title: (profile) => `Remove the sender profile “${profile.name}”?`,
@@ -93,8 +95,6 @@ export function SenderProfilesTab({ canConfigure }: { canConfigure: boolean }) {
         run: (id) => remove.mutateAsync(id),
       }}
       canConfigure={canConfigure}
-    >
-      <SenderProfileDialog open={editing !== null} onOpenChange={(next) => !next && setEditing(null)} profile={editing?.profile ?? null} readOnly={!canConfigure} />
-    </SettingsCollection>
+    />
   );
 }

@@ -1,8 +1,7 @@
 // Settings → Email → Warm-up plans: daily caps by day for a new sending identity, listed with
 // their length and range; created, edited (or viewed) in a dialog with the curve drawn.
-import { useState } from 'react';
 import type { ColumnDef } from '@tanstack/react-table';
-import { Pencil, TrendingUp } from 'lucide-react';
+import { TrendingUp } from 'lucide-react';
 import type { WarmupPlan } from '@shared/contracts/email';
 import { useDeleteWarmupPlan, useWarmupPlans } from '@/features/email-settings/email-settings-api';
 import { collectionList, SettingsCollection } from '@/features/email-settings/settings-collection';
@@ -23,7 +22,6 @@ const COLUMNS: ColumnDef<WarmupPlan, unknown>[] = [
 export function WarmupPlansTab({ canConfigure }: { canConfigure: boolean }) {
   const list = useWarmupPlans();
   const remove = useDeleteWarmupPlan();
-  const [editing, setEditing] = useState<{ plan: WarmupPlan | null } | null>(null);
 
   return (
     <SettingsCollection<WarmupPlan>
@@ -34,8 +32,11 @@ export function WarmupPlansTab({ canConfigure }: { canConfigure: boolean }) {
       purpose={PURPOSE}
       nameOf={(plan) => plan.name}
       columns={COLUMNS}
-      add={{ label: 'New warm-up plan', onAdd: () => setEditing({ plan: null }) }}
-      open={{ onOpen: (plan) => setEditing({ plan }), action: { label: (plan) => `Edit ${plan.name}`, icon: <Pencil aria-hidden="true" /> } }}
+      add={{ label: 'New warm-up plan' }}
+      editor={{
+        edits: true,
+        dialog: ({ open, onOpenChange, item }) => <WarmupPlanDialog open={open} onOpenChange={onOpenChange} plan={item} readOnly={!canConfigure} />,
+      }}
       empty={{ icon: <TrendingUp />, title: 'No warm-up plans yet' }}
       remove={{
         title: (plan) => `Remove the plan “${plan.name}”?`,
@@ -44,8 +45,6 @@ export function WarmupPlansTab({ canConfigure }: { canConfigure: boolean }) {
         run: (id) => remove.mutateAsync(id),
       }}
       canConfigure={canConfigure}
-    >
-      <WarmupPlanDialog open={editing !== null} onOpenChange={(next) => !next && setEditing(null)} plan={editing?.plan ?? null} readOnly={!canConfigure} />
-    </SettingsCollection>
+    />
   );
 }
