@@ -1,13 +1,13 @@
 // A new domain set from pasted lines or a CSV file (domains, URLs, emails or company names, the
 // first column of a CSV). The API normalizes and matches it in one go and answers the report.
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
-import { FileUp } from 'lucide-react';
 import { DOMAIN_SET_MAX_LINES, domainSetCreateSchema, type DomainSetReport } from '@shared/contracts/audience';
 import { FormDialog, useDialogForm } from '@/components/form/form-dialog';
 import { Field } from '@/components/ui/field';
+import { FileButton } from '@/components/ui/file-button';
 import { Input } from '@/components/ui/input';
 import { Textarea } from '@/components/ui/textarea';
 import { api } from '@/lib/api';
@@ -28,7 +28,6 @@ type DomainSetFormValues = { name: string; text: string };
 
 export function DomainSetCreateDialog({ open, onOpenChange, onCreated }: Props) {
   const [fileName, setFileName] = useState<string | null>(null);
-  const fileId = useId();
   const form = useForm<DomainSetFormValues>({ resolver: zodResolver(formSchema) as never, defaultValues: { name: '', text: '' } });
   const { errors } = form.formState;
   const text = useWatch({ control: form.control, name: 'text' });
@@ -71,14 +70,7 @@ export function DomainSetCreateDialog({ open, onOpenChange, onCreated }: Props) 
         <Textarea rows={8} className="font-mono text-[13px]" spellCheck={false} placeholder={'acme.com\nhttps://www.northwind.io/about\nGlobex Corporation'} {...textField} />
       </Field>
       <div className="flex flex-wrap items-center gap-3">
-        <label
-          htmlFor={fileId}
-          className="inline-flex cursor-pointer items-center gap-2 rounded-md border border-input bg-card px-3 py-1.5 text-sm font-medium shadow-xs hover:bg-muted has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-ring"
-        >
-          <FileUp className="size-4" aria-hidden="true" />
-          Upload a CSV file
-          <input id={fileId} type="file" accept=".csv,.txt,text/csv,text/plain" className="sr-only" onChange={(e) => void readFile(e.target.files?.[0])} />
-        </label>
+        <FileButton label="Upload a CSV file" accept=".csv,.txt,text/csv,text/plain" onFile={(file) => void readFile(file)} />
         {fileName && <span className="font-mono text-sm">{fileName}</span>}
       </div>
     </FormDialog>
