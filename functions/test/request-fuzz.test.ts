@@ -13,7 +13,7 @@ import { createHttpHandler, type HttpHandler } from '../src/http/create-http-han
 import type { Route } from '../src/http/route';
 import { apiModules } from '../src/modules';
 import { invoke } from './support/invoke';
-import { createIdentityTestContext, makeUser, signIn, type IdentityTestContext } from './support/identity-fixtures';
+import { createIdentityTestContext, signedInUser, type IdentityTestContext } from './support/identity-fixtures';
 
 const RUNS_PER_ROUTE = 12;
 
@@ -116,8 +116,7 @@ describe('hostile requests to every route', () => {
       },
     });
     for (const mod of apiModules) handlers.set(mod.name, createHttpHandler(mod, { deps: async () => t.deps }));
-    const admin = await makeUser(t.deps, { roles: ['admin'] });
-    adminToken = (await signIn(t.identity, admin.username, admin.password)).accessToken;
+    adminToken = (await signedInUser(t, { roles: ['admin'] })).accessToken;
   });
   afterAll(async () => {
     await t?.close();

@@ -55,6 +55,13 @@ async function download(bulkBar: Locator, name: string): Promise<Csv> {
 }
 
 /** The seeded emails each text (a table row's, a CSV line) holds, sorted. */
+/** The contacts screen searched for this suite's contacts, the first selected: its bulk bar. */
+async function selectFirstExportwright(page: Page): Promise<Locator> {
+  await openApp(page, `/contacts?q=${encodeURIComponent('Exportwright')}`);
+  await page.getByRole('grid', { name: 'Contacts' }).getByRole('checkbox', { name: 'Select row 1', exact: true }).click();
+  return page.getByTestId('bulk-bar');
+}
+
 const emailsOf = (texts: string[]) => texts.flatMap((text) => contacts.map((c) => c.email!).filter((email) => text.includes(email))).sort();
 
 let admin: ApiSession;
@@ -179,10 +186,7 @@ describe('an export that is refused or fails', () => {
 
   it('says why: the API refusal as a toast, a failed job in the status line', async () => {
     const { page } = browser;
-    await openApp(page, `/contacts?q=${encodeURIComponent('Exportwright')}`);
-    const grid = page.getByRole('grid', { name: 'Contacts' });
-    await grid.getByRole('checkbox', { name: 'Select row 1', exact: true }).click();
-    const bulkBar = page.getByTestId('bulk-bar');
+    const bulkBar = await selectFirstExportwright(page);
     const status = page.getByTestId('bulk-export-status');
 
     // The API's rate limit answers problem+json; the toast reads its detail.
@@ -221,10 +225,7 @@ describe('an export left while it runs', () => {
 
   it('says where its file will be, and the imports page lists every export with its file', async () => {
     const { page } = browser;
-    await openApp(page, `/contacts?q=${encodeURIComponent('Exportwright')}`);
-    const grid = page.getByRole('grid', { name: 'Contacts' });
-    await grid.getByRole('checkbox', { name: 'Select row 1', exact: true }).click();
-    const bulkBar = page.getByTestId('bulk-bar');
+    const bulkBar = await selectFirstExportwright(page);
 
     // The job still runs as far as this page knows when the selection is cleared.
     await page.route('**/api/exports/*', async (route) => {

@@ -57,6 +57,13 @@ async function openDialog(page: Page, button: string, dialog: string | RegExp) {
   return opened;
 }
 
+/** Opens the dialog behind `button`, checks and shoots it, and closes it with Escape. */
+async function lookAtDialog(page: Page, button: string, dialog: string | RegExp, name: string, scheme: string) {
+  await openDialog(page, button, dialog);
+  await look(page, name, scheme);
+  await page.keyboard.press('Escape');
+}
+
 describe('the record screens and the form dialogs', () => {
   for (const scheme of ['light', 'dark'] as const) {
     it(`pass axe-core and look right (${scheme})`, async () => {
@@ -107,22 +114,14 @@ describe('the record screens and the form dialogs', () => {
         await page.keyboard.press('Escape');
 
         await openApp(page, '/domain-sets');
-        await openDialog(page, 'New domain set', 'New domain set');
-        await look(page, 'domain-set-new', scheme);
-        await page.keyboard.press('Escape');
+        await lookAtDialog(page, 'New domain set', 'New domain set', 'domain-set-new', scheme);
 
         await openApp(page, '/suppressions');
-        await openDialog(page, 'Add suppression', /Suppress an address or domain/);
-        await look(page, 'suppression-add', scheme);
-        await page.keyboard.press('Escape');
-        await openDialog(page, 'Check values', 'Check emails and phones');
-        await look(page, 'suppression-check', scheme);
-        await page.keyboard.press('Escape');
+        await lookAtDialog(page, 'Add suppression', /Suppress an address or domain/, 'suppression-add', scheme);
+        await lookAtDialog(page, 'Check values', 'Check emails and phones', 'suppression-check', scheme);
 
         await openApp(page, '/settings/users');
-        await openDialog(page, 'Create user', 'Create user');
-        await look(page, 'user-new', scheme);
-        await page.keyboard.press('Escape');
+        await lookAtDialog(page, 'Create user', 'Create user', 'user-new', scheme);
 
         await page.getByRole('button', { name: /user menu/i }).click();
         await page.getByRole('menuitem', { name: 'Change password' }).click();

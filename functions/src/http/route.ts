@@ -55,6 +55,12 @@ export function reply(status: number, body?: unknown, extra: Omit<Reply, 'kind' 
   return { kind: 'reply', status, body, ...extra };
 }
 
+/** A handler's answer once its work is done and there is nothing to send back: 204. */
+export async function noContent(work: Promise<unknown>): Promise<Reply> {
+  await work;
+  return reply(204);
+}
+
 export function isReply(value: unknown): value is Reply {
   return typeof value === 'object' && value !== null && (value as Reply).kind === 'reply';
 }

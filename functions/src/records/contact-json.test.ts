@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Contact, ContactListResponse } from '@shared/contracts/accounts';
-import { insertSuppressions } from '../modules/compliance/testing';
+import { insertSuppressions, suppressionEntry } from '../modules/compliance/testing';
 import { createAccountsTestContext } from '../modules/accounts/testing';
 import { fileContext } from '../../test/support/file-context';
 
@@ -13,9 +13,9 @@ beforeAll(async () => {
   await insertSuppressions(
     t.deps.db,
     [
-      { type: 'domain', value: 'blocked.com', reason: 'client_request', source: 'test', note: null },
-      { type: 'phone', value: '+14155550111', reason: 'manual', source: 'test', note: null },
-      { type: 'phone', value: '+14155550122', reason: 'dnc_registry', source: 'test', note: null },
+      suppressionEntry('domain', 'blocked.com', 'client_request'),
+      suppressionEntry('phone', '+14155550111'),
+      suppressionEntry('phone', '+14155550122', 'dnc_registry'),
     ],
     { createdBy: null, at: new Date('2026-01-02T03:04:05Z') },
   );

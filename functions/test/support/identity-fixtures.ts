@@ -107,6 +107,16 @@ export async function signIn(handler: HttpHandler, loginName: string, password: 
   return { accessToken: res.json.accessToken, refreshCookie: cookie, setCookie, body: res.json };
 }
 
+/** A new user with the given roles, signed in through the real route. */
+export async function signedInUser(
+  t: Pick<IdentityTestContext, 'deps' | 'identity'>,
+  options: Parameters<typeof makeUser>[1],
+): Promise<{ user: UserFixture; session: SignedIn; accessToken: string }> {
+  const user = await makeUser(t.deps, options);
+  const session = await signIn(t.identity, user.username, user.password);
+  return { user, session, accessToken: session.accessToken };
+}
+
 /** A user and an access token for every role (the staff roles and client_user), for route tests. */
 export async function usersForEveryRole(deps: Deps): Promise<{ tokens: Record<Role, string>; userIds: Record<Role, string> }> {
   const tokens = {} as Record<Role, string>;

@@ -1,14 +1,10 @@
 // Create, edit or (for non-admins) view a warm-up plan: its name, the day → cap grid with the
 // curve generator, and the plan drawn as a line with the same numbers in words.
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { WarmupPlan, WarmupPlanInput } from '@shared/contracts/email';
-import { applyApiErrors } from '@/components/form/apply-api-errors';
-import { FormDialogFooter } from '@/components/form/form-dialog-footer';
-import { FormError } from '@/components/form/form-error';
-import { Button } from '@/components/ui/button';
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from '@/components/ui/dialog';
+import { FormDialog, useDialogForm } from '@/components/form/form-dialog';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Skeleton } from '@/components/ui/skeleton';
@@ -33,27 +29,17 @@ export interface WarmupPlanDialogProps {
 
 export function WarmupPlanDialog({ open, onOpenChange, plan, readOnly = false }: WarmupPlanDialogProps) {
   const save = useSaveWarmupPlan();
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<WarmupPlanInput>({ resolver: zodResolver(warmupPlanFormSchema), defaultValues: valuesOf(plan), mode: 'onTouched' });
-  const { errors, isSubmitting } = form.formState;
+  const { errors } = form.formState;
   const caps = form.watch('dailyCaps');
-
-  useEffect(() => {
-    if (open) {
-      form.reset(valuesOf(plan));
-      setFormError(null);
-    }
-  }, [open, plan, form]);
-
-  const onSubmit = form.handleSubmit(async (input) => {
-    setFormError(null);
-    try {
+  const dialog = useDialogForm(form, {
+    open,
+    onOpenChange,
+    initial: () => valuesOf(plan),
+    send: async (input) => {
       const saved = await save.mutateAsync({ id: plan?.id ?? null, input });
       toast.success(`Warm-up plan “${saved.name}” saved.`);
-      onOpenChange(false);
-    } catch (error) {
-      setFormError(applyApiErrors(form, error));
-    }
+    },
   });
 
   const capErrors = Array.isArray(errors.dailyCaps) ? errors.dailyCaps : [];
@@ -65,55 +51,43 @@ export function WarmupPlanDialog({ open, onOpenChange, plan, readOnly = false }:
   const title = readOnly ? `Warm-up plan “${plan?.name ?? ''}”` : plan ? `Edit “${plan.name}”` : 'New warm-up plan';
 
   return (
-    <Dialog open={open} onOpenChange={(next) => !isSubmitting && onOpenChange(next)}>
-      <DialogContent size="xl">
-        <DialogHeader>
-          <DialogTitle>{title}</DialogTitle>
-          <DialogDescription>
-            The most messages a new sending identity may send on each day of its warm-up. After the last day there is no cap. The sending engine holds back whatever is over the day’s cap until the next day.
-          </DialogDescription>
-        </DialogHeader>
-        <form onSubmit={onSubmit} noValidate className="grid gap-5" aria-label={title}>
-          <FormError>{formError}</FormError>
-          <fieldset disabled={readOnly} className="grid gap-5">
-            <Field label="Name" required error={errors.name?.message}>
-              <Input autoFocus={!readOnly} autoComplete="off" {...form.register('name')} />
-            </Field>
-            <figure className="grid gap-2 rounded-lg border border-border p-3">
-              <Suspense fallback={<Skeleton className="h-40" />}>
-                <WarmupChart caps={caps} />
-              </Suspense>
-              <figcaption className="text-sm text-muted-foreground" data-testid="warmup-summary">
-                {describeWarmupPlan(caps.filter(Number.isFinite))}
-              </figcaption>
-            </figure>
-            <div className="grid gap-2">
-              <p className="text-sm font-medium">
-                Daily caps{!readOnly && <span className="ml-0.5 text-danger-text" aria-hidden="true">*</span>}
-              </p>
-              <Controller
-                control={form.control}
-                name="dailyCaps"
-                render={({ field }) => <DailyCapsEditor value={field.value} onChange={field.onChange} dayErrors={dayErrors} disabled={readOnly} />}
-              />
-              {(listError || dayProblems.length > 0) && (
-                <p role="alert" className="text-xs font-medium text-danger-text">
-                  {[listError, ...dayProblems].filter(Boolean).join('; ')}
-                </p>
-              )}
-            </div>
-          </fieldset>
-          {readOnly ? (
-            <DialogFooter>
-              <Button variant="outline" onClick={() => onOpenChange(false)}>
-                Close
-              </Button>
-            </DialogFooter>
-          ) : (
-            <FormDialogFooter submitLabel={plan ? 'Save plan' : 'Create plan'} pending={isSubmitting} onCancel={() => onOpenChange(false)} />
+    <FormDialog
+      {...dialog}
+      size="xl"
+      title={title}
+      description="The most messages a new sending identity may send on each day of its warm-up. After the last day there is no cap. The sending engine holds back whatever is over the day’s cap until the next day."
+      className="grid gap-5"
+      submitLabel={plan ? 'Save plan' : 'Create plan'}
+      readOnly={readOnly}
+    >
+      <fieldset disabled={readOnly} className="grid gap-5">
+        <Field label="Name" required error={errors.name?.message}>
+          <Input autoFocus={!readOnly} autoComplete="off" {...form.register('name')} />
+        </Field>
+        <figure className="grid gap-2 rounded-lg border border-border p-3">
+          <Suspense fallback={<Skeleton className="h-40" />}>
+            <WarmupChart caps={caps} />
+          </Suspense>
+          <figcaption className="text-sm text-muted-foreground" data-testid="warmup-summary">
+            {describeWarmupPlan(caps.filter(Number.isFinite))}
+          </figcaption>
+        </figure>
+        <div className="grid gap-2">
+          <p className="text-sm font-medium">
+            Daily caps{!readOnly && <span className="ml-0.5 text-danger-text" aria-hidden="true">*</span>}
+          </p>
+          <Controller
+            control={form.control}
+            name="dailyCaps"
+            render={({ field }) => <DailyCapsEditor value={field.value} onChange={field.onChange} dayErrors={dayErrors} disabled={readOnly} />}
+          />
+          {(listError || dayProblems.length > 0) && (
+            <p role="alert" className="text-xs font-medium text-danger-text">
+              {[listError, ...dayProblems].filter(Boolean).join('; ')}
+            </p>
           )}
-        </form>
-      </DialogContent>
-    </Dialog>
+        </div>
+      </fieldset>
+    </FormDialog>
   );
 }

@@ -3,17 +3,18 @@
 // said plainly with a reload), its field history, and the slots a module fills with what only
 // it has (an account's contacts, a contact's consent). Deleting offers an undo.
 import { useState, type ReactNode } from 'react';
-import { Link, useLocation } from 'wouter';
+import { useLocation } from 'wouter';
 import type { UseQueryResult } from '@tanstack/react-query';
-import { ArrowLeft, PencilLine, RotateCcw, Trash2 } from 'lucide-react';
+import { PencilLine, RotateCcw, Trash2 } from 'lucide-react';
+import { BackLink } from '@/components/ui/back-link';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
-import { ErrorState } from '@/components/ui/error-state';
 import { HeaderActionBar } from '@/components/ui/header-action-bar';
 import { SectionCard } from '@/components/ui/section-card';
 import { toast } from '@/components/ui/toast';
-import { ApiError, api, describeError } from '@/lib/api';
+import { api, describeError } from '@/lib/api';
+import { DetailLoadError } from './detail-load-error';
 import { EditableFields } from './editable-fields';
 import { formatDateTime } from './format';
 import { listAddress } from './list-address';
@@ -54,16 +55,7 @@ export function RecordDetailPage<T extends RecordBase>({ spec, id, query, canWri
   const back = listAddress(spec.route);
 
   if (query.isLoading) return <RecordDetailSkeleton label={`Loading ${singular}`} />;
-  if (query.isError || !query.data) {
-    const missing = query.error instanceof ApiError && query.error.status === 404;
-    return (
-      <ErrorState
-        title={missing ? `There is no such ${singular}` : `The ${singular} could not be loaded`}
-        description={missing ? 'It may have been deleted for good, or the link is mistyped.' : describeError(query.error)}
-        onRetry={missing ? undefined : () => void query.refetch()}
-      />
-    );
-  }
+  if (query.isError || !query.data) return <DetailLoadError noun={singular} query={query} missingDescription="It may have been deleted for good, or the link is mistyped." />;
   const record = query.data;
   const name = spec.nameOf(record);
   const deleted = record.deletedAt !== null;
@@ -95,12 +87,7 @@ export function RecordDetailPage<T extends RecordBase>({ spec, id, query, canWri
     <div className="grid gap-6">
       <HeaderActionBar
         className="pb-0"
-        eyebrow={
-          <Link href={back} className="inline-flex items-center gap-1 rounded-sm hover:text-foreground">
-            <ArrowLeft className="size-3.5" aria-hidden="true" />
-            {spec.title}
-          </Link>
-        }
+        eyebrow={<BackLink href={back}>{spec.title}</BackLink>}
         title={
           <span className="flex items-center gap-3">
             {avatar?.(record)}

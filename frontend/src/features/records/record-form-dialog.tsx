@@ -2,15 +2,11 @@
 // with the API's own create/update schema before sending, the API's field errors put back on the
 // fields. Editing sends only the changed fields with the version read; creating may merge into an
 // existing record (same domain, same email), which the toast says.
-import { useEffect, useState } from 'react';
 import { Controller, useForm, type UseFormReturn } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useQueryClient } from '@tanstack/react-query';
 import { useLocation } from 'wouter';
-import { applyApiErrors } from '@/components/form/apply-api-errors';
-import { FormDialogFooter } from '@/components/form/form-dialog-footer';
-import { FormError } from '@/components/form/form-error';
-import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from '@/components/ui/dialog';
+import { FormDialog, useDialogForm } from '@/components/form/form-dialog';
 import { Field, type FieldControlProps } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select';
@@ -52,33 +48,29 @@ export function RecordFormDialog<T extends RecordBase>({ spec, open, onOpenChang
   const fields = formFieldsOf(spec.fields);
   const queryClient = useQueryClient();
   const [, navigate] = useLocation();
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<FormValues>({
     // The API's schema validates the form; its transforms (empty → null) shape what is sent.
     resolver: zodResolver((editing ? spec.updateSchema : spec.createSchema) as never) as never,
     defaultValues: valuesOf(fields, record, initial),
     mode: 'onTouched',
   });
-  const { errors, isSubmitting, dirtyFields } = form.formState;
-  const initialKey = JSON.stringify(initial);
-
-  useEffect(() => {
-    if (open) {
-      form.reset(valuesOf(fields, record, initial));
-      setFormError(null);
-    }
-    // `fields` and `initial` are read through the spec and initialKey, not by identity.
-  }, [open, record, spec, initialKey, form]);
-
-  const onSubmit = form.handleSubmit(async (values) => {
-    setFormError(null);
-    try {
+  const { errors, dirtyFields } = form.formState;
+  const dialog = useDialogForm(form, {
+    open,
+    onOpenChange,
+    initial: () => valuesOf(fields, record, initial),
+    apiErrors: {
+      fields: fields.map((f) => f.key),
+      messages: {
+        stale_write: `Not saved: this ${singular} was changed by someone else since you opened it. Close this form and reload the ${singular} to see their changes.`,
+      },
+    },
+    // `fields` and `initial` are read through the spec and its JSON, not by identity.
+    resetKeys: [record, spec, JSON.stringify(initial)],
+    send: async (values) => {
       if (record) {
         const changed = Object.fromEntries(fields.filter((f) => dirtyFields[f.key]).map((f) => [f.key, values[f.key]]));
-        if (Object.keys(changed).length === 0) {
-          onOpenChange(false);
-          return;
-        }
+        if (Object.keys(changed).length === 0) return;
         const saved = await api.patch<T>(`${spec.apiPath}/${record.id}`, { ...changed, version: record.version });
         queryClient.setQueryData(spec.keys.detail(record.id), saved);
         toast.success(`${spec.nameOf(saved)} saved.`);
@@ -89,47 +81,35 @@ export function RecordFormDialog<T extends RecordBase>({ spec, open, onOpenChang
       }
       void queryClient.invalidateQueries({ queryKey: spec.keys.all });
       for (const key of spec.alsoInvalidates ?? []) void queryClient.invalidateQueries({ queryKey: key });
-      onOpenChange(false);
-    } catch (error) {
-      setFormError(
-        applyApiErrors(form, error, {
-          fields: fields.map((f) => f.key),
-          messages: {
-            stale_write: `Not saved: this ${singular} was changed by someone else since you opened it. Close this form and reload the ${singular} to see their changes.`,
-          },
-        }),
-      );
-    }
+    },
   });
 
   const title = editing ? `Edit ${spec.nameOf(record)}` : `New ${singular}`;
   return (
-    <Dialog open={open} onOpenChange={(next) => !isSubmitting && onOpenChange(next)}>
-      <DialogContent size="lg">
-        <DialogHeader>
-          <DialogTitle>{title}</DialogTitle>
-          <DialogDescription>{editing ? 'Change the main details; every change is kept in the history.' : spec.copy.createDescription}</DialogDescription>
-        </DialogHeader>
-        <form onSubmit={onSubmit} noValidate className="grid gap-5" aria-label={editing ? `Edit ${singular}` : `New ${singular}`}>
-          <FormError>{formError}</FormError>
-          <div className="grid gap-4 sm:grid-cols-2">
-            {fields.map((field, index) => (
-              <Field
-                key={field.key}
-                className={cn('content-start', field.wide && 'sm:col-span-2')}
-                label={field.label}
-                required={field.required}
-                hint={field.hint}
-                error={errors[field.key]?.message as string | undefined}
-              >
-                {(control) => <FormControl field={field} control={control} form={form} record={record} autoFocus={index === 0} />}
-              </Field>
-            ))}
-          </div>
-          <FormDialogFooter submitLabel={editing ? 'Save changes' : `Create ${singular}`} pending={isSubmitting} onCancel={() => onOpenChange(false)} />
-        </form>
-      </DialogContent>
-    </Dialog>
+    <FormDialog
+      {...dialog}
+      size="lg"
+      title={title}
+      description={editing ? 'Change the main details; every change is kept in the history.' : spec.copy.createDescription}
+      formLabel={editing ? `Edit ${singular}` : `New ${singular}`}
+      className="grid gap-5"
+      submitLabel={editing ? 'Save changes' : `Create ${singular}`}
+    >
+      <div className="grid gap-4 sm:grid-cols-2">
+        {fields.map((field, index) => (
+          <Field
+            key={field.key}
+            className={cn('content-start', field.wide && 'sm:col-span-2')}
+            label={field.label}
+            required={field.required}
+            hint={field.hint}
+            error={errors[field.key]?.message as string | undefined}
+          >
+            {(control) => <FormControl field={field} control={control} form={form} record={record} autoFocus={index === 0} />}
+          </Field>
+        ))}
+      </div>
+    </FormDialog>
   );
 }
 

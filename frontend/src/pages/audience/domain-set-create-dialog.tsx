@@ -1,16 +1,13 @@
 // A new domain set from pasted lines or a CSV file (domains, URLs, emails or company names, the
 // first column of a CSV). The API normalizes and matches it in one go and answers the report.
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
-import { FileUp } from 'lucide-react';
 import { DOMAIN_SET_MAX_LINES, domainSetCreateSchema, type DomainSetReport } from '@shared/contracts/audience';
-import { applyApiErrors } from '@/components/form/apply-api-errors';
-import { FormDialogFooter } from '@/components/form/form-dialog-footer';
-import { FormError } from '@/components/form/form-error';
-import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from '@/components/ui/dialog';
+import { FormDialog, useDialogForm } from '@/components/form/form-dialog';
 import { Field } from '@/components/ui/field';
+import { FileButton } from '@/components/ui/file-button';
 import { Input } from '@/components/ui/input';
 import { Textarea } from '@/components/ui/textarea';
 import { api } from '@/lib/api';
@@ -31,18 +28,18 @@ type DomainSetFormValues = { name: string; text: string };
 
 export function DomainSetCreateDialog({ open, onOpenChange, onCreated }: Props) {
   const [fileName, setFileName] = useState<string | null>(null);
-  const [formError, setFormError] = useState<string | null>(null);
-  const fileId = useId();
   const form = useForm<DomainSetFormValues>({ resolver: zodResolver(formSchema) as never, defaultValues: { name: '', text: '' } });
-  const { errors, isSubmitting } = form.formState;
+  const { errors } = form.formState;
   const text = useWatch({ control: form.control, name: 'text' });
-
+  const dialog = useDialogForm(form, {
+    open,
+    onOpenChange,
+    initial: () => ({ name: '', text: '' }),
+    send: async (values) => onCreated(await api.post<DomainSetReport>(DOMAIN_SETS_PATH, values)),
+  });
   useEffect(() => {
-    if (!open) return;
-    form.reset({ name: '', text: '' });
-    setFileName(null);
-    setFormError(null);
-  }, [open, form]);
+    if (open) setFileName(null);
+  }, [open]);
 
   async function readFile(file: File | undefined) {
     if (!file) return;
@@ -51,51 +48,31 @@ export function DomainSetCreateDialog({ open, onOpenChange, onCreated }: Props) 
     if (!form.getValues('name').trim()) form.setValue('name', file.name.replace(/\.[^.]+$/, ''), { shouldDirty: true });
   }
 
-  const submit = form.handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      const report = await api.post<DomainSetReport>(DOMAIN_SETS_PATH, values);
-      onCreated(report);
-      onOpenChange(false);
-    } catch (error) {
-      setFormError(applyApiErrors(form, error));
-    }
-  });
-
   const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '').length;
   const textField = form.register('text', { onChange: () => setFileName(null) });
   return (
-    <Dialog open={open} onOpenChange={(next) => !isSubmitting && onOpenChange(next)}>
-      <DialogContent size="lg">
-        <form onSubmit={submit} className="grid gap-4" noValidate aria-label="New domain set">
-          <DialogHeader>
-            <DialogTitle>New domain set</DialogTitle>
-            <DialogDescription>
-              Paste target accounts, one a line: domains, website URLs, emails or company names. Up to {DOMAIN_SET_MAX_LINES.toLocaleString('en-US')} lines; they are
-              normalized and matched to your accounts.
-            </DialogDescription>
-          </DialogHeader>
-          <Field label="Name" required error={errors.name?.message}>
-            <Input maxLength={200} autoFocus autoComplete="off" {...form.register('name')} />
-          </Field>
-          <Field label="Domains or companies" required error={errors.text?.message} hint={lines > 0 ? `${lines.toLocaleString('en-US')} lines` : undefined}>
-            <Textarea rows={8} className="font-mono text-[13px]" spellCheck={false} placeholder={'acme.com\nhttps://www.northwind.io/about\nGlobex Corporation'} {...textField} />
-          </Field>
-          <div className="flex flex-wrap items-center gap-3">
-            <label
-              htmlFor={fileId}
-              className="inline-flex cursor-pointer items-center gap-2 rounded-md border border-input bg-card px-3 py-1.5 text-sm font-medium shadow-xs hover:bg-muted has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-ring"
-            >
-              <FileUp className="size-4" aria-hidden="true" />
-              Upload a CSV file
-              <input id={fileId} type="file" accept=".csv,.txt,text/csv,text/plain" className="sr-only" onChange={(e) => void readFile(e.target.files?.[0])} />
-            </label>
-            {fileName && <span className="font-mono text-sm">{fileName}</span>}
-          </div>
-          <FormError>{formError}</FormError>
-          <FormDialogFooter submitLabel="Create and match" pending={isSubmitting} onCancel={() => onOpenChange(false)} />
-        </form>
-      </DialogContent>
-    </Dialog>
+    <FormDialog
+      {...dialog}
+      size="lg"
+      title="New domain set"
+      description={
+        <>
+          Paste target accounts, one a line: domains, website URLs, emails or company names. Up to {DOMAIN_SET_MAX_LINES.toLocaleString('en-US')} lines; they are normalized
+          and matched to your accounts.
+        </>
+      }
+      submitLabel="Create and match"
+    >
+      <Field label="Name" required error={errors.name?.message}>
+        <Input maxLength={200} autoFocus autoComplete="off" {...form.register('name')} />
+      </Field>
+      <Field label="Domains or companies" required error={errors.text?.message} hint={lines > 0 ? `${lines.toLocaleString('en-US')} lines` : undefined}>
+        <Textarea rows={8} className="font-mono text-[13px]" spellCheck={false} placeholder={'acme.com\nhttps://www.northwind.io/about\nGlobex Corporation'} {...textField} />
+      </Field>
+      <div className="flex flex-wrap items-center gap-3">
+        <FileButton label="Upload a CSV file" accept=".csv,.txt,text/csv,text/plain" onFile={(file) => void readFile(file)} />
+        {fileName && <span className="font-mono text-sm">{fileName}</span>}
+      </div>
+    </FormDialog>
   );
 }

@@ -3,22 +3,24 @@
 // matched accounts — with the actions that follow: a list of those contacts, accounts for the
 // unmatched domains, matching again, deleting the set.
 import { useMemo, useState } from 'react';
-import { Link, useLocation } from 'wouter';
+import { useLocation } from 'wouter';
 import { useQueryClient } from '@tanstack/react-query';
-import { ArrowLeft, Building2, Check, ListPlus, RefreshCw, Trash2, X } from 'lucide-react';
+import { Building2, Check, ListPlus, RefreshCw, Trash2, X } from 'lucide-react';
 import type { DomainSetEntry, DomainSetReport, StaticList } from '@shared/contracts/audience';
+import { BackLink } from '@/components/ui/back-link';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { DataTable } from '@/components/ui/data-table/data-table';
 import { EMPTY_SELECTION, selectionLookup, type SelectionModel } from '@/components/ui/data-table/selection';
 import { EmptyState } from '@/components/ui/empty-state';
-import { ErrorState } from '@/components/ui/error-state';
 import { HeaderActionBar } from '@/components/ui/header-action-bar';
 import { Tabs, TabsContent, TabsList, TabsTrigger } from '@/components/ui/tabs';
 import { toast } from '@/components/ui/toast';
+import { DeleteNamedDialog } from '@/features/named-index/delete-named-dialog';
+import { DetailLoadError } from '@/features/records/detail-load-error';
 import { RecordDetailSkeleton } from '@/features/records/record-detail-skeleton';
-import { ApiError, api, describeError } from '@/lib/api';
+import { api, describeError } from '@/lib/api';
 import { cn } from '@/lib/utils';
 import { DOMAIN_SETS_PATH, audienceKeys, useCanWriteAudience, useDomainSetReport } from '@/features/audience/audience-api';
 import { matchedColumns, unmatchedColumns } from './domain-set-columns';
@@ -42,16 +44,7 @@ function Figure({ label, value, tone, testId }: { label: string; value: number; 
 export function DomainSetReportView({ id }: { id: string }) {
   const report = useDomainSetReport(id);
   if (report.isLoading) return <RecordDetailSkeleton label="Loading domain set" />;
-  if (report.isError || !report.data) {
-    const missing = report.error instanceof ApiError && report.error.status === 404;
-    return (
-      <ErrorState
-        title={missing ? 'There is no such domain set' : 'The domain set could not be loaded'}
-        description={missing ? 'It may have been deleted, or the link is mistyped.' : describeError(report.error)}
-        onRetry={missing ? undefined : () => void report.refetch()}
-      />
-    );
-  }
+  if (report.isError || !report.data) return <DetailLoadError noun="domain set" query={report} />;
   return <Report report={report.data} />;
 }
 
@@ -106,12 +99,7 @@ function Report({ report }: { report: DomainSetReport }) {
   return (
     <>
       <HeaderActionBar
-        eyebrow={
-          <Link href="/domain-sets" className="inline-flex items-center gap-1 rounded-sm hover:text-foreground">
-            <ArrowLeft className="size-3.5" aria-hidden="true" />
-            Domain sets
-          </Link>
-        }
+        eyebrow={<BackLink href="/domain-sets">Domain sets</BackLink>}
         title={set.name}
         description={set.description ?? undefined}
         actions={
@@ -230,23 +218,15 @@ function Report({ report }: { report: DomainSetReport }) {
           }
         }}
       />
-      <ConfirmDialog
-        open={deleting}
-        onOpenChange={setDeleting}
-        destructive
-        title={`Delete “${set.name}”?`}
+      <DeleteNamedDialog
+        item={deleting ? set : null}
+        onClose={() => setDeleting(false)}
+        noun="Domain set"
+        pathOf={(domainSet) => `${DOMAIN_SETS_PATH}/${domainSet.id}`}
         description="Accounts and contacts stay; segments that use this set stop matching it."
-        confirmLabel="Delete domain set"
-        onConfirm={async () => {
-          try {
-            await api.delete(`${DOMAIN_SETS_PATH}/${id}`);
-            void queryClient.invalidateQueries({ queryKey: audienceKeys.domainSets });
-            toast.success(`Domain set “${set.name}” deleted.`);
-            navigate('/domain-sets');
-          } catch (error) {
-            toast.error(describeError(error));
-            throw error;
-          }
+        onDeleted={() => {
+          void queryClient.invalidateQueries({ queryKey: audienceKeys.domainSets });
+          navigate('/domain-sets');
         }}
       />
     </>

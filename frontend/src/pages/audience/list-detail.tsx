@@ -1,29 +1,31 @@
 // One static list: its members in the contacts table (search, filter, sort, cursor pages), and
 // for campaign staff rename, delete and "remove the selected members" — each asked first.
 import { useMemo, useState } from 'react';
-import { Link, useLocation } from 'wouter';
+import { useLocation } from 'wouter';
 import { useQueryClient } from '@tanstack/react-query';
-import { ArrowLeft, PencilLine, Trash2, UserMinus, Users } from 'lucide-react';
+import { PencilLine, Trash2, UserMinus, Users } from 'lucide-react';
 import type { ListMembersResult, StaticList } from '@shared/contracts/audience';
 import { CONTACT_FIELDS, CONTACT_SORT_KEYS, type BulkSelection, type Contact } from '@shared/contracts/accounts';
 import { AdvancedFilterBar } from '@/components/ui/advanced-filter-bar/advanced-filter-bar';
 import { useUrlFilter } from '@/components/ui/advanced-filter-bar/use-url-filter';
+import { BackLink } from '@/components/ui/back-link';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { DataTable } from '@/components/ui/data-table/data-table';
 import { EMPTY_SELECTION, type SelectionModel } from '@/components/ui/data-table/selection';
 import { EmptyState } from '@/components/ui/empty-state';
-import { ErrorState } from '@/components/ui/error-state';
 import { HeaderActionBar } from '@/components/ui/header-action-bar';
 import { ReachableNow } from '@/features/activity/reachable-now';
 import { toast } from '@/components/ui/toast';
+import { DeleteNamedDialog } from '@/features/named-index/delete-named-dialog';
 import { countOf } from '@/features/records/bulk-selection';
+import { DetailLoadError } from '@/features/records/detail-load-error';
 import { formatDateTime } from '@/features/records/format';
 import { SearchBox, SortSelect } from '@/features/records/list-controls';
 import { sortQuery, useListUrlState } from '@/features/records/list-url-state';
 import { RecordDetailSkeleton } from '@/features/records/record-detail-skeleton';
 import { useRecordList } from '@/features/records/use-record-list';
-import { ApiError, api, describeError } from '@/lib/api';
+import { api, describeError } from '@/lib/api';
 import { contactColumns } from '../contacts/contact-columns';
 import { LISTS_PATH, audienceKeys, useCanWriteAudience, useList } from '@/features/audience/audience-api';
 import { ListOriginBadge } from './list-origin';
@@ -50,16 +52,7 @@ export function ListDetail({ id }: { id: string }) {
   };
 
   if (list.isLoading) return <RecordDetailSkeleton label="Loading list" />;
-  if (list.isError || !list.data) {
-    const missing = list.error instanceof ApiError && list.error.status === 404;
-    return (
-      <ErrorState
-        title={missing ? 'There is no such list' : 'The list could not be loaded'}
-        description={missing ? 'It may have been deleted, or the link is mistyped.' : describeError(list.error)}
-        onRetry={missing ? undefined : () => void list.refetch()}
-      />
-    );
-  }
+  if (list.isError || !list.data) return <DetailLoadError noun="list" query={list} />;
   const record = list.data;
   const matching = members.total?.count ?? members.rows.length;
 
@@ -78,12 +71,7 @@ export function ListDetail({ id }: { id: string }) {
   return (
     <>
       <HeaderActionBar
-        eyebrow={
-          <Link href="/lists" className="inline-flex items-center gap-1 rounded-sm hover:text-foreground">
-            <ArrowLeft className="size-3.5" aria-hidden="true" />
-            Lists
-          </Link>
-        }
+        eyebrow={<BackLink href="/lists">Lists</BackLink>}
         title={record.name}
         meta={
           <>
@@ -175,23 +163,15 @@ export function ListDetail({ id }: { id: string }) {
           toast.success('List renamed.');
         }}
       />
-      <ConfirmDialog
-        open={deleting}
-        onOpenChange={setDeleting}
-        destructive
-        title={`Delete “${record.name}”?`}
+      <DeleteNamedDialog
+        item={deleting ? record : null}
+        onClose={() => setDeleting(false)}
+        noun="List"
+        pathOf={(list) => `${LISTS_PATH}/${list.id}`}
         description="The contacts stay; only the list goes, and segments that use it stop matching it."
-        confirmLabel="Delete list"
-        onConfirm={async () => {
-          try {
-            await api.delete(`${LISTS_PATH}/${id}`);
-            void queryClient.invalidateQueries({ queryKey: audienceKeys.lists });
-            toast.success(`List “${record.name}” deleted.`);
-            navigate('/lists');
-          } catch (error) {
-            toast.error(describeError(error));
-            throw error;
-          }
+        onDeleted={() => {
+          void queryClient.invalidateQueries({ queryKey: audienceKeys.lists });
+          navigate('/lists');
         }}
       />
     </>

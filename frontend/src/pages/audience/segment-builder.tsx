@@ -2,12 +2,13 @@
 // (debounced preview as the filter changes), the newest matching contacts, save (new or changes)
 // "convert to list" (a snapshot of today's members, leaving out the opted-out and suppressed if asked) and a CSV export of the filter as it stands.
 import { useMemo, useState } from 'react';
-import { Link, useLocation } from 'wouter';
+import { useLocation } from 'wouter';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ArrowLeft, ListPlus, Loader2, Save, Users } from 'lucide-react';
+import { ListPlus, Loader2, Save, Users } from 'lucide-react';
 import type { Segment } from '@shared/contracts/audience';
 import { EMPTY_FILTER, type FilterGroup } from '@shared/contracts/filters';
 import { AdvancedFilterBar } from '@/components/ui/advanced-filter-bar/advanced-filter-bar';
+import { BackLink } from '@/components/ui/back-link';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { DataTable } from '@/components/ui/data-table/data-table';
@@ -15,8 +16,9 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
 import { HeaderActionBar } from '@/components/ui/header-action-bar';
 import { toast } from '@/components/ui/toast';
+import { DetailLoadError } from '@/features/records/detail-load-error';
 import { RecordDetailSkeleton } from '@/features/records/record-detail-skeleton';
-import { ApiError, api, describeError } from '@/lib/api';
+import { api, describeError } from '@/lib/api';
 import { useDebounced } from '@/lib/use-debounced';
 import { ReachableNow } from '@/features/activity/reachable-now';
 import { contactColumns } from '../contacts/contact-columns';
@@ -32,16 +34,7 @@ const PREVIEW_DEBOUNCE_MS = 400;
 export function SegmentBuilder({ id }: { id: string | null }) {
   const segment = useSegment(id);
   if (id !== null && segment.isLoading) return <RecordDetailSkeleton label="Loading segment" />;
-  if (id !== null && (segment.isError || !segment.data)) {
-    const missing = segment.error instanceof ApiError && segment.error.status === 404;
-    return (
-      <ErrorState
-        title={missing ? 'There is no such segment' : 'The segment could not be loaded'}
-        description={missing ? 'It may have been deleted, or the link is mistyped.' : describeError(segment.error)}
-        onRetry={missing ? undefined : () => void segment.refetch()}
-      />
-    );
-  }
+  if (id !== null && (segment.isError || !segment.data)) return <DetailLoadError noun="segment" query={segment} />;
   return <Builder segment={segment.data ?? null} />;
 }
 
@@ -88,12 +81,7 @@ function Builder({ segment }: { segment: Segment | null }) {
   return (
     <>
       <HeaderActionBar
-        eyebrow={
-          <Link href="/segments" className="inline-flex items-center gap-1 rounded-sm hover:text-foreground">
-            <ArrowLeft className="size-3.5" aria-hidden="true" />
-            Segments
-          </Link>
-        }
+        eyebrow={<BackLink href="/segments">Segments</BackLink>}
         title={segment?.name ?? 'New segment'}
         description={segment?.description ?? 'Add filters: the count and the preview follow as you edit.'}
         actions={

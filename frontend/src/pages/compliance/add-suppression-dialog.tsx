@@ -1,15 +1,11 @@
 // Suppress one value: an address or a whole domain on the email list, a number on the DNC list.
 // Checked with the route's own schema before sending; the API's normalization errors (a value
 // that is not an address, a domain or a phone) come back on the value field.
-import { useEffect, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { SUPPRESSION_REASONS, SUPPRESSION_REASON_LABELS, addSuppressionRequestSchema, type AddSuppressionRequest, type SuppressionList, type SuppressionReason, type SuppressionType } from '@shared/contracts/compliance';
-import { applyApiErrors } from '@/components/form/apply-api-errors';
-import { FormDialogFooter } from '@/components/form/form-dialog-footer';
-import { FormError } from '@/components/form/form-error';
+import { FormDialog, useDialogForm } from '@/components/form/form-dialog';
 import { FormSelect } from '@/components/form/form-select';
-import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { labelledOptions, type SelectOption } from '@/components/ui/option-select';
@@ -39,62 +35,45 @@ function emptyFor(list: SuppressionList): SuppressionFormValues {
 }
 
 export function AddSuppressionDialog({ open, onOpenChange, list, onAdded }: Props) {
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<SuppressionFormValues>({ resolver: zodResolver(addSuppressionRequestSchema) as never, defaultValues: emptyFor(list) });
-  const { errors, isSubmitting } = form.formState;
+  const { errors } = form.formState;
   const type = useWatch({ control: form.control, name: 'type' });
-
-  useEffect(() => {
-    if (!open) return;
-    form.reset(emptyFor(list));
-    setFormError(null);
-  }, [open, list, form]);
-
-  const submit = form.handleSubmit(async (parsed) => {
-    setFormError(null);
-    const request = parsed as unknown as AddSuppressionRequest;
-    try {
+  const dialog = useDialogForm(form, {
+    open,
+    onOpenChange,
+    initial: () => emptyFor(list),
+    send: async (parsed) => {
+      const request = parsed as unknown as AddSuppressionRequest;
       const result = await addSuppression({ ...request, note: request.note || undefined });
       if (result.added) toast.success(`${result.suppression.value} is suppressed.`);
       else toast.info(`${result.suppression.value} was already on the list.`);
       onAdded();
-      onOpenChange(false);
-    } catch (error) {
-      setFormError(applyApiErrors(form, error));
-    }
+    },
   });
 
   const valueLabel = type === 'phone' ? 'Phone number' : type === 'domain' ? 'Domain' : 'Email address';
   return (
-    <Dialog open={open} onOpenChange={(next) => !isSubmitting && onOpenChange(next)}>
-      <DialogContent>
-        <form onSubmit={submit} className="grid gap-4" noValidate aria-label="Add a suppression">
-          <DialogHeader>
-            <DialogTitle>{list === 'email' ? 'Suppress an address or domain' : 'Add a number to do-not-call'}</DialogTitle>
-            <DialogDescription>
-              {list === 'email'
-                ? 'No email is sent to a suppressed address; a domain covers every address at it and its subdomains.'
-                : 'A number on the do-not-call list is never dialled.'}
-            </DialogDescription>
-          </DialogHeader>
-          {list === 'email' && (
-            <Field label="Suppress">
-              <FormSelect control={form.control} name="type" options={EMAIL_TYPE_OPTIONS} />
-            </Field>
-          )}
-          <Field label={valueLabel} required error={errors.value?.message} hint={type === 'phone' ? 'Numbers without a country code are read as US numbers.' : undefined}>
-            <Input placeholder={PLACEHOLDERS[type]} className="font-mono" autoComplete="off" spellCheck={false} autoFocus {...form.register('value')} />
-          </Field>
-          <Field label="Reason" error={errors.reason?.message}>
-            <FormSelect control={form.control} name="reason" options={REASON_OPTIONS} />
-          </Field>
-          <Field label="Note" hint="Optional: who asked, a ticket number." error={errors.note?.message}>
-            <Textarea rows={2} maxLength={1000} {...form.register('note')} />
-          </Field>
-          <FormError>{formError}</FormError>
-          <FormDialogFooter submitLabel="Suppress" pending={isSubmitting} onCancel={() => onOpenChange(false)} />
-        </form>
-      </DialogContent>
-    </Dialog>
+    <FormDialog
+      {...dialog}
+      title={list === 'email' ? 'Suppress an address or domain' : 'Add a number to do-not-call'}
+      description={list === 'email' ? 'No email is sent to a suppressed address; a domain covers every address at it and its subdomains.' : 'A number on the do-not-call list is never dialled.'}
+      formLabel="Add a suppression"
+      submitLabel="Suppress"
+    >
+      {list === 'email' && (
+        <Field label="Suppress">
+          <FormSelect control={form.control} name="type" options={EMAIL_TYPE_OPTIONS} />
+        </Field>
+      )}
+      <Field label={valueLabel} required error={errors.value?.message} hint={type === 'phone' ? 'Numbers without a country code are read as US numbers.' : undefined}>
+        <Input placeholder={PLACEHOLDERS[type]} className="font-mono" autoComplete="off" spellCheck={false} autoFocus {...form.register('value')} />
+      </Field>
+      <Field label="Reason" error={errors.reason?.message}>
+        <FormSelect control={form.control} name="reason" options={REASON_OPTIONS} />
+      </Field>
+      <Field label="Note" hint="Optional: who asked, a ticket number." error={errors.note?.message}>
+        <Textarea rows={2} maxLength={1000} {...form.register('note')} />
+      </Field>
+    </FormDialog>
   );
 }

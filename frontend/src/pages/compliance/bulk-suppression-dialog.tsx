@@ -1,8 +1,7 @@
 // Bulk upload: paste values (one a line, or a CSV with an email/domain/phone/value column) or
 // choose a CSV file; the API adds them in one statement and reports added, duplicate and invalid
 // lines. Small files are sent inline; big ones go to the data bucket first.
-import { useEffect, useId, useState, type FormEvent } from 'react';
-import { FileUp } from 'lucide-react';
+import { useEffect, useState, type FormEvent } from 'react';
 import {
   MAX_BULK_CSV_CHARS,
   SUPPRESSION_REASONS,
@@ -16,6 +15,7 @@ import { FormError } from '@/components/form/form-error';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';
+import { FileButton } from '@/components/ui/file-button';
 import { OptionSelect, labelledOptions } from '@/components/ui/option-select';
 import { Textarea } from '@/components/ui/textarea';
 import { describeError } from '@/lib/api';
@@ -36,7 +36,6 @@ export function BulkSuppressionDialog({ open, onOpenChange, list, onDone }: Prop
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [report, setReport] = useState<BulkSuppressionResponse | null>(null);
-  const fileId = useId();
 
   useEffect(() => {
     if (!open) return;
@@ -104,17 +103,7 @@ export function BulkSuppressionDialog({ open, onOpenChange, list, onDone }: Prop
               />
             </Field>
             <div className="flex flex-wrap items-center gap-3">
-              <label htmlFor={fileId} className="inline-flex cursor-pointer items-center gap-2 rounded-md border border-input bg-card px-3 py-1.5 text-sm font-medium shadow-xs hover:bg-muted has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-ring">
-                <FileUp className="size-4" aria-hidden="true" />
-                Choose a CSV file
-                <input
-                  id={fileId}
-                  type="file"
-                  accept=".csv,.txt,text/csv,text/plain"
-                  className="sr-only"
-                  onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-                />
-              </label>
+              <FileButton label="Choose a CSV file" accept=".csv,.txt,text/csv,text/plain" onFile={(chosen) => setFile(chosen ?? null)} />
               {file && (
                 <span className="flex items-center gap-2 text-sm">
                   <span className="font-mono">{file.name}</span>

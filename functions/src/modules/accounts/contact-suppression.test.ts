@@ -1,30 +1,21 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Contact, ContactListResponse } from '@shared/contracts/accounts';
-import { countQueries } from '../compliance/testing';
-import { insertSuppressions, type NewSuppression } from '../compliance/testing';
+import { countQueries, insertSuppressions, suppressionEntry } from '../compliance/testing';
 import { withSuppressions } from './contact-suppression';
 import { createAccountsTestContext } from './test-fixtures';
 import { fileContext } from '../../../test/support/file-context';
 
 const ids: Record<string, string> = {};
 
-const entry = (type: NewSuppression['type'], value: string, reason: NewSuppression['reason']): NewSuppression => ({
-  type,
-  value,
-  reason,
-  source: 'test',
-  note: null,
-});
-
 const t = fileContext(createAccountsTestContext);
 beforeAll(async () => {
   await insertSuppressions(
     t.deps.db,
     [
-      entry('email', 'gone@open.com', 'unsubscribe'),
-      entry('domain', 'closed.co.uk', 'client_request'),
-      entry('email', 'both@closed.co.uk', 'bounce'),
-      entry('phone', '+14155550100', 'dnc_registry'),
+      suppressionEntry('email', 'gone@open.com', 'unsubscribe'),
+      suppressionEntry('domain', 'closed.co.uk', 'client_request'),
+      suppressionEntry('email', 'both@closed.co.uk', 'bounce'),
+      suppressionEntry('phone', '+14155550100', 'dnc_registry'),
     ],
     { createdBy: null, at: new Date('2026-01-02T03:04:05Z') },
   );

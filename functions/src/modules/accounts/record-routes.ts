@@ -8,7 +8,7 @@ import type { Actor } from '../../core/actor';
 import type { Deps } from '../../core/deps';
 import { invalid } from '../../core/app-error';
 import { recordIdParams } from '../../http/params';
-import { defineRoute, reply, type Route } from '../../http/route';
+import { defineRoute, noContent, reply, type Route } from '../../http/route';
 import { listHistory } from '../../records/record-changes';
 import { bulkExport, runBulk, undoBulk, type BulkRequest } from './bulk';
 
@@ -112,10 +112,7 @@ export function recordRoutes<C extends z.ZodType, U extends z.ZodType<{ version?
       capability: 'records.write',
       summary: `Delete ${noun} (soft: it can be restored)`,
       params: recordIdParams,
-      handler: async ({ deps, params, actor }) => {
-        await spec.remove(deps, { id: params.id, actor });
-        return reply(204);
-      },
+      handler: async ({ deps, params, actor }) => noContent(spec.remove(deps, { id: params.id, actor })),
     }),
     defineRoute({
       method: 'POST',

@@ -12,7 +12,7 @@ import {
   timelineQuerySchema,
 } from '@shared/contracts/activity';
 import { can } from '@shared/access';
-import { defineRoute, reply, type ApiModule, type Route } from '../../http/route';
+import { defineRoute, noContent, reply, type ApiModule, type Route } from '../../http/route';
 import type { ActivityHooks } from './hooks';
 import { addNote, deleteNote, mentionCandidates, updateNote } from './notes';
 import { currentPolicy, policyHistory, savePolicy } from './policy';
@@ -96,10 +96,7 @@ export function createActivityModule(hooks: ActivityHooks): ApiModule {
         capability: 'records.read',
         summary: 'Delete a note (its author or an admin)',
         params: noteParams,
-        handler: async ({ deps, params, principal }) => {
-          await deleteNote(deps.db, { id: params.noteId, actor: { userId: principal.userId, isAdmin: can(principal.roles, 'admin') }, at: deps.now() });
-          return reply(204);
-        },
+        handler: async ({ deps, params, principal }) => noContent(deleteNote(deps.db, { id: params.noteId, actor: { userId: principal.userId, isAdmin: can(principal.roles, 'admin') }, at: deps.now() })),
       }),
       defineRoute({
         method: 'GET',
@@ -171,10 +168,7 @@ export function createActivityModule(hooks: ActivityHooks): ApiModule {
         capability: 'records.read',
         summary: 'Delete a task',
         params: taskParams,
-        handler: async ({ deps, params }) => {
-          await deleteTask(deps.db, { id: params.taskId, at: deps.now() });
-          return reply(204);
-        },
+        handler: async ({ deps, params }) => noContent(deleteTask(deps.db, { id: params.taskId, at: deps.now() })),
       }),
       defineRoute({
         method: 'GET',

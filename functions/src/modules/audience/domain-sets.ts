@@ -24,6 +24,7 @@ import { AppError, invalid, notFound } from '../../core/app-error';
 import { isUniqueViolation } from '../../db/pg-errors';
 import { matchDomainSet, type TrigramMode } from './domain-match';
 import { parseDomainSet } from './domain-set-parse';
+import { listSnapshotSql } from './list-snapshot';
 import { getList } from './lists';
 import { softDeleteNamed } from './soft-delete';
 
@@ -195,19 +196,14 @@ export async function domainSetToList(
   input: { id: string; request: z.output<typeof domainSetToListSchema>; userId: string | null },
 ): Promise<StaticList> {
   await findLiveSet(deps.db, input.id);
-  const now = deps.now().toISOString();
+  const snapshot = { name: input.request.name, description: input.request.description, origin: 'domain_set', originId: input.id, userId: input.userId, now: deps.now().toISOString() } as const;
   const row = await queryOne<{ id: string }>(
     deps.db,
-    sql`with l as (
-          insert into static_lists (name, description, origin, origin_id, created_by, created_at, updated_at)
-          values (${input.request.name}, ${input.request.description ?? null}, 'domain_set', ${input.id}::uuid, ${input.userId}::uuid, ${now}::timestamptz, ${now}::timestamptz)
-          returning id),
-        ins as (
-          insert into static_list_members (list_id, contact_id, added_at)
-          select l.id, c.id, ${now}::timestamptz from l, contacts c
-          where c.deleted_at is null and c.account_id in (select e.account_id from domain_set_entries e where e.set_id = ${input.id}::uuid and ${COUNTED})
-          on conflict do nothing)
-        select id::text from l`,
+    listSnapshotSql(
+      snapshot,
+      sql`select c.id from contacts c
+          where c.deleted_at is null and c.account_id in (select e.account_id from domain_set_entries e where e.set_id = ${input.id}::uuid and ${COUNTED})`,
+    ),
   ).catch((error: unknown) => {
     if (isUniqueViolation(error)) throw new AppError('conflict', { detail: 'Another list has this name.' });
     throw error;

@@ -16,7 +16,7 @@ import {
   segmentUpdateSchema,
 } from '@shared/contracts/audience';
 import { recordIdParams } from '../../http/params';
-import { defineRoute, reply, type ApiModule } from '../../http/route';
+import { defineRoute, noContent, reply, type ApiModule } from '../../http/route';
 import {
   createAccountsForUnmatched,
   createDomainSet,
@@ -90,10 +90,7 @@ export const audienceModule: ApiModule = {
       capability: 'records.write',
       summary: 'Delete a segment (soft)',
       params: recordIdParams,
-      handler: async ({ deps, params }) => {
-        await deleteSegment(deps, params.id);
-        return reply(204);
-      },
+      handler: async ({ deps, params }) => noContent(deleteSegment(deps, params.id)),
     }),
     defineRoute({
       method: 'POST',
@@ -153,10 +150,7 @@ export const audienceModule: ApiModule = {
       capability: 'records.write',
       summary: 'Delete a static list (soft; it stops matching "in list" criteria)',
       params: recordIdParams,
-      handler: async ({ deps, params }) => {
-        await deleteList(deps, params.id);
-        return reply(204);
-      },
+      handler: async ({ deps, params }) => noContent(deleteList(deps, params.id)),
     }),
     defineRoute({
       method: 'GET',
@@ -216,10 +210,7 @@ export const audienceModule: ApiModule = {
       capability: 'records.write',
       summary: 'Delete a domain set (soft; it stops matching "account in domain set" criteria)',
       params: recordIdParams,
-      handler: async ({ deps, params }) => {
-        await deleteDomainSet(deps, params.id);
-        return reply(204);
-      },
+      handler: async ({ deps, params }) => noContent(deleteDomainSet(deps, params.id)),
     }),
     defineRoute({
       method: 'POST',

@@ -16,6 +16,7 @@ import { isUniqueViolation } from '../../db/pg-errors';
 import { selectionCondition } from '../../records/selection';
 import type { ContactRow } from '../../records/views';
 import { countExclusions } from '../compliance';
+import { listSnapshotSql } from './list-snapshot';
 import { getList } from './lists';
 import { SEGMENT_RESOURCE } from '../../records/segment-fields';
 import { withoutJit } from '../../db/planner-settings';
@@ -153,19 +154,15 @@ export async function segmentToList(
   const where = compileSegment(segment.filter, 'filter');
   const unreachable = compileSegment(UNREACHABLE, 'filter');
   const exclude = input.request.excludeUnreachable === true;
-  const now = deps.now().toISOString();
+  const snapshot = { name: input.request.name, description: input.request.description, origin: 'segment', originId: segment.id, userId: input.userId, now: deps.now().toISOString() } as const;
   const row = await withoutJit(deps.db, (tx) =>
     queryOne<{ id: string; left_out: number }>(
       tx,
-      sql`with l as (
-          insert into static_lists (name, description, origin, origin_id, created_by, created_at, updated_at)
-          values (${input.request.name}, ${input.request.description ?? null}, 'segment', ${segment.id}::uuid, ${input.userId}::uuid, ${now}::timestamptz, ${now}::timestamptz)
-          returning id),
-        ins as (
-          insert into static_list_members (list_id, contact_id, added_at)
-          select l.id, ${contacts.id}, ${now}::timestamptz from l, ${contacts} where ${where} ${exclude ? sql`and not (${unreachable})` : sql``}
-          on conflict do nothing)
-        select id::text, ${exclude ? sql`(select count(*)::int from ${contacts} where ${where} and ${unreachable})` : sql`0`} as left_out from l`,
+      listSnapshotSql(
+        snapshot,
+        sql`select ${contacts.id} from ${contacts} where ${where} ${exclude ? sql`and not (${unreachable})` : sql``}`,
+        sql`, ${exclude ? sql`(select count(*)::int from ${contacts} where ${where} and ${unreachable})` : sql`0`} as left_out`,
+      ),
     ),
   ).catch(nameTaken('list'));
   return { ...(await getList(deps, row!.id)), leftOut: Number(row!.left_out) };

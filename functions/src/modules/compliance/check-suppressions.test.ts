@@ -2,37 +2,28 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { SuppressionCheckResponse } from '@shared/contracts/compliance';
 import { createHttpHandler, type HttpHandler } from '../../http/create-http-handler';
 import { invoke } from '../../../test/support/invoke';
-import { createIdentityTestContext, makeUser, signIn } from '../../../test/support/identity-fixtures';
+import { createIdentityTestContext, signedInUser } from '../../../test/support/identity-fixtures';
 import type { SuppressionCheck } from '../imports';
 import { checkSuppressions, findSuppressions } from './check-suppressions';
-import { countQueries } from './fixtures';
+import { countQueries, suppressionEntry } from './fixtures';
 import { complianceModule } from './routes';
-import { insertSuppressions, type NewSuppression } from './suppressions-repo';
+import { insertSuppressions } from './suppressions-repo';
 import { fileContext } from '../../../test/support/file-context';
 
 let api: HttpHandler;
 let agent: string;
 
-const entry = (type: NewSuppression['type'], value: string, reason: NewSuppression['reason'] = 'manual'): NewSuppression => ({
-  type,
-  value,
-  reason,
-  source: 'test',
-  note: null,
-});
-
 const t = fileContext(createIdentityTestContext);
 beforeAll(async () => {
   api = createHttpHandler(complianceModule, { deps: async () => t.deps });
-  const user = await makeUser(t.deps, { roles: ['agent'] });
-  agent = (await signIn(t.identity, user.username, user.password)).accessToken;
+  agent = (await signedInUser(t, { roles: ['agent'] })).accessToken;
   await insertSuppressions(
     t.deps.db,
     [
-      entry('email', 'blocked@open.com', 'unsubscribe'),
-      entry('domain', 'closed.co.uk', 'client_request'),
-      entry('email', 'both@closed.co.uk', 'bounce'),
-      entry('phone', '+14155550100', 'dnc_registry'),
+      suppressionEntry('email', 'blocked@open.com', 'unsubscribe'),
+      suppressionEntry('domain', 'closed.co.uk', 'client_request'),
+      suppressionEntry('email', 'both@closed.co.uk', 'bounce'),
+      suppressionEntry('phone', '+14155550100', 'dnc_registry'),
     ],
     { createdBy: null, at: new Date('2026-01-02T03:04:05Z') },
   );
@@ -72,7 +63,7 @@ describe('the bulk suppression check', () => {
   });
 
   it('matches plus-tagged aliases by their mailbox, in one query', async () => {
-    await insertSuppressions(t.deps.db, [entry('email', 'jane@tagged.example'), entry('email', 'bob+promo@tagged.example')], { createdBy: null, at: new Date() });
+    await insertSuppressions(t.deps.db, [suppressionEntry('email', 'jane@tagged.example'), suppressionEntry('email', 'bob+promo@tagged.example')], { createdBy: null, at: new Date() });
     const counter = countQueries(t.database.handle);
     const found = await findSuppressions(t.deps.db, {
       emails: ['jane+news@tagged.example', 'jane@tagged.example', 'bob@tagged.example', 'bob+other@tagged.example', 'janet@tagged.example', 'jane.news@tagged.example'],
@@ -135,8 +126,7 @@ describe('the bulk suppression check', () => {
 
   it('is open to the roles that work lists, not to content creators or clients', async () => {
     for (const roles of [['content_creator'], ['client_user']] as const) {
-      const user = await makeUser(t.deps, { roles: [...roles] });
-      const token = (await signIn(t.identity, user.username, user.password)).accessToken;
+      const { accessToken: token } = await signedInUser(t, { roles: [...roles] });
       expect((await check({ emails: ['a@b.com'] }, token)).status).toBe(403);
     }
   });

@@ -4,7 +4,7 @@ import type { ContactConsentResponse } from '@shared/contracts/compliance';
 import { queryRows } from '../../db/rows';
 import { createHttpHandler, type HttpHandler } from '../../http/create-http-handler';
 import { invoke } from '../../../test/support/invoke';
-import { createIdentityTestContext, makeUser, signIn } from '../../../test/support/identity-fixtures';
+import { createIdentityTestContext, makeUser, signedInUser, signIn } from '../../../test/support/identity-fixtures';
 import { recordOptOut } from './consent';
 import { insertContacts } from './fixtures';
 import { complianceModule } from './routes';
@@ -21,8 +21,7 @@ beforeAll(async () => {
   const a = await makeUser(t.deps, { roles: ['agent'] });
   agentId = a.id;
   agent = (await signIn(t.identity, a.username, a.password)).accessToken;
-  const q = await makeUser(t.deps, { roles: ['quality_analyst'] });
-  analyst = (await signIn(t.identity, q.username, q.password)).accessToken;
+  analyst = (await signedInUser(t, { roles: ['quality_analyst'] })).accessToken;
 });
 
 /** The messages of an error and its causes (the driver's error is the query error's cause). */
@@ -147,8 +146,7 @@ describe('consent per contact and channel', () => {
   it('lets staff read and admins, campaign managers and agents write', async () => {
     const [id] = await insertContacts(t.deps.db, [{ email: 'roles@consent.com' }]);
     expect((await record(id!, { channel: 'email', status: 'opted_in', source: 'x' }, analyst)).status).toBe(403);
-    const creator = await makeUser(t.deps, { roles: ['content_creator'] });
-    const token = (await signIn(t.identity, creator.username, creator.password)).accessToken;
+    const { accessToken: token } = await signedInUser(t, { roles: ['content_creator'] });
     expect((await read(id!, {}, token)).status).toBe(200);
     const client = await makeUser(t.deps, { roles: ['client_user'] });
     expect((await read(id!, {}, (await signIn(t.identity, client.username, client.password)).accessToken)).status).toBe(403);

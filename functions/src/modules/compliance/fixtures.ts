@@ -1,9 +1,15 @@
-// Test fixtures of the compliance module: contacts inserted straight into the real table (one
-// statement for many), and a counter of the queries a database handle sends.
+// Test fixtures of the compliance module: suppressions as tests write them, contacts inserted
+// straight into the real table (one statement for many), and a counter of the queries a database
+// handle sends.
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { DatabaseHandle } from '../../db/connection';
-import { textArray, type Db } from './suppressions-repo';
+import { textArray, type Db, type NewSuppression } from './suppressions-repo';
+
+/** A suppression as a test inserts it: added by hand unless a reason is given. */
+export function suppressionEntry(type: NewSuppression['type'], value: string, reason: NewSuppression['reason'] = 'manual'): NewSuppression {
+  return { type, value, reason, source: 'test', note: null };
+}
 
 export interface ContactSeed {
   email?: string | null;

@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { createTestDeps } from '../../../test/support/test-deps';
 import { recordConsentChange } from './consent-repo';
-import { insertContacts } from './fixtures';
+import { insertContacts, suppressionEntry } from './fixtures';
 import { applyComplianceGuard, type Audience } from './guard';
 import { insertSuppressions } from './suppressions-repo';
 import { addSuppression, suppressEmail } from './suppressions';
@@ -18,7 +18,7 @@ const localInstant = (zone: string, date: string, time: string): Date =>
   DateTime.fromISO(`${date}T${time}`, { zone }).toJSDate();
 
 async function suppress(type: 'email' | 'domain' | 'phone', value: string, reason: 'manual' | 'unsubscribe' = 'manual') {
-  await insertSuppressions(db(), [{ type, value, reason, source: 'test', note: null }], { createdBy: null, at: new Date() });
+  await insertSuppressions(db(), [suppressionEntry(type, value, reason)], { createdBy: null, at: new Date() });
 }
 
 async function consent(contactId: string, channel: 'email' | 'phone', status: 'opted_in' | 'opted_out' | 'unknown', recordedAt = new Date()) {

@@ -9,7 +9,7 @@ import {
   suppressionCheckRequestSchema,
   suppressionListQuerySchema,
 } from '@shared/contracts/compliance';
-import { defineRoute, reply, type ApiModule } from '../../http/route';
+import { defineRoute, noContent, reply, type ApiModule } from '../../http/route';
 import { bulkAddSuppressions, createSuppressionUpload } from './bulk-suppressions';
 import { checkSuppressionList } from './check-suppressions';
 import { getContactConsent, recordConsent } from './consent';
@@ -72,10 +72,7 @@ export const complianceModule: ApiModule = {
       capability: 'suppressions.remove',
       summary: 'Remove an entry (audited)',
       params: suppressionParams,
-      handler: async ({ deps, params, actor }) => {
-        await removeSuppression(deps, { id: params.suppressionId, context: actor });
-        return reply(204);
-      },
+      handler: async ({ deps, params, actor }) => noContent(removeSuppression(deps, { id: params.suppressionId, context: actor })),
     }),
     defineRoute({
       method: 'GET',

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { invoke } from '../../../test/support/invoke';
-import { createIdentityTestContext, makeUser, signIn, STRONG_PASSWORD } from '../../../test/support/identity-fixtures';
+import { createIdentityTestContext, signedInUser, signIn, STRONG_PASSWORD } from '../../../test/support/identity-fixtures';
 import { createHttpHandler } from '../../http/create-http-handler';
 import { createAuthenticator, SESSION_STATE_TTL_MS, USER_STATE_TTL_MS } from './authenticator';
 import { identityModule } from './routes';
@@ -13,16 +13,14 @@ describe('revoking access while a token is still valid', () => {
 
   const t = fileContext(createIdentityTestContext);
   beforeAll(async () => {
-    const admin = await makeUser(t.deps, { roles: ['admin'] });
-    adminToken = (await signIn(t.identity, admin.username, admin.password)).accessToken;
+    adminToken = (await signedInUser(t, { roles: ['admin'] })).accessToken;
   });
 
   const listUsers = (token: string) => invoke(t.identity, { method: 'GET', path: '/api/users', token });
   const me = (token: string) => invoke(t.identity, { method: 'GET', path: '/api/me', token });
 
   it('a deactivated user is refused within 60 s', async () => {
-    const user = await makeUser(t.deps, { roles: ['agent'] });
-    const { accessToken } = await signIn(t.identity, user.username, user.password);
+    const { user, accessToken } = await signedInUser(t, { roles: ['agent'] });
     expect((await me(accessToken)).status).toBe(200);
 
     expect((await invoke(t.identity, { method: 'POST', path: `/api/users/${user.id}/deactivate`, token: adminToken })).status).toBe(200);
@@ -39,8 +37,7 @@ describe('revoking access while a token is still valid', () => {
   });
 
   it('a removed role stops working within 60 s, the remaining roles keep working', async () => {
-    const user = await makeUser(t.deps, { roles: ['admin', 'agent'] });
-    const { accessToken } = await signIn(t.identity, user.username, user.password);
+    const { user, accessToken } = await signedInUser(t, { roles: ['admin', 'agent'] });
     expect((await listUsers(accessToken)).status).toBe(200);
 
     const removed = await invoke(t.identity, { method: 'DELETE', path: `/api/users/${user.id}/roles/admin`, token: adminToken });
@@ -53,8 +50,7 @@ describe('revoking access while a token is still valid', () => {
   });
 
   it('a role added is honoured within 60 s without signing in again', async () => {
-    const user = await makeUser(t.deps, { roles: ['agent'] });
-    const { accessToken } = await signIn(t.identity, user.username, user.password);
+    const { user, accessToken } = await signedInUser(t, { roles: ['agent'] });
     expect((await listUsers(accessToken)).status).toBe(403);
     await invoke(t.identity, { method: 'POST', path: `/api/users/${user.id}/roles`, token: adminToken, body: { role: 'admin' } });
     t.clock.advance(USER_STATE_TTL_MS);
@@ -62,8 +58,7 @@ describe('revoking access while a token is still valid', () => {
   });
 
   it('a signed-out session\'s access token is refused at once, other sessions keep working', async () => {
-    const user = await makeUser(t.deps, { roles: ['agent'] });
-    const leaving = await signIn(t.identity, user.username, user.password);
+    const { user, session: leaving } = await signedInUser(t, { roles: ['agent'] });
     const staying = await signIn(t.identity, user.username, user.password);
     expect((await me(leaving.accessToken)).status).toBe(200);
 
@@ -75,8 +70,7 @@ describe('revoking access while a token is still valid', () => {
 
   it('another container refuses a signed-out session\'s token within 60 s', async () => {
     const elsewhere = createHttpHandler(identityModule, { deps: async () => ({ ...t.deps, auth: createAuthenticator(t.deps) }) });
-    const user = await makeUser(t.deps, { roles: ['agent'] });
-    const session = await signIn(t.identity, user.username, user.password);
+    const { session } = await signedInUser(t, { roles: ['agent'] });
     expect((await invoke(elsewhere, { method: 'GET', path: '/api/me', token: session.accessToken })).status).toBe(200);
 
     await invoke(t.identity, { method: 'POST', path: '/api/auth/logout', cookies: [session.refreshCookie] });
@@ -86,8 +80,7 @@ describe('revoking access while a token is still valid', () => {
   });
 
   it('a password change refuses the other sessions\' access tokens at once and keeps the new one', async () => {
-    const user = await makeUser(t.deps, { roles: ['agent'] });
-    const other = await signIn(t.identity, user.username, user.password);
+    const { user, session: other } = await signedInUser(t, { roles: ['agent'] });
     const here = await signIn(t.identity, user.username, user.password);
     expect((await me(other.accessToken)).status).toBe(200);
     expect((await me(here.accessToken)).status).toBe(200);

@@ -6,7 +6,7 @@ import { invoke } from '../../../test/support/invoke';
 import {
   createIdentityTestContext,
   login,
-  makeUser,
+  signedInUser,
   signIn,
 } from '../../../test/support/identity-fixtures';
 import { MAX_FAILED_SIGN_INS } from './throttle';
@@ -21,16 +21,14 @@ describe('changing a password', () => {
     invoke<TokenResponse & FieldProblem>(t.identity, { method: 'POST', path: '/api/auth/password', token, body });
 
   it('refuses a wrong current password, naming the field', async () => {
-    const user = await makeUser(t.deps, { roles: ['agent'] });
-    const { accessToken } = await signIn(t.identity, user.username, user.password);
+    const { accessToken } = await signedInUser(t, { roles: ['agent'] });
     const res = await change(accessToken, { currentPassword: 'not my password', newPassword: 'a brand new passphrase' });
     expect(res.status).toBe(400);
     expect(res.json.errors).toEqual([{ field: 'body.currentPassword', message: 'is not correct' }]);
   });
 
   it('names each policy violation on the newPassword field', async () => {
-    const user = await makeUser(t.deps, { roles: ['agent'], username: 'olivia.chen' });
-    const { accessToken } = await signIn(t.identity, user.username, user.password);
+    const { user, accessToken } = await signedInUser(t, { roles: ['agent'], username: 'olivia.chen' });
     const cases: [string, string[]][] = [
       ['short1!', ['must be at least 12 characters']],
       ['x'.repeat(129), ['must be at most 128 characters']],
@@ -50,8 +48,7 @@ describe('changing a password', () => {
   });
 
   it('changes the password: the old one stops working, the new one works, and older sessions end', async () => {
-    const user = await makeUser(t.deps, { roles: ['agent'] });
-    const laptop = await signIn(t.identity, user.username, user.password);
+    const { user, session: laptop } = await signedInUser(t, { roles: ['agent'] });
     const phone = await signIn(t.identity, user.username, user.password);
 
     const res = await change(laptop.accessToken, { currentPassword: user.password, newPassword: 'violet staircase at dawn' });
@@ -69,8 +66,7 @@ describe('changing a password', () => {
   });
 
   it('counts wrong current passwords toward the lockout', async () => {
-    const user = await makeUser(t.deps, { roles: ['agent'] });
-    const { accessToken } = await signIn(t.identity, user.username, user.password);
+    const { user, accessToken } = await signedInUser(t, { roles: ['agent'] });
     const statuses: number[] = [];
     for (let i = 0; i < MAX_FAILED_SIGN_INS; i++) {
       statuses.push((await change(accessToken, { currentPassword: `guess number ${i}`, newPassword: 'a brand new passphrase' })).status);

@@ -5,6 +5,7 @@ import {
   createIdentityTestContext,
   login,
   makeUser,
+  signedInUser,
   signIn,
   type UserFixture,
 } from '../../../test/support/identity-fixtures';
@@ -50,8 +51,7 @@ describe('signing in', () => {
   });
 
   it('puts sub, roles and (for client users) org in the access token', async () => {
-    const client = await makeUser(t.deps, { roles: ['client_user'] });
-    const session = await signIn(t.identity, client.username, client.password);
+    const { user: client, session } = await signedInUser(t, { roles: ['client_user'] });
     const payload = JSON.parse(Buffer.from(session.accessToken.split('.')[1]!, 'base64url').toString()) as Record<string, unknown>;
     expect(payload).toMatchObject({ sub: client.id, roles: ['client_user'], org: client.orgId, token_use: 'access' });
     const staff = JSON.parse(Buffer.from((await signIn(t.identity, maria.username, maria.password)).accessToken.split('.')[1]!, 'base64url').toString());
@@ -81,8 +81,7 @@ describe('signing in', () => {
 
   it('answers a deactivated user with the right password like a wrong password', async () => {
     const gone = await makeUser(t.deps, { roles: ['agent'] });
-    const admin = await makeUser(t.deps, { roles: ['admin'] });
-    const adminToken = (await signIn(t.identity, admin.username, admin.password)).accessToken;
+    const { accessToken: adminToken } = await signedInUser(t, { roles: ['admin'] });
     expect((await invoke(t.identity, { method: 'POST', path: `/api/users/${gone.id}/deactivate`, token: adminToken })).status).toBe(200);
     const res = await login(t.identity, gone.username, gone.password);
     expect(comparable(res)).toEqual(comparable(await login(t.identity, gone.username, 'wrong password here')));

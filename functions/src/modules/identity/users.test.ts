@@ -7,6 +7,7 @@ import { invoke, type InvokeRequest } from '../../../test/support/invoke';
 import {
   createIdentityTestContext,
   makeUser,
+  signedInUser,
   signIn,
   type UserFixture,
 } from '../../../test/support/identity-fixtures';
@@ -34,8 +35,7 @@ describe('user administration', () => {
 
   const t = fileContext(createIdentityTestContext);
   beforeAll(async () => {
-    admin = await makeUser(t.deps, { roles: ['admin'], username: 'priya.admin' });
-    token = (await signIn(t.identity, admin.username, admin.password)).accessToken;
+    ({ user: admin, accessToken: token } = await signedInUser(t, { roles: ['admin'], username: 'priya.admin' }));
   });
 
   describe('creating users', () => {
@@ -263,8 +263,7 @@ describe('user administration', () => {
       expect(last.status).toBe(409);
       expect(last.json.detail).toMatch(/last active admin/);
 
-      const second = await makeUser(t.deps, { roles: ['admin'] });
-      const secondToken = (await signIn(t.identity, second.username, second.password)).accessToken;
+      const { user: second, accessToken: secondToken } = await signedInUser(t, { roles: ['admin'] });
       const self = await invoke<User>(t.identity, { method: 'POST', path: `/api/users/${second.id}/deactivate`, token: secondToken });
       expect(self.status).toBe(200);
       expect(self.json.status).toBe('deactivated');

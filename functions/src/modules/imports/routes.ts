@@ -10,7 +10,7 @@ import {
   rowIssueListQuerySchema,
   startImportRequestSchema,
 } from '@shared/contracts/imports';
-import { defineRoute, reply, type ApiModule } from '../../http/route';
+import { defineRoute, noContent, reply, type ApiModule } from '../../http/route';
 import { logSecurityEvent } from '../../core/security-log';
 import { cancelExport, createExport, getExport, listExports, retryExport } from './exports';
 import {
@@ -153,10 +153,7 @@ export const importsModule: ApiModule = {
       capability: 'imports.run',
       summary: 'Delete a mapping profile',
       params: profileParams,
-      handler: async ({ deps, params }) => {
-        await deleteProfile(deps, params.profileId);
-        return undefined;
-      },
+      handler: async ({ deps, params }) => noContent(deleteProfile(deps, params.profileId)),
     }),
 
     defineRoute({

@@ -1,29 +1,24 @@
-// One tab of Settings → Email for a kind of domain (sending or tracking): the list with status
-// badges, the add dialog, the detail sheet with the DNS records and "Check now", and removal with
-// confirmation (a 409 says which sender profile still uses it). The two tabs differ only in the
-// spec they pass.
+// One tab of Settings → Email for a kind of domain (sending or tracking): the collection with
+// status badges, the add dialog and the detail sheet with the DNS records and "Check now"; removal
+// (a 409 says which sender profile still uses it) comes with the collection. The two tabs differ
+// only in the spec they pass.
 import { useMemo, useState, type ReactNode } from 'react';
 import type { ColumnDef } from '@tanstack/react-table';
-import { FileText, Globe, Plus, Trash2 } from 'lucide-react';
+import { FileText, Globe } from 'lucide-react';
 import type { DomainStatus } from '@shared/contracts/email';
-import { Button } from '@/components/ui/button';
-import { ConfirmDialog } from '@/components/ui/confirm-dialog';
-import { DataTable } from '@/components/ui/data-table/data-table';
-import { actionsColumn, RowAction } from '@/components/ui/data-table/row-actions';
-import { EmptyState } from '@/components/ui/empty-state';
 import { toast } from '@/components/ui/toast';
 import { AddDomainDialog, type AddDomainDialogProps } from '@/features/email-settings/add-domain-dialog';
 import { DomainSheet, type DomainSheetDomain } from '@/features/email-settings/domain-sheet';
 import { DomainStatusBadge, lastCheckedText } from '@/features/email-settings/domain-status';
+import { SettingsCollection, type CollectionList } from '@/features/email-settings/settings-collection';
 import { formatDateTime } from '@/features/records/format';
 import { describeError } from '@/lib/api';
-import { shortTableHeight } from './table-height';
 
 export interface PanelDomain extends DomainSheetDomain {
   id: string;
 }
 
-export interface DomainsPanelProps<D extends PanelDomain> {
+export interface DomainsPanelProps<D extends PanelDomain> extends CollectionList<D> {
   tableId: string;
   /** "Sending domains". */
   title: string;
@@ -31,10 +26,6 @@ export interface DomainsPanelProps<D extends PanelDomain> {
   noun: string;
   /** One line on what these domains are for. */
   purpose: ReactNode;
-  rows: D[];
-  loading: boolean;
-  error: unknown;
-  onRetry: () => void;
   /** Columns between the status and "last checked". */
   columns?: ColumnDef<D, unknown>[];
   /** Above the table: e.g. why none can be added yet. */
@@ -50,12 +41,11 @@ export interface DomainsPanelProps<D extends PanelDomain> {
 const STATUS_WORDS: Record<DomainStatus, string> = { pending: 'still pending', verified: 'verified', failed: 'failed verification' };
 
 export function DomainsPanel<D extends PanelDomain>(props: DomainsPanelProps<D>) {
-  const { tableId, title, noun, purpose, rows, loading, error, onRetry, notice, sheet, add, refresh, remove, canConfigure } = props;
+  const { tableId, title, noun, purpose, rows, sheet, add, refresh, remove, canConfigure } = props;
   const [adding, setAdding] = useState(false);
   const [openId, setOpenId] = useState<string | null>(null);
   const [checkingId, setCheckingId] = useState<string | null>(null);
   const [removing, setRemoving] = useState<D | null>(null);
-  const [removeError, setRemoveError] = useState<string | null>(null);
   const open = rows.find((d) => d.id === openId) ?? null;
 
   async function check(domain: D) {
@@ -69,11 +59,6 @@ export function DomainsPanel<D extends PanelDomain>(props: DomainsPanelProps<D>)
     } finally {
       setCheckingId(null);
     }
-  }
-
-  function askRemove(domain: D) {
-    setRemoveError(null);
-    setRemoving(domain);
   }
 
   const columns = useMemo<ColumnDef<D, unknown>[]>(
@@ -97,47 +82,43 @@ export function DomainsPanel<D extends PanelDomain>(props: DomainsPanelProps<D>)
           </span>
         ),
       },
-      actionsColumn<D>(canConfigure ? 88 : 56, (domain) => (
-        <>
-          <RowAction label={`DNS records of ${domain.domain}`} icon={<FileText aria-hidden="true" />} onClick={() => setOpenId(domain.id)} />
-          {canConfigure && <RowAction label={`Remove ${domain.domain}`} tone="danger" icon={<Trash2 aria-hidden="true" />} onClick={() => askRemove(domain)} />}
-        </>
-      )),
     ],
-    [canConfigure, props.columns],
-  );
-
-  const addButton = canConfigure && (
-    <Button size="sm" onClick={() => setAdding(true)}>
-      <Plus aria-hidden="true" />
-      Add {noun}
-    </Button>
+    [props.columns],
   );
 
   return (
-    <div className="grid gap-3">
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <p className="max-w-3xl text-sm text-muted-foreground">{purpose}</p>
-        {addButton}
-      </div>
-      {notice}
-      <DataTable
-        tableId={tableId}
-        label={title}
-        itemName={rows.length === 1 ? noun : `${noun}s`}
-        columns={columns}
-        rows={rows}
-        getRowId={(d) => d.id}
-        loading={loading}
-        error={error ? describeError(error) : null}
-        onRetry={onRetry}
-        onRowOpen={(d) => setOpenId(d.id)}
-        openOnRowClick
-        height={shortTableHeight(rows.length)}
-        defaultDensity="comfortable"
-        empty={<EmptyState compact icon={<Globe />} title={`No ${noun}s yet`} description={purpose} action={addButton || undefined} />}
-      />
-
+    <SettingsCollection<D>
+      rows={rows}
+      loading={props.loading}
+      error={props.error}
+      onRetry={props.onRetry}
+      tableId={tableId}
+      label={title}
+      itemNames={[noun, `${noun}s`]}
+      purpose={purpose}
+      nameOf={(domain) => domain.domain}
+      columns={columns}
+      notice={props.notice}
+      add={{ label: `Add ${noun}`, onAdd: () => setAdding(true) }}
+      open={{
+        onOpen: (domain) => setOpenId(domain.id),
+        action: { label: (domain) => `DNS records of ${domain.domain}`, icon: <FileText aria-hidden="true" /> },
+        forReaders: true,
+      }}
+      empty={{ icon: <Globe />, title: `No ${noun}s yet` }}
+      remove={{
+        title: (domain) => `Remove ${domain.domain}?`,
+        description: 'Sender profiles can no longer use it. You can add it again later; its DNS records may then change.',
+        removed: (domain) => `${domain.domain} removed.`,
+        run: remove,
+        onRemoved: (domain) => {
+          if (openId === domain.id) setOpenId(null);
+        },
+      }}
+      removing={removing}
+      onRemovingChange={setRemoving}
+      canConfigure={canConfigure}
+    >
       <AddDomainDialog<D>
         open={adding}
         onOpenChange={setAdding}
@@ -156,29 +137,8 @@ export function DomainsPanel<D extends PanelDomain>(props: DomainsPanelProps<D>)
         badges={open && sheet.badges ? sheet.badges(open) : undefined}
         onCheck={canConfigure && open ? () => void check(open) : undefined}
         checking={checkingId !== null && checkingId === open?.id}
-        onDelete={canConfigure && open ? () => askRemove(open) : undefined}
+        onDelete={canConfigure && open ? () => setRemoving(open) : undefined}
       />
-      <ConfirmDialog
-        open={removing !== null}
-        onOpenChange={(next) => !next && setRemoving(null)}
-        destructive
-        title={removing ? `Remove ${removing.domain}?` : ''}
-        description={`Sender profiles can no longer use it. You can add it again later; its DNS records may then change.`}
-        confirmLabel="Remove"
-        error={removeError}
-        onConfirm={async () => {
-          if (!removing) return;
-          setRemoveError(null);
-          try {
-            await remove(removing.id);
-          } catch (e) {
-            setRemoveError(describeError(e));
-            throw e;
-          }
-          if (openId === removing.id) setOpenId(null);
-          toast.success(`${removing.domain} removed.`);
-        }}
-      />
-    </div>
+    </SettingsCollection>
   );
 }

@@ -1,34 +1,23 @@
 // Settings → Email → Sender profiles: who campaigns are from, each with whether its domain is
 // verified and today's warm-up cap; created, edited (or viewed) in a dialog.
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { ColumnDef } from '@tanstack/react-table';
-import { Pencil, Plus, Send, Trash2 } from 'lucide-react';
+import { Send } from 'lucide-react';
 import { EMAIL_PROVIDER_LABELS, type SenderProfile } from '@shared/contracts/email';
 import { Badge } from '@/components/ui/badge';
-import { Button } from '@/components/ui/button';
-import { ConfirmDialog } from '@/components/ui/confirm-dialog';
-import { DataTable } from '@/components/ui/data-table/data-table';
-import { actionsColumn, RowAction } from '@/components/ui/data-table/row-actions';
-import { EmptyState } from '@/components/ui/empty-state';
-import { toast } from '@/components/ui/toast';
 import { useDeleteSenderProfile, useIpPools, useSenderProfiles, useTrackingDomains, useWarmupPlans } from '@/features/email-settings/email-settings-api';
 import { SenderProfileDialog } from '@/features/email-settings/sender-profile-dialog';
-import { describeError } from '@/lib/api';
-import { shortTableHeight } from './table-height';
+import { collectionList, SettingsCollection } from '@/features/email-settings/settings-collection';
 
 const PURPOSE = 'Who campaigns are from: the from name and address, reply-to, postal address and how mail is sent. A campaign picks one.';
 const nf = (n: number) => n.toLocaleString('en-US');
 
 export function SenderProfilesTab({ canConfigure }: { canConfigure: boolean }) {
-  const list = useSenderProfiles();
   const pools = useIpPools();
   const tracking = useTrackingDomains();
   const plans = useWarmupPlans();
+  const list = useSenderProfiles();
   const remove = useDeleteSenderProfile();
-  const [editing, setEditing] = useState<{ profile: SenderProfile | null } | null>(null);
-  const [removing, setRemoving] = useState<SenderProfile | null>(null);
-  const [removeError, setRemoveError] = useState<string | null>(null);
-  const rows = list.data ?? [];
 
   const names = useMemo(() => {
     const byId = new Map<string, string>();
@@ -79,77 +68,33 @@ export function SenderProfilesTab({ canConfigure }: { canConfigure: boolean }) {
       { id: 'pool', header: 'IP pool', size: 130, cell: ({ row }) => <span className="truncate font-mono text-[13px] text-muted-foreground">{nameOf(row.original.ipPoolId)}</span> },
       { id: 'tracking', header: 'Tracking domain', size: 180, cell: ({ row }) => <span className="truncate font-mono text-[13px] text-muted-foreground">{nameOf(row.original.trackingDomainId)}</span> },
       { id: 'plan', header: 'Warm-up plan', size: 160, cell: ({ row }) => <span className="truncate text-[13px] text-muted-foreground">{nameOf(row.original.warmupPlanId)}</span> },
-      ...(canConfigure
-        ? [
-            actionsColumn<SenderProfile>(88, (profile) => (
-              <>
-                <RowAction label={`Edit ${profile.name}`} icon={<Pencil aria-hidden="true" />} onClick={() => setEditing({ profile })} />
-                <RowAction
-                  label={`Remove ${profile.name}`}
-                  tone="danger"
-                  icon={<Trash2 aria-hidden="true" />}
-                  onClick={() => {
-                    setRemoveError(null);
-                    setRemoving(profile);
-                  }}
-                />
-              </>
-            )),
-          ]
-        : []),
     ],
     // `nameOf` reads `names`.
-    [canConfigure, names],
-  );
-
-  const addButton = canConfigure && (
-    <Button size="sm" onClick={() => setEditing({ profile: null })}>
-      <Plus aria-hidden="true" />
-      New sender profile
-    </Button>
+    [names],
   );
 
   return (
-    <div className="grid gap-3">
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <p className="max-w-3xl text-sm text-muted-foreground">{PURPOSE}</p>
-        {addButton}
-      </div>
-      <DataTable
-        tableId="email-sender-profiles"
-        label="Sender profiles"
-        itemName={rows.length === 1 ? 'profile' : 'profiles'}
-        columns={columns}
-        rows={rows}
-        getRowId={(p) => p.id}
-        loading={list.isLoading}
-        error={list.error ? describeError(list.error) : null}
-        onRetry={() => void list.refetch()}
-        onRowOpen={(profile) => setEditing({ profile })}
-        openOnRowClick
-        height={shortTableHeight(rows.length)}
-        empty={<EmptyState compact icon={<Send />} title="No sender profiles yet" description={PURPOSE} action={addButton || undefined} />}
-      />
-      <SenderProfileDialog open={editing !== null} onOpenChange={(next) => !next && setEditing(null)} profile={editing?.profile ?? null} readOnly={!canConfigure} />
-      <ConfirmDialog
-        open={removing !== null}
-        onOpenChange={(next) => !next && setRemoving(null)}
-        destructive
-        title={removing ? `Remove the sender profile “${removing.name}”?` : ''}
-        description="Campaigns can no longer choose it. It cannot be removed while an unfinished campaign sends from it."
-        confirmLabel="Remove"
-        error={removeError}
-        onConfirm={async () => {
-          if (!removing) return;
-          try {
-            await remove.mutateAsync(removing.id);
-          } catch (e) {
-            setRemoveError(describeError(e));
-            throw e;
-          }
-          toast.success(`Sender profile “${removing.name}” removed.`);
-        }}
-      />
-    </div>
+    <SettingsCollection<SenderProfile>
+      {...collectionList(list)}
+      tableId="email-sender-profiles"
+      label="Sender profiles"
+      itemNames={['profile', 'profiles']}
+      purpose={PURPOSE}
+      nameOf={(profile) => profile.name}
+      columns={columns}
+      add={{ label: 'New sender profile' }}
+      editor={{
+        edits: true,
+        dialog: ({ open, onOpenChange, item }) => <SenderProfileDialog open={open} onOpenChange={onOpenChange} profile={item} readOnly={!canConfigure} />,
+      }}
+      empty={{ icon: <Send />, title: 'No sender profiles yet' }}
+      remove={{
+        title: (profile) => `Remove the sender profile “${profile.name}”?`,
+        description: 'Campaigns can no longer choose it. It cannot be removed while an unfinished campaign sends from it.',
+        removed: (profile) => `Sender profile “${profile.name}” removed.`,
+        run: (id) => remove.mutateAsync(id),
+      }}
+      canConfigure={canConfigure}
+    />
   );
 }

@@ -9,6 +9,7 @@ import {
   useSendingDomains,
 } from '@/features/email-settings/email-settings-api';
 import { DkimBadge } from '@/features/email-settings/domain-status';
+import { collectionList } from '@/features/email-settings/settings-collection';
 import { DomainsPanel } from './domains-panel';
 
 const COLUMNS: ColumnDef<SendingDomain, unknown>[] = [
@@ -33,10 +34,7 @@ export function SendingDomainsTab({ canConfigure }: { canConfigure: boolean }) {
       title="Sending domains"
       noun="sending domain"
       purpose="The domains your campaigns send from. Each needs its DKIM, SPF and DMARC records published before mail from it can go out."
-      rows={list.data ?? []}
-      loading={list.isLoading}
-      error={list.error}
-      onRetry={() => void list.refetch()}
+      {...collectionList(list)}
       columns={COLUMNS}
       canConfigure={canConfigure}
       sheet={{

@@ -11,6 +11,7 @@ import {
   useRefreshTrackingDomain,
   useTrackingDomains,
 } from '@/features/email-settings/email-settings-api';
+import { collectionList } from '@/features/email-settings/settings-collection';
 import { describeError, isApiError } from '@/lib/api';
 import { DomainsPanel, type PanelDomain } from './domains-panel';
 
@@ -43,10 +44,8 @@ export function TrackingDomainsTab({ canConfigure }: { canConfigure: boolean }) 
       title="Tracking domains"
       noun="tracking domain"
       purpose="Your own host name for open and click links (links.example.com), so tracked links match your brand instead of ours."
+      {...collectionList(list)}
       rows={rows}
-      loading={list.isLoading}
-      error={list.error}
-      onRetry={() => void list.refetch()}
       columns={COLUMNS}
       canConfigure={canConfigure}
       notice={

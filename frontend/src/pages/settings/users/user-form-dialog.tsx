@@ -7,12 +7,9 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { Wand2 } from 'lucide-react';
 import type { User } from '@shared/contracts/identity';
 import { CLIENT_ROLES, ROLES, ROLE_LABELS, type Role } from '@shared/roles';
-import { applyApiErrors } from '@/components/form/apply-api-errors';
-import { FormDialogFooter } from '@/components/form/form-dialog-footer';
-import { FormError } from '@/components/form/form-error';
+import { FormDialog, useDialogForm } from '@/components/form/form-dialog';
 import { Button } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/checkbox';
-import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { toast } from '@/components/ui/toast';
@@ -49,7 +46,6 @@ export function UserFormDialog({ open, onOpenChange, user }: UserFormDialogProps
   const editing = user !== null;
   const create = useCreateUser();
   const update = useUpdateUser();
-  const [formError, setFormError] = useState<string | null>(null);
   const [showPassword, setShowPassword] = useState(false);
   const form = useForm<UserFormValues>({
     // One form, two contracts: creating sends the create request, editing the profile and roles.
@@ -57,21 +53,15 @@ export function UserFormDialog({ open, onOpenChange, user }: UserFormDialogProps
     defaultValues: valuesOf(user),
     mode: 'onTouched',
   });
-  const { errors, isSubmitting } = form.formState;
+  const { errors } = form.formState;
   const roles = form.watch('roles');
   const isClient = roles.includes('client_user');
-
-  useEffect(() => {
-    if (open) {
-      form.reset(valuesOf(user));
-      setFormError(null);
-      setShowPassword(false);
-    }
-  }, [open, user, form]);
-
-  const onSubmit = form.handleSubmit(async (values) => {
-    setFormError(null);
-    try {
+  const dialog = useDialogForm(form, {
+    open,
+    onOpenChange,
+    initial: () => valuesOf(user),
+    resetKeys: [user],
+    send: async (values) => {
       if (user) {
         await update.mutateAsync({
           user,
@@ -92,11 +82,11 @@ export function UserFormDialog({ open, onOpenChange, user }: UserFormDialogProps
         });
         toast.success(`${values.firstName} ${values.lastName} can now sign in as ${values.username}.`);
       }
-      onOpenChange(false);
-    } catch (error) {
-      setFormError(applyApiErrors(form, error));
-    }
+    },
   });
+  useEffect(() => {
+    if (open) setShowPassword(false);
+  }, [open, user]);
 
   function toggleRole(current: Role[], role: Role, checked: boolean): Role[] {
     if (!checked) return current.filter((r) => r !== role);
@@ -106,121 +96,116 @@ export function UserFormDialog({ open, onOpenChange, user }: UserFormDialogProps
   }
 
   return (
-    <Dialog open={open} onOpenChange={(next) => !isSubmitting && onOpenChange(next)}>
-      <DialogContent size="lg">
-        <DialogHeader>
-          <DialogTitle>{editing ? `Edit ${user.firstName} ${user.lastName}` : 'Create user'}</DialogTitle>
-          <DialogDescription>
-            {editing ? 'Change their details and roles. Role changes apply within a minute.' : 'They sign in with the username and the temporary password you give them.'}
-          </DialogDescription>
-        </DialogHeader>
-        <form onSubmit={onSubmit} noValidate className="grid gap-5" aria-label={editing ? 'Edit user' : 'Create user'}>
-          <FormError>{formError}</FormError>
-          <div className="grid gap-4 sm:grid-cols-2">
-            <Field className="content-start" label="First name" required error={errors.firstName?.message}>
-              <Input autoComplete="off" autoFocus {...form.register('firstName')} />
-            </Field>
-            <Field className="content-start" label="Last name" required error={errors.lastName?.message}>
-              <Input autoComplete="off" {...form.register('lastName')} />
-            </Field>
-            <Field className="content-start" label="Username" required={!editing} error={errors.username?.message} hint={editing ? 'Usernames cannot be changed.' : 'Letters, digits, dot, dash or underscore.'}>
-              <Input autoComplete="off" spellCheck={false} className="font-mono" disabled={editing} {...form.register('username')} />
-            </Field>
-            <Field className="content-start" label="Email" required error={errors.email?.message}>
-              <Input type="email" autoComplete="off" spellCheck={false} className="font-mono" {...form.register('email')} />
-            </Field>
-          </div>
+    <FormDialog
+      {...dialog}
+      size="lg"
+      title={editing ? `Edit ${user.firstName} ${user.lastName}` : 'Create user'}
+      description={editing ? 'Change their details and roles. Role changes apply within a minute.' : 'They sign in with the username and the temporary password you give them.'}
+      formLabel={editing ? 'Edit user' : 'Create user'}
+      className="grid gap-5"
+      submitLabel={editing ? 'Save changes' : 'Create user'}
+    >
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field className="content-start" label="First name" required error={errors.firstName?.message}>
+          <Input autoComplete="off" autoFocus {...form.register('firstName')} />
+        </Field>
+        <Field className="content-start" label="Last name" required error={errors.lastName?.message}>
+          <Input autoComplete="off" {...form.register('lastName')} />
+        </Field>
+        <Field className="content-start" label="Username" required={!editing} error={errors.username?.message} hint={editing ? 'Usernames cannot be changed.' : 'Letters, digits, dot, dash or underscore.'}>
+          <Input autoComplete="off" spellCheck={false} className="font-mono" disabled={editing} {...form.register('username')} />
+        </Field>
+        <Field className="content-start" label="Email" required error={errors.email?.message}>
+          <Input type="email" autoComplete="off" spellCheck={false} className="font-mono" {...form.register('email')} />
+        </Field>
+      </div>
 
-          {!editing && (
-            <div className="grid gap-3">
-              <Field label="Temporary password" required error={errors.password?.message} hint="At least 12 characters; not containing the username.">
-                <GeneratedPasswordInput
-                  show={showPassword}
-                  onGenerate={() => {
-                    form.setValue('password', generatePassword(), { shouldValidate: true, shouldDirty: true });
-                    setShowPassword(true);
-                  }}
-                  {...form.register('password')}
-                />
-              </Field>
-              <Controller
-                control={form.control}
-                name="mustChangePassword"
-                render={({ field }) => (
-                  <label className="flex items-center gap-2.5 text-sm">
-                    <Checkbox checked={field.value} onCheckedChange={(checked) => field.onChange(checked === true)} />
-                    Ask them to choose their own password at first sign-in
+      {!editing && (
+        <div className="grid gap-3">
+          <Field label="Temporary password" required error={errors.password?.message} hint="At least 12 characters; not containing the username.">
+            <GeneratedPasswordInput
+              show={showPassword}
+              onGenerate={() => {
+                form.setValue('password', generatePassword(), { shouldValidate: true, shouldDirty: true });
+                setShowPassword(true);
+              }}
+              {...form.register('password')}
+            />
+          </Field>
+          <Controller
+            control={form.control}
+            name="mustChangePassword"
+            render={({ field }) => (
+              <label className="flex items-center gap-2.5 text-sm">
+                <Checkbox checked={field.value} onCheckedChange={(checked) => field.onChange(checked === true)} />
+                Ask them to choose their own password at first sign-in
+              </label>
+            )}
+          />
+        </div>
+      )}
+
+      <fieldset className="grid gap-2" aria-describedby={errors.roles ? 'roles-error' : undefined}>
+        <legend className="mb-1 text-sm font-medium">
+          Roles<span className="ml-0.5 text-danger-text" aria-hidden="true">*</span>
+        </legend>
+        <Controller
+          control={form.control}
+          name="roles"
+          render={({ field }) => (
+            <div className="grid gap-2 sm:grid-cols-2">
+              {ROLES.map((role) => {
+                const checked = field.value.includes(role);
+                const id = `role-${role}`;
+                return (
+                  <label
+                    key={role}
+                    htmlFor={id}
+                    className={cn(
+                      'flex cursor-pointer items-start gap-3 rounded-lg border px-3 py-2.5 transition-colors hover:bg-muted/60',
+                      checked ? 'border-primary/60 bg-primary-subtle/50' : 'border-border',
+                    )}
+                  >
+                    <Checkbox
+                      id={id}
+                      className="mt-0.5"
+                      checked={checked}
+                      aria-invalid={errors.roles ? true : undefined}
+                      onCheckedChange={(next) => field.onChange(toggleRole(field.value, role, next === true))}
+                      onBlur={field.onBlur}
+                    />
+                    <span className="grid gap-0.5">
+                      <span className="text-sm font-medium">{ROLE_LABELS[role]}</span>
+                      <span className="text-xs text-muted-foreground">{ROLE_DESCRIPTIONS[role]}</span>
+                    </span>
                   </label>
-                )}
-              />
+                );
+              })}
             </div>
           )}
+        />
+        {errors.roles && (
+          <p id="roles-error" role="alert" className="text-xs font-medium text-danger-text">
+            {errors.roles.message ?? errors.roles.root?.message}
+          </p>
+        )}
+      </fieldset>
 
-          <fieldset className="grid gap-2" aria-describedby={errors.roles ? 'roles-error' : undefined}>
-            <legend className="mb-1 text-sm font-medium">
-              Roles<span className="ml-0.5 text-danger-text" aria-hidden="true">*</span>
-            </legend>
-            <Controller
-              control={form.control}
-              name="roles"
-              render={({ field }) => (
-                <div className="grid gap-2 sm:grid-cols-2">
-                  {ROLES.map((role) => {
-                    const checked = field.value.includes(role);
-                    const id = `role-${role}`;
-                    return (
-                      <label
-                        key={role}
-                        htmlFor={id}
-                        className={cn(
-                          'flex cursor-pointer items-start gap-3 rounded-lg border px-3 py-2.5 transition-colors hover:bg-muted/60',
-                          checked ? 'border-primary/60 bg-primary-subtle/50' : 'border-border',
-                        )}
-                      >
-                        <Checkbox
-                          id={id}
-                          className="mt-0.5"
-                          checked={checked}
-                          aria-invalid={errors.roles ? true : undefined}
-                          onCheckedChange={(next) => field.onChange(toggleRole(field.value, role, next === true))}
-                          onBlur={field.onBlur}
-                        />
-                        <span className="grid gap-0.5">
-                          <span className="text-sm font-medium">{ROLE_LABELS[role]}</span>
-                          <span className="text-xs text-muted-foreground">{ROLE_DESCRIPTIONS[role]}</span>
-                        </span>
-                      </label>
-                    );
-                  })}
-                </div>
-              )}
-            />
-            {errors.roles && (
-              <p id="roles-error" role="alert" className="text-xs font-medium text-danger-text">
-                {errors.roles.message ?? errors.roles.root?.message}
-              </p>
-            )}
-          </fieldset>
-
-          {isClient && (
-            <Field
-              label="Organisation"
-              required={!editing}
-              error={errors.orgId?.message}
-              hint={editing ? 'A client user stays with the organisation they were created for.' : 'The client this person orders leads for.'}
-            >
-              {editing ? (
-                <Input value={user.orgId ?? 'None'} readOnly className="font-mono" />
-              ) : (
-                <OrganisationControl control={form.control} />
-              )}
-            </Field>
+      {isClient && (
+        <Field
+          label="Organisation"
+          required={!editing}
+          error={errors.orgId?.message}
+          hint={editing ? 'A client user stays with the organisation they were created for.' : 'The client this person orders leads for.'}
+        >
+          {editing ? (
+            <Input value={user.orgId ?? 'None'} readOnly className="font-mono" />
+          ) : (
+            <OrganisationControl control={form.control} />
           )}
-
-          <FormDialogFooter submitLabel={editing ? 'Save changes' : 'Create user'} pending={isSubmitting} onCancel={() => onOpenChange(false)} />
-        </form>
-      </DialogContent>
-    </Dialog>
+        </Field>
+      )}
+    </FormDialog>
   );
 }
 

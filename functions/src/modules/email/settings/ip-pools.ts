@@ -6,7 +6,7 @@ import type { IpPool } from '@shared/contracts/email';
 import { AppError, notFound } from '../../../core/app-error';
 import { isUniqueViolation } from '../../../db/pg-errors';
 import { ipPools } from '../../../db/schema';
-import { profileUsing } from './profile-references';
+import { refuseWhileUsed } from './profile-references';
 import type { SettingsDeps } from './settings-deps';
 
 type Ctx = Pick<SettingsDeps, 'db' | 'now'>;
@@ -54,7 +54,6 @@ export async function createIpPool(deps: Pick<SettingsDeps, 'db' | 'now' | 'iden
  */
 export async function deleteIpPool(deps: Ctx, id: string): Promise<void> {
   const pool = await getIpPool(deps, id);
-  const user = await profileUsing(deps.db, 'ipPoolId', id);
-  if (user) throw new AppError('conflict', { detail: `The sender profile “${user}” sends through ${pool.name}: give it another pool first.` });
+  await refuseWhileUsed(deps.db, 'ipPoolId', id, (profile) => `The sender profile “${profile}” sends through ${pool.name}: give it another pool first.`);
   await deps.db.delete(ipPools).where(eq(ipPools.id, id));
 }

@@ -1,7 +1,6 @@
 // The deliverability settings API (Settings → Email): sending domains, tracking domains, IP pools,
 // warm-up plans and sender profiles. Writes need email.configure (admins); reads need email.send,
 // because building a campaign means choosing a sender profile.
-import { z } from 'zod';
 import {
   ipPoolCreateSchema,
   senderProfileInputSchema,
@@ -10,7 +9,8 @@ import {
   warmupPlanInputSchema,
 } from '@shared/contracts/email';
 import type { Deps } from '../../../core/deps';
-import { defineRoute, reply, type Route } from '../../../http/route';
+import { recordIdParams } from '../../../http/params';
+import { defineRoute, noContent, reply, type Route } from '../../../http/route';
 import { createIpPool, deleteIpPool, getIpPool, listIpPools } from './ip-pools';
 import { createSenderProfile, deleteSenderProfile, getSenderProfile, listSenderProfiles, updateSenderProfile } from './sender-profiles';
 import { createSendingDomain, deleteSendingDomain, getSendingDomain, listSendingDomains, refreshSendingDomain } from './sending-domains';
@@ -18,12 +18,6 @@ import type { SettingsDeps } from './settings-deps';
 import { createTrackingDomain, deleteTrackingDomain, getTrackingDomain, listTrackingDomains, refreshTrackingDomain } from './tracking-domains';
 import { createWarmupPlan, deleteWarmupPlan, getWarmupPlan, listWarmupPlans, updateWarmupPlan } from './warmup-plans';
 
-const idParams = z.strictObject({ id: z.string().uuid('is not a record id') });
-
-const noContent = async (work: Promise<void>) => {
-  await work;
-  return reply(204);
-};
 
 /** The routes, with the SES and DNS sides taken from `settingsDeps` (tests pass the local stand-ins). */
 export function createSettingsRoutes(settingsDeps: (deps: Deps) => SettingsDeps): Route[] {
@@ -49,7 +43,7 @@ export function createSettingsRoutes(settingsDeps: (deps: Deps) => SettingsDeps)
       path: '/api/email/domains/{id}',
       capability: 'email.send',
       summary: 'One sending domain',
-      params: idParams,
+      params: recordIdParams,
       handler: async ({ deps, params }) => getSendingDomain(deps, params.id),
     }),
     defineRoute({
@@ -57,7 +51,7 @@ export function createSettingsRoutes(settingsDeps: (deps: Deps) => SettingsDeps)
       path: '/api/email/domains/{id}/refresh',
       capability: 'email.configure',
       summary: 'Read the sending domain’s verification state from SES now',
-      params: idParams,
+      params: recordIdParams,
       handler: async ({ deps, params }) => refreshSendingDomain(settingsDeps(deps), params.id),
     }),
     defineRoute({
@@ -65,7 +59,7 @@ export function createSettingsRoutes(settingsDeps: (deps: Deps) => SettingsDeps)
       path: '/api/email/domains/{id}',
       capability: 'email.configure',
       summary: 'Remove a sending domain and its SES identity (409 while a sender profile uses it)',
-      params: idParams,
+      params: recordIdParams,
       handler: async ({ deps, params }) => noContent(deleteSendingDomain(settingsDeps(deps), params.id)),
     }),
 
@@ -90,7 +84,7 @@ export function createSettingsRoutes(settingsDeps: (deps: Deps) => SettingsDeps)
       path: '/api/email/tracking-domains/{id}',
       capability: 'email.send',
       summary: 'One tracking domain',
-      params: idParams,
+      params: recordIdParams,
       handler: async ({ deps, params }) => getTrackingDomain(deps, params.id),
     }),
     defineRoute({
@@ -98,7 +92,7 @@ export function createSettingsRoutes(settingsDeps: (deps: Deps) => SettingsDeps)
       path: '/api/email/tracking-domains/{id}/refresh',
       capability: 'email.configure',
       summary: 'Look the tracking domain’s CNAME up now',
-      params: idParams,
+      params: recordIdParams,
       handler: async ({ deps, params }) => refreshTrackingDomain(settingsDeps(deps), params.id),
     }),
     defineRoute({
@@ -106,7 +100,7 @@ export function createSettingsRoutes(settingsDeps: (deps: Deps) => SettingsDeps)
       path: '/api/email/tracking-domains/{id}',
       capability: 'email.configure',
       summary: 'Remove a tracking domain (409 while a sender profile uses it)',
-      params: idParams,
+      params: recordIdParams,
       handler: async ({ deps, params }) => noContent(deleteTrackingDomain(deps, params.id)),
     }),
 
@@ -131,7 +125,7 @@ export function createSettingsRoutes(settingsDeps: (deps: Deps) => SettingsDeps)
       path: '/api/email/ip-pools/{id}',
       capability: 'email.send',
       summary: 'One IP pool',
-      params: idParams,
+      params: recordIdParams,
       handler: async ({ deps, params }) => getIpPool(deps, params.id),
     }),
     defineRoute({
@@ -139,7 +133,7 @@ export function createSettingsRoutes(settingsDeps: (deps: Deps) => SettingsDeps)
       path: '/api/email/ip-pools/{id}',
       capability: 'email.configure',
       summary: 'Remove an IP pool (409 while a sender profile uses it)',
-      params: idParams,
+      params: recordIdParams,
       handler: async ({ deps, params }) => noContent(deleteIpPool(deps, params.id)),
     }),
 
@@ -164,7 +158,7 @@ export function createSettingsRoutes(settingsDeps: (deps: Deps) => SettingsDeps)
       path: '/api/email/warmup-plans/{id}',
       capability: 'email.send',
       summary: 'One warm-up plan',
-      params: idParams,
+      params: recordIdParams,
       handler: async ({ deps, params }) => getWarmupPlan(deps, params.id),
     }),
     defineRoute({
@@ -172,7 +166,7 @@ export function createSettingsRoutes(settingsDeps: (deps: Deps) => SettingsDeps)
       path: '/api/email/warmup-plans/{id}',
       capability: 'email.configure',
       summary: 'Rename a warm-up plan or change its caps',
-      params: idParams,
+      params: recordIdParams,
       body: warmupPlanInputSchema,
       handler: async ({ deps, params, body }) => updateWarmupPlan(deps, params.id, body),
     }),
@@ -181,7 +175,7 @@ export function createSettingsRoutes(settingsDeps: (deps: Deps) => SettingsDeps)
       path: '/api/email/warmup-plans/{id}',
       capability: 'email.configure',
       summary: 'Remove a warm-up plan (409 while a sender profile follows it)',
-      params: idParams,
+      params: recordIdParams,
       handler: async ({ deps, params }) => noContent(deleteWarmupPlan(deps, params.id)),
     }),
 
@@ -206,7 +200,7 @@ export function createSettingsRoutes(settingsDeps: (deps: Deps) => SettingsDeps)
       path: '/api/email/sender-profiles/{id}',
       capability: 'email.send',
       summary: 'One sender profile',
-      params: idParams,
+      params: recordIdParams,
       handler: async ({ deps, params }) => getSenderProfile(deps, params.id),
     }),
     defineRoute({
@@ -214,7 +208,7 @@ export function createSettingsRoutes(settingsDeps: (deps: Deps) => SettingsDeps)
       path: '/api/email/sender-profiles/{id}',
       capability: 'email.configure',
       summary: 'Change a sender profile',
-      params: idParams,
+      params: recordIdParams,
       body: senderProfileInputSchema,
       handler: async ({ deps, params, body }) => updateSenderProfile(deps, params.id, body),
     }),
@@ -223,7 +217,7 @@ export function createSettingsRoutes(settingsDeps: (deps: Deps) => SettingsDeps)
       path: '/api/email/sender-profiles/{id}',
       capability: 'email.configure',
       summary: 'Remove a sender profile (409 while an unfinished campaign sends from it)',
-      params: idParams,
+      params: recordIdParams,
       handler: async ({ deps, params }) => noContent(deleteSenderProfile(deps, params.id)),
     }),
   ];

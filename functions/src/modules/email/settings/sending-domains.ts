@@ -2,11 +2,12 @@
 // records the customer publishes (DKIM CNAMEs, SPF, DMARC), and its verification state, read from
 // SES on demand and by the refresh job while it is pending.
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
-import type { DnsRecord, DomainStatus, SendingDomain } from '@shared/contracts/email';
+import type { DnsRecord, SendingDomain } from '@shared/contracts/email';
 import { AppError, notFound } from '../../../core/app-error';
 import { isUniqueViolation } from '../../../db/pg-errors';
 import { sendingDomains } from '../../../db/schema';
-import { profileUsing } from './profile-references';
+import { checkedColumns, domainFields } from './domain-checks';
+import { refuseWhileUsed } from './profile-references';
 import type { SendingIdentityState, SettingsDeps } from './settings-deps';
 
 type Ctx = Pick<SettingsDeps, 'db' | 'now'>;
@@ -14,14 +15,9 @@ type DomainRow = typeof sendingDomains.$inferSelect;
 
 function domainView(row: DomainRow): SendingDomain {
   return {
-    id: row.id,
-    domain: row.domain,
-    status: row.status as DomainStatus,
+    ...domainFields(row),
     dkimVerified: row.dkimVerified,
     records: row.records as DnsRecord[],
-    lastCheckedAt: row.lastCheckedAt?.toISOString() ?? null,
-    verifiedAt: row.verifiedAt?.toISOString() ?? null,
-    createdAt: row.createdAt.toISOString(),
   };
 }
 
@@ -51,9 +47,7 @@ function stateColumns(state: SendingIdentityState, now: Date, previous?: DomainR
     dkimVerified: state.dkimVerified,
     // SES answers the DKIM tokens only while it knows the identity: keep the records we have.
     ...(state.records.length || !previous ? { records: state.records } : {}),
-    lastCheckedAt: now,
-    verifiedAt: state.status === 'verified' ? (previous?.verifiedAt ?? now) : null,
-    updatedAt: now,
+    ...checkedColumns(state.status === 'verified', now, previous?.verifiedAt),
   };
 }
 
@@ -88,8 +82,7 @@ export async function refreshSendingDomain(deps: Pick<SettingsDeps, 'db' | 'now'
  */
 export async function deleteSendingDomain(deps: Pick<SettingsDeps, 'db' | 'now' | 'identities'>, id: string): Promise<void> {
   const row = await findDomain(deps, id);
-  const user = await profileUsing(deps.db, 'sendingDomainId', id);
-  if (user) throw new AppError('conflict', { detail: `The sender profile “${user}” sends from ${row.domain}: delete it or move it to another domain first.` });
+  await refuseWhileUsed(deps.db, 'sendingDomainId', id, (profile) => `The sender profile “${profile}” sends from ${row.domain}: delete it or move it to another domain first.`);
   await deps.identities.remove(row.domain);
   await deps.db.update(sendingDomains).set({ deletedAt: deps.now(), updatedAt: deps.now() }).where(live(id));
 }

@@ -1,13 +1,11 @@
 // The saved-templates API and the merge-field catalog: campaign staff (email.send) list, read,
 // save, duplicate and delete templates; content is compiled at save.
-import { z } from 'zod';
 import { templateDuplicateSchema, templateInputSchema } from '@shared/contracts/email';
 import type { Deps } from '../../../core/deps';
-import { defineRoute, reply, type Route } from '../../../http/route';
+import { recordIdParams } from '../../../http/params';
+import { defineRoute, noContent, reply, type Route } from '../../../http/route';
 import { mergeFieldCatalog } from '../content';
 import { createTemplate, deleteTemplate, duplicateTemplate, getTemplate, listTemplates, updateTemplate, type TemplateDeps } from './templates';
-
-const idParams = z.strictObject({ id: z.string().uuid('is not a record id') });
 
 /** `templateDeps` adds how `asset:<key>` images become public URLs. */
 export function createTemplateRoutes(templateDeps: (deps: Deps) => TemplateDeps): Route[] {
@@ -32,7 +30,7 @@ export function createTemplateRoutes(templateDeps: (deps: Deps) => TemplateDeps)
       path: '/api/email/templates/{id}',
       capability: 'email.send',
       summary: 'One template with its document and compiled HTML and text',
-      params: idParams,
+      params: recordIdParams,
       handler: async ({ deps, params }) => getTemplate(deps, params.id),
     }),
     defineRoute({
@@ -40,7 +38,7 @@ export function createTemplateRoutes(templateDeps: (deps: Deps) => TemplateDeps)
       path: '/api/email/templates/{id}',
       capability: 'email.send',
       summary: 'Change a template’s name or content (compiled again)',
-      params: idParams,
+      params: recordIdParams,
       body: templateInputSchema,
       handler: async ({ deps, params, body, principal }) => updateTemplate(templateDeps(deps), params.id, body, principal.userId),
     }),
@@ -49,7 +47,7 @@ export function createTemplateRoutes(templateDeps: (deps: Deps) => TemplateDeps)
       path: '/api/email/templates/{id}/duplicate',
       capability: 'email.send',
       summary: 'Copy a template under a new name',
-      params: idParams,
+      params: recordIdParams,
       body: templateDuplicateSchema,
       handler: async ({ deps, params, body, principal }) => reply(201, await duplicateTemplate(deps, params.id, body.name, principal.userId)),
     }),
@@ -58,11 +56,8 @@ export function createTemplateRoutes(templateDeps: (deps: Deps) => TemplateDeps)
       path: '/api/email/templates/{id}',
       capability: 'email.send',
       summary: 'Delete a template (campaigns made from it keep their copy)',
-      params: idParams,
-      handler: async ({ deps, params }) => {
-        await deleteTemplate(deps, params.id);
-        return reply(204);
-      },
+      params: recordIdParams,
+      handler: async ({ deps, params }) => noContent(deleteTemplate(deps, params.id)),
     }),
     defineRoute({
       method: 'GET',

@@ -2,11 +2,12 @@
 // product serves /t/. Verified when DNS answers that CNAME; checked on demand and by the refresh
 // job while pending.
 import { asc, eq, sql } from 'drizzle-orm';
-import type { DomainStatus, TrackingDomain } from '@shared/contracts/email';
+import type { TrackingDomain } from '@shared/contracts/email';
 import { AppError, notFound } from '../../../core/app-error';
 import { isUniqueViolation } from '../../../db/pg-errors';
 import { trackingDomains } from '../../../db/schema';
-import { profileUsing } from './profile-references';
+import { checkedColumns, domainFields } from './domain-checks';
+import { refuseWhileUsed } from './profile-references';
 import type { SettingsDeps } from './settings-deps';
 
 type Ctx = Pick<SettingsDeps, 'db' | 'now'>;
@@ -14,13 +15,8 @@ type TrackingRow = typeof trackingDomains.$inferSelect;
 
 function trackingView(row: TrackingRow): TrackingDomain {
   return {
-    id: row.id,
-    domain: row.domain,
-    status: row.status as DomainStatus,
+    ...domainFields(row),
     cnameTarget: row.cnameTarget,
-    lastCheckedAt: row.lastCheckedAt?.toISOString() ?? null,
-    verifiedAt: row.verifiedAt?.toISOString() ?? null,
-    createdAt: row.createdAt.toISOString(),
   };
 }
 
@@ -63,10 +59,9 @@ export async function refreshTrackingDomain(deps: Pick<SettingsDeps, 'db' | 'now
   const row = await findTrackingDomain(deps, id);
   const targets = (await deps.resolveCname(row.domain)).map(hostName);
   const verified = targets.includes(hostName(row.cnameTarget));
-  const now = deps.now();
   const [updated] = await deps.db
     .update(trackingDomains)
-    .set({ status: verified ? 'verified' : 'pending', lastCheckedAt: now, verifiedAt: verified ? (row.verifiedAt ?? now) : null, updatedAt: now })
+    .set({ status: verified ? 'verified' : 'pending', ...checkedColumns(verified, deps.now(), row.verifiedAt) })
     .where(eq(trackingDomains.id, id))
     .returning();
   return trackingView(updated!);
@@ -75,8 +70,7 @@ export async function refreshTrackingDomain(deps: Pick<SettingsDeps, 'db' | 'now
 /** Refused (409) while a live sender profile puts its links on the domain. */
 export async function deleteTrackingDomain(deps: Ctx, id: string): Promise<void> {
   const row = await findTrackingDomain(deps, id);
-  const user = await profileUsing(deps.db, 'trackingDomainId', id);
-  if (user) throw new AppError('conflict', { detail: `The sender profile “${user}” tracks links on ${row.domain}: give it another tracking domain first.` });
+  await refuseWhileUsed(deps.db, 'trackingDomainId', id, (profile) => `The sender profile “${profile}” tracks links on ${row.domain}: give it another tracking domain first.`);
   await deps.db.delete(trackingDomains).where(eq(trackingDomains.id, id));
 }
 

@@ -4,9 +4,9 @@
 import { eq } from 'drizzle-orm';
 import type { WarmupPlan, WarmupPlanInput } from '@shared/contracts/email';
 import type { Deps } from '../../../core/deps';
-import { AppError, notFound } from '../../../core/app-error';
+import { notFound } from '../../../core/app-error';
 import { warmupPlans } from '../../../db/schema';
-import { profileUsing } from './profile-references';
+import { refuseWhileUsed } from './profile-references';
 
 type Ctx = Pick<Deps, 'db' | 'now'>;
 type PlanRow = typeof warmupPlans.$inferSelect;
@@ -71,8 +71,7 @@ export async function updateWarmupPlan(deps: Ctx, id: string, input: WarmupPlanI
 
 /** Refused (409) while a sender profile follows the plan: its identity would lose its caps mid-warm-up. */
 export async function deleteWarmupPlan(deps: Ctx, id: string): Promise<void> {
-  const user = await profileUsing(deps.db, 'warmupPlanId', id);
-  if (user) throw new AppError('conflict', { detail: `The sender profile “${user}” follows this warm-up plan: give it another plan first.` });
+  await refuseWhileUsed(deps.db, 'warmupPlanId', id, (profile) => `The sender profile “${profile}” follows this warm-up plan: give it another plan first.`);
   const deleted = await deps.db.delete(warmupPlans).where(eq(warmupPlans.id, id)).returning({ id: warmupPlans.id });
   if (!deleted.length) throw notFound('warm-up plan');
 }
