@@ -95,9 +95,12 @@ describe('identity in the browser, from a fresh database', () => {
       'Segments',
       'Lists',
       'Domain sets',
+      'Campaigns',
+      'Templates',
       'Suppressions',
       'Users',
       'Contact policy',
+      'Email',
       'Design system',
     ]);
   });
@@ -217,7 +220,7 @@ describe('identity in the browser, from a fresh database', () => {
     const { page } = browser;
     await signIn(page, { username: ANALYST.username, password: ANALYST.password }, { baseUrl: stack.url });
     // Campaign manager + quality analyst: the workspace pages, none of the admin settings.
-    expect(await sidebarLabels(page)).toEqual(['Dashboard', 'Accounts', 'Contacts', 'My tasks', 'Imports', 'Segments', 'Lists', 'Domain sets', 'Suppressions', 'Contact policy']);
+    expect(await sidebarLabels(page)).toEqual(['Dashboard', 'Accounts', 'Contacts', 'My tasks', 'Imports', 'Segments', 'Lists', 'Domain sets', 'Campaigns', 'Templates', 'Suppressions', 'Contact policy', 'Email']);
     await page.getByRole('heading', { level: 1, name: /Priya/ }).waitFor();
     await screenshot(page, 'identity-analyst-dashboard');
 
