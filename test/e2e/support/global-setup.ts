@@ -13,6 +13,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
     mailViewerUrl: string;
+    /** The SES endpoint the stack sends through; `GET <it>/store` lists every message sent. */
+    sesEndpoint: string;
     adminUsername: string;
     adminPassword: string;
   }
@@ -40,6 +42,7 @@ export async function setup(project: TestProject): Promise<void> {
   });
   project.provide('baseUrl', stack.url);
   project.provide('mailViewerUrl', stack.mailViewerUrl);
+  project.provide('sesEndpoint', stack.sesEndpoint);
   project.provide('adminUsername', stack.config.ADMIN_USERNAME);
   project.provide('adminPassword', E2E_ADMIN_PASSWORD);
 }

@@ -1,0 +1,15 @@
+// Working the campaign and template editors in a browser: the save indicator and the merge-field
+// picker, shared by the email browser tests.
+import type { Locator, Page } from 'playwright-core';
+
+/** The editor's "Saving…/Saved" indicator. */
+export const saveStatus = (scope: Page | Locator) => scope.getByTestId('save-status').first();
+
+/** Puts a merge field at the caret of a field through its picker. */
+export async function insertMergeField(page: Page, target: string, search: string, fallback: string): Promise<void> {
+  await page.getByRole('button', { name: `Insert merge field into ${target}` }).click();
+  const picker = page.getByRole('dialog', { name: 'Merge fields' });
+  await picker.getByLabel('Fallback when empty').fill(fallback);
+  await picker.getByPlaceholder('Search fields…').fill(search);
+  await picker.getByRole('option', { name: new RegExp(search, 'i') }).first().click();
+}
