@@ -15,12 +15,13 @@ import { formatNumber, formatRate } from '../campaign-status';
 import { RecipientsTable } from './recipients-table';
 import { ReportChart } from './report-chart';
 
-function Metric({ label, value, rate, hint }: { label: string; value: number; rate?: string; hint?: ReactNode }) {
+/** A figure card: a count with its rate beside it, or (`value` a string) a rate on its own. */
+function Metric({ label, value, rate, hint }: { label: string; value: number | string; rate?: string; hint?: ReactNode }) {
   return (
     <div className="rounded-lg border border-border bg-card px-4 py-3 shadow-xs" data-testid={`metric-${label.toLowerCase().replace(/\s+/g, '-')}`}>
       <dt className="text-xs font-medium text-muted-foreground">{label}</dt>
       <dd className="mt-1 flex items-baseline gap-2">
-        <span className="font-mono text-2xl font-semibold tabular">{formatNumber(value)}</span>
+        <span className="font-mono text-2xl font-semibold tabular">{typeof value === 'number' ? formatNumber(value) : value}</span>
         {rate && <span className="font-mono text-sm text-muted-foreground tabular">{rate}</span>}
       </dd>
       {hint && <dd className="mt-0.5 text-xs text-muted-foreground">{hint}</dd>}
@@ -94,7 +95,7 @@ export default function CampaignReport({ campaign }: { campaign: Campaign }) {
           <Metric label="Soft bounces" value={totals.softBounced} rate={formatRate(totals.softBounced, totals.sent)} />
           <Metric label="Unique opens" value={totals.uniqueOpens} rate={formatRate(totals.uniqueOpens, base)} hint={`+ ${formatNumber(totals.machineOpens)} machine opens (privacy proxies, scanners), not counted`} />
           <Metric label="Unique clicks" value={totals.uniqueClicks} rate={formatRate(totals.uniqueClicks, base)} hint={`+ ${formatNumber(totals.machineClicks)} machine clicks, not counted`} />
-          <Metric label="Click-to-open" value={totals.uniqueClicks} rate={formatRate(totals.uniqueClicks, totals.uniqueOpens)} hint="Unique clicks of unique opens" />
+          <Metric label="Click-to-open" value={formatRate(totals.uniqueClicks, totals.uniqueOpens)} hint={`${formatNumber(totals.uniqueClicks)} unique clicks of ${formatNumber(totals.uniqueOpens)} unique opens`} />
           <Metric label="Unsubscribes" value={totals.unsubscribed} rate={formatRate(totals.unsubscribed, base)} />
           <Metric label="Complaints" value={totals.complained} rate={formatRate(totals.complained, base)} hint="Marked as spam; suppressed" />
           <Metric label="Failed" value={totals.failed} rate={formatRate(totals.failed, totals.admitted)} />
