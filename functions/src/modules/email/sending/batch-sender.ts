@@ -11,7 +11,7 @@ import type { Database } from '../../../db/connection';
 import { emailCampaigns, emailVariants, senderProfiles } from '../../../db/schema';
 import { recordTouches, releaseHolds } from '../../activity';
 import { moveCampaign } from '../campaigns/transitions';
-import { claimBatch, closeBatch, markSending, recordOutcome, requeue, type BatchCounters, type ClaimedRecipient } from './batches';
+import { claimBatch, closeBatch, markSending, recordOutcome, recordOutcomeAndMarkNext, requeue, type BatchCounters, type ClaimedRecipient } from './batches';
 import { failureKindOf, reasonOf, retryAfterOf, type SendingKit } from './ports';
 import { holderOf } from './snapshot';
 
@@ -116,6 +116,20 @@ export async function sendBatch<M>(deps: SenderDeps, kit: SendingKit<M>, input: 
   let throttledMs = 0;
   // Slots taken from the rate gate and not used yet: asked for a second's worth at a time.
   let slots = 0;
+  // The next recipient, already marked `sending` by the statement that recorded the previous outcome.
+  let premarked: number | null = null;
+  /**
+   * Records a provider call's outcome; when the next recipient will be sent straight after (its
+   * message built, a slot in hand, no status check due), marks it `sending` in the same statement.
+   */
+  const recordAndMarkNext = async (recipientId: number, outcome: Parameters<typeof recordOutcome>[4]): Promise<void> => {
+    const next = pending[0];
+    const built = next ? composed.get(next.id) : undefined;
+    const nextId = next && built && !('error' in built) && slots > 0 && (handled + 1) % STATUS_CHECK_EVERY !== 0 ? next.id : null;
+    const recorded = await recordOutcomeAndMarkNext(deps.db, campaignId, batchNo, recipientId, outcome, nextId);
+    counters = recorded.counters ?? counters;
+    premarked = recorded.nextMarked ? nextId : null;
+  };
   while (pending.length) {
     if (handled > 0 && handled % STATUS_CHECK_EVERY === 0) {
       await recordSent(deps.db, campaignId, sentLog.splice(0));
@@ -141,7 +155,9 @@ export async function sendBatch<M>(deps: SenderDeps, kit: SendingKit<M>, input: 
       }
       slots--;
       // Only now is this recipient `sending`: a crash from here to its outcome makes it `uncertain`.
-      if (!(await markSending(deps.db, recipient.id, deps.now()))) {
+      const claimed = premarked === recipient.id || (await markSending(deps.db, recipient.id, deps.now()));
+      premarked = null;
+      if (!claimed) {
         pending.shift();
         continue;
       }
@@ -151,7 +167,7 @@ export async function sendBatch<M>(deps: SenderDeps, kit: SendingKit<M>, input: 
           const { messageId } = await provider.send(built.message);
           pending.shift();
           const at = deps.now();
-          counters = (await recordOutcome(deps.db, campaignId, batchNo, recipient.id, { status: 'sent', messageId, at })) ?? counters;
+          await recordAndMarkNext(recipient.id, { status: 'sent', messageId, at });
           sentLog.push({ contactId: recipient.contactId, messageId, at });
           result.sent++;
           break;
@@ -181,7 +197,7 @@ export async function sendBatch<M>(deps: SenderDeps, kit: SendingKit<M>, input: 
           }
           pending.shift();
           const status = kind === 'uncertain' ? 'uncertain' : 'failed';
-          counters = (await recordOutcome(deps.db, campaignId, batchNo, recipient.id, { status, reason: reasonOf(error), at: deps.now() })) ?? counters;
+          await recordAndMarkNext(recipient.id, { status, reason: reasonOf(error), at: deps.now() });
           if (status === 'uncertain') result.uncertain++;
           else result.failed++;
           break;

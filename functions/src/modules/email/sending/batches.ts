@@ -167,6 +167,50 @@ export async function recordOutcome(db: Database, campaignId: string, batchNo: n
   return row ? { sent: Number(row.sent), failed: Number(row.failed) } : null;
 }
 
+/**
+ * recordOutcome and, in the same statement, markSending of the recipient the batch sends next
+ * (null for none): one round trip between two provider calls instead of two. The next one is
+ * still marked only just before its call — after the previous call has ended — so a crash leaves
+ * at most the calls in flight unknown, as before.
+ */
+export async function recordOutcomeAndMarkNext(
+  db: Database,
+  campaignId: string,
+  batchNo: number,
+  recipientId: number,
+  outcome: Outcome,
+  nextId: number | null,
+): Promise<{ counters: BatchCounters | null; nextMarked: boolean }> {
+  const at = outcome.at.toISOString();
+  const messageId = outcome.status === 'sent' ? outcome.messageId : null;
+  const reason = outcome.status === 'sent' ? null : outcome.reason;
+  const row = await queryOne<{ sent: number | null; failed: number | null; next_marked: boolean }>(
+    db,
+    sql`with moved as (
+          update email_recipients
+          set status = ${outcome.status}, message_id = ${messageId}, reason = ${reason},
+              sent_at = case when ${outcome.status} = 'sent' then ${at}::timestamptz end, updated_at = ${at}::timestamptz
+          where id = ${recipientId}::bigint and status = 'sending'
+          returning status
+        ),
+        counted as (
+          update email_batches b
+          set sent = b.sent + (select count(*) from moved where status = 'sent')::int,
+              failed = b.failed + (select count(*) from moved where status = 'failed')::int
+          where b.campaign_id = ${campaignId}::uuid and b.batch_no = ${batchNo}::int and exists (select 1 from moved)
+          returning b.sent, b.failed
+        ),
+        marked as (
+          update email_recipients set status = 'sending', attempts = attempts + 1, updated_at = ${at}::timestamptz
+          where id = ${nextId}::bigint and status = 'queued'
+          returning id
+        )
+        select (select sent from counted) as sent, (select failed from counted) as failed, exists (select 1 from marked) as next_marked`,
+  );
+  const counters = row && row.sent !== null ? { sent: Number(row.sent), failed: Number(row.failed) } : null;
+  return { counters, nextMarked: row?.next_marked === true };
+}
+
 /** Puts a recipient marked `sending` whose message was never handed to a provider back in the queue (a pause, a cap, a stop). */
 export async function requeue(db: Database, recipientIds: readonly number[], at: Date): Promise<void> {
   if (!recipientIds.length) return;

@@ -4,7 +4,7 @@ import { createTestDeps, type TestContext } from '../../../../test/support/test-
 import { queryOne, queryRows } from '../../../db/rows';
 import { emailHooks } from '../../../composition';
 import { sendBatch } from './batch-sender';
-import { claimBatch, IN_FLIGHT_REASON, markSending, recordOutcome } from './batches';
+import { claimBatch, IN_FLIGHT_REASON, markSending, recordOutcome, recordOutcomeAndMarkNext } from './batches';
 import { finaliseSend, prepareSend } from './engine';
 import { assignVariants, sendAfterFor, snapshotCampaign } from './snapshot';
 import { campaignStatusOf, listOf, person, recipientStates, recordingKit, sendingCampaign, suppress, verifiedSender } from './test-fixtures';
@@ -96,6 +96,20 @@ describe('the sending engine', () => {
       expect(await markSending(ctx.deps.db, first.id, ctx.deps.now())).toBe(false);
       expect(await recordOutcome(ctx.deps.db, campaignId, 1, first.id, { status: 'sent', messageId: 'm-1', at: ctx.deps.now() })).toEqual({ sent: 1, failed: 0 });
       expect(await recordOutcome(ctx.deps.db, campaignId, 1, first.id, { status: 'sent', messageId: 'm-2', at: ctx.deps.now() })).toBeNull();
+
+      // The record of one send may claim the next in the same statement; a recipient not queued is not claimed.
+      const [, second, third] = claim.recipients;
+      expect(await markSending(ctx.deps.db, second!.id, ctx.deps.now())).toBe(true);
+      expect(await recordOutcomeAndMarkNext(ctx.deps.db, campaignId, 1, second!.id, { status: 'failed', reason: 'no', at: ctx.deps.now() }, third!.id)).toEqual({
+        counters: { sent: 1, failed: 1 },
+        nextMarked: true,
+      });
+      expect(await recordOutcomeAndMarkNext(ctx.deps.db, campaignId, 1, third!.id, { status: 'sent', messageId: 'm-3', at: ctx.deps.now() }, first.id)).toEqual({
+        counters: { sent: 2, failed: 1 },
+        nextMarked: false,
+      });
+      expect(await recordOutcomeAndMarkNext(ctx.deps.db, campaignId, 1, third!.id, { status: 'sent', messageId: 'm-4', at: ctx.deps.now() }, null)).toEqual({ counters: null, nextMarked: false });
+      expect(await recipientStates(ctx.deps, campaignId)).toEqual({ sent: 2, failed: 1, queued: 7 });
     });
 
     it('after a crash mid-batch, those in flight become uncertain and are never sent again; the rest are sent once', async () => {
