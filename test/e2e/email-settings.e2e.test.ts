@@ -51,7 +51,8 @@ describe('an admin setting up email', () => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: inject('baseUrl') });
     await openApp(page, '/settings/email');
     await page.getByRole('heading', { name: 'Email', level: 1 }).waitFor();
-    await page.getByText('No sending domains yet').waitFor();
+    // Other files of the suite share the stack and may have added domains of their own.
+    await page.getByRole('button', { name: 'Add sending domain' }).first().waitFor();
 
     await page.getByRole('button', { name: 'Add sending domain' }).first().click();
     const dialog = page.getByRole('dialog', { name: 'Add sending domain' });
