@@ -1,20 +1,19 @@
 // One campaign at /email/campaigns/:id: the builder while it is a draft, the sending panel and
 // the report afterwards. Loading, a missing campaign, a failed load and "changed by someone
 // else" each have their own state.
+import { DetailLoadError } from '@/features/records/detail-load-error';
 import { useState } from 'react';
 import { useLocation } from 'wouter';
 import { ArrowLeft, Copy, Trash2 } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
-import { EmptyState } from '@/components/ui/empty-state';
-import { ErrorState } from '@/components/ui/error-state';
 import { HeaderActionBar } from '@/components/ui/header-action-bar';
 import { Skeleton } from '@/components/ui/skeleton';
 import { toast } from '@/components/ui/toast';
 import { CAMPAIGNS_ROUTE, campaignHref, useCampaign, useCloneCampaign, useDeleteCampaign } from '@/features/email/campaigns-api';
 import { CampaignStatusBadge } from '@/features/email/campaign-status';
 import { StaleWriteBanner } from '@/features/records/stale-write-banner';
-import { describeError, isApiError } from '@/lib/api';
+import { describeError } from '@/lib/api';
 import { PreflightList } from '@/features/email/preflight-list';
 import { CampaignBuilder, type ScheduleRefusal } from './campaign-builder';
 import { CampaignMonitor } from './campaign-monitor';
@@ -46,15 +45,10 @@ export function CampaignPage({ id }: { id: string }) {
     );
   }
   if (query.isError) {
-    const missing = isApiError(query.error) && query.error.status === 404;
     return (
       <div className="grid gap-6">
         <HeaderActionBar eyebrow={back} title="Campaign" />
-        {missing ? (
-          <EmptyState title="There is no such campaign" description="It may have been deleted, or the address is mistyped." action={<Button onClick={() => navigate(CAMPAIGNS_ROUTE)}>Back to campaigns</Button>} />
-        ) : (
-          <ErrorState title="This campaign could not be loaded" description={describeError(query.error)} onRetry={() => void query.refetch()} retrying={query.isFetching} />
-        )}
+        <DetailLoadError noun="campaign" query={query} />
       </div>
     );
   }

@@ -1,13 +1,12 @@
 // One saved template at /email/templates/:id: its name and content in the same editor as a
 // campaign's, saved on its own a moment after each change (or now, with Save); duplicate and
 // delete from the header.
+import { DetailLoadError } from '@/features/records/detail-load-error';
 import { useState } from 'react';
 import { useLocation } from 'wouter';
 import { ArrowLeft, Copy, Trash2 } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
-import { EmptyState } from '@/components/ui/empty-state';
-import { ErrorState } from '@/components/ui/error-state';
 import { Field } from '@/components/ui/field';
 import { HeaderActionBar } from '@/components/ui/header-action-bar';
 import { Input } from '@/components/ui/input';
@@ -21,7 +20,7 @@ import type { Template } from '@shared/contracts/email';
 import { TEMPLATES_ROUTE, templateHref, useDeleteTemplate, useDuplicateTemplate, useSaveTemplate, useTemplate } from '@/features/email/templates-api';
 import { useAutosave } from '@/features/email/use-autosave';
 import { StaleWriteBanner } from '@/features/records/stale-write-banner';
-import { describeError, isApiError } from '@/lib/api';
+import { describeError } from '@/lib/api';
 
 export function TemplateEditorPage({ id }: { id: string }) {
   const [, navigate] = useLocation();
@@ -41,15 +40,10 @@ export function TemplateEditorPage({ id }: { id: string }) {
     );
   }
   if (query.isError) {
-    const missing = isApiError(query.error) && query.error.status === 404;
     return (
       <div className="grid gap-6">
         <HeaderActionBar eyebrow={back} title="Template" />
-        {missing ? (
-          <EmptyState title="There is no such template" description="It may have been deleted, or the address is mistyped." action={<Button onClick={() => navigate(TEMPLATES_ROUTE)}>Back to templates</Button>} />
-        ) : (
-          <ErrorState title="This template could not be loaded" description={describeError(query.error)} onRetry={() => void query.refetch()} retrying={query.isFetching} />
-        )}
+        <DetailLoadError noun="template" query={query} />
       </div>
     );
   }
