@@ -28,8 +28,12 @@ export const ACCESS_POLICY = {
   'email.send': MANAGERS,
   /** Deliverability: sending and tracking domains, IP pools, warm-up plans, sender profiles. */
   'email.configure': ['admin'],
-  /** Call campaigns and the agent console. */
+  /** The agent console: presence, the dialer's calls, wrap-up, manual dials on assigned campaigns. */
   'calls.make': ['admin', 'campaign_manager', 'agent'],
+  /** Call campaigns (scripts, forms, dispositions, agents), the dialer's queues and settings, call reports. */
+  'calls.manage': MANAGERS,
+  /** SIP trunks and caller ids. */
+  'telephony.configure': ['admin'],
   /** The lead QA workflow. */
   'leads.review': ['admin', 'campaign_manager', 'quality_analyst'],
   /** The client portal: a client user's own organisation's orders and deliveries. */

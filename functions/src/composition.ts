@@ -8,6 +8,7 @@ import { createExport, importSource } from './modules/imports';
 import { fieldChangeSource } from './modules/accounts';
 import { createActivityModule, type ActivityHooks } from './modules/activity';
 import { createEmailModule, emailTimelineSource, type EmailHooks } from './modules/email';
+import { createTelephonyModule, type TelephonyHooks } from './modules/telephony';
 
 /** Put on every Deps by buildDeps. */
 export const moduleHooks: ModuleHooks = {
@@ -26,18 +27,22 @@ export const activityHooks: ActivityHooks = {
 
 export const activityModule = createActivityModule(activityHooks);
 
-/** Campaigns send to a segment, a static list or a domain set, resolved by the audience module. */
-export const emailHooks: EmailHooks = {
-  audienceSql: (db, audience) => {
-    switch (audience.kind) {
-      case 'segment':
-        return selectionAudienceSql(db, { kind: 'segment', segmentId: audience.id });
-      case 'list':
-        return selectionAudienceSql(db, { kind: 'list', listId: audience.id });
-      case 'domain_set':
-        return domainSetAudienceSql(db, audience.id);
-    }
-  },
+/** A campaign's segment, static list or domain set as contact ids, resolved by the audience module. */
+const campaignAudienceSql: EmailHooks['audienceSql'] = (db, audience) => {
+  switch (audience.kind) {
+    case 'segment':
+      return selectionAudienceSql(db, { kind: 'segment', segmentId: audience.id });
+    case 'list':
+      return selectionAudienceSql(db, { kind: 'list', listId: audience.id });
+    case 'domain_set':
+      return domainSetAudienceSql(db, audience.id);
+  }
 };
 
+/** Campaigns send to a segment, a static list or a domain set, resolved by the audience module. */
+export const emailHooks: EmailHooks = { audienceSql: campaignAudienceSql };
 export const emailModule = createEmailModule(emailHooks);
+
+/** Call campaigns dial the same audiences. */
+export const telephonyHooks: TelephonyHooks = { audienceSql: campaignAudienceSql };
+export const telephonyModule = createTelephonyModule(telephonyHooks);

@@ -121,6 +121,30 @@ export const configSchema = z.object({
   // local stack turns it on, its SES emulator emitting none; on AWS it stays off.
   EMAIL_FEEDBACK_INJECTION: booleanFlag,
 
+  // Telephony. The Telnyx API key (Call Control, telephony credentials) and the Ed25519 public key
+  // webhooks are verified with (raw 32 bytes, base64). TELNYX_BASE_URL points the SDK at the local
+  // stand-in; TELNYX_WEBRTC_HOST points the browser SDK at the stand-in's WebSocket (unset: Telnyx's).
+  // Trunk passwords are sealed with TELEPHONY_SECRET_KEY (32 bytes, base64; the local stack keeps
+  // one under DATA_DIR) or, on AWS, stored in Secrets Manager under TELEPHONY_SECRET_PREFIX.
+  // TELNYX_WEBHOOK_URL is where Telnyx sends call events (PUBLIC_BASE_URL/api/telephony/webhooks/telnyx when unset).
+  TELNYX_API_KEY: z.string().trim().min(1).optional(),
+  TELNYX_BASE_URL: z.string().trim().url({ message: 'must be a URL such as https://api.telnyx.com/v2' }).optional(),
+  TELNYX_PUBLIC_KEY: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9+/]{43}=$/, 'must be the 32-byte Ed25519 public key in base64')
+    .optional(),
+  TELNYX_WEBRTC_HOST: z.string().trim().regex(/^wss?:\/\//, 'must be a ws:// or wss:// URL').optional(),
+  TELNYX_WEBHOOK_URL: z.string().trim().url().optional(),
+  TELEPHONY_SECRET_KEY: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9+/]{43}=$/, 'must be 32 bytes in base64')
+    .optional(),
+  TELEPHONY_SECRET_PREFIX: z.string().trim().min(1).optional(),
+  /** How often the dialer ticks (the AWS schedule runs a Step Functions loop at this period). */
+  DIALER_TICK_SECONDS: z.coerce.number().int().min(1).max(60).default(10),
+
   ADMIN_USERNAME: z.string().trim().min(1).default('admin'),
   ADMIN_EMAIL: z.string().trim().email().default('admin@crm.local'),
   ADMIN_PASSWORD: z.string().min(1).default('Admin123!'),

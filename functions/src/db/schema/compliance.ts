@@ -1,8 +1,9 @@
 // Compliance tables: the global suppression list (email addresses, whole email domains and
 // do-not-call phone numbers) and per-contact, per-channel consent with its append-only history.
-// Values are stored normalized, so matching is plain equality on a unique index.
+// Values are stored normalized, so matching is plain equality on a unique index. Calling-hour
+// rules narrow the federal window for a state or province.
 import { sql, type SQL } from 'drizzle-orm';
-import { bigint, check, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, index, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { contacts } from './accounts';
 import { id, timestamps } from './columns';
 import { users } from './identity';
@@ -111,5 +112,28 @@ export const contactConsent = pgTable(
     index('contact_consent_opted_out_idx').on(t.channel, t.contactId).where(sql`${t.status} = 'opted_out'`),
     check('contact_consent_channel_check', sql`${t.channel} in ${CONSENT_CHANNEL_CHECK}`),
     check('contact_consent_status_check', sql`${t.status} in ${CONSENT_STATUS_CHECK}`),
+  ],
+);
+
+/**
+ * Calling hours stricter than 08:00–21:00 for a state or province (e.g. Florida 08:00–20:00),
+ * by weekday (0 Sunday … 6 Saturday; null: every day). `closed` forbids the day entirely.
+ */
+export const callingHourRules = pgTable(
+  'calling_hour_rules',
+  {
+    id: id(),
+    country: text('country').notNull(),
+    region: text('region').notNull(),
+    weekday: smallint('weekday'),
+    startTime: text('start_time').notNull(),
+    endTime: text('end_time').notNull(),
+    closed: boolean('closed').notNull().default(false),
+    source: text('source'),
+    ...timestamps(),
+  },
+  (t) => [
+    index('calling_hour_rules_region_idx').on(t.country, t.region),
+    check('calling_hour_rules_weekday_check', sql`${t.weekday} is null or ${t.weekday} between 0 and 6`),
   ],
 );

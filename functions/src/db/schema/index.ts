@@ -7,3 +7,4 @@ export * from './accounts';
 export * from './audience';
 export * from './activity';
 export * from './email';
+export * from './telephony';
