@@ -174,7 +174,7 @@ export async function startTelnyxStandin(options: TelnyxStandinOptions): Promise
   }
   // Agents keep their credentials across restarts of the stack, as they would at Telnyx.
   let saving = Promise.resolve();
-  const saveCredentials = () => {
+  const saveCredentials = async () => {
     if (!credentialsFile) return;
     const snapshot = JSON.stringify([...credentials.values()]);
     saving = saving.then(async () => {
@@ -182,6 +182,7 @@ export async function startTelnyxStandin(options: TelnyxStandinOptions): Promise
       await writeFile(temp, snapshot, { mode: 0o600 });
       await rename(temp, credentialsFile);
     });
+    await saving;
   };
 
   let baseUrl = '';
@@ -261,7 +262,7 @@ export async function startTelnyxStandin(options: TelnyxStandinOptions): Promise
           createdAt: new Date().toISOString(),
         };
         credentials.set(credential.id, credential);
-        saveCredentials();
+        await saveCredentials();
         return sendJson(res, 200, { data: credentialView(credential) });
       }
       const credential = id ? credentials.get(id) : undefined;
@@ -269,7 +270,7 @@ export async function startTelnyxStandin(options: TelnyxStandinOptions): Promise
       if (credential && !sub && method === 'GET') return sendJson(res, 200, { data: credentialView(credential) });
       if (credential && !sub && method === 'DELETE') {
         credentials.delete(credential.id);
-        saveCredentials();
+        await saveCredentials();
         return sendJson(res, 200, { data: credentialView(credential) });
       }
       if (credential && sub === 'token' && method === 'POST') {
