@@ -1,5 +1,5 @@
 // The whole product on one machine: the emulators (dynalite, s3rver, the SES emulator, local
-// Step Functions), the database (PGlite on disk or a Postgres server), the Lambda handlers
+// Step Functions, the Telnyx stand-in), the database (PGlite on disk or a Postgres server), the Lambda handlers
 // behind the local gateway, the schedules timer and the SPA. Used by `npm start`, `npm run dev`,
 // the integration tests and the browser suite.
 import { mkdir, open, readFile, rm, writeFile, access } from 'node:fs/promises';
@@ -26,7 +26,8 @@ import { ensureMainTable, startDynamo } from './emulators/dynamo';
 import { startS3 } from './emulators/s3';
 import { startSes } from './emulators/ses';
 import { startSesStandin, type SesStandin } from './emulators/ses-standin';
-import { loadOrCreateTrackingSecret } from './tracking-secret';
+import { loadOrCreateTelephonySecretKey, loadOrCreateTrackingSecret } from './tracking-secret';
+import { startTelnyxStandin, type StandinDelays, type TelnyxStandin } from './emulators/telnyx-standin';
 import { startStepFunctions, type StepFunctionsEmulator } from './emulators/stepfunctions';
 import { redactError } from '../../functions/src/http/redact-error';
 
@@ -50,6 +51,8 @@ export interface LocalStackOptions {
   fastRetries?: boolean;
   /** Append every message the SES stand-in accepts to this file (it survives the process; see ses-standin.ts). */
   sesSentLog?: string;
+  /** The Telnyx stand-in's timing (tests shorten the rings); its defaults are a real call's. */
+  telnyxDelays?: Partial<StandinDelays>;
 }
 
 export interface LocalStack {
@@ -62,6 +65,8 @@ export interface LocalStack {
   /** In front of the SES emulator: identities, configuration sets, pools, throttling knobs, injected events. */
   sesStandin: SesStandin;
   stepFunctions: StepFunctionsEmulator;
+  /** The Telnyx stand-in (outcomes per number, calls, webhooks sent); null when TELNYX_BASE_URL points elsewhere. */
+  telnyx: TelnyxStandin | null;
   databaseLabel: string;
   stop(): Promise<void>;
 }
@@ -214,6 +219,19 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     // The application talks to SES through the stand-in, which answers the APIs the emulator lacks.
     const sesStandin = await startSesStandin({ upstream: ses.endpoint, autoVerify: true, ...(options.sesSentLog ? { sentLog: options.sesSentLog } : {}) });
     stoppers.push(sesStandin.stop);
+    // Telephony talks to the Telnyx stand-in unless the user points TELNYX_BASE_URL at Telnyx (or a
+    // stand-in of their own); its call events come back to this stack's webhook route.
+    const keysDir = path.join(dataDir, 'keys');
+    const telnyxWebhookUrl = options.env.TELNYX_WEBHOOK_URL ?? `http://127.0.0.1:${port}/api/telephony/webhooks/telnyx`;
+    const telnyx = options.env.TELNYX_BASE_URL
+      ? null
+      : await startTelnyxStandin({
+          apiKey: 'KEY_local_telnyx_standin',
+          dataDir: keysDir,
+          webhookUrl: telnyxWebhookUrl,
+          ...(options.telnyxDelays ? { delays: options.telnyxDelays } : {}),
+        });
+    if (telnyx) stoppers.push(telnyx.stop);
     if (options.ephemeral) {
       stoppers.push(() => rm(path.join(dataDir), { recursive: true, force: true }));
     }
@@ -228,7 +246,17 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       AUTH_MODE: 'local',
       AUTH_ISSUER: options.env.AUTH_ISSUER ?? publicUrl,
       AUTH_KEYS_DIR: options.env.AUTH_KEYS_DIR ?? path.join(dataDir, 'keys'),
-      TRACKING_SECRET: options.env.TRACKING_SECRET ?? (await loadOrCreateTrackingSecret(path.join(dataDir, 'keys'))),
+      TRACKING_SECRET: options.env.TRACKING_SECRET ?? (await loadOrCreateTrackingSecret(keysDir)),
+      TELEPHONY_SECRET_KEY: options.env.TELEPHONY_SECRET_KEY ?? (await loadOrCreateTelephonySecretKey(keysDir)),
+      ...(telnyx
+        ? {
+            TELNYX_API_KEY: telnyx.apiKey,
+            TELNYX_BASE_URL: telnyx.apiBaseUrl,
+            TELNYX_PUBLIC_KEY: telnyx.publicKey,
+            TELNYX_WEBRTC_HOST: telnyx.webrtcHost,
+            TELNYX_WEBHOOK_URL: telnyxWebhookUrl,
+          }
+        : {}),
       PUBLIC_BASE_URL: options.env.PUBLIC_BASE_URL ?? publicUrl,
       // The SES emulator emits no feedback: the local stack takes injected events instead.
       EMAIL_FEEDBACK_INJECTION: options.env.EMAIL_FEEDBACK_INJECTION ?? 'true',
@@ -316,7 +344,10 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
           else process.env.NODE_ENV = nodeEnv;
         }
       }
-      const serveStatic = createStaticHandler(path.join(REPO_ROOT, 'dist'), { connectSources: [new URL(s3.endpoint).origin] });
+      const serveStatic = createStaticHandler(path.join(REPO_ROOT, 'dist'), {
+        // The browser's softphone opens a WebSocket to the Telnyx stand-in.
+        connectSources: [new URL(s3.endpoint).origin, ...(telnyx ? [telnyx.webrtcHost] : [])],
+      });
       serveSpa = (req, res) => void serveStatic(req, res);
     }
 
@@ -342,6 +373,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       sesEndpoint: sesStandin.endpoint,
       sesStandin,
       stepFunctions: sfn,
+      telnyx,
       databaseLabel: describeDatabase(config, dataDir),
       stop: stopAll,
     };

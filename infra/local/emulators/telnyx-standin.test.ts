@@ -11,6 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTelnyxClient, type DialRequest, type TelnyxClient } from '../../../functions/src/adapters/telnyx';
 import { parseConfig } from '../../../functions/src/config/config';
+import { startLocalStack, type LocalStack } from '../stack';
 import { outcomeByLastDigit, startTelnyxStandin, type Outcome, type TelnyxStandin, type WebhookDelivery } from './telnyx-standin';
 import { readWavFormat } from './wav';
 import { connectWebSocket, type WebSocketConnection } from './websocket';
@@ -444,5 +445,60 @@ describe('the local Telnyx stand-in', () => {
     } finally {
       await again.stop();
     }
+  });
+});
+
+describe('the Telnyx stand-in in the local stack', () => {
+  let dataDir: string;
+  let stack: LocalStack;
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(path.join(os.tmpdir(), 'telnyx-stack-'));
+    stack = await startLocalStack({
+      port: 0,
+      host: '127.0.0.1',
+      dataDir,
+      env: { LOG_LEVEL: 'SILENT', PASSWORD_HASH_COST: '4' },
+      spa: 'none',
+      ephemeral: true,
+      telnyxDelays: { ringMs: 20, amdMs: 20 },
+    });
+  });
+  afterAll(async () => {
+    await stack?.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('configures telephony to use it, with the stack’s webhook route and a sealing key of its own', () => {
+    const standin = stack.telnyx!;
+    expect(stack.config).toMatchObject({
+      TELNYX_API_KEY: standin.apiKey,
+      TELNYX_BASE_URL: standin.apiBaseUrl,
+      TELNYX_PUBLIC_KEY: standin.publicKey,
+      TELNYX_WEBRTC_HOST: standin.webrtcHost,
+      TELNYX_WEBHOOK_URL: `http://127.0.0.1:${stack.port}/api/telephony/webhooks/telnyx`,
+    });
+    expect(Buffer.from(stack.config.TELEPHONY_SECRET_KEY!, 'base64')).toHaveLength(32);
+    expect(standin.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+  });
+
+  it('answers the application’s Telnyx client and posts call events to the stack', async () => {
+    const standin = stack.telnyx!;
+    standin.setOutcome({ number: '+14045550123', outcome: 'busy' });
+    const client = createTelnyxClient(stack.config)!;
+    const { callControlId } = await client.calls.dial({
+      to: '+14045550123',
+      from: '+14045550100',
+      connectionId: CONNECTION,
+      clientState: 'dialer',
+      amd: false,
+      timeoutSecs: 30,
+      record: false,
+    });
+    const initiated = await standin.waitForWebhook((d) => d.event.data.payload.call_control_id === callControlId && d.event.data.event_type === 'call.initiated');
+
+    expect(initiated.url).toBe(stack.config.TELNYX_WEBHOOK_URL);
+    // The stack's gateway answered (whatever the route makes of it): the event reached the stack.
+    expect(initiated.status).not.toBeNull();
   });
 });
