@@ -1,9 +1,7 @@
 // The local stack killed with SIGKILL in the middle of an import and of an export, then started
 // again on the same DATA_DIR: each job finishes by itself (the job sweeper runs at start-up) with
 // every row exactly once. Real processes: `node --import tsx infra/local/start.ts`, PGlite on disk.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -12,76 +10,20 @@ import type { CreateUploadResponse, ExportJob, ImportJob } from '@shared/contrac
 import { openDatabase } from '../../functions/src/db/connection';
 import { STRONG_PASSWORD } from '../../functions/test/support/identity-fixtures';
 import { person, templateCsv } from '../../functions/src/modules/imports/testing';
-import { REPO_ROOT } from './stack';
+import { freePort, StackProcess } from './testing';
 
 const ROWS = 12_000;
 
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
 describe('the local stack killed with SIGKILL mid-job', () => {
   let dataDir: string;
-  let port: number;
-  let child: ChildProcess | undefined;
-  let token = '';
+  let stack: StackProcess;
 
-  /** Starts the stack as `npm start` would and resolves once it serves. */
-  async function startStack(): Promise<void> {
-    const proc = spawn(process.execPath, ['--import', 'tsx', 'infra/local/start.ts', '--no-build'], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'SILENT', PASSWORD_HASH_COST: '4', NODE_ENV: 'production' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    child = proc;
-    let output = '';
-    await new Promise<void>((resolve, reject) => {
-      const onData = (chunk: Buffer) => {
-        output += chunk.toString();
-        if (output.includes('is running')) resolve();
-      };
-      proc.stdout!.on('data', onData);
-      proc.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-      proc.once('exit', (code) => reject(new Error(`the stack exited (${code}) before it served:\n${output}`)));
-    });
-    proc.once('exit', (code, signal) => {
-      if (child === proc) process.stderr.write(`the stack exited by itself (${code ?? signal}):\n${output}\n`);
-    });
-  }
-
-  async function killStack(signal: NodeJS.Signals): Promise<void> {
-    const proc = child!;
-    child = undefined;
-    if (proc.exitCode !== null || proc.signalCode !== null) return;
-    await new Promise<void>((resolve) => {
-      proc.once('exit', () => resolve());
-      proc.kill(signal);
-    });
-  }
-
-  const url = (route: string) => `http://127.0.0.1:${port}${route}`;
   async function call<T>(method: string, route: string, body?: unknown): Promise<{ status: number; body: T }> {
-    const request = () =>
-      fetch(url(route), {
-        method,
-        headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
     // A kept-alive connection the server closed meanwhile is reset on reuse: a GET is simply asked again.
-    const res = await request().catch((error: unknown) => {
-      if (method !== 'GET' || child?.exitCode !== null) throw error;
-      return request();
+    return stack.api.request<T>(method, route, body).catch((error: unknown) => {
+      if (method !== 'GET' || !stack.running) throw error;
+      return stack.api.request<T>(method, route, body);
     });
-    const text = await res.text();
-    return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
-  }
-  async function signIn(password: string): Promise<void> {
-    const res = await fetch(url('/api/auth/login'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'admin', password }) });
-    token = ((await res.json()) as { accessToken: string }).accessToken;
   }
   async function waitFor<T extends { status: string }>(route: string, until: (job: T) => boolean): Promise<T> {
     for (;;) {
@@ -93,19 +35,15 @@ describe('the local stack killed with SIGKILL mid-job', () => {
 
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'pivotal-crash-'));
-    port = await freePort();
-    await startStack();
-    // The default admin must choose a password before anything else.
-    await signIn('Admin123!');
-    const changed = await call<{ accessToken: string }>('POST', '/api/auth/password', { currentPassword: 'Admin123!', newPassword: STRONG_PASSWORD });
-    token = changed.body.accessToken;
+    stack = new StackProcess(await freePort(), { DATA_DIR: dataDir });
+    await stack.start();
+    await stack.firstSignIn(STRONG_PASSWORD);
   }, 180_000);
 
   afterAll(async () => {
-    if (child) await killStack('SIGKILL');
+    await stack.kill('SIGKILL');
     await rm(dataDir, { recursive: true, force: true });
   });
-
   it('finishes an import and an export that were running when it was killed, every row once', async () => {
     // An import of a generated file, through the browser's upload path.
     const csv = Buffer.from(templateCsv(Array.from({ length: ROWS }, (_, i) => person(i))));
@@ -122,10 +60,10 @@ describe('the local stack killed with SIGKILL mid-job', () => {
     // Killed once some chunks are in and before the last one is.
     const partial = await waitFor<ImportJob>(`/api/imports/${created.body.jobId}`, (j) => j.counts.rowsRead > 0 || !['queued', 'running'].includes(j.status));
     expect(partial.status).toBe('running');
-    await killStack('SIGKILL');
+    await stack.kill('SIGKILL');
 
-    await startStack();
-    await signIn(STRONG_PASSWORD);
+    await stack.start();
+    await stack.signIn(STRONG_PASSWORD);
     const imported = await waitFor<ImportJob>(`/api/imports/${created.body.jobId}`, (j) => j.status !== 'running' && j.status !== 'queued');
     expect(imported).toMatchObject({ status: 'completed', counts: expect.objectContaining({ rowsTotal: ROWS, inserted: ROWS, failed: 0 }) });
     // Progress reported before the kill was not lost.
@@ -134,10 +72,10 @@ describe('the local stack killed with SIGKILL mid-job', () => {
     // An export of every contact, killed right after the API accepted it.
     const exportJob = await call<ExportJob>('POST', '/api/exports', { resource: 'contacts', selection: {}, columns: ['Email'] });
     expect(exportJob.status).toBe(201);
-    await killStack('SIGKILL');
+    await stack.kill('SIGKILL');
 
-    await startStack();
-    await signIn(STRONG_PASSWORD);
+    await stack.start();
+    await stack.signIn(STRONG_PASSWORD);
     const exported = await waitFor<ExportJob>(`/api/exports/${exportJob.body.id}`, (j) => j.status !== 'running');
     expect(exported).toMatchObject({ status: 'completed', rowCount: ROWS });
     const [header, ...rows] = parse(await (await fetch(exported.download!.url)).text()) as string[][];
@@ -146,7 +84,7 @@ describe('the local stack killed with SIGKILL mid-job', () => {
     expect(new Set(rows.map((r) => r[0]))).toEqual(new Set(Array.from({ length: ROWS }, (_, i) => `person${i}@acme${i % 3}.com`)));
 
     // The database itself: one contact per row of the file, none twice.
-    await killStack('SIGTERM');
+    await stack.kill('SIGTERM');
     const db = await openDatabase({ kind: 'pglite', dataDir: path.join(dataDir, 'pg') });
     try {
       const [counts] = (await db.pglite!.query<{ n: number; emails: number }>('SELECT count(*)::int AS n, count(DISTINCT email)::int AS emails FROM contacts')).rows;

@@ -7,11 +7,9 @@
 // Copies are counted across both runs from SES_SENT_LOG: the SES stand-in appends each message it
 // accepts to that file before it answers, so the record survives the kill (the emulator's own
 // store lives in the killed process and is lost with it).
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
+import os from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Campaign, SenderProfile, SendingDomain } from '@shared/contracts/email';
 import { newEmailDocument } from '@shared/contracts/email-content';
@@ -20,80 +18,18 @@ import { openDatabase } from '../../functions/src/db/connection';
 import { migrateDatabase } from '../../functions/src/db/migrate';
 import { insertContacts } from '../../functions/src/modules/compliance/testing';
 import { STRONG_PASSWORD } from '../../functions/test/support/identity-fixtures';
-import { REPO_ROOT } from './stack';
+import { freePort, StackProcess } from './testing';
 
 const RECIPIENTS = 300;
 const RATE_PER_SECOND = 10;
 const CONCURRENCY = 2;
 
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
 describe('the local stack killed with SIGKILL mid-campaign', () => {
   let dataDir: string;
   let sentLog: string;
-  let port: number;
-  let child: ChildProcess | undefined;
-  let token = '';
+  let stack: StackProcess;
+  const call = <T>(method: string, route: string, body?: unknown) => stack.api.call<T>(method, route, body);
 
-  async function startStack(): Promise<void> {
-    const proc = spawn(process.execPath, ['--import', 'tsx', 'infra/local/start.ts', '--no-build'], {
-      cwd: REPO_ROOT,
-      env: {
-        ...process.env,
-        DATA_DIR: dataDir,
-        PORT: String(port),
-        LOG_LEVEL: 'SILENT',
-        PASSWORD_HASH_COST: '4',
-        NODE_ENV: 'production',
-        SES_SENT_LOG: sentLog,
-        EMAIL_BATCH_SIZE: '50',
-        EMAIL_BATCH_CONCURRENCY: String(CONCURRENCY),
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    child = proc;
-    let output = '';
-    await new Promise<void>((resolve, reject) => {
-      proc.stdout!.on('data', (chunk: Buffer) => {
-        output += chunk.toString();
-        if (output.includes('is running')) resolve();
-      });
-      proc.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-      proc.once('exit', (code) => reject(new Error(`the stack exited (${code}) before it served:\n${output}`)));
-    });
-  }
-
-  async function killStack(signal: NodeJS.Signals): Promise<void> {
-    const proc = child!;
-    child = undefined;
-    if (proc.exitCode !== null || proc.signalCode !== null) return;
-    await new Promise<void>((resolve) => {
-      proc.once('exit', () => resolve());
-      proc.kill(signal);
-    });
-  }
-
-  const url = (route: string) => `http://127.0.0.1:${port}${route}`;
-  async function call<T>(method: string, route: string, body?: unknown): Promise<T> {
-    const res = await fetch(url(route), {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const text = await res.text();
-    if (!res.ok) throw new Error(`${method} ${route} answered ${res.status}: ${text}`);
-    return (text ? JSON.parse(text) : undefined) as T;
-  }
-  async function signIn(password: string): Promise<void> {
-    const res = await fetch(url('/api/auth/login'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'admin', password }) });
-    token = ((await res.json()) as { accessToken: string }).accessToken;
-  }
   async function waitForCampaign(id: string, until: (c: Campaign) => boolean, timeoutMs: number): Promise<Campaign> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
@@ -106,7 +42,6 @@ describe('the local stack killed with SIGKILL mid-campaign', () => {
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'pivotal-email-crash-'));
     sentLog = path.join(dataDir, 'ses-sent.jsonl');
-    port = await freePort();
     // The audience goes straight into the database the stack will open.
     const db = await openDatabase({ kind: 'pglite', dataDir: path.join(dataDir, 'pg') });
     try {
@@ -115,16 +50,20 @@ describe('the local stack killed with SIGKILL mid-campaign', () => {
     } finally {
       await db.close();
     }
-    await startStack();
-    await signIn('Admin123!');
-    token = (await call<{ accessToken: string }>('POST', '/api/auth/password', { currentPassword: 'Admin123!', newPassword: STRONG_PASSWORD })).accessToken;
+    stack = new StackProcess(await freePort(), {
+      DATA_DIR: dataDir,
+      SES_SENT_LOG: sentLog,
+      EMAIL_BATCH_SIZE: '50',
+      EMAIL_BATCH_CONCURRENCY: String(CONCURRENCY),
+    });
+    await stack.start();
+    await stack.firstSignIn(STRONG_PASSWORD);
   }, 180_000);
 
   afterAll(async () => {
-    if (child) await killStack('SIGKILL');
+    await stack.kill('SIGKILL');
     await rm(dataDir, { recursive: true, force: true });
   });
-
   it('finishes the campaign after the restart with nobody sent twice', async () => {
     const domain = await call<SendingDomain>('POST', '/api/email/domains', { domain: 'mail.firm-example.com' });
     await call('POST', `/api/email/domains/${domain.id}/refresh`);
@@ -148,10 +87,10 @@ describe('the local stack killed with SIGKILL mid-campaign', () => {
     // Killed mid-way: some sent, most not.
     const before = await waitForCampaign(campaign.id, (c) => c.counts.sent >= 60, 60_000);
     expect(before.status).toBe('sending');
-    await killStack('SIGKILL');
+    await stack.kill('SIGKILL');
 
-    await startStack();
-    await signIn(STRONG_PASSWORD);
+    await stack.start();
+    await stack.signIn(STRONG_PASSWORD);
     const after = await waitForCampaign(campaign.id, (c) => c.status !== 'sending', 120_000);
     expect(after.status).toBe('sent');
     expect(after.counts.sent).toBeGreaterThan(before.counts.sent);

@@ -17,6 +17,7 @@ import { insertContacts, insertSuppressions } from '../../functions/src/modules/
 import { issueAccessToken } from '../../functions/src/modules/identity';
 import { makeUser } from '../../functions/test/support/identity-fixtures';
 import { startLocalStack, type LocalStack } from './stack';
+import { apiCaller } from './testing';
 
 interface StoredMail {
   destination: { to: string[] };
@@ -33,17 +34,7 @@ describe('an email campaign sent through the local stack', () => {
   let stack: LocalStack;
   let dataDir: string;
   let token = '';
-
-  async function call<T>(method: string, route: string, body?: unknown): Promise<T> {
-    const res = await fetch(`${stack.url}${route}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const text = await res.text();
-    if (!res.ok) throw new Error(`${method} ${route} answered ${res.status}: ${text}`);
-    return (text ? JSON.parse(text) : undefined) as T;
-  }
+  const call = <T>(method: string, route: string, body?: unknown) => apiCaller(stack.url, () => token).call<T>(method, route, body);
 
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'pivotal-email-'));

@@ -1,4 +1,4 @@
-// Lambda entry point of the email module (campaigns; at merge also settings and tracking).
+// Lambda entry point of the email module: campaigns, settings, tracking and feedback.
 import { createHttpHandler } from '../http/create-http-handler';
 import { emailModule } from '../composition';
 

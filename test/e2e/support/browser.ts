@@ -30,6 +30,9 @@ export async function openBrowser(options: { colorScheme?: 'light' | 'dark' } = 
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      // The agent console's softphone asks for a microphone: a fake device, granted without a prompt.
+      '--use-fake-device-for-media-stream',
+      '--use-fake-ui-for-media-stream',
     ],
     viewport: { width: 1440, height: 900 },
     colorScheme: options.colorScheme ?? 'light',
