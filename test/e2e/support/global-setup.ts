@@ -17,6 +17,8 @@ declare module 'vitest' {
     sesEndpoint: string;
     adminUsername: string;
     adminPassword: string;
+    /** The stack's Telnyx stand-in, controlled over HTTP (`POST <it>/__standin/outcomes`, `GET <it>/__standin/calls`). */
+    telnyxStandinUrl: string;
   }
 }
 
@@ -45,6 +47,7 @@ export async function setup(project: TestProject): Promise<void> {
   project.provide('sesEndpoint', stack.sesEndpoint);
   project.provide('adminUsername', stack.config.ADMIN_USERNAME);
   project.provide('adminPassword', E2E_ADMIN_PASSWORD);
+  project.provide('telnyxStandinUrl', stack.telnyx?.url ?? '');
 }
 
 export async function teardown(): Promise<void> {
