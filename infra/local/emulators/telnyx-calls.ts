@@ -25,7 +25,12 @@ export interface OutcomeRule {
   ringMs?: number;
   /** When answered, the far end hangs up after this long (else it stays until the call is ended). */
   hangupAfterMs?: number;
+  /** What machine detection reports when it differs from the outcome (a greeting that leaves it `not_sure`). */
+  detection?: MachineDetection;
 }
+
+export type MachineDetection = 'human' | 'machine' | 'not_sure';
+export const DETECTIONS: readonly MachineDetection[] = ['human', 'machine', 'not_sure'];
 
 export interface StandinDelays {
   /** Ringing before the outcome: a fixed time or a [min, max] range (default 1–3 s). */
@@ -345,7 +350,7 @@ export function createCallEngine(options: CallEngineOptions) {
     emit(call, 'call.answered');
     if (call.recordOnAnswer) startRecording(call, call.recordOnAnswer.channels, call.recordOnAnswer.format);
     if (call.amd && call.amd !== 'disabled' && call.view.outcome) {
-      const result = call.view.outcome === 'machine' ? 'machine' : 'human';
+      const result = call.rule?.detection ?? (call.view.outcome === 'machine' ? 'machine' : 'human');
       later(call, delays.amdMs, () => {
         emit(call, 'call.machine.detection.ended', { result });
         if (result === 'machine' && (call.amd === 'detect_beep' || call.amd === 'greeting_end')) {

@@ -304,6 +304,55 @@ describe('the local Telnyx stand-in', () => {
     });
   });
 
+  describe('the control API and the rest of Call Control', () => {
+    const control = async (method: string, route: string, body?: unknown) => {
+      const response = await fetch(`${standin.url}/__standin/${route}`, {
+        method,
+        headers: { 'content-type': 'application/json' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      return { status: response.status, body: (await response.json()) as { data: unknown } };
+    };
+
+    it('takes outcomes over HTTP, including what machine detection reports, and lists the calls', async () => {
+      expect((await control('POST', 'outcomes', { number: '+13125550111', outcome: 'human', detection: 'not_sure' })).status).toBe(200);
+      expect((await control('POST', 'outcomes', { number: '+13125550111', outcome: 'maybe' })).status).toBe(422);
+      const { callControlId } = await telnyx.calls.dial(dialRequest('+13125550111'));
+      const amd = await event(callControlId, 'call.machine.detection.ended');
+
+      expect(amd.event.data.payload.result).toBe('not_sure');
+      const calls = (await control('GET', 'calls')).body.data as { callControlId: string; outcome: string; events: string[] }[];
+      expect(calls.find((c) => c.callControlId === callControlId)).toMatchObject({ outcome: 'human', events: expect.arrayContaining(['call.answered']) });
+      await telnyx.calls.hangup(callControlId);
+    });
+
+    it('parks an inbound call until the application answers it', async () => {
+      const created = await control('POST', 'inbound', { from: '+17185550142', to: '+12125550100', connection_id: CONNECTION });
+      const { callControlId } = created.body.data as { callControlId: string };
+      const initiated = await event(callControlId, 'call.initiated');
+      expect(initiated.event.data.payload).toMatchObject({ direction: 'incoming', state: 'parked', from: '+17185550142' });
+
+      await telnyx.calls.answer(callControlId, 'inbound-1');
+      const answered = await event(callControlId, 'call.answered');
+      expect(answered.event.data.payload.client_state).toBe(Buffer.from('inbound-1').toString('base64'));
+      await telnyx.calls.hangup(callControlId);
+    });
+
+    it('transfers an answered call to a new leg bridged on answer', async () => {
+      standin.setOutcome({ prefix: '+1773555', outcome: 'human' });
+      const { callControlId } = await telnyx.calls.dial(dialRequest('+17735550101', { amd: false }));
+      await event(callControlId, 'call.answered');
+      await telnyx.calls.transfer(callControlId, '+17735550102', '+12125550100');
+      await event(callControlId, 'call.bridged');
+
+      const leg = standin.calls().find((c) => c.to === '+17735550102')!;
+      expect(leg).toMatchObject({ state: 'bridged', bridgedWith: callControlId, from: '+12125550100' });
+      expect(eventsOf(leg.callControlId)).toEqual(['call.initiated', 'call.answered', 'call.bridged']);
+      await telnyx.calls.hangup(leg.callControlId);
+      await event(callControlId, 'call.hangup');
+    });
+  });
+
   describe('recordings', () => {
     it('a recorded call yields call.recording.saved with a dual-channel 8 kHz WAV to fetch', async () => {
       standin.setOutcome({ number: '+13125550107', outcome: 'human' });
@@ -405,6 +454,21 @@ describe('the local Telnyx stand-in', () => {
       await telnyx.calls.hangup(agent.callControlId);
       const bye = await browser.method('telnyx_rtc.bye');
       expect(bye.params).toMatchObject({ callID, cause: 'NORMAL_CLEARING' });
+      browser.socket.close();
+    });
+
+    it('cancels the agent leg ringing in the browser when the person called hangs up first', async () => {
+      const { browser, sipUsername } = await loggedInAgent();
+      standin.setOutcome({ number: '+13125550112', outcome: 'human', hangupAfterMs: 100 });
+      const customer = await telnyx.calls.dial(dialRequest('+13125550112', { amd: false }));
+      await event(customer.callControlId, 'call.answered');
+      const agent = await telnyx.calls.dial(dialRequest(`sip:${sipUsername}@sip.telnyx.com`, { amd: false, linkTo: customer.callControlId, bridgeOnAnswer: true }));
+      const invite = await browser.method('telnyx_rtc.invite');
+
+      const hangup = await event(agent.callControlId, 'call.hangup');
+      expect(hangup.event.data.payload.hangup_cause).toBe('originator_cancel');
+      const bye = await browser.method('telnyx_rtc.bye');
+      expect(bye.params).toMatchObject({ callID: (invite.params as { callID: string }).callID, cause: 'ORIGINATOR_CANCEL' });
       browser.socket.close();
     });
 

@@ -7,7 +7,7 @@
 // Control API for tests and people (no API key needed, loopback only):
 //   GET    /__standin/calls            the calls, newest last, with the events each produced
 //   GET    /__standin/webhooks         the webhooks sent and how their delivery went
-//   POST   /__standin/outcomes         {number | prefix, outcome, ringMs?, hangupAfterMs?}
+//   POST   /__standin/outcomes         {number | prefix, outcome, ringMs?, hangupAfterMs?, detection?}
 //   DELETE /__standin/outcomes         forget every rule
 //   POST   /__standin/default-outcome  {outcome: Outcome | null}   (null: by last digit)
 //   POST   /__standin/delays           {ringMs?, amdMs?, mediaMs?, noAnswerMs?, webhookMs?}
@@ -23,10 +23,12 @@ import { readBody, sendJson } from './local-http';
 import {
   createCallEngine,
   DEFAULT_DELAYS,
+  DETECTIONS,
   OUTCOMES,
   TelnyxApiError,
   type CallView,
   type DialInput,
+  type MachineDetection,
   type Outcome,
   type OutcomeRule,
   type StandinDelays,
@@ -35,7 +37,7 @@ import {
 import { ephemeralSigningKey, loadOrCreateSigningKey } from './telnyx-signing-key';
 import { createVertoServer, type VertoSession } from './telnyx-verto';
 
-export type { CallView, Outcome, OutcomeRule, StandinDelays, WebhookDelivery } from './telnyx-calls';
+export type { CallView, MachineDetection, Outcome, OutcomeRule, StandinDelays, WebhookDelivery } from './telnyx-calls';
 export { outcomeByLastDigit } from './telnyx-calls';
 
 export interface TelnyxStandinOptions {
@@ -146,7 +148,15 @@ function parseRule(body: Json): OutcomeRule {
   };
   const ringMs = ms('ringMs');
   const hangupAfterMs = ms('hangupAfterMs');
-  return { outcome, ...(number !== undefined ? { number } : { prefix }), ...(ringMs !== undefined ? { ringMs } : {}), ...(hangupAfterMs !== undefined ? { hangupAfterMs } : {}) };
+  const detection = body.detection as MachineDetection | undefined;
+  if (detection !== undefined && !DETECTIONS.includes(detection)) throw invalid('detection', `detection must be one of ${DETECTIONS.join(', ')}.`);
+  return {
+    outcome,
+    ...(number !== undefined ? { number } : { prefix }),
+    ...(ringMs !== undefined ? { ringMs } : {}),
+    ...(hangupAfterMs !== undefined ? { hangupAfterMs } : {}),
+    ...(detection !== undefined ? { detection } : {}),
+  };
 }
 
 async function jsonBody(req: http.IncomingMessage): Promise<Json> {

@@ -164,6 +164,9 @@ export function fakeAnswerSdp(offer: string): string {
 
 const str = (value: unknown) => (typeof value === 'string' && value ? value : undefined);
 
+/** Telnyx pings logged-in browsers now and then; the SDK answers and counts the socket alive. */
+const PING_EVERY_MS = 30_000;
+
 export function createVertoServer(events: VertoEvents): VertoServer {
   const connections = new Set<Connection>();
   const calls = new Map<string, CallState>();
@@ -175,6 +178,13 @@ export function createVertoServer(events: VertoEvents): VertoServer {
   const request = (connection: Connection, method: string, params: Json) => send(connection, { id: ++requestCounter, method, params });
   const result = (connection: Connection, id: unknown, value: Json) => send(connection, { id, result: value });
   const error = (connection: Connection, id: unknown, code: number, message: string) => send(connection, { id, error: { code, message } });
+
+  const pings = setInterval(() => {
+    for (const connection of connections) {
+      if (connection.session) request(connection, 'telnyx_rtc.ping', { serno: Date.now() });
+    }
+  }, PING_EVERY_MS);
+  pings.unref();
 
   const callIdOf = (params: Json) => str((params.dialogParams as Json | undefined)?.callID) ?? str(params.callID);
 
@@ -323,6 +333,7 @@ export function createVertoServer(events: VertoEvents): VertoServer {
       calls.delete(callId);
     },
     close() {
+      clearInterval(pings);
       for (const connection of connections) connection.socket.terminate();
       connections.clear();
       calls.clear();
