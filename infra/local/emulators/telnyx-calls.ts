@@ -481,7 +481,7 @@ export function createCallEngine(options: CallEngineOptions) {
       return;
     }
     call.vertoCallId = vertoCallId;
-    later(call, call.timeoutSecs * 1000, () => hangup(call, 'timeout', 'callee', '487'));
+    later(call, noAnswerDelay(call), () => hangup(call, 'timeout', 'callee', '487'));
   }
 
   function live(callControlId: string): Call {

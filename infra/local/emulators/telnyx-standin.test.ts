@@ -197,6 +197,13 @@ describe('the local Telnyx stand-in', () => {
       await telnyx.calls.hangup(callControlId);
     });
 
+    it('can be signed by hand, so tests can make stale ones the verification refuses', async () => {
+      const body = JSON.stringify({ data: { event_type: 'call.hangup', id: 'e-1', payload: {} } });
+      await expect(telnyx.verify(body, standin.signWebhook(body))).resolves.toMatchObject({ data: { id: 'e-1' } });
+      const stale = standin.signWebhook(body, Math.floor(Date.now() / 1000) - 301);
+      await expect(telnyx.verify(body, stale)).rejects.toThrow(/too old/);
+    });
+
     it('carry Telnyx’s v2 envelope: event id, time, payload with the call’s ids and client state', async () => {
       standin.setOutcome({ number: '+12125550003', outcome: 'human' });
       const { callControlId, callLegId, callSessionId } = await telnyx.calls.dial(dialRequest('+12125550003'));

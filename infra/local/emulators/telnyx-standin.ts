@@ -62,6 +62,8 @@ export interface TelnyxStandin {
   apiKey: string;
   /** The raw 32-byte Ed25519 public key in base64 (TELNYX_PUBLIC_KEY). */
   publicKey: string;
+  /** Telnyx's signature headers for any body at any time (tests of stale, replayed or hand-made webhooks). */
+  signWebhook(rawBody: string, timestamp?: number): Record<'telnyx-signature-ed25519' | 'telnyx-timestamp', string>;
   setOutcome(rule: OutcomeRule): void;
   clearOutcomes(): void;
   /** null: by the number's last digit. */
@@ -390,6 +392,7 @@ export async function startTelnyxStandin(options: TelnyxStandinOptions): Promise
     webrtcHost: `ws://127.0.0.1:${port}`,
     apiKey: options.apiKey,
     publicKey: signingKey.publicKeyBase64,
+    signWebhook: (rawBody, timestamp = Math.floor(Date.now() / 1000)) => signingKey.signWebhook(rawBody, timestamp),
     setOutcome: (rule) => engine.setOutcome(parseRule(rule as unknown as Json)),
     clearOutcomes: () => engine.clearOutcomes(),
     setDefaultOutcome: (outcome) => engine.setDefaultOutcome(outcome),
