@@ -6,15 +6,16 @@ import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTelnyxClient, type TelnyxClient } from '../../functions/src/adapters/telnyx';
 import { parseConfig } from '../../functions/src/config/config';
-import { REPO_ROOT } from '../../infra/local/stack';
 import { startTelnyxStandin, type TelnyxStandin } from '../../infra/local/emulators/telnyx-standin';
 import { openBrowser } from './support/browser';
 import { browserForSuite, eventually } from './support/suite';
 
 const API_KEY = 'KEY_webrtc_e2e';
+const SDK_BUNDLE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../node_modules/@telnyx/webrtc/lib/bundle.mjs');
 
 /** A page that loads the SDK's browser bundle and keeps every call state it reports. */
 const softphonePage = (token: string, host: string) => `<!doctype html>
@@ -51,7 +52,7 @@ describe('the Telnyx stand-in with the real WebRTC SDK in Chromium', () => {
     const credential = await telnyx.credentials.create('conn-e2e', 'agent-e2e');
     sipUsername = credential.sipUsername;
     const page = softphonePage(await telnyx.credentials.token(credential.id), standin.webrtcHost);
-    const sdk = await readFile(path.join(REPO_ROOT, 'node_modules/@telnyx/webrtc/lib/bundle.mjs'));
+    const sdk = await readFile(SDK_BUNDLE);
     web = http.createServer((req, res) => {
       if (req.url === '/sdk.mjs') res.writeHead(200, { 'content-type': 'text/javascript' }).end(sdk);
       else res.writeHead(200, { 'content-type': 'text/html' }).end(page);
