@@ -62,6 +62,8 @@ describe('the Telnyx stand-in with the real WebRTC SDK in Chromium', () => {
   });
   afterAll(async () => {
     await standin?.stop();
+    // The page keeps its connection open (the SDK's module was served on it): close it rather than wait.
+    web?.closeAllConnections();
     await new Promise((resolve) => web?.close(resolve));
   });
 

@@ -41,7 +41,11 @@ async function startReceiver(): Promise<{ url: string; received: Received[]; sto
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/telephony/webhooks/telnyx`,
     received,
-    stop: () => new Promise((resolve) => server.close(() => resolve())),
+    stop: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
