@@ -333,6 +333,10 @@ export const wrapUpSchema = z.strictObject({
 });
 export type WrapUp = z.infer<typeof wrapUpSchema>;
 
+/** A contact's previous calls, newest first. */
+export const contactCallsSchema = z.object({ items: z.array(callSchema) });
+export type ContactCalls = z.infer<typeof contactCallsSchema>;
+
 export const recordingUrlSchema = z.object({ url: z.string(), expiresAt: z.string() });
 
 // ---------------------------------------------------------------- reports
