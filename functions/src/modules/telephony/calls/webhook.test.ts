@@ -66,7 +66,7 @@ describe('the Telnyx webhook', () => {
 
   const at = (ms: number) => new Date(t.clock.now().getTime() + ms);
 
-  it('refuses a flipped byte, a re-serialized body, a bad signature and a timestamp more than 300 s off with 401, and changes nothing', async () => {
+  it('refuses a flipped byte, a re-serialized body, a bad signature and a timestamp more than 300 s off with 401 (no signature: 400), and changes nothing', async () => {
     const { callId, callControlId } = await scene();
     const eventId = randomUUID();
     const body = telnyxBody({ id: eventId, type: 'call.answered', at: at(0), callId, callControlId });
@@ -84,12 +84,13 @@ describe('the Telnyx webhook', () => {
       await send(body, { ...headers, 'telnyx-signature-ed25519': signature.toString('base64') }),
       await send(body, t.signer.sign(body, now - 301)),
       await send(body, t.signer.sign(body, now + 301)),
-      await send(body, { 'content-type': 'application/json' }),
     ];
     for (const res of refusals) {
       expect(res.status).toBe(401);
       expect(res.headers['content-type']).toContain('application/problem+json');
     }
+    // Without the signature headers it is no webhook at all.
+    expect((await send(body, { 'content-type': 'application/json' })).status).toBe(400);
     expect((await callRow(callId)).answeredAt).toBeNull();
     expect(await eventsOf(callId)).toEqual([]);
     const { Item } = await t.deps.aws.doc.send(new GetCommand({ TableName: t.deps.config.TABLE_NAME, Key: { pk: `TELNYX#${eventId}`, sk: 'EVENT' } }));

@@ -20,13 +20,17 @@ const RECORDING_FETCH_TIMEOUT_MS = 30_000;
 
 const refused = (detail: string) => new AppError('unauthenticated', { detail });
 
-/** Verifies and parses the body; a 401 problem when telephony cannot verify or the signature does not hold. */
+/** Verifies and parses the body: 400 without signature headers; 401 when telephony cannot verify or the signature or its time does not hold. */
 export async function verifyTelnyxWebhook(deps: Pick<CallDeps, 'config' | 'logger'>, rawBody: string, headers: Record<string, string | undefined>): Promise<unknown> {
+  const plain: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) if (typeof value === 'string') plain[name.toLowerCase()] = value;
+  // Not a webhook at all (no signature to check): a malformed request, whoever sends it.
+  if (!plain['telnyx-signature-ed25519'] || !plain['telnyx-timestamp']) {
+    throw new AppError('bad_request', { detail: 'A Telnyx webhook carries the telnyx-signature-ed25519 and telnyx-timestamp headers.' });
+  }
   const telnyx = telnyxFor(deps.config);
   // Without the public key nothing can be verified, so nothing is accepted.
   if (!telnyx || !deps.config.TELNYX_PUBLIC_KEY) throw refused('Telnyx webhooks are not accepted: no Telnyx public key is configured.');
-  const plain: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) if (typeof value === 'string') plain[name.toLowerCase()] = value;
   try {
     return await telnyx.verify(rawBody, plain);
   } catch (error) {
