@@ -212,6 +212,21 @@ describe('the Telnyx webhook', () => {
     expect(await getPresence(t.deps, agent.id)).toMatchObject({ status: 'available' });
   });
 
+  it('speaks the safe-harbour message at once when a person answers a call no agent was reserved for', async () => {
+    const contact = await queuedContact(t, campaign.campaignId);
+    const { callId, callControlId } = await dialledCall(t, { campaignId: campaign.campaignId, ...contact, agentId: null });
+    await send(telnyxBody({ type: 'call.machine.detection.ended', at: at(0), callId, callControlId, amd: true, payload: { result: 'human' } }));
+    expect(agentDialsFor(callId)).toEqual([]);
+    expect(t.telnyx.actions('speak').filter((r) => onLeg(r.path, callControlId))).toHaveLength(1);
+    expect(await callRow(callId)).toMatchObject({ abandoned: true });
+  });
+
+  it('ignores a signed event that belongs to no call of ours, once', async () => {
+    const body = telnyxBody({ type: 'call.initiated', at: at(0), callId: randomUUID(), callControlId: `v3:${randomUUID()}` });
+    expect((await send(body)).json.outcome).toBe('unknown_call');
+    expect((await send(body)).json.outcome).toBe('duplicate');
+  });
+
   it('copies the recording from its short-lived URL to S3 at once', async () => {
     const { callId, callControlId } = await scene();
     await send(
