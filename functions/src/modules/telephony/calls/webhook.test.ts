@@ -221,6 +221,34 @@ describe('the Telnyx webhook', () => {
     expect(await callRow(callId)).toMatchObject({ abandoned: true });
   });
 
+  it('speaks the safe-harbour message at once when the agent leg cannot be placed', async () => {
+    const { agent, callId, callControlId } = await scene();
+    t.telnyx.failDials = true;
+    try {
+      await send(telnyxBody({ type: 'call.machine.detection.ended', at: at(0), callId, callControlId, amd: true, payload: { result: 'human' } }));
+    } finally {
+      t.telnyx.failDials = false;
+    }
+    expect(t.telnyx.actions('speak').filter((r) => onLeg(r.path, callControlId))).toHaveLength(1);
+    expect(await callRow(callId)).toMatchObject({ abandoned: true, agentCallControlId: null });
+    expect(await getPresence(t.deps, agent.id)).toMatchObject({ status: 'available' });
+  });
+
+  it('hangs up a manual call whose agent leg ends before the bridge, and never counts it abandoned', async () => {
+    const agent = await agentFixture(t, campaign.campaignId);
+    const contact = await queuedContact(t, campaign.campaignId);
+    const { callId, callControlId } = await dialledCall(t, { campaignId: campaign.campaignId, ...contact, agentId: agent.id });
+    await t.deps.db.update(calls).set({ origin: 'manual' }).where(eq(calls.id, callId));
+    await send(telnyxBody({ type: 'call.answered', at: at(0), callId, callControlId, amd: false }));
+    expect(agentDialsFor(callId)).toHaveLength(1);
+    await send(telnyxBody({ type: 'call.hangup', at: at(6_000), callId, callControlId: 'v3:agent-manual', leg: 'agent', payload: { hangup_cause: 'call_rejected' } }));
+    expect(t.telnyx.actions('speak').filter((r) => onLeg(r.path, callControlId))).toEqual([]);
+    expect(t.telnyx.actions('hangup').some((r) => onLeg(r.path, callControlId))).toBe(true);
+    await send(telnyxBody({ type: 'call.hangup', at: at(6_500), callId, callControlId, payload: { hangup_cause: 'normal_clearing' } }));
+    expect(await callRow(callId)).toMatchObject({ state: 'ended', abandoned: false });
+    expect(await getPresence(t.deps, agent.id)).toMatchObject({ status: 'available' });
+  });
+
   it('ignores a signed event that belongs to no call of ours, once', async () => {
     const body = telnyxBody({ type: 'call.initiated', at: at(0), callId: randomUUID(), callControlId: `v3:${randomUUID()}` });
     expect((await send(body)).json.outcome).toBe('unknown_call');
