@@ -155,6 +155,19 @@ describe('the agent console and its calls', () => {
     expect(['suppressed_phone', 'opted_out']).toContain(dial.json.reason);
   });
 
+  it('takes a wrong number out of every queue that would dial it for this contact', async () => {
+    const { agent, contact, callId } = await connectedCall();
+    const other = await campaignFixture(t);
+    await t.deps.db.insert(dialerQueueItems).values({ campaignId: other.campaignId, contactId: contact.contactId, phone: contact.phone, status: 'queued' });
+    const res = await api(agent.token, { method: 'POST', path: `/api/telephony/calls/${callId}/wrap-up`, body: { dispositionId: campaign.dispositions.wrong_number, answers: goodAnswers } });
+    expect(res.status, res.text).toBe(200);
+    const items = await t.deps.db.select().from(dialerQueueItems).where(eq(dialerQueueItems.contactId, contact.contactId));
+    expect(items.map((i) => [i.campaignId === campaign.campaignId ? 'this' : 'other', i.status, i.lastOutcome]).sort()).toEqual([
+      ['other', 'removed', 'wrong_number'],
+      ['this', 'removed', 'wrong_number'],
+    ]);
+  });
+
   it("turns a callback disposition into the agent's task at the agreed time", async () => {
     const { agent, contact, callId } = await connectedCall();
     const missing = await api<Problem>(agent.token, { method: 'POST', path: `/api/telephony/calls/${callId}/wrap-up`, body: { dispositionId: campaign.dispositions.call_back, answers: goodAnswers } });
