@@ -8,7 +8,7 @@ import { createExport, importSource } from './modules/imports';
 import { fieldChangeSource } from './modules/accounts';
 import { createActivityModule, type ActivityHooks } from './modules/activity';
 import { createEmailModule, emailTimelineSource, type EmailHooks } from './modules/email';
-import { createTelephonyModule, type TelephonyHooks } from './modules/telephony';
+import { callTimelineSource, createTelephonyModule, type TelephonyHooks } from './modules/telephony';
 
 /** Put on every Deps by buildDeps. */
 export const moduleHooks: ModuleHooks = {
@@ -19,9 +19,9 @@ export const moduleHooks: ModuleHooks = {
   createExport,
 };
 
-/** The timeline reads what accounts, compliance, imports, audience and email record; segments and lists come from audience. */
+/** The timeline reads what accounts, compliance, imports, audience, email and telephony record; segments and lists come from audience. */
 export const activityHooks: ActivityHooks = {
-  timelineSources: [fieldChangeSource, consentSource, importSource, listMembershipSource, emailTimelineSource],
+  timelineSources: [fieldChangeSource, consentSource, importSource, listMembershipSource, emailTimelineSource, callTimelineSource],
   selectionAudience: selectionAudienceSql,
 };
 

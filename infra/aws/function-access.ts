@@ -53,6 +53,9 @@ export const functionAccess: FunctionAccessTable = {
   'functions/src/handlers/imports-fail.ts': { objects: { read: [IMPORT_OBJECTS], write: [IMPORT_OBJECTS], delete: [IMPORT_OBJECTS] } },
   // The export workflow's task streams the CSV into exports/.
   'functions/src/handlers/imports-export.ts': { objects: { write: [EXPORT_OBJECTS] } },
+  // The console and the Telnyx webhook: agent presence and webhook event ids in the one table,
+  // recordings copied in and read back through signed links.
+  'functions/src/handlers/telephony.ts': { objects: { read: ['recordings/*'], write: ['recordings/*'] }, table: 'read-write' },
   // The sending workflow's batches send through SES and pace themselves with the rate gate's counters.
   'functions/src/handlers/email-batch.ts': { sendEmail: true, table: 'read-write' },
   // Its other steps work in Postgres alone: the snapshot through the contact gate and the batch

@@ -81,7 +81,7 @@ export type LogTouchRequest = z.infer<typeof logTouchRequestSchema>;
 
 // ---------------------------------------------------------------- timeline
 
-export const TIMELINE_KINDS = ['touch', 'note', 'task', 'field_change', 'consent', 'import', 'list', 'email'] as const;
+export const TIMELINE_KINDS = ['touch', 'note', 'task', 'field_change', 'consent', 'import', 'list', 'email', 'call'] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
 export const TIMELINE_KIND_LABELS: Record<TimelineKind, string> = {
@@ -93,6 +93,7 @@ export const TIMELINE_KIND_LABELS: Record<TimelineKind, string> = {
   import: 'Imports',
   list: 'Lists',
   email: 'Emails',
+  call: 'Calls',
 };
 
 export const timelineItemSchema = z.object({

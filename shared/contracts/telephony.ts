@@ -313,7 +313,14 @@ export const consoleStateSchema = z.object({
 });
 export type ConsoleState = z.infer<typeof consoleStateSchema>;
 
-export const webrtcTokenSchema = z.object({ token: z.string(), expiresAt: z.string(), callerId: z.string().nullable() });
+export const webrtcTokenSchema = z.object({
+  token: z.string(),
+  expiresAt: z.string(),
+  callerId: z.string().nullable(),
+  /** Where the browser SDK connects (the local stand-in's WebSocket); null: Telnyx's own. */
+  host: z.string().nullable(),
+});
+export type WebrtcToken = z.infer<typeof webrtcTokenSchema>;
 
 export const manualDialSchema = z.strictObject({ campaignId: uuid, contactId: uuid, phone: e164.optional() });
 
@@ -325,6 +332,10 @@ export const wrapUpSchema = z.strictObject({
   callbackAt: isoInstant.nullable().optional(),
 });
 export type WrapUp = z.infer<typeof wrapUpSchema>;
+
+/** A contact's previous calls, newest first. */
+export const contactCallsSchema = z.object({ items: z.array(callSchema) });
+export type ContactCalls = z.infer<typeof contactCallsSchema>;
 
 export const recordingUrlSchema = z.object({ url: z.string(), expiresAt: z.string() });
 

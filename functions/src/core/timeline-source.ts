@@ -24,6 +24,6 @@ export interface TimelinePage {
  * up what concerns its contacts as well as the account itself.
  */
 export interface TimelineSource {
-  kind: 'touch' | 'note' | 'task' | 'field_change' | 'consent' | 'import' | 'list' | 'email';
+  kind: 'touch' | 'note' | 'task' | 'field_change' | 'consent' | 'import' | 'list' | 'email' | 'call';
   query(page: TimelinePage): SQL;
 }

@@ -26,6 +26,7 @@ const KIND_ICONS: Record<TimelineKind, LucideIcon> = {
   import: FileUp,
   list: ListPlus,
   email: Mail,
+  call: Phone,
 };
 
 const OUTCOME_BADGES: Record<string, BadgeVariant> = { positive: 'success', negative: 'danger', neutral: 'neutral' };
@@ -50,6 +51,8 @@ function titleOf(item: TimelineItem): string {
       return `Task: ${item.title}`;
     case 'email':
       return `Email · ${item.title}`;
+    case 'call':
+      return `Call · ${item.title}`;
     default:
       return item.title;
   }
@@ -92,6 +95,19 @@ function ItemBody({ item }: { item: TimelineItem }) {
       typeof d.complainedAt === 'string' ? 'Complaint' : null,
     ].filter((o): o is string => o !== null);
     return outcomes.length ? <p className="text-sm text-muted-foreground">{outcomes.join(' · ')}</p> : null;
+  }
+  if (item.kind === 'call') {
+    const seconds = typeof d.talkSeconds === 'number' ? d.talkSeconds : null;
+    return (
+      <div className="flex flex-wrap items-center gap-1.5 text-sm text-muted-foreground">
+        {typeof d.outcome === 'string' && <Badge variant={OUTCOME_BADGES[d.outcome] ?? 'neutral'}>{d.outcome}</Badge>}
+        {typeof d.disposition === 'string' && <Badge variant="outline">{d.disposition}</Badge>}
+        {d.abandoned === true && <Badge variant="danger">Abandoned</Badge>}
+        {typeof d.hangupCause === 'string' && d.bridgedAt === undefined && <span>{d.hangupCause.replace(/_/g, ' ')}</span>}
+        {seconds !== null && <span>{Math.floor(seconds / 60)}:{String(seconds % 60).padStart(2, '0')} talk</span>}
+        {typeof d.recordingUrl === 'string' && <span>recorded</span>}
+      </div>
+    );
   }
   if (item.kind === 'consent' && typeof d.source === 'string') return <p className="text-sm text-muted-foreground">Source: {d.source}</p>;
   return null;

@@ -15,6 +15,7 @@ CREATE TABLE "calling_hour_rules" (
 CREATE TABLE "agent_credentials" (
 	"user_id" uuid PRIMARY KEY NOT NULL,
 	"credential_id" text NOT NULL,
+	"sip_username" text NOT NULL,
 	"trunk_id" uuid,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
@@ -82,6 +83,7 @@ CREATE TABLE "calls" (
 	"amd_result" text,
 	"started_at" timestamp with time zone NOT NULL,
 	"answered_at" timestamp with time zone,
+	"human_at" timestamp with time zone,
 	"bridged_at" timestamp with time zone,
 	"ended_at" timestamp with time zone,
 	"hangup_cause" text,
@@ -180,6 +182,7 @@ CREATE INDEX "calls_contact_idx" ON "calls" USING btree ("contact_id","started_a
 CREATE INDEX "calls_agent_idx" ON "calls" USING btree ("agent_id","started_at");--> statement-breakpoint
 CREATE INDEX "calls_campaign_answered_idx" ON "calls" USING btree ("campaign_id","answered_at") WHERE "calls"."answered_at" is not null;--> statement-breakpoint
 CREATE INDEX "calls_campaign_started_idx" ON "calls" USING btree ("campaign_id","started_at");--> statement-breakpoint
+CREATE INDEX "calls_unbridged_idx" ON "calls" USING btree ("human_at") WHERE "calls"."human_at" is not null and "calls"."bridged_at" is null and "calls"."ended_at" is null;--> statement-breakpoint
 CREATE INDEX "campaign_agents_user_idx" ON "campaign_agents" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "dialer_queue_items_claim_idx" ON "dialer_queue_items" USING btree ("campaign_id","priority" DESC NULLS LAST,"next_attempt_at") WHERE "dialer_queue_items"."status" = 'queued';--> statement-breakpoint
 CREATE INDEX "dialer_queue_items_lease_idx" ON "dialer_queue_items" USING btree ("lease_until") WHERE "dialer_queue_items"."status" = 'dialing';--> statement-breakpoint

@@ -46,6 +46,8 @@ export const agentCredentials = pgTable('agent_credentials', {
     .primaryKey()
     .references(() => users.id, { onDelete: 'cascade' }),
   credentialId: text('credential_id').notNull(),
+  /** The credential's SIP user name: the dialer rings the agent's browser at sip:<name>@sip.telnyx.com. */
+  sipUsername: text('sip_username').notNull(),
   trunkId: uuid('trunk_id').references(() => sipTrunks.id, { onDelete: 'set null' }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
@@ -226,6 +228,11 @@ export const calls = pgTable(
     amdResult: text('amd_result'),
     startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
     answeredAt: timestamp('answered_at', { withTimezone: true }),
+    /**
+     * When a person was known to be on the line: machine detection's "human" verdict, or the answer
+     * when detection is off. The 2-second connect deadline runs from here.
+     */
+    humanAt: timestamp('human_at', { withTimezone: true }),
     bridgedAt: timestamp('bridged_at', { withTimezone: true }),
     endedAt: timestamp('ended_at', { withTimezone: true }),
     hangupCause: text('hangup_cause'),
@@ -247,6 +254,8 @@ export const calls = pgTable(
     // Abandonment over rolling 30 days and the campaign report.
     index('calls_campaign_answered_idx').on(t.campaignId, t.answeredAt).where(sql`${t.answeredAt} is not null`),
     index('calls_campaign_started_idx').on(t.campaignId, t.startedAt),
+    // Calls a person answered that still wait for an agent (abandonUnbridged, every tick).
+    index('calls_unbridged_idx').on(t.humanAt).where(sql`${t.humanAt} is not null and ${t.bridgedAt} is null and ${t.endedAt} is null`),
     check('calls_origin_check', sql`${t.origin} in ('dialer', 'manual', 'inbound')`),
     check('calls_state_check', sql`${t.state} in ('initiated', 'ringing', 'answered', 'bridged', 'ended')`),
   ],

@@ -5,5 +5,5 @@ export { checkSuppressions, findSuppressions } from './check-suppressions';
 export { applyComplianceGuard, audienceSql, guardClassificationSql, pageZonesSql, type Audience, type CallingWindow } from './guard';
 export { consentSource } from './timeline-source';
 export { countExclusions } from './reachability';
-export { suppressEmail } from './suppressions';
+export { suppressEmail, suppressPhone } from './suppressions';
 export { recordOptOut } from './consent';

@@ -16,3 +16,10 @@ export function createTelephonyModule(hooks: TelephonyHooks): ApiModule {
 }
 
 export { noTelephonyHooks, type TelephonyHooks } from './hooks';
+export { callTimelineSource } from './calls/timeline-source';
+export { abandonUnbridged, safeHarbourMessage } from './calls/abandon';
+export { settleQueueItem, queuePlaceOf, type CallRow, type QueuePlace } from './calls/queue-settle';
+export { reconcileAgent, dialAgentLeg, connectionFor } from './calls/agent-leg';
+export { callHolderOf, callTouchId, encodeClientState, decodeClientState, telnyxWebhookUrl, recordingKeyOf, type CallClientState } from './calls/call-keys';
+export { applyTelnyxEvent } from './calls/apply-event';
+export { TELNYX_WEBHOOK_PATH } from './calls/routes';
