@@ -313,7 +313,15 @@ export const consoleStateSchema = z.object({
 });
 export type ConsoleState = z.infer<typeof consoleStateSchema>;
 
-export const webrtcTokenSchema = z.object({ token: z.string(), expiresAt: z.string(), callerId: z.string().nullable() });
+export const webrtcTokenSchema = z.object({
+  token: z.string(),
+  expiresAt: z.string(),
+  callerId: z.string().nullable(),
+  // Addition for the console's softphone: the signalling WebSocket the browser SDK logs in to
+  // (TELNYX_WEBRTC_HOST, the local stand-in's wss:// or ws:// URL); null means Telnyx's own.
+  host: z.string().nullable(),
+});
+export type WebrtcToken = z.infer<typeof webrtcTokenSchema>;
 
 export const manualDialSchema = z.strictObject({ campaignId: uuid, contactId: uuid, phone: e164.optional() });
 
