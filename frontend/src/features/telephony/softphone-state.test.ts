@@ -96,6 +96,16 @@ describe('network loss and reconnects', () => {
     expect(back.attempts).toBe(0);
   });
 
+  it('keeps saying reconnecting, and keeps counting, while the client is rebuilt and a login attempt fails', () => {
+    const lost = run([{ type: 'socket_closed' }, { type: 'reconnect_started' }], ready());
+    const rebuilt = run([{ type: 'disconnect' }, { type: 'connect' }], lost);
+    expect(softphoneStatus(rebuilt)).toBe('reconnecting');
+    expect(rebuilt.attempts).toBe(1);
+    const failed = softphoneReducer(rebuilt, { type: 'failed', message: 'The server could not be reached' });
+    expect(softphoneStatus(failed)).toBe('reconnecting');
+    expect(failed.error).toBe('The server could not be reached');
+  });
+
   it('goes reconnecting when the browser goes offline, and remembers it is offline', () => {
     const offline = run([{ type: 'network', online: false }], ready());
     expect(offline.online).toBe(false);

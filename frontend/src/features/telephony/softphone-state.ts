@@ -145,7 +145,8 @@ function applyCallUpdate(state: SoftphoneState, update: CallUpdate, at: number):
 export function softphoneReducer(state: SoftphoneState, event: SoftphoneEvent): SoftphoneState {
   switch (event.type) {
     case 'connect':
-      return { ...state, connection: 'connecting', error: null };
+      // A rebuild after a loss says it is still reconnecting, not starting afresh.
+      return { ...state, connection: state.attempts > 0 ? 'reconnecting' : 'connecting', error: null };
     case 'ready':
       return { ...state, connection: 'ready', attempts: 0, error: null };
     case 'socket_closed':
@@ -157,9 +158,11 @@ export function softphoneReducer(state: SoftphoneState, event: SoftphoneEvent): 
     case 'reconnect_started':
       return { ...state, connection: 'reconnecting', attempts: state.attempts + 1 };
     case 'failed':
-      return { ...state, connection: 'error', error: event.message };
+      // A failed attempt during a reconnect (still offline, the API not reachable) is retried.
+      return { ...state, connection: state.attempts > 0 ? 'reconnecting' : 'error', error: event.message };
     case 'disconnect':
-      return { ...INITIAL_SOFTPHONE_STATE, online: state.online };
+      // The client is torn down; a rebuild after a loss keeps counting its attempts.
+      return { ...INITIAL_SOFTPHONE_STATE, online: state.online, attempts: state.connection === 'reconnecting' ? state.attempts : 0 };
     case 'call_update':
       return applyCallUpdate(state, event.update, event.at);
     case 'muted':
