@@ -39,7 +39,9 @@ function CallRow({ call, currentId }: { call: Call; currentId: string | null }) 
         {call.id === currentId && <Badge variant="info">This call</Badge>}
         {call.dispositionLabel ? <Badge variant="outline">{call.dispositionLabel}</Badge> : call.abandoned ? <Badge variant="danger">Abandoned</Badge> : null}
         {call.amdResult === 'machine' && <Badge variant="neutral">Machine</Badge>}
-        <span className="ml-auto font-mono text-xs text-muted-foreground tabular">{seconds === null ? 'not connected' : formatClock(seconds)}</span>
+        <span className="ml-auto font-mono text-xs text-muted-foreground tabular">
+          {call.endedAt === null ? 'in progress' : seconds === null ? 'not connected' : formatClock(seconds)}
+        </span>
       </div>
       {call.notes && <p className="line-clamp-2 text-xs text-muted-foreground">{call.notes}</p>}
       {call.hasRecording &&

@@ -156,14 +156,16 @@ export function WrapUpPanel({ call, campaign, contactZone, afterCallSince, live,
               aria-keyshortcuts={d.shortcut ?? undefined}
               onClick={() => choose(d)}
               disabled={wrapUp.isPending}
+              title={`${d.label} · ${DISPOSITION_CLASS_LABELS[d.outcomeClass]}${d.shortcut ? ` (key ${d.shortcut.toUpperCase()})` : ''}`}
               className={cn(
-                'flex h-9 items-center gap-2 rounded-md border border-input bg-card px-2.5 text-left text-sm font-medium shadow-xs transition-colors hover:bg-muted focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring disabled:opacity-50',
+                // The left edge carries the outcome's colour, so the label keeps the width.
+                'flex h-9 items-center gap-2 rounded-md border border-l-4 border-input bg-card pl-2 pr-2 text-left text-[13px] font-medium shadow-xs transition-colors hover:bg-muted focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring disabled:opacity-50',
+                EDGE[d.outcomeClass],
                 CLASS_BUTTONS[d.outcomeClass],
               )}
             >
               {d.shortcut && <Kbd aria-hidden="true">{d.shortcut.toUpperCase()}</Kbd>}
               <span className="min-w-0 flex-1 truncate">{d.label}</span>
-              <span className={cn('size-2 shrink-0 rounded-full', DOT[d.outcomeClass])} title={DISPOSITION_CLASS_LABELS[d.outcomeClass]} aria-hidden="true" />
             </button>
           ))}
         </div>
@@ -214,11 +216,11 @@ export function WrapUpPanel({ call, campaign, contactZone, afterCallSince, live,
   );
 }
 
-const DOT: Record<DispositionClass, string> = {
-  positive: 'bg-success',
-  negative: 'bg-danger',
-  neutral: 'bg-neutral',
-  callback: 'bg-info',
-  do_not_call: 'bg-danger',
-  wrong_number: 'bg-warning',
+const EDGE: Record<DispositionClass, string> = {
+  positive: 'border-l-success',
+  negative: 'border-l-danger',
+  neutral: 'border-l-neutral',
+  callback: 'border-l-info',
+  do_not_call: 'border-l-danger',
+  wrong_number: 'border-l-warning',
 };

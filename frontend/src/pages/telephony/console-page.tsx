@@ -59,7 +59,7 @@ function CallWorkspace({ call, live, onHangup, afterCallSince, agentName }: { ca
   const campaign = useCallCampaign(call.campaignId);
   const canWrite = useCan('records.write');
   return (
-    <div className="grid items-start gap-4 xl:grid-cols-[minmax(0,1fr)_minmax(0,1.15fr)_minmax(0,1fr)]">
+    <div className="grid items-start gap-4 xl:grid-cols-[minmax(0,0.95fr)_minmax(0,1.1fr)_minmax(0,1.1fr)]">
       <div className="grid gap-4">
         <SectionCard id="console-contact" title="On the line">
           <CallContactCard call={call} contact={contact.data} loading={contact.isPending && call.contactId !== null} error={contact.error} onRetry={() => void contact.refetch()} />
