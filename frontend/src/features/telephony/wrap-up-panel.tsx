@@ -194,7 +194,7 @@ export function WrapUpPanel({ call, campaign, contactZone, afterCallSince, live,
             </span>
           }
         >
-          <Input type="datetime-local" value={callbackAt} onChange={(e) => setCallbackAt(e.target.value)} step={300} />
+          <Input type="datetime-local" className="dark:[color-scheme:dark]" value={callbackAt} onChange={(e) => setCallbackAt(e.target.value)} step={300} />
         </Field>
       )}
       <Field label="Notes" error={errors.notes}>

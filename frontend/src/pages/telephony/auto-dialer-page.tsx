@@ -96,7 +96,8 @@ export default function AutoDialerPage() {
   );
 
   return (
-    <div className="grid gap-5">
+    // minmax(0, 1fr): the wide tables scroll inside their cards instead of widening the page.
+    <div className="grid grid-cols-[minmax(0,1fr)] gap-5">
       <HeaderActionBar
         className="pb-0"
         title="Auto-dialer"

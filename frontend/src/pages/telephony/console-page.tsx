@@ -61,7 +61,7 @@ function CallWorkspace({ call, live, onHangup, afterCallSince, agentName }: { ca
   return (
     <div className="grid items-start gap-4 xl:grid-cols-[minmax(0,0.95fr)_minmax(0,1.1fr)_minmax(0,1.1fr)]">
       <div className="grid gap-4">
-        <SectionCard id="console-contact" title="On the line">
+        <SectionCard id="console-contact" title={call.state === 'ended' ? 'Last call' : 'On the line'}>
           <CallContactCard call={call} contact={contact.data} loading={contact.isPending && call.contactId !== null} error={contact.error} onRetry={() => void contact.refetch()} />
         </SectionCard>
         {call.contactId && (
@@ -174,7 +174,7 @@ export default function ConsolePage() {
   const afterCallSince = status === 'after_call_work' ? state.presence.since : null;
 
   return (
-    <div className="grid gap-4">
+    <div className="grid grid-cols-[minmax(0,1fr)] gap-4">
       <HeaderActionBar
         className="pb-0"
         title="Agent console"

@@ -48,7 +48,7 @@ export function QueuesTable({ queues, busyId, onToggle, onFill, onSettings }: Qu
             const busy = busyId === q.campaignId;
             return (
               <tr key={q.campaignId} className="border-b border-border last:border-0 [&_td]:h-11 [&_td]:px-3" data-testid={`queue-${q.campaignId}`}>
-                <th scope="row" className="px-3 text-left font-medium">
+                <th scope="row" className="min-w-40 px-3 text-left font-medium">
                   {q.campaignName}
                 </th>
                 <td>
@@ -76,7 +76,7 @@ export function QueuesTable({ queues, busyId, onToggle, onFill, onSettings }: Qu
                   </span>
                 </td>
                 <td>
-                  <div className="flex flex-wrap gap-1">
+                  <div className="flex min-w-60 flex-wrap gap-1">
                     {AGENT_STATUSES.filter((s) => s !== 'offline' && (q.agents[s] ?? 0) > 0).map((s) => (
                       <Badge key={s} variant={STATUS_BADGES[s]} title={AGENT_STATUS_LABELS[s]}>
                         {q.agents[s]} {AGENT_STATUS_LABELS[s].toLowerCase()}
