@@ -56,7 +56,7 @@ export function ManualDial({ campaigns, defaultCampaignId, disabledReason, pendi
       </Field>
       <div className="grid gap-1.5">
         <span className="text-sm font-medium">Contact</span>
-        <ContactPicker value={contact} onChange={setContact} label="Contact to dial" noneLabel={null} className="h-9 w-full max-w-none" />
+        <ContactPicker value={contact} onChange={setContact} label="Contact to dial" noneLabel={null} className="h-9 w-full max-w-none [&>span]:flex-1 [&>span]:text-left" />
       </div>
       <Field label="Number" hint="Leave empty to dial the contact's best number." error={phoneError ? `This number ${phoneError}.` : undefined}>
         <Input className="h-8 font-mono" inputMode="tel" placeholder="+14155550100" value={phone} onChange={(e) => setPhone(e.target.value)} />

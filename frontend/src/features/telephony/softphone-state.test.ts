@@ -124,6 +124,11 @@ describe('network loss and reconnects', () => {
     expect(softphoneStatus(off)).toBe('idle');
   });
 
+  it('keeps reconnecting when the SDK reports the loss as an error', () => {
+    const state = run([{ type: 'network', online: false }, { type: 'failed', message: 'Socket closed' }], ready());
+    expect(softphoneStatus(state)).toBe('reconnecting');
+  });
+
   it('says why the phone failed', () => {
     const failed = run([{ type: 'connect' }, { type: 'failed', message: 'Login refused' }]);
     expect(softphoneStatus(failed)).toBe('error');
@@ -145,6 +150,14 @@ describe('auto-answer of the dialer’s agent leg', () => {
     expect(shouldAutoAnswer({ direction: 'inbound', sdkState: 'ringing' }, false)).toBe(false);
     expect(shouldAutoAnswer({ direction: 'outbound', sdkState: 'ringing' }, true)).toBe(false);
     expect(shouldAutoAnswer({ direction: 'inbound', sdkState: 'active' }, true)).toBe(false);
+  });
+});
+
+describe('a failed answer', () => {
+  it('keeps the call ringing with the reason, so the agent can answer by hand', () => {
+    const state = run([update({ sdkState: 'ringing' }), { type: 'call_error', message: 'Permission denied' }], ready());
+    expect(softphoneStatus(state)).toBe('ringing');
+    expect(state.error).toBe('Permission denied');
   });
 });
 

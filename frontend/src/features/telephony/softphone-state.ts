@@ -73,6 +73,7 @@ export type SoftphoneEvent =
   | { type: 'call_update'; update: CallUpdate; at: number }
   | { type: 'muted'; muted: boolean }
   | { type: 'dtmf'; digit: string }
+  | { type: 'call_error'; message: string }
   | { type: 'clear_ended' };
 
 /** The SDK's call state names mapped onto the line's phases; null: not a change the agent sees. */
@@ -158,8 +159,9 @@ export function softphoneReducer(state: SoftphoneState, event: SoftphoneEvent): 
     case 'reconnect_started':
       return { ...state, connection: 'reconnecting', attempts: state.attempts + 1 };
     case 'failed':
-      // A failed attempt during a reconnect (still offline, the API not reachable) is retried.
-      return { ...state, connection: state.attempts > 0 ? 'reconnecting' : 'error', error: event.message };
+      // A failure while recovering (still offline, the API not reachable, the socket dropping
+      // as the network goes) is retried with back-off; only a first login's failure is final.
+      return { ...state, connection: state.attempts > 0 || state.connection === 'reconnecting' || !state.online ? 'reconnecting' : 'error', error: event.message };
     case 'disconnect':
       // The client is torn down; a rebuild after a loss keeps counting its attempts.
       return { ...INITIAL_SOFTPHONE_STATE, online: state.online, attempts: state.connection === 'reconnecting' ? state.attempts : 0 };
@@ -171,6 +173,10 @@ export function softphoneReducer(state: SoftphoneState, event: SoftphoneEvent): 
       return state.call && (state.call.phase === 'active' || state.call.phase === 'held')
         ? { ...state, call: { ...state.call, digits: (state.call.digits + event.digit).slice(-24) } }
         : state;
+    case 'call_error':
+      // A call's own failure (the microphone refused, the answer failed) is not the connection's:
+      // the line stays up and says why; a call that could not start ends through its own update.
+      return { ...state, error: event.message };
     case 'clear_ended':
       return state.call?.phase === 'ended' ? { ...state, call: null, muted: false } : state;
   }

@@ -22,7 +22,7 @@ const TONES: Record<SoftphoneStatus, string> = {
   connecting: 'bg-info-subtle text-info-text',
   ready: 'bg-success-subtle text-success-text',
   ringing: 'bg-warning-subtle text-warning-text',
-  active: 'bg-success text-success-foreground',
+  active: 'bg-success-subtle text-success-text ring-1 ring-inset ring-success',
   held: 'bg-warning-subtle text-warning-text',
   ended: 'bg-neutral-subtle text-neutral-text',
   reconnecting: 'bg-warning-subtle text-warning-text',
@@ -65,7 +65,7 @@ export function SoftphoneStrip({ phone, onHangupFallback, apiCallLive }: Softpho
         {call?.remoteNumber && <span className="truncate font-mono text-sm text-muted-foreground">{call.remoteNumber}</span>}
         {state.connection === 'reconnecting' && live && <span className="text-xs text-warning-text">Connection lost: recovering the call…</span>}
         {!state.online && <span className="text-xs text-warning-text">This computer is offline.</span>}
-        {status === 'error' && state.error && <span className="max-w-md truncate text-xs text-danger-text">{state.error}</span>}
+        {(status === 'error' || status === 'ringing') && state.error && <span className="max-w-md truncate text-xs text-danger-text">{state.error}</span>}
       </div>
       <div className="ml-auto flex flex-wrap items-center gap-1.5">
         {status === 'error' && (

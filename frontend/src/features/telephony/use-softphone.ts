@@ -4,7 +4,7 @@
 // lost network or socket. The remote party plays through the one <audio> element the console
 // renders. The rules live in softphone-state.ts; this file only wires the SDK to them.
 import { useCallback, useEffect, useReducer, useRef, useState, type RefObject } from 'react';
-import type { Call as SdkCall, IClientOptions, INotification, TelnyxRTC } from '@telnyx/webrtc';
+import type { Call as SdkCall, IClientOptions, INotification, ITelnyxErrorEvent, TelnyxRTC } from '@telnyx/webrtc';
 import { describeError } from '@/lib/api';
 import {
   INITIAL_SOFTPHONE_STATE,
@@ -96,6 +96,8 @@ export function useSoftphone({ enabled, expectingCall, audioRef }: SoftphoneOpti
   const [state, dispatch] = useReducer(softphoneReducer, INITIAL_SOFTPHONE_STATE);
   const clientRef = useRef<TelnyxRTC | null>(null);
   const callRef = useRef<SdkCall | null>(null);
+  // Calls already answered by the rule: the SDK reports the ringing state more than once.
+  const answeredRef = useRef(new Set<string>());
   const expectingRef = useRef(expectingCall);
   expectingRef.current = expectingCall;
   // Bumped to rebuild the client (a manual reconnect, or the SDK failed to recover on its own).
@@ -117,9 +119,10 @@ export function useSoftphone({ enabled, expectingCall, audioRef }: SoftphoneOpti
       if (notification.type !== 'callUpdate' || !call) return;
       const update = toUpdate(call);
       // Answered here, in the SDK's own callback, not after a render: the dialer has 2 s.
-      if (shouldAutoAnswer(update, expectingRef.current) && callRef.current?.id !== call.id) {
+      if (shouldAutoAnswer(update, expectingRef.current) && !answeredRef.current.has(call.id)) {
+        answeredRef.current.add(call.id);
         callRef.current = call;
-        void call.answer().catch(() => undefined);
+        void call.answer().catch((error: unknown) => dispatch({ type: 'call_error', message: describeError(error) }));
       }
       // The line's call is this one unless another is still live on it.
       const held = callRef.current;
@@ -143,10 +146,10 @@ export function useSoftphone({ enabled, expectingCall, audioRef }: SoftphoneOpti
         if (speakerId) client.speaker = speakerId;
         if (micId) void client.setAudioSettings({ micId }).catch(() => undefined);
         client.on('telnyx.ready', () => !disposed && dispatch({ type: 'ready' }));
-        client.on('telnyx.error', (event: unknown) => {
+        client.on('telnyx.error', (event: ITelnyxErrorEvent) => {
           if (disposed) return;
-          const error = (event as { error?: unknown }).error ?? event;
-          dispatch({ type: 'failed', message: describeError(error) });
+          const message = describeError(event.error ?? event);
+          dispatch(event.callId ? { type: 'call_error', message } : { type: 'failed', message });
         });
         client.on('telnyx.socket.close', () => !disposed && dispatch({ type: 'socket_closed' }));
         client.on('telnyx.notification', onNotification);
@@ -170,8 +173,18 @@ export function useSoftphone({ enabled, expectingCall, audioRef }: SoftphoneOpti
   }, [enabled, generation]);
 
   // ── network loss: the browser's online/offline events ───────────────────────────────────────
+  const stateRef = useRef(state);
+  stateRef.current = state;
   useEffect(() => {
-    const onOnline = () => dispatch({ type: 'network', online: true });
+    const onOnline = () => {
+      dispatch({ type: 'network', online: true });
+      // Back online with no call to recover: log in again now rather than after the grace.
+      const current = stateRef.current;
+      if (current.connection === 'reconnecting' && !(current.call && current.call.phase !== 'ended')) {
+        dispatch({ type: 'reconnect_started' });
+        setGeneration((g) => g + 1);
+      }
+    };
     const onOffline = () => dispatch({ type: 'network', online: false });
     window.addEventListener('online', onOnline);
     window.addEventListener('offline', onOffline);
