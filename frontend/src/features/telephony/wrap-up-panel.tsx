@@ -147,7 +147,7 @@ export function WrapUpPanel({ call, campaign, contactZone, afterCallSince, live,
       )}
       <fieldset className="grid gap-2" aria-describedby={errors.disposition ? 'disposition-error' : undefined}>
         <legend className="mb-2 text-xs font-semibold uppercase tracking-wide text-muted-foreground">Disposition</legend>
-        <div role="group" aria-label="Disposition" className="grid grid-cols-2 gap-1.5">
+        <div className="grid grid-cols-2 gap-1.5">
           {dispositions.map((d) => (
             <button
               key={d.id}
