@@ -79,18 +79,23 @@ export function WrapUpPanel({ call, campaign, contactZone, afterCallSince, live,
   };
 
   useHotkeys(
-    [
-      ...dispositions.filter((d) => d.shortcut).map((d) => ({ combo: d.shortcut!, handler: () => choose(d) })),
-      { combo: 'mod+enter', allowInInputs: true, handler: () => formRef.current?.requestSubmit() },
-    ],
+    dispositions.filter((d) => d.shortcut).map((d) => ({ combo: d.shortcut!, handler: () => choose(d) })),
     !wrapUp.isPending,
   );
 
-  // Enter anywhere but on a control saves; Esc clears the disposition unless a menu or dialog is open.
+  // Enter anywhere but on a control saves, and ⌘/Ctrl+Enter from this form's text fields (not
+  // from the timeline's note composer, where it adds the note); Esc clears the disposition
+  // unless a menu or dialog is open.
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
-      if (event.defaultPrevented || event.isComposing || event.metaKey || event.ctrlKey || event.altKey) return;
+      if (event.defaultPrevented || event.isComposing) return;
       const target = event.target as HTMLElement | null;
+      if (event.key === 'Enter' && (event.metaKey || event.ctrlKey) && target && formRef.current?.contains(target)) {
+        event.preventDefault();
+        formRef.current.requestSubmit();
+        return;
+      }
+      if (event.metaKey || event.ctrlKey || event.altKey) return;
       if (target?.closest?.('[role="dialog"], [role="menu"], [data-radix-popper-content-wrapper]')) return;
       if (event.key === 'Enter' && !target?.closest?.(OWNS_ENTER)) {
         event.preventDefault();
