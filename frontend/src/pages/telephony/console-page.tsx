@@ -118,6 +118,14 @@ export default function ConsolePage() {
   const phoneLive = phone.state.call !== null && phone.state.call.phase !== 'ended';
   const apiLive = call !== null && call.state !== 'ended';
 
+  // A leg ringing or answered in the browser means the dialer has bridged a call: read the
+  // console now instead of at the next poll, so the person's record opens with their voice.
+  const phoneCallId = phone.state.call?.id ?? null;
+  const refetchConsole = consoleState.refetch;
+  useEffect(() => {
+    if (phoneCallId) void refetchConsole();
+  }, [phoneCallId, refetchConsole]);
+
   // An ended call leaves the strip once the API has moved on (wrap-up saved, next call).
   useEffect(() => {
     if (phone.state.call?.phase === 'ended' && !apiLive) {
