@@ -9,8 +9,8 @@ import { formatDateTime, formatRelative } from '@/features/records/format';
 
 export interface CallbacksDueProps {
   callbacks: ConsoleState['callbacksDue'];
-  /** Dials a contact now; null when the agent may not dial (on a call, offline). */
-  onDial: ((contactId: string) => void) | null;
+  /** Dials a contact now (on the callback's campaign when known); null when the agent may not dial (on a call, offline). */
+  onDial: ((contactId: string, campaignId: string | null) => void) | null;
   dialing: boolean;
 }
 
@@ -40,7 +40,7 @@ export function CallbacksDue({ callbacks, onDial, dialing }: CallbacksDueProps) 
               </p>
             </div>
             {cb.contactId && onDial && (
-              <Button size="sm" variant="outline" disabled={dialing} onClick={() => onDial(cb.contactId!)} aria-label={`Dial ${cb.title}`}>
+              <Button size="sm" variant="outline" disabled={dialing} onClick={() => onDial(cb.contactId!, cb.campaignId ?? null)} aria-label={`Dial ${cb.title}`}>
                 <PhoneOutgoing aria-hidden="true" />
                 Dial
               </Button>

@@ -211,7 +211,15 @@ export default function ConsolePage() {
               <CallbacksDue
                 callbacks={state.callbacksDue}
                 dialing={manualDial.isPending}
-                onDial={dialBlocked || !defaultCampaign ? null : (contactId) => dial({ campaignId: defaultCampaign, contactId })}
+                onDial={
+                  dialBlocked
+                    ? null
+                    : (contactId, campaignId) => {
+                        const on = campaignId ?? defaultCampaign;
+                        if (on) dial({ campaignId: on, contactId });
+                        else toast.error('No active campaign to dial on');
+                      }
+                }
               />
             </SectionCard>
             <SectionCard id="console-manual-dial" title="Manual dial" description="Preview mode: call a contact of your campaigns yourself.">
