@@ -4,6 +4,7 @@
 // their controls, and the reports. Every route is under /api/telephony (shared/contracts/telephony.ts).
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Contact } from '@shared/contracts/accounts';
+import { agentPresenceSchema } from '@shared/contracts/telephony';
 import type {
   AgentReportRow,
   AgentStatus,
@@ -70,9 +71,11 @@ export function useConsoleState() {
 export function useSetPresence() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (status: AgentStatus) => api.put<ConsoleState['presence']>(`${TELEPHONY_PATH}/presence`, { status }),
-    onSuccess: (presence) => {
-      if (presence) client.setQueryData<ConsoleState>(telephonyKeys.console, (state) => (state ? { ...state, presence } : state));
+    mutationFn: (status: AgentStatus) => api.put<unknown>(`${TELEPHONY_PATH}/presence`, { status }),
+    onSuccess: (answer) => {
+      // The new presence shows at once when the route answers it; the console is read again either way.
+      const presence = agentPresenceSchema.safeParse(answer);
+      if (presence.success) client.setQueryData<ConsoleState>(telephonyKeys.console, (state) => (state ? { ...state, presence: presence.data } : state));
       void client.invalidateQueries({ queryKey: telephonyKeys.console });
     },
   });
