@@ -114,7 +114,9 @@ export default function ConsolePage() {
   const call = consoleState.data?.call ?? null;
 
   const expectingCall = presence?.status === 'available' || presence?.status === 'busy' || manualDial.isPending || (dialedAt !== null && Date.now() - dialedAt < MANUAL_DIAL_WINDOW_MS);
-  const phone = useSoftphone({ enabled: consoleState.isSuccess, expectingCall, audioRef });
+  // Logged in once the console has loaded, and kept through a failed poll (the data stays; a
+  // status flip to error must not drop the agent's call).
+  const phone = useSoftphone({ enabled: consoleState.data !== undefined, expectingCall, audioRef });
   const phoneLive = phone.state.call !== null && phone.state.call.phase !== 'ended';
   const apiLive = call !== null && call.state !== 'ended';
 
@@ -135,7 +137,7 @@ export default function ConsolePage() {
   }, [phone.state.call?.phase, apiLive, phone.clearEnded]);
 
   if (consoleState.isPending) return <ConsoleSkeleton />;
-  if (consoleState.isError) {
+  if (consoleState.data === undefined) {
     const missing = isApiError(consoleState.error, 'not_found');
     return (
       <>
@@ -197,6 +199,11 @@ export default function ConsolePage() {
         }
       />
       <SoftphoneStrip phone={phone} apiCallLive={apiLive} onHangupFallback={() => void hangup()} />
+      {consoleState.isError && (
+        <p role="alert" className="rounded-lg border border-warning/40 bg-warning-subtle px-3 py-2 text-sm text-warning-text">
+          The console could not be refreshed ({describeError(consoleState.error)}): what shows may be out of date. Trying again…
+        </p>
+      )}
       {/* The one element the remote party plays through (the SDK's remoteElement). */}
       <audio ref={audioRef} autoPlay aria-hidden="true" className="hidden" data-testid="remote-audio" />
       {call ? (
