@@ -309,7 +309,17 @@ export const consoleStateSchema = z.object({
   campaigns: z.array(z.object({ id: uuid, name: z.string(), status: z.enum(CALL_CAMPAIGN_STATUSES) })),
   /** The call reserved for or bridged to the agent, or waiting for its wrap-up. */
   call: callSchema.nullable(),
-  callbacksDue: z.array(z.object({ taskId: uuid, contactId: z.string().nullable(), title: z.string(), dueAt: z.string() })),
+  callbacksDue: z.array(
+    z.object({
+      taskId: uuid,
+      contactId: z.string().nullable(),
+      title: z.string(),
+      dueAt: z.string(),
+      // Addition for the console: the campaign the callback was promised on, so "Dial" places
+      // it on that campaign (absent: the agent's current or first active campaign).
+      campaignId: z.string().nullable().optional(),
+    }),
+  ),
 });
 export type ConsoleState = z.infer<typeof consoleStateSchema>;
 

@@ -35,6 +35,8 @@ const PAGE_LIST_ROUTES: Record<string, string | null> = {
   'email-campaigns': '/api/email/campaigns',
   'email-templates': '/api/email/templates',
   'email-settings': '/api/email/domains',
+  'telephony-console': '/api/telephony/console',
+  'telephony-auto-dialer': '/api/telephony/dialer/queues',
   design: null,
 };
 

@@ -16,7 +16,7 @@ describe('the navigation registry', () => {
   });
 
   it('shows agents the pages of the capabilities they hold, and not segments', () => {
-    expect(entriesFor(['agent']).map((e) => e.id)).toEqual(['dashboard', 'accounts', 'contacts', 'tasks', 'lists', 'suppressions']);
+    expect(entriesFor(['agent']).map((e) => e.id)).toEqual(['dashboard', 'accounts', 'contacts', 'tasks', 'lists', 'telephony-console', 'suppressions']);
     expect(entriesFor(['agent', 'quality_analyst']).map((e) => e.id)).toContain('segments');
   });
 

@@ -4,7 +4,26 @@
 // the go-to shortcuts all read this one list, so a page cannot be reachable in one place and
 // missing (or unguarded) in another. A page that is not built is not listed.
 import type { ComponentType } from 'react';
-import { Building2, CalendarClock, Contact, FileUp, Filter, Gauge, Globe2, LayoutDashboard, LayoutTemplate, ListChecks, Mail, MailCheck, Palette, ShieldBan, Users, type LucideIcon } from 'lucide-react';
+import {
+  Building2,
+  CalendarClock,
+  Contact,
+  FileUp,
+  Filter,
+  Gauge,
+  Globe2,
+  Headset,
+  LayoutDashboard,
+  LayoutTemplate,
+  ListChecks,
+  Mail,
+  MailCheck,
+  Palette,
+  PhoneForwarded,
+  ShieldBan,
+  Users,
+  type LucideIcon,
+} from 'lucide-react';
 import { can, type Capability } from '@shared/access';
 import type { Role } from '@shared/roles';
 import { useTaskBadge } from '@/features/activity/task-badge';
@@ -153,6 +172,27 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
     keywords: ['email', 'template', 'layout', 'design', 'editor', 'mail'],
     load: () => import('../pages/email/templates-page'),
     nested: true,
+  },
+  {
+    id: 'telephony-console',
+    label: 'Agent console',
+    path: '/telephony/console',
+    icon: Headset,
+    capability: 'calls.make',
+    section: 'workspace',
+    goKey: 'p',
+    keywords: ['phone', 'call', 'calls', 'softphone', 'dialer', 'telemarketing', 'agent', 'disposition', 'wrap-up', 'callback'],
+    load: () => import('../pages/telephony/console-page'),
+  },
+  {
+    id: 'telephony-auto-dialer',
+    label: 'Auto-dialer',
+    path: '/telephony/auto-dialer',
+    icon: PhoneForwarded,
+    capability: 'calls.manage',
+    section: 'workspace',
+    keywords: ['dialer', 'queues', 'pacing', 'abandonment', 'abandoned calls', 'call reports', 'compliance', 'telemarketing', 'control centre'],
+    load: () => import('../pages/telephony/auto-dialer-page'),
   },
   {
     id: 'suppressions',

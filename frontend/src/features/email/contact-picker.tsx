@@ -8,6 +8,7 @@ import { Command, CommandEmpty, CommandGroup, CommandInput, CommandItem, Command
 import { Popover, PopoverContent, PopoverTrigger } from '@/components/ui/popover';
 import { api } from '@/lib/api';
 import { useDebounced } from '@/lib/use-debounced';
+import { cn } from '@/lib/utils';
 
 export interface PickedContact {
   id: string;
@@ -15,7 +16,16 @@ export interface PickedContact {
   email: string | null;
 }
 
-export function ContactPicker({ value, onChange, label = 'Preview as contact' }: { value: PickedContact | null; onChange: (contact: PickedContact | null) => void; label?: string }) {
+export interface ContactPickerProps {
+  value: PickedContact | null;
+  onChange: (contact: PickedContact | null) => void;
+  label?: string;
+  /** What no contact means: "Sample values" for a preview; null when a contact must be chosen (no such option). */
+  noneLabel?: string | null;
+  className?: string;
+}
+
+export function ContactPicker({ value, onChange, label = 'Preview as contact', noneLabel = 'Sample values', className }: ContactPickerProps) {
   const [open, setOpen] = useState(false);
   const [q, setQ] = useState('');
   const query = useDebounced(q.trim(), 200);
@@ -39,9 +49,9 @@ export function ContactPicker({ value, onChange, label = 'Preview as contact' }:
   return (
     <Popover open={open} onOpenChange={setOpen}>
       <PopoverTrigger asChild>
-        <Button variant="outline" size="sm" aria-label={`${label}: ${value ? value.label : 'sample values'}`} className="max-w-72 justify-between">
+        <Button variant="outline" size="sm" aria-label={`${label}: ${value ? value.label : (noneLabel ?? 'none chosen').toLowerCase()}`} className={cn('max-w-72 justify-between', className)}>
           <UserRound aria-hidden="true" />
-          <span className="truncate">{value ? value.label : 'Sample values'}</span>
+          <span className={cn('truncate', !value && noneLabel === null && 'text-muted-foreground')}>{value ? value.label : (noneLabel ?? 'Choose a contact')}</span>
           <ChevronsUpDown className="opacity-60" aria-hidden="true" />
         </Button>
       </PopoverTrigger>
@@ -50,15 +60,17 @@ export function ContactPicker({ value, onChange, label = 'Preview as contact' }:
           <CommandInput placeholder="Search contacts by name or email…" aria-label="Search contacts" value={q} onValueChange={setQ} />
           <CommandList aria-label="Contacts">
             <CommandGroup>
-              <CommandItem
-                value="sample"
-                onSelect={() => {
-                  onChange(null);
-                  setOpen(false);
-                }}
-              >
-                Sample values
-              </CommandItem>
+              {noneLabel !== null && (
+                <CommandItem
+                  value="sample"
+                  onSelect={() => {
+                    onChange(null);
+                    setOpen(false);
+                  }}
+                >
+                  {noneLabel}
+                </CommandItem>
+              )}
               {hits.map((contact) => (
                 <CommandItem
                   key={contact.id}
