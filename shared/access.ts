@@ -10,6 +10,11 @@ const MANAGERS = ['admin', 'campaign_manager'] as const satisfies readonly Role[
 export const ACCESS_POLICY = {
   /** Accounts, contacts, their history, global search, lists, suppression lookups. */
   'records.read': READERS,
+  /**
+   * Every account and contact. A reader without it (an agent) reads only the records of the call
+   * campaigns they are assigned to, their callbacks and their calls (docs/decisions/0009).
+   */
+  'records.all': ['admin', 'campaign_manager', 'quality_analyst'],
   /** Create, change, delete and bulk-edit records; lists, segments, domain sets; add suppressions. */
   'records.write': MANAGERS,
   /** Segments (definitions and live previews) and domain-set match reports. */
