@@ -97,8 +97,13 @@ export function recordVisibleTo(reader: RecordReader, entity: Entity, id?: SQLWr
  * every record this runs no query.
  */
 export async function assertVisible(db: Database, reader: RecordReader, entity: Entity, id: string): Promise<void> {
+  if (!(await isVisible(db, reader, entity, id))) throw notFound(entity);
+}
+
+/** Whether one record is within the reader's reach (no query for a reader who sees every record). */
+export async function isVisible(db: Database, reader: RecordReader, entity: Entity, id: string): Promise<boolean> {
   const visible = recordVisibleTo(reader, entity, sql`${id}::uuid`);
-  if (!visible) return;
+  if (!visible) return true;
   const row = await queryOne<{ ok: boolean }>(db, sql`select ${visible} as ok`);
-  if (!row?.ok) throw notFound(entity);
+  return row?.ok === true;
 }
