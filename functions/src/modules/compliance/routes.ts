@@ -24,7 +24,7 @@ export const complianceModule: ApiModule = {
     defineRoute({
       method: 'GET',
       path: '/api/suppressions',
-      capability: 'records.read',
+      capability: 'records.all',
       summary: 'The email (addresses and domains) or do-not-call list, searchable, newest first',
       query: suppressionListQuerySchema,
       handler: async ({ deps, query }) => searchSuppressions(deps, query),
