@@ -19,7 +19,7 @@ import { activityModule } from '../src/composition';
 import { complianceModule } from '../src/modules/compliance';
 import { audienceModule } from '../src/modules/audience';
 import { issueAccessToken } from '../src/modules/identity';
-import { createAccountsTestContext, type AccountsTestContext } from '../src/modules/accounts/testing';
+import { createAccountsTestContext } from '../src/modules/accounts/testing';
 import { fileContext } from './support/file-context';
 import { makeUser } from './support/identity-fixtures';
 import { invoke, type InvokeResponse } from './support/invoke';
