@@ -49,11 +49,10 @@ const contact = aliased(contacts, 'reach_contact');
  */
 function reachableContactIds(agentId: string): SQL {
   const [q, ca, cc, t, c] = [queued.col, assigned.col, campaign.col, task.col, call.col];
-  return sql`select ${q.contactId} from ${queued.from}
-      where ${q.campaignId} in (
-        select ${ca.campaignId} from ${assigned.from}
-        join ${campaign.from} on ${cc.id} = ${ca.campaignId} and ${cc.deletedAt} is null
-        where ${ca.userId} = ${agentId}::uuid)
+  return sql`select ${q.contactId} from ${assigned.from}
+      join ${campaign.from} on ${cc.id} = ${ca.campaignId} and ${cc.deletedAt} is null
+      join ${queued.from} on ${q.campaignId} = ${ca.campaignId}
+      where ${ca.userId} = ${agentId}::uuid
     union all
     select ${t.contactId} from ${task.from}
       where ${t.assigneeId} = ${agentId}::uuid and ${t.type} = 'call_back' and ${t.deletedAt} is null and ${t.contactId} is not null
