@@ -42,10 +42,10 @@ const call = aliased(calls, 'reach_call');
 const contact = aliased(contacts, 'reach_contact');
 
 /**
- * The ids of the contacts an agent reaches, as one column. Each branch starts from an index on the
- * agent's id (campaign_agents_user_idx, then the queue's primary key by campaign;
- * tasks_assignee_due_idx; calls_agent_idx), and a filter on contacts.id can probe each branch by
- * its contact index instead (dialer_queue_items_contact_idx, tasks_contact_idx, calls_contact_idx).
+ * The ids of the contacts an agent reaches, as one column. Each branch can start from an index on
+ * the agent's id (campaign_agents_user_idx, then the queue's primary key by campaign;
+ * tasks_assignee_due_idx; calls_agent_idx), or, for one contact id, probe its contact index
+ * (dialer_queue_items_contact_idx, tasks_contact_idx, calls_contact_idx).
  */
 function reachableContactIds(agentId: string): SQL {
   const [q, ca, cc, t, c] = [queued.col, assigned.col, campaign.col, task.col, call.col];
@@ -71,8 +71,9 @@ function reachableAccountIds(agentId: string): SQL {
 
 /**
  * The condition that keeps a query to the contacts the reader reaches, for `and(..., visible)`:
- * undefined (no SQL at all) for a reader who sees every record. Put it at the top level of a
- * WHERE (not under an OR) so Postgres can plan it as a semi-join.
+ * undefined (no SQL at all) for a reader who sees every record. At the top level of a list's WHERE
+ * Postgres plans it as a semi-join; under an OR (one task, a timeline source's rows) it is a
+ * hashed subplan, computed once per statement.
  */
 export function contactVisibleTo(reader: RecordReader, contactId: SQLWrapper = contacts.id): SQL | undefined {
   const agentId = scopedAgentId(reader);
