@@ -8,8 +8,15 @@ const READERS = ['admin', 'campaign_manager', 'quality_analyst', 'agent'] as con
 const MANAGERS = ['admin', 'campaign_manager'] as const satisfies readonly Role[];
 
 export const ACCESS_POLICY = {
-  /** Accounts, contacts, their history, global search, lists, suppression lookups. */
+  /** Accounts, contacts, their history, global search, lists, suppression checks (an agent's within their reach: `records.all`). */
   'records.read': READERS,
+  /**
+   * Every account and contact, and the suppression list (its addresses and numbers are people's).
+   * A reader without it (an agent) reads only the records of the call campaigns they are assigned
+   * to, their callbacks and their calls, and checks numbers against the list without browsing it
+   * (docs/decisions/0009).
+   */
+  'records.all': ['admin', 'campaign_manager', 'quality_analyst'],
   /** Create, change, delete and bulk-edit records; lists, segments, domain sets; add suppressions. */
   'records.write': MANAGERS,
   /** Segments (definitions and live previews) and domain-set match reports. */

@@ -15,8 +15,8 @@ describe('the navigation registry', () => {
     }
   });
 
-  it('shows agents the pages of the capabilities they hold, and not segments', () => {
-    expect(entriesFor(['agent']).map((e) => e.id)).toEqual(['dashboard', 'accounts', 'contacts', 'tasks', 'lists', 'telephony-console', 'suppressions']);
+  it('shows agents the pages of the capabilities they hold, and not segments or the suppression list', () => {
+    expect(entriesFor(['agent']).map((e) => e.id)).toEqual(['dashboard', 'accounts', 'contacts', 'tasks', 'lists', 'telephony-console']);
     expect(entriesFor(['agent', 'quality_analyst']).map((e) => e.id)).toContain('segments');
   });
 

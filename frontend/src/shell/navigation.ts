@@ -199,7 +199,7 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
     label: 'Suppressions',
     path: '/suppressions',
     icon: ShieldBan,
-    capability: 'records.read',
+    capability: 'records.all',
     section: 'workspace',
     keywords: ['do not call', 'dnc', 'unsubscribe', 'bounce', 'blocklist', 'compliance'],
     load: () => import('../pages/compliance/suppressions-page'),

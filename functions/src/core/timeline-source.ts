@@ -1,6 +1,6 @@
 // What a module gives the record timeline: one SQL source of feed rows about a contact or an
 // account. The activity module unions the sources wired at the root into one feed.
-import type { SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 
 export interface TimelineSubject {
   kind: 'contact' | 'account';
@@ -15,6 +15,20 @@ export interface TimelinePage {
   limit: number;
   /** Only what happened on these channels (sources without a channel are not asked). */
   channels: string[] | null;
+  /**
+   * For a reader of limited reach (an agent): the condition that a contact id is within it. An
+   * account's feed rolls up only the contacts the reader may see. Null for every other reader.
+   */
+  contactReach: ((contactId: SQL) => SQL) | null;
+}
+
+/**
+ * `and …` keeping a rolled-up row to the account itself or to a contact within the reader's reach;
+ * nothing at all for a reader who sees every record, or for a contact's own feed (the contact was
+ * found within reach before the feed is read).
+ */
+export function withinReach(page: TimelinePage, contactId: SQL): SQL {
+  return page.contactReach && page.subject.kind === 'account' ? sql`and (${contactId} is null or ${page.contactReach(contactId)})` : sql``;
 }
 
 /**

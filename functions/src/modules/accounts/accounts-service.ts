@@ -18,6 +18,7 @@ import { listRecords } from '../../records/list-records';
 import type { Actor } from '../../core/actor';
 import { findById, restoreRecord, softDeleteRecord, updateRecord, upsertRecord } from './record-store';
 import { accountView, type AccountRow } from '../../records/views';
+import { accountVisibleTo, contactVisibleTo, type RecordReader } from '../../records/record-scope';
 
 type Ctx = Pick<Deps, 'db' | 'now'>;
 
@@ -43,13 +44,15 @@ export async function createAccount(
   return { record: accountView(row as unknown as AccountRow), created };
 }
 
-export async function getAccount(deps: Ctx, input: { id: string; includeDeleted?: boolean }): Promise<Account> {
-  const row = await findById(deps.db, accounts, input.id, { includeDeleted: input.includeDeleted ?? true });
+/** One account; an account out of the reader's reach is not found, like a missing one. */
+export async function getAccount(deps: Ctx, input: { id: string; reader: RecordReader; includeDeleted?: boolean }): Promise<Account> {
+  const row = await findById(deps.db, accounts, input.id, { includeDeleted: input.includeDeleted ?? true, visible: accountVisibleTo(input.reader) });
   if (!row) throw notFound('account');
+  // The count is of the contacts the reader can list on the account's page.
   const [counted] = await deps.db
     .select({ n: count() })
     .from(contacts)
-    .where(and(eq(contacts.accountId, input.id), isNull(contacts.deletedAt)));
+    .where(and(eq(contacts.accountId, input.id), isNull(contacts.deletedAt), contactVisibleTo(input.reader)));
   return accountView(row as unknown as AccountRow, { contactCount: Number(counted?.n ?? 0) });
 }
 
@@ -72,7 +75,11 @@ export async function restoreAccount(deps: Ctx, input: { id: string; actor: Acto
   return accountView(row as unknown as AccountRow);
 }
 
-export async function listAccounts(deps: Pick<Deps, 'db'>, query: z.output<typeof accountListQuerySchema>): Promise<AccountListResponse> {
-  const page = await listRecords<AccountRow>(deps.db, ACCOUNT_RESOURCE, accounts, query);
+export async function listAccounts(
+  deps: Pick<Deps, 'db'>,
+  query: z.output<typeof accountListQuerySchema>,
+  reader: RecordReader,
+): Promise<AccountListResponse> {
+  const page = await listRecords<AccountRow>(deps.db, ACCOUNT_RESOURCE, accounts, { ...query, where: accountVisibleTo(reader) });
   return { items: page.rows.map((row) => accountView(row)), nextCursor: page.nextCursor, total: page.total };
 }

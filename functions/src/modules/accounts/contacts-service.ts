@@ -24,6 +24,7 @@ import type { Queryable } from '../../records/record-changes';
 import type { Actor } from '../../core/actor';
 import { findById, restoreRecord, softDeleteRecord, updateRecord, upsertRecord } from './record-store';
 import { contactView, type ContactRow } from '../../records/views';
+import { accountVisibleTo, contactVisibleTo, type RecordReader } from '../../records/record-scope';
 
 type Ctx = Pick<Deps, 'db' | 'now' | 'hooks'>;
 
@@ -82,8 +83,9 @@ export async function createContact(
   return { record: contact!, created };
 }
 
-export async function getContact(deps: Ctx, input: { id: string }): Promise<Contact> {
-  const row = await findById(deps.db, contacts, input.id, { includeDeleted: true });
+/** One contact; a contact out of the reader's reach is not found, like a missing one. */
+export async function getContact(deps: Ctx, input: { id: string; reader: RecordReader }): Promise<Contact> {
+  const row = await findById(deps.db, contacts, input.id, { includeDeleted: true, visible: contactVisibleTo(input.reader) });
   if (!row) throw notFound('contact');
   const [contact] = await contactViews(deps, [row as unknown as ContactRow]);
   return contact!;
@@ -117,17 +119,18 @@ export async function restoreContact(deps: Ctx, input: { id: string; actor: Acto
 export async function listContactsJson(
   deps: Pick<Deps, 'db'>,
   query: z.output<typeof contactListQuerySchema>,
-  options: { accountId?: string } = {},
+  options: { reader: RecordReader; accountId?: string },
 ): Promise<{ json: string; rows: number }> {
-  if (options.accountId && !(await findById(deps.db, accounts, options.accountId, { includeDeleted: true }))) throw notFound('account');
-  const page = await listContactJson(deps.db, { ...query, where: options.accountId ? and(eq(contacts.accountId, options.accountId)) : undefined });
+  const { reader, accountId } = options;
+  if (accountId && !(await findById(deps.db, accounts, accountId, { includeDeleted: true, visible: accountVisibleTo(reader) }))) throw notFound('account');
+  const page = await listContactJson(deps.db, { ...query, where: and(accountId ? eq(contacts.accountId, accountId) : undefined, contactVisibleTo(reader)) });
   return { json: contactListJson(page), rows: page.items.length };
 }
 
 export async function listContacts(
   deps: Pick<Deps, 'db'>,
   query: z.output<typeof contactListQuerySchema>,
-  options: { accountId?: string } = {},
+  options: { reader: RecordReader; accountId?: string },
 ): Promise<ContactListResponse> {
   return JSON.parse((await listContactsJson(deps, query, options)).json) as ContactListResponse;
 }

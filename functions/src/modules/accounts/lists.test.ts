@@ -189,7 +189,7 @@ describe('contact lists', () => {
       const res = await t.call<ContactListResponse>('GET', '/api/contacts', { query: { q } });
       expect(res.json.items.map((c) => c.fullName), q).toEqual(['Nadia Needle']);
     }
-    const palette = await t.call<SearchResponse>('GET', '/api/search', { query: { q: 'alpha' }, as: 'agent' });
+    const palette = await t.call<SearchResponse>('GET', '/api/search', { query: { q: 'alpha' }, as: 'quality_analyst' });
     expect(palette.status).toBe(200);
     expect(palette.json.accounts.map((a) => a.domain)).toEqual(['alpha.io']);
     expect((await t.call('GET', '/api/search', { query: { q: ' ' } })).status).toBe(400);

@@ -10,6 +10,7 @@ import { invalid } from '../../core/app-error';
 import { recordIdParams } from '../../http/params';
 import { defineRoute, noContent, reply, type Route } from '../../http/route';
 import { listHistory } from '../../records/record-changes';
+import { assertVisible, type RecordReader } from '../../records/record-scope';
 import { bulkExport, runBulk, undoBulk, type BulkRequest } from './bulk';
 
 const bulkParams = z.strictObject({ bulkId: z.string().uuid('is not a bulk operation id') });
@@ -40,7 +41,7 @@ export interface RecordRoutesSpec<C extends z.ZodType, U extends z.ZodType<{ ver
   updateSchema: U;
   bulkSchema: typeof accountBulkRequestSchema | typeof contactBulkRequestSchema;
   create(deps: Deps, input: { request: z.infer<C>; actor: Actor }): Promise<{ record: R; created: boolean }>;
-  get(deps: Deps, input: { id: string }): Promise<R>;
+  get(deps: Deps, input: { id: string; reader: RecordReader }): Promise<R>;
   update(deps: Deps, input: { id: string; request: z.infer<U>; version: number; actor: Actor }): Promise<R>;
   remove(deps: Deps, input: { id: string; actor: Actor }): Promise<void>;
   restore(deps: Deps, input: { id: string; actor: Actor }): Promise<R>;
@@ -88,8 +89,8 @@ export function recordRoutes<C extends z.ZodType, U extends z.ZodType<{ version?
       capability: 'records.read',
       summary: spec.summaries.read,
       params: recordIdParams,
-      handler: async ({ deps, params }) => {
-        const record = await spec.get(deps, params);
+      handler: async ({ deps, params, principal }) => {
+        const record = await spec.get(deps, { id: params.id, reader: principal });
         return reply(200, record, { headers: etag(record.version) });
       },
     }),
@@ -129,7 +130,10 @@ export function recordRoutes<C extends z.ZodType, U extends z.ZodType<{ version?
       summary: `${noun[0]!.toUpperCase()}${noun.slice(1)}'s field history, newest first`,
       params: recordIdParams,
       query: historyQuerySchema,
-      handler: async ({ deps, params, query }) => listHistory(deps.db, { entity, entityId: params.id, ...query }),
+      handler: async ({ deps, params, query, principal }) => {
+        await assertVisible(deps.db, principal, entity, params.id);
+        return listHistory(deps.db, { entity, entityId: params.id, ...query });
+      },
     }),
   ];
 }

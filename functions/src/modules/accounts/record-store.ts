@@ -112,12 +112,17 @@ export async function upsertRecord(
 
 const pick = (row: Row, keys: string[]): Record<string, unknown> => Object.fromEntries(keys.map((k) => [k, row[k]]));
 
-export async function findById(db: Queryable, table: RecordTable, id: string, options: { includeDeleted?: boolean } = {}): Promise<Row | undefined> {
+export async function findById(
+  db: Queryable,
+  table: RecordTable,
+  id: string,
+  options: { includeDeleted?: boolean; visible?: SQL | undefined } = {},
+): Promise<Row | undefined> {
   const t = asAccounts(table);
   const [row] = await db
     .select()
     .from(t)
-    .where(options.includeDeleted ? eq(t.id, id) : and(eq(t.id, id), isNull(t.deletedAt)))
+    .where(and(eq(t.id, id), options.includeDeleted ? undefined : isNull(t.deletedAt), options.visible))
     .limit(1);
   return row as unknown as Row | undefined;
 }

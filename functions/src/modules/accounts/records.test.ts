@@ -166,7 +166,7 @@ describe('field history', () => {
     await t.call('POST', '/api/accounts', { body: { name: 'Hist Co', domain: 'example.com', city: 'Lyon' } });
     await t.call('DELETE', `/api/accounts/${a.json.id}`);
     await t.call('POST', `/api/accounts/${a.json.id}/restore`);
-    const res = await t.call<HistoryResponse>('GET', `/api/accounts/${a.json.id}/history`, { as: 'agent' });
+    const res = await t.call<HistoryResponse>('GET', `/api/accounts/${a.json.id}/history`, { as: 'quality_analyst' });
     expect(res.status).toBe(200);
     expect(res.json.items.map((i) => i.action)).toEqual(['restore', 'delete', 'merge', 'update', 'create']);
     const update = res.json.items[3]!;

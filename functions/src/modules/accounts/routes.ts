@@ -1,6 +1,7 @@
 // Accounts and contacts API: lists (filter, search, keyset pages), records (create-or-merge, read,
 // versioned PATCH, soft delete, restore, history), an account's contacts, bulk actions with undo,
-// and the command palette's global search. Staff who run campaigns write; QA and agents read.
+// and the command palette's global search. Staff who run campaigns write; QA and agents read, an
+// agent only the records within their reach (records/record-scope.ts).
 import {
   accountBulkRequestSchema,
   accountCreateSchema,
@@ -33,7 +34,7 @@ export const accountsModule: ApiModule = {
       capability: 'records.read',
       summary: 'Accounts: filter, search, sort on indexed fields, keyset pages, total',
       query: accountListQuerySchema,
-      handler: async ({ deps, query }) => listAccounts(deps, query),
+      handler: async ({ deps, query, principal }) => listAccounts(deps, query, principal),
     }),
     ...recordRoutes({
       entity: 'account',
@@ -59,7 +60,7 @@ export const accountsModule: ApiModule = {
       summary: "An account's contacts (the contact list's query)",
       params: recordIdParams,
       query: contactListQuerySchema,
-      handler: async ({ deps, params, query }) => jsonReply(await listContactsJson(deps, query, { accountId: params.id })),
+      handler: async ({ deps, params, query, principal }) => jsonReply(await listContactsJson(deps, query, { reader: principal, accountId: params.id })),
     }),
 
     // ── contacts ─────────────────────────────────────────────────────────────────────────────
@@ -69,7 +70,7 @@ export const accountsModule: ApiModule = {
       capability: 'records.read',
       summary: 'Contacts: filter, search, sort on indexed fields, keyset pages, total',
       query: contactListQuerySchema,
-      handler: async ({ deps, query }) => jsonReply(await listContactsJson(deps, query)),
+      handler: async ({ deps, query, principal }) => jsonReply(await listContactsJson(deps, query, { reader: principal })),
     }),
     ...recordRoutes({
       entity: 'contact',
@@ -97,7 +98,7 @@ export const accountsModule: ApiModule = {
       summary: 'Top accounts and contacts matching a query (command palette)',
       query: searchQuerySchema,
       rateLimit: 'search',
-      handler: async ({ deps, query }) => globalSearch(deps, query),
+      handler: async ({ deps, query, principal }) => globalSearch(deps, query, principal),
     }),
   ],
 };

@@ -1,12 +1,13 @@
 // Global search for the command palette: the first few accounts and contacts whose name, email,
 // domain or phone contains the query, prefix matches first. Each side is one indexed LIMIT query.
-import { getTableColumns, sql } from 'drizzle-orm';
+import { and, getTableColumns, sql } from 'drizzle-orm';
 import type { SearchResponse } from '@shared/contracts/accounts';
 import type { Deps } from '../../core/deps';
 import { accounts, contacts } from '../../db/schema';
 import { accountSummaries } from './contacts-service';
 import { ACCOUNT_RESOURCE, CONTACT_RESOURCE } from '../../records/fields';
 import { searchCondition } from '../../records/selection';
+import { accountVisibleTo, contactVisibleTo, type RecordReader } from '../../records/record-scope';
 
 /** How many candidates each side reads before ranking the top ones. */
 const CANDIDATES = 50;
@@ -14,18 +15,18 @@ const CANDIDATES = 50;
 const rank = (q: string, ...texts: Array<string | null>): number =>
   texts.some((t) => t?.toLowerCase().startsWith(q)) ? 0 : texts.some((t) => t?.toLowerCase().includes(` ${q}`)) ? 1 : 2;
 
-export async function globalSearch(deps: Pick<Deps, 'db'>, input: { q: string; limit: number }): Promise<SearchResponse> {
+export async function globalSearch(deps: Pick<Deps, 'db'>, input: { q: string; limit: number }, reader: RecordReader): Promise<SearchResponse> {
   const q = input.q.trim().toLowerCase();
   const [accountRows, contactRows] = await Promise.all([
     deps.db
       .select({ id: accounts.id, name: accounts.name, domain: accounts.domain })
       .from(accounts)
-      .where(sql`${ACCOUNT_RESOURCE.live} and ${searchCondition(ACCOUNT_RESOURCE, q)}`)
+      .where(and(sql`${ACCOUNT_RESOURCE.live} and ${searchCondition(ACCOUNT_RESOURCE, q)}`, accountVisibleTo(reader)))
       .limit(CANDIDATES),
     deps.db
       .select({ ...getTableColumns(contacts) })
       .from(contacts)
-      .where(sql`${CONTACT_RESOURCE.live} and ${searchCondition(CONTACT_RESOURCE, q)}`)
+      .where(and(sql`${CONTACT_RESOURCE.live} and ${searchCondition(CONTACT_RESOURCE, q)}`, contactVisibleTo(reader)))
       .limit(CANDIDATES),
   ]);
   const topAccounts = accountRows

@@ -1,7 +1,7 @@
 // The accounts module's part of the record timeline: field changes (create, update, merge,
 // delete, restore) of the contact, or of the account and its contacts.
 import { sql } from 'drizzle-orm';
-import type { TimelineSource } from '../../core/timeline-source';
+import { withinReach, type TimelineSource } from '../../core/timeline-source';
 
 export const fieldChangeSource: TimelineSource = {
   kind: 'field_change',
@@ -15,6 +15,7 @@ export const fieldChangeSource: TimelineSource = {
         : sql`((r.entity_type = 'account' and r.entity_id = ${page.subject.id}::uuid)
              or (r.entity_type = 'contact' and r.entity_id in (select id from contacts where account_id = ${page.subject.id}::uuid)))`
     }
+    ${withinReach(page, sql`(case when r.entity_type = 'contact' then r.entity_id end)`)}
     ${page.before ? sql`and (r.at, 'change:' || r.id) < (${page.before.at}::timestamptz, ${page.before.id})` : sql``}
     order by r.at desc, 'change:' || r.id desc limit ${page.limit}`,
 };

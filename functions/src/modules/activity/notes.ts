@@ -6,6 +6,7 @@ import type { Note, NoteRequest } from '@shared/contracts/activity';
 import type { Database } from '../../db/connection';
 import { queryOne, queryRows } from '../../db/rows';
 import { notFound } from '../../core/app-error';
+import { isVisible, recordVisibleTo, type RecordReader } from '../../records/record-scope';
 
 const ALLOWED: sanitizeHtml.IOptions = {
   allowedTags: ['p', 'br', 'strong', 'b', 'em', 'i', 'u', 's', 'a', 'ul', 'ol', 'li', 'blockquote', 'code', 'span'],
@@ -59,20 +60,21 @@ const selectNote = sql`select n.id, n.contact_id, n.account_id, n.body, n.mentio
     nullif(btrim(coalesce(u.first_name, '') || ' ' || coalesce(u.last_name, '')), '') as author_name
   from notes n left join users u on u.id = n.author_id`;
 
-/** Adds a note to a live contact or account (404 otherwise); mentions of unknown users are dropped. */
+/** Adds a note to a live contact or account within the author's reach (404 otherwise); mentions of unknown users are dropped. */
 export async function addNote(
   db: Database,
-  input: { subject: { kind: 'contact' | 'account'; id: string }; request: NoteRequest; authorId: string | null; at: Date },
+  input: { subject: { kind: 'contact' | 'account'; id: string }; request: NoteRequest; author: RecordReader; at: Date },
 ): Promise<Note> {
   const { body, mentionIds } = sanitizeNote(input.request.body);
   const table = input.subject.kind === 'contact' ? sql`contacts` : sql`accounts`;
+  const visible = recordVisibleTo(input.author, input.subject.kind, sql`r.id`);
   const row = await queryOne<{ id: string }>(
     db,
     sql`insert into notes (contact_id, account_id, body, mentions, author_id, created_at, updated_at)
       select ${input.subject.kind === 'contact' ? input.subject.id : null}::uuid, ${input.subject.kind === 'account' ? input.subject.id : null}::uuid,
              ${body}, coalesce((select array_agg(u.id) from users u where u.id = any(${sql.param(mentionIds)}::uuid[])), '{}'::uuid[]),
-             ${input.authorId}::uuid, ${input.at.toISOString()}::timestamptz, ${input.at.toISOString()}::timestamptz
-      where exists (select 1 from ${table} r where r.id = ${input.subject.id}::uuid and r.deleted_at is null)
+             ${input.author.userId}::uuid, ${input.at.toISOString()}::timestamptz, ${input.at.toISOString()}::timestamptz
+      where exists (select 1 from ${table} r where r.id = ${input.subject.id}::uuid and r.deleted_at is null ${visible ? sql`and ${visible}` : sql``})
       returning id`,
   );
   if (!row) throw notFound(input.subject.kind);
@@ -84,15 +86,20 @@ export async function getNote(db: Database, id: string): Promise<Note | null> {
   return row ? toNote(row) : null;
 }
 
-/** Only the author (or an admin) may change or delete a note. */
-async function ownNote(db: Database, id: string, actor: { userId: string; isAdmin: boolean }): Promise<Note> {
+/** Only the author (or an admin) may change or delete a note, and only while its record is within their reach. */
+async function ownNote(db: Database, id: string, actor: NoteActor): Promise<Note> {
   const note = await getNote(db, id);
   if (!note) throw notFound('note');
   if (!actor.isAdmin && note.authorId !== actor.userId) throw notFound('note');
+  const subject = note.contactId ? { kind: 'contact' as const, id: note.contactId } : { kind: 'account' as const, id: note.accountId! };
+  if (!(await isVisible(db, actor, subject.kind, subject.id))) throw notFound('note');
   return note;
 }
 
-export async function updateNote(db: Database, input: { id: string; request: NoteRequest; actor: { userId: string; isAdmin: boolean }; at: Date }): Promise<Note> {
+/** Who changes a note: the reader (for their reach) and whether they administer. */
+export type NoteActor = RecordReader & { isAdmin: boolean };
+
+export async function updateNote(db: Database, input: { id: string; request: NoteRequest; actor: NoteActor; at: Date }): Promise<Note> {
   await ownNote(db, input.id, input.actor);
   const { body, mentionIds } = sanitizeNote(input.request.body);
   await db.execute(
@@ -103,7 +110,7 @@ export async function updateNote(db: Database, input: { id: string; request: Not
   return (await getNote(db, input.id))!;
 }
 
-export async function deleteNote(db: Database, input: { id: string; actor: { userId: string; isAdmin: boolean }; at: Date }): Promise<void> {
+export async function deleteNote(db: Database, input: { id: string; actor: NoteActor; at: Date }): Promise<void> {
   await ownNote(db, input.id, input.actor);
   await db.execute(sql`update notes set deleted_at = ${input.at.toISOString()}::timestamptz where id = ${input.id}::uuid`);
 }

@@ -11,6 +11,7 @@ import { activityHooks } from '../../composition';
 import { invoke } from '../../../test/support/invoke';
 import { createActivityModule } from './routes';
 import { recordTouches } from './touches';
+import { campaignWith } from '../../../test/support/record-reach';
 
 let ctx: AccountsTestContext;
 let activity: ReturnType<typeof createHttpHandler>;
@@ -32,6 +33,8 @@ beforeAll(async () => {
   contactId = contact.json.id;
   const other = await ctx.call<{ id: string }>('POST', '/api/contacts', { body: { fullName: 'Bo Ruiz', email: 'bo@globex.com', accountId } });
   otherContactId = other.json.id;
+  // The agent works a campaign that queues Ada: her record (and Globex) is within the agent's reach.
+  await campaignWith(ctx.deps.db, { agentIds: [ctx.userIds.agent], contactIds: [contactId] });
 }, 60_000);
 afterAll(async () => {
   await ctx?.close();

@@ -20,6 +20,7 @@ import { previewSelection, timelineOf } from './service';
 import { createTask, deleteTask, getTask, myTasks, updateTask } from './tasks';
 import { recordTouches } from './touches';
 import { notFound } from '../../core/app-error';
+import { assertVisible } from '../../records/record-scope';
 
 const contactParams = z.strictObject({ contactId: z.string().uuid() });
 const accountParams = z.strictObject({ accountId: z.string().uuid() });
@@ -47,7 +48,7 @@ function subjectRoutes(hooks: ActivityHooks, subject: SubjectSpec): Route[] {
       summary: subject.timeline,
       params: subject.params,
       query: timelineQuerySchema,
-      handler: async ({ deps, params, query }) => timelineOf(deps.db, hooks, { kind, id: params }, query),
+      handler: async ({ deps, params, query, principal }) => timelineOf(deps.db, hooks, { kind, id: params }, query, principal),
     }),
     defineRoute({
       method: 'POST',
@@ -57,7 +58,7 @@ function subjectRoutes(hooks: ActivityHooks, subject: SubjectSpec): Route[] {
       params: subject.params,
       body: noteRequestSchema,
       handler: async ({ deps, params, body, principal }) =>
-        reply(201, await addNote(deps.db, { subject: { kind, id: params }, request: body, authorId: principal.userId, at: deps.now() })),
+        reply(201, await addNote(deps.db, { subject: { kind, id: params }, request: body, author: principal, at: deps.now() })),
     }),
   ];
 }
@@ -88,7 +89,7 @@ export function createActivityModule(hooks: ActivityHooks): ApiModule {
         params: noteParams,
         body: noteRequestSchema,
         handler: async ({ deps, params, body, principal }) =>
-          updateNote(deps.db, { id: params.noteId, request: body, actor: { userId: principal.userId, isAdmin: can(principal.roles, 'admin') }, at: deps.now() }),
+          updateNote(deps.db, { id: params.noteId, request: body, actor: { ...principal, isAdmin: can(principal.roles, 'admin') }, at: deps.now() }),
       }),
       defineRoute({
         method: 'DELETE',
@@ -96,7 +97,7 @@ export function createActivityModule(hooks: ActivityHooks): ApiModule {
         capability: 'records.read',
         summary: 'Delete a note (its author or an admin)',
         params: noteParams,
-        handler: async ({ deps, params, principal }) => noContent(deleteNote(deps.db, { id: params.noteId, actor: { userId: principal.userId, isAdmin: can(principal.roles, 'admin') }, at: deps.now() })),
+        handler: async ({ deps, params, principal }) => noContent(deleteNote(deps.db, { id: params.noteId, actor: { ...principal, isAdmin: can(principal.roles, 'admin') }, at: deps.now() })),
       }),
       defineRoute({
         method: 'GET',
@@ -115,6 +116,7 @@ export function createActivityModule(hooks: ActivityHooks): ApiModule {
         params: contactParams,
         body: logTouchRequestSchema,
         handler: async ({ deps, params, body, principal, requestId }) => {
+          await assertVisible(deps.db, principal, 'contact', params.contactId);
           const occurredAt = body.occurredAt ?? deps.now().toISOString();
           const result = await recordTouches(
             deps.db,
@@ -131,7 +133,7 @@ export function createActivityModule(hooks: ActivityHooks): ApiModule {
         capability: 'records.read',
         summary: 'Create a task (call back, email, other) due at a local time, for a staff user',
         body: taskCreateSchema,
-        handler: async ({ deps, body, principal }) => reply(201, await createTask(deps.db, { request: body, createdBy: principal.userId, at: deps.now() })),
+        handler: async ({ deps, body, principal }) => reply(201, await createTask(deps.db, { request: body, createdBy: principal, at: deps.now() })),
       }),
       defineRoute({
         method: 'GET',
@@ -147,8 +149,8 @@ export function createActivityModule(hooks: ActivityHooks): ApiModule {
         capability: 'records.read',
         summary: 'One task',
         params: taskParams,
-        handler: async ({ deps, params }) => {
-          const task = await getTask(deps.db, params.taskId);
+        handler: async ({ deps, params, principal }) => {
+          const task = await getTask(deps.db, params.taskId, principal);
           if (!task) throw notFound('task');
           return task;
         },
@@ -160,7 +162,7 @@ export function createActivityModule(hooks: ActivityHooks): ApiModule {
         summary: 'Change, complete or reopen a task',
         params: taskParams,
         body: taskUpdateSchema,
-        handler: async ({ deps, params, body, principal }) => updateTask(deps.db, { id: params.taskId, request: body, actorId: principal.userId, at: deps.now() }),
+        handler: async ({ deps, params, body, principal }) => updateTask(deps.db, { id: params.taskId, request: body, actor: principal, at: deps.now() }),
       }),
       defineRoute({
         method: 'DELETE',
@@ -168,7 +170,7 @@ export function createActivityModule(hooks: ActivityHooks): ApiModule {
         capability: 'records.read',
         summary: 'Delete a task',
         params: taskParams,
-        handler: async ({ deps, params }) => noContent(deleteTask(deps.db, { id: params.taskId, at: deps.now() })),
+        handler: async ({ deps, params, principal }) => noContent(deleteTask(deps.db, { id: params.taskId, actor: principal, at: deps.now() })),
       }),
       defineRoute({
         method: 'GET',
@@ -199,8 +201,8 @@ export function createActivityModule(hooks: ActivityHooks): ApiModule {
         summary: 'How many of a selection the gate would admit now by email and by phone, and why the rest not (writes nothing)',
         body: policyPreviewRequestSchema,
         rateLimit: 'search',
-        handler: async ({ deps, body }) =>
-          previewSelection(deps.db, hooks, { selection: body.selection, channels: body.channels, at: body.at ? new Date(body.at) : deps.now() }),
+        handler: async ({ deps, body, principal }) =>
+          previewSelection(deps.db, hooks, { selection: body.selection, channels: body.channels, at: body.at ? new Date(body.at) : deps.now(), reader: principal }),
       }),
     ],
   };

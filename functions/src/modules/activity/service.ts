@@ -3,23 +3,27 @@
 import type { AudienceSelection, GateChannel, PolicyPreviewResponse, TimelineQuery, TimelineResponse } from '@shared/contracts/activity';
 import type { TimelineSubject } from '../../core/timeline-source';
 import type { Database } from '../../db/connection';
-import type { Audience } from '../compliance';
+import { audienceSql, type Audience } from '../compliance';
 import { previewAudience } from './gate';
 import type { ActivityHooks } from './hooks';
 import { ACTIVITY_SOURCES, readTimeline } from './timeline';
+import { contactVisibleTo, type RecordReader } from '../../records/record-scope';
+import { sql } from 'drizzle-orm';
 
-export async function audienceOf(db: Database, hooks: ActivityHooks, selection: AudienceSelection): Promise<Audience> {
-  if (selection.kind === 'ids') return { kind: 'ids', ids: selection.ids };
-  return { kind: 'query', sql: await hooks.selectionAudience(db, selection) };
+/** The contacts a selection names, kept to the reader's reach (an agent previews only what they may read). */
+export async function audienceOf(db: Database, hooks: ActivityHooks, selection: AudienceSelection, reader: RecordReader): Promise<Audience> {
+  const audience: Audience = selection.kind === 'ids' ? { kind: 'ids', ids: selection.ids } : { kind: 'query', sql: await hooks.selectionAudience(db, selection) };
+  const visible = contactVisibleTo(reader, sql`a.id`);
+  return visible ? { kind: 'query', sql: sql`select a.id from (${audienceSql(audience)}) as a(id) where ${visible}` } : audience;
 }
 
 /** Who the gate would admit now (or at `at`) on each channel, and why the rest would be left out. */
 export async function previewSelection(
   db: Database,
   hooks: ActivityHooks,
-  input: { selection: AudienceSelection; channels: GateChannel[]; at: Date },
+  input: { selection: AudienceSelection; channels: GateChannel[]; at: Date; reader: RecordReader },
 ): Promise<PolicyPreviewResponse> {
-  const audience = await audienceOf(db, hooks, input.selection);
+  const audience = await audienceOf(db, hooks, input.selection, input.reader);
   const channels: PolicyPreviewResponse['channels'] = {};
   let policyVersion = 0;
   // Sequential: inside a request the handle may be one connection (PGlite) and both are fast.
@@ -31,6 +35,6 @@ export async function previewSelection(
   return { policyVersion, at: input.at.toISOString(), channels };
 }
 
-export function timelineOf(db: Database, hooks: ActivityHooks, subject: TimelineSubject, query: TimelineQuery): Promise<TimelineResponse> {
-  return readTimeline(db, [...ACTIVITY_SOURCES, ...hooks.timelineSources], subject, query);
+export function timelineOf(db: Database, hooks: ActivityHooks, subject: TimelineSubject, query: TimelineQuery, reader: RecordReader): Promise<TimelineResponse> {
+  return readTimeline(db, [...ACTIVITY_SOURCES, ...hooks.timelineSources], subject, query, reader);
 }

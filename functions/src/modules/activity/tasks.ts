@@ -7,6 +7,7 @@ import type { MyTasksResponse, Task, TaskBucket, TaskCreate, TaskUpdate } from '
 import type { Database } from '../../db/connection';
 import { queryOne, queryRows } from '../../db/rows';
 import { invalid, notFound } from '../../core/app-error';
+import { accountVisibleTo, contactVisibleTo, scopedAgentId, type RecordReader } from '../../records/record-scope';
 
 /** The instant of a local date-time in a zone; a time skipped by a DST change is refused. */
 export function dueInstant(dueLocal: string, zone: string, field = 'body.dueLocal'): Date {
@@ -67,44 +68,71 @@ const selectTask = sql`select t.id, t.title, t.type, t.status, t.due_at, t.due_t
   left join accounts a on a.id = t.account_id
   left join accounts ca on ca.id = c.account_id`;
 
-export async function getTask(db: Database, id: string): Promise<Task | null> {
-  const row = await queryOne<TaskRow>(db, sql`${selectTask} where t.id = ${id}::uuid and t.deleted_at is null`);
+/**
+ * The tasks an agent may read and change: their own, and those whose record (the contact, else the
+ * account) is within their reach. Nothing for a reader who sees every record. Reassigning a task
+ * cannot widen an agent's reach: a callback they could take over is on a contact they already see.
+ */
+function taskVisibleTo(reader: RecordReader): SQL {
+  const agentId = scopedAgentId(reader);
+  if (agentId === null) return sql``;
+  return sql`and (t.assignee_id = ${agentId}::uuid
+    or (t.contact_id is not null and ${contactVisibleTo(reader, sql`t.contact_id`)})
+    or (t.contact_id is null and t.account_id is not null and ${accountVisibleTo(reader, sql`t.account_id`)}))`;
+}
+
+/** One live task the reader may see, or null (out of reach reads as missing). */
+export function getTask(db: Database, id: string, reader: RecordReader): Promise<Task | null> {
+  return loadTask(db, id, taskVisibleTo(reader));
+}
+
+/** A live task by id, within `visible` (an `and …` condition on `t`, or nothing). */
+async function loadTask(db: Database, id: string, visible: SQL): Promise<Task | null> {
+  const row = await queryOne<TaskRow>(db, sql`${selectTask} where t.id = ${id}::uuid and t.deleted_at is null ${visible}`);
   return row ? toTask(row) : null;
 }
 
-/** The assignee must be an active staff user; the linked records must exist. */
-async function checkLinks(db: Database, input: { assigneeId?: string; contactId?: string | null; accountId?: string | null }): Promise<void> {
+/**
+ * The assignee must be an active staff user; the linked records must exist and be within the
+ * reader's reach (one out of reach is refused like a missing one, so a task cannot widen it).
+ */
+async function checkLinks(
+  db: Database,
+  input: { assigneeId?: string; contactId?: string | null; accountId?: string | null },
+  reader: RecordReader,
+): Promise<void> {
+  const and = (visible: SQL | undefined) => (visible ? sql`and ${visible}` : sql``);
   const row = await queryOne<{ assignee: boolean; contact: boolean; account: boolean }>(
     db,
     sql`select
       ${input.assigneeId ? sql`exists (select 1 from users where id = ${input.assigneeId}::uuid and status = 'active' and org_id is null)` : sql`true`} as assignee,
-      ${input.contactId ? sql`exists (select 1 from contacts where id = ${input.contactId}::uuid and deleted_at is null)` : sql`true`} as contact,
-      ${input.accountId ? sql`exists (select 1 from accounts where id = ${input.accountId}::uuid and deleted_at is null)` : sql`true`} as account`,
+      ${input.contactId ? sql`exists (select 1 from contacts where id = ${input.contactId}::uuid and deleted_at is null ${and(contactVisibleTo(reader, sql`contacts.id`))})` : sql`true`} as contact,
+      ${input.accountId ? sql`exists (select 1 from accounts where id = ${input.accountId}::uuid and deleted_at is null ${and(accountVisibleTo(reader, sql`accounts.id`))})` : sql`true`} as account`,
   );
   if (!row?.assignee) throw invalid('body.assigneeId', 'is not an active staff user');
   if (!row.contact) throw invalid('body.contactId', 'is not a contact');
   if (!row.account) throw invalid('body.accountId', 'is not an account');
 }
 
-export async function createTask(db: Database, input: { request: TaskCreate; createdBy: string | null; at: Date }): Promise<Task> {
+export async function createTask(db: Database, input: { request: TaskCreate; createdBy: RecordReader; at: Date }): Promise<Task> {
   const r = input.request;
   const due = dueInstant(r.dueLocal, r.dueTimeZone);
-  await checkLinks(db, r);
+  await checkLinks(db, r, input.createdBy);
   const row = await queryOne<{ id: string }>(
     db,
     sql`insert into tasks (title, type, due_at, due_time_zone, assignee_id, contact_id, account_id, note, created_by, created_at, updated_at)
       values (${r.title}, ${r.type}, ${due.toISOString()}::timestamptz, ${r.dueTimeZone}, ${r.assigneeId}::uuid, ${r.contactId ?? null}::uuid,
-              ${r.accountId ?? null}::uuid, ${r.note ?? null}, ${input.createdBy}::uuid, ${input.at.toISOString()}::timestamptz, ${input.at.toISOString()}::timestamptz)
+              ${r.accountId ?? null}::uuid, ${r.note ?? null}, ${input.createdBy.userId}::uuid, ${input.at.toISOString()}::timestamptz, ${input.at.toISOString()}::timestamptz)
       returning id`,
   );
-  return (await getTask(db, row!.id))!;
+  return (await loadTask(db, row!.id, sql``))!;
 }
 
-export async function updateTask(db: Database, input: { id: string; request: TaskUpdate; actorId: string | null; at: Date }): Promise<Task> {
-  const current = await getTask(db, input.id);
+export async function updateTask(db: Database, input: { id: string; request: TaskUpdate; actor: RecordReader; at: Date }): Promise<Task> {
+  const current = await getTask(db, input.id, input.actor);
   if (!current) throw notFound('task');
   const r = input.request;
-  if (r.assigneeId) await checkLinks(db, { assigneeId: r.assigneeId });
+  if (r.assigneeId) await checkLinks(db, { assigneeId: r.assigneeId }, input.actor);
   const sets: SQL[] = [sql`updated_at = ${input.at.toISOString()}::timestamptz`];
   if (r.title !== undefined) sets.push(sql`title = ${r.title}`);
   if (r.note !== undefined) sets.push(sql`note = ${r.note}`);
@@ -115,18 +143,19 @@ export async function updateTask(db: Database, input: { id: string; request: Tas
     sets.push(sql`due_at = ${dueInstant(local, zone).toISOString()}::timestamptz, due_time_zone = ${zone}`);
   }
   if (r.status === 'done' && current.status !== 'done') {
-    sets.push(sql`status = 'done', completed_at = ${input.at.toISOString()}::timestamptz, completed_by = ${input.actorId}::uuid`);
+    sets.push(sql`status = 'done', completed_at = ${input.at.toISOString()}::timestamptz, completed_by = ${input.actor.userId}::uuid`);
   } else if (r.status === 'open' && current.status !== 'open') {
     sets.push(sql`status = 'open', completed_at = null, completed_by = null`);
   }
   await db.execute(sql`update tasks set ${sql.join(sets, sql`, `)} where id = ${input.id}::uuid and deleted_at is null`);
-  return (await getTask(db, input.id))!;
+  // Read back whatever the reach: an agent who handed their task to a colleague still gets the answer.
+  return (await loadTask(db, input.id, sql``))!;
 }
 
-export async function deleteTask(db: Database, input: { id: string; at: Date }): Promise<void> {
+export async function deleteTask(db: Database, input: { id: string; actor: RecordReader; at: Date }): Promise<void> {
   const row = await queryOne<{ id: string }>(
     db,
-    sql`update tasks set deleted_at = ${input.at.toISOString()}::timestamptz where id = ${input.id}::uuid and deleted_at is null returning id`,
+    sql`update tasks t set deleted_at = ${input.at.toISOString()}::timestamptz where t.id = ${input.id}::uuid and t.deleted_at is null ${taskVisibleTo(input.actor)} returning t.id`,
   );
   if (!row) throw notFound('task');
 }

@@ -4,7 +4,8 @@
 // page (an index-ordered top-n); the union is sorted once and cut to the page.
 import { sql, type SQL } from 'drizzle-orm';
 import { TIMELINE_KINDS, type TimelineItem, type TimelineQuery, type TimelineResponse } from '@shared/contracts/activity';
-import type { TimelinePage, TimelineSource, TimelineSubject } from '../../core/timeline-source';
+import { withinReach, type TimelinePage, type TimelineSource, type TimelineSubject } from '../../core/timeline-source';
+import { contactVisibleTo, recordVisibleTo, scopedAgentId, type RecordReader } from '../../records/record-scope';
 import type { Database } from '../../db/connection';
 import { queryOne, queryRows } from '../../db/rows';
 import { invalid, notFound } from '../../core/app-error';
@@ -21,6 +22,7 @@ export const touchSource: TimelineSource = {
     from touches t
     where ${page.subject.kind === 'contact' ? sql`t.contact_id = ${page.subject.id}::uuid` : sql`t.account_id = ${page.subject.id}::uuid`}
       ${page.channels ? sql`and t.channel = any(${sql.param(page.channels)}::text[])` : sql``}
+      ${withinReach(page, sql`t.contact_id`)}
       ${before(page, sql`t.occurred_at`, sql`'touch:' || t.id`)}
     order by t.occurred_at desc, 'touch:' || t.id desc limit ${page.limit}`,
 };
@@ -38,7 +40,7 @@ export const noteSource: TimelineSource = {
       jsonb_build_object('noteId', n.id, 'body', n.body, 'editedAt', case when n.updated_at > n.created_at then n.updated_at end) as detail,
       n.author_id as actor_id, n.contact_id
     from notes n
-    where n.deleted_at is null and ${onSubject(page, 'n')} ${before(page, sql`n.created_at`, sql`'note:' || n.id`)}
+    where n.deleted_at is null and ${onSubject(page, 'n')} ${withinReach(page, sql`n.contact_id`)} ${before(page, sql`n.created_at`, sql`'note:' || n.id`)}
     order by n.created_at desc, 'note:' || n.id desc limit ${page.limit}`,
 };
 
@@ -49,7 +51,7 @@ export const taskSource: TimelineSource = {
         'assigneeId', t.assignee_id, 'completedAt', t.completed_at) as detail,
       t.created_by as actor_id, t.contact_id
     from tasks t
-    where t.deleted_at is null and ${onSubject(page, 't')} ${before(page, sql`t.created_at`, sql`'task:' || t.id`)}
+    where t.deleted_at is null and ${onSubject(page, 't')} ${withinReach(page, sql`t.contact_id`)} ${before(page, sql`t.created_at`, sql`'task:' || t.id`)}
     order by t.created_at desc, 'task:' || t.id desc limit ${page.limit}`,
 };
 
@@ -83,16 +85,32 @@ interface FeedRow extends Record<string, unknown> {
   contact_name: string | null;
 }
 
-/** One page of a contact's or an account's feed (404 when the record does not exist). */
-export async function readTimeline(db: Database, sources: readonly TimelineSource[], subject: TimelineSubject, query: TimelineQuery): Promise<TimelineResponse> {
+/**
+ * One page of a contact's or an account's feed (404 when the record does not exist or is out of the
+ * reader's reach); an agent's account feed rolls up only the contacts within their reach.
+ */
+export async function readTimeline(
+  db: Database,
+  sources: readonly TimelineSource[],
+  subject: TimelineSubject,
+  query: TimelineQuery,
+  reader: RecordReader,
+): Promise<TimelineResponse> {
   const table = subject.kind === 'contact' ? sql`contacts` : sql`accounts`;
-  const exists = await queryOne<{ ok: boolean }>(db, sql`select true as ok from ${table} where id = ${subject.id}::uuid`);
+  const visible = recordVisibleTo(reader, subject.kind, sql`${table}.id`);
+  const exists = await queryOne<{ ok: boolean }>(db, sql`select true as ok from ${table} where id = ${subject.id}::uuid ${visible ? sql`and ${visible}` : sql``}`);
   if (!exists) throw notFound(subject.kind);
 
   const kinds = new Set(query.kinds?.length ? query.kinds : TIMELINE_KINDS);
   // A channel filter keeps only what happened on a channel: touches.
   if (query.channels?.length) for (const k of [...kinds]) if (k !== 'touch') kinds.delete(k);
-  const page: TimelinePage = { subject, before: decodeCursor(query.cursor), limit: query.limit + 1, channels: query.channels?.length ? query.channels : null };
+  const page: TimelinePage = {
+    subject,
+    before: decodeCursor(query.cursor),
+    limit: query.limit + 1,
+    channels: query.channels?.length ? query.channels : null,
+    contactReach: scopedAgentId(reader) === null ? null : (contactId) => contactVisibleTo(reader, contactId)!,
+  };
   const chosen = sources.filter((s) => kinds.has(s.kind));
   if (!chosen.length) return { items: [], nextCursor: null };
   const parts = chosen.map((s) => sql`select ${s.kind}::text as kind, q.* from (${s.query(page)}) q`);

@@ -4,8 +4,9 @@ import { DASHBOARD_DAYS, type Dashboard } from '@shared/contracts/dashboard';
 import { createAudienceTestContext } from './test-fixtures';
 import { fileContext } from '../../../test/support/file-context';
 
+// A reader of the whole workspace: an agent's figures count only their reach (test/record-reach.test.ts).
 async function dashboard(): Promise<Dashboard> {
-  const res = await t.call<Dashboard>('GET', '/api/dashboard', { as: 'agent' });
+  const res = await t.call<Dashboard>('GET', '/api/dashboard', { as: 'quality_analyst' });
   expect(res.status, res.text).toBe(200);
   return res.json;
 }

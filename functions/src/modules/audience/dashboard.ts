@@ -1,7 +1,8 @@
 // The workspace dashboard: the size of the data, what was added lately, who may be reached, the
 // latest imports and segments, and the first-run checklist, in one response. Every figure over
 // contacts or accounts is a capped count (exact up to EXACT_COUNT_CAP, the planner's estimate
-// above it), so a request costs the same on a thousand contacts as on millions.
+// above it), so a request costs the same on a thousand contacts as on millions. An agent's figures
+// count only the records within their reach (records/record-scope.ts).
 import { sql, type SQL } from 'drizzle-orm';
 import { DASHBOARD_DAYS, type Dashboard } from '@shared/contracts/dashboard';
 import type { FilterGroup } from '@shared/contracts/filters';
@@ -11,6 +12,7 @@ import { queryOne, queryRows } from '../../db/rows';
 import { accounts, contacts } from '../../db/schema';
 import { countMatches } from '../../records/list-records';
 import { compileSegment } from './segments';
+import { accountVisibleTo, contactVisibleTo, type RecordReader } from '../../records/record-scope';
 
 type Ctx = Pick<Deps, 'db' | 'now'>;
 
@@ -61,13 +63,19 @@ async function estimate(db: Database, table: Table, where: SQL): Promise<number>
  * Rows added per UTC day from `first` on. Counted (one range scan of the live created_at index,
  * grouped by day) when the period holds at most DAILY_EXACT_LIMIT rows; else each day estimated.
  */
-async function addedPerDay(db: Database, table: Table, first: string, month: { count: number; exact: boolean }): Promise<{ counts: number[]; exact: boolean }> {
+async function addedPerDay(
+  db: Database,
+  table: Table,
+  first: string,
+  month: { count: number; exact: boolean },
+  reach: (table: Table, where: SQL) => SQL,
+): Promise<{ counts: number[]; exact: boolean }> {
   const days = Array.from({ length: DASHBOARD_DAYS }, (_, i) => utcDay(new Date(Date.parse(`${first}T00:00:00Z`) + i * DAY_MS)));
   if (month.exact || month.count <= DAILY_EXACT_LIMIT) {
     const rows = await queryRows<{ day: string; n: number }>(
       db,
       sql`select (${table.createdAt} at time zone 'UTC')::date::text as day, count(*)::int as n
-          from ${table} where ${createdSince(table, `${first}T00:00:00Z`)} group by 1`,
+          from ${table} where ${reach(table, createdSince(table, `${first}T00:00:00Z`))} group by 1`,
     );
     const byDay = new Map(rows.map((r) => [r.day, Number(r.n)]));
     return { counts: days.map((d) => byDay.get(d) ?? 0), exact: true };
@@ -75,12 +83,12 @@ async function addedPerDay(db: Database, table: Table, first: string, month: { c
   const counts: number[] = [];
   for (const day of days) {
     const next = utcDay(new Date(Date.parse(`${day}T00:00:00Z`) + DAY_MS));
-    counts.push(await estimate(db, table, sql`${createdSince(table, `${day}T00:00:00Z`)} and ${table.createdAt} < ${`${next}T00:00:00Z`}::timestamptz`));
+    counts.push(await estimate(db, table, reach(table, sql`${createdSince(table, `${day}T00:00:00Z`)} and ${table.createdAt} < ${`${next}T00:00:00Z`}::timestamptz`)));
   }
   return { counts, exact: false };
 }
 
-export async function getDashboard(deps: Ctx): Promise<Dashboard> {
+export async function getDashboard(deps: Ctx, reader: RecordReader): Promise<Dashboard> {
   const db = deps.db;
   const now = deps.now();
   const today = utcDay(now);
@@ -88,21 +96,26 @@ export async function getDashboard(deps: Ctx): Promise<Dashboard> {
   const weekStart = new Date(now.getTime() - 7 * DAY_MS).toISOString();
   const monthStart = new Date(now.getTime() - DASHBOARD_DAYS * DAY_MS).toISOString();
   const live = (table: Table) => sql`${table.deletedAt} is null`;
+  // No SQL is added for a reader who sees every record.
+  const reach = (table: Table, where: SQL): SQL => {
+    const visible = table === contacts ? contactVisibleTo(reader) : accountVisibleTo(reader);
+    return visible ? sql`${where} and ${visible}` : where;
+  };
 
   const [contactsTotal, accountsTotal, contactsWeek, contactsMonth, accountsWeek, accountsMonth, email, phone, suppressed] = await Promise.all([
-    countMatches(db, contacts, live(contacts)),
-    countMatches(db, accounts, live(accounts)),
-    countMatches(db, contacts, createdSince(contacts, weekStart)),
-    countMatches(db, contacts, createdSince(contacts, monthStart)),
-    countMatches(db, accounts, createdSince(accounts, weekStart)),
-    countMatches(db, accounts, createdSince(accounts, monthStart)),
-    countMatches(db, contacts, compileSegment(REACHABLE_BY_EMAIL, 'filter')),
-    countMatches(db, contacts, compileSegment(REACHABLE_BY_PHONE, 'filter')),
-    countMatches(db, contacts, compileSegment(SUPPRESSED, 'filter')),
+    countMatches(db, contacts, reach(contacts, live(contacts))),
+    countMatches(db, accounts, reach(accounts, live(accounts))),
+    countMatches(db, contacts, reach(contacts, createdSince(contacts, weekStart))),
+    countMatches(db, contacts, reach(contacts, createdSince(contacts, monthStart))),
+    countMatches(db, accounts, reach(accounts, createdSince(accounts, weekStart))),
+    countMatches(db, accounts, reach(accounts, createdSince(accounts, monthStart))),
+    countMatches(db, contacts, reach(contacts, compileSegment(REACHABLE_BY_EMAIL, 'filter'))),
+    countMatches(db, contacts, reach(contacts, compileSegment(REACHABLE_BY_PHONE, 'filter'))),
+    countMatches(db, contacts, reach(contacts, compileSegment(SUPPRESSED, 'filter'))),
   ]);
   const [contactDays, accountDays, imports, segmentRows, facts] = await Promise.all([
-    addedPerDay(db, contacts, first, contactsMonth),
-    addedPerDay(db, accounts, first, accountsMonth),
+    addedPerDay(db, contacts, first, contactsMonth, reach),
+    addedPerDay(db, accounts, first, accountsMonth, reach),
     queryRows<{ id: string; file_name: string; status: string; dry_run: boolean; inserted: number; updated: number; created_at: string }>(
       db,
       sql`select id::text, file_name, status, dry_run, inserted, updated, created_at::text from import_jobs order by created_at desc, id desc limit 5`,

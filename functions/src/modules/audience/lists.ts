@@ -20,6 +20,7 @@ import { selectionCondition } from '../../records/selection';
 import type { ContactRow } from '../../records/views';
 import { SEGMENT_RESOURCE } from '../../records/segment-fields';
 import { withoutJit } from '../../db/planner-settings';
+import { contactVisibleTo, type RecordReader } from '../../records/record-scope';
 import { softDeleteNamed } from './soft-delete';
 
 type Ctx = Pick<Deps, 'db' | 'now' | 'hooks'>;
@@ -48,8 +49,18 @@ function nameTaken(error: unknown): never {
   throw error;
 }
 
-async function memberCount(db: Database, listId: string): Promise<number> {
-  const row = await queryOne<{ n: number }>(db, sql`select count(*)::int as n from static_list_members m join contacts c on c.id = m.contact_id and c.deleted_at is null where m.list_id = ${listId}::uuid`);
+/** `and …` keeping members to the reader's reach: an agent counts and pages only the members they may read. */
+const membersInReach = (reader: RecordReader | undefined, contactId: SQL): SQL => {
+  const visible = reader ? contactVisibleTo(reader, contactId) : undefined;
+  return visible ? sql`and ${visible}` : sql``;
+};
+
+async function memberCount(db: Database, listId: string, reader?: RecordReader): Promise<number> {
+  const row = await queryOne<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from static_list_members m join contacts c on c.id = m.contact_id and c.deleted_at is null
+        where m.list_id = ${listId}::uuid ${membersInReach(reader, sql`m.contact_id`)}`,
+  );
   return Number(row?.n ?? 0);
 }
 
@@ -81,19 +92,20 @@ export async function createList(
   return listView(row[0]!, 0);
 }
 
-export async function getList(deps: Ctx, id: string): Promise<StaticList> {
+/** One live list; its member count is of the members the reader may read (all of them when no reader is given: the writers' own answers). */
+export async function getList(deps: Ctx, id: string, reader?: RecordReader): Promise<StaticList> {
   const row = await findLiveList(deps.db, id);
-  return listView(row, await memberCount(deps.db, id));
+  return listView(row, await memberCount(deps.db, id, reader));
 }
 
 /** Live lists, newest first, each with its live member count (one grouped query). */
-export async function listLists(deps: Ctx): Promise<{ items: StaticList[] }> {
+export async function listLists(deps: Ctx, reader: RecordReader): Promise<{ items: StaticList[] }> {
   const rows = await deps.db.select().from(staticLists).where(isNull(staticLists.deletedAt)).orderBy(sql`${staticLists.createdAt} desc, ${staticLists.id} desc`).limit(500);
   if (rows.length === 0) return { items: [] };
   const counts = await queryRows<{ list_id: string; n: number }>(
     deps.db,
     sql`select m.list_id, count(*)::int as n from static_list_members m join contacts c on c.id = m.contact_id and c.deleted_at is null
-        where m.list_id = any(${`{${rows.map((r) => r.id).join(',')}}`}::uuid[]) group by m.list_id`,
+        where m.list_id = any(${`{${rows.map((r) => r.id).join(',')}}`}::uuid[]) ${membersInReach(reader, sql`m.contact_id`)} group by m.list_id`,
   );
   const byId = new Map(counts.map((r) => [r.list_id, Number(r.n)]));
   return { items: rows.map((r) => listView(r, byId.get(r.id) ?? 0)) };
@@ -192,12 +204,17 @@ export async function changeMembers(deps: Ctx, input: { listId: string; selectio
 }
 
 /** A list's live members: the contact list's keyset pages, filters and sorts, limited to the list. */
-export async function listMembers(deps: Ctx, listId: string, query: z.output<typeof listMembersQuerySchema>): Promise<ContactListResponse> {
+export async function listMembers(
+  deps: Ctx,
+  listId: string,
+  query: z.output<typeof listMembersQuerySchema>,
+  reader: RecordReader,
+): Promise<ContactListResponse> {
   await findLiveList(deps.db, listId);
   const page = await withoutJit(deps.db, (tx) =>
     listRecords<ContactRow>(tx, SEGMENT_RESOURCE, contacts, {
       ...query,
-      where: sql`exists (select 1 from static_list_members m where m.list_id = ${listId}::uuid and m.contact_id = ${contacts.id})`,
+      where: and(sql`exists (select 1 from static_list_members m where m.list_id = ${listId}::uuid and m.contact_id = ${contacts.id})`, contactVisibleTo(reader)),
     }),
   );
   return { items: await contactViews(deps, page.rows), nextCursor: page.nextCursor, total: page.total };

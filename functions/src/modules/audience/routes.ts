@@ -40,7 +40,7 @@ export const audienceModule: ApiModule = {
       path: '/api/dashboard',
       capability: 'records.read',
       summary: "The workspace's data at a glance: totals, recent additions, reachability, imports, segments, first-run checklist",
-      handler: async ({ deps }) => reply(200, await getDashboard(deps)),
+      handler: async ({ deps, principal }) => reply(200, await getDashboard(deps, principal)),
     }),
 
     // ── segments ─────────────────────────────────────────────────────────────────────────────
@@ -117,7 +117,7 @@ export const audienceModule: ApiModule = {
       path: '/api/lists',
       capability: 'records.read',
       summary: 'Static lists with member counts, newest first',
-      handler: async ({ deps }) => listLists(deps),
+      handler: async ({ deps, principal }) => listLists(deps, principal),
     }),
     defineRoute({
       method: 'POST',
@@ -133,7 +133,7 @@ export const audienceModule: ApiModule = {
       capability: 'records.read',
       summary: 'One static list with its member count',
       params: recordIdParams,
-      handler: async ({ deps, params }) => getList(deps, params.id),
+      handler: async ({ deps, params, principal }) => getList(deps, params.id, principal),
     }),
     defineRoute({
       method: 'PATCH',
@@ -159,7 +159,7 @@ export const audienceModule: ApiModule = {
       summary: "A list's live members: the contact list's filters, sorts and keyset pages",
       params: recordIdParams,
       query: listMembersQuerySchema,
-      handler: async ({ deps, params, query }) => listMembers(deps, params.id, query),
+      handler: async ({ deps, params, query, principal }) => listMembers(deps, params.id, query, principal),
     }),
     defineRoute({
       method: 'POST',

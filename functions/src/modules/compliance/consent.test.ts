@@ -9,6 +9,7 @@ import { recordOptOut } from './consent';
 import { insertContacts } from './fixtures';
 import { complianceModule } from './routes';
 import { fileContext } from '../../../test/support/file-context';
+import { callbacksFor } from '../../../test/support/record-reach';
 
 let api: HttpHandler;
 let agent: string;
@@ -24,6 +25,13 @@ beforeAll(async () => {
   analyst = (await signedInUser(t, { roles: ['quality_analyst'] })).accessToken;
 });
 
+/** Contacts the agent has a callback on: consent is recorded on the phone, within the agent's reach. */
+async function onAgentsCalls(seeds: Parameters<typeof insertContacts>[1]): Promise<string[]> {
+  const ids = await insertContacts(t.deps.db, seeds);
+  await callbacksFor(t.deps.db, agentId, ids);
+  return ids;
+}
+
 /** The messages of an error and its causes (the driver's error is the query error's cause). */
 const messages = (error: unknown): string => {
   const out: string[] = [];
@@ -38,7 +46,7 @@ const read = (contactId: string, query: Record<string, string> = {}, token = ana
 
 describe('consent per contact and channel', () => {
   it('starts unknown on both channels with no history', async () => {
-    const [id] = await insertContacts(t.deps.db, [{ email: 'fresh@consent.com' }]);
+    const [id] = await onAgentsCalls([{ email: 'fresh@consent.com' }]);
     const res = await read(id!);
     expect(res.status, res.text).toBe(200);
     expect(res.json).toEqual({
@@ -53,7 +61,7 @@ describe('consent per contact and channel', () => {
   });
 
   it('keeps every change in the history and the latest as the current state', async () => {
-    const [id] = await insertContacts(t.deps.db, [{ email: 'changes@consent.com' }]);
+    const [id] = await onAgentsCalls([{ email: 'changes@consent.com' }]);
     const optIn = await record(id!, { channel: 'email', status: 'opted_in', source: 'webinar form', evidence: 'https://forms.example.com/s/123', recordedAt: '2026-03-01T10:00:00Z' });
     expect(optIn.status, optIn.text).toBe(201);
     expect(optIn.json.current.email).toMatchObject({ status: 'opted_in', source: 'webinar form', recordedBy: agentId, recordedAt: '2026-03-01T10:00:00.000Z' });
@@ -82,7 +90,7 @@ describe('consent per contact and channel', () => {
   });
 
   it('lets a later opt-out take effect over a consent dated ahead of the clock', async () => {
-    const [id] = await insertContacts(t.deps.db, [{ email: 'fast-clock@consent.com' }]);
+    const [id] = await onAgentsCalls([{ email: 'fast-clock@consent.com' }]);
     const ahead = new Date(Date.now() + 4 * 60_000).toISOString();
     const optIn = await record(id!, { channel: 'email', status: 'opted_in', source: 'kiosk with a fast clock', recordedAt: ahead });
     expect(optIn.status, optIn.text).toBe(201);
@@ -95,7 +103,7 @@ describe('consent per contact and channel', () => {
   });
 
   it('does not let a state stored with a future time block a later opt-out', async () => {
-    const [id] = await insertContacts(t.deps.db, [{ email: 'stored-ahead@consent.com' }]);
+    const [id] = await onAgentsCalls([{ email: 'stored-ahead@consent.com' }]);
     await record(id!, { channel: 'phone', status: 'opted_in', source: 'call' });
     // A state written before times were capped: recorded an hour ahead of its arrival.
     await t.deps.db.execute(sql`update contact_consent set recorded_at = now() + interval '1 hour' where contact_id = ${id}`);
@@ -104,7 +112,7 @@ describe('consent per contact and channel', () => {
   });
 
   it('keeps the history append-only in the database itself', async () => {
-    const [id] = await insertContacts(t.deps.db, [{ email: 'locked@consent.com' }]);
+    const [id] = await onAgentsCalls([{ email: 'locked@consent.com' }]);
     await record(id!, { channel: 'phone', status: 'opted_out', source: 'call' });
     for (const statement of [
       sql`update contact_consent_history set status = 'opted_in' where contact_id = ${id}`,
@@ -120,7 +128,7 @@ describe('consent per contact and channel', () => {
   });
 
   it('answers 404 for a missing or deleted contact and writes nothing', async () => {
-    const [deleted] = await insertContacts(t.deps.db, [{ email: 'deleted@consent.com', deleted: true }]);
+    const [deleted] = await onAgentsCalls([{ email: 'deleted@consent.com', deleted: true }]);
     for (const id of [deleted!, '0190c6c4-7b1e-7000-8000-00000000abcd']) {
       expect((await read(id)).status).toBe(404);
       expect((await record(id, { channel: 'email', status: 'opted_out', source: 'x' })).status).toBe(404);
@@ -137,14 +145,14 @@ describe('consent per contact and channel', () => {
     [{ channel: 'email', status: 'opted_in', source: 'x', recordedAt: '2999-01-01T00:00:00Z' }, 'body.recordedAt'],
     [{ channel: 'email', status: 'opted_in', source: 'x', recordedBy: '0190c6c4-7b1e-7000-8000-00000000abcd' }, 'body'],
   ])('refuses %j naming %s', async (body, field) => {
-    const [id] = await insertContacts(t.deps.db, [{ fullName: `Bad Input ${JSON.stringify(body)}` }]);
+    const [id] = await onAgentsCalls([{ fullName: `Bad Input ${JSON.stringify(body)}` }]);
     const res = await record(id!, body);
     expect(res.status).toBe(400);
     expect((res.json as unknown as { errors: Array<{ field: string }> }).errors.map((e) => e.field)).toContain(field);
   });
 
   it('lets staff read and admins, campaign managers and agents write', async () => {
-    const [id] = await insertContacts(t.deps.db, [{ email: 'roles@consent.com' }]);
+    const [id] = await onAgentsCalls([{ email: 'roles@consent.com' }]);
     expect((await record(id!, { channel: 'email', status: 'opted_in', source: 'x' }, analyst)).status).toBe(403);
     const { accessToken: token } = await signedInUser(t, { roles: ['content_creator'] });
     expect((await read(id!, {}, token)).status).toBe(200);
@@ -152,8 +160,22 @@ describe('consent per contact and channel', () => {
     expect((await read(id!, {}, (await signIn(t.identity, client.username, client.password)).accessToken)).status).toBe(403);
   });
 
+  it('answers an agent 404 for a contact outside their reach, reading or writing, exactly like a missing one', async () => {
+    const [foreign] = await insertContacts(t.deps.db, [{ email: 'foreign@consent.com' }]);
+    const missing = '0190c6c4-7b1e-7000-8000-00000000abce';
+    const asAgent = (id: string) => read(id, {}, agent);
+    const [foreignRead, missingRead] = [await asAgent(foreign!), await asAgent(missing)];
+    expect(foreignRead.status).toBe(404);
+    expect(foreignRead.json).toMatchObject({ ...missingRead.json, instance: expect.any(String), requestId: expect.any(String) });
+    expect((await record(foreign!, { channel: 'phone', status: 'opted_out', source: 'call' })).status).toBe(404);
+    expect(await queryRows(t.deps.db, sql`select id from contact_consent_history where contact_id = ${foreign}`)).toEqual([]);
+    // A campaign manager and a content creator keep the whole workspace.
+    expect((await read(foreign!)).status).toBe(200);
+    expect((await read(foreign!, {}, (await signedInUser(t, { roles: ['content_creator'] })).accessToken)).status).toBe(200);
+  });
+
   it('records a person’s own opt-out without a user, and answers false for a contact that is gone', async () => {
-    const [id, gone] = await insertContacts(t.deps.db, [{ email: 'own@consent.com' }, { email: 'gone@consent.com', deleted: true }]);
+    const [id, gone] = await onAgentsCalls([{ email: 'own@consent.com' }, { email: 'gone@consent.com', deleted: true }]);
     const at = new Date();
     expect(await recordOptOut(t.deps.db, { contactId: id!, channel: 'email', source: 'email-unsubscribe', evidence: 'One-click unsubscribe', at })).toBe(true);
     expect((await read(id!)).json.current.email).toMatchObject({ status: 'opted_out', source: 'email-unsubscribe', evidence: 'One-click unsubscribe', recordedBy: null });

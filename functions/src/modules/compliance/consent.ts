@@ -13,6 +13,7 @@ import type { Deps } from '../../core/deps';
 import type { Database } from '../../db/connection';
 import { invalid, notFound } from '../../core/app-error';
 import type { Actor } from '../../core/actor';
+import { assertVisible, type RecordReader } from '../../records/record-scope';
 import { consentHistory, contactIsLive, currentConsent, recordConsentChange, type ConsentRow } from './consent-repo';
 
 /** Clocks disagree a little (such a time is stored as now); a consent "recorded" further ahead is a typo. */
@@ -42,7 +43,7 @@ const toState = (row: ConsentRow): ConsentState => ({
 
 export async function getContactConsent(
   deps: Pick<Deps, 'db'>,
-  input: { contactId: string; query: ContactConsentQuery },
+  input: { contactId: string; query: ContactConsentQuery; reader: RecordReader },
 ): Promise<ContactConsentResponse> {
   const { contactId, query } = input;
   let beforeId: number | undefined;
@@ -50,6 +51,7 @@ export async function getContactConsent(
     beforeId = Number(query.cursor);
     if (!Number.isSafeInteger(beforeId) || beforeId < 1) throw invalid('query.cursor', 'is not a cursor this API gave out');
   }
+  await assertVisible(deps.db, input.reader, 'contact', contactId);
   if (!(await contactIsLive(deps.db, contactId))) throw notFound('contact');
   const [current, history] = await Promise.all([
     currentConsent(deps.db, contactId),
@@ -75,12 +77,14 @@ export async function getContactConsent(
 
 export async function recordConsent(
   deps: Pick<Deps, 'db' | 'now'>,
-  input: { contactId: string; request: RecordConsentRequest; context: Actor },
+  input: { contactId: string; request: RecordConsentRequest; context: Actor; reader: RecordReader },
 ): Promise<ContactConsentResponse> {
-  const { contactId, request, context } = input;
+  const { contactId, request, context, reader } = input;
   const now = deps.now();
   const recordedAt = request.recordedAt ? new Date(request.recordedAt) : now;
   if (recordedAt.getTime() > now.getTime() + MAX_CLOCK_SKEW_MS) throw invalid('body.recordedAt', 'must not be in the future');
+  // An agent records consent on the phone, so only for a contact within their reach.
+  await assertVisible(deps.db, reader, 'contact', contactId);
   const written = await recordConsentChange(deps.db, {
     contactId,
     channel: request.channel,
@@ -92,7 +96,7 @@ export async function recordConsent(
     at: now,
   });
   if (!written) throw notFound('contact');
-  return getContactConsent(deps, { contactId, query: { limit: 50 } });
+  return getContactConsent(deps, { contactId, query: { limit: 50 }, reader });
 }
 
 /**

@@ -24,7 +24,7 @@ export const complianceModule: ApiModule = {
     defineRoute({
       method: 'GET',
       path: '/api/suppressions',
-      capability: 'records.read',
+      capability: 'records.all',
       summary: 'The email (addresses and domains) or do-not-call list, searchable, newest first',
       query: suppressionListQuerySchema,
       handler: async ({ deps, query }) => searchSuppressions(deps, query),
@@ -81,7 +81,7 @@ export const complianceModule: ApiModule = {
       summary: "A contact's consent per channel and its history, newest first",
       params: contactParams,
       query: contactConsentQuerySchema,
-      handler: async ({ deps, params, query }) => getContactConsent(deps, { contactId: params.contactId, query }),
+      handler: async ({ deps, params, query, principal }) => getContactConsent(deps, { contactId: params.contactId, query, reader: principal }),
     }),
     defineRoute({
       method: 'POST',
@@ -90,8 +90,8 @@ export const complianceModule: ApiModule = {
       summary: 'Record a consent change for a channel, with its source and evidence',
       params: contactParams,
       body: recordConsentRequestSchema,
-      handler: async ({ deps, params, body, actor }) =>
-        reply(201, await recordConsent(deps, { contactId: params.contactId, request: body, context: actor })),
+      handler: async ({ deps, params, body, actor, principal }) =>
+        reply(201, await recordConsent(deps, { contactId: params.contactId, request: body, context: actor, reader: principal })),
     }),
   ],
 };

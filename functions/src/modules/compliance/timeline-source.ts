@@ -1,7 +1,7 @@
 // The compliance module's part of the record timeline: every consent change of the contact (or
 // of the account's contacts), with its source and evidence.
 import { sql } from 'drizzle-orm';
-import type { TimelineSource } from '../../core/timeline-source';
+import { withinReach, type TimelineSource } from '../../core/timeline-source';
 
 export const consentSource: TimelineSource = {
   kind: 'consent',
@@ -11,6 +11,7 @@ export const consentSource: TimelineSource = {
       h.recorded_by as actor_id, h.contact_id
     from contact_consent_history h
     where ${page.subject.kind === 'contact' ? sql`h.contact_id = ${page.subject.id}::uuid` : sql`h.contact_id in (select id from contacts where account_id = ${page.subject.id}::uuid)`}
+    ${withinReach(page, sql`h.contact_id`)}
     ${page.before ? sql`and (h.recorded_at, 'consent:' || h.id) < (${page.before.at}::timestamptz, ${page.before.id})` : sql``}
     order by h.recorded_at desc, 'consent:' || h.id desc limit ${page.limit}`,
 };

@@ -1,7 +1,7 @@
 // The imports module's part of the record timeline: the imports that changed the record (or the
 // account's contacts), named by their file.
 import { sql } from 'drizzle-orm';
-import type { TimelineSource } from '../../core/timeline-source';
+import { withinReach, type TimelineSource } from '../../core/timeline-source';
 
 export const importSource: TimelineSource = {
   kind: 'import',
@@ -15,6 +15,7 @@ export const importSource: TimelineSource = {
         : sql`((x.entity = 'account' and x.entity_id = ${page.subject.id}::uuid)
              or (x.entity = 'contact' and x.entity_id in (select id from contacts where account_id = ${page.subject.id}::uuid)))`
     }
+    ${withinReach(page, sql`(case when x.entity = 'contact' then x.entity_id end)`)}
     ${page.before ? sql`and (x.created_at, 'import:' || x.job_id || ':' || x.entity_id) < (${page.before.at}::timestamptz, ${page.before.id})` : sql``}
     order by x.created_at desc, 'import:' || x.job_id || ':' || x.entity_id desc limit ${page.limit}`,
 };

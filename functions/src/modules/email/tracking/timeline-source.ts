@@ -3,7 +3,7 @@
 // message so far (delivered, opened, clicked, bounced, unsubscribed, complained). Each of those
 // events is also a touch of its own; this item is the message they happened to.
 import { sql } from 'drizzle-orm';
-import type { TimelineSource } from '../../../core/timeline-source';
+import { withinReach, type TimelineSource } from '../../../core/timeline-source';
 
 export const emailTimelineSource: TimelineSource = {
   kind: 'email',
@@ -17,6 +17,7 @@ export const emailTimelineSource: TimelineSource = {
     left join email_variants v on v.id = r.variant_id
     where r.sent_at is not null
       and ${page.subject.kind === 'contact' ? sql`r.contact_id = ${page.subject.id}::uuid` : sql`r.contact_id in (select id from contacts where account_id = ${page.subject.id}::uuid)`}
+      ${withinReach(page, sql`r.contact_id`)}
       ${page.before ? sql`and (r.sent_at, 'email:' || r.id) < (${page.before.at}::timestamptz, ${page.before.id})` : sql``}
     order by r.sent_at desc, 'email:' || r.id desc limit ${page.limit}`,
 };
