@@ -73,7 +73,7 @@ export async function wrapUpCall(deps: CallDeps, viewer: CallViewer, callId: str
           accountId: call.contactId ? null : call.accountId,
           note: input.notes ? input.notes.slice(0, 2000) : `Campaign "${campaign?.name ?? ''}"`,
         },
-        createdBy: viewer.userId,
+        createdBy: viewer,
         at: now,
       });
     }
