@@ -18,11 +18,14 @@ export interface FunctionAccess {
   manageUsers?: boolean;
   /** The read-only calls of the health check: DescribeTable, HeadBucket, SES GetAccount, ListStateMachines. */
   healthProbe?: boolean;
+  /** The Telnyx keys' secret (its ARN in TELNYX_SECRET_ARN, read at cold start). */
+  telnyx?: boolean;
 }
 
 export type FunctionAccessTable = Readonly<Record<string, FunctionAccess>>;
 
 const IMPORT_OBJECTS = 'imports/*';
+const RECORDING_OBJECTS = 'recordings/*';
 const EXPORT_OBJECTS = 'exports/*';
 
 /** The product's functions, by entry (functions/src/handlers/*.ts). */
@@ -72,6 +75,11 @@ export const functionAccess: FunctionAccessTable = {
   // The email API: Settings → Email creates SES identities, pools and their configuration sets; a
   // test send goes through SES and the rate gate's counters; scheduling starts the sending workflow
   // and pausing or cancelling stops it.
+  // Telephony: Call Control and agents' WebRTC tokens through Telnyx, agent presence in the table,
+  // call recordings copied from Telnyx into recordings/ and played back through signed URLs.
+  'functions/src/handlers/telephony.ts': { telnyx: true, table: 'read-write', objects: { read: [RECORDING_OBJECTS], write: [RECORDING_OBJECTS] } },
+  // The dialer workflow's tick reserves agents (presence in the table) and dials through Telnyx.
+  'functions/src/handlers/dialer-tick.ts': { telnyx: true, table: 'read-write' },
   'functions/src/handlers/email.ts': {
     sendingIdentities: 'manage',
     sendEmail: true,

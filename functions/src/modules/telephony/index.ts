@@ -16,3 +16,9 @@ export function createTelephonyModule(hooks: TelephonyHooks): ApiModule {
 }
 
 export { noTelephonyHooks, type TelephonyHooks } from './hooks';
+export { dialerTick, type DialerPorts, type QueueTick, type TickResult } from './dialer/tick';
+export { createDialerTickJob, dialerRound, DIALER_TICK_JOB, type DialerRound } from './dialer/tick-job';
+export { fillQueue, holderOf as dialerHolderOf, type FillResult } from './dialer/fill';
+export { listQueues, getQueue, updateQueueSettings, startQueue, pauseQueue } from './dialer/control';
+export { agentReport, campaignReport, complianceReport } from './dialer/reports';
+export { nextPacing, linesToDial, overdialBudget, abandonmentRate, type AbandonWindow, type PacingState } from './dialer/pacing';
