@@ -47,7 +47,8 @@ export function nextPacing(settings: Pick<DialerSettings, 'mode' | 'dialRatio' |
   if (rate >= ABANDON_LOWER_AT) ratio = Math.max(1, ratio - RATIO_STEP_DOWN);
   else if (settings.pacing === 'adaptive' && rate < ABANDON_LOWER_AT / 2) ratio = Math.min(target, ratio + RATIO_STEP_UP);
   else if (settings.pacing === 'fixed' && rate < ABANDON_LOWER_AT / 2) ratio = target;
-  return { status: 'active', currentRatio: Math.round(ratio * 100) / 100, pausedReason: null };
+  // Hundredths are enough; rounding must not lift the ratio over the configured one.
+  return { status: 'active', currentRatio: Math.max(1, Math.min(target, Math.round(ratio * 100) / 100)), pausedReason: null };
 }
 
 /**
