@@ -21,4 +21,6 @@ export { createDialerTickJob, dialerRound, DIALER_TICK_JOB, type DialerRound } f
 export { fillQueue, holderOf as dialerHolderOf, type FillResult } from './dialer/fill';
 export { listQueues, getQueue, updateQueueSettings, startQueue, pauseQueue } from './dialer/control';
 export { agentReport, campaignReport, complianceReport } from './dialer/reports';
+export { claimItems } from './dialer/queue-store';
+export { availableAgents, getPresence, reserveAgent, setPresence } from './presence';
 export { nextPacing, linesToDial, overdialBudget, abandonmentRate, type AbandonWindow, type PacingState } from './dialer/pacing';
