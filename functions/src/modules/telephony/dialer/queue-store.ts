@@ -26,6 +26,8 @@ export interface QueueRow {
   /** The campaign's trunk, else the default one (active trunks only). */
   connectionId: string | null;
   trunkCallerId: string | null;
+  /** The agents assigned to the campaign. */
+  agentIds: string[];
 }
 
 interface RawQueue extends Record<string, unknown> {
@@ -44,6 +46,7 @@ interface RawQueue extends Record<string, unknown> {
   record: boolean;
   connection_id: string | null;
   trunk_caller_id: string | null;
+  agent_ids: string[] | null;
 }
 
 const iso = (v: Date | string | null): string | null => (v === null ? null : new Date(v).toISOString());
@@ -69,13 +72,15 @@ function toQueue(r: RawQueue): QueueRow {
     record: r.record,
     connectionId: r.connection_id,
     trunkCallerId: r.trunk_caller_id,
+    agentIds: r.agent_ids ?? [],
   };
 }
 
 function queuesSql(where: SQL): SQL {
   return sql`select q.campaign_id, c.name as campaign_name, c.status as campaign_status, q.status, q.settings, q.current_ratio,
       q.paused_reason, q.filled_at, q.last_tick_at, c.rules, c.calling_window, c.caller_id, c.record,
-      t.connection_id, t.caller_ids[1] as trunk_caller_id
+      t.connection_id, t.caller_ids[1] as trunk_caller_id,
+      array(select a.user_id::text from campaign_agents a where a.campaign_id = q.campaign_id) as agent_ids
     from dialer_queues q
     join call_campaigns c on c.id = q.campaign_id and c.deleted_at is null
     left join lateral (
@@ -122,11 +127,11 @@ export async function campaignAgentIds(db: Database, campaignIds: readonly strin
   return out;
 }
 
+/** Exactly the orders of the partial indexes (nulls last included), so the claim reads the first rows of one and stops. */
 const ORDER: Record<DialerSettings['priority'], SQL> = {
-  // The claim index walks (priority desc, next_attempt_at); the added index walks created_at.
-  priority: sql`i.priority desc, i.next_attempt_at, i.contact_id`,
-  fifo: sql`i.created_at, i.contact_id`,
-  newest: sql`i.created_at desc, i.contact_id`,
+  priority: sql`i.priority desc nulls last, i.next_attempt_at`,
+  fifo: sql`i.created_at`,
+  newest: sql`i.created_at desc`,
 };
 
 export interface ClaimedItem {
@@ -184,16 +189,6 @@ export async function settleItems(db: Database, campaignId: string, updates: rea
     where i.campaign_id = ${campaignId}::uuid and i.contact_id = u.contact_id and i.status = 'dialing'`);
 }
 
-/** Items whose call was placed: the number dialled, one attempt more, the lease kept until the hang-up settles them. */
-export async function markDialled(db: Database, campaignId: string, dialled: ReadonlyArray<{ contactId: string; callId: string; phone: string }>, now: Date): Promise<void> {
-  if (!dialled.length) return;
-  await db.execute(sql`update dialer_queue_items i
-    set phone = d.phone, attempts = i.attempts + 1, last_outcome = 'dialled', updated_at = ${now.toISOString()}::timestamptz
-    from unnest(${sql.param(dialled.map((d) => d.contactId))}::uuid[], ${sql.param(dialled.map((d) => d.callId))}::uuid[],
-      ${sql.param(dialled.map((d) => d.phone))}::text[]) as d(contact_id, call_id, phone)
-    where i.campaign_id = ${campaignId}::uuid and i.contact_id = d.contact_id and i.status = 'dialing' and i.call_id = d.call_id`);
-}
-
 export interface NewCall {
   id: string;
   contactId: string;
@@ -223,21 +218,34 @@ export async function insertCalls(db: Database, campaignId: string, calls: reado
     where i.campaign_id = ${campaignId}::uuid and i.contact_id = p.contact_id and i.status = 'dialing'`);
 }
 
-/** Telnyx's ids of the placed calls, or the end of those it refused. */
+/**
+ * Telnyx's ids of the placed calls with their items (the number dialled, one attempt more, the
+ * lease kept until the hang-up settles them) in one statement, and the end of the calls it refused.
+ */
 export async function recordDialResults(
   db: Database,
-  placed: ReadonlyArray<{ callId: string; callControlId: string; callSessionId: string }>,
+  campaignId: string,
+  placed: ReadonlyArray<{ callId: string; contactId: string; phone: string; callControlId: string; callSessionId: string }>,
   failed: ReadonlyArray<{ callId: string; cause: string }>,
   now: Date,
 ): Promise<void> {
+  const at = now.toISOString();
   if (placed.length) {
-    await db.execute(sql`update calls c set call_control_id = p.control_id, call_session_id = p.session_id, updated_at = ${now.toISOString()}::timestamptz
-      from unnest(${sql.param(placed.map((p) => p.callId))}::uuid[], ${sql.param(placed.map((p) => p.callControlId))}::text[],
-        ${sql.param(placed.map((p) => p.callSessionId))}::text[]) as p(id, control_id, session_id)
-      where c.id = p.id`);
+    await db.execute(sql`with placed as (
+        update calls c set call_control_id = p.control_id, call_session_id = p.session_id, updated_at = ${at}::timestamptz
+        from unnest(${sql.param(placed.map((p) => p.callId))}::uuid[], ${sql.param(placed.map((p) => p.callControlId))}::text[],
+          ${sql.param(placed.map((p) => p.callSessionId))}::text[], ${sql.param(placed.map((p) => p.contactId))}::uuid[],
+          ${sql.param(placed.map((p) => p.phone))}::text[]) as p(id, control_id, session_id, contact_id, phone)
+        where c.id = p.id
+        returning c.id, p.contact_id, p.phone
+      )
+      update dialer_queue_items i
+      set phone = placed.phone, attempts = i.attempts + 1, last_outcome = 'dialled', updated_at = ${at}::timestamptz
+      from placed
+      where i.campaign_id = ${campaignId}::uuid and i.contact_id = placed.contact_id and i.status = 'dialing' and i.call_id = placed.id`);
   }
   if (failed.length) {
-    await db.execute(sql`update calls c set state = 'ended', ended_at = ${now.toISOString()}::timestamptz, hangup_cause = f.cause, updated_at = ${now.toISOString()}::timestamptz
+    await db.execute(sql`update calls c set state = 'ended', ended_at = ${at}::timestamptz, hangup_cause = f.cause, updated_at = ${at}::timestamptz
       from unnest(${sql.param(failed.map((f) => f.callId))}::uuid[], ${sql.param(failed.map((f) => f.cause))}::text[]) as f(id, cause)
       where c.id = f.id`);
   }

@@ -15,16 +15,14 @@ import { telnyxFor, type TelnyxClient } from '../../../adapters/telnyx';
 import { admitAudience, releaseHolds } from '../../activity';
 import { availableAgents, reserveAgent, setPresence } from '../presence';
 import { holderOf, QUEUE_HOLD_DAYS } from './fill';
-import { linesToDial, nextPacing } from './pacing';
+import { linesToDial, nextPacing, type AbandonWindow } from './pacing';
 import {
   abandonWindow,
   activeQueueRows,
   callsInFlight,
-  campaignAgentIds,
   claimItems,
   expireLeases,
   insertCalls,
-  markDialled,
   recordDialResults,
   savePacing,
   settleItems,
@@ -96,12 +94,13 @@ export async function dialerTick(deps: Deps, ports: DialerPorts = {}): Promise<T
   const queues = await activeQueueRows(deps.db);
   if (!queues.length) return result;
   const telnyx = ports.telnyx === undefined ? telnyxFor(deps.config) : ports.telnyx;
-  const [agents, assigned] = await Promise.all([availableAgents(deps), campaignAgentIds(deps.db, queues.map((q) => q.campaignId))]);
+  const agents = await availableAgents(deps);
   // An agent goes to one queue per tick; the reservation makes sure of it across ticks.
   const taken = new Set<string>();
 
   for (const queue of queues) {
-    const pacing = nextPacing(queue.settings, { status: 'active', currentRatio: queue.currentRatio, pausedReason: null }, await abandonWindow(deps.db, queue.campaignId, now));
+    const window = await abandonWindow(deps.db, queue.campaignId, now);
+    const pacing = nextPacing(queue.settings, { status: 'active', currentRatio: queue.currentRatio, pausedReason: null }, window);
     const from = queue.callerId ?? queue.trunkCallerId;
     const blocked = pacing.status === 'paused' ? pacing.pausedReason : !queue.connectionId || !from ? 'No active SIP trunk with a caller id for this campaign.' : null;
     await savePacing(deps.db, queue.campaignId, blocked ? { status: 'paused', currentRatio: pacing.currentRatio, pausedReason: blocked } : pacing, now);
@@ -111,10 +110,11 @@ export async function dialerTick(deps: Deps, ports: DialerPorts = {}): Promise<T
       continue;
     }
     if (!telnyx) continue;
-    const mine = assigned.get(queue.campaignId) ?? new Set<string>();
-    const free = agents.filter((a) => mine.has(a.userId) && !taken.has(a.userId) && (a.campaignId === null || a.campaignId === queue.campaignId));
+    const mine = new Set(queue.agentIds);
+    // Any available agent assigned to the campaign (presence keeps the last call's campaign, which is no choice of the agent's).
+    const free = agents.filter((a) => mine.has(a.userId) && !taken.has(a.userId));
     try {
-      result.queues.push(await tickQueue(deps, telnyx, { ...queue, currentRatio: pacing.currentRatio }, free, taken, now));
+      result.queues.push(await tickQueue(deps, telnyx, { ...queue, currentRatio: pacing.currentRatio }, window, free, taken, now));
     } catch (error) {
       // One queue's failure (a database hiccup, a bad setting) must not stop the others.
       deps.logger.error('dialer queue tick failed', { campaignId: queue.campaignId, error: redactError(error) });
@@ -123,10 +123,19 @@ export async function dialerTick(deps: Deps, ports: DialerPorts = {}): Promise<T
   return result;
 }
 
-async function tickQueue(deps: Deps, telnyx: TelnyxClient, queue: QueueRow, free: AgentPresence[], taken: Set<string>, now: Date): Promise<QueueTick> {
+async function tickQueue(
+  deps: Deps,
+  telnyx: TelnyxClient,
+  queue: QueueRow,
+  window: AbandonWindow,
+  free: AgentPresence[],
+  taken: Set<string>,
+  now: Date,
+): Promise<QueueTick> {
   const out = emptyQueueTick(queue.campaignId);
   const { settings } = queue;
-  const [flight, window] = await Promise.all([callsInFlight(deps.db, queue.campaignId, now), abandonWindow(deps.db, queue.campaignId, now)]);
+  if (!free.length || settings.mode === 'preview') return out;
+  const flight = await callsInFlight(deps.db, queue.campaignId, now);
   out.lines = linesToDial({
     mode: settings.mode,
     ratio: queue.currentRatio,
@@ -206,11 +215,11 @@ async function tickQueue(deps: Deps, telnyx: TelnyxClient, queue: QueueRow, free
   for (const f of failed) deps.logger.warn('dial failed', { campaignId: queue.campaignId, callId: f.call.callId, error: redactError(f.error) });
   await recordDialResults(
     deps.db,
-    placed.map((o) => ({ callId: o.call.callId, callControlId: o.placed!.callControlId, callSessionId: o.placed!.callSessionId })),
+    queue.campaignId,
+    placed.map((o) => ({ callId: o.call.callId, contactId: o.call.contactId, phone: o.call.to, callControlId: o.placed!.callControlId, callSessionId: o.placed!.callSessionId })),
     failed.map((o) => ({ callId: o.call.callId, cause: 'dial_failed' })),
     now,
   );
-  await markDialled(deps.db, queue.campaignId, placed.map((o) => ({ contactId: o.call.contactId, callId: o.call.callId, phone: o.call.to })), now);
   for (const f of failed) {
     updates.push({ contactId: f.call.contactId, status: 'queued', nextAttemptAt: later(settings.retry.failedMinutes), outcome: 'dial_failed', attempted: true });
   }
