@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+// Loads the local runner with its Promise.withResolvers polyfill (Node 20).
+import '../../../infra/local/emulators/stepfunctions';
 import { reliabilityGaps } from './index';
 import { dialerWorkflow, DIALER_WORKFLOW_NAME } from './dialer';
 import { dialerTickJob } from '../composition';
@@ -20,5 +22,28 @@ describe('the dialer workflow', () => {
 
   it('is the workflow the dialer job loops in on AWS', () => {
     expect(dialerTickJob.loop).toEqual({ workflow: DIALER_WORKFLOW_NAME });
+  });
+});
+
+describe('the dialer workflow, run by the local Step Functions runner', () => {
+  it('ticks every round the task asks for and ends when the minute is used up', async () => {
+    const { StateMachine } = await import('aws-local-stepfunctions');
+    const runnable = JSON.parse(JSON.stringify(dialerWorkflow.definition).replace('"${DialerTick}"', '"arn:aws:lambda:us-east-1:123456789012:function:DialerTick"'));
+    const rounds: number[] = [];
+    const machine = new StateMachine(runnable, { validationOptions: { checkArn: false, checkPaths: true } });
+    const run = machine.run({ round: 0 }, {
+      overrides: {
+        // What dialerRound answers with DIALER_TICK_SECONDS = 10: six ticks in the minute.
+        taskResourceLocalHandlers: {
+          Tick: async (input: { round: number }) => {
+            rounds.push(input.round);
+            return { round: input.round + 1, more: (input.round + 1) * 10 < 60, waitSeconds: 10 };
+          },
+        } as never,
+        waitTimeOverrides: { WaitForNextTick: 0 },
+      },
+    });
+    await run.result;
+    expect(rounds).toEqual([0, 1, 2, 3, 4, 5]);
   });
 });

@@ -11,6 +11,7 @@ import { queryOne, queryRows } from '../../../db/rows';
 import { insertContacts, insertSuppressions, recordConsentChange, type ContactSeed } from '../../compliance/testing';
 import { getPresence, reserveAgent } from '../presence';
 import { dialerTick } from './tick';
+import { dialerRound } from './tick-job';
 import { enqueue, seedCampaign, startDialerWorld } from './test-fixtures';
 
 const w = fileContext(startDialerWorld);
@@ -188,6 +189,11 @@ describe('the dialer tick', () => {
     expect(await itemOf(campaignId, live!)).toMatchObject({ status: 'dialing', call_id: liveCall });
     expect(await queryOne(w.deps.db, sql`select state, hangup_cause from calls where id = ${orphanCall}::uuid`)).toEqual({ state: 'ended', hangup_cause: 'not_placed' });
     expect(await getPresence(w.deps, agentIds[0]!)).toMatchObject({ status: 'available', callId: null });
+  });
+
+  it('answers the AWS loop whether another tick fits in the minute (every DIALER_TICK_SECONDS)', async () => {
+    expect(await dialerRound(w.deps, {}, 0)).toEqual({ round: 1, more: true, waitSeconds: 10 });
+    expect(await dialerRound(w.deps, {}, 5)).toEqual({ round: 6, more: false, waitSeconds: 10 });
   });
 
   it('runs the calls part’s safe-harbour sweep first, with the tick’s instant', async () => {
