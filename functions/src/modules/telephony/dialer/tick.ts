@@ -286,18 +286,21 @@ async function reserveAgents(
   const planned: PlannedCall[] = [];
   let waiting = [...items];
   let pool = free.filter((a) => !taken.has(a.userId));
+  // Agents the pacing counted on but another tick took: each one fewer extra line.
+  let lost = free.length - pool.length;
   while (waiting.length && pool.length) {
     const pairs = waiting.slice(0, pool.length).map((item, i) => ({ item, agent: pool[i]!, callId: randomUUID() }));
     pool = pool.slice(pairs.length);
     const reserved = await Promise.all(pairs.map((p) => reserveAgent(deps, p.agent, p.callId, queue.campaignId)));
-    const lost: typeof waiting = [];
+    const unpaired: typeof waiting = [];
     pairs.forEach((p, i) => {
       taken.add(p.agent.userId);
       if (reserved[i]) planned.push({ callId: p.callId, contactId: p.item.contactId, accountId: p.item.accountId, agentId: p.agent.userId, to: p.item.to });
-      else lost.push(p.item);
+      else unpaired.push(p.item);
     });
-    waiting = [...lost, ...waiting.slice(pairs.length)];
+    lost += unpaired.length;
+    waiting = [...unpaired, ...waiting.slice(pairs.length)];
   }
-  for (const item of waiting.slice(0, extraLines)) planned.push({ callId: randomUUID(), contactId: item.contactId, accountId: item.accountId, agentId: null, to: item.to });
+  for (const item of waiting.slice(0, Math.max(0, extraLines - lost))) planned.push({ callId: randomUUID(), contactId: item.contactId, accountId: item.accountId, agentId: null, to: item.to });
   return planned;
 }
