@@ -191,6 +191,36 @@ describe('the dialer tick', () => {
     expect(await getPresence(w.deps, agentIds[0]!)).toMatchObject({ status: 'available', callId: null });
   });
 
+  it('lowers the ratio in force at 2 % abandonment over 30 days and pauses the queue at 2.8 %, with the reason, before dialling', async () => {
+    const lowered = await seedCampaign(w.deps, { agents: 1, settings: { mode: 'power', dialRatio: 2 } });
+    const paused = await seedCampaign(w.deps, { agents: 1, settings: { mode: 'power', dialRatio: 2 } });
+    for (const [campaignId, abandoned] of [[lowered.campaignId, 2], [paused.campaignId, 3]] as const) {
+      await w.deps.db.execute(sql`insert into calls (campaign_id, origin, to_number, from_number, state, started_at, answered_at, abandoned, amd_result)
+        select ${campaignId}::uuid, 'dialer', '+1', '+1', 'ended', t, t, n <= ${abandoned}, 'human'
+        from generate_series(1, 100) n, lateral (select ${w.clock.now.toISOString()}::timestamptz - make_interval(hours => n) as t) x`);
+      await queueOf(campaignId, [nyPerson()]);
+    }
+
+    const result = await dialerTick(w.deps);
+
+    expect(result.paused).toEqual([{ campaignId: paused.campaignId, reason: expect.stringContaining('Abandoned calls reached 3.00 %') }]);
+    expect(result.queues.map((q) => q.campaignId)).toEqual([lowered.campaignId]);
+    const queues = await queryRows<{ campaign_id: string; status: string; current_ratio: number; paused_reason: string | null }>(
+      w.deps.db,
+      sql`select campaign_id, status, current_ratio, paused_reason from dialer_queues where campaign_id in (${lowered.campaignId}::uuid, ${paused.campaignId}::uuid)`,
+    );
+    expect(queues.find((q) => q.campaign_id === lowered.campaignId)).toMatchObject({ status: 'active', current_ratio: 1.75 });
+    expect(queues.find((q) => q.campaign_id === paused.campaignId)).toMatchObject({ status: 'paused', paused_reason: expect.stringContaining('pause at 2.80 %') });
+    expect(w.telnyx.dials.map((d) => d.clientState!.campaignId)).not.toContain(paused.campaignId);
+  });
+
+  it('pauses a queue whose campaign has no active trunk with a caller id', async () => {
+    const { campaignId } = await seedCampaign(w.deps, { agents: 1 });
+    await w.deps.db.execute(sql`update sip_trunks set active = false where id = (select trunk_id from call_campaigns where id = ${campaignId}::uuid)`);
+    const result = await dialerTick(w.deps);
+    expect(result.paused).toEqual([{ campaignId, reason: 'No active SIP trunk with a caller id for this campaign.' }]);
+  });
+
   it('answers the AWS loop whether another tick fits in the minute (every DIALER_TICK_SECONDS)', async () => {
     expect(await dialerRound(w.deps, {}, 0)).toEqual({ round: 1, more: true, waitSeconds: 10 });
     expect(await dialerRound(w.deps, {}, 5)).toEqual({ round: 6, more: false, waitSeconds: 10 });
