@@ -87,19 +87,17 @@ export async function dialerTick(deps: Deps, ports: DialerPorts = {}): Promise<T
   const result: TickResult = { abandoned: 0, expired: { requeued: 0, extended: 0 }, queues: [], paused: [] };
   if (ports.abandonUnbridged) result.abandoned = await ports.abandonUnbridged(deps, now);
 
-  const expired = await expireLeases(deps.db, now);
+  // Independent reads at once: agents freed by the lease sweep come back on the next tick.
+  const [expired, queues, agents] = await Promise.all([expireLeases(deps.db, now), activeQueueRows(deps.db), availableAgents(deps)]);
   result.expired = { requeued: expired.requeued, extended: expired.extended };
   await Promise.all(expired.orphanedAgents.map((o) => releaseAgent(deps, o.agentId, o.callId)));
-
-  const queues = await activeQueueRows(deps.db);
   if (!queues.length) return result;
   const telnyx = ports.telnyx === undefined ? telnyxFor(deps.config) : ports.telnyx;
-  const agents = await availableAgents(deps);
   // An agent goes to one queue per tick; the reservation makes sure of it across ticks.
   const taken = new Set<string>();
 
   for (const queue of queues) {
-    const window = await abandonWindow(deps.db, queue.campaignId, now);
+    const [window, flight] = await Promise.all([abandonWindow(deps.db, queue.campaignId, now), callsInFlight(deps.db, queue.campaignId, now)]);
     const pacing = nextPacing(queue.settings, { status: 'active', currentRatio: queue.currentRatio, pausedReason: null }, window);
     const from = queue.callerId ?? queue.trunkCallerId;
     const blocked = pacing.status === 'paused' ? pacing.pausedReason : !queue.connectionId || !from ? 'No active SIP trunk with a caller id for this campaign.' : null;
@@ -114,7 +112,7 @@ export async function dialerTick(deps: Deps, ports: DialerPorts = {}): Promise<T
     // Any available agent assigned to the campaign (presence keeps the last call's campaign, which is no choice of the agent's).
     const free = agents.filter((a) => mine.has(a.userId) && !taken.has(a.userId));
     try {
-      result.queues.push(await tickQueue(deps, telnyx, { ...queue, currentRatio: pacing.currentRatio }, window, free, taken, now));
+      result.queues.push(await tickQueue(deps, telnyx, { ...queue, currentRatio: pacing.currentRatio }, window, flight, free, taken, now));
     } catch (error) {
       // One queue's failure (a database hiccup, a bad setting) must not stop the others.
       deps.logger.error('dialer queue tick failed', { campaignId: queue.campaignId, error: redactError(error) });
@@ -128,6 +126,7 @@ async function tickQueue(
   telnyx: TelnyxClient,
   queue: QueueRow,
   window: AbandonWindow,
+  flight: { inFlight: number; unassigned: number },
   free: AgentPresence[],
   taken: Set<string>,
   now: Date,
@@ -135,7 +134,6 @@ async function tickQueue(
   const out = emptyQueueTick(queue.campaignId);
   const { settings } = queue;
   if (!free.length || settings.mode === 'preview') return out;
-  const flight = await callsInFlight(deps.db, queue.campaignId, now);
   out.lines = linesToDial({
     mode: settings.mode,
     ratio: queue.currentRatio,
