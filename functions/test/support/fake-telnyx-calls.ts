@@ -56,8 +56,8 @@ export async function startFakeTelnyxCalls(): Promise<FakeTelnyxCalls> {
       send(200, { data: { call_control_id: `v3:fake-${seq}`, call_leg_id: `leg-${seq}`, call_session_id: `session-${seq}`, is_alive: true, record_type: 'call' } });
     });
   });
-  // Keep-alive sockets would hold close() open.
-  server.keepAliveTimeout = 1;
+  // Connections are kept alive as Telnyx's are (close() ends them all).
+  server.keepAliveTimeout = 5000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
