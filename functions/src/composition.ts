@@ -8,7 +8,8 @@ import { createExport, importSource } from './modules/imports';
 import { fieldChangeSource } from './modules/accounts';
 import { createActivityModule, type ActivityHooks } from './modules/activity';
 import { createEmailModule, emailTimelineSource, type EmailHooks } from './modules/email';
-import { callTimelineSource, createTelephonyModule, type TelephonyHooks } from './modules/telephony';
+import { abandonUnbridged, callTimelineSource, createDialerTickJob, createTelephonyModule, type DialerPorts, type TelephonyHooks } from './modules/telephony';
+import { DIALER_WORKFLOW_NAME } from './workflows/dialer';
 
 /** Put on every Deps by buildDeps. */
 export const moduleHooks: ModuleHooks = {
@@ -46,3 +47,11 @@ export const emailModule = createEmailModule(emailHooks);
 /** Call campaigns dial the same audiences. */
 export const telephonyHooks: TelephonyHooks = { audienceSql: campaignAudienceSql };
 export const telephonyModule = createTelephonyModule(telephonyHooks);
+
+/**
+ * What the dialer's tick reaches in the calls part: its safe-harbour sweep (`abandonUnbridged`),
+ * run first on every tick.
+ */
+/** Each tick first plays the safe-harbour message on calls a person answered and no agent took within 2 s. */
+export const dialerPorts: DialerPorts = { abandonUnbridged: async (deps, now) => (await abandonUnbridged(deps, now)).length };
+export const dialerTickJob = createDialerTickJob(dialerPorts, { workflow: DIALER_WORKFLOW_NAME });

@@ -1,9 +1,11 @@
-// Recurring jobs. On AWS each is an EventBridge Scheduler schedule invoking the job's Lambda;
-// the local stack runs them on a timer. Jobs must be idempotent: a tick may run twice.
+// Recurring jobs. On AWS each is an EventBridge Scheduler schedule invoking the job's Lambda (or,
+// for a sub-minute job such as the dialer's tick, starting its looping workflow); the local stack
+// runs them on a timer. Jobs must be idempotent: a tick may run twice.
 import type { ScheduledJob } from './core/deps';
 import { purgeAuthStateJob } from './modules/identity';
 import { sweepJobsJob } from './modules/imports';
 import { purgeGateProofsJob } from './modules/activity';
 import { emailSweepJob, refreshEmailDomainsJob } from './modules/email';
+import { dialerTickJob } from './composition';
 
-export const scheduledJobs: ScheduledJob[] = [purgeAuthStateJob, sweepJobsJob, purgeGateProofsJob, emailSweepJob, refreshEmailDomainsJob];
+export const scheduledJobs: ScheduledJob[] = [purgeAuthStateJob, sweepJobsJob, purgeGateProofsJob, emailSweepJob, refreshEmailDomainsJob, dialerTickJob];

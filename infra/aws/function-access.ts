@@ -18,11 +18,14 @@ export interface FunctionAccess {
   manageUsers?: boolean;
   /** The read-only calls of the health check: DescribeTable, HeadBucket, SES GetAccount, ListStateMachines. */
   healthProbe?: boolean;
+  /** The Telnyx keys' secret (its ARN in TELNYX_SECRET_ARN, read at cold start). */
+  telnyx?: boolean;
 }
 
 export type FunctionAccessTable = Readonly<Record<string, FunctionAccess>>;
 
 const IMPORT_OBJECTS = 'imports/*';
+const RECORDING_OBJECTS = 'recordings/*';
 const EXPORT_OBJECTS = 'exports/*';
 
 /** The product's functions, by entry (functions/src/handlers/*.ts). */
@@ -53,9 +56,6 @@ export const functionAccess: FunctionAccessTable = {
   'functions/src/handlers/imports-fail.ts': { objects: { read: [IMPORT_OBJECTS], write: [IMPORT_OBJECTS], delete: [IMPORT_OBJECTS] } },
   // The export workflow's task streams the CSV into exports/.
   'functions/src/handlers/imports-export.ts': { objects: { write: [EXPORT_OBJECTS] } },
-  // The console and the Telnyx webhook: agent presence and webhook event ids in the one table,
-  // recordings copied in and read back through signed links.
-  'functions/src/handlers/telephony.ts': { objects: { read: ['recordings/*'], write: ['recordings/*'] }, table: 'read-write' },
   // The sending workflow's batches send through SES and pace themselves with the rate gate's counters.
   'functions/src/handlers/email-batch.ts': { sendEmail: true, table: 'read-write' },
   // Its other steps work in Postgres alone: the snapshot through the contact gate and the batch
@@ -75,6 +75,12 @@ export const functionAccess: FunctionAccessTable = {
   // The email API: Settings → Email creates SES identities, pools and their configuration sets; a
   // test send goes through SES and the rate gate's counters; scheduling starts the sending workflow
   // and pausing or cancelling stops it.
+  // Telephony: Call Control and agents' WebRTC tokens through Telnyx; agent presence and webhook
+  // event ids in the table; call recordings copied from Telnyx into recordings/ and played back
+  // through signed URLs.
+  'functions/src/handlers/telephony.ts': { telnyx: true, table: 'read-write', objects: { read: [RECORDING_OBJECTS], write: [RECORDING_OBJECTS] } },
+  // The dialer workflow's tick reserves agents (presence in the table) and dials through Telnyx.
+  'functions/src/handlers/dialer-tick.ts': { telnyx: true, table: 'read-write' },
   'functions/src/handlers/email.ts': {
     sendingIdentities: 'manage',
     sendEmail: true,

@@ -6,6 +6,7 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { DataStores } from './constructs/data-stores';
 import type { EmailSending } from './constructs/email-sending';
+import type { TelnyxSecret } from './constructs/telnyx-secret';
 import type { UserPools } from './constructs/user-pools';
 import type { Workflow } from './constructs/workflow';
 import type { FunctionAccess } from './function-access';
@@ -16,12 +17,13 @@ export interface GrantTargets {
   email: EmailSending;
   pools: UserPools;
   workflows: readonly Workflow[];
+  telnyx: TelnyxSecret;
 }
 
 const ANY_RESOURCE = 'AwsSolutions-IAM5[Resource::*]';
 
 export function grantAccess(fn: lambda.Function, access: FunctionAccess, targets: GrantTargets): void {
-  const { stores, email, pools, workflows } = targets;
+  const { stores, email, pools, workflows, telnyx } = targets;
   const unscoped: string[] = [];
 
   if (access.objects) stores.grantObjects(fn, access.objects);
@@ -30,6 +32,7 @@ export function grantAccess(fn: lambda.Function, access: FunctionAccess, targets
   if (access.sendingIdentities === 'manage') email.grantManageIdentities(fn);
   if (access.sendingIdentities === 'read') email.grantReadIdentities(fn);
   if (access.manageUsers) pools.grantManageUsers(fn);
+  if (access.telnyx) telnyx.grantRead(fn);
 
   if (access.workflows?.start && workflows.length) {
     for (const workflow of workflows) {

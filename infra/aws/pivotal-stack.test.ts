@@ -357,14 +357,36 @@ describe('the CDK app, as deployed with a built SPA and an email domain', () => 
       expect(configs).toHaveLength(s3Notifications.length);
     });
 
-    it('schedules every job of functions/src/schedules.ts on the jobs function', () => {
+    it('schedules every job of functions/src/schedules.ts on the jobs function, and a looping job by starting its workflow each minute', () => {
       template.resourceCountIs('AWS::Scheduler::Schedule', scheduledJobs.length);
-      for (const job of scheduledJobs) {
+      for (const job of scheduledJobs.filter((j) => !j.loop)) {
         template.hasResourceProperties('AWS::Scheduler::Schedule', {
           ScheduleExpression: Match.stringLikeRegexp('^rate\\('),
           Target: Match.objectLike({ Input: JSON.stringify({ job: job.name }) }),
         });
       }
+      const looping = scheduledJobs.filter((j) => j.loop);
+      expect(looping.map((j) => j.name)).toContain('telephony.dialer-tick');
+      const machines = ofType(template, 'AWS::StepFunctions::StateMachine');
+      for (const job of looping) {
+        const machineId = logicalIdOf(machines, (p) => p.StateMachineName === job.loop!.workflow);
+        template.hasResourceProperties('AWS::Scheduler::Schedule', {
+          ScheduleExpression: 'rate(1 minute)',
+          Target: Match.objectLike({ Arn: { Ref: machineId }, Input: JSON.stringify({ round: 0 }) }),
+        });
+      }
+    });
+
+    it('keeps the Telnyx keys in a secret only the telephony functions read, by ARN, and expires recordings', () => {
+      const secretId = logicalIdOf(ofType(template, 'AWS::SecretsManager::Secret'), (p) => String(p.Description).startsWith('Telnyx API key'));
+      const fns = Object.values(ofType(template, 'AWS::Lambda::Function'));
+      const readers = fns.filter((f) => JSON.stringify(f.Properties.Environment ?? {}).includes(`{"Ref":"${secretId}"}`));
+      expect(readers.map((f) => f.Properties.Description).sort()).toEqual(['API module telephony', 'pivotal-dialer: DialerTick']);
+      for (const f of readers) expect(statementsOf(template, f).flatMap((st) => [st.Action].flat())).toContain('secretsmanager:GetSecretValue');
+      // No function's configuration holds the keys themselves.
+      for (const f of fns) expect(JSON.stringify(f.Properties.Environment ?? {})).not.toMatch(/TELNYX_(API|PUBLIC)_KEY/);
+      const bucket = Object.values(ofType(template, 'AWS::S3::Bucket')).find((b) => JSON.stringify(b.Properties).includes('recordings/'))!;
+      expect(JSON.stringify(bucket.Properties.LifecycleConfiguration)).toContain('"Prefix":"recordings/"');
     });
   });
 

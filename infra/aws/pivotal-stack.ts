@@ -23,6 +23,7 @@ import { Network } from './constructs/network';
 import { ScheduledJobs } from './constructs/scheduled-jobs';
 import { ServerFunction, type ServerFunctionDefaults } from './constructs/server-function';
 import { SpaHosting } from './constructs/spa-hosting';
+import { TelnyxSecret } from './constructs/telnyx-secret';
 import { UserPools } from './constructs/user-pools';
 import { Workflow } from './constructs/workflow';
 import { grantAccess } from './grant-access';
@@ -35,7 +36,7 @@ export interface PivotalStackProps extends StackProps {
   /** What the product declares; tests pass their own. */
   app?: {
     apiModules?: readonly ApiModule[];
-    scheduledJobs?: readonly Pick<ScheduledJob, 'name' | 'everySeconds'>[];
+    scheduledJobs?: readonly Pick<ScheduledJob, 'name' | 'everySeconds' | 'loop'>[];
     workflows?: readonly WorkflowDefinition[];
     s3Notifications?: readonly S3Notification[];
     eventRules?: readonly EventRule[];
@@ -63,6 +64,7 @@ export class PivotalStack extends Stack {
     const database = new Database(this, 'Database', { network });
     const stores = new DataStores(this, 'DataStores');
     const email = new EmailSending(this, 'Email', { ...(settings.emailDomain ? { domain: settings.emailDomain } : {}) });
+    const telnyx = new TelnyxSecret(this, 'Telnyx');
 
     const lambdaSecurityGroup = new ec2.SecurityGroup(this, 'LambdaSecurityGroup', {
       vpc: network.vpc,
@@ -146,7 +148,11 @@ export class PivotalStack extends Stack {
     });
 
     const jobsFunction = serverFunction(this, 'JobsFunction', 'functions/src/handlers/jobs.ts', 'Scheduled jobs', Duration.minutes(5));
-    new ScheduledJobs(this, 'Schedules', { jobs, handler: jobsFunction });
+    new ScheduledJobs(this, 'Schedules', {
+      jobs,
+      handler: jobsFunction,
+      stateMachines: new Map(workflows.map((w, i) => [workflowDefinitions[i]!.name, w.stateMachine])),
+    });
 
     new BucketEvents(this, 'BucketEvents', {
       bucket: stores.bucket,
@@ -160,7 +166,7 @@ export class PivotalStack extends Stack {
     });
 
     for (const { fn, entry } of built) {
-      grantAccess(fn, access[entry] ?? {}, { stores, email, pools, workflows });
+      grantAccess(fn, access[entry] ?? {}, { stores, email, pools, workflows, telnyx });
     }
 
     const migrations = new DatabaseMigrations(this, 'Migrations', {
@@ -215,6 +221,10 @@ export class PivotalStack extends Stack {
       });
     }
     new CfnOutput(this, 'DataBucketName', { value: stores.bucket.bucketName });
+    new CfnOutput(this, 'TelnyxSecretName', {
+      value: telnyx.secret.secretName,
+      description: 'Telnyx keys: aws secretsmanager put-secret-value --secret-id <this> --secret-string \'{"apiKey":"…","publicKey":"…"}\'',
+    });
     new CfnOutput(this, 'DatabaseSecretArn', { value: database.cluster.secret!.secretArn });
     new CfnOutput(this, 'SpaDeployed', { value: String(spa.deployed) });
 

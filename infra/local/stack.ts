@@ -312,7 +312,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
           });
       };
       if (job.runAtStartup) setImmediate(tick);
-      return setInterval(tick, job.everySeconds * 1000).unref();
+      return setInterval(tick, (job.everySecondsFrom?.(deps.config) ?? job.everySeconds) * 1000).unref();
     });
     stoppers.push(async () => timers.forEach(clearInterval));
 

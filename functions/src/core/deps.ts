@@ -36,5 +36,13 @@ export interface ScheduledJob {
   everySeconds: number;
   /** Also run once when the local stack starts (on AWS the first scheduled tick comes within a minute). */
   runAtStartup?: boolean;
+  /** The local timer's period from the configuration, when a setting decides it (else everySeconds). */
+  everySecondsFrom?(config: Config): number;
+  /**
+   * Sub-minute jobs: on AWS the schedule (every minute) starts this workflow of
+   * functions/src/workflows, which runs the job in a loop of Wait states, instead of invoking the
+   * jobs function. The local timer runs `run` as for any job.
+   */
+  loop?: { workflow: string };
   run(deps: Deps): Promise<void>;
 }

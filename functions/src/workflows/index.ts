@@ -2,6 +2,7 @@
 // JSONata: the local runner ignores it) and deployed by infra/aws or run by the local stack.
 // A task's `Resource` is a substitution token `${TaskName}` naming an entry in `tasks`.
 
+import { dialerWorkflow } from './dialer';
 import { emailWorkflow } from './email';
 import { exportWorkflow, importWorkflow } from './import';
 
@@ -16,7 +17,7 @@ export interface WorkflowDefinition {
   tasks: Record<string, WorkflowTask>;
 }
 
-export const workflows: WorkflowDefinition[] = [importWorkflow, exportWorkflow, emailWorkflow];
+export const workflows: WorkflowDefinition[] = [importWorkflow, exportWorkflow, emailWorkflow, dialerWorkflow];
 
 /** Lambda throttling: retried by every task, as a burst of chunks can hit the concurrency limit. */
 export const LAMBDA_THROTTLED = 'Lambda.TooManyRequestsException';

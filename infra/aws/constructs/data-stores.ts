@@ -1,5 +1,5 @@
 // The DynamoDB table (key design shared with the local stack through MAIN_TABLE), the data
-// bucket (imports, exports, the `imports/inbox/` drop folder) and the bucket that collects
+// bucket (imports, exports, the `imports/inbox/` drop folder, call recordings) and the bucket that collects
 // S3 and CloudFront access logs.
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
@@ -63,6 +63,14 @@ export class DataStores extends Construct {
         // Exports are download links, not archives; imported files are kept long enough for QA.
         { id: 'exports', prefix: 'exports/', expiration: Duration.days(14) },
         { id: 'imports', prefix: 'imports/', expiration: Duration.days(90) },
+        // Call recordings: rarely played after the first month; each campaign's own retention (1 to
+        // 3,650 days) deletes them earlier, this is the ceiling.
+        {
+          id: 'recordings',
+          prefix: 'recordings/',
+          transitions: [{ storageClass: s3.StorageClass.INFREQUENT_ACCESS, transitionAfter: Duration.days(30) }],
+          expiration: Duration.days(3650),
+        },
       ],
     });
   }

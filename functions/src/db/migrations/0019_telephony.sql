@@ -185,6 +185,7 @@ CREATE INDEX "calls_campaign_started_idx" ON "calls" USING btree ("campaign_id",
 CREATE INDEX "calls_unbridged_idx" ON "calls" USING btree ("human_at") WHERE "calls"."human_at" is not null and "calls"."bridged_at" is null and "calls"."ended_at" is null;--> statement-breakpoint
 CREATE INDEX "campaign_agents_user_idx" ON "campaign_agents" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "dialer_queue_items_claim_idx" ON "dialer_queue_items" USING btree ("campaign_id","priority" DESC NULLS LAST,"next_attempt_at") WHERE "dialer_queue_items"."status" = 'queued';--> statement-breakpoint
+CREATE INDEX "dialer_queue_items_added_idx" ON "dialer_queue_items" USING btree ("campaign_id","created_at") WHERE "dialer_queue_items"."status" = 'queued';--> statement-breakpoint
 CREATE INDEX "dialer_queue_items_lease_idx" ON "dialer_queue_items" USING btree ("lease_until") WHERE "dialer_queue_items"."status" = 'dialing';--> statement-breakpoint
 CREATE INDEX "dialer_queue_items_contact_idx" ON "dialer_queue_items" USING btree ("contact_id");--> statement-breakpoint
 CREATE INDEX "dialer_queues_status_idx" ON "dialer_queues" USING btree ("status");--> statement-breakpoint

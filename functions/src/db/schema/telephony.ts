@@ -195,6 +195,10 @@ export const dialerQueueItems = pgTable(
     index('dialer_queue_items_claim_idx')
       .on(t.campaignId, t.priority.desc(), t.nextAttemptAt)
       .where(sql`${t.status} = 'queued'`),
+    // The claim in order of arrival (fifo) or newest first.
+    index('dialer_queue_items_added_idx')
+      .on(t.campaignId, t.createdAt)
+      .where(sql`${t.status} = 'queued'`),
     index('dialer_queue_items_lease_idx').on(t.leaseUntil).where(sql`${t.status} = 'dialing'`),
     index('dialer_queue_items_contact_idx').on(t.contactId),
     check('dialer_queue_items_status_check', sql`${t.status} in ('queued', 'dialing', 'done', 'exhausted', 'removed')`),

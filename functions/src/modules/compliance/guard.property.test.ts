@@ -13,8 +13,9 @@ import { insertContacts, type ContactSeed } from './fixtures';
 import { applyComplianceGuard, type CallingWindow } from './guard';
 import { normalizeSuppressionValue } from './suppression-values';
 import { insertSuppressions, type NewSuppression } from './suppressions-repo';
-import { candidateZones } from './time-zones';
+import { candidateZones, zoneMaps } from './time-zones';
 import { fileContext } from '../../../test/support/file-context';
+import { queryRows } from '../../db/rows';
 
 const ctx = fileContext(createTestDeps);
 
@@ -115,6 +116,25 @@ function inWindow(now: Date, zone: string, window: CallingWindow): boolean {
   return start < end ? ms >= start && ms < end : ms >= start || ms < end;
 }
 
+interface StateRule {
+  region: string;
+  weekday: number | null;
+  start: string;
+  end: string;
+  closed: boolean;
+}
+
+/** A state's stricter hours (calling_hour_rules), read in each of the contact's zones by local weekday. */
+function stateAllows(now: Date, zones: readonly string[], region: string | undefined, rules: readonly StateRule[]): boolean {
+  if (!region) return true;
+  return zones.every((zone) => {
+    const weekday = DateTime.fromJSDate(now, { zone }).weekday % 7;
+    return rules
+      .filter((r) => r.region === region && (r.weekday === null || r.weekday === weekday))
+      .every((r) => !r.closed && inWindow(now, zone, { start: r.start, end: r.end }));
+  });
+}
+
 let run = 0;
 
 describe('the compliance guard (property)', () => {
@@ -123,6 +143,12 @@ describe('the compliance guard (property)', () => {
       fc.asyncProperty(worldArb, async (world) => {
         run++;
         const db = ctx.deps.db;
+        const rules = (
+          await queryRows<{ country: string; region: string; weekday: number | null; start_time: string; end_time: string; closed: boolean }>(
+            db,
+            sql`select country, region, weekday, start_time, end_time, closed from calling_hour_rules`,
+          )
+        ).map((r): StateRule => ({ region: `${r.country}:${r.region}`, weekday: r.weekday, start: r.start_time, end: r.end_time, closed: r.closed }));
         await db.execute(sql`delete from contacts`);
         await db.execute(sql`delete from suppressions`);
 
@@ -188,7 +214,9 @@ describe('the compliance guard (property)', () => {
             if (optedOut(p, 'phone')) return 'opted_out';
             const zones = candidateZones({ timezone: seed.timezone, country: seed.country, state: seed.state, phones });
             if (!zones.length) return 'unknown_time_zone';
-            return zones.every((z) => inWindow(world.now, z, world.window)) ? null : 'outside_calling_window';
+            const region = seed.country && seed.state ? zoneMaps().regionCodes.get(`${seed.country.toUpperCase()}:${seed.state.toLowerCase()}`) : undefined;
+            const open = zones.every((z) => inWindow(world.now, z, world.window)) && stateAllows(world.now, zones, region, rules);
+            return open ? null : 'outside_calling_window';
           });
 
         for (const channel of ['email', 'phone'] as const) {

@@ -208,11 +208,14 @@ describe('the compliance guard on the phone channel', () => {
       now: localInstant('America/Denver', '2026-01-15', '09:00'),
     });
     expect(texasZones.contacts[0]?.timeZones.sort()).toEqual(['America/Chicago', 'America/Denver']);
-    // 20:30 in New York is 19:30 in Chicago: Florida (both zones) may be called, then not at 21:00 NY.
-    const floridaLate = await applyComplianceGuard(db(), ids([florida!]), { channel: 'phone', now: localInstant('America/New_York', '2026-01-15', '20:30') });
+    // Florida spans New York's and Chicago's zones and its own law ends calls at 20:00 (calling_hour_rules):
+    // 19:59 in New York may be called, 20:00 in New York (19:00 in Chicago) may not, nor 20:30.
+    const floridaLate = await applyComplianceGuard(db(), ids([florida!]), { channel: 'phone', now: localInstant('America/New_York', '2026-01-15', '19:59') });
     expect(floridaLate.contacts).toHaveLength(1);
-    const floridaTooLate = await applyComplianceGuard(db(), ids([florida!]), { channel: 'phone', now: localInstant('America/New_York', '2026-01-15', '21:00') });
-    expect(floridaTooLate.contacts).toHaveLength(0);
+    for (const time of ['20:00', '20:30']) {
+      const floridaTooLate = await applyComplianceGuard(db(), ids([florida!]), { channel: 'phone', now: localInstant('America/New_York', '2026-01-15', time) });
+      expect(floridaTooLate.counts?.excluded.outside_calling_window, time).toBe(1);
+    }
     // A US number with no location: every US zone, Hawaii included. 15:00 in New York is 10:00 in Honolulu.
     const usPhone = await applyComplianceGuard(db(), ids([phoneOnlyUs!]), { channel: 'phone', now: localInstant('America/New_York', '2026-01-15', '15:00') });
     expect(usPhone.contacts).toHaveLength(1);

@@ -3,7 +3,8 @@
 // code base decides who is contactable. One set-based statement classifies contacts — suppressed
 // address, suppressed domain, suppressed phone, opted out, time zone unknown, outside the calling
 // window — for the next slice of the audience in id order (the page) and, when asked, for the
-// whole audience (the counts of who is left out and why).
+// whole audience (the counts of who is left out and why). Phone calls also keep the stricter
+// hours of the contact's state where calling_hour_rules has them (Florida 08:00–20:00, …).
 import { sql, type SQL } from 'drizzle-orm';
 import { EXCLUSION_REASONS, type ConsentChannel, type ExclusionReason } from '@shared/contracts/compliance';
 import type { FilterGroup } from '@shared/contracts/filters';
@@ -124,6 +125,8 @@ function zoneMapParams(): ZoneParams {
   for (const [region, list] of maps.regions) add(`r:${region}`, list);
   for (const [country, list] of maps.countries) add(`c:${country}`, list);
   for (const [prefix, list] of maps.phonePrefixes) add(`p:${prefix}`, list);
+  // A state's code for its calling-hour rules (`g:US:florida` → `US:FL`).
+  for (const [region, code] of maps.regionCodes) keys[`g:${region}`] = code;
   const sets = Object.fromEntries([...idOfList].map(([joined, id]) => [id, joined]));
   zoneParams = { keys: JSON.stringify(keys), sets: JSON.stringify(sets), setIds: [...idOfList.values()], setZones: [...idOfList.keys()] };
   return zoneParams;
@@ -196,19 +199,37 @@ const emailClassification: Classification = (name, ids) => {
 };
 
 /**
- * Phone only, once per query: the lookup keys (bound once, read through a one-row CTE) and the ids
- * of the zone sets with a zone outside the window at `now`.
+ * Phone only, once per query: the lookup keys (bound once, read through a one-row CTE), the ids
+ * of the zone sets with a zone outside the window at `now`, and the pairs `<state>|<set>` where a
+ * stricter state rule (calling_hour_rules: narrower hours, or a day closed, by local weekday) shuts
+ * the window in a zone of the set — a state's rule is read in every zone the contact could be in.
  */
 function zoneCtes(now: string, window: CallingWindow): SQL {
   const zones = zoneMapParams();
+  const local = sql`(${now}::timestamptz at time zone z.zone)`;
   return sql`zone_keys as (
       select ${zones.keys}::jsonb as keys
+    ),
+    zone_sets as (
+      select s.id, s.zones from unnest(${textArray(zones.setIds)}, ${textArray(zones.setZones)}) as s(id, zones)
     ),
     closed_sets as (
       -- The local time is the same for every contact of a zone: each zone set is checked once.
       select coalesce(jsonb_object_agg(s.id, true), '{}'::jsonb) as ids
-      from unnest(${textArray(zones.setIds)}, ${textArray(zones.setZones)}) as s(id, zones)
+      from zone_sets s
       where exists (select 1 from unnest(string_to_array(s.zones, ',')) as z(zone) where not ${inWindowSql(sql`z.zone`, now, window)})
+    ),
+    closed_region_sets as (
+      -- A handful of rules against a few hundred sets, once per query (rules are start < end).
+      select coalesce(jsonb_object_agg(k.key, true), '{}'::jsonb) as ids
+      from (
+        select distinct r.country || ':' || r.region || '|' || s.id as key
+        from calling_hour_rules r
+        cross join zone_sets s
+        cross join lateral unnest(string_to_array(s.zones, ',')) as z(zone)
+        where (r.weekday is null or r.weekday = extract(dow from ${local})::int)
+          and (r.closed or not (${local}::time >= r.start_time::time and ${local}::time < r.end_time::time))
+      ) k
     )`;
 }
 
@@ -233,7 +254,8 @@ const phoneClassification: Classification = (name, ids) => {
           ${key(sql`'tz:' || lower(btrim(b.timezone))`)},
           ${key(sql`'r:' || upper(btrim(b.country)) || ':' || lower(btrim(b.state))`)},
           ${key(sql`'c:' || upper(btrim(b.country))`)}
-        ) as place_set
+        ) as place_set,
+        ${key(sql`'g:' || upper(btrim(b.country)) || ':' || lower(btrim(b.state))`)} as region
       from ${n}_base b
       left join suppressions spd on spd.type = 'phone' and spd.value = b.direct_phone
       left join suppressions spm on spm.type = 'phone' and spm.value = b.mobile_phone
@@ -259,6 +281,7 @@ const phoneClassification: Classification = (name, ids) => {
           when w.opted_out then 'opted_out'
           when w.set_a is null then 'unknown_time_zone'
           when (select ids from closed_sets) ? w.set_a or coalesce((select ids from closed_sets) ? w.set_b, false) then 'outside_calling_window'
+          when w.region is not null and (select ids from closed_region_sets) ? (w.region || '|' || w.set_a) then 'outside_calling_window'
         end as reason
       from ${n}_sets w
     )`;

@@ -125,6 +125,8 @@ export interface ZoneMaps {
   zones: Map<string, string>;
   /** `${country}:${lower-case state code or name}` → zones. */
   regions: Map<string, string[]>;
+  /** The same keys → `${country}:${state code}`, the key of the state's calling-hour rules. */
+  regionCodes: Map<string, string>;
   /** ISO alpha-2 → zones. */
   countries: Map<string, string[]>;
   /** `+${calling code}`, or `+1${area code}` in North America → zones. */
@@ -144,9 +146,13 @@ function buildZoneMaps(): ZoneMaps {
   }
 
   const regions = new Map<string, string[]>();
+  const regionCodes = new Map<string, string>();
   const addRegions = (country: string, rows: ReadonlyArray<readonly [string, string, readonly string[]]>) => {
     for (const [code, name, zones] of rows) {
-      for (const key of [code, name, `${country}-${code}`]) regions.set(`${country}:${key.toLowerCase()}`, [...zones]);
+      for (const key of [code, name, `${country}-${code}`]) {
+        regions.set(`${country}:${key.toLowerCase()}`, [...zones]);
+        regionCodes.set(`${country}:${key.toLowerCase()}`, `${country}:${code}`);
+      }
     }
   };
   addRegions('US', US_STATES);
@@ -182,7 +188,7 @@ function buildZoneMaps(): ZoneMaps {
   ];
   for (const zone of known) if (IANAZone.isValidZone(zone)) zones.set(zone.toLowerCase(), zone);
 
-  return { zones, regions, countries, phonePrefixes, phonePrefixPattern };
+  return { zones, regions, regionCodes, countries, phonePrefixes, phonePrefixPattern };
 }
 
 let cached: ZoneMaps | undefined;

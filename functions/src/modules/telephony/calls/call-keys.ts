@@ -36,7 +36,7 @@ export function decodeClientState(base64: string | null | undefined): CallClient
 }
 
 /** The contact-hold holder of a call campaign (its queue holds the contacts it will dial). */
-export const callHolderOf = (campaignId: string) => `call:${campaignId}`;
+export const callHolderOf = (campaignId: string) => `dialer:${campaignId}`;
 
 /** One touch of each kind per call, whichever event or request records it first. */
 export const callTouchId = (callId: string, kind: 'attempted' | 'connected' | 'disposition') => `call:${callId}:${kind}`;
