@@ -65,7 +65,7 @@ describe('the dialer tick', () => {
       expect(call).toMatchObject({ origin: 'dialer', from_number: callerId, call_control_id: expect.stringMatching(/^v3:fake-/) });
       const dial = w.telnyx.dials.find((d) => d.clientState?.callId === call.id)!;
       expect(dial).toMatchObject({ to: call.to_number, from: callerId, connectionId, timeoutSecs: 15, amd: 'detect', record: 'record-from-answer' });
-      expect(dial.clientState).toEqual({ callId: call.id, campaignId });
+      expect(dial.clientState).toEqual({ callId: call.id, leg: 'contact', amd: true });
       expect(await getPresence(w.deps, call.agent_id)).toMatchObject({ status: 'busy', callId: call.id, campaignId });
       expect(await itemOf(campaignId, call.contact_id)).toMatchObject({ status: 'dialing', attempts: 1, call_id: call.id, last_outcome: 'dialled' });
     }
