@@ -26,7 +26,7 @@ import { ensureMainTable, startDynamo } from './emulators/dynamo';
 import { startS3 } from './emulators/s3';
 import { startSes } from './emulators/ses';
 import { startSesStandin, type SesStandin } from './emulators/ses-standin';
-import { loadOrCreateTrackingSecret } from './tracking-secret';
+import { loadOrCreateTelephonyKey, loadOrCreateTrackingSecret } from './tracking-secret';
 import { startStepFunctions, type StepFunctionsEmulator } from './emulators/stepfunctions';
 import { redactError } from '../../functions/src/http/redact-error';
 
@@ -229,6 +229,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       AUTH_ISSUER: options.env.AUTH_ISSUER ?? publicUrl,
       AUTH_KEYS_DIR: options.env.AUTH_KEYS_DIR ?? path.join(dataDir, 'keys'),
       TRACKING_SECRET: options.env.TRACKING_SECRET ?? (await loadOrCreateTrackingSecret(path.join(dataDir, 'keys'))),
+      // Trunk passwords are sealed with a key of the data folder unless Secrets Manager is configured.
+      TELEPHONY_SECRET_KEY:
+        options.env.TELEPHONY_SECRET_KEY ?? (options.env.TELEPHONY_SECRET_PREFIX ? undefined : await loadOrCreateTelephonyKey(path.join(dataDir, 'keys'))),
       PUBLIC_BASE_URL: options.env.PUBLIC_BASE_URL ?? publicUrl,
       // The SES emulator emits no feedback: the local stack takes injected events instead.
       EMAIL_FEEDBACK_INJECTION: options.env.EMAIL_FEEDBACK_INJECTION ?? 'true',

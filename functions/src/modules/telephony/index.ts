@@ -16,3 +16,6 @@ export function createTelephonyModule(hooks: TelephonyHooks): ApiModule {
 }
 
 export { noTelephonyHooks, type TelephonyHooks } from './hooks';
+export { seedTelephonyDemo, type TelephonyDemoReport } from './campaigns/demo-data';
+export { openTrunkPassword, trunkForCampaign } from './settings/trunks';
+export { trunkDepsOf } from './settings/routes';
