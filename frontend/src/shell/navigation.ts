@@ -4,7 +4,26 @@
 // the go-to shortcuts all read this one list, so a page cannot be reachable in one place and
 // missing (or unguarded) in another. A page that is not built is not listed.
 import type { ComponentType } from 'react';
-import { Building2, CalendarClock, Contact, FileUp, Filter, Gauge, Globe2, LayoutDashboard, LayoutTemplate, ListChecks, Mail, MailCheck, Palette, ShieldBan, Users, type LucideIcon } from 'lucide-react';
+import {
+  Building2,
+  CalendarClock,
+  Contact,
+  FileUp,
+  Filter,
+  Gauge,
+  Globe2,
+  LayoutDashboard,
+  LayoutTemplate,
+  ListChecks,
+  Mail,
+  MailCheck,
+  Palette,
+  PhoneCall,
+  PhoneOutgoing,
+  ShieldBan,
+  Users,
+  type LucideIcon,
+} from 'lucide-react';
 import { can, type Capability } from '@shared/access';
 import type { Role } from '@shared/roles';
 import { useTaskBadge } from '@/features/activity/task-badge';
@@ -155,6 +174,17 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
     nested: true,
   },
   {
+    id: 'call-campaigns',
+    label: 'Call campaigns',
+    path: '/telephony/campaigns',
+    icon: PhoneOutgoing,
+    capability: 'calls.manage',
+    section: 'workspace',
+    keywords: ['telemarketing', 'calls', 'dialer', 'script', 'qualification form', 'dispositions', 'agents', 'phone'],
+    load: () => import('../pages/telephony/call-campaigns-page'),
+    nested: true,
+  },
+  {
     id: 'suppressions',
     label: 'Suppressions',
     path: '/suppressions',
@@ -194,6 +224,16 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
     section: 'settings',
     keywords: ['sending domain', 'dkim', 'spf', 'dmarc', 'tracking domain', 'ip pool', 'warm-up', 'warmup', 'sender profile', 'deliverability'],
     load: () => import('../pages/settings/email/email-settings-page'),
+  },
+  {
+    id: 'telephony-settings',
+    label: 'Telephony',
+    path: '/settings/telephony',
+    icon: PhoneCall,
+    capability: 'telephony.configure',
+    section: 'settings',
+    keywords: ['sip', 'trunk', 'telnyx', 'caller id', 'phone numbers', 'calls'],
+    load: () => import('../pages/settings/telephony/telephony-settings-page'),
   },
   {
     id: 'design',

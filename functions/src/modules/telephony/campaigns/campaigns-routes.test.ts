@@ -135,6 +135,8 @@ describe('call campaigns', () => {
     });
     expect(trunk.status, trunk.text).toBe(201);
     await call('PATCH', `/api/telephony/campaigns/${campaign.id}`, { body: { audience: { kind: 'list', id: listId }, callerId: '+12125550199' } });
+    const options = await call<{ items: { name: string; callerIds: string[] }[] }>('GET', '/api/telephony/trunk-options');
+    expect(options.json.items).toEqual([{ id: trunk.json.id, name: 'Main', isDefault: true, active: true, callerIds: ['+14155550100'] }]);
     const wrongCaller = await call<Problem>('POST', `/api/telephony/campaigns/${campaign.id}/activate`);
     expect(wrongCaller.json.errors?.map((e) => e.field)).toEqual(['callerId']);
     await call('PATCH', `/api/telephony/campaigns/${campaign.id}`, { body: { callerId: '+14155550100' } });

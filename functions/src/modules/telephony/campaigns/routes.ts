@@ -10,6 +10,7 @@ import {
 } from '@shared/contracts/telephony';
 import { defineRoute, noContent, reply, type Route } from '../../../http/route';
 import type { TelephonyHooks } from '../hooks';
+import { trunkOptions } from '../settings/trunks';
 import { assignableAgents } from './agents';
 import { scriptMergeFields } from './script';
 import {
@@ -132,6 +133,13 @@ export function campaignsRoutes(hooks: TelephonyHooks): Route[] {
       capability: 'calls.manage',
       summary: 'The users who may be assigned to call campaigns (their role makes calls)',
       handler: async ({ deps }) => ({ items: await assignableAgents(deps.db) }),
+    }),
+    defineRoute({
+      method: 'GET',
+      path: '/api/telephony/trunk-options',
+      capability: 'calls.manage',
+      summary: 'The live trunks a campaign may call through, with their caller ids (nothing about credentials)',
+      handler: async ({ deps }) => ({ items: await trunkOptions(deps.db) }),
     }),
     defineRoute({
       method: 'GET',

@@ -186,3 +186,20 @@ export async function openTrunkPassword(deps: TrunkDeps, id: string): Promise<st
   const row = await findTrunk(deps.db, id);
   return deps.secrets.open(row.id, row.secretRef);
 }
+
+export interface TrunkOption {
+  id: string;
+  name: string;
+  isDefault: boolean;
+  active: boolean;
+  callerIds: string[];
+}
+
+/** What a campaign manager chooses a trunk and caller id from: names and numbers, no credentials. */
+export async function trunkOptions(db: Database): Promise<TrunkOption[]> {
+  return db
+    .select({ id: sipTrunks.id, name: sipTrunks.name, isDefault: sipTrunks.isDefault, active: sipTrunks.active, callerIds: sipTrunks.callerIds })
+    .from(sipTrunks)
+    .where(isNull(sipTrunks.deletedAt))
+    .orderBy(desc(sipTrunks.isDefault), asc(sipTrunks.name));
+}
