@@ -43,6 +43,7 @@ async function shoot(page: Page, name: string): Promise<void> {
 }
 
 const tab = (page: Page, name: string) => page.getByRole('tab', { name });
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 describe('an admin setting up telephony', () => {
   const browser = browserForSuite(() => launchSignedIn('light', WAIT_MS));
@@ -97,7 +98,7 @@ describe('an admin setting up telephony', () => {
     campaignId = new URL(page.url()).pathname.split('/').pop()!;
 
     await page.getByRole('combobox', { name: 'Audience' }).click();
-    await page.getByRole('option', { name: new RegExp(LIST) }).click();
+    await page.getByRole('option', { name: new RegExp(escape(LIST)) }).click();
     await page.getByRole('button', { name: 'Save setup' }).click();
     await eventually(async () => (await admin.request<CallCampaign>('GET', `/api/telephony/campaigns/${campaignId}`)).audience?.kind).toBe('list');
   });
@@ -181,7 +182,7 @@ describe('the telephony screens in dark mode', () => {
 
   it.each([
     { name: 'trunks', path: () => '/settings/telephony', ready: (page: Page) => page.getByRole('row', { name: new RegExp(TRUNK) }).waitFor() },
-    { name: 'campaigns', path: () => '/telephony/campaigns', ready: (page: Page) => page.getByRole('row', { name: new RegExp(CAMPAIGN.replace(/[()]/g, '\\$&')) }).waitFor() },
+    { name: 'campaigns', path: () => '/telephony/campaigns', ready: (page: Page) => page.getByRole('row', { name: new RegExp(escape(CAMPAIGN)) }).waitFor() },
     { name: 'setup', path: () => `/telephony/campaigns/${campaignId}`, ready: (page: Page) => page.getByRole('button', { name: 'Save setup' }).waitFor() },
     { name: 'script', path: () => `/telephony/campaigns/${campaignId}?tab=script`, ready: (page: Page) => page.getByRole('textbox', { name: 'Call script' }).waitFor() },
     { name: 'form', path: () => `/telephony/campaigns/${campaignId}?tab=form`, ready: (page: Page) => page.getByRole('group', { name: 'Form preview' }).getByRole('radio').first().waitFor() },

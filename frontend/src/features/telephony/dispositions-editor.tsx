@@ -5,7 +5,7 @@ import { useMemo, useState } from 'react';
 import { ArrowDown, ArrowUp, Plus, Trash2 } from 'lucide-react';
 import { DISPOSITION_CLASSES, DISPOSITION_CLASS_LABELS, type Disposition, type DispositionClass, type DispositionInput } from '@shared/contracts/telephony';
 import { FormError } from '@/components/form/form-error';
-import { Badge, type BadgeVariant } from '@/components/ui/badge';
+import type { BadgeVariant } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { OptionSelect, labelledOptions } from '@/components/ui/option-select';
@@ -173,10 +173,9 @@ export function DispositionsEditor({ dispositions, onSave, readOnly = false }: {
                       disabled={readOnly}
                       onChange={(e) => update(r.key, { label: e.target.value, ...(r.codeTouched ? {} : { code: answerId(e.target.value) }) })}
                     />
-                    <div className="mt-1 flex items-center gap-2">
-                      <Badge variant={DISPOSITION_CLASS_BADGES[r.outcomeClass]}>{DISPOSITION_CLASS_LABELS[r.outcomeClass]}</Badge>
-                      <span className="font-mono text-[11px] text-muted-foreground">{r.code || '—'}</span>
-                    </div>
+                    <p className="mt-0.5 px-1 font-mono text-[11px] text-muted-foreground" title="The code calls are recorded with">
+                      {r.code || '—'}
+                    </p>
                     {problems.has(index) && (
                       <ul className="mt-1 text-xs font-medium text-danger-text" role="alert">
                         {problems.get(index)!.map((p) => (

@@ -91,8 +91,8 @@ export function TrunkDialog({ open, onOpenChange, trunk }: { open: boolean; onOp
       formLabel={editing ? 'Edit SIP trunk' : 'Add SIP trunk'}
       description="A Telnyx credential connection calls are placed on. The password is stored sealed and never shown again."
       submitLabel={editing ? 'Save trunk' : 'Add trunk'}
-      className="grid gap-4 sm:grid-cols-2"
     >
+      <div className="grid gap-4 sm:grid-cols-2">
       <Field label="Name" required error={errors.name?.message} className="sm:col-span-2">
         <Input autoFocus autoComplete="off" placeholder="e.g. Telnyx — North America" {...form.register('name')} />
       </Field>
@@ -140,6 +140,7 @@ export function TrunkDialog({ open, onOpenChange, trunk }: { open: boolean; onOp
           </div>
         )}
       />
+      </div>
     </FormDialog>
   );
 }

@@ -172,7 +172,7 @@ export function CallCampaignSetup({ campaign, readOnly }: { campaign: CallCampai
               <Controller
                 control={form.control}
                 name="callerId"
-                render={({ field }) => <OptionSelect {...control} className="font-mono" options={callerChoices} value={field.value} disabled={readOnly} onValueChange={field.onChange} />}
+                render={({ field }) => <OptionSelect {...control} options={callerChoices} value={field.value} disabled={readOnly} onValueChange={field.onChange} />}
               />
             )}
           </Field>
