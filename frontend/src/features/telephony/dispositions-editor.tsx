@@ -11,7 +11,7 @@ import { Input } from '@/components/ui/input';
 import { OptionSelect, labelledOptions } from '@/components/ui/option-select';
 import { SectionCard } from '@/components/ui/section-card';
 import { describeError, isApiError } from '@/lib/api';
-import { answerId } from './form-builder';
+import { answerId } from './answer-id';
 
 export const DISPOSITION_CLASS_BADGES: Record<DispositionClass, BadgeVariant> = {
   positive: 'success',

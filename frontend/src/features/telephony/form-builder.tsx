@@ -15,6 +15,7 @@ import { SectionCard } from '@/components/ui/section-card';
 import { Switch } from '@/components/ui/switch';
 import { Textarea } from '@/components/ui/textarea';
 import { FormError } from '@/components/form/form-error';
+import { answerId, uniqueId } from './answer-id';
 import { QualificationForm } from './qualification-form';
 
 export const FORM_FIELD_TYPE_LABELS: Record<FormFieldType, string> = {
@@ -43,19 +44,6 @@ interface Draft {
 }
 
 let nextKey = 1;
-
-/** "Budget this year?" → "budget_this_year". */
-export function answerId(label: string): string {
-  const slug = label
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[^a-z0-9]+/g, '_')
-    .replace(/^_+|_+$/g, '')
-    .replace(/^[0-9_]+/, '')
-    .slice(0, 40)
-    .replace(/_+$/, '');
-  return slug || 'question';
-}
 
 const draftOf = (f: FormField): Draft => ({
   key: nextKey++,
@@ -87,12 +75,6 @@ function fieldOf(d: Draft): FormField {
     ...(hasBounds && d.max.trim() !== '' ? { max: Number(d.max) } : {}),
     ...(d.help.trim() ? { help: d.help.trim() } : {}),
   };
-}
-
-/** A unique id for a new question's label among the others. */
-function uniqueId(base: string, taken: Set<string>): string {
-  if (!taken.has(base)) return base;
-  for (let i = 2; ; i++) if (!taken.has(`${base.slice(0, 36)}_${i}`)) return `${base.slice(0, 36)}_${i}`;
 }
 
 export interface FormBuilderProps {
