@@ -97,7 +97,7 @@ describe('an admin setting up telephony', () => {
     await page.getByRole('heading', { name: CAMPAIGN, level: 1 }).waitFor();
     campaignId = new URL(page.url()).pathname.split('/').pop()!;
 
-    await page.getByRole('combobox', { name: 'Audience' }).click();
+    await page.getByRole('combobox', { name: 'Audience', exact: true }).click();
     await page.getByRole('option', { name: new RegExp(escape(LIST)) }).click();
     await page.getByRole('button', { name: 'Save setup' }).click();
     await eventually(async () => (await admin.request<CallCampaign>('GET', `/api/telephony/campaigns/${campaignId}`)).audience?.kind).toBe('list');

@@ -105,7 +105,8 @@ export function FormBuilder({ form, onSave, readOnly = false }: FormBuilderProps
     }
     return byIndex;
   }, [parsed]);
-  const dirty = JSON.stringify(fields) !== JSON.stringify(form);
+  // Both sides through the same shape: the stored form comes back with its keys in another order.
+  const dirty = JSON.stringify(fields) !== JSON.stringify(form.map((f) => fieldOf(draftOf(f))));
   // The preview only shows questions that make sense on their own.
   const previewFields = fields.filter((f, i) => f.label && !problems.has(i));
   const answerErrors = checked ? Object.fromEntries(checkAnswers(previewFields, Object.fromEntries(Object.entries(answers).filter(([k]) => previewFields.some((f) => f.id === k)))).map((p) => [p.field, p.message])) : {};
