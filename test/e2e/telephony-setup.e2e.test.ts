@@ -166,6 +166,21 @@ describe('an admin setting up telephony', () => {
     await eventually(async () => (await admin.request<CallCampaign>('GET', `/api/telephony/campaigns/${campaignId}`)).agentIds).toEqual([agentId]);
   });
 
+  it('writes the script with a merge field from the contact', async () => {
+    const { page } = browser;
+    await tab(page, 'Script').click();
+    const script = page.getByRole('textbox', { name: 'Call script' });
+    await script.click();
+    await page.keyboard.type('Hi ');
+    await page.getByRole('button', { name: 'Insert merge field into call script' }).click();
+    await page.getByRole('textbox', { name: 'Fallback when empty' }).fill('there');
+    await page.getByRole('option', { name: /^First name/ }).click();
+    await page.getByRole('button', { name: 'Save script' }).click();
+    await eventually(async () => (await admin.request<CallCampaign>('GET', `/api/telephony/campaigns/${campaignId}`)).script).toMatch(
+      /Hi \{\{ contact\.first_name \| default: '?"?there'?"? \}\}/,
+    );
+  });
+
   it('activates the campaign after a confirmation', async () => {
     const { page } = browser;
     await page.getByRole('button', { name: 'Activate' }).click();
@@ -177,23 +192,29 @@ describe('an admin setting up telephony', () => {
   });
 });
 
-describe('the telephony screens in dark mode', () => {
-  const browser = browserForSuite(() => launchSignedIn('dark', WAIT_MS));
+for (const theme of ['light', 'dark'] as const) {
+  describe(`the telephony screens in ${theme} mode`, () => {
+    const browser = browserForSuite(() => launchSignedIn(theme, WAIT_MS));
 
-  it.each([
-    { name: 'trunks', path: () => '/settings/telephony', ready: (page: Page) => page.getByRole('row', { name: new RegExp(TRUNK) }).waitFor() },
-    { name: 'campaigns', path: () => '/telephony/campaigns', ready: (page: Page) => page.getByRole('row', { name: new RegExp(escape(CAMPAIGN)) }).waitFor() },
-    { name: 'setup', path: () => `/telephony/campaigns/${campaignId}`, ready: (page: Page) => page.getByRole('button', { name: 'Save setup' }).waitFor() },
-    { name: 'script', path: () => `/telephony/campaigns/${campaignId}?tab=script`, ready: (page: Page) => page.getByRole('textbox', { name: 'Call script' }).waitFor() },
-    { name: 'form', path: () => `/telephony/campaigns/${campaignId}?tab=form`, ready: (page: Page) => page.getByRole('group', { name: 'Form preview' }).getByRole('radio').first().waitFor() },
-    { name: 'dispositions', path: () => `/telephony/campaigns/${campaignId}?tab=dispositions`, ready: (page: Page) => page.getByRole('table', { name: 'Dispositions' }).waitFor() },
-    { name: 'agents', path: () => `/telephony/campaigns/${campaignId}?tab=agents`, ready: (page: Page) => page.getByRole('checkbox', { name: /Ava Agent/ }).waitFor() },
-  ])('shows $name cleanly, without serious accessibility findings', async ({ name, path, ready }) => {
-    const { page } = browser;
-    await openApp(page, path());
-    await ready(page);
-    expect(await isDark(page)).toBe(true);
-    await expectNoSeriousA11yViolations(page);
-    await shoot(page, `dark-${name}`);
+    it.each([
+      { name: 'trunks', path: () => '/settings/telephony', ready: (page: Page) => page.getByRole('row', { name: new RegExp(TRUNK) }).waitFor() },
+      { name: 'campaigns', path: () => '/telephony/campaigns', ready: (page: Page) => page.getByRole('row', { name: new RegExp(escape(CAMPAIGN)) }).waitFor() },
+      { name: 'setup', path: () => `/telephony/campaigns/${campaignId}`, ready: (page: Page) => page.getByRole('button', { name: 'Save setup' }).waitFor() },
+      { name: 'script', path: () => `/telephony/campaigns/${campaignId}?tab=script`, ready: (page: Page) => page.getByRole('textbox', { name: 'Call script' }).waitFor() },
+      {
+        name: 'form',
+        path: () => `/telephony/campaigns/${campaignId}?tab=form`,
+        ready: (page: Page) => page.getByRole('group', { name: 'Form preview' }).getByRole('radio').first().waitFor(),
+      },
+      { name: 'dispositions', path: () => `/telephony/campaigns/${campaignId}?tab=dispositions`, ready: (page: Page) => page.getByRole('table', { name: 'Dispositions' }).waitFor() },
+      { name: 'agents', path: () => `/telephony/campaigns/${campaignId}?tab=agents`, ready: (page: Page) => page.getByRole('checkbox', { name: /Ava Agent/ }).waitFor() },
+    ])('shows $name cleanly, without serious accessibility findings', async ({ name, path, ready }) => {
+      const { page } = browser;
+      await openApp(page, path());
+      await ready(page);
+      expect(await isDark(page)).toBe(theme === 'dark');
+      await expectNoSeriousA11yViolations(page);
+      await shoot(page, `${theme}-${name}`);
+    });
   });
-});
+}

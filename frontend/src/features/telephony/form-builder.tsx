@@ -145,7 +145,7 @@ export function FormBuilder({ form, onSave, readOnly = false }: FormBuilderProps
     <div className="grid gap-4 xl:grid-cols-[minmax(0,1.15fr)_minmax(0,1fr)]">
       <SectionCard
         title="Questions"
-        description="What the agent asks and records; the answers become the lead's answers."
+        description="What the agent asks; the answers become the lead's."
         actions={
           !readOnly && (
             <>
@@ -225,41 +225,44 @@ export function FormBuilder({ form, onSave, readOnly = false }: FormBuilderProps
                     </div>
                   )}
                 </div>
-                <div className="grid gap-3 pl-7 sm:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
-                  <Field label="Answer id" hint="Where the answer is stored: lower-case letters, digits, _.">
+                <div className="grid items-start gap-3 pl-7 sm:grid-cols-[minmax(0,1fr)_6.5rem_6.5rem]">
+                  <Field label="Answer id">
                     <Input
                       value={d.id}
                       className="font-mono text-[13px]"
                       autoComplete="off"
                       spellCheck={false}
+                      title="Where the answer is stored: lower-case letters, digits and _"
                       disabled={readOnly}
                       onChange={(e) => update(d.key, { id: e.target.value, idTouched: true })}
                     />
                   </Field>
-                  <div className="flex items-center gap-2 pt-6">
+                  {d.type === 'number' || d.type === 'text' ? (
+                    <>
+                      <Field label={d.type === 'number' ? 'Minimum' : 'Min length'}>
+                        <Input type="number" className="font-mono" value={d.min} disabled={readOnly} onChange={(e) => update(d.key, { min: e.target.value })} />
+                      </Field>
+                      <Field label={d.type === 'number' ? 'Maximum' : 'Max length'}>
+                        <Input type="number" className="font-mono" value={d.max} disabled={readOnly} onChange={(e) => update(d.key, { max: e.target.value })} />
+                      </Field>
+                    </>
+                  ) : (
+                    <div className="hidden sm:col-span-2 sm:block" />
+                  )}
+                  {(d.type === 'choice' || d.type === 'multi') && (
+                    <Field label="Options" hint="One per line; at least two." className="sm:col-span-3">
+                      <Textarea rows={3} value={d.optionsText} disabled={readOnly} onChange={(e) => update(d.key, { optionsText: e.target.value })} />
+                    </Field>
+                  )}
+                  <Field label="Help for the agent" className="sm:col-span-2">
+                    <Input value={d.help} maxLength={300} autoComplete="off" disabled={readOnly} onChange={(e) => update(d.key, { help: e.target.value })} />
+                  </Field>
+                  <div className="flex items-center gap-2 sm:pt-6">
                     <Switch id={`question-${d.key}-required`} checked={d.required} onCheckedChange={(required) => update(d.key, { required })} disabled={readOnly} />
                     <label htmlFor={`question-${d.key}-required`} className="text-sm">
                       Required
                     </label>
                   </div>
-                  {(d.type === 'choice' || d.type === 'multi') && (
-                    <Field label="Options" hint="One per line; at least two." className="sm:col-span-2">
-                      <Textarea rows={3} value={d.optionsText} disabled={readOnly} onChange={(e) => update(d.key, { optionsText: e.target.value })} />
-                    </Field>
-                  )}
-                  {(d.type === 'number' || d.type === 'text') && (
-                    <>
-                      <Field label={d.type === 'number' ? 'Minimum' : 'Minimum length'}>
-                        <Input type="number" className="font-mono" value={d.min} disabled={readOnly} onChange={(e) => update(d.key, { min: e.target.value })} />
-                      </Field>
-                      <Field label={d.type === 'number' ? 'Maximum' : 'Maximum length'}>
-                        <Input type="number" className="font-mono" value={d.max} disabled={readOnly} onChange={(e) => update(d.key, { max: e.target.value })} />
-                      </Field>
-                    </>
-                  )}
-                  <Field label="Help for the agent" className="sm:col-span-2">
-                    <Input value={d.help} maxLength={300} autoComplete="off" disabled={readOnly} onChange={(e) => update(d.key, { help: e.target.value })} />
-                  </Field>
                 </div>
                 {problems.has(index) && d.label !== '' && (
                   <ul className="pl-7 text-xs font-medium text-danger-text" role="alert">

@@ -92,54 +92,54 @@ export function TrunkDialog({ open, onOpenChange, trunk }: { open: boolean; onOp
       description="A Telnyx credential connection calls are placed on. The password is stored sealed and never shown again."
       submitLabel={editing ? 'Save trunk' : 'Add trunk'}
     >
-      <div className="grid gap-4 sm:grid-cols-2">
-      <Field label="Name" required error={errors.name?.message} className="sm:col-span-2">
-        <Input autoFocus autoComplete="off" placeholder="e.g. Telnyx — North America" {...form.register('name')} />
-      </Field>
-      <Field label="SIP host" required error={errors.sipHost?.message}>
-        <Input autoComplete="off" spellCheck={false} className="font-mono" {...form.register('sipHost')} />
-      </Field>
-      <Field label="Connection id" required error={errors.connectionId?.message} hint="The Telnyx connection's id.">
-        <Input autoComplete="off" spellCheck={false} className="font-mono" {...form.register('connectionId')} />
-      </Field>
-      <Field label="SIP username" required error={errors.sipUsername?.message}>
-        <Input autoComplete="off" spellCheck={false} className="font-mono" {...form.register('sipUsername')} />
-      </Field>
-      <Field
-        label="SIP password"
-        required={!editing}
-        error={errors.sipPassword?.message}
-        hint={editing ? `Stored: ${trunk.secretHint}. Leave blank to keep it.` : 'At least 8 characters. Write-only: it is never shown again.'}
-      >
-        <Input type="password" autoComplete="new-password" spellCheck={false} placeholder={editing ? 'Leave blank to keep' : undefined} {...form.register('sipPassword')} />
-      </Field>
-      <Field label="Caller ids" error={errors.callerIds?.message} hint="Numbers calls may show, one per line, in international form (+14155550100)." className="sm:col-span-2">
-        <Textarea rows={3} className="font-mono text-[13px]" spellCheck={false} {...form.register('callerIds')} />
-      </Field>
-      <Controller
-        control={form.control}
-        name="isDefault"
-        render={({ field }) => (
-          <div className="flex items-center gap-2">
-            <Switch id="trunk-default" checked={field.value} onCheckedChange={field.onChange} />
-            <label htmlFor="trunk-default" className="text-sm">
-              Default trunk <span className="text-muted-foreground">(campaigns without one call through it)</span>
-            </label>
-          </div>
-        )}
-      />
-      <Controller
-        control={form.control}
-        name="active"
-        render={({ field }) => (
-          <div className="flex items-center gap-2">
-            <Switch id="trunk-active" checked={field.value} onCheckedChange={field.onChange} />
-            <label htmlFor="trunk-active" className="text-sm">
-              Active
-            </label>
-          </div>
-        )}
-      />
+      <div className="grid items-start gap-4 sm:grid-cols-2">
+        <Field label="Name" required error={errors.name?.message} className="sm:col-span-2">
+          <Input autoFocus autoComplete="off" placeholder="e.g. Telnyx — North America" {...form.register('name')} />
+        </Field>
+        <Field label="SIP host" required error={errors.sipHost?.message}>
+          <Input autoComplete="off" spellCheck={false} className="font-mono" {...form.register('sipHost')} />
+        </Field>
+        <Field label="Connection id" required error={errors.connectionId?.message} hint="The Telnyx connection's id.">
+          <Input autoComplete="off" spellCheck={false} className="font-mono" {...form.register('connectionId')} />
+        </Field>
+        <Field label="SIP username" required error={errors.sipUsername?.message}>
+          <Input autoComplete="off" spellCheck={false} className="font-mono" {...form.register('sipUsername')} />
+        </Field>
+        <Field
+          label="SIP password"
+          required={!editing}
+          error={errors.sipPassword?.message}
+          hint={editing ? `Stored: ${trunk.secretHint}. Leave blank to keep it.` : 'At least 8 characters. Write-only: it is never shown again.'}
+        >
+          <Input type="password" autoComplete="new-password" spellCheck={false} placeholder={editing ? 'Leave blank to keep' : undefined} {...form.register('sipPassword')} />
+        </Field>
+        <Field label="Caller ids" error={errors.callerIds?.message} hint="Numbers calls may show, one per line, in international form (+14155550100)." className="sm:col-span-2">
+          <Textarea rows={3} className="font-mono text-[13px]" spellCheck={false} {...form.register('callerIds')} />
+        </Field>
+        <Controller
+          control={form.control}
+          name="isDefault"
+          render={({ field }) => (
+            <div className="flex items-center gap-2">
+              <Switch id="trunk-default" checked={field.value} onCheckedChange={field.onChange} />
+              <label htmlFor="trunk-default" className="text-sm">
+                Default trunk <span className="text-muted-foreground">(campaigns without one call through it)</span>
+              </label>
+            </div>
+          )}
+        />
+        <Controller
+          control={form.control}
+          name="active"
+          render={({ field }) => (
+            <div className="flex items-center gap-2">
+              <Switch id="trunk-active" checked={field.value} onCheckedChange={field.onChange} />
+              <label htmlFor="trunk-active" className="text-sm">
+                Active
+              </label>
+            </div>
+          )}
+        />
       </div>
     </FormDialog>
   );

@@ -119,7 +119,7 @@ export function CallCampaignSetup({ campaign, readOnly }: { campaign: CallCampai
   return (
     <SectionCard title="Setup" description="Who is called, from which line and number, when, and whether calls are recorded.">
       <form onSubmit={submit} className="grid max-w-3xl gap-5" noValidate aria-label="Call campaign setup">
-        <fieldset disabled={readOnly} className="grid gap-5 sm:grid-cols-2">
+        <fieldset disabled={readOnly} className="grid items-start gap-5 sm:grid-cols-2">
           <Field label="Campaign name" required error={errors.name?.message} className="sm:col-span-2">
             <Input autoComplete="off" maxLength={120} {...form.register('name')} />
           </Field>
