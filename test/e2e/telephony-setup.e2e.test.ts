@@ -174,7 +174,7 @@ describe('an admin setting up telephony', () => {
     await page.keyboard.type('Hi ');
     await page.getByRole('button', { name: 'Insert merge field into call script' }).click();
     await page.getByRole('textbox', { name: 'Fallback when empty' }).fill('there');
-    await page.getByRole('option', { name: /^First name/ }).click();
+    await page.getByRole('option', { name: /^First Name/ }).click();
     await page.getByRole('button', { name: 'Save script' }).click();
     await eventually(async () => (await admin.request<CallCampaign>('GET', `/api/telephony/campaigns/${campaignId}`)).script).toMatch(
       /Hi \{\{ contact\.first_name \| default: '?"?there'?"? \}\}/,
