@@ -86,6 +86,12 @@ describe('SIP trunks', () => {
     const changed = await call<Trunk>('PATCH', `/api/telephony/trunks/${us.id}`, { body: { sipPassword: 'another-passw0rd-zq', active: true } });
     expect(changed.json).toMatchObject({ active: true, secretHint: '••••••zq' });
     expect(await openTrunkPassword(trunkDepsOf(ctx.deps), us.id)).toBe('another-passw0rd-zq');
+
+    // A change refused for its name keeps the stored password as it was.
+    const clash = await call('PATCH', `/api/telephony/trunks/${us.id}`, { body: { name: 'Telnyx EU', sipPassword: 'never-stored-pw' } });
+    expect(clash.status).toBe(409);
+    expect(await openTrunkPassword(trunkDepsOf(ctx.deps), us.id)).toBe('another-passw0rd-zq');
+    expect((await call<Trunk>('GET', `/api/telephony/trunks/${us.id}`)).json.secretHint).toBe('••••••zq');
   });
 
   it('refuses to remove a trunk a running campaign calls through (also as the default), then removes it once none does', async () => {

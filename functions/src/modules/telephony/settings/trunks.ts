@@ -115,8 +115,6 @@ export async function createTrunk(deps: TrunkDeps, input: TrunkInput): Promise<T
 export async function updateTrunk(deps: TrunkDeps, id: string, input: TrunkUpdate): Promise<Trunk> {
   const current = await findTrunk(deps.db, id);
   const now = deps.now();
-  // A new password is sealed before the row moves; the old envelope or secret version is simply replaced.
-  const sealed = input.sipPassword !== undefined ? { secretRef: await deps.secrets.seal(id, input.sipPassword), secretHint: secretHint(input.sipPassword) } : {};
   try {
     const row = await deps.db.transaction(async (txn) => {
       const tx = txn as unknown as Database;
@@ -131,13 +129,20 @@ export async function updateTrunk(deps: TrunkDeps, id: string, input: TrunkUpdat
           ...(input.callerIds !== undefined ? { callerIds: uniqueCallerIds(input.callerIds) } : {}),
           ...(input.isDefault !== undefined ? { isDefault: input.isDefault } : {}),
           ...(input.active !== undefined ? { active: input.active } : {}),
-          ...sealed,
           updatedAt: now,
         })
         .where(live(id))
         .returning();
       if (!updated) throw notFound('trunk');
-      return updated;
+      if (input.sipPassword === undefined) return updated;
+      // Sealed only once the rest of the change has passed (a clashing name leaves the stored
+      // password as it was); a failure to seal rolls the whole change back.
+      const [sealed] = await tx
+        .update(sipTrunks)
+        .set({ secretRef: await deps.secrets.seal(id, input.sipPassword), secretHint: secretHint(input.sipPassword) })
+        .where(eq(sipTrunks.id, id))
+        .returning();
+      return sealed!;
     });
     return trunkView(row);
   } catch (error) {
