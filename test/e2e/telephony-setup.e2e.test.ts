@@ -97,6 +97,16 @@ describe('an admin setting up telephony', () => {
     await page.getByRole('heading', { name: CAMPAIGN, level: 1 }).waitFor();
     campaignId = new URL(page.url()).pathname.split('/').pop()!;
 
+    // Without an audience it cannot start: the refusal names what is missing and where to fix it.
+    await page.getByRole('button', { name: 'Activate' }).click();
+    await page.getByRole('alertdialog', { name: /Activate/ }).getByRole('button', { name: 'Activate' }).click();
+    const refused = page.getByTestId('activation-refused');
+    await refused.getByText('Audience:').waitFor();
+    expect(await refused.textContent()).not.toContain('Trunk');
+    await expectNoSeriousA11yViolations(page);
+    await shoot(page, 'light-activation-refused');
+    await refused.getByRole('button', { name: 'Dismiss' }).click();
+
     await page.getByRole('combobox', { name: 'Audience', exact: true }).click();
     await page.getByRole('option', { name: new RegExp(escape(LIST)) }).click();
     await page.getByRole('button', { name: 'Save setup' }).click();
