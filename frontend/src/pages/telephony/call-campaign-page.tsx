@@ -13,6 +13,8 @@ import { Skeleton } from '@/components/ui/skeleton';
 import { Tabs, TabsContent, TabsList, TabsTrigger } from '@/components/ui/tabs';
 import { toast } from '@/components/ui/toast';
 import { DetailLoadError } from '@/features/records/detail-load-error';
+import { useDomainSets, useLists, useSegments } from '@/features/audience/audience-api';
+import { AUDIENCE_KIND_LABELS } from '@/features/email/audience-picker';
 import { AgentsPicker } from '@/features/telephony/agents-picker';
 import { CallCampaignStatusBadge } from '@/features/telephony/call-campaign-status';
 import {
@@ -73,6 +75,18 @@ const MOVE_TEXT: Record<Move, { title: (c: CallCampaign) => string; description:
   },
 };
 
+/** "List: Call targets", from the audience module's lists (null while they load). */
+function useAudienceName(audience: CallCampaign['audience'] | undefined): string | null {
+  const segments = useSegments();
+  const lists = useLists();
+  const domainSets = useDomainSets(audience?.kind === 'domain_set');
+  if (!audience) return null;
+  const items: Array<{ id: string; name: string }> =
+    audience.kind === 'segment' ? (segments.data?.items ?? []) : audience.kind === 'list' ? (lists.data?.items ?? []) : (domainSets.data?.items ?? []);
+  const name = items.find((i) => i.id === audience.id)?.name;
+  return name ? `${AUDIENCE_KIND_LABELS[audience.kind]}: ${name}` : null;
+}
+
 export function CallCampaignPage({ id }: { id: string }) {
   const [, navigate] = useLocation();
   const query = useCallCampaign(id);
@@ -98,6 +112,7 @@ export function CallCampaignPage({ id }: { id: string }) {
   const [moving, setMoving] = useState<Move | null>(null);
   const [refusal, setRefusal] = useState<{ message: string; missing: Array<{ field: string; message: string }> } | null>(null);
   const [deleting, setDeleting] = useState(false);
+  const audienceName = useAudienceName(query.data?.audience);
 
   const back = (
     <Button variant="link" className="h-auto p-0 text-muted-foreground" onClick={() => navigate(CALL_CAMPAIGNS_ROUTE)}>
@@ -164,7 +179,7 @@ export function CallCampaignPage({ id }: { id: string }) {
         meta={<CallCampaignStatusBadge status={campaign.status} />}
         description={
           <span className="flex flex-wrap gap-x-4 gap-y-1">
-            <span>{campaign.audience ? 'Audience chosen' : 'No audience yet'}</span>
+            <span>{campaign.audience ? (audienceName ?? 'Audience chosen') : 'No audience yet'}</span>
             <span>
               {campaign.form.length} question{campaign.form.length === 1 ? '' : 's'}
             </span>
