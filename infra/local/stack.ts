@@ -247,7 +247,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       AUTH_ISSUER: options.env.AUTH_ISSUER ?? publicUrl,
       AUTH_KEYS_DIR: options.env.AUTH_KEYS_DIR ?? path.join(dataDir, 'keys'),
       TRACKING_SECRET: options.env.TRACKING_SECRET ?? (await loadOrCreateTrackingSecret(keysDir)),
-      TELEPHONY_SECRET_KEY: options.env.TELEPHONY_SECRET_KEY ?? (await loadOrCreateTelephonySecretKey(keysDir)),
+      // Trunk passwords are sealed with a key of the data folder unless Secrets Manager is configured.
+      TELEPHONY_SECRET_KEY: options.env.TELEPHONY_SECRET_KEY ?? (options.env.TELEPHONY_SECRET_PREFIX ? undefined : await loadOrCreateTelephonySecretKey(keysDir)),
       ...(telnyx
         ? {
             TELNYX_API_KEY: telnyx.apiKey,

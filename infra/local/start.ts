@@ -2,6 +2,8 @@
 // Settings that are wrong stop start-up with one line saying what to fix.
 import path from 'node:path';
 import { seedEmailDemo } from '../../functions/src/modules/email';
+import { seedTelephonyDemo } from '../../functions/src/modules/telephony';
+import { telephonyHooks } from '../../functions/src/composition';
 import { signInHint } from '../../functions/src/modules/identity';
 import { startLocalStack, StartupError, type LocalStack } from './stack';
 
@@ -52,6 +54,11 @@ async function main(): Promise<void> {
     process.stdout.write(loaded ? `\n  Demo data: ${loaded.accounts} accounts and ${loaded.contacts} contacts loaded.\n` : '\n  Demo data: skipped, the database already has accounts.\n');
     const email = await seedEmailDemo(stack.deps);
     if (email) process.stdout.write(`  Email demo: a verified sending domain, a sender profile, ${email.templateIds.length} templates and ${email.campaigns} campaigns.\n`);
+    const telephony = await seedTelephonyDemo(stack.deps, telephonyHooks);
+    if (telephony) {
+      const agents = telephony.agents ? `, worked by ${telephony.agents} agent${telephony.agents === 1 ? '' : 's'}` : '';
+      process.stdout.write(`  Telephony demo: a default SIP trunk and ${telephony.campaignIds.length} call campaigns${agents}.\n`);
+    }
   }
 
   const seconds = ((Date.now() - started) / 1000).toFixed(1);

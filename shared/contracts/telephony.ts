@@ -29,21 +29,29 @@ export const e164 = z.string().trim().regex(/^\+[1-9][0-9]{7,14}$/, 'must be a p
 
 // ---------------------------------------------------------------- trunks
 
-export const trunkInputSchema = z.strictObject({
+// The fields without their defaults: a patch must not reset what it does not mention.
+const trunkFields = {
   name,
   sipHost: z.string().trim().min(3).max(253).regex(/^[a-z0-9.-]+$/i, 'must be a host name such as sip.telnyx.com'),
   sipUsername: z.string().trim().min(1).max(128),
   /** Write-only: never read back. */
   sipPassword: z.string().min(8, 'must be at least 8 characters').max(256),
   connectionId: z.string().trim().min(1).max(64),
-  callerIds: z.array(e164).max(50).default([]),
-  isDefault: z.boolean().default(false),
-  active: z.boolean().default(true),
+  callerIds: z.array(e164).max(50),
+  isDefault: z.boolean(),
+  active: z.boolean(),
+};
+
+export const trunkInputSchema = z.strictObject({
+  ...trunkFields,
+  callerIds: trunkFields.callerIds.default([]),
+  isDefault: trunkFields.isDefault.default(false),
+  active: trunkFields.active.default(true),
 });
 export type TrunkInput = z.infer<typeof trunkInputSchema>;
 
 /** Patch: the password only when it changes. */
-export const trunkUpdateSchema = trunkInputSchema.partial().strict();
+export const trunkUpdateSchema = z.strictObject(trunkFields).partial();
 export type TrunkUpdate = z.infer<typeof trunkUpdateSchema>;
 
 export const trunkSchema = z.object({
@@ -143,23 +151,32 @@ export type CallAudience = z.infer<typeof callAudienceSchema>;
 
 export const callingWindowSchema = z.strictObject({ start: hhmm, end: hhmm });
 
-export const callCampaignInputSchema = z.strictObject({
+// The fields without their defaults: a patch must not reset what it does not mention.
+const callCampaignFields = {
   name,
   audience: callAudienceSchema.nullable().optional(),
   trunkId: uuid.nullable().optional(),
   callerId: e164.nullable().optional(),
   sellerName: z.string().trim().min(1, 'is needed for the safe-harbour message').max(120),
   sellerPhone: e164,
-  script: z.string().max(100_000).default(''),
-  form: qualificationFormSchema.default([]),
+  script: z.string().max(100_000),
+  form: qualificationFormSchema,
   rules: policyRulesSchema.nullable().optional(),
   callingWindow: callingWindowSchema.nullable().optional(),
-  record: z.boolean().default(true),
+  record: z.boolean(),
   consentAnnouncement: z.string().trim().max(500).nullable().optional(),
-  recordingRetentionDays: z.number().int().min(1).max(3650).default(365),
+  recordingRetentionDays: z.number().int().min(1).max(3650),
+};
+
+export const callCampaignInputSchema = z.strictObject({
+  ...callCampaignFields,
+  script: callCampaignFields.script.default(''),
+  form: callCampaignFields.form.default([]),
+  record: callCampaignFields.record.default(true),
+  recordingRetentionDays: callCampaignFields.recordingRetentionDays.default(365),
 });
 export type CallCampaignInput = z.infer<typeof callCampaignInputSchema>;
-export const callCampaignUpdateSchema = callCampaignInputSchema.partial().strict();
+export const callCampaignUpdateSchema = z.strictObject(callCampaignFields).partial();
 export type CallCampaignUpdate = z.infer<typeof callCampaignUpdateSchema>;
 
 export const callCampaignSchema = z.object({

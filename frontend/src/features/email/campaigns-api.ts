@@ -256,10 +256,12 @@ export function useSenderProfiles() {
   });
 }
 
-export function useMergeFields() {
+/** The email catalog; `enabled: false` when a picker is given another catalog (a call script's). */
+export function useMergeFields({ enabled = true }: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: emailKeys.mergeFields,
     queryFn: async ({ signal }) => (await api.get<{ items: MergeField[] }>(`${EMAIL_PATH}/merge-fields`, undefined, signal)).items,
     staleTime: 10 * 60_000,
+    enabled,
   });
 }

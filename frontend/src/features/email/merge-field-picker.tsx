@@ -21,12 +21,22 @@ export interface MergeFieldPickerProps {
   disabled?: boolean;
   /** Called as the list opens, so the field can remember its caret first. */
   onOpen?: () => void;
+  /** Another catalog than email's (a call script's contact and account fields). */
+  fields?: MergeFieldSource;
 }
 
-export function MergeFieldPicker({ target, onInsert, disabled, onOpen }: MergeFieldPickerProps) {
+/** A catalog as a query gives it. */
+export interface MergeFieldSource {
+  data?: MergeField[] | undefined;
+  isLoading: boolean;
+  isError: boolean;
+}
+
+export function MergeFieldPicker({ target, onInsert, disabled, onOpen, fields: source }: MergeFieldPickerProps) {
   const [open, setOpen] = useState(false);
   const [fallback, setFallback] = useState('');
-  const fields = useMergeFields();
+  const emailFields = useMergeFields({ enabled: source === undefined });
+  const fields = source ?? emailFields;
   const fallbackId = useId();
   const byGroup = MERGE_FIELD_GROUPS.map((group) => ({ group, items: (fields.data ?? []).filter((f) => f.group === group) })).filter((g) => g.items.length > 0);
 

@@ -31,3 +31,6 @@ export { createSendingKit } from './sending/kit';
 export { emailSweepJob } from './sending/sweep-job';
 export { refreshEmailDomainsJob } from './settings';
 export { seedEmailDemo, type EmailDemoReport } from './settings/demo-data';
+// The merge-field catalog and the Liquid hiding the sanitizer needs, for call scripts.
+export { mergeFieldCatalog } from './content';
+export { protectLiquid } from './content/liquid-text';

@@ -31,3 +31,6 @@ export { agentReport, campaignReport, complianceReport } from './dialer/reports'
 export { claimItems } from './dialer/queue-store';
 export { availableAgents, getPresence, reserveAgent, setPresence } from './presence';
 export { nextPacing, linesToDial, overdialBudget, abandonmentRate, type AbandonWindow, type PacingState } from './dialer/pacing';
+export { seedTelephonyDemo, type TelephonyDemoReport } from './campaigns/demo-data';
+export { openTrunkPassword, trunkForCampaign } from './settings/trunks';
+export { trunkDepsOf } from './settings/routes';

@@ -2,12 +2,12 @@
 // underline, link and list buttons, and the merge-field picker inserting at the caret. What it
 // stores is cleaned to the tags the server keeps.
 import { useEffect, useRef, useState } from 'react';
-import { Bold, Italic, Link, List, ListOrdered, Underline } from 'lucide-react';
+import { Bold, Heading3, Italic, Link, List, ListOrdered, Underline } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Popover, PopoverAnchor, PopoverContent } from '@/components/ui/popover';
 import { cn } from '@/lib/utils';
-import { MergeFieldPicker } from '../merge-field-picker';
+import { MergeFieldPicker, type MergeFieldSource } from '../merge-field-picker';
 import { cleanRichText } from './rich-text';
 
 export interface RichTextFieldProps {
@@ -17,9 +17,18 @@ export interface RichTextFieldProps {
   value: string;
   onChange: (html: string) => void;
   'aria-describedby'?: string;
+  /** Section headings (h3) too: a call script is read in parts. */
+  sections?: boolean;
+  /** The merge fields offered (email's when not given). */
+  mergeFields?: MergeFieldSource;
+  /** Taller editing area for long text. */
+  className?: string;
 }
 
-export function RichTextField({ id, label, value, onChange, ...aria }: RichTextFieldProps) {
+const SECTION_TAGS: ReadonlySet<string> = new Set(['H3']);
+
+export function RichTextField({ id, label, value, onChange, sections = false, mergeFields, className, ...aria }: RichTextFieldProps) {
+  const clean = (html: string) => cleanRichText(html, sections ? SECTION_TAGS : undefined);
   const area = useRef<HTMLDivElement>(null);
   const saved = useRef<Range | null>(null);
   const [linking, setLinking] = useState(false);
@@ -29,10 +38,10 @@ export function RichTextField({ id, label, value, onChange, ...aria }: RichTextF
   // (another block selected, an undo), never while the author types, which would move the caret.
   useEffect(() => {
     const el = area.current;
-    if (el && cleanRichText(el.innerHTML) !== value) el.innerHTML = value;
+    if (el && clean(el.innerHTML) !== value) el.innerHTML = value;
   }, [value]);
 
-  const emit = () => area.current && onChange(cleanRichText(area.current.innerHTML));
+  const emit = () => area.current && onChange(clean(area.current.innerHTML));
 
   function rememberSelection() {
     const selection = window.getSelection();
@@ -71,6 +80,7 @@ export function RichTextField({ id, label, value, onChange, ...aria }: RichTextF
   return (
     <div className="overflow-hidden rounded-md border border-input bg-card shadow-xs focus-within:border-primary">
       <div role="toolbar" aria-label={`${label} formatting`} className="flex items-center gap-0.5 border-b border-border px-1 py-1">
+        {sections && tool('Section heading', <Heading3 aria-hidden="true" />, () => command('formatBlock', 'h3'))}
         {tool('Bold', <Bold aria-hidden="true" />, () => command('bold'))}
         {tool('Italic', <Italic aria-hidden="true" />, () => command('italic'))}
         {tool('Underline', <Underline aria-hidden="true" />, () => command('underline'))}
@@ -111,7 +121,7 @@ export function RichTextField({ id, label, value, onChange, ...aria }: RichTextF
         {tool('Bulleted list', <List aria-hidden="true" />, () => command('insertUnorderedList'))}
         {tool('Numbered list', <ListOrdered aria-hidden="true" />, () => command('insertOrderedList'))}
         <span className="ml-auto">
-          <MergeFieldPicker target={label.toLowerCase()} onOpen={rememberSelection} onInsert={insertText} />
+          <MergeFieldPicker target={label.toLowerCase()} onOpen={rememberSelection} onInsert={insertText} {...(mergeFields ? { fields: mergeFields } : {})} />
         </span>
       </div>
       <div
@@ -131,7 +141,8 @@ export function RichTextField({ id, label, value, onChange, ...aria }: RichTextF
         onKeyUp={rememberSelection}
         onMouseUp={rememberSelection}
         className={cn(
-          'min-h-28 px-3 py-2 text-sm outline-none [&_a]:text-primary [&_a]:underline [&_ol]:list-decimal [&_ol]:pl-5 [&_p+p]:mt-2 [&_ul]:list-disc [&_ul]:pl-5',
+          'min-h-28 px-3 py-2 text-sm outline-none [&_a]:text-primary [&_a]:underline [&_h3]:mt-3 [&_h3]:text-sm [&_h3]:font-semibold [&_h3]:first:mt-0 [&_ol]:list-decimal [&_ol]:pl-5 [&_p+p]:mt-2 [&_ul]:list-disc [&_ul]:pl-5',
+          className,
         )}
         {...aria}
       />

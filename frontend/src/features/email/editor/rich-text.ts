@@ -6,11 +6,11 @@ import { MERGE_CHIP_CLASS, fieldLabel, splitMergeTags } from '../merge-tag';
 const ALLOWED = new Set(['P', 'BR', 'STRONG', 'EM', 'U', 'A', 'UL', 'OL', 'LI']);
 const RENAMED: Record<string, string> = { B: 'strong', I: 'em', DIV: 'p' };
 
-function cleanNode(node: Node, out: Document): Node[] {
+function cleanNode(node: Node, out: Document, extra: ReadonlySet<string>): Node[] {
   if (node.nodeType === Node.TEXT_NODE) return [out.createTextNode(node.textContent ?? '')];
   if (!(node instanceof Element)) return [];
-  const children = [...node.childNodes].flatMap((child) => cleanNode(child, out));
-  const tag = RENAMED[node.tagName] ?? (ALLOWED.has(node.tagName) ? node.tagName.toLowerCase() : null);
+  const children = [...node.childNodes].flatMap((child) => cleanNode(child, out, extra));
+  const tag = RENAMED[node.tagName] ?? (ALLOWED.has(node.tagName) || extra.has(node.tagName) ? node.tagName.toLowerCase() : null);
   if (!tag) return children;
   const element = out.createElement(tag);
   if (tag === 'a') {
@@ -21,12 +21,14 @@ function cleanNode(node: Node, out: Document): Node[] {
   return [element];
 }
 
-/** Only the allowed tags (and an anchor's href); everything else is unwrapped to its text. */
-export function cleanRichText(html: string): string {
+const NO_EXTRA: ReadonlySet<string> = new Set();
+
+/** Only the allowed tags (and an anchor's href), plus `extra` (upper-case names such as 'H3'); everything else is unwrapped to its text. */
+export function cleanRichText(html: string, extra: ReadonlySet<string> = NO_EXTRA): string {
   const parsed = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html');
   const out = document.implementation.createHTMLDocument('');
   const container = out.createElement('div');
-  container.append(...[...parsed.body.childNodes].flatMap((n) => cleanNode(n, out)));
+  container.append(...[...parsed.body.childNodes].flatMap((n) => cleanNode(n, out, extra)));
   return container.innerHTML;
 }
 

@@ -1,0 +1,327 @@
+// One call campaign at /telephony/campaigns/:id: its status and moves (activate, pause, complete,
+// each confirmed), and tabs for setup, script, qualification form, dispositions and agents (the
+// open tab lives in the address). A refused activation lists what is missing. A completed
+// campaign is read-only.
+import { useState } from 'react';
+import { useLocation, useSearchParams } from 'wouter';
+import { ArrowLeft, CheckCheck, ClipboardList, Copy, FileText, ListChecks, Pause, Play, Settings2, Trash2, Users } from 'lucide-react';
+import type { CallCampaign } from '@shared/contracts/telephony';
+import { Button } from '@/components/ui/button';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { HeaderActionBar } from '@/components/ui/header-action-bar';
+import { Skeleton } from '@/components/ui/skeleton';
+import { Tabs, TabsContent, TabsList, TabsTrigger } from '@/components/ui/tabs';
+import { toast } from '@/components/ui/toast';
+import { DetailLoadError } from '@/features/records/detail-load-error';
+import { useDomainSets, useLists, useSegments } from '@/features/audience/audience-api';
+import { AUDIENCE_KIND_LABELS } from '@/features/email/audience-picker';
+import { AgentsPicker } from '@/features/telephony/agents-picker';
+import { CallCampaignStatusBadge } from '@/features/telephony/call-campaign-status';
+import {
+  CALL_CAMPAIGNS_ROUTE,
+  callCampaignHref,
+  useCallCampaign,
+  useCloneCallCampaign,
+  useDeleteCallCampaign,
+  useMoveCallCampaign,
+  usePutAgents,
+  usePutDispositions,
+  useUpdateCallCampaign,
+} from '@/features/telephony/campaigns-api';
+import { DispositionsEditor } from '@/features/telephony/dispositions-editor';
+import { FormBuilder } from '@/features/telephony/form-builder';
+import { describeError, isApiError } from '@/lib/api';
+import { CallCampaignScript } from './call-campaign-script';
+import { CallCampaignSetup } from './call-campaign-setup';
+
+const TABS = [
+  { id: 'setup', label: 'Setup', icon: Settings2 },
+  { id: 'script', label: 'Script', icon: FileText },
+  { id: 'form', label: 'Qualification form', icon: ClipboardList },
+  { id: 'dispositions', label: 'Dispositions', icon: ListChecks },
+  { id: 'agents', label: 'Agents', icon: Users },
+] as const;
+type TabId = (typeof TABS)[number]['id'];
+
+/** What a refused activation names, in words a manager can act on, with the tab that fixes it. */
+const MISSING: Record<string, { label: string; tab: TabId }> = {
+  audience: { label: 'Audience', tab: 'setup' },
+  trunkId: { label: 'Trunk', tab: 'setup' },
+  callerId: { label: 'Caller id', tab: 'setup' },
+  sellerName: { label: 'Seller name', tab: 'setup' },
+  sellerPhone: { label: 'Seller phone', tab: 'setup' },
+  dispositions: { label: 'Dispositions', tab: 'dispositions' },
+};
+
+type Move = 'activate' | 'pause' | 'complete';
+const MOVE_TEXT: Record<Move, { title: (c: CallCampaign) => string; description: string; confirm: string; done: string }> = {
+  activate: {
+    title: (c) => (c.status === 'paused' ? `Resume “${c.name}”?` : `Activate “${c.name}”?`),
+    description: 'The campaign goes live: its dialer queue can be filled and started from the control centre, and its agents see it in their console.',
+    confirm: 'Activate',
+    done: 'The campaign is active.',
+  },
+  pause: {
+    title: (c) => `Pause “${c.name}”?`,
+    description: 'No new calls are placed; calls in progress end as they would. You can resume it later.',
+    confirm: 'Pause',
+    done: 'The campaign is paused.',
+  },
+  complete: {
+    title: (c) => `Complete “${c.name}”?`,
+    description: 'No more calls, ever: the campaign becomes read-only. Clone it to run it again.',
+    confirm: 'Complete campaign',
+    done: 'The campaign is completed.',
+  },
+};
+
+/** "List: Call targets", from the audience module's lists (null while they load). */
+function useAudienceName(audience: CallCampaign['audience'] | undefined): string | null {
+  const segments = useSegments();
+  const lists = useLists();
+  const domainSets = useDomainSets(audience?.kind === 'domain_set');
+  if (!audience) return null;
+  const items: Array<{ id: string; name: string }> =
+    audience.kind === 'segment' ? (segments.data?.items ?? []) : audience.kind === 'list' ? (lists.data?.items ?? []) : (domainSets.data?.items ?? []);
+  const name = items.find((i) => i.id === audience.id)?.name;
+  return name ? `${AUDIENCE_KIND_LABELS[audience.kind]}: ${name}` : null;
+}
+
+export function CallCampaignPage({ id }: { id: string }) {
+  const [, navigate] = useLocation();
+  const query = useCallCampaign(id);
+  const update = useUpdateCallCampaign(id);
+  const putDispositions = usePutDispositions(id);
+  const putAgents = usePutAgents(id);
+  const moveCampaign = useMoveCallCampaign(id);
+  const clone = useCloneCallCampaign();
+  const remove = useDeleteCallCampaign();
+  const [params, setParams] = useSearchParams();
+  const asked = params.get('tab');
+  const tab: TabId = TABS.some((t) => t.id === asked) ? (asked as TabId) : 'setup';
+  const setTab = (next: string) =>
+    setParams(
+      (prev) => {
+        const search = new URLSearchParams(prev);
+        if (next === 'setup') search.delete('tab');
+        else search.set('tab', next);
+        return search;
+      },
+      { replace: true },
+    );
+  const [moving, setMoving] = useState<Move | null>(null);
+  const [refusal, setRefusal] = useState<{ message: string; missing: Array<{ field: string; message: string }> } | null>(null);
+  const [deleting, setDeleting] = useState(false);
+  const audienceName = useAudienceName(query.data?.audience);
+
+  const back = (
+    <Button variant="link" className="h-auto p-0 text-muted-foreground" onClick={() => navigate(CALL_CAMPAIGNS_ROUTE)}>
+      <ArrowLeft aria-hidden="true" /> Call campaigns
+    </Button>
+  );
+
+  if (query.isPending) {
+    return (
+      <div className="grid gap-6" aria-busy="true" aria-label="Loading the call campaign">
+        <HeaderActionBar eyebrow={back} title={<Skeleton className="h-7 w-72" />} />
+        <Skeleton className="h-10" />
+        <Skeleton className="h-96" />
+      </div>
+    );
+  }
+  if (query.isError) {
+    return (
+      <div className="grid gap-6">
+        <HeaderActionBar eyebrow={back} title="Call campaign" />
+        <DetailLoadError noun="call campaign" query={query} />
+      </div>
+    );
+  }
+
+  const campaign = query.data;
+  const readOnly = campaign.status === 'completed';
+
+  async function runMove(to: Move) {
+    try {
+      await moveCampaign.mutateAsync(to);
+      setRefusal(null);
+      toast.success(MOVE_TEXT[to].done);
+    } catch (error) {
+      if (to === 'activate' && isApiError(error) && error.status === 409 && Object.keys(error.fieldErrors).length > 0) {
+        setRefusal({
+          message: 'The campaign cannot start yet. Fix these first:',
+          missing: Object.entries(error.fieldErrors).map(([field, messages]) => ({ field, message: messages.join('; ') })),
+        });
+        return;
+      }
+      toast.error('The campaign was not changed', { description: describeError(error) });
+      throw error;
+    }
+  }
+
+  async function cloneIt() {
+    try {
+      const copy = await clone.mutateAsync(campaign.id);
+      toast.success(`Cloned as “${copy.name}”.`);
+      navigate(callCampaignHref(copy.id));
+    } catch (error) {
+      toast.error('The campaign could not be cloned', { description: describeError(error) });
+    }
+  }
+
+  const agentsCount = campaign.agentIds.length;
+  return (
+    <div className="grid gap-5">
+      <HeaderActionBar
+        className="pb-0"
+        eyebrow={back}
+        title={campaign.name}
+        meta={<CallCampaignStatusBadge status={campaign.status} />}
+        description={
+          <span className="flex flex-wrap gap-x-4 gap-y-1">
+            <span>{campaign.audience ? (audienceName ?? 'Audience chosen') : 'No audience yet'}</span>
+            <span>
+              {campaign.form.length} question{campaign.form.length === 1 ? '' : 's'}
+            </span>
+            <span>
+              {campaign.dispositions.length} disposition{campaign.dispositions.length === 1 ? '' : 's'}
+            </span>
+            <span>
+              {agentsCount} agent{agentsCount === 1 ? '' : 's'}
+            </span>
+          </span>
+        }
+        actions={
+          <>
+            {(campaign.status === 'draft' || campaign.status === 'paused') && (
+              <Button size="sm" onClick={() => setMoving('activate')}>
+                <Play aria-hidden="true" /> {campaign.status === 'paused' ? 'Resume' : 'Activate'}
+              </Button>
+            )}
+            {campaign.status === 'active' && (
+              <Button size="sm" variant="outline" onClick={() => setMoving('pause')}>
+                <Pause aria-hidden="true" /> Pause
+              </Button>
+            )}
+            {(campaign.status === 'active' || campaign.status === 'paused') && (
+              <Button size="sm" variant="outline" onClick={() => setMoving('complete')}>
+                <CheckCheck aria-hidden="true" /> Complete
+              </Button>
+            )}
+            <Button variant="outline" size="sm" onClick={() => void cloneIt()} loading={clone.isPending}>
+              {!clone.isPending && <Copy aria-hidden="true" />} Clone
+            </Button>
+            {campaign.status !== 'active' && (
+              <Button variant="outline" size="sm" className="text-danger-text" onClick={() => setDeleting(true)}>
+                <Trash2 aria-hidden="true" /> Delete
+              </Button>
+            )}
+          </>
+        }
+      />
+      {refusal && (
+        <div role="alert" className="grid gap-2 rounded-lg border border-danger/40 bg-danger-subtle px-4 py-3 text-sm text-danger-text" data-testid="activation-refused">
+          <p className="font-semibold">{refusal.message}</p>
+          <ul className="grid gap-1">
+            {refusal.missing.map((m) => (
+              <li key={m.field} className="flex flex-wrap items-baseline gap-x-2">
+                <span className="font-medium">{MISSING[m.field]?.label ?? m.field}:</span>
+                <span>{m.message}</span>
+                {MISSING[m.field] && (
+                  <Button variant="link" size="sm" className="h-auto p-0 text-danger-text underline" onClick={() => setTab(MISSING[m.field]!.tab)}>
+                    Go to {TABS.find((t) => t.id === MISSING[m.field]!.tab)!.label}
+                  </Button>
+                )}
+              </li>
+            ))}
+          </ul>
+          <div>
+            <Button variant="outline" size="sm" className="bg-card" onClick={() => setRefusal(null)}>
+              Dismiss
+            </Button>
+          </div>
+        </div>
+      )}
+      <Tabs value={tab} onValueChange={setTab}>
+        <TabsList aria-label="Call campaign" className="mb-2 overflow-x-auto">
+          {TABS.map(({ id: tabId, label, icon: Icon }) => (
+            <TabsTrigger key={tabId} value={tabId}>
+              <Icon aria-hidden="true" />
+              {label}
+            </TabsTrigger>
+          ))}
+        </TabsList>
+        <TabsContent value="setup">{tab === 'setup' && <CallCampaignSetup campaign={campaign} readOnly={readOnly} />}</TabsContent>
+        <TabsContent value="script">{tab === 'script' && <CallCampaignScript campaign={campaign} readOnly={readOnly} />}</TabsContent>
+        <TabsContent value="form">
+          {tab === 'form' && (
+            <FormBuilder
+              key={campaign.updatedAt}
+              form={campaign.form}
+              readOnly={readOnly}
+              onSave={async (form) => {
+                await update.mutateAsync({ form });
+                toast.success('Qualification form saved.');
+              }}
+            />
+          )}
+        </TabsContent>
+        <TabsContent value="dispositions">
+          {tab === 'dispositions' && (
+            <DispositionsEditor
+              key={campaign.updatedAt}
+              dispositions={campaign.dispositions}
+              readOnly={readOnly}
+              onSave={async (list) => {
+                await putDispositions.mutateAsync(list);
+                toast.success('Dispositions saved.');
+              }}
+            />
+          )}
+        </TabsContent>
+        <TabsContent value="agents">
+          {tab === 'agents' && (
+            <AgentsPicker
+              key={campaign.updatedAt}
+              agentIds={campaign.agentIds}
+              readOnly={readOnly}
+              onSave={async (ids) => {
+                await putAgents.mutateAsync(ids);
+                toast.success('Agents saved.');
+              }}
+            />
+          )}
+        </TabsContent>
+      </Tabs>
+      <ConfirmDialog
+        open={moving !== null}
+        onOpenChange={(open) => !open && setMoving(null)}
+        destructive={moving === 'complete'}
+        title={moving ? MOVE_TEXT[moving].title(campaign) : ''}
+        description={moving ? MOVE_TEXT[moving].description : undefined}
+        confirmLabel={moving ? MOVE_TEXT[moving].confirm : 'Confirm'}
+        onConfirm={async () => {
+          if (moving) await runMove(moving);
+        }}
+      />
+      <ConfirmDialog
+        open={deleting}
+        onOpenChange={setDeleting}
+        destructive
+        title={`Delete “${campaign.name}”?`}
+        description="The campaign, its script, form and dispositions go; calls already made keep their records."
+        confirmLabel="Delete campaign"
+        onConfirm={async () => {
+          try {
+            await remove.mutateAsync(campaign.id);
+            toast.success(`Call campaign “${campaign.name}” deleted.`);
+            navigate(CALL_CAMPAIGNS_ROUTE);
+          } catch (error) {
+            toast.error(describeError(error));
+            throw error;
+          }
+        }}
+      />
+    </div>
+  );
+}

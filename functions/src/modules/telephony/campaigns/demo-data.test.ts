@@ -1,0 +1,39 @@
+// The telephony demo: a default trunk, a list of contacts with phones, two campaigns with scripts,
+// forms and dispositions worked by the agents, the discovery calls active with a paused queue; and
+// nothing when trunks exist already.
+import { randomBytes } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDeps, type TestContext } from '../../../../test/support/test-deps';
+import { FAST_AUTH_ENV, makeUser } from '../../../../test/support/identity-fixtures';
+import { telephonyHooks } from '../../../composition';
+import { dialerQueues } from '../../../db/schema';
+import { insertContacts } from '../../compliance/testing';
+import { seedTelephonyDemo } from './demo-data';
+import { getCampaign } from './service';
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await createTestDeps({ env: { ...FAST_AUTH_ENV, TELEPHONY_SECRET_KEY: randomBytes(32).toString('base64') } });
+}, 60_000);
+afterAll(async () => ctx?.close());
+
+describe('the telephony demo', () => {
+  it('loads a trunk and two campaigns worked by the agents, once', async () => {
+    await insertContacts(ctx.deps.db, Array.from({ length: 8 }, (_, i) => ({ fullName: `Caller ${i}`, directPhone: `+1415555${String(1000 + i)}` })));
+    const agent = await makeUser(ctx.deps, { roles: ['agent'] });
+    const report = await seedTelephonyDemo(ctx.deps, telephonyHooks);
+    expect(report).toMatchObject({ agents: 1, campaignIds: [expect.any(String), expect.any(String)] });
+
+    const [discovery, webinar] = await Promise.all(report!.campaignIds.map((id) => getCampaign(ctx.deps, id)));
+    expect(discovery).toMatchObject({ status: 'active', agentIds: [agent.id] });
+    expect(discovery!.form.length).toBeGreaterThan(3);
+    expect(discovery!.script).toContain('{{ contact.first_name');
+    expect(webinar).toMatchObject({ status: 'draft', trunkId: report!.trunkId });
+    expect(webinar!.dispositions.map((d) => d.code)).toContain('registered');
+    const [queue] = await ctx.deps.db.select().from(dialerQueues).where(eq(dialerQueues.campaignId, discovery!.id));
+    expect(queue?.status).toBe('paused');
+
+    expect(await seedTelephonyDemo(ctx.deps, telephonyHooks)).toBeNull();
+  });
+});
