@@ -20,6 +20,8 @@ export interface FunctionAccess {
   healthProbe?: boolean;
   /** The Telnyx keys' secret (its ARN in TELNYX_SECRET_ARN, read at cold start). */
   telnyx?: boolean;
+  /** SIP trunk passwords: one Secrets Manager secret per trunk under TELEPHONY_SECRET_PREFIX/trunks/ (create, put, read, delete). */
+  trunkSecrets?: boolean;
 }
 
 export type FunctionAccessTable = Readonly<Record<string, FunctionAccess>>;
@@ -77,8 +79,8 @@ export const functionAccess: FunctionAccessTable = {
   // and pausing or cancelling stops it.
   // Telephony: Call Control and agents' WebRTC tokens through Telnyx; agent presence and webhook
   // event ids in the table; call recordings copied from Telnyx into recordings/ and played back
-  // through signed URLs.
-  'functions/src/handlers/telephony.ts': { telnyx: true, table: 'read-write', objects: { read: [RECORDING_OBJECTS], write: [RECORDING_OBJECTS] } },
+  // through signed URLs; SIP trunk passwords sealed in Secrets Manager.
+  'functions/src/handlers/telephony.ts': { telnyx: true, trunkSecrets: true, table: 'read-write', objects: { read: [RECORDING_OBJECTS], write: [RECORDING_OBJECTS] } },
   // The dialer workflow's tick reserves agents (presence in the table) and dials through Telnyx.
   'functions/src/handlers/dialer-tick.ts': { telnyx: true, table: 'read-write' },
   'functions/src/handlers/email.ts': {

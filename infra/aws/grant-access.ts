@@ -1,6 +1,6 @@
 // Turns one function's declared access (./function-access) into IAM statements on its role, each
 // scoped to the resources of this stack that the code actually calls.
-import { Validations } from 'aws-cdk-lib';
+import { ArnFormat, Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import { AwsSolutionsChecks } from 'cdk-nag';
@@ -33,6 +33,7 @@ export function grantAccess(fn: lambda.Function, access: FunctionAccess, targets
   if (access.sendingIdentities === 'read') email.grantReadIdentities(fn);
   if (access.manageUsers) pools.grantManageUsers(fn);
   if (access.telnyx) telnyx.grantRead(fn);
+  if (access.trunkSecrets) grantTrunkSecrets(fn);
 
   if (access.workflows?.start && workflows.length) {
     for (const workflow of workflows) {
@@ -73,4 +74,26 @@ function acknowledgeExecutionWildcards(fn: lambda.Function): void {
       });
     }
   }
+}
+
+/**
+ * SIP trunk passwords live one secret a trunk under `<stack>/telephony/trunks/<trunk id>`: the
+ * function gets the prefix in TELEPHONY_SECRET_PREFIX and the secret calls on that prefix alone.
+ */
+function grantTrunkSecrets(fn: lambda.Function): void {
+  const stack = Stack.of(fn);
+  const prefix = `${stack.stackName}/telephony`;
+  fn.addEnvironment('TELEPHONY_SECRET_PREFIX', prefix);
+  const resource = stack.formatArn({ service: 'secretsmanager', resource: 'secret', resourceName: `${prefix}/trunks/*`, arnFormat: ArnFormat.COLON_RESOURCE_NAME });
+  fn.addToRolePolicy(
+    new iam.PolicyStatement({
+      actions: ['secretsmanager:CreateSecret', 'secretsmanager:DeleteSecret', 'secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue', 'secretsmanager:PutSecretValue'],
+      resources: [resource],
+    }),
+  );
+  acknowledge(
+    fn,
+    [`AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:secretsmanager:<AWS::Region>:<AWS::AccountId>:secret:${prefix}/trunks/*]`],
+    'Trunks are added at run time, each with its own secret named by its id, so access is to the trunks/ prefix of this stack; the actions are listed one by one.',
+  );
 }

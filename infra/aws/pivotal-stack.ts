@@ -182,7 +182,8 @@ export class PivotalStack extends Stack {
       logsBucket: stores.logsBucket,
       distDir: props.distDir ?? path.join(REPO_ROOT, 'dist'),
       // Cognito for sign-in; the data bucket for presigned uploads straight from the browser.
-      connectSources: [`https://cognito-idp.${this.region}.amazonaws.com`, `https://${stores.bucket.bucketRegionalDomainName}`],
+      // Telnyx's WebRTC signalling: the agent console's softphone logs in there.
+      connectSources: [`https://cognito-idp.${this.region}.amazonaws.com`, `https://${stores.bucket.bucketRegionalDomainName}`, 'wss://rtc.telnyx.com'],
       runtimeConfig: {
         region: this.region,
         staffUserPoolId: pools.staff.pool.userPoolId,
