@@ -57,7 +57,7 @@ async function main(): Promise<void> {
     const telephony = await seedTelephonyDemo(stack.deps, telephonyHooks);
     if (telephony) {
       const agents = telephony.agents ? `, worked by ${telephony.agents} agent${telephony.agents === 1 ? '' : 's'}` : '';
-      process.stdout.write(`  Telephony demo: a default SIP trunk and ${telephony.campaignIds.length} call campaigns${agents}.\n`);
+      process.stdout.write(`  Telephony demo: a default SIP trunk, ${telephony.campaignIds.length} call campaigns${agents} and ${telephony.calls} calls made.\n`);
     }
   }
 

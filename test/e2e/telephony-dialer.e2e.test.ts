@@ -63,8 +63,8 @@ describe('an agent taking a dialer call in the console', () => {
       mustChangePassword: false,
     });
     const zone = zoneInDaytime();
-    human = await admin.request<Contact>('POST', '/api/contacts', { firstName: 'Hana', lastName: 'Human', phone: HUMAN_PHONE, timezone: zone, source: 'e2e-dialer' });
-    machine = await admin.request<Contact>('POST', '/api/contacts', { firstName: 'Mack', lastName: 'Machine', phone: MACHINE_PHONE, timezone: zone, source: 'e2e-dialer' });
+    human = await admin.request<Contact>('POST', '/api/contacts', { firstName: 'Hana', lastName: 'Human', directPhone: HUMAN_PHONE, timezone: zone, source: 'e2e-dialer' });
+    machine = await admin.request<Contact>('POST', '/api/contacts', { firstName: 'Mack', lastName: 'Machine', directPhone: MACHINE_PHONE, timezone: zone, source: 'e2e-dialer' });
     const list = await admin.request<StaticList>('POST', '/api/lists', { name: 'Dialer e2e' });
     await admin.request('POST', `/api/lists/${list.id}/members`, { selection: { ids: [human.id, machine.id] } });
 

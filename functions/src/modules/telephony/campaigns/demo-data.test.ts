@@ -2,7 +2,7 @@
 // forms and dispositions worked by the agents, the discovery calls active with a paused queue; and
 // nothing when trunks exist already.
 import { randomBytes } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDeps, type TestContext } from '../../../../test/support/test-deps';
 import { FAST_AUTH_ENV, makeUser } from '../../../../test/support/identity-fixtures';
@@ -23,7 +23,14 @@ describe('the telephony demo', () => {
     await insertContacts(ctx.deps.db, Array.from({ length: 8 }, (_, i) => ({ fullName: `Caller ${i}`, directPhone: `+1415555${String(1000 + i)}` })));
     const agent = await makeUser(ctx.deps, { roles: ['agent'] });
     const report = await seedTelephonyDemo(ctx.deps, telephonyHooks);
-    expect(report).toMatchObject({ agents: 1, campaignIds: [expect.any(String), expect.any(String)] });
+    expect(report).toMatchObject({ agents: 1, calls: 8, campaignIds: [expect.any(String), expect.any(String)] });
+    // Every contact of the list was called once, by the agent, and each call left its attempt on the timeline.
+    const calls = await ctx.deps.db.execute<{ n: number; agents: number; touches: number }>(
+      sql`select count(*)::int as n, count(distinct agent_id)::int as agents,
+        (select count(*)::int from touches where kind = 'attempted' and campaign_id = ${report!.campaignIds[0]}::uuid) as touches
+        from calls where campaign_id = ${report!.campaignIds[0]}::uuid`,
+    );
+    expect(calls.rows[0]).toEqual({ n: 8, agents: 1, touches: 8 });
 
     const [discovery, webinar] = await Promise.all(report!.campaignIds.map((id) => getCampaign(ctx.deps, id)));
     expect(discovery).toMatchObject({ status: 'active', agentIds: [agent.id] });

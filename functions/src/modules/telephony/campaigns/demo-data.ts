@@ -12,11 +12,14 @@ import type { TelephonyHooks } from '../hooks';
 import { trunkDepsOf } from '../settings/routes';
 import { createTrunk } from '../settings/trunks';
 import { activateCampaign, createCampaign, putAgents } from './service';
+import { seedCallHistory } from './demo-calls';
 
 export interface TelephonyDemoReport {
   trunkId: string;
   campaignIds: string[];
   agents: number;
+  /** Calls in the discovery campaign's history. */
+  calls: number;
 }
 
 const DISCOVERY_FORM: FormField[] = [
@@ -116,9 +119,11 @@ export async function seedTelephonyDemo(deps: Deps, hooks?: TelephonyHooks): Pro
   if (agents.length) {
     for (const campaign of [discovery, webinar]) await putAgents(deps, campaign.id, agents.map((a) => a.id));
   }
-  // The discovery calls are running (their dialer queue waits, paused, to be filled and started).
+  // The discovery calls are running (their dialer queue waits, paused, to be filled and started)
+  // and have two weeks of calls behind them.
   if (hooks && list) await activateCampaign(deps, hooks, discovery.id);
-  return { trunkId: trunk.id, campaignIds: [discovery.id, webinar.id], agents: agents.length };
+  const calls = list ? await seedCallHistory(deps, discovery.id, agents.map((a) => a.id)) : 0;
+  return { trunkId: trunk.id, campaignIds: [discovery.id, webinar.id], agents: agents.length, calls };
 }
 
 const DISCOVERY_SCRIPT_HTML = `<h3>Opening</h3>
