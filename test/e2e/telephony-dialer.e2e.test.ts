@@ -19,11 +19,12 @@ const HUMAN_PHONE = '+14158675301';
 const MACHINE_PHONE = '+14158675305';
 
 interface StandinCall {
-  id: string;
+  callControlId: string;
   to: string;
-  state: string;
-  linkTo?: string | null;
-  events: Array<{ type: string; at?: string }>;
+  /** The agent whose browser the leg rang (agents' legs only). */
+  sipUsername: string | null;
+  bridgedWith: string | null;
+  events: string[];
 }
 
 /** A zone where it is now between 09:00 and 19:59, so the calling window (08:00–21:00 there) is open for the whole test. */
@@ -75,6 +76,7 @@ describe('an agent taking a dialer call in the console', () => {
       sipPassword: 'not-a-real-password-1',
       connectionId: 'conn-dialer-e2e',
       callerIds: ['+14155550100'],
+      isDefault: true,
     });
     campaign = await admin.request<CallCampaign>('POST', '/api/telephony/campaigns', {
       name: 'Dialer e2e',
@@ -126,20 +128,20 @@ describe('an agent taking a dialer call in the console', () => {
     const form = page.getByRole('form', { name: 'Wrap-up' });
     await form.getByLabel(/Budget this year/).fill('25000');
     await form.getByRole('region', { name: 'Qualification form' }).getByText('This quarter').click();
-    await form.getByRole('group', { name: 'Disposition' }).getByRole('button', { name: 'Interested' }).click();
+    await form.getByRole('group', { name: 'Disposition' }).getByRole('button', { name: 'Interested', exact: true }).click();
     await form.getByRole('button', { name: /Save wrap-up|Hang up and save/ }).click();
     await eventually(() => page.getByTestId('agent-status').textContent()).toMatch(/Available/);
 
     // What the stand-in saw: the machine's call was never bridged to an agent; the person's was.
-    const calls = await standin<StandinCall[]>('GET', '/__standin/calls');
+    const { data: calls } = await standin<{ data: StandinCall[] }>('GET', '/__standin/calls');
     const machineCalls = calls.filter((c) => c.to === MACHINE_PHONE);
     const humanCall = calls.find((c) => c.to === HUMAN_PHONE)!;
+    const agentLegs = calls.filter((c) => c.sipUsername !== null && calls.some((d) => d.callControlId === c.bridgedWith && [MACHINE_PHONE, HUMAN_PHONE].includes(d.to)));
     expect(machineCalls.length).toBeGreaterThan(0);
-    for (const m of machineCalls) {
-      expect(m.events.map((e) => e.type)).not.toContain('call.bridged');
-      expect(calls.some((c) => c.linkTo === m.id)).toBe(false);
-    }
-    expect(humanCall.events.map((e) => e.type)).toContain('call.bridged');
+    for (const m of machineCalls) expect({ events: m.events.includes('call.bridged'), bridgedWith: m.bridgedWith }).toEqual({ events: false, bridgedWith: null });
+    expect(humanCall.events).toContain('call.bridged');
+    // One agent leg, and it is the person's.
+    expect(agentLegs.map((leg) => leg.bridgedWith)).toEqual([humanCall.callControlId]);
 
     // The contact's timeline: the call with its disposition and recording.
     await eventually(async () => {

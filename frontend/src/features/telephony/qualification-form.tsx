@@ -57,8 +57,12 @@ export function QualificationForm({ fields, value, onChange, errors = {}, disabl
         return (
           <div key={field.id} className="grid gap-1.5" data-field={field.id}>
             {group ? (
-              <fieldset className="grid gap-1.5" aria-describedby={describedBy} aria-required={field.required || undefined} aria-invalid={error ? true : undefined} disabled={disabled}>
-                <legend className="mb-1.5 text-sm font-medium leading-none">{label}</legend>
+              // A group takes no aria-required: the legend says it instead.
+              <fieldset className="grid gap-1.5" aria-describedby={describedBy} aria-invalid={error ? true : undefined} disabled={disabled}>
+                <legend className="mb-1.5 text-sm font-medium leading-none">
+                  {label}
+                  {field.required && <span className="sr-only"> (required)</span>}
+                </legend>
                 <ChoiceControl field={field} name={id} value={value[field.id]} onChange={(answer) => set(field.id, answer)} />
               </fieldset>
             ) : (
