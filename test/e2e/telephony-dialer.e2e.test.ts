@@ -153,6 +153,7 @@ describe('an agent taking a dialer call in the console', () => {
 
     await openApp(page, `/contacts/${human.id}`);
     await page.locator('#contact-activity').getByText(/Interested/).first().waitFor();
+    await page.locator('#contact-activity').scrollIntoViewIfNeeded();
     await screenshot(page, 'telephony-contact-timeline-call');
   });
 });
