@@ -1,5 +1,6 @@
 // Reading records in bulk through list pages is limited per user and minute, by the rows the
-// pages return; a role that may not export cannot page out the whole database instead.
+// pages return; a role that may not export (a quality analyst, who reads every record) cannot
+// page out the whole database instead.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ContactListResponse } from '@shared/contracts/accounts';
 import { createAccountsTestContext } from './test-fixtures';
@@ -16,7 +17,7 @@ beforeAll(async () => {
 describe('rows read through contact list pages', () => {
   it('serves pages until the minute\'s budget is spent, then 429 with Retry-After; other users read on', async () => {
     const page = (cursor?: string) =>
-      t.call<ContactListResponse>('GET', '/api/contacts', { as: 'agent', query: { limit: '3', ...(cursor ? { cursor } : {}) } });
+      t.call<ContactListResponse>('GET', '/api/contacts', { as: 'quality_analyst', query: { limit: '3', ...(cursor ? { cursor } : {}) } });
     const first = await page();
     expect(first.status, first.text).toBe(200);
     expect(first.json.items).toHaveLength(3);
@@ -25,6 +26,6 @@ describe('rows read through contact list pages', () => {
     const third = await page(second.json.nextCursor!);
     expect(third.status).toBe(429);
     expect(Number(third.headers['retry-after'])).toBeGreaterThan(0);
-    expect((await t.call('GET', '/api/contacts', { as: 'quality_analyst', query: { limit: '3' } })).status).toBe(200);
+    expect((await t.call('GET', '/api/contacts', { as: 'campaign_manager', query: { limit: '3' } })).status).toBe(200);
   });
 });
