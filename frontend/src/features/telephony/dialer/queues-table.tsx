@@ -76,7 +76,7 @@ export function QueuesTable({ queues, busyId, onToggle, onFill, onSettings }: Qu
                   </span>
                 </td>
                 <td>
-                  <div className="flex min-w-60 flex-wrap gap-1">
+                  <div className="flex min-w-36 flex-wrap gap-1">
                     {AGENT_STATUSES.filter((s) => s !== 'offline' && (q.agents[s] ?? 0) > 0).map((s) => (
                       <Badge key={s} variant={STATUS_BADGES[s]} title={AGENT_STATUS_LABELS[s]}>
                         {q.agents[s]} {AGENT_STATUS_LABELS[s].toLowerCase()}

@@ -66,13 +66,14 @@ export async function seedCallHistory(deps: Deps, campaignId: string, agentIds: 
     const base = { channel: 'call' as const, contactId: t.contactId, campaignId };
     touches.push({ ...base, sourceEventId: callTouchId(callId, 'attempted'), kind: 'attempted', occurredAt: started.toISOString(), summary: `Called ${t.phone}` });
     // state, amd, answered, human, bridged, ended, cause, abandoned, disposition, notes, answers
-    if (roll < 0.45) {
+    if (i === 7) {
+      // A person answered and no agent was free within 2 s: the safe-harbour message played.
+      rows.push([callId, t.contactId, t.accountId ?? '', agentId ?? '', t.phone, started.toISOString(), 'ended', 'human', at(5), '', '', at(16), 'normal_clearing', 't', '', '', '']);
+      abandoned.push({ callId, answeredAt: new Date(started.getTime() + 5000) });
+    } else if (roll < 0.45) {
       rows.push([callId, t.contactId, t.accountId ?? '', agentId ?? '', t.phone, started.toISOString(), 'ended', '', '', '', '', at(20), 'timeout', 'f', '', '', '']);
     } else if (roll < 0.6) {
       rows.push([callId, t.contactId, t.accountId ?? '', agentId ?? '', t.phone, started.toISOString(), 'ended', 'machine', at(6), '', '', at(9), 'normal_clearing', 'f', '', '', '']);
-    } else if (i === 7) {
-      rows.push([callId, t.contactId, t.accountId ?? '', agentId ?? '', t.phone, started.toISOString(), 'ended', 'human', at(5), at(7), '', at(16), 'normal_clearing', 't', '', '', '']);
-      abandoned.push({ callId, answeredAt: new Date(started.getTime() + 5000) });
     } else {
       const d = dispositions[Math.floor(random() * dispositions.length)]!;
       const talk = 45 + Math.floor(random() * 400);

@@ -3,6 +3,7 @@
 // nothing when trunks exist already.
 import { randomBytes } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
+import { queryOne } from '../../../db/rows';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDeps, type TestContext } from '../../../../test/support/test-deps';
 import { FAST_AUTH_ENV, makeUser } from '../../../../test/support/identity-fixtures';
@@ -25,12 +26,15 @@ describe('the telephony demo', () => {
     const report = await seedTelephonyDemo(ctx.deps, telephonyHooks);
     expect(report).toMatchObject({ agents: 1, calls: 8, campaignIds: [expect.any(String), expect.any(String)] });
     // Every contact of the list was called once, by the agent, and each call left its attempt on the timeline.
-    const calls = await ctx.deps.db.execute<{ n: number; agents: number; touches: number }>(
+    const calls = await queryOne<{ n: number; agents: number; touches: number; queued: number }>(
+      ctx.deps.db,
       sql`select count(*)::int as n, count(distinct agent_id)::int as agents,
-        (select count(*)::int from touches where kind = 'attempted' and campaign_id = ${report!.campaignIds[0]}::uuid) as touches
+        (select count(*)::int from touches where kind = 'attempted' and campaign_id = ${report!.campaignIds[0]}::uuid) as touches,
+        (select count(*)::int from dialer_queue_items where campaign_id = ${report!.campaignIds[0]}::uuid and status = 'queued') as queued
         from calls where campaign_id = ${report!.campaignIds[0]}::uuid`,
     );
-    expect(calls.rows[0]).toEqual({ n: 8, agents: 1, touches: 8 });
+    // …and its queue is filled from the list, ready to be started.
+    expect(calls).toEqual({ n: 8, agents: 1, touches: 8, queued: 8 });
 
     const [discovery, webinar] = await Promise.all(report!.campaignIds.map((id) => getCampaign(ctx.deps, id)));
     expect(discovery).toMatchObject({ status: 'active', agentIds: [agent.id] });

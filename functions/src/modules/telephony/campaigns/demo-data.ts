@@ -13,6 +13,7 @@ import { trunkDepsOf } from '../settings/routes';
 import { createTrunk } from '../settings/trunks';
 import { activateCampaign, createCampaign, putAgents } from './service';
 import { seedCallHistory } from './demo-calls';
+import { fillQueue } from '../dialer/fill';
 
 export interface TelephonyDemoReport {
   trunkId: string;
@@ -119,9 +120,12 @@ export async function seedTelephonyDemo(deps: Deps, hooks?: TelephonyHooks): Pro
   if (agents.length) {
     for (const campaign of [discovery, webinar]) await putAgents(deps, campaign.id, agents.map((a) => a.id));
   }
-  // The discovery calls are running (their dialer queue waits, paused, to be filled and started)
+  // The discovery calls are running (their dialer queue filled, paused until someone starts it)
   // and have two weeks of calls behind them.
-  if (hooks && list) await activateCampaign(deps, hooks, discovery.id);
+  if (hooks && list) {
+    await activateCampaign(deps, hooks, discovery.id);
+    await fillQueue(deps, hooks, discovery.id, SYSTEM_ACTOR);
+  }
   const calls = list ? await seedCallHistory(deps, discovery.id, agents.map((a) => a.id)) : 0;
   return { trunkId: trunk.id, campaignIds: [discovery.id, webinar.id], agents: agents.length, calls };
 }
