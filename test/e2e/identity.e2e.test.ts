@@ -97,10 +97,14 @@ describe('identity in the browser, from a fresh database', () => {
       'Domain sets',
       'Campaigns',
       'Templates',
+      'Call campaigns',
+      'Agent console',
+      'Auto-dialer',
       'Suppressions',
       'Users',
       'Contact policy',
       'Email',
+      'Telephony',
       'Design system',
     ]);
   });
@@ -220,7 +224,7 @@ describe('identity in the browser, from a fresh database', () => {
     const { page } = browser;
     await signIn(page, { username: ANALYST.username, password: ANALYST.password }, { baseUrl: stack.url });
     // Campaign manager + quality analyst: the workspace pages, none of the admin settings.
-    expect(await sidebarLabels(page)).toEqual(['Dashboard', 'Accounts', 'Contacts', 'My tasks', 'Imports', 'Segments', 'Lists', 'Domain sets', 'Campaigns', 'Templates', 'Suppressions', 'Contact policy', 'Email']);
+    expect(await sidebarLabels(page)).toEqual(['Dashboard', 'Accounts', 'Contacts', 'My tasks', 'Imports', 'Segments', 'Lists', 'Domain sets', 'Campaigns', 'Templates', 'Call campaigns', 'Agent console', 'Auto-dialer', 'Suppressions', 'Contact policy', 'Email']);
     await page.getByRole('heading', { level: 1, name: /Priya/ }).waitFor();
     await screenshot(page, 'identity-analyst-dashboard');
 
