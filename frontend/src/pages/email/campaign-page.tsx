@@ -4,11 +4,11 @@
 import { DetailLoadError } from '@/features/records/detail-load-error';
 import { useState } from 'react';
 import { useLocation } from 'wouter';
-import { ArrowLeft, Copy, Trash2 } from 'lucide-react';
+import { Copy, Trash2 } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { HeaderActionBar } from '@/components/ui/header-action-bar';
-import { Skeleton } from '@/components/ui/skeleton';
+import { DetailBackButton, DetailPageError, DetailPageLoading } from '@/features/records/detail-page-states';
 import { toast } from '@/components/ui/toast';
 import { CAMPAIGNS_ROUTE, campaignHref, useCampaign, useCloneCampaign, useDeleteCampaign } from '@/features/email/campaigns-api';
 import { CampaignStatusBadge } from '@/features/email/campaign-status';
@@ -29,27 +29,14 @@ export function CampaignPage({ id }: { id: string }) {
   // Bumped on reload after a conflict: the editors start again from the server's version.
   const [generation, setGeneration] = useState(0);
 
-  const back = (
-    <Button variant="link" className="h-auto p-0 text-muted-foreground" onClick={() => navigate(CAMPAIGNS_ROUTE)}>
-      <ArrowLeft aria-hidden="true" /> Campaigns
-    </Button>
-  );
+  const back = <DetailBackButton href={CAMPAIGNS_ROUTE}>Campaigns</DetailBackButton>;
 
-  if (query.isPending) {
-    return (
-      <div className="grid gap-6" aria-busy="true" aria-label="Loading the campaign">
-        <HeaderActionBar eyebrow={back} title={<Skeleton className="h-7 w-72" />} />
-        <Skeleton className="h-10" />
-        <Skeleton className="h-96" />
-      </div>
-    );
-  }
+  if (query.isPending) return <DetailPageLoading label="Loading the campaign" back={back} blocks={['h-10', 'h-96']} />;
   if (query.isError) {
     return (
-      <div className="grid gap-6">
-        <HeaderActionBar eyebrow={back} title="Campaign" />
+      <DetailPageError back={back} title="Campaign">
         <DetailLoadError noun="campaign" query={query} />
-      </div>
+      </DetailPageError>
     );
   }
 

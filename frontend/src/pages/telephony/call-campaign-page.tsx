@@ -4,12 +4,12 @@
 // campaign is read-only.
 import { useState } from 'react';
 import { useLocation, useSearchParams } from 'wouter';
-import { ArrowLeft, CheckCheck, ClipboardList, Copy, FileText, ListChecks, Pause, Play, Settings2, Trash2, Users } from 'lucide-react';
+import { CheckCheck, ClipboardList, Copy, FileText, ListChecks, Pause, Play, Settings2, Trash2, Users } from 'lucide-react';
 import type { CallCampaign } from '@shared/contracts/telephony';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { HeaderActionBar } from '@/components/ui/header-action-bar';
-import { Skeleton } from '@/components/ui/skeleton';
+import { DetailBackButton, DetailPageError, DetailPageLoading } from '@/features/records/detail-page-states';
 import { Tabs, TabsContent, TabsList, TabsTrigger } from '@/components/ui/tabs';
 import { toast } from '@/components/ui/toast';
 import { DetailLoadError } from '@/features/records/detail-load-error';
@@ -114,27 +114,14 @@ export function CallCampaignPage({ id }: { id: string }) {
   const [deleting, setDeleting] = useState(false);
   const audienceName = useAudienceName(query.data?.audience);
 
-  const back = (
-    <Button variant="link" className="h-auto p-0 text-muted-foreground" onClick={() => navigate(CALL_CAMPAIGNS_ROUTE)}>
-      <ArrowLeft aria-hidden="true" /> Call campaigns
-    </Button>
-  );
+  const back = <DetailBackButton href={CALL_CAMPAIGNS_ROUTE}>Call campaigns</DetailBackButton>;
 
-  if (query.isPending) {
-    return (
-      <div className="grid gap-6" aria-busy="true" aria-label="Loading the call campaign">
-        <HeaderActionBar eyebrow={back} title={<Skeleton className="h-7 w-72" />} />
-        <Skeleton className="h-10" />
-        <Skeleton className="h-96" />
-      </div>
-    );
-  }
+  if (query.isPending) return <DetailPageLoading label="Loading the call campaign" back={back} blocks={['h-10', 'h-96']} />;
   if (query.isError) {
     return (
-      <div className="grid gap-6">
-        <HeaderActionBar eyebrow={back} title="Call campaign" />
+      <DetailPageError back={back} title="Call campaign">
         <DetailLoadError noun="call campaign" query={query} />
-      </div>
+      </DetailPageError>
     );
   }
 
