@@ -1,14 +1,14 @@
 // The Setup tab of a call campaign: name, audience (with its size now), trunk and caller id,
 // the seller the safe-harbour message names, the calling window (narrower than 08:00–21:00 in the
 // contact's local time), and recording with its consent announcement and retention.
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
 import { callAudienceSchema, callCampaignInputSchema, type CallCampaign } from '@shared/contracts/telephony';
 import { applyApiErrors } from '@/components/form/apply-api-errors';
 import { FormError } from '@/components/form/form-error';
-import { Button } from '@/components/ui/button';
+import { FormSaveBar } from '@/components/form/form-save-bar';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { OptionSelect } from '@/components/ui/option-select';
@@ -100,8 +100,6 @@ export function CallCampaignSetup({ campaign, readOnly }: { campaign: CallCampai
 
   const audience = form.watch('audience');
   const trunkId = form.watch('trunkId');
-  const narrow = form.watch('narrowWindow');
-  const record = form.watch('record');
   const options = trunks.data ?? [];
   const defaultTrunk = options.find((t) => t.isDefault);
   const chosen = trunkId === DEFAULT_TRUNK ? defaultTrunk : options.find((t) => t.id === trunkId);
@@ -182,72 +180,79 @@ export function CallCampaignSetup({ campaign, readOnly }: { campaign: CallCampai
           <Field label="Seller phone" required error={errors.sellerPhone?.message} hint="The call-back number that message gives.">
             <Input autoComplete="off" className="font-mono" {...form.register('sellerPhone')} />
           </Field>
-          <div className="grid gap-3 sm:col-span-2">
-            <Controller
-              control={form.control}
-              name="narrowWindow"
-              render={({ field }) => (
-                <div className="flex items-center gap-2">
-                  <Switch id="narrow-window" checked={field.value} onCheckedChange={field.onChange} disabled={readOnly} />
-                  <label htmlFor="narrow-window" className="text-sm">
+          <Controller
+            control={form.control}
+            name="narrowWindow"
+            render={({ field }) => (
+              <SwitchSection
+                id="narrow-window"
+                checked={field.value}
+                onCheckedChange={field.onChange}
+                disabled={readOnly}
+                label={
+                  <>
                     Call only within narrower hours <span className="text-muted-foreground">(always within 08:00–21:00 in the contact’s local time, and the stricter state rules)</span>
-                  </label>
+                  </>
+                }
+              >
+                <div className="grid grid-cols-2 gap-3 sm:max-w-sm">
+                  <Field label="From" error={errors.windowStart?.message}>
+                    <Input type="time" className="font-mono" {...form.register('windowStart')} />
+                  </Field>
+                  <Field label="Until" error={errors.windowEnd?.message}>
+                    <Input type="time" className="font-mono" {...form.register('windowEnd')} />
+                  </Field>
                 </div>
-              )}
-            />
-            {narrow && (
-              <div className="grid grid-cols-2 gap-3 sm:max-w-sm">
-                <Field label="From" error={errors.windowStart?.message}>
-                  <Input type="time" className="font-mono" {...form.register('windowStart')} />
-                </Field>
-                <Field label="Until" error={errors.windowEnd?.message}>
-                  <Input type="time" className="font-mono" {...form.register('windowEnd')} />
-                </Field>
-              </div>
+              </SwitchSection>
             )}
-          </div>
-          <div className="grid gap-3 sm:col-span-2">
-            <Controller
-              control={form.control}
-              name="record"
-              render={({ field }) => (
-                <div className="flex items-center gap-2">
-                  <Switch id="record-calls" checked={field.value} onCheckedChange={field.onChange} disabled={readOnly} />
-                  <label htmlFor="record-calls" className="text-sm">
+          />
+          <Controller
+            control={form.control}
+            name="record"
+            render={({ field }) => (
+              <SwitchSection
+                id="record-calls"
+                checked={field.value}
+                onCheckedChange={field.onChange}
+                disabled={readOnly}
+                label={
+                  <>
                     Record calls <span className="text-muted-foreground">(both sides, kept in storage for QA)</span>
-                  </label>
+                  </>
+                }
+              >
+                <div className="grid gap-3 sm:grid-cols-[minmax(0,1fr)_11rem]">
+                  <Field label="Consent announcement" error={errors.consentAnnouncement?.message} hint="Played as the call connects; leave empty for none.">
+                    <Textarea rows={2} maxLength={500} placeholder="This call may be recorded for quality and training." {...form.register('consentAnnouncement')} />
+                  </Field>
+                  <Field label="Keep recordings (days)" error={errors.recordingRetentionDays?.message}>
+                    <Input type="number" min={1} max={3650} className="font-mono" {...form.register('recordingRetentionDays')} />
+                  </Field>
                 </div>
-              )}
-            />
-            {record && (
-              <div className="grid gap-3 sm:grid-cols-[minmax(0,1fr)_11rem]">
-                <Field label="Consent announcement" error={errors.consentAnnouncement?.message} hint="Played as the call connects; leave empty for none.">
-                  <Textarea rows={2} maxLength={500} placeholder="This call may be recorded for quality and training." {...form.register('consentAnnouncement')} />
-                </Field>
-                <Field label="Keep recordings (days)" error={errors.recordingRetentionDays?.message}>
-                  <Input type="number" min={1} max={3650} className="font-mono" {...form.register('recordingRetentionDays')} />
-                </Field>
-              </div>
+              </SwitchSection>
             )}
-          </div>
+          />
         </fieldset>
         <FormError>{formError}</FormError>
         {!readOnly && (
-          <div className="flex items-center gap-2">
-            <Button type="submit" loading={isSubmitting} disabled={!isDirty}>
-              Save setup
-            </Button>
-            {isDirty && (
-              <Button variant="ghost" onClick={() => form.reset(valuesOf(campaign))} disabled={isSubmitting}>
-                Discard changes
-              </Button>
-            )}
-            <span className="text-xs text-muted-foreground" aria-live="polite">
-              {isDirty ? 'Unsaved changes' : ''}
-            </span>
-          </div>
+          <FormSaveBar saveLabel="Save setup" pending={isSubmitting} dirty={isDirty} onDiscard={() => form.reset(valuesOf(campaign))} />
         )}
       </form>
     </SectionCard>
+  );
+}
+
+/** A switch with its label, and below it while it is on, the settings it turns on. */
+function SwitchSection(props: { id: string; checked: boolean; onCheckedChange: (on: boolean) => void; disabled: boolean; label: ReactNode; children: ReactNode }) {
+  return (
+    <div className="grid gap-3 sm:col-span-2">
+      <div className="flex items-center gap-2">
+        <Switch id={props.id} checked={props.checked} onCheckedChange={props.onCheckedChange} disabled={props.disabled} />
+        <label htmlFor={props.id} className="text-sm">
+          {props.label}
+        </label>
+      </div>
+      {props.checked && props.children}
+    </div>
   );
 }
