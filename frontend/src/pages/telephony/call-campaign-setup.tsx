@@ -13,7 +13,7 @@ import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { OptionSelect } from '@/components/ui/option-select';
 import { SectionCard } from '@/components/ui/section-card';
-import { Switch } from '@/components/ui/switch';
+import { LabelledSwitch } from '@/components/ui/switch';
 import { Textarea } from '@/components/ui/textarea';
 import { toast } from '@/components/ui/toast';
 import { AudiencePicker, AudienceSize, type AudienceKind } from '@/features/email/audience-picker';
@@ -246,12 +246,7 @@ export function CallCampaignSetup({ campaign, readOnly }: { campaign: CallCampai
 function SwitchSection(props: { id: string; checked: boolean; onCheckedChange: (on: boolean) => void; disabled: boolean; label: ReactNode; children: ReactNode }) {
   return (
     <div className="grid gap-3 sm:col-span-2">
-      <div className="flex items-center gap-2">
-        <Switch id={props.id} checked={props.checked} onCheckedChange={props.onCheckedChange} disabled={props.disabled} />
-        <label htmlFor={props.id} className="text-sm">
-          {props.label}
-        </label>
-      </div>
+      <LabelledSwitch id={props.id} checked={props.checked} onCheckedChange={props.onCheckedChange} disabled={props.disabled} label={props.label} />
       {props.checked && props.children}
     </div>
   );
