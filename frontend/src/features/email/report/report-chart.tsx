@@ -2,15 +2,13 @@
 // too); a visually hidden table holds the same numbers for screen readers.
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { CampaignReport } from '@shared/contracts/email';
-import { useChartColors } from '@/lib/use-chart-colors';
+import { ChartDataTable, useChartTheme } from '@/components/ui/chart-parts';
 
 const hour = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', hour: 'numeric' });
 
 export function ReportChart({ series }: { series: CampaignReport['series'] }) {
-  const colors = useChartColors();
+  const { colors, axis, animate, tooltip } = useChartTheme();
   const data = series.map((p) => ({ ...p, label: hour.format(new Date(p.at)) }));
-  const axis = { stroke: colors['muted-foreground'], fontSize: 12, tickLine: false, axisLine: false } as const;
-  const animate = !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
   const lines = [
     { key: 'opened', name: 'Opens', color: colors.primary },
     { key: 'clicked', name: 'Clicks', color: colors.accent },
@@ -24,11 +22,7 @@ export function ReportChart({ series }: { series: CampaignReport['series'] }) {
             <CartesianGrid vertical={false} stroke={colors.border} strokeDasharray="3 3" />
             <XAxis dataKey="label" {...axis} interval="preserveStartEnd" minTickGap={32} />
             <YAxis allowDecimals={false} {...axis} width={48} />
-            <Tooltip
-              contentStyle={{ background: colors.popover, border: `1px solid ${colors.border}`, borderRadius: 8, color: colors['popover-foreground'], fontSize: 12 }}
-              labelStyle={{ color: colors['popover-foreground'], fontWeight: 600 }}
-              itemStyle={{ color: colors['popover-foreground'] }}
-            />
+            <Tooltip {...tooltip} />
             {lines.map((l) => (
               <Line key={l.key} type="monotone" dataKey={l.key} name={l.name} stroke={l.color} strokeWidth={2} dot={false} isAnimationActive={animate} />
             ))}
@@ -42,27 +36,7 @@ export function ReportChart({ series }: { series: CampaignReport['series'] }) {
           </span>
         ))}
       </figcaption>
-      <table className="sr-only">
-        <caption>Opens, clicks and bounces per hour</caption>
-        <thead>
-          <tr>
-            <th scope="col">Hour</th>
-            <th scope="col">Opens</th>
-            <th scope="col">Clicks</th>
-            <th scope="col">Bounces</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.map((p) => (
-            <tr key={p.at}>
-              <td>{p.label}</td>
-              <td>{p.opened}</td>
-              <td>{p.clicked}</td>
-              <td>{p.bounced}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ChartDataTable caption="Opens, clicks and bounces per hour" rowHeading="Hour" columns={lines} rows={data} rowKey={(p) => p.at} />
     </figure>
   );
 }

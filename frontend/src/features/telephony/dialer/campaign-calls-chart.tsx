@@ -3,15 +3,13 @@
 // table holds the same numbers for screen readers.
 import { Bar, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { CampaignReport } from '@shared/contracts/telephony';
-import { useChartColors } from '@/lib/use-chart-colors';
+import { ChartDataTable, useChartTheme } from '@/components/ui/chart-parts';
 
 const dayLabel = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
 
 export default function CampaignCallsChart({ byDay }: { byDay: CampaignReport['byDay'] }) {
-  const colors = useChartColors();
+  const { colors, axis, animate, tooltip } = useChartTheme();
   const data = byDay.map((d) => ({ ...d, label: dayLabel.format(new Date(`${d.day.slice(0, 10)}T00:00:00Z`)) }));
-  const axis = { stroke: colors['muted-foreground'], fontSize: 12, tickLine: false, axisLine: false } as const;
-  const animate = !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
   const series = [
     { key: 'attempts', name: 'Attempts', color: colors.neutral, kind: 'bar' },
     { key: 'connects', name: 'Connects', color: colors.primary, kind: 'bar' },
@@ -27,12 +25,7 @@ export default function CampaignCallsChart({ byDay }: { byDay: CampaignReport['b
             <XAxis dataKey="label" {...axis} interval="preserveStartEnd" minTickGap={24} />
             <YAxis yAxisId="calls" allowDecimals={false} {...axis} width={48} />
             <YAxis yAxisId="abandoned" orientation="right" allowDecimals={false} {...axis} width={32} stroke={colors.danger} />
-            <Tooltip
-              cursor={{ fill: colors.border, opacity: 0.4 }}
-              contentStyle={{ background: colors.popover, border: `1px solid ${colors.border}`, borderRadius: 8, color: colors['popover-foreground'], fontSize: 12 }}
-              labelStyle={{ color: colors['popover-foreground'], fontWeight: 600 }}
-              itemStyle={{ color: colors['popover-foreground'] }}
-            />
+            <Tooltip cursor={{ fill: colors.border, opacity: 0.4 }} {...tooltip} />
             {series.map((s) =>
               s.kind === 'bar' ? (
                 <Bar key={s.key} yAxisId="calls" dataKey={s.key} name={s.name} fill={s.color} radius={[3, 3, 0, 0]} maxBarSize={18} isAnimationActive={animate} />
@@ -51,30 +44,7 @@ export default function CampaignCallsChart({ byDay }: { byDay: CampaignReport['b
           </span>
         ))}
       </figcaption>
-      <table className="sr-only">
-        <caption>Calls per day</caption>
-        <thead>
-          <tr>
-            <th scope="col">Day</th>
-            {series.map((s) => (
-              <th key={s.key} scope="col">
-                {s.name}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {data.map((d) => (
-            <tr key={d.day}>
-              <td>{d.label}</td>
-              <td>{d.attempts}</td>
-              <td>{d.connects}</td>
-              <td>{d.positives}</td>
-              <td>{d.abandoned}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ChartDataTable caption="Calls per day" rowHeading="Day" columns={series} rows={data} rowKey={(d) => d.day} />
     </figure>
   );
 }

@@ -1,0 +1,53 @@
+// What the report charts share: the theme's axis and tooltip styles (so charts read in dark mode
+// too), no animation under reduced motion, and the visually hidden table that gives screen
+// readers the same numbers as the chart.
+import { useChartColors } from '@/lib/use-chart-colors';
+
+export function useChartTheme() {
+  const colors = useChartColors();
+  const axis = { stroke: colors['muted-foreground'], fontSize: 12, tickLine: false, axisLine: false } as const;
+  const animate = !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+  const tooltip = {
+    contentStyle: { background: colors.popover, border: `1px solid ${colors.border}`, borderRadius: 8, color: colors['popover-foreground'], fontSize: 12 },
+    labelStyle: { color: colors['popover-foreground'], fontWeight: 600 },
+    itemStyle: { color: colors['popover-foreground'] },
+  };
+  return { colors, axis, animate, tooltip };
+}
+
+export interface ChartDataTableProps<K extends string, T extends { label: string } & Record<K, number>> {
+  caption: string;
+  /** The first column's heading: what a row is ("Day", "Hour"). */
+  rowHeading: string;
+  columns: ReadonlyArray<{ key: K; name: string }>;
+  rows: T[];
+  rowKey: (row: T) => string;
+}
+
+export function ChartDataTable<K extends string, T extends { label: string } & Record<K, number>>({ caption, rowHeading, columns, rows, rowKey }: ChartDataTableProps<K, T>) {
+  return (
+    <table className="sr-only">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{rowHeading}</th>
+          {columns.map((c) => (
+            <th key={c.key} scope="col">
+              {c.name}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={rowKey(row)}>
+            <td>{row.label}</td>
+            {columns.map((c) => (
+              <td key={c.key}>{row[c.key]}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
