@@ -1,6 +1,6 @@
-// What the email and call campaign lists share: the status filter in the URL and the name search, the
-// clone-and-offer-to-open toast, and the page itself (header, status tabs, the table with its search
-// box and empty states). Each list brings its own columns, statuses and words.
+// What the email and call campaign lists share: the status filter in the URL and the name search,
+// and the page itself (header, status tabs, the table with its search box and empty states). Each
+// list brings its own columns, statuses and words.
 import { useState, type ReactNode } from 'react';
 import { useLocation, useSearch } from 'wouter';
 import type { ColumnDef } from '@tanstack/react-table';
@@ -11,7 +11,6 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { HeaderActionBar } from '@/components/ui/header-action-bar';
 import { Input } from '@/components/ui/input';
 import { Tabs, TabsContent, TabsList, TabsTrigger } from '@/components/ui/tabs';
-import { toast } from '@/components/ui/toast';
 import { describeError } from '@/lib/api';
 import { useDebounced } from '@/lib/use-debounced';
 
@@ -23,16 +22,6 @@ export function useCampaignListFilter<S extends string>(statuses: readonly S[]) 
   const [q, setQ] = useState('');
   const debouncedQ = useDebounced(q.trim(), 250);
   return { status, q, setQ, debouncedQ, filtered: status !== null || debouncedQ !== '' };
-}
-
-/** Clones a campaign and says so, with a way to open the copy; a failure is a toast too. */
-export async function cloneCampaignWithToast(clone: () => Promise<{ id: string; name: string }>, open: (id: string) => void): Promise<void> {
-  try {
-    const copy = await clone();
-    toast.success(`Cloned as “${copy.name}”.`, { action: { label: 'Open', onClick: () => open(copy.id) } });
-  } catch (error) {
-    toast.error('The campaign could not be cloned', { description: describeError(error) });
-  }
 }
 
 interface ListQuery {

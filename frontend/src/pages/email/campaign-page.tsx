@@ -4,16 +4,12 @@
 import { DetailLoadError } from '@/features/records/detail-load-error';
 import { useState } from 'react';
 import { useLocation } from 'wouter';
-import { Copy, Trash2 } from 'lucide-react';
-import { Button } from '@/components/ui/button';
-import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { HeaderActionBar } from '@/components/ui/header-action-bar';
 import { DetailBackButton, DetailPageError, DetailPageLoading } from '@/features/records/detail-page-states';
-import { toast } from '@/components/ui/toast';
+import { CloneCampaignButton, DeleteCampaignButton, DeleteCampaignDialog, RefusalBanner, cloneCampaignWithToast } from '@/features/campaigns-shared/campaign-actions';
 import { CAMPAIGNS_ROUTE, campaignHref, useCampaign, useCloneCampaign, useDeleteCampaign } from '@/features/email/campaigns-api';
 import { CampaignStatusBadge } from '@/features/email/campaign-status';
 import { StaleWriteBanner } from '@/features/records/stale-write-banner';
-import { describeError } from '@/lib/api';
 import { PreflightList } from '@/features/email/preflight-list';
 import { CampaignBuilder, type ScheduleRefusal } from './campaign-builder';
 import { CampaignMonitor } from './campaign-monitor';
@@ -48,15 +44,7 @@ export function CampaignPage({ id }: { id: string }) {
     setGeneration((g) => g + 1);
   }
 
-  async function cloneIt() {
-    try {
-      const copy = await clone.mutateAsync(campaign.id);
-      toast.success(`Cloned as “${copy.name}”.`);
-      navigate(campaignHref(copy.id));
-    } catch (error) {
-      toast.error('The campaign could not be cloned', { description: describeError(error) });
-    }
-  }
+  const cloneIt = () => cloneCampaignWithToast(() => clone.mutateAsync(campaign.id), (copyId) => navigate(campaignHref(copyId)), { openNow: true });
 
   return (
     <div className="grid gap-5">
@@ -74,54 +62,35 @@ export function CampaignPage({ id }: { id: string }) {
         }
         actions={
           <>
-            <Button variant="outline" size="sm" onClick={() => void cloneIt()} loading={clone.isPending}>
-              {!clone.isPending && <Copy aria-hidden="true" />} Clone
-            </Button>
-            {campaign.status === 'draft' && (
-              <Button variant="outline" size="sm" className="text-danger-text" onClick={() => setDeleting(true)}>
-                <Trash2 aria-hidden="true" /> Delete draft
-              </Button>
-            )}
+            <CloneCampaignButton pending={clone.isPending} onClick={() => void cloneIt()} />
+            {campaign.status === 'draft' && <DeleteCampaignButton label="Delete draft" onClick={() => setDeleting(true)} />}
           </>
         }
       />
       {stale && <StaleWriteBanner noun="campaign" onReload={() => void reload()} />}
       {conflict && !stale && (
-        <div role="alert" className="grid gap-2 rounded-lg border border-danger/40 bg-danger-subtle px-4 py-3 text-sm text-danger-text" data-testid="schedule-refused">
+        <RefusalBanner testId="schedule-refused" onDismiss={() => setConflict(null)}>
           <div>
             <p className="font-semibold">The campaign was not scheduled</p>
             <p className="mt-0.5">{conflict.message}</p>
           </div>
           {conflict.items.length > 0 && <PreflightList items={conflict.items} />}
-          <div className="flex gap-2">
-            <Button variant="outline" size="sm" className="bg-card" onClick={() => setConflict(null)}>
-              Dismiss
-            </Button>
-          </div>
-        </div>
+        </RefusalBanner>
       )}
       {campaign.status === 'draft' ? (
         <CampaignBuilder key={generation} campaign={campaign} onStale={() => setStale(true)} onConflict={setConflict} />
       ) : (
         <CampaignMonitor campaign={campaign} />
       )}
-      <ConfirmDialog
+      <DeleteCampaignDialog
         open={deleting}
         onOpenChange={setDeleting}
-        destructive
-        title={`Delete “${campaign.name}”?`}
+        name={campaign.name}
         description="The draft and its content go. Nothing has been sent from it."
         confirmLabel="Delete draft"
-        onConfirm={async () => {
-          try {
-            await remove.mutateAsync(campaign.id);
-            toast.success(`Campaign “${campaign.name}” deleted.`);
-            navigate(CAMPAIGNS_ROUTE);
-          } catch (error) {
-            toast.error(describeError(error));
-            throw error;
-          }
-        }}
+        deletedMessage={`Campaign “${campaign.name}” deleted.`}
+        remove={() => remove.mutateAsync(campaign.id)}
+        onDeleted={() => navigate(CAMPAIGNS_ROUTE)}
       />
     </div>
   );

@@ -5,15 +5,13 @@ import { Link, useLocation } from 'wouter';
 import type { ColumnDef } from '@tanstack/react-table';
 import { Copy, Mail, Trash2 } from 'lucide-react';
 import { CAMPAIGN_STATUSES, CAMPAIGN_STATUS_LABELS, type CampaignSummary } from '@shared/contracts/email';
-import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { RowAction, actionsColumn, unsortable } from '@/components/ui/data-table/row-actions';
-import { toast } from '@/components/ui/toast';
-import { CampaignsListPage, cloneCampaignWithToast, useCampaignListFilter } from '@/features/campaigns-shared/campaigns-list';
+import { DeleteCampaignDialog, cloneCampaignWithToast } from '@/features/campaigns-shared/campaign-actions';
+import { CampaignsListPage, useCampaignListFilter } from '@/features/campaigns-shared/campaigns-list';
 import { CAMPAIGNS_ROUTE, campaignHref, useCampaigns, useCloneCampaign, useDeleteCampaign } from '@/features/email/campaigns-api';
 import { CampaignStatusBadge, formatNumber, formatRate, rateBase } from '@/features/email/campaign-status';
 import { CreateCampaignDialog } from '@/features/email/create-campaign-dialog';
 import { RelativeTime } from '@/features/records/when-column';
-import { describeError } from '@/lib/api';
 import { useHotkeys } from '@/lib/hotkeys';
 
 /** The moment that matters for the row: when it finished, started, is scheduled, or was created. */
@@ -119,23 +117,14 @@ export function CampaignsIndex() {
       emptyDescription="Build an email, check it with pre-flight and send it to a segment, list or domain set."
     >
       <CreateCampaignDialog open={creating} onOpenChange={setCreating} onCreated={(id) => navigate(campaignHref(id))} />
-      <ConfirmDialog
+      <DeleteCampaignDialog
         open={deleting !== null}
         onOpenChange={(open) => !open && setDeleting(null)}
-        destructive
-        title={`Delete “${deleting?.name ?? ''}”?`}
+        name={deleting?.name ?? ''}
         description="The draft and its content go. Nothing has been sent from it."
         confirmLabel="Delete draft"
-        onConfirm={async () => {
-          if (!deleting) return;
-          try {
-            await remove.mutateAsync(deleting.id);
-            toast.success(`Campaign “${deleting.name}” deleted.`);
-          } catch (error) {
-            toast.error(describeError(error));
-            throw error;
-          }
-        }}
+        deletedMessage={`Campaign “${deleting?.name ?? ''}” deleted.`}
+        remove={deleting ? () => remove.mutateAsync(deleting.id) : null}
       />
     </CampaignsListPage>
   );

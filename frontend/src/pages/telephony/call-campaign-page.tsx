@@ -4,7 +4,7 @@
 // campaign is read-only.
 import { useState } from 'react';
 import { useLocation, useSearchParams } from 'wouter';
-import { CheckCheck, ClipboardList, Copy, FileText, ListChecks, Pause, Play, Settings2, Trash2, Users } from 'lucide-react';
+import { CheckCheck, ClipboardList, FileText, ListChecks, Pause, Play, Settings2, Users } from 'lucide-react';
 import type { CallCampaign } from '@shared/contracts/telephony';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
@@ -15,6 +15,7 @@ import { toast } from '@/components/ui/toast';
 import { DetailLoadError } from '@/features/records/detail-load-error';
 import { useDomainSets, useLists, useSegments } from '@/features/audience/audience-api';
 import { AUDIENCE_KIND_LABELS } from '@/features/email/audience-picker';
+import { CloneCampaignButton, DeleteCampaignButton, DeleteCampaignDialog, RefusalBanner, cloneCampaignWithToast } from '@/features/campaigns-shared/campaign-actions';
 import { AgentsPicker } from '@/features/telephony/agents-picker';
 import { CallCampaignStatusBadge } from '@/features/telephony/call-campaign-status';
 import {
@@ -146,15 +147,7 @@ export function CallCampaignPage({ id }: { id: string }) {
     }
   }
 
-  async function cloneIt() {
-    try {
-      const copy = await clone.mutateAsync(campaign.id);
-      toast.success(`Cloned as “${copy.name}”.`);
-      navigate(callCampaignHref(copy.id));
-    } catch (error) {
-      toast.error('The campaign could not be cloned', { description: describeError(error) });
-    }
-  }
+  const cloneIt = () => cloneCampaignWithToast(() => clone.mutateAsync(campaign.id), (copyId) => navigate(callCampaignHref(copyId)), { openNow: true });
 
   const agentsCount = campaign.agentIds.length;
   return (
@@ -195,19 +188,13 @@ export function CallCampaignPage({ id }: { id: string }) {
                 <CheckCheck aria-hidden="true" /> Complete
               </Button>
             )}
-            <Button variant="outline" size="sm" onClick={() => void cloneIt()} loading={clone.isPending}>
-              {!clone.isPending && <Copy aria-hidden="true" />} Clone
-            </Button>
-            {campaign.status !== 'active' && (
-              <Button variant="outline" size="sm" className="text-danger-text" onClick={() => setDeleting(true)}>
-                <Trash2 aria-hidden="true" /> Delete
-              </Button>
-            )}
+            <CloneCampaignButton pending={clone.isPending} onClick={() => void cloneIt()} />
+            {campaign.status !== 'active' && <DeleteCampaignButton label="Delete" onClick={() => setDeleting(true)} />}
           </>
         }
       />
       {refusal && (
-        <div role="alert" className="grid gap-2 rounded-lg border border-danger/40 bg-danger-subtle px-4 py-3 text-sm text-danger-text" data-testid="activation-refused">
+        <RefusalBanner testId="activation-refused" onDismiss={() => setRefusal(null)}>
           <p className="font-semibold">{refusal.message}</p>
           <ul className="grid gap-1">
             {refusal.missing.map((m) => (
@@ -222,12 +209,7 @@ export function CallCampaignPage({ id }: { id: string }) {
               </li>
             ))}
           </ul>
-          <div>
-            <Button variant="outline" size="sm" className="bg-card" onClick={() => setRefusal(null)}>
-              Dismiss
-            </Button>
-          </div>
-        </div>
+        </RefusalBanner>
       )}
       <Tabs value={tab} onValueChange={setTab}>
         <TabsList aria-label="Call campaign" className="mb-2 overflow-x-auto">
@@ -291,23 +273,15 @@ export function CallCampaignPage({ id }: { id: string }) {
           if (moving) await runMove(moving);
         }}
       />
-      <ConfirmDialog
+      <DeleteCampaignDialog
         open={deleting}
         onOpenChange={setDeleting}
-        destructive
-        title={`Delete “${campaign.name}”?`}
+        name={campaign.name}
         description="The campaign, its script, form and dispositions go; calls already made keep their records."
         confirmLabel="Delete campaign"
-        onConfirm={async () => {
-          try {
-            await remove.mutateAsync(campaign.id);
-            toast.success(`Call campaign “${campaign.name}” deleted.`);
-            navigate(CALL_CAMPAIGNS_ROUTE);
-          } catch (error) {
-            toast.error(describeError(error));
-            throw error;
-          }
-        }}
+        deletedMessage={`Call campaign “${campaign.name}” deleted.`}
+        remove={() => remove.mutateAsync(campaign.id)}
+        onDeleted={() => navigate(CALL_CAMPAIGNS_ROUTE)}
       />
     </div>
   );
