@@ -7,6 +7,7 @@ import { ArrowLeft } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { HeaderActionBar } from '@/components/ui/header-action-bar';
 import { Skeleton } from '@/components/ui/skeleton';
+import { DetailLoadError } from './detail-load-error';
 
 /** "← Call campaigns": back to the index the page belongs to. */
 export function DetailBackButton({ href, children }: { href: string; children: ReactNode }) {
@@ -37,5 +38,26 @@ export function DetailPageError({ back, title, children }: { back: ReactNode; ti
       <HeaderActionBar eyebrow={back} title={title} />
       {children}
     </div>
+  );
+}
+
+export interface DetailPageFallbackProps {
+  query: { isPending: boolean; error: unknown; refetch: () => unknown };
+  back: ReactNode;
+  /** The loading state's accessible name: "Loading the campaign". */
+  loadingLabel: string;
+  blocks: string[];
+  /** The failed page's title ("Campaign") and the record's noun in the error ("campaign"). */
+  title: string;
+  noun: string;
+}
+
+/** What the page shows until its record is there: the loading frame, or the load error (404 or other). */
+export function DetailPageFallback({ query, back, loadingLabel, blocks, title, noun }: DetailPageFallbackProps) {
+  if (query.isPending) return <DetailPageLoading label={loadingLabel} back={back} blocks={blocks} />;
+  return (
+    <DetailPageError back={back} title={title}>
+      <DetailLoadError noun={noun} query={query} />
+    </DetailPageError>
   );
 }

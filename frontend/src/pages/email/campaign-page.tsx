@@ -1,11 +1,10 @@
 // One campaign at /email/campaigns/:id: the builder while it is a draft, the sending panel and
 // the report afterwards. Loading, a missing campaign, a failed load and "changed by someone
 // else" each have their own state.
-import { DetailLoadError } from '@/features/records/detail-load-error';
 import { useState } from 'react';
 import { useLocation } from 'wouter';
 import { HeaderActionBar } from '@/components/ui/header-action-bar';
-import { DetailBackButton, DetailPageError, DetailPageLoading } from '@/features/records/detail-page-states';
+import { DetailBackButton, DetailPageFallback } from '@/features/records/detail-page-states';
 import { CloneCampaignButton, DeleteCampaignButton, DeleteCampaignDialog, RefusalBanner, cloneCampaignWithToast } from '@/features/campaigns-shared/campaign-actions';
 import { CAMPAIGNS_ROUTE, campaignHref, useCampaign, useCloneCampaign, useDeleteCampaign } from '@/features/email/campaigns-api';
 import { CampaignStatusBadge } from '@/features/email/campaign-status';
@@ -27,13 +26,8 @@ export function CampaignPage({ id }: { id: string }) {
 
   const back = <DetailBackButton href={CAMPAIGNS_ROUTE}>Campaigns</DetailBackButton>;
 
-  if (query.isPending) return <DetailPageLoading label="Loading the campaign" back={back} blocks={['h-10', 'h-96']} />;
-  if (query.isError) {
-    return (
-      <DetailPageError back={back} title="Campaign">
-        <DetailLoadError noun="campaign" query={query} />
-      </DetailPageError>
-    );
+  if (query.isPending || query.isError) {
+    return <DetailPageFallback query={query} back={back} loadingLabel="Loading the campaign" blocks={['h-10', 'h-96']} title="Campaign" noun="campaign" />;
   }
 
   const campaign = query.data;

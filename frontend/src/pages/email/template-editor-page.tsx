@@ -1,7 +1,6 @@
 // One saved template at /email/templates/:id: its name and content in the same editor as a
 // campaign's, saved on its own a moment after each change (or now, with Save); duplicate and
 // delete from the header.
-import { DetailLoadError } from '@/features/records/detail-load-error';
 import { useState } from 'react';
 import { useLocation } from 'wouter';
 import { Copy, Trash2 } from 'lucide-react';
@@ -9,7 +8,7 @@ import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Field } from '@/components/ui/field';
 import { HeaderActionBar } from '@/components/ui/header-action-bar';
-import { DetailBackButton, DetailPageError, DetailPageLoading } from '@/features/records/detail-page-states';
+import { DetailBackButton, DetailPageFallback } from '@/features/records/detail-page-states';
 import { Input } from '@/components/ui/input';
 import { SectionCard } from '@/components/ui/section-card';
 import { toast } from '@/components/ui/toast';
@@ -26,13 +25,8 @@ export function TemplateEditorPage({ id }: { id: string }) {
   const query = useTemplate(id);
   const [generation, setGeneration] = useState(0);
   const back = <DetailBackButton href={TEMPLATES_ROUTE}>Templates</DetailBackButton>;
-  if (query.isPending) return <DetailPageLoading label="Loading the template" back={back} blocks={['h-96']} />;
-  if (query.isError) {
-    return (
-      <DetailPageError back={back} title="Template">
-        <DetailLoadError noun="template" query={query} />
-      </DetailPageError>
-    );
+  if (query.isPending || query.isError) {
+    return <DetailPageFallback query={query} back={back} loadingLabel="Loading the template" blocks={['h-96']} title="Template" noun="template" />;
   }
   return (
     <TemplateEditor

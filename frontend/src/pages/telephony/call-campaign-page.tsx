@@ -9,10 +9,9 @@ import type { CallCampaign } from '@shared/contracts/telephony';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { HeaderActionBar } from '@/components/ui/header-action-bar';
-import { DetailBackButton, DetailPageError, DetailPageLoading } from '@/features/records/detail-page-states';
+import { DetailBackButton, DetailPageFallback } from '@/features/records/detail-page-states';
 import { Tabs, TabsContent, TabsList, TabsTrigger } from '@/components/ui/tabs';
 import { toast } from '@/components/ui/toast';
-import { DetailLoadError } from '@/features/records/detail-load-error';
 import { useDomainSets, useLists, useSegments } from '@/features/audience/audience-api';
 import { AUDIENCE_KIND_LABELS } from '@/features/email/audience-picker';
 import { CloneCampaignButton, DeleteCampaignButton, DeleteCampaignDialog, RefusalBanner, cloneCampaignWithToast } from '@/features/campaigns-shared/campaign-actions';
@@ -117,13 +116,8 @@ export function CallCampaignPage({ id }: { id: string }) {
 
   const back = <DetailBackButton href={CALL_CAMPAIGNS_ROUTE}>Call campaigns</DetailBackButton>;
 
-  if (query.isPending) return <DetailPageLoading label="Loading the call campaign" back={back} blocks={['h-10', 'h-96']} />;
-  if (query.isError) {
-    return (
-      <DetailPageError back={back} title="Call campaign">
-        <DetailLoadError noun="call campaign" query={query} />
-      </DetailPageError>
-    );
+  if (query.isPending || query.isError) {
+    return <DetailPageFallback query={query} back={back} loadingLabel="Loading the call campaign" blocks={['h-10', 'h-96']} title="Call campaign" noun="call campaign" />;
   }
 
   const campaign = query.data;
