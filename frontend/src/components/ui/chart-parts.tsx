@@ -1,6 +1,9 @@
 // What the report charts share: the theme's axis and tooltip styles (so charts read in dark mode
-// too), no animation under reduced motion, and the visually hidden table that gives screen
-// readers the same numbers as the chart.
+// too), no animation under reduced motion, the figure (the chart hidden from screen readers, its
+// legend below) and the visually hidden table that gives screen readers the same numbers.
+// Recharts is heavy: import this only from chunks that load on demand.
+import type { ReactElement, ReactNode } from 'react';
+import { ResponsiveContainer } from 'recharts';
 import { useChartColors } from '@/lib/use-chart-colors';
 
 export function useChartTheme() {
@@ -49,5 +52,20 @@ export function ChartDataTable<K extends string, T extends { label: string } & R
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** The chart at full width, its legend as the caption, then the table. */
+export function ChartFigure({ chart, legend, table }: { chart: ReactElement; legend: ReactNode; table: ReactNode }) {
+  return (
+    <figure className="grid gap-3">
+      <div className="h-64" aria-hidden="true">
+        <ResponsiveContainer width="100%" height="100%">
+          {chart}
+        </ResponsiveContainer>
+      </div>
+      <figcaption className="flex flex-wrap gap-5 text-xs text-muted-foreground">{legend}</figcaption>
+      {table}
+    </figure>
   );
 }
