@@ -1,10 +1,11 @@
 // What the email and call campaigns' pages and lists share as actions: cloning with its toasts, the
-// Clone and Delete buttons of a campaign's header, the delete confirmation with its toasts, and the
-// banner that says why the server refused a move (schedule, activate) until it is dismissed.
+// campaign page's header with its Clone and Delete buttons, the delete confirmation with its toasts,
+// and the banner that says why the server refused a move (schedule, activate) until it is dismissed.
 import type { ReactNode } from 'react';
 import { Copy, Trash2 } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { HeaderActionBar } from '@/components/ui/header-action-bar';
 import { toast } from '@/components/ui/toast';
 import { describeError } from '@/lib/api';
 
@@ -28,6 +29,13 @@ export async function cloneCampaignWithToast(
   } catch (error) {
     toast.error('The campaign could not be cloned', { description: describeError(error) });
   }
+}
+
+/** A campaign page's header: back link, name, status badge, a line of facts and the actions. */
+export function CampaignHeader({ back, name, status, facts, actions }: { back: ReactNode; name: string; status: ReactNode; facts: ReactNode; actions: ReactNode }) {
+  return (
+    <HeaderActionBar className="pb-0" eyebrow={back} title={name} meta={status} description={<span className="flex flex-wrap gap-x-4 gap-y-1">{facts}</span>} actions={actions} />
+  );
 }
 
 export function CloneCampaignButton({ pending, onClick }: { pending: boolean; onClick: () => void }) {

@@ -3,9 +3,8 @@
 // else" each have their own state.
 import { useState } from 'react';
 import { useLocation } from 'wouter';
-import { HeaderActionBar } from '@/components/ui/header-action-bar';
 import { DetailBackButton, DetailPageFallback } from '@/features/records/detail-page-states';
-import { CloneCampaignButton, DeleteCampaignButton, DeleteCampaignDialog, RefusalBanner, cloneCampaignWithToast } from '@/features/campaigns-shared/campaign-actions';
+import { CampaignHeader, CloneCampaignButton, DeleteCampaignButton, DeleteCampaignDialog, RefusalBanner, cloneCampaignWithToast } from '@/features/campaigns-shared/campaign-actions';
 import { CAMPAIGNS_ROUTE, campaignHref, useCampaign, useCloneCampaign, useDeleteCampaign } from '@/features/email/campaigns-api';
 import { CampaignStatusBadge } from '@/features/email/campaign-status';
 import { StaleWriteBanner } from '@/features/records/stale-write-banner';
@@ -42,17 +41,16 @@ export function CampaignPage({ id }: { id: string }) {
 
   return (
     <div className="grid gap-5">
-      <HeaderActionBar
-        className="pb-0"
-        eyebrow={back}
-        title={campaign.name}
-        meta={<CampaignStatusBadge status={campaign.status} />}
-        description={
-          <span className="flex flex-wrap gap-x-4 gap-y-1">
+      <CampaignHeader
+        back={back}
+        name={campaign.name}
+        status={<CampaignStatusBadge status={campaign.status} />}
+        facts={
+          <>
             <span>{campaign.audienceName ? `To ${campaign.audienceName}` : 'No audience yet'}</span>
             {campaign.followUp && <span>Follow-up: {campaign.followUp === 'failed' ? 'resend to failed' : 'non-openers'}</span>}
             {campaign.createdByName && <span>Created by {campaign.createdByName}</span>}
-          </span>
+          </>
         }
         actions={
           <>

@@ -8,13 +8,12 @@ import { CheckCheck, ClipboardList, FileText, ListChecks, Pause, Play, Settings2
 import type { CallCampaign } from '@shared/contracts/telephony';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
-import { HeaderActionBar } from '@/components/ui/header-action-bar';
 import { DetailBackButton, DetailPageFallback } from '@/features/records/detail-page-states';
 import { Tabs, TabsContent, TabsList, TabsTrigger } from '@/components/ui/tabs';
 import { toast } from '@/components/ui/toast';
 import { useDomainSets, useLists, useSegments } from '@/features/audience/audience-api';
 import { AUDIENCE_KIND_LABELS } from '@/features/email/audience-picker';
-import { CloneCampaignButton, DeleteCampaignButton, DeleteCampaignDialog, RefusalBanner, cloneCampaignWithToast } from '@/features/campaigns-shared/campaign-actions';
+import { CampaignHeader, CloneCampaignButton, DeleteCampaignButton, DeleteCampaignDialog, RefusalBanner, cloneCampaignWithToast } from '@/features/campaigns-shared/campaign-actions';
 import { AgentsPicker } from '@/features/telephony/agents-picker';
 import { CallCampaignStatusBadge } from '@/features/telephony/call-campaign-status';
 import {
@@ -146,13 +145,12 @@ export function CallCampaignPage({ id }: { id: string }) {
   const agentsCount = campaign.agentIds.length;
   return (
     <div className="grid gap-5">
-      <HeaderActionBar
-        className="pb-0"
-        eyebrow={back}
-        title={campaign.name}
-        meta={<CallCampaignStatusBadge status={campaign.status} />}
-        description={
-          <span className="flex flex-wrap gap-x-4 gap-y-1">
+      <CampaignHeader
+        back={back}
+        name={campaign.name}
+        status={<CallCampaignStatusBadge status={campaign.status} />}
+        facts={
+          <>
             <span>{campaign.audience ? (audienceName ?? 'Audience chosen') : 'No audience yet'}</span>
             <span>
               {campaign.form.length} question{campaign.form.length === 1 ? '' : 's'}
@@ -163,7 +161,7 @@ export function CallCampaignPage({ id }: { id: string }) {
             <span>
               {agentsCount} agent{agentsCount === 1 ? '' : 's'}
             </span>
-          </span>
+          </>
         }
         actions={
           <>
