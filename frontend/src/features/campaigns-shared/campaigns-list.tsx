@@ -4,12 +4,11 @@
 import { useState, type ReactNode } from 'react';
 import { useLocation, useSearch } from 'wouter';
 import type { ColumnDef } from '@tanstack/react-table';
-import { Search } from 'lucide-react';
 import { CreateButton } from '@/components/ui/create-button';
 import { DataTable } from '@/components/ui/data-table/data-table';
 import { EmptyState } from '@/components/ui/empty-state';
 import { HeaderActionBar } from '@/components/ui/header-action-bar';
-import { Input } from '@/components/ui/input';
+import { SearchBox } from '@/components/ui/search-box';
 import { Tabs, TabsContent, TabsList, TabsTrigger } from '@/components/ui/tabs';
 import { describeError } from '@/lib/api';
 import { useDebounced } from '@/lib/use-debounced';
@@ -82,17 +81,7 @@ export function CampaignsListPage<T extends { id: string }, S extends string>(pr
       defaultDensity="compact"
       height="max(360px, calc(100dvh - 19rem))"
       toolbar={
-        <div className="relative w-64 max-w-full">
-          <Search className="pointer-events-none absolute left-2.5 top-1/2 size-4 -translate-y-1/2 text-muted-foreground" aria-hidden="true" />
-          <Input
-            type="search"
-            aria-label={props.searchLabel}
-            placeholder="Search campaigns…"
-            value={filter.q}
-            onChange={(e) => filter.setQ(e.target.value)}
-            className="h-8 pl-8"
-          />
-        </div>
+        <SearchBox className="w-64" label={props.searchLabel} placeholder="Search campaigns…" value={filter.q} onChange={filter.setQ} />
       }
       empty={
         filter.filtered ? (
