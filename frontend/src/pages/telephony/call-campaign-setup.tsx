@@ -2,7 +2,7 @@
 // the seller the safe-harbour message names, the calling window (narrower than 08:00–21:00 in the
 // contact's local time), and recording with its consent announcement and retention.
 import { useEffect, useState, type ReactNode } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { Controller, useForm, type Control } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
 import { callAudienceSchema, callCampaignInputSchema, type CallCampaign } from '@shared/contracts/telephony';
@@ -180,58 +180,50 @@ export function CallCampaignSetup({ campaign, readOnly }: { campaign: CallCampai
           <Field label="Seller phone" required error={errors.sellerPhone?.message} hint="The call-back number that message gives.">
             <Input autoComplete="off" className="font-mono" {...form.register('sellerPhone')} />
           </Field>
-          <Controller
+          <SwitchSection
             control={form.control}
             name="narrowWindow"
-            render={({ field }) => (
-              <SwitchSection
-                id="narrow-window"
-                checked={field.value}
-                onCheckedChange={field.onChange}
-                disabled={readOnly}
-                label={
-                  <>
-                    Call only within narrower hours <span className="text-muted-foreground">(always within 08:00–21:00 in the contact’s local time, and the stricter state rules)</span>
-                  </>
-                }
-              >
-                <div className="grid grid-cols-2 gap-3 sm:max-w-sm">
-                  <Field label="From" error={errors.windowStart?.message}>
-                    <Input type="time" className="font-mono" {...form.register('windowStart')} />
-                  </Field>
-                  <Field label="Until" error={errors.windowEnd?.message}>
-                    <Input type="time" className="font-mono" {...form.register('windowEnd')} />
-                  </Field>
-                </div>
-              </SwitchSection>
+            id="narrow-window"
+            disabled={readOnly}
+            label={
+              <>
+                Call only within narrower hours <span className="text-muted-foreground">(always within 08:00–21:00 in the contact’s local time, and the stricter state rules)</span>
+              </>
+            }
+          >
+            {() => (
+              <div className="grid grid-cols-2 gap-3 sm:max-w-sm">
+                <Field label="From" error={errors.windowStart?.message}>
+                  <Input type="time" className="font-mono" {...form.register('windowStart')} />
+                </Field>
+                <Field label="Until" error={errors.windowEnd?.message}>
+                  <Input type="time" className="font-mono" {...form.register('windowEnd')} />
+                </Field>
+              </div>
             )}
-          />
-          <Controller
+          </SwitchSection>
+          <SwitchSection
             control={form.control}
             name="record"
-            render={({ field }) => (
-              <SwitchSection
-                id="record-calls"
-                checked={field.value}
-                onCheckedChange={field.onChange}
-                disabled={readOnly}
-                label={
-                  <>
-                    Record calls <span className="text-muted-foreground">(both sides, kept in storage for QA)</span>
-                  </>
-                }
-              >
-                <div className="grid gap-3 sm:grid-cols-[minmax(0,1fr)_11rem]">
-                  <Field label="Consent announcement" error={errors.consentAnnouncement?.message} hint="Played as the call connects; leave empty for none.">
-                    <Textarea rows={2} maxLength={500} placeholder="This call may be recorded for quality and training." {...form.register('consentAnnouncement')} />
-                  </Field>
-                  <Field label="Keep recordings (days)" error={errors.recordingRetentionDays?.message}>
-                    <Input type="number" min={1} max={3650} className="font-mono" {...form.register('recordingRetentionDays')} />
-                  </Field>
-                </div>
-              </SwitchSection>
+            id="record-calls"
+            disabled={readOnly}
+            label={
+              <>
+                Record calls <span className="text-muted-foreground">(both sides, kept in storage for QA)</span>
+              </>
+            }
+          >
+            {() => (
+              <div className="grid gap-3 sm:grid-cols-[minmax(0,1fr)_11rem]">
+                <Field label="Consent announcement" error={errors.consentAnnouncement?.message} hint="Played as the call connects; leave empty for none.">
+                  <Textarea rows={2} maxLength={500} placeholder="This call may be recorded for quality and training." {...form.register('consentAnnouncement')} />
+                </Field>
+                <Field label="Keep recordings (days)" error={errors.recordingRetentionDays?.message}>
+                  <Input type="number" min={1} max={3650} className="font-mono" {...form.register('recordingRetentionDays')} />
+                </Field>
+              </div>
             )}
-          />
+          </SwitchSection>
         </fieldset>
         <FormError>{formError}</FormError>
         {!readOnly && (
@@ -242,12 +234,26 @@ export function CallCampaignSetup({ campaign, readOnly }: { campaign: CallCampai
   );
 }
 
-/** A switch with its label, and below it while it is on, the settings it turns on. */
-function SwitchSection(props: { id: string; checked: boolean; onCheckedChange: (on: boolean) => void; disabled: boolean; label: ReactNode; children: ReactNode }) {
+/** A switch field with its label, and below it while it is on, the settings it turns on. */
+function SwitchSection(props: {
+  control: Control<FormInput, unknown, FormValues>;
+  name: 'narrowWindow' | 'record';
+  id: string;
+  disabled: boolean;
+  label: ReactNode;
+  /** Rendered only while the switch is on, so its fields register only then. */
+  children: () => ReactNode;
+}) {
   return (
-    <div className="grid gap-3 sm:col-span-2">
-      <LabelledSwitch id={props.id} checked={props.checked} onCheckedChange={props.onCheckedChange} disabled={props.disabled} label={props.label} />
-      {props.checked && props.children}
-    </div>
+    <Controller
+      control={props.control}
+      name={props.name}
+      render={({ field }) => (
+        <div className="grid gap-3 sm:col-span-2">
+          <LabelledSwitch id={props.id} checked={field.value} onCheckedChange={field.onChange} disabled={props.disabled} label={props.label} />
+          {field.value && props.children()}
+        </div>
+      )}
+    />
   );
 }
