@@ -74,6 +74,14 @@ const MOVE_TEXT: Record<Move, { title: (c: CallCampaign) => string; description:
   },
 };
 
+/** A tab editor's save: the write, then a toast saying so (a failure stays with the editor, which shows it). */
+const saveThenSay =
+  <T,>(save: (value: T) => Promise<unknown>, done: string) =>
+  async (value: T): Promise<void> => {
+    await save(value);
+    toast.success(done);
+  };
+
 /** "List: Call targets", from the audience module's lists (null while they load). */
 function useAudienceName(audience: CallCampaign['audience'] | undefined): string | null {
   const segments = useSegments();
@@ -220,10 +228,7 @@ export function CallCampaignPage({ id }: { id: string }) {
               key={campaign.updatedAt}
               form={campaign.form}
               readOnly={readOnly}
-              onSave={async (form) => {
-                await update.mutateAsync({ form });
-                toast.success('Qualification form saved.');
-              }}
+              onSave={saveThenSay((form) => update.mutateAsync({ form }), 'Qualification form saved.')}
             />
           )}
         </TabsContent>
@@ -233,10 +238,7 @@ export function CallCampaignPage({ id }: { id: string }) {
               key={campaign.updatedAt}
               dispositions={campaign.dispositions}
               readOnly={readOnly}
-              onSave={async (list) => {
-                await putDispositions.mutateAsync(list);
-                toast.success('Dispositions saved.');
-              }}
+              onSave={saveThenSay(putDispositions.mutateAsync, 'Dispositions saved.')}
             />
           )}
         </TabsContent>
@@ -246,10 +248,7 @@ export function CallCampaignPage({ id }: { id: string }) {
               key={campaign.updatedAt}
               agentIds={campaign.agentIds}
               readOnly={readOnly}
-              onSave={async (ids) => {
-                await putAgents.mutateAsync(ids);
-                toast.success('Agents saved.');
-              }}
+              onSave={saveThenSay(putAgents.mutateAsync, 'Agents saved.')}
             />
           )}
         </TabsContent>
