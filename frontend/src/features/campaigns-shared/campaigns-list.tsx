@@ -2,7 +2,7 @@
 // and the page itself (header, status tabs, the table with its search box and empty states). Each
 // list brings its own columns, statuses and words.
 import { useState, type ReactNode } from 'react';
-import { useLocation, useSearch } from 'wouter';
+import { Link, useLocation, useSearch } from 'wouter';
 import type { ColumnDef } from '@tanstack/react-table';
 import { CreateButton } from '@/components/ui/create-button';
 import { DataTable } from '@/components/ui/data-table/data-table';
@@ -21,6 +21,24 @@ export function useCampaignListFilter<S extends string>(statuses: readonly S[]) 
   const [q, setQ] = useState('');
   const debouncedQ = useDebounced(q.trim(), 250);
   return { status, q, setQ, debouncedQ, filtered: status !== null || debouncedQ !== '' };
+}
+
+/**
+ * The list's Name column: a link to the campaign, out of the tab order (the row opens it) and not
+ * a second row click.
+ */
+export function campaignNameColumn<T extends { id: string; name: string }>(href: (id: string) => string, size: number, className = 'font-medium hover:underline'): ColumnDef<T, unknown> {
+  return {
+    id: 'name',
+    header: 'Name',
+    size,
+    meta: { locked: true },
+    cell: ({ row }) => (
+      <Link href={href(row.original.id)} tabIndex={-1} onClick={(e) => e.stopPropagation()} className={className}>
+        {row.original.name}
+      </Link>
+    ),
+  };
 }
 
 interface ListQuery {

@@ -1,13 +1,13 @@
 // The campaigns list: every email campaign with its status, audience, sends and rates, filtered
 // by status and searched by name; create one (C), and per row open, clone or delete a draft.
 import { useMemo, useState } from 'react';
-import { Link, useLocation } from 'wouter';
+import { useLocation } from 'wouter';
 import type { ColumnDef } from '@tanstack/react-table';
 import { Copy, Mail, Trash2 } from 'lucide-react';
 import { CAMPAIGN_STATUSES, CAMPAIGN_STATUS_LABELS, type CampaignSummary } from '@shared/contracts/email';
 import { RowAction, actionsColumn, unsortable } from '@/components/ui/data-table/row-actions';
 import { DeleteCampaignDialog, cloneCampaignWithToast } from '@/features/campaigns-shared/campaign-actions';
-import { CampaignsListPage, useCampaignListFilter } from '@/features/campaigns-shared/campaigns-list';
+import { CampaignsListPage, campaignNameColumn, useCampaignListFilter } from '@/features/campaigns-shared/campaigns-list';
 import { CAMPAIGNS_ROUTE, campaignHref, useCampaigns, useCloneCampaign, useDeleteCampaign } from '@/features/email/campaigns-api';
 import { CampaignStatusBadge, formatNumber, formatRate, rateBase } from '@/features/email/campaign-status';
 import { CreateCampaignDialog } from '@/features/email/create-campaign-dialog';
@@ -39,17 +39,7 @@ export function CampaignsIndex() {
   const columns = useMemo<ColumnDef<CampaignSummary, unknown>[]>(
     () =>
       unsortable<CampaignSummary>([
-        {
-          id: 'name',
-          header: 'Name',
-          size: 280,
-          meta: { locked: true },
-          cell: ({ row }) => (
-            <Link href={campaignHref(row.original.id)} tabIndex={-1} onClick={(e) => e.stopPropagation()} className="font-medium hover:underline">
-              {row.original.name}
-            </Link>
-          ),
-        },
+        campaignNameColumn<CampaignSummary>(campaignHref, 280),
         { id: 'status', header: 'Status', size: 120, cell: ({ row }) => <CampaignStatusBadge status={row.original.status} /> },
         { id: 'audience', header: 'Audience', size: 200, cell: ({ row }) => row.original.audienceName ?? <span className="text-muted-foreground">—</span> },
         { id: 'sent', header: 'Sent', size: 80, meta: { mono: true, align: 'right' }, cell: ({ row }) => (row.original.counts.sent ? formatNumber(row.original.counts.sent) : '—') },

@@ -1,13 +1,13 @@
 // The call campaigns list: status, agents, contacts queued, calls made, when it last changed;
 // filtered by status and searched by name; create one (C), open one (click or Enter).
 import { useMemo, useState } from 'react';
-import { Link, useLocation } from 'wouter';
+import { useLocation } from 'wouter';
 import type { ColumnDef } from '@tanstack/react-table';
 import { Copy, PhoneOutgoing } from 'lucide-react';
 import { CALL_CAMPAIGN_STATUSES, type CallCampaignSummary } from '@shared/contracts/telephony';
 import { RowAction, actionsColumn, unsortable } from '@/components/ui/data-table/row-actions';
 import { cloneCampaignWithToast } from '@/features/campaigns-shared/campaign-actions';
-import { CampaignsListPage, useCampaignListFilter } from '@/features/campaigns-shared/campaigns-list';
+import { CampaignsListPage, campaignNameColumn, useCampaignListFilter } from '@/features/campaigns-shared/campaigns-list';
 import { CALL_CAMPAIGNS_ROUTE, callCampaignHref, useCallCampaigns, useCloneCallCampaign } from '@/features/telephony/campaigns-api';
 import { CALL_CAMPAIGN_STATUS_LABELS, CallCampaignStatusBadge } from '@/features/telephony/call-campaign-status';
 import { CreateCallCampaignDialog } from '@/features/telephony/create-call-campaign-dialog';
@@ -27,17 +27,7 @@ export function CallCampaignsIndex() {
   const columns = useMemo<ColumnDef<CallCampaignSummary, unknown>[]>(() => {
     const cloneIt = (c: CallCampaignSummary) => cloneCampaignWithToast(() => clone.mutateAsync(c.id), (id) => navigate(callCampaignHref(id)));
     return unsortable<CallCampaignSummary>([
-      {
-        id: 'name',
-        header: 'Name',
-        size: 300,
-        meta: { locked: true },
-        cell: ({ row }) => (
-          <Link href={callCampaignHref(row.original.id)} tabIndex={-1} onClick={(e) => e.stopPropagation()} className="truncate font-medium hover:underline">
-            {row.original.name}
-          </Link>
-        ),
-      },
+      campaignNameColumn<CallCampaignSummary>(callCampaignHref, 300, 'truncate font-medium hover:underline'),
       { id: 'status', header: 'Status', size: 120, cell: ({ row }) => <CallCampaignStatusBadge status={row.original.status} /> },
       { id: 'agents', header: 'Agents', size: 90, meta: { mono: true, align: 'right' }, cell: ({ row }) => nf(row.original.agents) },
       { id: 'queued', header: 'Queued', size: 90, meta: { mono: true, align: 'right' }, cell: ({ row }) => nf(row.original.queued) },
