@@ -27,7 +27,8 @@ export interface ChartDataTableProps<K extends string, T extends { label: string
   rowKey: (row: T) => string;
 }
 
-export function ChartDataTable<K extends string, T extends { label: string } & Record<K, number>>({ caption, rowHeading, columns, rows, rowKey }: ChartDataTableProps<K, T>) {
+export function ChartDataTable<K extends string, T extends { label: string } & Record<K, number>>(props: ChartDataTableProps<K, T>) {
+  const { caption, rowHeading, columns, rows, rowKey } = props;
   return (
     <table className="sr-only">
       <caption>{caption}</caption>

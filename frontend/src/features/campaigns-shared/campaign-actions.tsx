@@ -34,7 +34,14 @@ export async function cloneCampaignWithToast(
 /** A campaign page's header: back link, name, status badge, a line of facts and the actions. */
 export function CampaignHeader({ back, name, status, facts, actions }: { back: ReactNode; name: string; status: ReactNode; facts: ReactNode; actions: ReactNode }) {
   return (
-    <HeaderActionBar className="pb-0" eyebrow={back} title={name} meta={status} description={<span className="flex flex-wrap gap-x-4 gap-y-1">{facts}</span>} actions={actions} />
+    <HeaderActionBar
+      className="pb-0"
+      eyebrow={back}
+      title={name}
+      meta={status}
+      description={<span className="flex flex-wrap gap-x-4 gap-y-1">{facts}</span>}
+      actions={actions}
+    />
   );
 }
 

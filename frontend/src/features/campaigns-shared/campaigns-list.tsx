@@ -27,7 +27,11 @@ export function useCampaignListFilter<S extends string>(statuses: readonly S[]) 
  * The list's Name column: a link to the campaign, out of the tab order (the row opens it) and not
  * a second row click.
  */
-export function campaignNameColumn<T extends { id: string; name: string }>(href: (id: string) => string, size: number, className = 'font-medium hover:underline'): ColumnDef<T, unknown> {
+export function campaignNameColumn<T extends { id: string; name: string }>(
+  href: (id: string) => string,
+  size: number,
+  className = 'font-medium hover:underline',
+): ColumnDef<T, unknown> {
   return {
     id: 'name',
     header: 'Name',

@@ -124,7 +124,9 @@ export function CallCampaignPage({ id }: { id: string }) {
   const back = <DetailBackButton href={CALL_CAMPAIGNS_ROUTE}>Call campaigns</DetailBackButton>;
 
   if (query.isPending || query.isError) {
-    return <DetailPageFallback query={query} back={back} loadingLabel="Loading the call campaign" blocks={['h-10', 'h-96']} title="Call campaign" noun="call campaign" />;
+    return (
+      <DetailPageFallback query={query} back={back} loadingLabel="Loading the call campaign" blocks={['h-10', 'h-96']} title="Call campaign" noun="call campaign" />
+    );
   }
 
   const campaign = query.data;
