@@ -1,7 +1,8 @@
 // The local stack's secrets kept in DATA_DIR/keys (mode 0600): the one signing tracking and
 // unsubscribe links, so links in mail sent before a restart still verify after it, and the key
-// sealing SIP trunk passwords, so they still open after a restart. Made on first start; creation is
-// atomic (a private temp file hard-linked into place), like the signing key's.
+// sealing SIP trunk passwords, so they still open after a restart (the Telnyx stand-in keeps its
+// signing key the same way). Made on first start; creation is atomic (a private temp file
+// hard-linked into place), so concurrent starters all end up with the one that won.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { chmod, link, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';

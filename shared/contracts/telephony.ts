@@ -70,6 +70,9 @@ export const trunkSchema = z.object({
 });
 export type Trunk = z.infer<typeof trunkSchema>;
 
+/** What a campaign manager chooses a trunk and caller id from (GET /telephony/trunk-options): no credentials. */
+export type TrunkOption = Pick<Trunk, 'id' | 'name' | 'isDefault' | 'active' | 'callerIds'>;
+
 // ---------------------------------------------------------------- campaigns
 
 export const CALL_CAMPAIGN_STATUSES = ['draft', 'active', 'paused', 'completed'] as const;

@@ -12,6 +12,9 @@ export async function queryOne<T extends Record<string, unknown>>(db: Database, 
   return (await queryRows<T>(db, query))[0];
 }
 
+/** A timestamp column as ISO text: the drivers answer a Date or a string; null (or a column not read) is null. */
+export const isoOrNull = (value: Date | string | null | undefined): string | null => (value === null || value === undefined ? null : new Date(value).toISOString());
+
 const dialect = new PgDialect();
 
 interface DriverClient {

@@ -1,11 +1,10 @@
 // The Telnyx stand-in's Ed25519 key pair: it signs webhooks as Telnyx does (base64 signature over
 // `timestamp|rawBody`) and the WebRTC login tokens it mints. Made once and kept in the data folder
 // (mode 0600), so a restarted stack keeps the TELNYX_PUBLIC_KEY it configured and the tokens agents
-// hold still log in. Creation is atomic (a private temp file hard-linked into place), like the
-// tracking secret's.
-import { createPrivateKey, createPublicKey, generateKeyPairSync, randomUUID, sign, verify, type KeyObject } from 'node:crypto';
-import { chmod, link, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import path from 'node:path';
+// hold still log in. It is kept like the local stack's other secrets (atomic creation, see
+// loadOrCreateSecret).
+import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
+import { loadOrCreateSecret } from '../tracking-secret';
 
 export const SIGNING_KEY_FILE = 'telnyx-standin-key.json';
 
@@ -62,30 +61,11 @@ export function ephemeralSigningKey(): SigningKey {
 
 /** The key pair in `dir`, made on first use. */
 export async function loadOrCreateSigningKey(dir: string): Promise<SigningKey> {
-  const file = path.join(dir, SIGNING_KEY_FILE);
-  const read = async () => {
-    const stored = JSON.parse(await readFile(file, 'utf8')) as StoredKey;
-    return fromPrivateKey(createPrivateKey(stored.privateKeyPem));
-  };
-  try {
-    const key = await read();
-    await chmod(file, 0o600);
-    return key;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
-  await mkdir(dir, { recursive: true, mode: 0o700 });
-  const { privateKey } = generateKeyPairSync('ed25519');
-  const stored: StoredKey = { privateKeyPem: privateKey.export({ format: 'pem', type: 'pkcs8' }).toString() };
-  const temp = `${file}.${process.pid}.${randomUUID()}.tmp`;
-  await writeFile(temp, JSON.stringify(stored), { mode: 0o600, flag: 'wx' });
-  try {
-    await link(temp, file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-  } finally {
-    await rm(temp, { force: true });
-  }
-  // Whoever linked first wins; every starter reads the same file.
-  return read();
+  const json = await loadOrCreateSecret(dir, SIGNING_KEY_FILE, () => {
+    const { privateKey } = generateKeyPairSync('ed25519');
+    const stored: StoredKey = { privateKeyPem: privateKey.export({ format: 'pem', type: 'pkcs8' }).toString() };
+    return JSON.stringify(stored);
+  });
+  const stored = JSON.parse(json) as StoredKey;
+  return fromPrivateKey(createPrivateKey(stored.privateKeyPem));
 }

@@ -14,3 +14,17 @@ export function Skeleton({ className, ...props }: HTMLAttributes<HTMLDivElement>
     />
   );
 }
+
+/** A report while it loads: its figure cards in their grid, and the chart below them. */
+export function ReportSkeleton({ label, cards, className, gridClassName }: { label: string; cards: number; className?: string; gridClassName?: string }) {
+  return (
+    <div className={cn('grid', className)} aria-busy="true" aria-label={label}>
+      <div className={cn('grid grid-cols-2 gap-3', gridClassName)}>
+        {Array.from({ length: cards }, (_, i) => (
+          <Skeleton key={i} className="h-20" />
+        ))}
+      </div>
+      <Skeleton className="h-64" />
+    </div>
+  );
+}

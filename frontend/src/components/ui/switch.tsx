@@ -1,5 +1,5 @@
 // On/off switch on Radix (role="switch").
-import { forwardRef, type ComponentPropsWithoutRef, type ElementRef } from 'react';
+import { forwardRef, type ComponentPropsWithoutRef, type ElementRef, type ReactNode } from 'react';
 import { Switch as RadixSwitch } from 'radix-ui';
 import { cn } from '@/lib/utils';
 
@@ -19,3 +19,15 @@ export const Switch = forwardRef<ElementRef<typeof RadixSwitch.Root>, ComponentP
     );
   },
 );
+
+/** A switch with its label beside it; the label may carry a muted note after the words. */
+export function LabelledSwitch({ id, label, ...props }: ComponentPropsWithoutRef<typeof RadixSwitch.Root> & { id: string; label: ReactNode }) {
+  return (
+    <div className="flex items-center gap-2">
+      <Switch id={id} {...props} />
+      <label htmlFor={id} className="text-sm">
+        {label}
+      </label>
+    </div>
+  );
+}

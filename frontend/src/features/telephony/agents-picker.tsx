@@ -1,13 +1,13 @@
 // Who works a campaign: every user whose role makes calls, ticked or not, searchable, saved as one
 // list. Assigned agents read the campaign's contacts and get its calls.
 import { useMemo, useState } from 'react';
-import { Search, Users } from 'lucide-react';
+import { Users } from 'lucide-react';
 import { FormError } from '@/components/form/form-error';
 import { Button } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/checkbox';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
-import { Input } from '@/components/ui/input';
+import { SearchBox } from '@/components/ui/search-box';
 import { SectionCard } from '@/components/ui/section-card';
 import { Skeleton } from '@/components/ui/skeleton';
 import { describeError } from '@/lib/api';
@@ -67,10 +67,7 @@ export function AgentsPicker({ agentIds, onSave, readOnly = false }: { agentIds:
       }
     >
       <div className="border-b border-border px-5 py-3">
-        <div className="relative w-72 max-w-full">
-          <Search className="pointer-events-none absolute left-2.5 top-1/2 size-4 -translate-y-1/2 text-muted-foreground" aria-hidden="true" />
-          <Input type="search" aria-label="Search agents" placeholder="Search people…" value={q} onChange={(e) => setQ(e.target.value)} className="h-8 pl-8" />
-        </div>
+        <SearchBox className="w-72" label="Search agents" placeholder="Search people…" value={q} onChange={setQ} />
       </div>
       {agents.isLoading ? (
         <div className="grid gap-2 p-5" aria-busy="true" aria-label="Loading agents">

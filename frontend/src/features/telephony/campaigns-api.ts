@@ -10,6 +10,7 @@ import type {
   CallCampaignSummary,
   CallCampaignUpdate,
   DispositionInput,
+  TrunkOption,
 } from '@shared/contracts/telephony';
 import type { MergeField } from '@shared/contracts/email-content';
 import { api } from '@/lib/api';
@@ -98,14 +99,6 @@ export function useScriptMergeFields() {
     queryFn: async ({ signal }) => (await api.get<{ items: MergeField[] }>(`${TELEPHONY_PATH}/merge-fields`, undefined, signal)).items,
     staleTime: 10 * 60_000,
   });
-}
-
-export interface TrunkOption {
-  id: string;
-  name: string;
-  isDefault: boolean;
-  active: boolean;
-  callerIds: string[];
 }
 
 /** The trunks a campaign may call through, with their caller ids (no credentials: managers read it too). */

@@ -2,7 +2,7 @@
 // and when the contact may be dialled again; reordered with buttons (or Alt+↑/↓ in a row), added
 // and removed, then saved whole. Codes and keys must be unique; the API names the row that clashes.
 import { useMemo, useState } from 'react';
-import { ArrowDown, ArrowUp, Plus, Trash2 } from 'lucide-react';
+import { Plus } from 'lucide-react';
 import { DISPOSITION_CLASSES, DISPOSITION_CLASS_LABELS, type Disposition, type DispositionClass, type DispositionInput } from '@shared/contracts/telephony';
 import { FormError } from '@/components/form/form-error';
 import type { BadgeVariant } from '@/components/ui/badge';
@@ -12,6 +12,7 @@ import { OptionSelect, labelledOptions } from '@/components/ui/option-select';
 import { SectionCard } from '@/components/ui/section-card';
 import { describeError, isApiError } from '@/lib/api';
 import { answerId } from './answer-id';
+import { ListSaveActions, SortableRowActions, moveOnAltArrow, useSortableRows } from './sortable-rows';
 
 export const DISPOSITION_CLASS_BADGES: Record<DispositionClass, BadgeVariant> = {
   positive: 'success',
@@ -71,22 +72,13 @@ function rowProblems(error: unknown): Map<number, string[]> {
 }
 
 export function DispositionsEditor({ dispositions, onSave, readOnly = false }: { dispositions: Disposition[]; onSave: (list: DispositionInput[]) => Promise<void>; readOnly?: boolean }) {
-  const [rows, setRows] = useState<Row[]>(() => dispositions.map(rowOf));
+  const { rows, setRows, update, move, remove } = useSortableRows<Row>(() => dispositions.map(rowOf));
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const problems = useMemo(() => rowProblems(error), [error]);
   const inputs = rows.map(inputOf);
   const dirty = JSON.stringify(inputs) !== JSON.stringify(dispositions.map((d) => inputOf(rowOf(d))));
 
-  const update = (key: number, patch: Partial<Row>) => setRows((all) => all.map((r) => (r.key === key ? { ...r, ...patch } : r)));
-  const move = (index: number, by: -1 | 1) =>
-    setRows((all) => {
-      const to = index + by;
-      if (to < 0 || to >= all.length) return all;
-      const next = [...all];
-      [next[index], next[to]] = [next[to]!, next[index]!];
-      return next;
-    });
   function add() {
     const row: Row = { key: nextKey++, code: '', codeTouched: false, label: '', outcomeClass: 'neutral', shortcut: '', retry: '' };
     setRows((all) => [...all, row]);
@@ -113,24 +105,17 @@ export function DispositionsEditor({ dispositions, onSave, readOnly = false }: {
       flush
       actions={
         !readOnly && (
-          <>
-            {dirty && (
-              <Button
-                variant="ghost"
-                size="sm"
-                onClick={() => {
-                  setRows(dispositions.map(rowOf));
-                  setError(null);
-                }}
-                disabled={saving}
-              >
-                Discard
-              </Button>
-            )}
-            <Button size="sm" onClick={() => void save()} loading={saving} disabled={!dirty || rows.length === 0}>
-              Save dispositions
-            </Button>
-          </>
+          <ListSaveActions
+            dirty={dirty}
+            saving={saving}
+            onDiscard={() => {
+              setRows(dispositions.map(rowOf));
+              setError(null);
+            }}
+            onSave={() => void save()}
+            saveLabel="Save dispositions"
+            saveDisabled={!dirty || rows.length === 0}
+          />
         )
       }
     >
@@ -155,11 +140,7 @@ export function DispositionsEditor({ dispositions, onSave, readOnly = false }: {
                 <tr
                   key={r.key}
                   className="border-b border-border last:border-b-0"
-                  onKeyDown={(e) => {
-                    if (!e.altKey || (e.key !== 'ArrowUp' && e.key !== 'ArrowDown')) return;
-                    e.preventDefault();
-                    move(index, e.key === 'ArrowUp' ? -1 : 1);
-                  }}
+                  onKeyDown={moveOnAltArrow((by) => move(index, by))}
                 >
                   <td className={`${cell} pl-5 pt-3 font-mono text-xs text-muted-foreground tabular`}>{index + 1}</td>
                   <td className={cell}>
@@ -219,24 +200,7 @@ export function DispositionsEditor({ dispositions, onSave, readOnly = false }: {
                   </td>
                   <td className={`${cell} pr-5`}>
                     {!readOnly && (
-                      <div className="flex gap-0.5">
-                        <Button variant="ghost" size="icon-sm" aria-label={`Move ${name} up`} title="Move up (Alt+↑)" disabled={index === 0} onClick={() => move(index, -1)}>
-                          <ArrowUp aria-hidden="true" />
-                        </Button>
-                        <Button variant="ghost" size="icon-sm" aria-label={`Move ${name} down`} title="Move down (Alt+↓)" disabled={index === rows.length - 1} onClick={() => move(index, 1)}>
-                          <ArrowDown aria-hidden="true" />
-                        </Button>
-                        <Button
-                          variant="ghost"
-                          size="icon-sm"
-                          className="text-danger-text"
-                          aria-label={`Remove ${name}`}
-                          title="Remove"
-                          onClick={() => setRows((all) => all.filter((o) => o.key !== r.key))}
-                        >
-                          <Trash2 aria-hidden="true" />
-                        </Button>
-                      </div>
+                      <SortableRowActions name={name} index={index} count={rows.length} onMove={(by) => move(index, by)} onRemove={() => remove(r.key)} />
                     )}
                   </td>
                 </tr>

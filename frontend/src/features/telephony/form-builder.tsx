@@ -3,7 +3,7 @@
 // line), bounds (number: value, text: length) and help. Beside it, the form as the agent will see
 // it, live, with a check of sample answers. Saved whole; the contract's schema checks it first.
 import { useMemo, useState } from 'react';
-import { ArrowDown, ArrowUp, ClipboardList, Plus, Trash2 } from 'lucide-react';
+import { ClipboardList, Plus } from 'lucide-react';
 import { FORM_FIELD_TYPES, qualificationFormSchema, type FormAnswers, type FormField, type FormFieldType } from '@shared/contracts/telephony';
 import { checkAnswers } from '@shared/telephony-form';
 import { Button } from '@/components/ui/button';
@@ -17,6 +17,7 @@ import { Textarea } from '@/components/ui/textarea';
 import { FormError } from '@/components/form/form-error';
 import { answerId, uniqueId } from './answer-id';
 import { QualificationForm } from './qualification-form';
+import { ListSaveActions, SortableRowActions, moveOnAltArrow, useSortableRows } from './sortable-rows';
 
 export const FORM_FIELD_TYPE_LABELS: Record<FormFieldType, string> = {
   text: 'Text',
@@ -84,7 +85,7 @@ export interface FormBuilderProps {
 }
 
 export function FormBuilder({ form, onSave, readOnly = false }: FormBuilderProps) {
-  const [drafts, setDrafts] = useState<Draft[]>(() => form.map(draftOf));
+  const { rows: drafts, setRows: setDrafts, update, move, remove } = useSortableRows<Draft>(() => form.map(draftOf));
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
   const [answers, setAnswers] = useState<FormAnswers>({});
@@ -111,15 +112,6 @@ export function FormBuilder({ form, onSave, readOnly = false }: FormBuilderProps
   const previewFields = fields.filter((f, i) => f.label && !problems.has(i));
   const answerErrors = checked ? Object.fromEntries(checkAnswers(previewFields, Object.fromEntries(Object.entries(answers).filter(([k]) => previewFields.some((f) => f.id === k)))).map((p) => [p.field, p.message])) : {};
 
-  const update = (key: number, patch: Partial<Draft>) => setDrafts((all) => all.map((d) => (d.key === key ? { ...d, ...patch } : d)));
-  const move = (index: number, by: -1 | 1) =>
-    setDrafts((all) => {
-      const to = index + by;
-      if (to < 0 || to >= all.length) return all;
-      const next = [...all];
-      [next[index], next[to]] = [next[to]!, next[index]!];
-      return next;
-    });
   function add() {
     const taken = new Set(drafts.map((d) => d.id));
     const draft: Draft = { key: nextKey++, id: uniqueId('question', taken), idTouched: false, label: '', type: 'text', required: false, optionsText: '', min: '', max: '', help: '' };
@@ -148,16 +140,7 @@ export function FormBuilder({ form, onSave, readOnly = false }: FormBuilderProps
         description="What the agent asks; the answers become the lead's."
         actions={
           !readOnly && (
-            <>
-              {dirty && (
-                <Button variant="ghost" size="sm" onClick={() => setDrafts(form.map(draftOf))} disabled={saving}>
-                  Discard
-                </Button>
-              )}
-              <Button size="sm" onClick={() => void save()} loading={saving} disabled={!dirty}>
-                Save form
-              </Button>
-            </>
+            <ListSaveActions dirty={dirty} saving={saving} onDiscard={() => setDrafts(form.map(draftOf))} onSave={() => void save()} saveLabel="Save form" saveDisabled={!dirty} />
           )
         }
       >
@@ -171,11 +154,7 @@ export function FormBuilder({ form, onSave, readOnly = false }: FormBuilderProps
                 key={d.key}
                 className="grid gap-3 rounded-lg border border-border bg-card p-3"
                 aria-label={`Question ${index + 1}${d.label ? `: ${d.label}` : ''}`}
-                onKeyDown={(e) => {
-                  if (!e.altKey || (e.key !== 'ArrowUp' && e.key !== 'ArrowDown')) return;
-                  e.preventDefault();
-                  move(index, e.key === 'ArrowUp' ? -1 : 1);
-                }}
+                onKeyDown={moveOnAltArrow((by) => move(index, by))}
               >
                 <div className="flex items-start gap-2">
                   <span className="mt-2 w-5 shrink-0 font-mono text-xs text-muted-foreground tabular">{index + 1}.</span>
@@ -198,31 +177,14 @@ export function FormBuilder({ form, onSave, readOnly = false }: FormBuilderProps
                     </Field>
                   </div>
                   {!readOnly && (
-                    <div className="mt-6 flex shrink-0 gap-0.5">
-                      <Button variant="ghost" size="icon-sm" aria-label={`Move question ${index + 1} up`} title="Move up (Alt+↑)" disabled={index === 0} onClick={() => move(index, -1)}>
-                        <ArrowUp aria-hidden="true" />
-                      </Button>
-                      <Button
-                        variant="ghost"
-                        size="icon-sm"
-                        aria-label={`Move question ${index + 1} down`}
-                        title="Move down (Alt+↓)"
-                        disabled={index === drafts.length - 1}
-                        onClick={() => move(index, 1)}
-                      >
-                        <ArrowDown aria-hidden="true" />
-                      </Button>
-                      <Button
-                        variant="ghost"
-                        size="icon-sm"
-                        className="text-danger-text"
-                        aria-label={`Remove question ${index + 1}`}
-                        title="Remove"
-                        onClick={() => setDrafts((all) => all.filter((o) => o.key !== d.key))}
-                      >
-                        <Trash2 aria-hidden="true" />
-                      </Button>
-                    </div>
+                    <SortableRowActions
+                      className="mt-6 shrink-0"
+                      name={`question ${index + 1}`}
+                      index={index}
+                      count={drafts.length}
+                      onMove={(by) => move(index, by)}
+                      onRemove={() => remove(d.key)}
+                    />
                   )}
                 </div>
                 <div className="grid items-start gap-3 pl-7 sm:grid-cols-[minmax(0,1fr)_6.5rem_6.5rem]">

@@ -134,34 +134,32 @@ export function SoftphoneStrip({ phone, onHangupFallback, apiCallLive }: Softpho
             </Button>
           </DropdownMenuTrigger>
           <DropdownMenuContent className="w-72">
-            <DropdownMenuLabel>Microphone</DropdownMenuLabel>
-            {devices.inputs.length === 0 ? (
-              <p className="px-2 py-1.5 text-sm text-muted-foreground">The browser's default</p>
-            ) : (
-              <DropdownMenuRadioGroup value={devices.micId ?? 'default'} onValueChange={phone.setMic}>
-                {devices.inputs.map((d, i) => (
-                  <DropdownMenuRadioItem key={d.deviceId || i} value={d.deviceId || 'default'}>
-                    <span className="truncate">{deviceLabel(d, i, 'Microphone')}</span>
-                  </DropdownMenuRadioItem>
-                ))}
-              </DropdownMenuRadioGroup>
-            )}
+            <DeviceChoice title="Microphone" devices={devices.inputs} value={devices.micId} onValueChange={phone.setMic} />
             <DropdownMenuSeparator />
-            <DropdownMenuLabel>Speaker</DropdownMenuLabel>
-            {devices.outputs.length === 0 ? (
-              <p className="px-2 py-1.5 text-sm text-muted-foreground">The browser's default</p>
-            ) : (
-              <DropdownMenuRadioGroup value={devices.speakerId ?? 'default'} onValueChange={phone.setSpeaker}>
-                {devices.outputs.map((d, i) => (
-                  <DropdownMenuRadioItem key={d.deviceId || i} value={d.deviceId || 'default'}>
-                    <span className="truncate">{deviceLabel(d, i, 'Speaker')}</span>
-                  </DropdownMenuRadioItem>
-                ))}
-              </DropdownMenuRadioGroup>
-            )}
+            <DeviceChoice title="Speaker" devices={devices.outputs} value={devices.speakerId} onValueChange={phone.setSpeaker} />
           </DropdownMenuContent>
         </DropdownMenu>
       </div>
     </section>
+  );
+}
+
+/** One kind of audio device to choose from; with none listed (no permission yet), the browser's default. */
+function DeviceChoice({ title, devices, value, onValueChange }: { title: 'Microphone' | 'Speaker'; devices: MediaDeviceInfo[]; value: string | null; onValueChange: (id: string) => void }) {
+  return (
+    <>
+      <DropdownMenuLabel>{title}</DropdownMenuLabel>
+      {devices.length === 0 ? (
+        <p className="px-2 py-1.5 text-sm text-muted-foreground">The browser's default</p>
+      ) : (
+        <DropdownMenuRadioGroup value={value ?? 'default'} onValueChange={onValueChange}>
+          {devices.map((d, i) => (
+            <DropdownMenuRadioItem key={d.deviceId || i} value={d.deviceId || 'default'}>
+              <span className="truncate">{deviceLabel(d, i, title)}</span>
+            </DropdownMenuRadioItem>
+          ))}
+        </DropdownMenuRadioGroup>
+      )}
+    </>
   );
 }

@@ -8,7 +8,7 @@ import { e164, trunkInputSchema, type Trunk, type TrunkInput, type TrunkUpdate }
 import { FormDialog, useDialogForm } from '@/components/form/form-dialog';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
-import { Switch } from '@/components/ui/switch';
+import { LabelledSwitch } from '@/components/ui/switch';
 import { Textarea } from '@/components/ui/textarea';
 import { toast } from '@/components/ui/toast';
 import { useCreateTrunk, useUpdateTrunk } from './trunks-api';
@@ -120,25 +120,22 @@ export function TrunkDialog({ open, onOpenChange, trunk }: { open: boolean; onOp
           control={form.control}
           name="isDefault"
           render={({ field }) => (
-            <div className="flex items-center gap-2">
-              <Switch id="trunk-default" checked={field.value} onCheckedChange={field.onChange} />
-              <label htmlFor="trunk-default" className="text-sm">
-                Default trunk <span className="text-muted-foreground">(campaigns without one call through it)</span>
-              </label>
-            </div>
+            <LabelledSwitch
+              id="trunk-default"
+              checked={field.value}
+              onCheckedChange={field.onChange}
+              label={
+                <>
+                  Default trunk <span className="text-muted-foreground">(campaigns without one call through it)</span>
+                </>
+              }
+            />
           )}
         />
         <Controller
           control={form.control}
           name="active"
-          render={({ field }) => (
-            <div className="flex items-center gap-2">
-              <Switch id="trunk-active" checked={field.value} onCheckedChange={field.onChange} />
-              <label htmlFor="trunk-active" className="text-sm">
-                Active
-              </label>
-            </div>
-          )}
+          render={({ field }) => <LabelledSwitch id="trunk-active" checked={field.value} onCheckedChange={field.onChange} label="Active" />}
         />
       </div>
     </FormDialog>

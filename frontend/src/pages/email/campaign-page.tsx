@@ -1,19 +1,13 @@
 // One campaign at /email/campaigns/:id: the builder while it is a draft, the sending panel and
 // the report afterwards. Loading, a missing campaign, a failed load and "changed by someone
 // else" each have their own state.
-import { DetailLoadError } from '@/features/records/detail-load-error';
 import { useState } from 'react';
 import { useLocation } from 'wouter';
-import { ArrowLeft, Copy, Trash2 } from 'lucide-react';
-import { Button } from '@/components/ui/button';
-import { ConfirmDialog } from '@/components/ui/confirm-dialog';
-import { HeaderActionBar } from '@/components/ui/header-action-bar';
-import { Skeleton } from '@/components/ui/skeleton';
-import { toast } from '@/components/ui/toast';
+import { DetailBackButton, DetailPageFallback } from '@/features/records/detail-page-states';
+import { CampaignHeader, CloneCampaignButton, DeleteCampaignButton, DeleteCampaignDialog, RefusalBanner, cloneCampaignWithToast } from '@/features/campaigns-shared/campaign-actions';
 import { CAMPAIGNS_ROUTE, campaignHref, useCampaign, useCloneCampaign, useDeleteCampaign } from '@/features/email/campaigns-api';
 import { CampaignStatusBadge } from '@/features/email/campaign-status';
 import { StaleWriteBanner } from '@/features/records/stale-write-banner';
-import { describeError } from '@/lib/api';
 import { PreflightList } from '@/features/email/preflight-list';
 import { CampaignBuilder, type ScheduleRefusal } from './campaign-builder';
 import { CampaignMonitor } from './campaign-monitor';
@@ -29,28 +23,10 @@ export function CampaignPage({ id }: { id: string }) {
   // Bumped on reload after a conflict: the editors start again from the server's version.
   const [generation, setGeneration] = useState(0);
 
-  const back = (
-    <Button variant="link" className="h-auto p-0 text-muted-foreground" onClick={() => navigate(CAMPAIGNS_ROUTE)}>
-      <ArrowLeft aria-hidden="true" /> Campaigns
-    </Button>
-  );
+  const back = <DetailBackButton href={CAMPAIGNS_ROUTE}>Campaigns</DetailBackButton>;
 
-  if (query.isPending) {
-    return (
-      <div className="grid gap-6" aria-busy="true" aria-label="Loading the campaign">
-        <HeaderActionBar eyebrow={back} title={<Skeleton className="h-7 w-72" />} />
-        <Skeleton className="h-10" />
-        <Skeleton className="h-96" />
-      </div>
-    );
-  }
-  if (query.isError) {
-    return (
-      <div className="grid gap-6">
-        <HeaderActionBar eyebrow={back} title="Campaign" />
-        <DetailLoadError noun="campaign" query={query} />
-      </div>
-    );
+  if (query.isPending || query.isError) {
+    return <DetailPageFallback query={query} back={back} loadingLabel="Loading the campaign" blocks={['h-10', 'h-96']} title="Campaign" noun="campaign" />;
   }
 
   const campaign = query.data;
@@ -61,80 +37,52 @@ export function CampaignPage({ id }: { id: string }) {
     setGeneration((g) => g + 1);
   }
 
-  async function cloneIt() {
-    try {
-      const copy = await clone.mutateAsync(campaign.id);
-      toast.success(`Cloned as “${copy.name}”.`);
-      navigate(campaignHref(copy.id));
-    } catch (error) {
-      toast.error('The campaign could not be cloned', { description: describeError(error) });
-    }
-  }
+  const cloneIt = () => cloneCampaignWithToast(() => clone.mutateAsync(campaign.id), (copyId) => navigate(campaignHref(copyId)), { openNow: true });
 
   return (
     <div className="grid gap-5">
-      <HeaderActionBar
-        className="pb-0"
-        eyebrow={back}
-        title={campaign.name}
-        meta={<CampaignStatusBadge status={campaign.status} />}
-        description={
-          <span className="flex flex-wrap gap-x-4 gap-y-1">
+      <CampaignHeader
+        back={back}
+        name={campaign.name}
+        status={<CampaignStatusBadge status={campaign.status} />}
+        facts={
+          <>
             <span>{campaign.audienceName ? `To ${campaign.audienceName}` : 'No audience yet'}</span>
             {campaign.followUp && <span>Follow-up: {campaign.followUp === 'failed' ? 'resend to failed' : 'non-openers'}</span>}
             {campaign.createdByName && <span>Created by {campaign.createdByName}</span>}
-          </span>
+          </>
         }
         actions={
           <>
-            <Button variant="outline" size="sm" onClick={() => void cloneIt()} loading={clone.isPending}>
-              {!clone.isPending && <Copy aria-hidden="true" />} Clone
-            </Button>
-            {campaign.status === 'draft' && (
-              <Button variant="outline" size="sm" className="text-danger-text" onClick={() => setDeleting(true)}>
-                <Trash2 aria-hidden="true" /> Delete draft
-              </Button>
-            )}
+            <CloneCampaignButton pending={clone.isPending} onClick={() => void cloneIt()} />
+            {campaign.status === 'draft' && <DeleteCampaignButton label="Delete draft" onClick={() => setDeleting(true)} />}
           </>
         }
       />
       {stale && <StaleWriteBanner noun="campaign" onReload={() => void reload()} />}
       {conflict && !stale && (
-        <div role="alert" className="grid gap-2 rounded-lg border border-danger/40 bg-danger-subtle px-4 py-3 text-sm text-danger-text" data-testid="schedule-refused">
+        <RefusalBanner testId="schedule-refused" onDismiss={() => setConflict(null)}>
           <div>
             <p className="font-semibold">The campaign was not scheduled</p>
             <p className="mt-0.5">{conflict.message}</p>
           </div>
           {conflict.items.length > 0 && <PreflightList items={conflict.items} />}
-          <div className="flex gap-2">
-            <Button variant="outline" size="sm" className="bg-card" onClick={() => setConflict(null)}>
-              Dismiss
-            </Button>
-          </div>
-        </div>
+        </RefusalBanner>
       )}
       {campaign.status === 'draft' ? (
         <CampaignBuilder key={generation} campaign={campaign} onStale={() => setStale(true)} onConflict={setConflict} />
       ) : (
         <CampaignMonitor campaign={campaign} />
       )}
-      <ConfirmDialog
+      <DeleteCampaignDialog
         open={deleting}
         onOpenChange={setDeleting}
-        destructive
-        title={`Delete “${campaign.name}”?`}
+        name={campaign.name}
         description="The draft and its content go. Nothing has been sent from it."
         confirmLabel="Delete draft"
-        onConfirm={async () => {
-          try {
-            await remove.mutateAsync(campaign.id);
-            toast.success(`Campaign “${campaign.name}” deleted.`);
-            navigate(CAMPAIGNS_ROUTE);
-          } catch (error) {
-            toast.error(describeError(error));
-            throw error;
-          }
-        }}
+        deletedMessage={`Campaign “${campaign.name}” deleted.`}
+        remove={() => remove.mutateAsync(campaign.id)}
+        onDeleted={() => navigate(CAMPAIGNS_ROUTE)}
       />
     </div>
   );

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { campaignAudienceSchema, type Campaign } from '@shared/contracts/email';
 import { applyApiErrors } from '@/components/form/apply-api-errors';
 import { FormError } from '@/components/form/form-error';
-import { Button } from '@/components/ui/button';
+import { FormSaveBar } from '@/components/form/form-save-bar';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { SectionCard } from '@/components/ui/section-card';
@@ -86,19 +86,7 @@ export function CampaignSetup({ campaign, onStale, onDirtyChange }: { campaign: 
           {(control) => <Controller control={form.control} name="senderProfileId" render={({ field }) => <SenderProfileSelect control={control} value={field.value} onChange={field.onChange} />} />}
         </Field>
         <FormError>{formError}</FormError>
-        <div className="flex items-center gap-2">
-          <Button type="submit" loading={isSubmitting} disabled={!isDirty}>
-            Save setup
-          </Button>
-          {isDirty && (
-            <Button variant="ghost" onClick={() => form.reset(valuesOf(campaign))} disabled={isSubmitting}>
-              Discard changes
-            </Button>
-          )}
-          <span className="text-xs text-muted-foreground" aria-live="polite">
-            {isDirty ? 'Unsaved changes' : ''}
-          </span>
-        </div>
+        <FormSaveBar saveLabel="Save setup" pending={isSubmitting} dirty={isDirty} onDiscard={() => form.reset(valuesOf(campaign))} />
       </form>
     </SectionCard>
   );

@@ -1,17 +1,16 @@
 // One saved template at /email/templates/:id: its name and content in the same editor as a
 // campaign's, saved on its own a moment after each change (or now, with Save); duplicate and
 // delete from the header.
-import { DetailLoadError } from '@/features/records/detail-load-error';
 import { useState } from 'react';
 import { useLocation } from 'wouter';
-import { ArrowLeft, Copy, Trash2 } from 'lucide-react';
+import { Copy, Trash2 } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Field } from '@/components/ui/field';
 import { HeaderActionBar } from '@/components/ui/header-action-bar';
+import { DetailBackButton, DetailPageFallback } from '@/features/records/detail-page-states';
 import { Input } from '@/components/ui/input';
 import { SectionCard } from '@/components/ui/section-card';
-import { Skeleton } from '@/components/ui/skeleton';
 import { toast } from '@/components/ui/toast';
 import { ContentEditor } from '@/features/email/content-editor';
 import { draftFrom, errorsFromApi, toSaveInput, validateDraft, type ContentDraft, type ContentErrors } from '@/features/email/content-draft';
@@ -23,29 +22,11 @@ import { StaleWriteBanner } from '@/features/records/stale-write-banner';
 import { describeError } from '@/lib/api';
 
 export function TemplateEditorPage({ id }: { id: string }) {
-  const [, navigate] = useLocation();
   const query = useTemplate(id);
   const [generation, setGeneration] = useState(0);
-  const back = (
-    <Button variant="link" className="h-auto p-0 text-muted-foreground" onClick={() => navigate(TEMPLATES_ROUTE)}>
-      <ArrowLeft aria-hidden="true" /> Templates
-    </Button>
-  );
-  if (query.isPending) {
-    return (
-      <div className="grid gap-6" aria-busy="true" aria-label="Loading the template">
-        <HeaderActionBar eyebrow={back} title={<Skeleton className="h-7 w-72" />} />
-        <Skeleton className="h-96" />
-      </div>
-    );
-  }
-  if (query.isError) {
-    return (
-      <div className="grid gap-6">
-        <HeaderActionBar eyebrow={back} title="Template" />
-        <DetailLoadError noun="template" query={query} />
-      </div>
-    );
+  const back = <DetailBackButton href={TEMPLATES_ROUTE}>Templates</DetailBackButton>;
+  if (query.isPending || query.isError) {
+    return <DetailPageFallback query={query} back={back} loadingLabel="Loading the template" blocks={['h-96']} title="Template" noun="template" />;
   }
   return (
     <TemplateEditor

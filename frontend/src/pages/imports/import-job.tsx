@@ -3,7 +3,7 @@
 // real), revert — and the first row issues.
 import { useState, type ReactNode } from 'react';
 import { useLocation } from 'wouter';
-import { ArrowLeft, Download, FlaskConical, FolderInput, Play, RotateCcw, Square, Upload } from 'lucide-react';
+import { Download, FlaskConical, FolderInput, Play, RotateCcw, Square, Upload } from 'lucide-react';
 import type { ImportJob } from '@shared/contracts/imports';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -11,8 +11,8 @@ import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
 import { HeaderActionBar } from '@/components/ui/header-action-bar';
+import { DetailBackButton, DetailPageError, DetailPageLoading } from '@/features/records/detail-page-states';
 import { SectionCard } from '@/components/ui/section-card';
-import { Skeleton } from '@/components/ui/skeleton';
 import { toast } from '@/components/ui/toast';
 import { formatDateTime } from '@/features/records/format';
 import { describeError, isApiError } from '@/lib/api';
@@ -26,31 +26,18 @@ import { CompanyNameWarnings, RowIssues } from './row-issues';
 export function ImportJobPage({ id }: { id: string }) {
   const [, navigate] = useLocation();
   const query = useImportJob(id);
-  const back = (
-    <Button variant="link" className="h-auto p-0 text-muted-foreground" onClick={() => navigate('/imports')}>
-      <ArrowLeft aria-hidden="true" /> Imports
-    </Button>
-  );
-  if (query.isPending) {
-    return (
-      <div className="grid gap-6" aria-busy="true" aria-label="Loading the import">
-        <HeaderActionBar eyebrow={back} title={<Skeleton className="h-7 w-72" />} />
-        <Skeleton className="h-40" />
-        <Skeleton className="h-64" />
-      </div>
-    );
-  }
+  const back = <DetailBackButton href="/imports">Imports</DetailBackButton>;
+  if (query.isPending) return <DetailPageLoading label="Loading the import" back={back} blocks={['h-40', 'h-64']} />;
   if (query.isError) {
     const missing = isApiError(query.error) && query.error.status === 404;
     return (
-      <div className="grid gap-6">
-        <HeaderActionBar eyebrow={back} title="Import" />
+      <DetailPageError back={back} title="Import">
         {missing ? (
           <EmptyState title="There is no such import" description="It may have been removed, or the address is mistyped." action={<Button onClick={() => navigate('/imports')}>Back to imports</Button>} />
         ) : (
           <ErrorState title="This import could not be loaded" description={describeError(query.error)} onRetry={() => void query.refetch()} retrying={query.isFetching} />
         )}
-      </div>
+      </DetailPageError>
     );
   }
   return <JobView job={query.data} back={back} />;

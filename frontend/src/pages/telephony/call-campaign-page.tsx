@@ -4,17 +4,16 @@
 // campaign is read-only.
 import { useState } from 'react';
 import { useLocation, useSearchParams } from 'wouter';
-import { ArrowLeft, CheckCheck, ClipboardList, Copy, FileText, ListChecks, Pause, Play, Settings2, Trash2, Users } from 'lucide-react';
+import { CheckCheck, ClipboardList, FileText, ListChecks, Pause, Play, Settings2, Users } from 'lucide-react';
 import type { CallCampaign } from '@shared/contracts/telephony';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
-import { HeaderActionBar } from '@/components/ui/header-action-bar';
-import { Skeleton } from '@/components/ui/skeleton';
+import { DetailBackButton, DetailPageFallback } from '@/features/records/detail-page-states';
 import { Tabs, TabsContent, TabsList, TabsTrigger } from '@/components/ui/tabs';
 import { toast } from '@/components/ui/toast';
-import { DetailLoadError } from '@/features/records/detail-load-error';
 import { useDomainSets, useLists, useSegments } from '@/features/audience/audience-api';
 import { AUDIENCE_KIND_LABELS } from '@/features/email/audience-picker';
+import { CampaignHeader, CloneCampaignButton, DeleteCampaignButton, DeleteCampaignDialog, RefusalBanner, cloneCampaignWithToast } from '@/features/campaigns-shared/campaign-actions';
 import { AgentsPicker } from '@/features/telephony/agents-picker';
 import { CallCampaignStatusBadge } from '@/features/telephony/call-campaign-status';
 import {
@@ -75,6 +74,14 @@ const MOVE_TEXT: Record<Move, { title: (c: CallCampaign) => string; description:
   },
 };
 
+/** A tab editor's save: the write, then a toast saying so (a failure stays with the editor, which shows it). */
+const saveThenSay =
+  <T,>(save: (value: T) => Promise<unknown>, done: string) =>
+  async (value: T): Promise<void> => {
+    await save(value);
+    toast.success(done);
+  };
+
 /** "List: Call targets", from the audience module's lists (null while they load). */
 function useAudienceName(audience: CallCampaign['audience'] | undefined): string | null {
   const segments = useSegments();
@@ -114,27 +121,11 @@ export function CallCampaignPage({ id }: { id: string }) {
   const [deleting, setDeleting] = useState(false);
   const audienceName = useAudienceName(query.data?.audience);
 
-  const back = (
-    <Button variant="link" className="h-auto p-0 text-muted-foreground" onClick={() => navigate(CALL_CAMPAIGNS_ROUTE)}>
-      <ArrowLeft aria-hidden="true" /> Call campaigns
-    </Button>
-  );
+  const back = <DetailBackButton href={CALL_CAMPAIGNS_ROUTE}>Call campaigns</DetailBackButton>;
 
-  if (query.isPending) {
+  if (query.isPending || query.isError) {
     return (
-      <div className="grid gap-6" aria-busy="true" aria-label="Loading the call campaign">
-        <HeaderActionBar eyebrow={back} title={<Skeleton className="h-7 w-72" />} />
-        <Skeleton className="h-10" />
-        <Skeleton className="h-96" />
-      </div>
-    );
-  }
-  if (query.isError) {
-    return (
-      <div className="grid gap-6">
-        <HeaderActionBar eyebrow={back} title="Call campaign" />
-        <DetailLoadError noun="call campaign" query={query} />
-      </div>
+      <DetailPageFallback query={query} back={back} loadingLabel="Loading the call campaign" blocks={['h-10', 'h-96']} title="Call campaign" noun="call campaign" />
     );
   }
 
@@ -159,26 +150,17 @@ export function CallCampaignPage({ id }: { id: string }) {
     }
   }
 
-  async function cloneIt() {
-    try {
-      const copy = await clone.mutateAsync(campaign.id);
-      toast.success(`Cloned as “${copy.name}”.`);
-      navigate(callCampaignHref(copy.id));
-    } catch (error) {
-      toast.error('The campaign could not be cloned', { description: describeError(error) });
-    }
-  }
+  const cloneIt = () => cloneCampaignWithToast(() => clone.mutateAsync(campaign.id), (copyId) => navigate(callCampaignHref(copyId)), { openNow: true });
 
   const agentsCount = campaign.agentIds.length;
   return (
     <div className="grid gap-5">
-      <HeaderActionBar
-        className="pb-0"
-        eyebrow={back}
-        title={campaign.name}
-        meta={<CallCampaignStatusBadge status={campaign.status} />}
-        description={
-          <span className="flex flex-wrap gap-x-4 gap-y-1">
+      <CampaignHeader
+        back={back}
+        name={campaign.name}
+        status={<CallCampaignStatusBadge status={campaign.status} />}
+        facts={
+          <>
             <span>{campaign.audience ? (audienceName ?? 'Audience chosen') : 'No audience yet'}</span>
             <span>
               {campaign.form.length} question{campaign.form.length === 1 ? '' : 's'}
@@ -189,7 +171,7 @@ export function CallCampaignPage({ id }: { id: string }) {
             <span>
               {agentsCount} agent{agentsCount === 1 ? '' : 's'}
             </span>
-          </span>
+          </>
         }
         actions={
           <>
@@ -208,19 +190,13 @@ export function CallCampaignPage({ id }: { id: string }) {
                 <CheckCheck aria-hidden="true" /> Complete
               </Button>
             )}
-            <Button variant="outline" size="sm" onClick={() => void cloneIt()} loading={clone.isPending}>
-              {!clone.isPending && <Copy aria-hidden="true" />} Clone
-            </Button>
-            {campaign.status !== 'active' && (
-              <Button variant="outline" size="sm" className="text-danger-text" onClick={() => setDeleting(true)}>
-                <Trash2 aria-hidden="true" /> Delete
-              </Button>
-            )}
+            <CloneCampaignButton pending={clone.isPending} onClick={() => void cloneIt()} />
+            {campaign.status !== 'active' && <DeleteCampaignButton label="Delete" onClick={() => setDeleting(true)} />}
           </>
         }
       />
       {refusal && (
-        <div role="alert" className="grid gap-2 rounded-lg border border-danger/40 bg-danger-subtle px-4 py-3 text-sm text-danger-text" data-testid="activation-refused">
+        <RefusalBanner testId="activation-refused" onDismiss={() => setRefusal(null)}>
           <p className="font-semibold">{refusal.message}</p>
           <ul className="grid gap-1">
             {refusal.missing.map((m) => (
@@ -235,12 +211,7 @@ export function CallCampaignPage({ id }: { id: string }) {
               </li>
             ))}
           </ul>
-          <div>
-            <Button variant="outline" size="sm" className="bg-card" onClick={() => setRefusal(null)}>
-              Dismiss
-            </Button>
-          </div>
-        </div>
+        </RefusalBanner>
       )}
       <Tabs value={tab} onValueChange={setTab}>
         <TabsList aria-label="Call campaign" className="mb-2 overflow-x-auto">
@@ -259,10 +230,7 @@ export function CallCampaignPage({ id }: { id: string }) {
               key={campaign.updatedAt}
               form={campaign.form}
               readOnly={readOnly}
-              onSave={async (form) => {
-                await update.mutateAsync({ form });
-                toast.success('Qualification form saved.');
-              }}
+              onSave={saveThenSay((form) => update.mutateAsync({ form }), 'Qualification form saved.')}
             />
           )}
         </TabsContent>
@@ -272,10 +240,7 @@ export function CallCampaignPage({ id }: { id: string }) {
               key={campaign.updatedAt}
               dispositions={campaign.dispositions}
               readOnly={readOnly}
-              onSave={async (list) => {
-                await putDispositions.mutateAsync(list);
-                toast.success('Dispositions saved.');
-              }}
+              onSave={saveThenSay(putDispositions.mutateAsync, 'Dispositions saved.')}
             />
           )}
         </TabsContent>
@@ -285,10 +250,7 @@ export function CallCampaignPage({ id }: { id: string }) {
               key={campaign.updatedAt}
               agentIds={campaign.agentIds}
               readOnly={readOnly}
-              onSave={async (ids) => {
-                await putAgents.mutateAsync(ids);
-                toast.success('Agents saved.');
-              }}
+              onSave={saveThenSay(putAgents.mutateAsync, 'Agents saved.')}
             />
           )}
         </TabsContent>
@@ -304,23 +266,15 @@ export function CallCampaignPage({ id }: { id: string }) {
           if (moving) await runMove(moving);
         }}
       />
-      <ConfirmDialog
+      <DeleteCampaignDialog
         open={deleting}
         onOpenChange={setDeleting}
-        destructive
-        title={`Delete “${campaign.name}”?`}
+        name={campaign.name}
         description="The campaign, its script, form and dispositions go; calls already made keep their records."
         confirmLabel="Delete campaign"
-        onConfirm={async () => {
-          try {
-            await remove.mutateAsync(campaign.id);
-            toast.success(`Call campaign “${campaign.name}” deleted.`);
-            navigate(CALL_CAMPAIGNS_ROUTE);
-          } catch (error) {
-            toast.error(describeError(error));
-            throw error;
-          }
-        }}
+        deletedMessage={`Call campaign “${campaign.name}” deleted.`}
+        remove={() => remove.mutateAsync(campaign.id)}
+        onDeleted={() => navigate(CALL_CAMPAIGNS_ROUTE)}
       />
     </div>
   );

@@ -1,19 +1,19 @@
 // The Setup tab of a call campaign: name, audience (with its size now), trunk and caller id,
 // the seller the safe-harbour message names, the calling window (narrower than 08:00–21:00 in the
 // contact's local time), and recording with its consent announcement and retention.
-import { useEffect, useState } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { useEffect, useState, type ReactNode } from 'react';
+import { Controller, useForm, type Control } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
 import { callAudienceSchema, callCampaignInputSchema, type CallCampaign } from '@shared/contracts/telephony';
 import { applyApiErrors } from '@/components/form/apply-api-errors';
 import { FormError } from '@/components/form/form-error';
-import { Button } from '@/components/ui/button';
+import { FormSaveBar } from '@/components/form/form-save-bar';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { OptionSelect } from '@/components/ui/option-select';
 import { SectionCard } from '@/components/ui/section-card';
-import { Switch } from '@/components/ui/switch';
+import { LabelledSwitch } from '@/components/ui/switch';
 import { Textarea } from '@/components/ui/textarea';
 import { toast } from '@/components/ui/toast';
 import { AudiencePicker, AudienceSize, type AudienceKind } from '@/features/email/audience-picker';
@@ -100,8 +100,6 @@ export function CallCampaignSetup({ campaign, readOnly }: { campaign: CallCampai
 
   const audience = form.watch('audience');
   const trunkId = form.watch('trunkId');
-  const narrow = form.watch('narrowWindow');
-  const record = form.watch('record');
   const options = trunks.data ?? [];
   const defaultTrunk = options.find((t) => t.isDefault);
   const chosen = trunkId === DEFAULT_TRUNK ? defaultTrunk : options.find((t) => t.id === trunkId);
@@ -182,20 +180,18 @@ export function CallCampaignSetup({ campaign, readOnly }: { campaign: CallCampai
           <Field label="Seller phone" required error={errors.sellerPhone?.message} hint="The call-back number that message gives.">
             <Input autoComplete="off" className="font-mono" {...form.register('sellerPhone')} />
           </Field>
-          <div className="grid gap-3 sm:col-span-2">
-            <Controller
-              control={form.control}
-              name="narrowWindow"
-              render={({ field }) => (
-                <div className="flex items-center gap-2">
-                  <Switch id="narrow-window" checked={field.value} onCheckedChange={field.onChange} disabled={readOnly} />
-                  <label htmlFor="narrow-window" className="text-sm">
-                    Call only within narrower hours <span className="text-muted-foreground">(always within 08:00–21:00 in the contact’s local time, and the stricter state rules)</span>
-                  </label>
-                </div>
-              )}
-            />
-            {narrow && (
+          <SwitchSection
+            control={form.control}
+            name="narrowWindow"
+            id="narrow-window"
+            disabled={readOnly}
+            label={
+              <>
+                Call only within narrower hours <span className="text-muted-foreground">(always within 08:00–21:00 in the contact’s local time, and the stricter state rules)</span>
+              </>
+            }
+          >
+            {() => (
               <div className="grid grid-cols-2 gap-3 sm:max-w-sm">
                 <Field label="From" error={errors.windowStart?.message}>
                   <Input type="time" className="font-mono" {...form.register('windowStart')} />
@@ -205,21 +201,19 @@ export function CallCampaignSetup({ campaign, readOnly }: { campaign: CallCampai
                 </Field>
               </div>
             )}
-          </div>
-          <div className="grid gap-3 sm:col-span-2">
-            <Controller
-              control={form.control}
-              name="record"
-              render={({ field }) => (
-                <div className="flex items-center gap-2">
-                  <Switch id="record-calls" checked={field.value} onCheckedChange={field.onChange} disabled={readOnly} />
-                  <label htmlFor="record-calls" className="text-sm">
-                    Record calls <span className="text-muted-foreground">(both sides, kept in storage for QA)</span>
-                  </label>
-                </div>
-              )}
-            />
-            {record && (
+          </SwitchSection>
+          <SwitchSection
+            control={form.control}
+            name="record"
+            id="record-calls"
+            disabled={readOnly}
+            label={
+              <>
+                Record calls <span className="text-muted-foreground">(both sides, kept in storage for QA)</span>
+              </>
+            }
+          >
+            {() => (
               <div className="grid gap-3 sm:grid-cols-[minmax(0,1fr)_11rem]">
                 <Field label="Consent announcement" error={errors.consentAnnouncement?.message} hint="Played as the call connects; leave empty for none.">
                   <Textarea rows={2} maxLength={500} placeholder="This call may be recorded for quality and training." {...form.register('consentAnnouncement')} />
@@ -229,25 +223,37 @@ export function CallCampaignSetup({ campaign, readOnly }: { campaign: CallCampai
                 </Field>
               </div>
             )}
-          </div>
+          </SwitchSection>
         </fieldset>
         <FormError>{formError}</FormError>
         {!readOnly && (
-          <div className="flex items-center gap-2">
-            <Button type="submit" loading={isSubmitting} disabled={!isDirty}>
-              Save setup
-            </Button>
-            {isDirty && (
-              <Button variant="ghost" onClick={() => form.reset(valuesOf(campaign))} disabled={isSubmitting}>
-                Discard changes
-              </Button>
-            )}
-            <span className="text-xs text-muted-foreground" aria-live="polite">
-              {isDirty ? 'Unsaved changes' : ''}
-            </span>
-          </div>
+          <FormSaveBar saveLabel="Save setup" pending={isSubmitting} dirty={isDirty} onDiscard={() => form.reset(valuesOf(campaign))} />
         )}
       </form>
     </SectionCard>
+  );
+}
+
+/** A switch field with its label, and below it while it is on, the settings it turns on. */
+function SwitchSection(props: {
+  control: Control<FormInput, unknown, FormValues>;
+  name: 'narrowWindow' | 'record';
+  id: string;
+  disabled: boolean;
+  label: ReactNode;
+  /** Rendered only while the switch is on, so its fields register only then. */
+  children: () => ReactNode;
+}) {
+  return (
+    <Controller
+      control={props.control}
+      name={props.name}
+      render={({ field }) => (
+        <div className="grid gap-3 sm:col-span-2">
+          <LabelledSwitch id={props.id} checked={field.value} onCheckedChange={field.onChange} disabled={props.disabled} label={props.label} />
+          {field.value && props.children()}
+        </div>
+      )}
+    />
   );
 }

@@ -8,7 +8,7 @@ import type { Campaign } from '@shared/contracts/email';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
 import { SectionCard } from '@/components/ui/section-card';
-import { Skeleton } from '@/components/ui/skeleton';
+import { ReportSkeleton } from '@/components/ui/skeleton';
 import { describeError } from '@/lib/api';
 import { isRouteMissing, useCampaignReport } from '../campaigns-api';
 import { formatNumber, formatRate } from '../campaign-status';
@@ -62,18 +62,7 @@ function SimpleTable({ caption, head, rows, empty }: { caption: string; head: Ar
 
 export default function CampaignReport({ campaign }: { campaign: Campaign }) {
   const report = useCampaignReport(campaign.id, campaign.status === 'sending');
-  if (report.isPending) {
-    return (
-      <div className="grid gap-4" aria-busy="true" aria-label="Loading the report">
-        <div className="grid grid-cols-2 gap-3 md:grid-cols-4">
-          {Array.from({ length: 8 }, (_, i) => (
-            <Skeleton key={i} className="h-20" />
-          ))}
-        </div>
-        <Skeleton className="h-64" />
-      </div>
-    );
-  }
+  if (report.isPending) return <ReportSkeleton label="Loading the report" cards={8} className="gap-4" gridClassName="md:grid-cols-4" />;
   if (report.isError && isRouteMissing(report.error)) {
     return <EmptyState title="The report is not available yet" description="This server does not serve campaign reports yet: the counts above are the campaign's own." />;
   }

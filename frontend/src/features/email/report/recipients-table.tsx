@@ -2,13 +2,13 @@
 // name, cursor paging as the table scrolls, and the matching rows as a CSV file.
 import { useMemo, useState } from 'react';
 import type { ColumnDef } from '@tanstack/react-table';
-import { Download, Search } from 'lucide-react';
+import { Download } from 'lucide-react';
 import { RECIPIENT_STATUSES, type Recipient, type RecipientListQuery, type RecipientStatus } from '@shared/contracts/email';
 import { Badge, type BadgeVariant } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { DataTable } from '@/components/ui/data-table/data-table';
 import { unsortable } from '@/components/ui/data-table/row-actions';
-import { Input } from '@/components/ui/input';
+import { SearchBox } from '@/components/ui/search-box';
 import { OptionSelect } from '@/components/ui/option-select';
 import { toast } from '@/components/ui/toast';
 import { RelativeTime } from '@/features/records/when-column';
@@ -104,10 +104,7 @@ export function RecipientsTable({ campaignId }: { campaignId: string }) {
       height={440}
       toolbar={
         <>
-          <div className="relative w-56 max-w-full">
-            <Search className="pointer-events-none absolute left-2.5 top-1/2 size-4 -translate-y-1/2 text-muted-foreground" aria-hidden="true" />
-            <Input type="search" aria-label="Search recipients" placeholder="Email or name…" value={q} onChange={(e) => setQ(e.target.value)} className="h-8 pl-8" />
-          </div>
+          <SearchBox className="w-56" label="Search recipients" placeholder="Email or name…" value={q} onChange={setQ} />
           <OptionSelect
             aria-label="Recipient status"
             size="sm"

@@ -1,68 +1,40 @@
 // Opens, clicks and bounces by hour (Recharts, in the theme's colours so it reads in dark mode
 // too); a visually hidden table holds the same numbers for screen readers.
-import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { CampaignReport } from '@shared/contracts/email';
-import { useChartColors } from '@/lib/use-chart-colors';
+import { ChartDataTable, ChartFigure, useChartTheme } from '@/components/ui/chart-parts';
 
 const hour = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', hour: 'numeric' });
 
 export function ReportChart({ series }: { series: CampaignReport['series'] }) {
-  const colors = useChartColors();
+  const { colors, axis, animate, tooltip } = useChartTheme();
   const data = series.map((p) => ({ ...p, label: hour.format(new Date(p.at)) }));
-  const axis = { stroke: colors['muted-foreground'], fontSize: 12, tickLine: false, axisLine: false } as const;
-  const animate = !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
   const lines = [
     { key: 'opened', name: 'Opens', color: colors.primary },
     { key: 'clicked', name: 'Clicks', color: colors.accent },
     { key: 'bounced', name: 'Bounces', color: colors.danger },
   ] as const;
   return (
-    <figure className="grid gap-3">
-      <div className="h-64" aria-hidden="true">
-        <ResponsiveContainer width="100%" height="100%">
-          <LineChart data={data} margin={{ top: 8, right: 8, left: -16, bottom: 0 }} accessibilityLayer={false}>
-            <CartesianGrid vertical={false} stroke={colors.border} strokeDasharray="3 3" />
-            <XAxis dataKey="label" {...axis} interval="preserveStartEnd" minTickGap={32} />
-            <YAxis allowDecimals={false} {...axis} width={48} />
-            <Tooltip
-              contentStyle={{ background: colors.popover, border: `1px solid ${colors.border}`, borderRadius: 8, color: colors['popover-foreground'], fontSize: 12 }}
-              labelStyle={{ color: colors['popover-foreground'], fontWeight: 600 }}
-              itemStyle={{ color: colors['popover-foreground'] }}
-            />
-            {lines.map((l) => (
-              <Line key={l.key} type="monotone" dataKey={l.key} name={l.name} stroke={l.color} strokeWidth={2} dot={false} isAnimationActive={animate} />
-            ))}
-          </LineChart>
-        </ResponsiveContainer>
-      </div>
-      <figcaption className="flex flex-wrap gap-5 text-xs text-muted-foreground">
-        {lines.map((l) => (
+    <ChartFigure
+      chart={
+        <LineChart data={data} margin={{ top: 8, right: 8, left: -16, bottom: 0 }} accessibilityLayer={false}>
+          <CartesianGrid vertical={false} stroke={colors.border} strokeDasharray="3 3" />
+          <XAxis dataKey="label" {...axis} interval="preserveStartEnd" minTickGap={32} />
+          <YAxis allowDecimals={false} {...axis} width={48} />
+          <Tooltip {...tooltip} />
+          {lines.map((l) => (
+            <Line key={l.key} type="monotone" dataKey={l.key} name={l.name} stroke={l.color} strokeWidth={2} dot={false} isAnimationActive={animate} />
+          ))}
+        </LineChart>
+      }
+      legend={
+        lines.map((l) => (
           <span key={l.key} className="flex items-center gap-1.5">
             <span className="h-0.5 w-4 rounded-full" style={{ background: l.color }} aria-hidden="true" /> {l.name} per hour
           </span>
-        ))}
-      </figcaption>
-      <table className="sr-only">
-        <caption>Opens, clicks and bounces per hour</caption>
-        <thead>
-          <tr>
-            <th scope="col">Hour</th>
-            <th scope="col">Opens</th>
-            <th scope="col">Clicks</th>
-            <th scope="col">Bounces</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.map((p) => (
-            <tr key={p.at}>
-              <td>{p.label}</td>
-              <td>{p.opened}</td>
-              <td>{p.clicked}</td>
-              <td>{p.bounced}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </figure>
+        ))
+      }
+      table={<ChartDataTable caption="Opens, clicks and bounces per hour" rowHeading="Hour" columns={lines} rows={data} rowKey={(p) => p.at} />}
+    />
   );
 }

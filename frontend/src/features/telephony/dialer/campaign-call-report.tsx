@@ -6,7 +6,7 @@ import { DISPOSITION_CLASS_LABELS } from '@shared/contracts/telephony';
 import { Badge } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
-import { Skeleton } from '@/components/ui/skeleton';
+import { ReportSkeleton, Skeleton } from '@/components/ui/skeleton';
 import { describeError } from '@/lib/api';
 import { cn } from '@/lib/utils';
 import { CLASS_BADGES } from '../wrap-up-panel';
@@ -27,18 +27,7 @@ function Figure({ label, value, hint, tone }: { label: string; value: string; hi
 
 export function CampaignCallReport({ campaignId }: { campaignId: string }) {
   const report = useCampaignCallReport(campaignId);
-  if (report.isPending) {
-    return (
-      <div className="grid gap-3" aria-busy="true" aria-label="Loading the campaign report">
-        <div className="grid grid-cols-2 gap-3 lg:grid-cols-4">
-          {Array.from({ length: 4 }, (_, i) => (
-            <Skeleton key={i} className="h-20" />
-          ))}
-        </div>
-        <Skeleton className="h-64" />
-      </div>
-    );
-  }
+  if (report.isPending) return <ReportSkeleton label="Loading the campaign report" cards={4} className="gap-3" gridClassName="lg:grid-cols-4" />;
   if (report.isError) return <ErrorState compact title="The report could not be loaded" description={describeError(report.error)} onRetry={() => void report.refetch()} retrying={report.isFetching} />;
   const r = report.data;
   const n = (v: number) => v.toLocaleString('en-US');

@@ -1,17 +1,15 @@
 // A call campaign's days (its own chunk: Recharts is heavy): attempts, connects and positives as
 // bars, abandoned calls as a line on their own axis, in the theme's colours; a visually hidden
 // table holds the same numbers for screen readers.
-import { Bar, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis } from 'recharts';
 import type { CampaignReport } from '@shared/contracts/telephony';
-import { useChartColors } from '@/lib/use-chart-colors';
+import { ChartDataTable, ChartFigure, useChartTheme } from '@/components/ui/chart-parts';
 
 const dayLabel = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
 
 export default function CampaignCallsChart({ byDay }: { byDay: CampaignReport['byDay'] }) {
-  const colors = useChartColors();
+  const { colors, axis, animate, tooltip } = useChartTheme();
   const data = byDay.map((d) => ({ ...d, label: dayLabel.format(new Date(`${d.day.slice(0, 10)}T00:00:00Z`)) }));
-  const axis = { stroke: colors['muted-foreground'], fontSize: 12, tickLine: false, axisLine: false } as const;
-  const animate = !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
   const series = [
     { key: 'attempts', name: 'Attempts', color: colors.neutral, kind: 'bar' },
     { key: 'connects', name: 'Connects', color: colors.primary, kind: 'bar' },
@@ -19,62 +17,32 @@ export default function CampaignCallsChart({ byDay }: { byDay: CampaignReport['b
     { key: 'abandoned', name: 'Abandoned', color: colors.danger, kind: 'line' },
   ] as const;
   return (
-    <figure className="grid gap-3">
-      <div className="h-64" aria-hidden="true">
-        <ResponsiveContainer width="100%" height="100%">
-          <ComposedChart data={data} margin={{ top: 8, right: 0, left: -16, bottom: 0 }} accessibilityLayer={false}>
-            <CartesianGrid vertical={false} stroke={colors.border} strokeDasharray="3 3" />
-            <XAxis dataKey="label" {...axis} interval="preserveStartEnd" minTickGap={24} />
-            <YAxis yAxisId="calls" allowDecimals={false} {...axis} width={48} />
-            <YAxis yAxisId="abandoned" orientation="right" allowDecimals={false} {...axis} width={32} stroke={colors.danger} />
-            <Tooltip
-              cursor={{ fill: colors.border, opacity: 0.4 }}
-              contentStyle={{ background: colors.popover, border: `1px solid ${colors.border}`, borderRadius: 8, color: colors['popover-foreground'], fontSize: 12 }}
-              labelStyle={{ color: colors['popover-foreground'], fontWeight: 600 }}
-              itemStyle={{ color: colors['popover-foreground'] }}
-            />
-            {series.map((s) =>
-              s.kind === 'bar' ? (
-                <Bar key={s.key} yAxisId="calls" dataKey={s.key} name={s.name} fill={s.color} radius={[3, 3, 0, 0]} maxBarSize={18} isAnimationActive={animate} />
-              ) : (
-                <Line key={s.key} yAxisId="abandoned" type="monotone" dataKey={s.key} name={s.name} stroke={s.color} strokeWidth={2} dot={{ r: 2 }} isAnimationActive={animate} />
-              ),
-            )}
-          </ComposedChart>
-        </ResponsiveContainer>
-      </div>
-      <figcaption className="flex flex-wrap gap-5 text-xs text-muted-foreground">
-        {series.map((s) => (
+    <ChartFigure
+      chart={
+        <ComposedChart data={data} margin={{ top: 8, right: 0, left: -16, bottom: 0 }} accessibilityLayer={false}>
+          <CartesianGrid vertical={false} stroke={colors.border} strokeDasharray="3 3" />
+          <XAxis dataKey="label" {...axis} interval="preserveStartEnd" minTickGap={24} />
+          <YAxis yAxisId="calls" allowDecimals={false} {...axis} width={48} />
+          <YAxis yAxisId="abandoned" orientation="right" allowDecimals={false} {...axis} width={32} stroke={colors.danger} />
+          <Tooltip cursor={{ fill: colors.border, opacity: 0.4 }} {...tooltip} />
+          {series.map((s) =>
+            s.kind === 'bar' ? (
+              <Bar key={s.key} yAxisId="calls" dataKey={s.key} name={s.name} fill={s.color} radius={[3, 3, 0, 0]} maxBarSize={18} isAnimationActive={animate} />
+            ) : (
+              <Line key={s.key} yAxisId="abandoned" type="monotone" dataKey={s.key} name={s.name} stroke={s.color} strokeWidth={2} dot={{ r: 2 }} isAnimationActive={animate} />
+            ),
+          )}
+        </ComposedChart>
+      }
+      legend={
+        series.map((s) => (
           <span key={s.key} className="flex items-center gap-1.5">
             <span className={s.kind === 'bar' ? 'size-2.5 rounded-sm' : 'h-0.5 w-4 rounded-full'} style={{ background: s.color }} aria-hidden="true" />
             {s.name} per day{s.kind === 'line' ? ' (right axis)' : ''}
           </span>
-        ))}
-      </figcaption>
-      <table className="sr-only">
-        <caption>Calls per day</caption>
-        <thead>
-          <tr>
-            <th scope="col">Day</th>
-            {series.map((s) => (
-              <th key={s.key} scope="col">
-                {s.name}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {data.map((d) => (
-            <tr key={d.day}>
-              <td>{d.label}</td>
-              <td>{d.attempts}</td>
-              <td>{d.connects}</td>
-              <td>{d.positives}</td>
-              <td>{d.abandoned}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </figure>
+        ))
+      }
+      table={<ChartDataTable caption="Calls per day" rowHeading="Day" columns={series} rows={data} rowKey={(d) => d.day} />}
+    />
   );
 }

@@ -10,6 +10,7 @@ import type { Deps } from '../../../core/deps';
 import type { Principal } from '../../../core/principal';
 import { notFound } from '../../../core/app-error';
 import type { Database } from '../../../db/connection';
+import { isoOrNull } from '../../../db/rows';
 import { callDispositions, calls, campaignAgents } from '../../../db/schema';
 import type { CallRow } from './queue-settle';
 
@@ -19,8 +20,6 @@ export const RECORDING_URL_SECONDS = 300;
 export type CallViewer = Pick<Principal, 'userId' | 'roles'>;
 
 export const managesCalls = (viewer: CallViewer) => can(viewer.roles, 'calls.manage');
-
-const iso = (value: Date | null) => (value ? value.toISOString() : null);
 
 export function toCall(row: CallRow, dispositionLabel: string | null): Call {
   return {
@@ -35,9 +34,9 @@ export function toCall(row: CallRow, dispositionLabel: string | null): Call {
     state: row.state as Call['state'],
     amdResult: row.amdResult,
     startedAt: row.startedAt.toISOString(),
-    answeredAt: iso(row.answeredAt),
-    bridgedAt: iso(row.bridgedAt),
-    endedAt: iso(row.endedAt),
+    answeredAt: isoOrNull(row.answeredAt),
+    bridgedAt: isoOrNull(row.bridgedAt),
+    endedAt: isoOrNull(row.endedAt),
     hangupCause: row.hangupCause,
     abandoned: row.abandoned,
     dispositionId: row.dispositionId,

@@ -5,7 +5,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { dialerSettingsSchema, type DialerSettings } from '@shared/contracts/telephony';
 import type { PolicyRules } from '@shared/contracts/activity';
 import type { Database } from '../../../db/connection';
-import { queryOne, queryRows } from '../../../db/rows';
+import { isoOrNull, queryOne, queryRows } from '../../../db/rows';
 import type { CallingWindow } from '../../compliance';
 import { ABANDON_WINDOW_DAYS, type AbandonWindow } from './pacing';
 
@@ -49,7 +49,6 @@ interface RawQueue extends Record<string, unknown> {
   agent_ids: string[] | null;
 }
 
-const iso = (v: Date | string | null): string | null => (v === null ? null : new Date(v).toISOString());
 const json = <T>(v: unknown): T | null => (v === null || v === undefined ? null : typeof v === 'string' ? (JSON.parse(v) as T) : (v as T));
 
 /** Settings as stored, completed with the defaults (a queue made before a setting existed gets its default). */
@@ -64,8 +63,8 @@ function toQueue(r: RawQueue): QueueRow {
     settings: parseSettings(r.settings),
     currentRatio: Number(r.current_ratio),
     pausedReason: r.paused_reason,
-    filledAt: iso(r.filled_at),
-    lastTickAt: iso(r.last_tick_at),
+    filledAt: isoOrNull(r.filled_at),
+    lastTickAt: isoOrNull(r.last_tick_at),
     rules: json<PolicyRules>(r.rules),
     callingWindow: json<CallingWindow>(r.calling_window),
     callerId: r.caller_id,

@@ -11,7 +11,7 @@ import {
 } from '@shared/contracts/telephony';
 import type { Deps } from '../../../core/deps';
 import { invalid, notFound } from '../../../core/app-error';
-import { queryOne, queryRows } from '../../../db/rows';
+import { isoOrNull, queryOne, queryRows } from '../../../db/rows';
 import { ABANDON_WINDOW_DAYS, abandonmentRate } from './pacing';
 import { abandonWindow } from './queue-store';
 
@@ -34,7 +34,6 @@ function rangeOf(deps: ReportDeps, range: ReportRange): { from: string; to: stri
   return { from: from.toISOString(), to: to.toISOString() };
 }
 
-const iso = (v: Date | string | null): string | null => (v === null ? null : new Date(v).toISOString());
 
 export async function agentReport(deps: ReportDeps, range: ReportRange): Promise<{ from: string; to: string; items: AgentReportRow[] }> {
   const { from, to } = rangeOf(deps, range);
@@ -167,10 +166,10 @@ export async function complianceReport(deps: ReportDeps, campaignId: string): Pr
       callId: c.id,
       contactId: c.contact_id,
       toNumber: c.to_number,
-      startedAt: iso(c.started_at)!,
-      answeredAt: iso(c.answered_at)!,
-      messageAt: iso(c.message_at),
-      endedAt: iso(c.ended_at),
+      startedAt: isoOrNull(c.started_at)!,
+      answeredAt: isoOrNull(c.answered_at)!,
+      messageAt: isoOrNull(c.message_at),
+      endedAt: isoOrNull(c.ended_at),
     })),
   };
 }

@@ -2,7 +2,7 @@
 // sealed at rest (sealed-secrets.ts) and never read back — the browser sees a hint of its last two
 // characters — at most one default, an active switch and the caller ids calls may show.
 import { and, asc, desc, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
-import type { Trunk, TrunkInput, TrunkUpdate } from '@shared/contracts/telephony';
+import type { Trunk, TrunkInput, TrunkOption, TrunkUpdate } from '@shared/contracts/telephony';
 import type { Deps } from '../../../core/deps';
 import { AppError, notFound } from '../../../core/app-error';
 import type { Database } from '../../../db/connection';
@@ -190,14 +190,6 @@ export async function trunkForCampaign(db: Database, trunkId: string | null): Pr
 export async function openTrunkPassword(deps: TrunkDeps, id: string): Promise<string> {
   const row = await findTrunk(deps.db, id);
   return deps.secrets.open(row.id, row.secretRef);
-}
-
-export interface TrunkOption {
-  id: string;
-  name: string;
-  isDefault: boolean;
-  active: boolean;
-  callerIds: string[];
 }
 
 /** What a campaign manager chooses a trunk and caller id from: names and numbers, no credentials. */
