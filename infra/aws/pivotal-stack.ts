@@ -184,6 +184,8 @@ export class PivotalStack extends Stack {
       // Cognito for sign-in; the data bucket for presigned uploads straight from the browser.
       // Telnyx's WebRTC signalling: the agent console's softphone logs in there.
       connectSources: [`https://cognito-idp.${this.region}.amazonaws.com`, `https://${stores.bucket.bucketRegionalDomainName}`, 'wss://rtc.telnyx.com'],
+      // Call recordings play from presigned links to the data bucket.
+      mediaSources: [`https://${stores.bucket.bucketRegionalDomainName}`],
       runtimeConfig: {
         region: this.region,
         staffUserPoolId: pools.staff.pool.userPoolId,

@@ -46,6 +46,13 @@ describe('the content security policy on CloudFront', () => {
     expect(widened).toContain("connect-src 'self' https://cognito-idp.eu-west-1.amazonaws.com;");
     expect(widened.replace(" https://cognito-idp.eu-west-1.amazonaws.com", '')).toBe(local);
   });
+
+  it('lets audio play from the data bucket (call recordings) and from nowhere else by default', () => {
+    expect(SECURITY_HEADERS['content-security-policy']).not.toContain('media-src');
+    const withMedia = contentSecurityPolicy([], ['https://data.s3.eu-west-1.amazonaws.com']);
+    expect(withMedia).toContain("media-src 'self' https://data.s3.eu-west-1.amazonaws.com;");
+    expect(withMedia.replace(" media-src 'self' https://data.s3.eu-west-1.amazonaws.com;", '')).toBe(SECURITY_HEADERS['content-security-policy']);
+  });
 });
 
 describe('deploy settings from context', () => {

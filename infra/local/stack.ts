@@ -348,6 +348,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       const serveStatic = createStaticHandler(path.join(REPO_ROOT, 'dist'), {
         // The browser's softphone opens a WebSocket to the Telnyx stand-in.
         connectSources: [new URL(s3.endpoint).origin, ...(telnyx ? [telnyx.webrtcHost] : [])],
+        mediaSources: [new URL(s3.endpoint).origin],
       });
       serveSpa = (req, res) => void serveStatic(req, res);
     }

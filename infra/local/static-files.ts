@@ -34,20 +34,25 @@ export const SECURITY_HEADERS: Record<string, string> = {
 };
 
 /**
- * The security headers with connect-src widened to the given origins: the browser uploads
- * imports straight to S3 (presigned URLs), which is another origin than the app's.
+ * The content security policy with connect-src widened to the given origins (the browser uploads
+ * imports straight to S3 through presigned URLs, another origin than the app's) and media-src to
+ * others (call recordings play from presigned S3 URLs).
  */
-export function securityHeaders(connectSources: readonly string[] = []): Record<string, string> {
-  if (!connectSources.length) return SECURITY_HEADERS;
-  return {
-    ...SECURITY_HEADERS,
-    'content-security-policy': SECURITY_HEADERS['content-security-policy']!.replace("connect-src 'self'", `connect-src 'self' ${connectSources.join(' ')}`),
-  };
+export function contentSecurityPolicy(connectSources: readonly string[] = [], mediaSources: readonly string[] = []): string {
+  let csp = SECURITY_HEADERS['content-security-policy']!;
+  if (connectSources.length) csp = csp.replace("connect-src 'self'", `connect-src 'self' ${connectSources.join(' ')}`);
+  if (mediaSources.length) csp = csp.replace("font-src 'self' data:;", `font-src 'self' data:; media-src 'self' ${mediaSources.join(' ')};`);
+  return csp;
 }
 
-export function createStaticHandler(root: string, options: { connectSources?: readonly string[] } = {}) {
+export function securityHeaders(connectSources: readonly string[] = [], mediaSources: readonly string[] = []): Record<string, string> {
+  if (!connectSources.length && !mediaSources.length) return SECURITY_HEADERS;
+  return { ...SECURITY_HEADERS, 'content-security-policy': contentSecurityPolicy(connectSources, mediaSources) };
+}
+
+export function createStaticHandler(root: string, options: { connectSources?: readonly string[]; mediaSources?: readonly string[] } = {}) {
   const resolvedRoot = path.resolve(root);
-  const headers = securityHeaders(options.connectSources);
+  const headers = securityHeaders(options.connectSources, options.mediaSources);
   return async function serveStatic(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     let pathname: string;

@@ -154,6 +154,10 @@ describe('an agent taking a dialer call in the console', () => {
     await openApp(page, `/contacts/${human.id}`);
     await page.locator('#contact-activity').getByText(/Interested/).first().waitFor();
     await page.locator('#contact-activity').scrollIntoViewIfNeeded();
+    // The recording plays from its signed link (the page's policy lets audio come from the store).
+    await page.locator('#contact-activity').getByRole('button', { name: 'Play the recording' }).first().click();
+    const audio = page.locator('#contact-activity audio[aria-label="Call recording"]');
+    await eventually(() => audio.evaluate((el) => (el as unknown as { readyState: number }).readyState)).toBeGreaterThanOrEqual(1);
     await screenshot(page, 'telephony-contact-timeline-call');
   });
 });

@@ -14,7 +14,7 @@ import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
-import { HSTS_MAX_AGE_SECONDS, SECURITY_HEADERS } from '../../local/static-files';
+import { HSTS_MAX_AGE_SECONDS, contentSecurityPolicy as localContentSecurityPolicy } from '../../local/static-files';
 
 export interface SpaHostingProps {
   /** Host name of the HTTP API (no scheme). */
@@ -26,13 +26,13 @@ export interface SpaHostingProps {
   runtimeConfig: Record<string, string>;
   /** Origins the browser calls besides our own (Cognito's API for sign-in). */
   connectSources: string[];
+  /** Origins audio plays from besides our own (call recordings through presigned S3 URLs). */
+  mediaSources?: string[];
 }
 
-/** The local stack's CSP, with connect-src widened to the given origins. */
-export function contentSecurityPolicy(connectSources: readonly string[]): string {
-  const base = SECURITY_HEADERS['content-security-policy']!;
-  if (!connectSources.length) return base;
-  return base.replace("connect-src 'self'", `connect-src 'self' ${connectSources.join(' ')}`);
+/** The local stack's CSP, with connect-src and media-src widened to the given origins. */
+export function contentSecurityPolicy(connectSources: readonly string[], mediaSources: readonly string[] = []): string {
+  return localContentSecurityPolicy(connectSources, mediaSources);
 }
 
 /** Paths served by the HTTP API rather than the SPA bucket. */
@@ -66,7 +66,7 @@ export class SpaHosting extends Construct {
     const headers = new cloudfront.ResponseHeadersPolicy(this, 'SecurityHeaders', {
       comment: 'Security headers of the SPA and API (the local stack sends the same ones)',
       securityHeadersBehavior: {
-        contentSecurityPolicy: { contentSecurityPolicy: contentSecurityPolicy(props.connectSources), override: true },
+        contentSecurityPolicy: { contentSecurityPolicy: contentSecurityPolicy(props.connectSources, props.mediaSources), override: true },
         strictTransportSecurity: { accessControlMaxAge: Duration.seconds(HSTS_MAX_AGE_SECONDS), includeSubdomains: true, override: true },
         contentTypeOptions: { override: true },
         frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },

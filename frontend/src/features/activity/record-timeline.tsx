@@ -16,6 +16,7 @@ import { formatDateTime, formatRelative } from '@/features/records/format';
 import { useTimeline, type RecordKind } from './activity-api';
 import { NoteComposer } from './note-composer';
 import { TaskDialog } from './task-dialog';
+import { RecordingPlayer } from '@/features/telephony/recording-player';
 
 const KIND_ICONS: Record<TimelineKind, LucideIcon> = {
   touch: Activity,
@@ -99,13 +100,19 @@ function ItemBody({ item }: { item: TimelineItem }) {
   if (item.kind === 'call') {
     const seconds = typeof d.talkSeconds === 'number' ? d.talkSeconds : null;
     return (
-      <div className="flex flex-wrap items-center gap-1.5 text-sm text-muted-foreground">
-        {typeof d.outcome === 'string' && <Badge variant={OUTCOME_BADGES[d.outcome] ?? 'neutral'}>{d.outcome}</Badge>}
-        {typeof d.disposition === 'string' && <Badge variant="outline">{d.disposition}</Badge>}
-        {d.abandoned === true && <Badge variant="danger">Abandoned</Badge>}
-        {typeof d.hangupCause === 'string' && d.bridgedAt === undefined && <span>{d.hangupCause.replace(/_/g, ' ')}</span>}
-        {seconds !== null && <span>{Math.floor(seconds / 60)}:{String(seconds % 60).padStart(2, '0')} talk</span>}
-        {typeof d.recordingUrl === 'string' && <span>recorded</span>}
+      <div className="grid gap-1.5">
+        <div className="flex flex-wrap items-center gap-1.5 text-sm text-muted-foreground">
+          {typeof d.outcome === 'string' && <Badge variant={OUTCOME_BADGES[d.outcome] ?? 'neutral'}>{d.outcome}</Badge>}
+          {typeof d.disposition === 'string' && <Badge variant="outline">{d.disposition}</Badge>}
+          {d.abandoned === true && <Badge variant="danger">Abandoned</Badge>}
+          {typeof d.hangupCause === 'string' && d.bridgedAt === undefined && <span>{d.hangupCause.replace(/_/g, ' ')}</span>}
+          {seconds !== null && (
+            <span>
+              {Math.floor(seconds / 60)}:{String(seconds % 60).padStart(2, '0')} talk
+            </span>
+          )}
+        </div>
+        {typeof d.recordingUrl === 'string' && typeof d.callId === 'string' && <RecordingPlayer callId={d.callId} />}
       </div>
     );
   }

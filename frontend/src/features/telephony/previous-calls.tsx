@@ -1,17 +1,16 @@
 // The contact's previous calls, newest first: when, who, how it ended, how long, and the
 // recording (a signed URL fetched when asked, since it expires).
-import { useState } from 'react';
-import { PhoneCall, PlayCircle } from 'lucide-react';
+import { PhoneCall } from 'lucide-react';
 import type { Call } from '@shared/contracts/telephony';
 import { Badge } from '@/components/ui/badge';
-import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
 import { Skeleton } from '@/components/ui/skeleton';
 import { formatDateTime, formatRelative } from '@/features/records/format';
 import { describeError } from '@/lib/api';
 import { formatClock } from './softphone-state';
-import { useContactCalls, useRecordingUrl } from './telephony-api';
+import { useContactCalls } from './telephony-api';
+import { RecordingPlayer } from './recording-player';
 
 function talkSeconds(call: Call): number | null {
   if (!call.bridgedAt && !call.answeredAt) return null;
@@ -20,15 +19,7 @@ function talkSeconds(call: Call): number | null {
   return Number.isNaN(to) ? null : Math.max(0, Math.round((to - from) / 1000));
 }
 
-function Recording({ callId }: { callId: string }) {
-  const recording = useRecordingUrl(callId);
-  if (recording.isPending) return <Skeleton className="h-8 w-full" />;
-  if (recording.isError) return <p className="text-xs text-danger-text">{describeError(recording.error)}</p>;
-  return <audio controls src={recording.data.url} className="h-8 w-full" aria-label="Call recording" />;
-}
-
 function CallRow({ call, currentId }: { call: Call; currentId: string | null }) {
-  const [playing, setPlaying] = useState(false);
   const seconds = talkSeconds(call);
   return (
     <li className="grid gap-1.5 py-2">
@@ -44,15 +35,7 @@ function CallRow({ call, currentId }: { call: Call; currentId: string | null }) 
         </span>
       </div>
       {call.notes && <p className="line-clamp-2 text-xs text-muted-foreground">{call.notes}</p>}
-      {call.hasRecording &&
-        (playing ? (
-          <Recording callId={call.id} />
-        ) : (
-          <Button size="sm" variant="ghost" className="h-7 justify-self-start px-2 text-xs" onClick={() => setPlaying(true)}>
-            <PlayCircle aria-hidden="true" />
-            Play the recording
-          </Button>
-        ))}
+      {call.hasRecording && <RecordingPlayer callId={call.id} />}
     </li>
   );
 }
