@@ -6,6 +6,7 @@ import { purgeAuthStateJob } from './modules/identity';
 import { sweepJobsJob } from './modules/imports';
 import { purgeGateProofsJob } from './modules/activity';
 import { emailSweepJob, refreshEmailDomainsJob } from './modules/email';
+import { purgeRecordingsJob } from './modules/telephony';
 import { dialerTickJob } from './composition';
 
-export const scheduledJobs: ScheduledJob[] = [purgeAuthStateJob, sweepJobsJob, purgeGateProofsJob, emailSweepJob, refreshEmailDomainsJob, dialerTickJob];
+export const scheduledJobs: ScheduledJob[] = [purgeAuthStateJob, sweepJobsJob, purgeGateProofsJob, emailSweepJob, refreshEmailDomainsJob, dialerTickJob, purgeRecordingsJob];

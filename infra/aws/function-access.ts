@@ -68,9 +68,10 @@ export const functionAccess: FunctionAccessTable = {
   // The job sweeper checks whether an active job's execution still runs and starts a new one if
   // not; a job it gives up on fails like MarkFailed does, moving a drop-folder file to failed/.
   // The email sweep starts due campaigns, restarts lost sending executions and releases A/B remainders.
-  // The email domains' refresh job also reads SES identities' verification state.
+  // The email domains' refresh job also reads SES identities' verification state. The recordings'
+  // retention job deletes recordings past their campaign's retention.
   'functions/src/handlers/jobs.ts': {
-    objects: { read: [IMPORT_OBJECTS], write: [IMPORT_OBJECTS], delete: [IMPORT_OBJECTS] },
+    objects: { read: [IMPORT_OBJECTS], write: [IMPORT_OBJECTS], delete: [IMPORT_OBJECTS, RECORDING_OBJECTS] },
     workflows: { start: true, describe: true },
     sendingIdentities: 'read',
   },

@@ -524,7 +524,9 @@ describe('the CDK app, as deployed with a built SPA and an email domain', () => 
       // The job sweeper: is an execution still running, start a new one; a job it gives up on moves its drop-folder file.
       const jobs = fn('Scheduled jobs');
       expect(actionsOf(jobs).filter((a) => a.startsWith('states:')).sort()).toEqual(['states:DescribeExecution', 'states:ListStateMachines', 'states:StartExecution']);
-      for (const action of ['s3:GetObject', 's3:PutObject', 's3:DeleteObject']) expect(objectPatterns(jobs, action)).toEqual(['/imports/*']);
+      for (const action of ['s3:GetObject', 's3:PutObject']) expect(objectPatterns(jobs, action)).toEqual(['/imports/*']);
+      // The recordings' retention job deletes recordings past their campaign's retention, and reads none.
+      expect(objectPatterns(jobs, 's3:DeleteObject').sort()).toEqual(['/imports/*', '/recordings/*']);
       // A bulk export starts the export workflow: start (and find) executions, never stop them.
       expect(actionsOf(fn('API module accounts')).sort()).toEqual(['rds-db:connect', 'states:ListStateMachines', 'states:StartExecution']);
     });

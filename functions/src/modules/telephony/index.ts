@@ -34,3 +34,4 @@ export { nextPacing, linesToDial, overdialBudget, abandonmentRate, type AbandonW
 export { seedTelephonyDemo, type TelephonyDemoReport } from './campaigns/demo-data';
 export { openTrunkPassword, trunkForCampaign } from './settings/trunks';
 export { trunkDepsOf } from './settings/routes';
+export { purgeExpiredRecordings, purgeRecordingsJob } from './calls/recording-retention';
