@@ -20,6 +20,11 @@ export interface TimelinePage {
    * account's feed rolls up only the contacts the reader may see. Null for every other reader.
    */
   contactReach: ((contactId: SQL) => SQL) | null;
+  /**
+   * Touches already shown inside another item of this page (a call's attempt, connection and
+   * disposition are on the call's own item), by the prefix of their source event ids.
+   */
+  foldedTouches: string[];
 }
 
 /**
@@ -40,4 +45,6 @@ export function withinReach(page: TimelinePage, contactId: SQL): SQL {
 export interface TimelineSource {
   kind: 'touch' | 'note' | 'task' | 'field_change' | 'consent' | 'import' | 'list' | 'email' | 'call';
   query(page: TimelinePage): SQL;
+  /** The source event id prefix of the touches this source's items already show (left out of the touch rows while it is read). */
+  foldsTouches?: string;
 }

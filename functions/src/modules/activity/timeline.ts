@@ -22,6 +22,7 @@ export const touchSource: TimelineSource = {
     from touches t
     where ${page.subject.kind === 'contact' ? sql`t.contact_id = ${page.subject.id}::uuid` : sql`t.account_id = ${page.subject.id}::uuid`}
       ${page.channels ? sql`and t.channel = any(${sql.param(page.channels)}::text[])` : sql``}
+      ${page.foldedTouches.length ? sql`and not (t.source_event_id like any(${sql.param(page.foldedTouches.map((p) => `${p}%`))}::text[]))` : sql``}
       ${withinReach(page, sql`t.contact_id`)}
       ${before(page, sql`t.occurred_at`, sql`'touch:' || t.id`)}
     order by t.occurred_at desc, 'touch:' || t.id desc limit ${page.limit}`,
@@ -110,8 +111,11 @@ export async function readTimeline(
     limit: query.limit + 1,
     channels: query.channels?.length ? query.channels : null,
     contactReach: scopedAgentId(reader) === null ? null : (contactId) => contactVisibleTo(reader, contactId)!,
+    foldedTouches: [],
   };
   const chosen = sources.filter((s) => kinds.has(s.kind));
+  // Touches an item of the page already shows are not listed again beside it.
+  page.foldedTouches = chosen.flatMap((s) => (s.foldsTouches ? [s.foldsTouches] : []));
   if (!chosen.length) return { items: [], nextCursor: null };
   const parts = chosen.map((s) => sql`select ${s.kind}::text as kind, q.* from (${s.query(page)}) q`);
   const rows = await queryRows<FeedRow>(

@@ -265,6 +265,13 @@ describe('the agent console and its calls', () => {
         detail: expect.objectContaining({ disposition: 'Interested', outcome: 'positive', recordingUrl: `/api/telephony/calls/${callId}/recording`, talkSeconds: 95 }),
       }),
     ]);
+    // The whole feed shows the call once: its touches are on its item, not listed beside it…
+    const feed = await invoke<TimelineResponse>(activity, { method: 'GET', path: `/api/contacts/${contact.contactId}/timeline`, token: manager.token });
+    expect(feed.json.items.filter((i) => i.kind === 'call').map((i) => i.id)).toEqual([`call:${callId}`]);
+    expect(feed.json.items.filter((i) => i.kind === 'touch' && i.channel === 'call')).toEqual([]);
+    // …while a feed of touches alone still lists them.
+    const touchesOnly = await invoke<TimelineResponse>(activity, { method: 'GET', path: `/api/contacts/${contact.contactId}/timeline`, query: { kinds: 'touch' }, token: manager.token });
+    expect(touchesOnly.json.items.map((i) => i.title)).toContain('disposition');
   });
 
   it('hangs up both legs of a call in progress', async () => {

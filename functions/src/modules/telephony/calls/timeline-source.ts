@@ -7,6 +7,8 @@ import type { TimelineSource } from '../../../core/timeline-source';
 
 export const callTimelineSource: TimelineSource = {
   kind: 'call',
+  // The call's attempt, connection and disposition touches are on its item.
+  foldsTouches: 'call:',
   query: (page) => sql`select 'call:' || c.id as id, c.started_at as at, 'call'::text as channel, coalesce(cc.name, 'Call') as title,
       jsonb_strip_nulls(jsonb_build_object('callId', c.id, 'campaignId', c.campaign_id, 'origin', c.origin, 'toNumber', c.to_number,
         'state', c.state, 'answeredAt', c.answered_at, 'bridgedAt', c.bridged_at, 'endedAt', c.ended_at, 'hangupCause', c.hangup_cause,
