@@ -43,6 +43,8 @@ export const ACCESS_POLICY = {
   'telephony.configure': ['admin'],
   /** The lead QA workflow. */
   'leads.review': ['admin', 'campaign_manager', 'quality_analyst'],
+  /** QA settings of campaigns (client, checklist, account criteria), the reason-code catalogue, client delivery configurations. */
+  'leads.configure': MANAGERS,
   /** The client portal: a client user's own organisation's orders and deliveries. */
   'portal.client': ['client_user'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -9,6 +9,7 @@ import { fieldChangeSource } from './modules/accounts';
 import { createActivityModule, type ActivityHooks } from './modules/activity';
 import { createEmailModule, emailTimelineSource, type EmailHooks } from './modules/email';
 import { abandonUnbridged, callTimelineSource, createDialerTickJob, createTelephonyModule, type DialerPorts, type TelephonyHooks } from './modules/telephony';
+import { createLeadsModule, type LeadsHooks } from './modules/leads';
 import { DIALER_WORKFLOW_NAME } from './workflows/dialer';
 
 /** Put on every Deps by buildDeps. */
@@ -55,3 +56,7 @@ export const telephonyModule = createTelephonyModule(telephonyHooks);
 /** Each tick first plays the safe-harbour message on calls a person answered and no agent took within 2 s. */
 export const dialerPorts: DialerPorts = { abandonUnbridged: async (deps, now) => (await abandonUnbridged(deps, now)).length };
 export const dialerTickJob = createDialerTickJob(dialerPorts, { workflow: DIALER_WORKFLOW_NAME });
+
+/** Lead QA: the queue, the pipeline, delivery to clients. */
+export const leadsHooks: LeadsHooks = {};
+export const leadsModule = createLeadsModule(leadsHooks);

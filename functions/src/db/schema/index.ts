@@ -8,3 +8,4 @@ export * from './audience';
 export * from './activity';
 export * from './email';
 export * from './telephony';
+export * from './leads';

@@ -1,0 +1,18 @@
+// The leads module's face: the API module assembled from its parts' route lists (leads and their
+// states, the QA pipeline with the transcription webhook, client delivery, reports), and what the
+// workflows, the jobs and the other modules (through the root) call.
+import type { ApiModule } from '../../http/route';
+import type { LeadsHooks } from './hooks';
+import { leadsRoutes } from './leads/routes';
+import { pipelineRoutes } from './pipeline/routes';
+import { deliveryRoutes } from './delivery/routes';
+import { reportsRoutes } from './reports/routes';
+
+export function createLeadsModule(hooks: LeadsHooks): ApiModule {
+  return {
+    name: 'leads',
+    routes: [...leadsRoutes(hooks), ...pipelineRoutes(hooks), ...deliveryRoutes(hooks), ...reportsRoutes(hooks)],
+  };
+}
+
+export { noLeadsHooks, type LeadsHooks } from './hooks';

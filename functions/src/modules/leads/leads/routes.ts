@@ -1,0 +1,7 @@
+// The leads routes of the leads module (under /api/leads).
+import type { Route } from '../../../http/route';
+import type { LeadsHooks } from '../hooks';
+
+export function leadsRoutes(_hooks: LeadsHooks): Route[] {
+  return [];
+}
