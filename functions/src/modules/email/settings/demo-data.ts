@@ -157,10 +157,10 @@ export async function seedDemoCampaignsWithSql(deps: Pick<Deps, 'db' | 'now'>, i
       const base = { channel: 'email' as const, contactId: r.contact_id, campaignId: campaign!.id };
       const when = (minutes: number) => new Date(new Date(r.sent_at).getTime() + minutes * 60_000).toISOString();
       touches.push({ ...base, sourceEventId: `email:${r.message_id}`, kind: 'sent', occurredAt: when(0) });
-      if (r.bounced) touches.push({ ...base, sourceEventId: `demo:${campaign!.id}:${r.id}:bounced`, kind: 'bounced', occurredAt: when(1) });
-      if (r.opened) touches.push({ ...base, sourceEventId: `demo:${campaign!.id}:${r.id}:opened`, kind: 'opened', occurredAt: when(45) });
-      if (r.clicked) touches.push({ ...base, sourceEventId: `demo:${campaign!.id}:${r.id}:clicked`, kind: 'clicked', occurredAt: when(50) });
-      if (r.unsubscribed) touches.push({ ...base, sourceEventId: `demo:${campaign!.id}:${r.id}:unsubscribed`, kind: 'unsubscribed', occurredAt: when(180) });
+      if (r.bounced) touches.push({ ...base, sourceEventId: `email:demo:${campaign!.id}:${r.id}:bounced`, kind: 'bounced', occurredAt: when(1) });
+      if (r.opened) touches.push({ ...base, sourceEventId: `email:demo:${campaign!.id}:${r.id}:opened`, kind: 'opened', occurredAt: when(45) });
+      if (r.clicked) touches.push({ ...base, sourceEventId: `email:demo:${campaign!.id}:${r.id}:clicked`, kind: 'clicked', occurredAt: when(50) });
+      if (r.unsubscribed) touches.push({ ...base, sourceEventId: `email:demo:${campaign!.id}:${r.id}:unsubscribed`, kind: 'unsubscribed', occurredAt: when(180) });
     }
   }
   await recordTouches(deps.db, touches);

@@ -1,12 +1,14 @@
 // The email module's part of the record timeline: one item per campaign message sent to the
 // contact (or to the account's contacts), titled with the campaign and carrying what became of the
 // message so far (delivered, opened, clicked, bounced, unsubscribed, complained). Each of those
-// events is also a touch of its own; this item is the message they happened to.
+// events is also a touch of its own; this item is the message they happened to, so the feed shows
+// the send, open, click and unsubscribe touches (`email:` ids) on it rather than beside it.
 import { sql } from 'drizzle-orm';
 import { withinReach, type TimelineSource } from '../../../core/timeline-source';
 
 export const emailTimelineSource: TimelineSource = {
   kind: 'email',
+  foldsTouches: 'email:',
   query: (page) => sql`select 'email:' || r.id as id, r.sent_at as at, 'email'::text as channel, c.name as title,
       jsonb_strip_nulls(jsonb_build_object('campaignId', r.campaign_id, 'variantKey', v.key, 'status', r.status,
         'deliveredAt', r.delivered_at, 'openedAt', r.opened_at, 'clickedAt', r.clicked_at, 'bounce', r.bounce,

@@ -176,7 +176,7 @@ describe('the click redirect', () => {
 });
 
 describe('the contact timeline', () => {
-  it('shows the message with its outcome, and the open and the click as touches', async () => {
+  it('shows the message with its outcome, its open and click on it rather than beside it (a touches-only feed lists them)', async () => {
     const r = await oneRecipient('timeline@acme.example');
     await click(tokenFor('c', campaign.campaignId, r.id, 0));
     const activity = createHttpHandler(createActivityModule(activityHooks), { deps: async () => t.deps });
@@ -184,7 +184,9 @@ describe('the contact timeline', () => {
     expect(feed.status, feed.text).toBe(200);
     const email = feed.json.items.find((i) => i.kind === 'email');
     expect(email).toMatchObject({ id: `email:${r.id}`, channel: 'email', title: 'Spring launch', detail: { campaignId: campaign.campaignId, status: 'sent', openedAt: expect.any(String), clickedAt: expect.any(String) } });
-    expect(feed.json.items.filter((i) => i.kind === 'touch').map((i) => i.title).sort()).toEqual(['clicked', 'opened']);
+    expect(feed.json.items.filter((i) => i.kind === 'touch' && i.channel === 'email')).toEqual([]);
+    const touchesOnly = await invoke<TimelineResponse>(activity, { method: 'GET', path: `/api/contacts/${r.contactId}/timeline`, query: { kinds: 'touch' }, token: t.tokens.campaign_manager });
+    expect(touchesOnly.json.items.map((i) => i.title).sort()).toEqual(['clicked', 'opened']);
   });
 });
 
