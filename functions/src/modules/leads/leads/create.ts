@@ -131,7 +131,8 @@ export async function createLead(deps: Deps, actorId: string, input: CreateLead)
 
 function parseLeadCsv(csv: string): string[][] {
   try {
-    return parse(csv, { bom: true, relax_column_count: true, skip_empty_lines: true, trim: true, max_record_size: 100_000 }) as string[][];
+    // Blank lines are kept as records so that row numbers match the file's (a multi-line cell aside).
+    return parse(csv, { bom: true, relax_column_count: true, skip_empty_lines: false, trim: true, max_record_size: 100_000 }) as string[][];
   } catch (error) {
     throw invalid('body.csv', `is not a CSV file we can read (${(error as Error).message.split('\n')[0]!.slice(0, 200)})`);
   }
@@ -145,17 +146,19 @@ function parseLeadCsv(csv: string): string[][] {
  */
 export async function importLeads(deps: Deps, actorId: string, input: { campaignId: string; campaignKind: 'call' | 'email'; csv: string }): Promise<LeadImportResult> {
   const records = parseLeadCsv(input.csv);
+  const blank = (cells: string[]) => cells.every((cell) => !cell.trim());
   const [header, ...data] = records;
-  if (!header) throw invalid('body.csv', 'has no header row');
+  if (!header || blank(header)) throw invalid('body.csv', 'has no header row');
   const emailAt = header.findIndex((h) => /^e-?mail( address)?$/i.test(h.trim()));
   if (emailAt < 0) throw invalid('body.csv', 'needs an Email column');
-  if (!data.length) throw invalid('body.csv', 'has no rows under its header');
+  if (!data.some((cells) => !blank(cells))) throw invalid('body.csv', 'has no rows under its header');
   if (data.length > LEAD_IMPORT_MAX_ROWS) throw invalid('body.csv', `has ${data.length} rows: at most ${LEAD_IMPORT_MAX_ROWS} at a time`);
 
   const skipped: LeadImportResult['skipped'] = [];
   const wanted: { row: number; email: string; answers: Record<string, unknown> }[] = [];
   data.forEach((cells, i) => {
     const row = i + 2;
+    if (blank(cells)) return;
     const raw = cells[emailAt]?.trim() ?? '';
     if (!raw) return skipped.push({ row, reason: 'No email' });
     const email = normalizeEmail(raw);

@@ -17,7 +17,9 @@ const SORTS: Record<SortName, { expr: SQL; cast: 'timestamptz' | 'int4'; valid: 
 };
 
 function isTimestamp(value: string): boolean {
-  return /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/.test(value) && !Number.isNaN(Date.parse(value.replace(' ', 'T')));
+  // As Postgres prints timestamptz: '2026-06-15 15:00:00.123456+00' (the offset's minutes only when not whole hours).
+  const match = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})(\.\d{1,6})?([+-]\d{2})(:\d{2})?$/.exec(value);
+  return match !== null && !Number.isNaN(Date.parse(`${match[1]}T${match[2]}${(match[3] ?? '').slice(0, 4)}${match[4]}${match[5] ?? ':00'}`));
 }
 
 const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
