@@ -9,7 +9,7 @@ import { fieldChangeSource } from './modules/accounts';
 import { createActivityModule, type ActivityHooks } from './modules/activity';
 import { createEmailModule, emailTimelineSource, type EmailHooks } from './modules/email';
 import { abandonUnbridged, callTimelineSource, createDialerTickJob, createTelephonyModule, type DialerPorts, type TelephonyHooks } from './modules/telephony';
-import { createLeadsModule, type LeadsHooks } from './modules/leads';
+import { createLeadFromCall, createLeadsModule, startCreatedLead, type LeadsHooks } from './modules/leads';
 import { DIALER_WORKFLOW_NAME } from './workflows/dialer';
 
 /** Put on every Deps by buildDeps. */
@@ -45,8 +45,11 @@ const campaignAudienceSql: EmailHooks['audienceSql'] = (db, audience) => {
 export const emailHooks: EmailHooks = { audienceSql: campaignAudienceSql };
 export const emailModule = createEmailModule(emailHooks);
 
-/** Call campaigns dial the same audiences. */
-export const telephonyHooks: TelephonyHooks = { audienceSql: campaignAudienceSql };
+/** Call campaigns dial the same audiences; a positive wrap-up makes the call's lead (the leads module's) and starts its QA. */
+export const telephonyHooks: TelephonyHooks = {
+  audienceSql: campaignAudienceSql,
+  positiveCall: { inTransaction: createLeadFromCall, afterCommit: startCreatedLead },
+};
 export const telephonyModule = createTelephonyModule(telephonyHooks);
 
 /**

@@ -16,3 +16,9 @@ export function createLeadsModule(hooks: LeadsHooks): ApiModule {
 }
 
 export { noLeadsHooks, type LeadsHooks } from './hooks';
+export { transitionLead, recordCreation, type LeadActor, type TransitionInput } from './leads/transitions';
+export { createLeadFromCall, createLead, importLeads, startCreatedLead } from './leads/create';
+export { getLead, type LeadViewer } from './leads/detail';
+export { listLeads } from './leads/queue';
+export { findCampaign, getCampaignSettings, settingsForCampaign, checklistOf, type LeadCampaign } from './leads/campaign-settings';
+export { listReasonCodes } from './leads/reason-codes';

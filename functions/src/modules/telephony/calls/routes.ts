@@ -24,7 +24,7 @@ export const TELNYX_WEBHOOK_PATH = '/api/telephony/webhooks/telnyx';
 const callParams = z.strictObject({ id: z.string().uuid() });
 const contactParams = z.strictObject({ contactId: z.string().uuid() });
 
-export function callsRoutes(_hooks: TelephonyHooks): Route[] {
+export function callsRoutes(hooks: TelephonyHooks): Route[] {
   return [
     defineRoute({
       method: 'POST',
@@ -82,7 +82,7 @@ export function callsRoutes(_hooks: TelephonyHooks): Route[] {
       summary: "The call's disposition, notes and qualification answers, with the disposition's effects",
       params: callParams,
       body: wrapUpSchema,
-      handler: async ({ deps, principal, params, body, logger }): Promise<Call> => wrapUpCall({ ...deps, logger }, principal, params.id, body),
+      handler: async ({ deps, principal, params, body, logger }): Promise<Call> => wrapUpCall({ ...deps, logger }, principal, params.id, body, hooks),
     }),
     defineRoute({
       method: 'POST',

@@ -2,19 +2,21 @@
 // qualification form's answers (checked against the campaign's form). Its effects, in the same
 // transaction: do-not-call suppresses the number and records the person's opt-out at once; a
 // callback becomes the agent's task at the agreed time; a wrong number leaves every queue; the
-// queue item is settled by the disposition's retry; a disposition touch is recorded.
+// queue item is settled by the disposition's retry; a disposition touch is recorded; a positive
+// disposition makes the call's lead (the positiveCall hook), whose work starts after the commit.
 import { eq, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { OutcomeClass } from '@shared/contracts/activity';
 import { qualificationFormSchema, type Call, type DispositionClass, type WrapUp } from '@shared/contracts/telephony';
 import { checkAnswers } from '@shared/telephony-form';
 import { AppError, invalid } from '../../../core/app-error';
+import type { Deps } from '../../../core/deps';
 import type { Database } from '../../../db/connection';
 import { callCampaigns, callDispositions, calls, contacts } from '../../../db/schema';
 import { createTask, recordTouches } from '../../activity';
 import { recordOptOut, suppressPhone } from '../../compliance';
+import { noTelephonyHooks, type TelephonyHooks } from '../hooks';
 import { setPresence } from '../presence';
-import type { CallDeps } from './agent-leg';
 import { agentCallState } from './agent-console';
 import { callTouchId } from './call-keys';
 import { settleQueueItem } from './queue-settle';
@@ -38,9 +40,15 @@ function callbackDue(at: string, zone: string | null): { dueLocal: string; dueTi
   return { dueLocal: DateTime.fromISO(at).setZone(timeZone).toFormat("yyyy-MM-dd'T'HH:mm"), dueTimeZone: timeZone };
 }
 
-export async function wrapUpCall(deps: CallDeps, viewer: CallViewer, callId: string, input: WrapUp): Promise<Call> {
+export async function wrapUpCall(
+  deps: Deps,
+  viewer: CallViewer,
+  callId: string,
+  input: WrapUp,
+  hooks: Pick<TelephonyHooks, 'positiveCall'> = noTelephonyHooks,
+): Promise<Call> {
   const now = deps.now();
-  const agentId = await deps.db.transaction(async (raw) => {
+  const { agentId, leadId } = await deps.db.transaction(async (raw) => {
     const tx = raw as unknown as Database;
     const call = await visibleCallRow(tx, viewer, callId, true);
     if (!call.campaignId) throw new AppError('unprocessable', { detail: 'This call belongs to no campaign: it has no dispositions.' });
@@ -117,8 +125,17 @@ export async function wrapUpCall(deps: CallDeps, viewer: CallViewer, callId: str
       );
     }
     await settleQueueItem(tx, updated!);
-    return updated!.endedAt ? updated!.agentId : null;
+    const leadId = outcomeClass === 'positive' ? await hooks.positiveCall.inTransaction(tx, call.id, now) : null;
+    return { agentId: updated!.endedAt ? updated!.agentId : null, leadId };
   });
+  if (leadId) {
+    // The wrap-up stands whatever happens here: a lead whose work did not start is picked up again later.
+    try {
+      await hooks.positiveCall.afterCommit(deps, leadId);
+    } catch (error) {
+      deps.logger.error('the lead of a positive call was made but its work did not start', { callId, leadId, error: (error as Error).message });
+    }
+  }
   // The wrap-up is the end of after-call work, unless another connected call still waits for one.
   if (agentId && !(await agentCallState(deps.db, agentId, now)).wrapUpPending) {
     await setPresence(deps, agentId, 'available', { expect: ['after_call_work'] });

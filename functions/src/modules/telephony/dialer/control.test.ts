@@ -9,7 +9,7 @@ import { AppError } from '../../../core/app-error';
 import { fileContext } from '../../../../test/support/file-context';
 import { queryOne, queryRows } from '../../../db/rows';
 import { insertContacts, insertSuppressions } from '../../compliance/testing';
-import type { TelephonyHooks } from '../hooks';
+import { noTelephonyHooks, type TelephonyHooks } from '../hooks';
 import { listQueues, pauseQueue, startQueue, updateQueueSettings } from './control';
 import { fillQueue } from './fill';
 import { agentReport, campaignReport, complianceReport } from './reports';
@@ -18,7 +18,7 @@ import { enqueue, seedCampaign, startDialerWorld } from './test-fixtures';
 const w = fileContext(startDialerWorld);
 
 /** Audiences are contacts whose name starts with the audience id (the audience module's stand-in). */
-const hooks: TelephonyHooks = { audienceSql: async (_db, audience) => sql`select id from contacts where full_name like ${`${audience.id}%`}` };
+const hooks: TelephonyHooks = { ...noTelephonyHooks, audienceSql: async (_db, audience) => sql`select id from contacts where full_name like ${`${audience.id}%`}` };
 
 beforeEach(async () => {
   await w.deps.db.execute(sql`update dialer_queues set status = 'paused'`);
