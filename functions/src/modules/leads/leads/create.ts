@@ -163,17 +163,21 @@ export async function importLeads(deps: Deps, actorId: string, input: { campaign
     if (!raw) return skipped.push({ row, reason: 'No email' });
     const email = normalizeEmail(raw);
     if (!email) return skipped.push({ row, reason: `"${raw.slice(0, 100)}" is not an email address` });
-    const answers: Record<string, unknown> = {};
-    header.forEach((name, col) => {
-      const value = cells[col]?.trim();
-      if (col !== emailAt && name.trim() && value) answers[name.trim()] = value.slice(0, ANSWER_MAX_CHARS);
-    });
+    // Own properties whatever the column is called (a header may be "__proto__").
+    const answers: Record<string, unknown> = Object.fromEntries(
+      header.flatMap((name, col) => {
+        const value = cells[col]?.trim();
+        return col !== emailAt && name.trim() && value ? [[name.trim(), value.slice(0, ANSWER_MAX_CHARS)]] : [];
+      }),
+    );
     wanted.push({ row, email, answers });
   });
 
   const result = await deps.db.transaction(async (raw) => {
     const tx = raw as unknown as Database;
     await campaignFor(tx, input.campaignId, input.campaignKind);
+    // Imports into one campaign take turns, so the same file sent twice at once still makes each lead once.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`leads:import:${input.campaignId}`}))`);
     const emails = [...new Set(wanted.map((w) => w.email))];
     const known = await queryRows<{ id: string; email: string; has_lead: boolean }>(
       tx,

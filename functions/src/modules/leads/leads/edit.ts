@@ -25,6 +25,11 @@ export async function lockLead(tx: Database, leadId: string): Promise<LeadRow> {
   return lead;
 }
 
+/** Sets an own property, whatever the key (an answer may be called "__proto__"). */
+function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
 /** Values compared by content, whatever the key order of an object. */
 function canonical(value: unknown): string {
   if (value === undefined) return 'null';
@@ -66,13 +71,13 @@ export async function updateLead(deps: Pick<Deps, 'db' | 'now'>, actorId: string
     for (const [key, value] of Object.entries(fields)) {
       if (canonical(nextFields[key]) === canonical(value)) continue;
       corrections.push({ field: `fields.${key}`, before: nextFields[key] ?? null, after: value ?? null });
-      nextFields[key] = value;
+      setOwn(nextFields, key, value);
     }
     const nextAnswers = { ...((lead.answers ?? {}) as Record<string, unknown>) };
     for (const [key, value] of Object.entries(input.answers ?? {})) {
-      if (canonical(nextAnswers[key]) === canonical(value)) continue;
-      corrections.push({ field: `answers.${key}`, before: nextAnswers[key] ?? null, after: value ?? null });
-      nextAnswers[key] = value ?? null;
+      if (canonical(Object.hasOwn(nextAnswers, key) ? nextAnswers[key] : undefined) === canonical(value)) continue;
+      corrections.push({ field: `answers.${key}`, before: (Object.hasOwn(nextAnswers, key) ? nextAnswers[key] : null) ?? null, after: value ?? null });
+      setOwn(nextAnswers, key, value ?? null);
     }
     const notesChanged = input.notes !== undefined && (input.notes || null) !== lead.notes;
     if (notesChanged) corrections.push({ field: 'notes', before: lead.notes, after: input.notes || null });

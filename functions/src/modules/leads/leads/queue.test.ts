@@ -116,6 +116,23 @@ describe('the leads API', () => {
     expect(await t.deps.db.select({ id: leads.id }).from(leads).where(eq(leads.campaignId, campaign.campaignId))).toHaveLength(2);
   });
 
+  it('makes each lead once when the same file is imported twice at once, and keeps any column name as an answer', async () => {
+    const qa = await analystOnce();
+    const campaign = await callCampaignFixture(t);
+    const people = [await contactFixture(t), await contactFixture(t), await contactFixture(t)];
+    const csv = ['Email,__proto__,constructor', ...people.map((p, i) => `${p.email},yes ${i},x`)].join('\n');
+    const post = () => t.api<LeadImportResult>(qa.token, { method: 'POST', path: '/api/leads/import', body: { campaignId: campaign.campaignId, campaignKind: 'call', csv } });
+    const [one, two] = await Promise.all([post(), post()]);
+    expect([one.status, two.status]).toEqual([200, 200]);
+    expect(one.json.created + two.json.created).toBe(3);
+    const made = await t.deps.db.select().from(leads).where(eq(leads.campaignId, campaign.campaignId));
+    expect(made.map((l) => l.contactId).sort()).toEqual(people.map((p) => p.contactId).sort());
+    const answers = made.find((l) => l.contactId === people[0]!.contactId)!.answers as Record<string, unknown>;
+    expect(Object.hasOwn(answers, '__proto__')).toBe(true);
+    expect(answers['__proto__']).toBe('yes 0');
+    expect(answers.constructor).toBe('x');
+  });
+
   it('refuses a file without an Email column, without rows, or for a campaign that is not there, and writes nothing', async () => {
     const qa = await analystOnce();
     const campaign = await callCampaignFixture(t);
