@@ -277,6 +277,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
             ASSEMBLYAI_API_KEY: assemblyai.apiKey,
             ASSEMBLYAI_BASE_URL: assemblyai.url,
             ASSEMBLYAI_WEBHOOK_SECRET: options.env.ASSEMBLYAI_WEBHOOK_SECRET ?? randomBytes(24).toString('hex'),
+            ASSEMBLYAI_WEBHOOK_URL: options.env.ASSEMBLYAI_WEBHOOK_URL ?? `http://127.0.0.1:${port}/api/leads/webhooks/assemblyai`,
           }
         : {}),
       ...(openai ? { OPENAI_API_KEY: openai.apiKey, OPENAI_BASE_URL: openai.baseUrl } : {}),

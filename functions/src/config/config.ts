@@ -162,6 +162,8 @@ export const configSchema = z.object({
     .default('off')
     .transform((v) => v === 'on' || v === 'true' || v === '1'),
   LEADS_AI_SECRET_ARN: z.string().trim().min(1).optional(),
+  /** Where AssemblyAI calls back (PUBLIC_BASE_URL/api/leads/webhooks/assemblyai when unset). */
+  ASSEMBLYAI_WEBHOOK_URL: z.string().trim().url().optional(),
   /** How long a vendor call of the pipeline may take before it counts as failed (and is retried). */
   LEADS_VENDOR_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(60_000),
 

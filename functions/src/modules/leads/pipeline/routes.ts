@@ -12,8 +12,10 @@ export function pipelineRoutes(_hooks: LeadsHooks): Route[] {
       path: ASSEMBLYAI_WEBHOOK_PATH,
       public: true,
       summary: 'AssemblyAI transcript notifications: checked by the secret auth header, applied once per transcript id; starts scoring',
+      // Raw: the secret is checked before the body is read at all.
+      rawBody: true,
       handler: async ({ deps, body, event, logger }) => {
-        const outcome = await receiveTranscriptWebhook({ ...deps, logger }, { headers: event.headers ?? {}, body });
+        const outcome = await receiveTranscriptWebhook({ ...deps, logger }, { headers: event.headers ?? {}, rawBody: (body as string | undefined) ?? '' });
         return reply(200, { outcome });
       },
     }),

@@ -65,7 +65,7 @@ export async function submitTranscription(deps: Deps, run: PipelineRun): Promise
     const audioUrl = await getSignedUrl(deps.aws.s3, new GetObjectCommand({ Bucket: deps.config.BUCKET_NAME, Key: lead.recordingKey }), { expiresIn: AUDIO_LINK_SECONDS });
     const jobId = await transcriber.submit({
       audioUrl,
-      webhookUrl: `${deps.config.PUBLIC_BASE_URL.replace(/\/$/, '')}${ASSEMBLYAI_WEBHOOK_PATH}`,
+      webhookUrl: deps.config.ASSEMBLYAI_WEBHOOK_URL ?? `${deps.config.PUBLIC_BASE_URL.replace(/\/$/, '')}${ASSEMBLYAI_WEBHOOK_PATH}`,
       webhookAuth: { header: ASSEMBLYAI_AUTH_HEADER, value: deps.config.ASSEMBLYAI_WEBHOOK_SECRET },
     });
     await deps.db.transaction(async (raw) => {
@@ -158,10 +158,16 @@ async function finishTranscribing(
 }
 
 /** The AssemblyAI webhook: 401 without the secret; a transcript id seen before, or not ours, changes nothing. */
-export async function receiveTranscriptWebhook(deps: Deps, input: { headers: Record<string, string | undefined>; body: unknown }): Promise<TranscriptWebhookOutcome> {
+export async function receiveTranscriptWebhook(deps: Deps, input: { headers: Record<string, string | undefined>; rawBody: string }): Promise<TranscriptWebhookOutcome> {
   const secret = deps.config.ASSEMBLYAI_WEBHOOK_SECRET;
   if (!secret || !secretMatches(input.headers[ASSEMBLYAI_AUTH_HEADER], secret)) throw new AppError('unauthenticated', { detail: 'The webhook secret is missing or wrong.' });
-  const parsed = notificationSchema.safeParse(input.body);
+  let body: unknown;
+  try {
+    body = JSON.parse(input.rawBody);
+  } catch {
+    throw new AppError('bad_request', { detail: 'The body is not JSON.' });
+  }
+  const parsed = notificationSchema.safeParse(body);
   if (!parsed.success) throw new AppError('bad_request', { detail: 'Expected {transcript_id, status}.' });
   const jobId = parsed.data.transcript_id;
   const [lead] = await deps.db.select({ id: leads.id, status: leads.pipelineStatus }).from(leads).where(and(eq(leads.transcriptJobId, jobId), isNull(leads.deletedAt)));
