@@ -8,5 +8,6 @@ import { purgeGateProofsJob } from './modules/activity';
 import { emailSweepJob, refreshEmailDomainsJob } from './modules/email';
 import { purgeRecordingsJob } from './modules/telephony';
 import { dialerTickJob } from './composition';
+import { leadPipelineSweepJob } from './modules/leads';
 
-export const scheduledJobs: ScheduledJob[] = [purgeAuthStateJob, sweepJobsJob, purgeGateProofsJob, emailSweepJob, refreshEmailDomainsJob, dialerTickJob, purgeRecordingsJob];
+export const scheduledJobs: ScheduledJob[] = [purgeAuthStateJob, sweepJobsJob, purgeGateProofsJob, emailSweepJob, refreshEmailDomainsJob, dialerTickJob, purgeRecordingsJob, leadPipelineSweepJob];

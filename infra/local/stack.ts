@@ -1,7 +1,8 @@
 // The whole product on one machine: the emulators (dynalite, s3rver, the SES emulator, local
-// Step Functions, the Telnyx stand-in), the database (PGlite on disk or a Postgres server), the Lambda handlers
+// Step Functions, the Telnyx, AssemblyAI and OpenAI stand-ins), the database (PGlite on disk or a Postgres server), the Lambda handlers
 // behind the local gateway, the schedules timer and the SPA. Used by `npm start`, `npm run dev`,
 // the integration tests and the browser suite.
+import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rm, writeFile, access } from 'node:fs/promises';
 import { constants as fsConstants } from 'node:fs';
 import http from 'node:http';
@@ -28,6 +29,8 @@ import { startSes } from './emulators/ses';
 import { startSesStandin, type SesStandin } from './emulators/ses-standin';
 import { loadOrCreateTelephonySecretKey, loadOrCreateTrackingSecret } from './tracking-secret';
 import { startTelnyxStandin, type StandinDelays, type TelnyxStandin } from './emulators/telnyx-standin';
+import { startAssemblyAiStandin, type AssemblyAiStandin } from './emulators/assemblyai-standin';
+import { startOpenAiStandin, type OpenAiStandin } from './emulators/openai-standin';
 import { startStepFunctions, type StepFunctionsEmulator } from './emulators/stepfunctions';
 import { redactError } from '../../functions/src/http/redact-error';
 
@@ -67,6 +70,10 @@ export interface LocalStack {
   stepFunctions: StepFunctionsEmulator;
   /** The Telnyx stand-in (outcomes per number, calls, webhooks sent); null when TELNYX_BASE_URL points elsewhere. */
   telnyx: TelnyxStandin | null;
+  /** The AssemblyAI stand-in (transcripts, webhooks, faults); null when ASSEMBLYAI_BASE_URL points elsewhere. */
+  assemblyai: AssemblyAiStandin | null;
+  /** The OpenAI stand-in (structured answers, faults); null when OPENAI_BASE_URL points elsewhere. */
+  openai: OpenAiStandin | null;
   databaseLabel: string;
   stop(): Promise<void>;
 }
@@ -232,6 +239,13 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
           ...(options.telnyxDelays ? { delays: options.telnyxDelays } : {}),
         });
     if (telnyx) stoppers.push(telnyx.stop);
+    // Lead QA's AI vendors: their stand-ins unless a base URL points at the real service (or another stand-in).
+    const [assemblyai, openai] = await Promise.all([
+      options.env.ASSEMBLYAI_BASE_URL ? null : startAssemblyAiStandin(),
+      options.env.OPENAI_BASE_URL ? null : startOpenAiStandin(),
+    ]);
+    if (assemblyai) stoppers.push(assemblyai.stop);
+    if (openai) stoppers.push(openai.stop);
     if (options.ephemeral) {
       stoppers.push(() => rm(path.join(dataDir), { recursive: true, force: true }));
     }
@@ -258,6 +272,15 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
             TELNYX_WEBHOOK_URL: telnyxWebhookUrl,
           }
         : {}),
+      ...(assemblyai
+        ? {
+            ASSEMBLYAI_API_KEY: assemblyai.apiKey,
+            ASSEMBLYAI_BASE_URL: assemblyai.url,
+            ASSEMBLYAI_WEBHOOK_SECRET: options.env.ASSEMBLYAI_WEBHOOK_SECRET ?? randomBytes(24).toString('hex'),
+            ASSEMBLYAI_WEBHOOK_URL: options.env.ASSEMBLYAI_WEBHOOK_URL ?? `http://127.0.0.1:${port}/api/leads/webhooks/assemblyai`,
+          }
+        : {}),
+      ...(openai ? { OPENAI_API_KEY: openai.apiKey, OPENAI_BASE_URL: openai.baseUrl } : {}),
       PUBLIC_BASE_URL: options.env.PUBLIC_BASE_URL ?? publicUrl,
       // The SES emulator emits no feedback: the local stack takes injected events instead.
       EMAIL_FEEDBACK_INJECTION: options.env.EMAIL_FEEDBACK_INJECTION ?? 'true',
@@ -376,6 +399,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       sesStandin,
       stepFunctions: sfn,
       telnyx,
+      assemblyai,
+      openai,
       databaseLabel: describeDatabase(config, dataDir),
       stop: stopAll,
     };

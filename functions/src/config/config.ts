@@ -145,6 +145,28 @@ export const configSchema = z.object({
   /** How often the dialer ticks (the AWS schedule runs a Step Functions loop at this period). */
   DIALER_TICK_SECONDS: z.coerce.number().int().min(1).max(60).default(10),
 
+  // Lead QA's AI vendors. OpenAI scores leads with structured output (OPENAI_MODEL) and, with
+  // LEADS_ENRICHMENT on, enriches accounts; AssemblyAI transcribes call recordings and calls the
+  // transcription webhook back with ASSEMBLYAI_WEBHOOK_SECRET in its auth header. The base URLs point
+  // the SDKs at the local stand-ins. Without a key that vendor's step is skipped: no transcript, the
+  // rule scorer. On AWS the keys come from the JSON secret named by LEADS_AI_SECRET_ARN
+  // ({"openaiApiKey", "assemblyaiApiKey", "assemblyaiWebhookSecret"}), read at cold start.
+  OPENAI_API_KEY: z.string().trim().min(1).optional(),
+  OPENAI_BASE_URL: z.string().trim().url({ message: 'must be a URL such as https://api.openai.com/v1' }).optional(),
+  OPENAI_MODEL: z.string().trim().min(1).default('gpt-4.1-mini'),
+  ASSEMBLYAI_API_KEY: z.string().trim().min(1).optional(),
+  ASSEMBLYAI_BASE_URL: z.string().trim().url({ message: 'must be a URL such as https://api.assemblyai.com' }).optional(),
+  ASSEMBLYAI_WEBHOOK_SECRET: z.string().trim().min(16, 'must be at least 16 characters').optional(),
+  LEADS_ENRICHMENT: z
+    .enum(['on', 'off', 'true', 'false', '1', '0'])
+    .default('off')
+    .transform((v) => v === 'on' || v === 'true' || v === '1'),
+  LEADS_AI_SECRET_ARN: z.string().trim().min(1).optional(),
+  /** Where AssemblyAI calls back (PUBLIC_BASE_URL/api/leads/webhooks/assemblyai when unset). */
+  ASSEMBLYAI_WEBHOOK_URL: z.string().trim().url().optional(),
+  /** How long a vendor call of the pipeline may take before it counts as failed (and is retried). */
+  LEADS_VENDOR_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(60_000),
+
   ADMIN_USERNAME: z.string().trim().min(1).default('admin'),
   ADMIN_EMAIL: z.string().trim().email().default('admin@crm.local'),
   ADMIN_PASSWORD: z.string().min(1).default('Admin123!'),

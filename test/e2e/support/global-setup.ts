@@ -19,6 +19,10 @@ declare module 'vitest' {
     adminPassword: string;
     /** The stack's Telnyx stand-in, controlled over HTTP (`POST <it>/__standin/outcomes`, `GET <it>/__standin/calls`). */
     telnyxStandinUrl: string;
+    /** The AssemblyAI stand-in (`GET <it>/__standin/transcripts`, `POST <it>/__standin/faults`). */
+    assemblyaiStandinUrl: string;
+    /** The OpenAI stand-in's base URL (`GET <it>/__standin/requests`, `POST <it>/__standin/faults`). */
+    openaiStandinUrl: string;
   }
 }
 
@@ -48,6 +52,8 @@ export async function setup(project: TestProject): Promise<void> {
   project.provide('adminUsername', stack.config.ADMIN_USERNAME);
   project.provide('adminPassword', E2E_ADMIN_PASSWORD);
   project.provide('telnyxStandinUrl', stack.telnyx?.url ?? '');
+  project.provide('assemblyaiStandinUrl', stack.assemblyai?.url ?? '');
+  project.provide('openaiStandinUrl', stack.openai?.baseUrl.replace(/\/v1$/, '') ?? '');
 }
 
 export async function teardown(): Promise<void> {

@@ -22,3 +22,4 @@ export { getLead, type LeadViewer } from './leads/detail';
 export { listLeads } from './leads/queue';
 export { findCampaign, getCampaignSettings, settingsForCampaign, checklistOf, type LeadCampaign } from './leads/campaign-settings';
 export { listReasonCodes } from './leads/reason-codes';
+export * from './pipeline/index';
