@@ -7,6 +7,7 @@ import { sweepJobsJob } from './modules/imports';
 import { purgeGateProofsJob } from './modules/activity';
 import { emailSweepJob, refreshEmailDomainsJob } from './modules/email';
 import { purgeRecordingsJob } from './modules/telephony';
+import { leadDeliverySweepJob } from './modules/leads';
 import { dialerTickJob } from './composition';
 
-export const scheduledJobs: ScheduledJob[] = [purgeAuthStateJob, sweepJobsJob, purgeGateProofsJob, emailSweepJob, refreshEmailDomainsJob, dialerTickJob, purgeRecordingsJob];
+export const scheduledJobs: ScheduledJob[] = [purgeAuthStateJob, sweepJobsJob, purgeGateProofsJob, emailSweepJob, refreshEmailDomainsJob, dialerTickJob, purgeRecordingsJob, leadDeliverySweepJob];

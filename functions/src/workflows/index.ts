@@ -5,6 +5,7 @@
 import { dialerWorkflow } from './dialer';
 import { emailWorkflow } from './email';
 import { exportWorkflow, importWorkflow } from './import';
+import { leadDeliveryWorkflow } from './lead-delivery';
 
 export interface WorkflowTask {
   /** Lambda entry file, relative to the repository root, exporting `handler`. */
@@ -17,7 +18,7 @@ export interface WorkflowDefinition {
   tasks: Record<string, WorkflowTask>;
 }
 
-export const workflows: WorkflowDefinition[] = [importWorkflow, exportWorkflow, emailWorkflow, dialerWorkflow];
+export const workflows: WorkflowDefinition[] = [importWorkflow, exportWorkflow, emailWorkflow, dialerWorkflow, leadDeliveryWorkflow];
 
 /** Lambda throttling: retried by every task, as a burst of chunks can hit the concurrency limit. */
 export const LAMBDA_THROTTLED = 'Lambda.TooManyRequestsException';

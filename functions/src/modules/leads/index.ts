@@ -16,3 +16,6 @@ export function createLeadsModule(hooks: LeadsHooks): ApiModule {
 }
 
 export { noLeadsHooks, type LeadsHooks } from './hooks';
+export { deliverLead, deliveryKitOf, leadDeliverySweepJob, retryDelivery, startLeadDeliveryWorkflow, sweepLeadDeliveries } from './delivery/deliver';
+export { failLeadDeliveries, runLeadDeliveries, type RunResult } from './delivery/engine';
+export { leadTimelineSource } from './delivery/timeline-source';
