@@ -29,6 +29,7 @@ import { startSesStandin, type SesStandin } from './emulators/ses-standin';
 import { loadOrCreateTelephonySecretKey, loadOrCreateTrackingSecret } from './tracking-secret';
 import { startTelnyxStandin, type StandinDelays, type TelnyxStandin } from './emulators/telnyx-standin';
 import { startStepFunctions, type StepFunctionsEmulator } from './emulators/stepfunctions';
+import { startFakeClientEndpoint, type FakeClientEndpoint } from './emulators/fake-client-endpoint';
 import { redactError } from '../../functions/src/http/redact-error';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -67,6 +68,8 @@ export interface LocalStack {
   stepFunctions: StepFunctionsEmulator;
   /** The Telnyx stand-in (outcomes per number, calls, webhooks sent); null when TELNYX_BASE_URL points elsewhere. */
   telnyx: TelnyxStandin | null;
+  /** A client receiving delivered leads (`hookUrl()` to configure; `/__client/*` to inject faults and list posts). */
+  fakeClient: FakeClientEndpoint;
   databaseLabel: string;
   stop(): Promise<void>;
 }
@@ -232,6 +235,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
           ...(options.telnyxDelays ? { delays: options.telnyxDelays } : {}),
         });
     if (telnyx) stoppers.push(telnyx.stop);
+    const fakeClient = await startFakeClientEndpoint();
+    stoppers.push(fakeClient.stop);
     if (options.ephemeral) {
       stoppers.push(() => rm(path.join(dataDir), { recursive: true, force: true }));
     }
@@ -259,6 +264,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
           }
         : {}),
       PUBLIC_BASE_URL: options.env.PUBLIC_BASE_URL ?? publicUrl,
+      // Leads are delivered to the fake client on 127.0.0.1: loopback targets are admitted here only.
+      DELIVERY_ALLOW_PRIVATE_TARGETS: options.env.DELIVERY_ALLOW_PRIVATE_TARGETS ?? 'true',
       // The SES emulator emits no feedback: the local stack takes injected events instead.
       EMAIL_FEEDBACK_INJECTION: options.env.EMAIL_FEEDBACK_INJECTION ?? 'true',
     });
@@ -376,6 +383,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       sesStandin,
       stepFunctions: sfn,
       telnyx,
+      fakeClient,
       databaseLabel: describeDatabase(config, dataDir),
       stop: stopAll,
     };

@@ -19,6 +19,8 @@ declare module 'vitest' {
     adminPassword: string;
     /** The stack's Telnyx stand-in, controlled over HTTP (`POST <it>/__standin/outcomes`, `GET <it>/__standin/calls`). */
     telnyxStandinUrl: string;
+    /** The stack's fake client endpoint for lead delivery (`<it>/hooks/leads` to deliver to, `GET <it>/__client/received`, `POST <it>/__client/faults`). */
+    fakeClientUrl: string;
   }
 }
 
@@ -48,6 +50,7 @@ export async function setup(project: TestProject): Promise<void> {
   project.provide('adminUsername', stack.config.ADMIN_USERNAME);
   project.provide('adminPassword', E2E_ADMIN_PASSWORD);
   project.provide('telnyxStandinUrl', stack.telnyx?.url ?? '');
+  project.provide('fakeClientUrl', stack.fakeClient.url);
 }
 
 export async function teardown(): Promise<void> {

@@ -24,8 +24,8 @@ const refusedV4: [string, number][] = [
   ['240.0.0.0', 4],
 ];
 const refusedV6: [string, number][] = [
-  // ::, ::1, IPv4-compatible and every other address of the reserved 0000::/8.
-  ['::', 8],
+  // :: and the deprecated IPv4-compatible ::a.b.c.d (IPv4-mapped ::ffff:a.b.c.d is checked as IPv4).
+  ['::', 96],
   ['64:ff9b:1::', 48],
   ['100::', 64],
   ['2001:db8::', 32],
