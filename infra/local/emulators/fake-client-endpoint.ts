@@ -6,8 +6,8 @@
 // dropped, delays) from a seeded generator, so a run is repeatable:
 //   GET  /__client/received            what it received, oldest first
 //   POST /__client/faults              {errorRate, statuses, delayMs, delayRate, seed}
-//   POST /__client/secret              {secret} (null: stop checking signatures)
-//   POST /__client/reset               forget what it received and the faults
+//   POST /__client/secret              {secret, path?} (null: stop checking; a path's secret is for posts to it)
+//   POST /__client/reset               forget what it received, the faults and the secret
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type http from 'node:http';
 import { listenLocal, readBody, sendJson } from './local-http';
@@ -44,7 +44,8 @@ export interface FakeClientEndpoint {
   hookUrl(path?: string): string;
   received(): ReceivedPost[];
   setFaults(faults: Partial<ClientFaults>): void;
-  setSecret(secret: string | null): void;
+  /** The secret signatures are checked with: for posts to `path`, or to every path without its own. */
+  setSecret(secret: string | null, path?: string): void;
   reset(): void;
   stop(): Promise<void>;
 }
@@ -77,6 +78,13 @@ export async function startFakeClientEndpoint(options: { secret?: string | null;
   let faults: ClientFaults = { ...NO_FAULTS, ...options.faults };
   let random = seeded(faults.seed);
   let secret = options.secret ?? null;
+  const pathSecrets = new Map<string, string>();
+  const setSecret = (next: string | null, path?: string) => {
+    if (path === undefined) secret = next;
+    else if (next === null) pathSecrets.delete(path);
+    else pathSecrets.set(path, next);
+  };
+  const secretFor = (path: string) => pathSecrets.get(path) ?? secret;
   let received: ReceivedPost[] = [];
   const accepted = new Set<string>();
 
@@ -97,12 +105,14 @@ export async function startFakeClientEndpoint(options: { secret?: string | null;
         return sendJson(res, 200, faults);
       }
       if (req.method === 'POST' && url.pathname === '/__client/secret') {
-        secret = typeof input.secret === 'string' ? input.secret : null;
-        return sendJson(res, 200, { checking: secret !== null });
+        setSecret(typeof input.secret === 'string' ? input.secret : null, typeof input.path === 'string' ? input.path : undefined);
+        return sendJson(res, 200, { ok: true });
       }
       if (req.method === 'POST' && url.pathname === '/__client/reset') {
         received = [];
         accepted.clear();
+        secret = null;
+        pathSecrets.clear();
         faults = { ...NO_FAULTS };
         random = seeded(faults.seed);
         return sendJson(res, 200, { ok: true });
@@ -119,7 +129,7 @@ export async function startFakeClientEndpoint(options: { secret?: string | null;
       contentType: header(req, 'content-type'),
       idempotencyKey: key,
       signature,
-      signatureValid: secret === null ? null : verifySignature(secret, signature, raw),
+      signatureValid: secretFor(url.pathname) === null ? null : verifySignature(secretFor(url.pathname)!, signature, raw),
       body: raw,
       status: 200,
       firstOfKey: false,
@@ -158,12 +168,12 @@ export async function startFakeClientEndpoint(options: { secret?: string | null;
       faults = { ...faults, ...next };
       random = seeded(faults.seed);
     },
-    setSecret: (next) => {
-      secret = next;
-    },
+    setSecret,
     reset: () => {
       received = [];
       accepted.clear();
+      secret = null;
+      pathSecrets.clear();
       faults = { ...NO_FAULTS };
       random = seeded(faults.seed);
     },
