@@ -25,7 +25,8 @@ import { leadDeliveryWorkflow } from '../../../workflows/lead-delivery';
 import { reliabilityGaps } from '../../../workflows/index';
 import { insertContacts } from '../../compliance/testing';
 import { noLeadsHooks } from '../hooks';
-import { deliverLead } from './deliver';
+import { deliverLead, deliveryKitOf, sweepLeadDeliveries, SWEEP_GRACE_SECONDS } from './deliver';
+import { CLAIM_LEASE_SECONDS, CLAIM_POLL_SECONDS, failLeadDeliveries, runLeadDeliveries } from './engine';
 import { deliveryRoutes } from './routes';
 import { leadTimelineSource } from './timeline-source';
 
@@ -303,6 +304,60 @@ describe('dead letters', () => {
   });
 });
 
+describe('a task run twice, or after a crash', () => {
+  async function pendingDelivery(): Promise<{ leadId: string; deliveryId: string }> {
+    const made = await createConfig({ name: 'Hook', kind: 'webhook', url: client.hookUrl() });
+    const leadId = await approvedLead();
+    const [row] = await ctx.deps.db.insert(leadDeliveries).values({ leadId, configId: made.id }).returning({ id: leadDeliveries.id });
+    return { leadId, deliveryId: row!.id };
+  }
+
+  it('sends once when the same task runs twice at once, and publishes once', async () => {
+    const { leadId, deliveryId } = await pendingDelivery();
+    const results = await Promise.all([runLeadDeliveries(ctx.deps, deliveryKitOf(ctx.deps), leadId), runLeadDeliveries(ctx.deps, deliveryKitOf(ctx.deps), leadId)]);
+    // One sent; the other found the claim held (and waits) or found it done.
+    expect(results.map((r) => r.next)).toContain('done');
+    // Going round again finds nothing to send.
+    expect((await runLeadDeliveries(ctx.deps, deliveryKitOf(ctx.deps), leadId)).next).toBe('done');
+    expect(client.received().map((p) => p.idempotencyKey)).toEqual([deliveryId]);
+    expect(await ctx.deps.db.select().from(deliveryAttempts).where(eq(deliveryAttempts.deliveryId, deliveryId))).toHaveLength(1);
+    expect(await ctx.deps.db.select().from(leadTransitions).where(and(eq(leadTransitions.leadId, leadId), eq(leadTransitions.toState, 'published')))).toHaveLength(1);
+  });
+
+  it('leaves a live claim alone, and resends a dead task’s claim with the same key once its lease is over', async () => {
+    const { leadId, deliveryId } = await pendingDelivery();
+    // A task claimed it and is (as far as anyone knows) still sending.
+    await ctx.deps.db.update(leadDeliveries).set({ status: 'sending', attempts: 1, updatedAt: new Date() }).where(eq(leadDeliveries.id, deliveryId));
+    const waiting = await runLeadDeliveries(ctx.deps, deliveryKitOf(ctx.deps), leadId);
+    expect(waiting.next).toBe('wait');
+    expect(waiting.waitSeconds).toBe(CLAIM_POLL_SECONDS);
+    expect(client.received()).toEqual([]);
+    // The task died mid-send: past the lease the claim is taken over and sent again, same key.
+    await ctx.deps.db
+      .update(leadDeliveries)
+      .set({ updatedAt: new Date(Date.now() - (CLAIM_LEASE_SECONDS + 1) * 1000) })
+      .where(eq(leadDeliveries.id, deliveryId));
+    expect((await runLeadDeliveries(ctx.deps, deliveryKitOf(ctx.deps), leadId)).next).toBe('done');
+    expect(client.received().map((p) => p.idempotencyKey)).toEqual([deliveryId]);
+    expect((await deliveriesOf(leadId))[0]).toMatchObject({ status: 'delivered', attempts: 2 });
+  });
+
+  it('puts a failed execution’s claims back as due, and the sweeper restarts them', async () => {
+    const { leadId, deliveryId } = await pendingDelivery();
+    await ctx.deps.db.update(leadDeliveries).set({ status: 'sending', attempts: 1 }).where(eq(leadDeliveries.id, deliveryId));
+    await failLeadDeliveries(ctx.deps, leadId, { Error: 'States.Timeout' });
+    const [failed] = await deliveriesOf(leadId);
+    expect(failed).toMatchObject({ status: 'failed' });
+    expect(failed!.lastError).toMatch(/States\.Timeout/);
+    // Due for longer than the grace: the sweeper starts the workflow again.
+    await ctx.deps.db.update(leadDeliveries).set({ nextAttemptAt: new Date(Date.now() - (SWEEP_GRACE_SECONDS + 1) * 1000) }).where(eq(leadDeliveries.id, deliveryId));
+    expect(await sweepLeadDeliveries(ctx.deps)).toContain(leadId);
+    await sfn.idle();
+    expect((await deliveriesOf(leadId))[0]!.status).toBe('delivered');
+    expect((await leadRow(leadId)).state).toBe('published');
+  });
+});
+
 describe('the timeline', () => {
   it('shows a published lead on its contact’s timeline, and not before', async () => {
     await createConfig({ name: 'Hook', kind: 'webhook', url: client.hookUrl() });
@@ -320,7 +375,8 @@ describe('the timeline', () => {
 describe('with a fifth of the client’s answers failing', () => {
   it('ends 200 leads published (or dead after every attempt), none accepted twice, every attempt receipted', async () => {
     await createConfig({ name: 'Hook', kind: 'webhook', url: client.hookUrl() });
-    client.setFaults({ errorRate: 0.2, statuses: [500, 502, 503, 429, 408, 0], seed: 17 });
+    // A fifth of the answers fail (a status or a dropped connection), a tenth come late.
+    client.setFaults({ errorRate: 0.2, statuses: [500, 502, 503, 429, 408, 0], delayRate: 0.1, delayMs: 50, seed: 17 });
     const leadIds: string[] = [];
     for (let i = 0; i < 200; i++) leadIds.push(await approvedLead({ fields: { firstName: `Lead ${i}`, email: `lead${i}@example.com` } }));
     for (let i = 0; i < leadIds.length; i += 20) await Promise.all(leadIds.slice(i, i + 20).map((id) => deliverLead(ctx.deps, id, null)));

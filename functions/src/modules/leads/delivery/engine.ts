@@ -22,6 +22,8 @@ import { resolveTarget, TargetRefused } from './target';
 
 /** How long a claim holds: longer than the workflow task's timeout, so only a dead task's claim is taken over. */
 export const CLAIM_LEASE_SECONDS = 180;
+/** How often a lead whose delivery another task holds is looked at again. */
+export const CLAIM_POLL_SECONDS = 30;
 /** The longest wait between attempts. */
 const MAX_BACKOFF_SECONDS = 3600;
 
@@ -222,7 +224,12 @@ export async function runLeadDeliveries(deps: Deps, kit: DeliveryKit, leadId: st
     const now = deps.now().getTime();
     const dueIn = Math.min(
       ...rest.map((r) =>
-        r.status === 'pending' ? 0 : r.status === 'failed' ? (r.nextAttemptAt?.getTime() ?? now) - now : r.updatedAt.getTime() + CLAIM_LEASE_SECONDS * 1000 - now,
+        r.status === 'pending'
+          ? 0
+          : r.status === 'failed'
+            ? (r.nextAttemptAt?.getTime() ?? now) - now
+            : // Another task's claim: look again soon (it usually ends in seconds), at the latest when its lease is over.
+              Math.min(CLAIM_POLL_SECONDS * 1000, r.updatedAt.getTime() + CLAIM_LEASE_SECONDS * 1000 - now),
       ),
     );
     if (dueIn > 0 || !claimed.length) return { leadId, next: 'wait', waitSeconds: Math.max(1, Math.ceil(dueIn / 1000)) };
