@@ -9,7 +9,7 @@ import { fieldChangeSource } from './modules/accounts';
 import { createActivityModule, type ActivityHooks } from './modules/activity';
 import { createEmailModule, emailTimelineSource, type EmailHooks } from './modules/email';
 import { abandonUnbridged, callTimelineSource, createDialerTickJob, createTelephonyModule, type DialerPorts, type TelephonyHooks } from './modules/telephony';
-import { createLeadFromCall, createLeadsModule, startCreatedLead, type LeadsHooks } from './modules/leads';
+import { createLeadFromCall, createLeadsModule, leadTimelineSource, startCreatedLead, type LeadsHooks } from './modules/leads';
 import { DIALER_WORKFLOW_NAME } from './workflows/dialer';
 
 /** Put on every Deps by buildDeps. */
@@ -23,7 +23,7 @@ export const moduleHooks: ModuleHooks = {
 
 /** The timeline reads what accounts, compliance, imports, audience, email and telephony record; segments and lists come from audience. */
 export const activityHooks: ActivityHooks = {
-  timelineSources: [fieldChangeSource, consentSource, importSource, listMembershipSource, emailTimelineSource, callTimelineSource],
+  timelineSources: [fieldChangeSource, consentSource, importSource, listMembershipSource, emailTimelineSource, callTimelineSource, leadTimelineSource],
   selectionAudience: selectionAudienceSql,
 };
 

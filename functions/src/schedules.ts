@@ -7,7 +7,17 @@ import { sweepJobsJob } from './modules/imports';
 import { purgeGateProofsJob } from './modules/activity';
 import { emailSweepJob, refreshEmailDomainsJob } from './modules/email';
 import { purgeRecordingsJob } from './modules/telephony';
+import { leadDeliverySweepJob, leadPipelineSweepJob } from './modules/leads';
 import { dialerTickJob } from './composition';
-import { leadPipelineSweepJob } from './modules/leads';
 
-export const scheduledJobs: ScheduledJob[] = [purgeAuthStateJob, sweepJobsJob, purgeGateProofsJob, emailSweepJob, refreshEmailDomainsJob, dialerTickJob, purgeRecordingsJob, leadPipelineSweepJob];
+export const scheduledJobs: ScheduledJob[] = [
+  purgeAuthStateJob,
+  sweepJobsJob,
+  purgeGateProofsJob,
+  emailSweepJob,
+  refreshEmailDomainsJob,
+  dialerTickJob,
+  purgeRecordingsJob,
+  leadPipelineSweepJob,
+  leadDeliverySweepJob,
+];

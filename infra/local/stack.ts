@@ -32,6 +32,7 @@ import { startTelnyxStandin, type StandinDelays, type TelnyxStandin } from './em
 import { startAssemblyAiStandin, type AssemblyAiStandin } from './emulators/assemblyai-standin';
 import { startOpenAiStandin, type OpenAiStandin } from './emulators/openai-standin';
 import { startStepFunctions, type StepFunctionsEmulator } from './emulators/stepfunctions';
+import { startFakeClientEndpoint, type FakeClientEndpoint } from './emulators/fake-client-endpoint';
 import { redactError } from '../../functions/src/http/redact-error';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -74,6 +75,8 @@ export interface LocalStack {
   assemblyai: AssemblyAiStandin | null;
   /** The OpenAI stand-in (structured answers, faults); null when OPENAI_BASE_URL points elsewhere. */
   openai: OpenAiStandin | null;
+  /** A client receiving delivered leads (`hookUrl()` to configure; `/__client/*` to inject faults and list posts). */
+  fakeClient: FakeClientEndpoint;
   databaseLabel: string;
   stop(): Promise<void>;
 }
@@ -246,6 +249,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     ]);
     if (assemblyai) stoppers.push(assemblyai.stop);
     if (openai) stoppers.push(openai.stop);
+    const fakeClient = await startFakeClientEndpoint();
+    stoppers.push(fakeClient.stop);
     if (options.ephemeral) {
       stoppers.push(() => rm(path.join(dataDir), { recursive: true, force: true }));
     }
@@ -282,6 +287,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         : {}),
       ...(openai ? { OPENAI_API_KEY: openai.apiKey, OPENAI_BASE_URL: openai.baseUrl } : {}),
       PUBLIC_BASE_URL: options.env.PUBLIC_BASE_URL ?? publicUrl,
+      // Leads are delivered to the fake client on 127.0.0.1: loopback targets are admitted here only.
+      DELIVERY_ALLOW_PRIVATE_TARGETS: options.env.DELIVERY_ALLOW_PRIVATE_TARGETS ?? 'true',
       // The SES emulator emits no feedback: the local stack takes injected events instead.
       EMAIL_FEEDBACK_INJECTION: options.env.EMAIL_FEEDBACK_INJECTION ?? 'true',
     });
@@ -401,6 +408,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       telnyx,
       assemblyai,
       openai,
+      fakeClient,
       databaseLabel: describeDatabase(config, dataDir),
       stop: stopAll,
     };

@@ -81,7 +81,7 @@ export type LogTouchRequest = z.infer<typeof logTouchRequestSchema>;
 
 // ---------------------------------------------------------------- timeline
 
-export const TIMELINE_KINDS = ['touch', 'note', 'task', 'field_change', 'consent', 'import', 'list', 'email', 'call'] as const;
+export const TIMELINE_KINDS = ['touch', 'note', 'task', 'field_change', 'consent', 'import', 'list', 'email', 'call', 'lead'] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
 export const TIMELINE_KIND_LABELS: Record<TimelineKind, string> = {
@@ -94,6 +94,7 @@ export const TIMELINE_KIND_LABELS: Record<TimelineKind, string> = {
   list: 'Lists',
   email: 'Emails',
   call: 'Calls',
+  lead: 'Leads',
 };
 
 export const timelineItemSchema = z.object({

@@ -10,7 +10,16 @@
 //   deliveries                       GET ?status&clientOrgId&leadId (dead letters: status=dead)  leads.review
 //   deliveries/:id                   GET (with its receipts)                        leads.review
 //   deliveries/:id/retry             POST (a dead or failed delivery, now)          leads.review
-//   deliveries/:id/file              GET (a CSV delivery's short-lived link)        leads.review
+//   delivery-configs/:id/file        GET (a CSV configuration's delivered leads: a short-lived link)   leads.review
+//
+// The client's contract (at least once, with a key): a webhook or form post carries
+// `Idempotency-Key: <delivery id>` and `x-pivotal-signature: t=<unix>,v1=<hex HMAC-SHA256 of
+// "<t>.<raw body>">` keyed with the configuration's secret (its text, UTF-8). A 2xx answer is
+// delivered. 408, 429, 5xx, timeouts (10 s) and network errors are retried with exponential
+// backoff up to the configured attempts, then the delivery is dead; any other answer (3xx, 4xx)
+// and a refused target (private, loopback or link-local after DNS) are dead at once, since sending
+// the same again cannot succeed. A send interrupted by a crash is sent again with the same key:
+// the client keeps the first and ignores the repeats.
 import { z } from 'zod';
 
 const uuid = z.string().uuid();
@@ -56,6 +65,10 @@ const deliveryConfigFields = {
   active: z.boolean().default(true),
 };
 
+export const deliveryConfigListQuerySchema = z.strictObject({
+  clientOrgId: uuid.optional(),
+});
+
 export const deliveryConfigInputSchema = z.strictObject(deliveryConfigFields).superRefine((v, ctx) => {
   if (v.kind !== 'csv' && !v.url) ctx.addIssue({ code: 'custom', path: ['url'], message: 'is required for a webhook or a form post' });
   if (v.kind === 'form_post' && !v.fieldMap.length) ctx.addIssue({ code: 'custom', path: ['fieldMap'], message: 'must map at least one field for a form post' });
@@ -85,6 +98,11 @@ export interface DeliveryConfig {
   hasSecret: boolean;
   createdAt: string;
   updatedAt: string;
+}
+
+/** A configuration as created or with its secret rotated: the signing secret, shown this once (null for CSV). */
+export interface DeliveryConfigWithSecret extends DeliveryConfig {
+  secret: string | null;
 }
 
 export interface DeliveryReceipt {
@@ -123,3 +141,37 @@ export const deliveryListQuerySchema = z.strictObject({
 
 /** The signature header a webhook carries: `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">`. */
 export const DELIVERY_SIGNATURE_HEADER = 'x-pivotal-signature';
+
+/** The header naming the delivery, the same on every attempt: the client's key to ignore repeats. */
+export const DELIVERY_IDEMPOTENCY_HEADER = 'idempotency-key';
+
+/** The JSON body of a webhook (a form post sends the field map's fields instead). */
+export interface LeadDeliveryPayload {
+  event: 'lead.delivered' | 'lead.test';
+  deliveryId: string;
+  lead: {
+    id: string;
+    contactId: string | null;
+    accountId: string | null;
+    source: string;
+    approvedAt: string | null;
+    fields: Record<string, string | null>;
+    answers: Record<string, unknown>;
+  };
+  campaign: { id: string | null; kind: 'call' | 'email' | null; name: string | null };
+  client: { id: string; name: string };
+  /** The field map applied (empty object when the configuration has none). */
+  mapped: Record<string, string>;
+}
+
+/** What `delivery-configs/:id/test` answers: one attempt's receipt (no delivery is kept). */
+export interface DeliveryTestResult extends DeliveryReceipt {
+  delivered: boolean;
+}
+
+/** A short-lived link to a CSV file. */
+export interface DeliveryFileLink {
+  url: string;
+  expiresAt: string;
+  rows: number;
+}

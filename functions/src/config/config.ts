@@ -166,6 +166,22 @@ export const configSchema = z.object({
   ASSEMBLYAI_WEBHOOK_URL: z.string().trim().url().optional(),
   /** How long a vendor call of the pipeline may take before it counts as failed (and is retried). */
   LEADS_VENDOR_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(60_000),
+  // Lead delivery to clients. Each configuration's signing secret is stored in Secrets Manager
+  // under DELIVERY_SECRET_PREFIX/<config id> on AWS, or sealed locally with DELIVERY_SECRET_KEY
+  // (TELEPHONY_SECRET_KEY, the local stack's key, when unset). Targets on private, loopback or
+  // link-local addresses are refused; DELIVERY_ALLOW_PRIVATE_TARGETS admits loopback (the local
+  // stack and tests only, never on AWS). A failed send is retried DELIVERY_MAX_ATTEMPTS times in
+  // all, waiting DELIVERY_RETRY_BASE_SECONDS × 2^(attempt − 1) between them.
+  DELIVERY_SECRET_PREFIX: z.string().trim().min(1).optional(),
+  DELIVERY_SECRET_KEY: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9+/]{43}=$/, 'must be 32 bytes in base64')
+    .optional(),
+  DELIVERY_ALLOW_PRIVATE_TARGETS: booleanFlag,
+  DELIVERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
+  DELIVERY_RETRY_BASE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
 
   ADMIN_USERNAME: z.string().trim().min(1).default('admin'),
   ADMIN_EMAIL: z.string().trim().email().default('admin@crm.local'),
@@ -186,6 +202,7 @@ function crossCheck(config: Config): { name: string; message: string } | null {
     }
   }
   if (config.AWS_LAMBDA_FUNCTION_NAME && !config.TRACKING_SECRET) return { name: 'TRACKING_SECRET', message: 'is required on AWS Lambda' };
+  if (config.AWS_LAMBDA_FUNCTION_NAME && config.DELIVERY_ALLOW_PRIVATE_TARGETS) return { name: 'DELIVERY_ALLOW_PRIVATE_TARGETS', message: 'must not be set on AWS Lambda' };
   return null;
 }
 

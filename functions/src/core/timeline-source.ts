@@ -43,7 +43,7 @@ export function withinReach(page: TimelinePage, contactId: SQL): SQL {
  * up what concerns its contacts as well as the account itself.
  */
 export interface TimelineSource {
-  kind: 'touch' | 'note' | 'task' | 'field_change' | 'consent' | 'import' | 'list' | 'email' | 'call';
+  kind: 'touch' | 'note' | 'task' | 'field_change' | 'consent' | 'import' | 'list' | 'email' | 'call' | 'lead';
   query(page: TimelinePage): SQL;
   /** The source event id prefix of the touches this source's items already show (left out of the touch rows while it is read). */
   foldsTouches?: string;

@@ -6,6 +6,7 @@ import { dialerWorkflow } from './dialer';
 import { emailWorkflow } from './email';
 import { exportWorkflow, importWorkflow } from './import';
 import { leadIntakeWorkflow, leadScoringWorkflow } from './leads';
+import { leadDeliveryWorkflow } from './lead-delivery';
 
 export interface WorkflowTask {
   /** Lambda entry file, relative to the repository root, exporting `handler`. */
@@ -18,7 +19,15 @@ export interface WorkflowDefinition {
   tasks: Record<string, WorkflowTask>;
 }
 
-export const workflows: WorkflowDefinition[] = [importWorkflow, exportWorkflow, emailWorkflow, dialerWorkflow, leadIntakeWorkflow, leadScoringWorkflow];
+export const workflows: WorkflowDefinition[] = [
+  importWorkflow,
+  exportWorkflow,
+  emailWorkflow,
+  dialerWorkflow,
+  leadIntakeWorkflow,
+  leadScoringWorkflow,
+  leadDeliveryWorkflow,
+];
 
 /** Lambda throttling: retried by every task, as a burst of chunks can hit the concurrency limit. */
 export const LAMBDA_THROTTLED = 'Lambda.TooManyRequestsException';

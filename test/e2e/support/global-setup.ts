@@ -23,6 +23,8 @@ declare module 'vitest' {
     assemblyaiStandinUrl: string;
     /** The OpenAI stand-in's base URL (`GET <it>/__standin/requests`, `POST <it>/__standin/faults`). */
     openaiStandinUrl: string;
+    /** The stack's fake client endpoint for lead delivery (`<it>/hooks/leads` to deliver to, `GET <it>/__client/received`, `POST <it>/__client/faults`). */
+    fakeClientUrl: string;
   }
 }
 
@@ -54,6 +56,7 @@ export async function setup(project: TestProject): Promise<void> {
   project.provide('telnyxStandinUrl', stack.telnyx?.url ?? '');
   project.provide('assemblyaiStandinUrl', stack.assemblyai?.url ?? '');
   project.provide('openaiStandinUrl', stack.openai?.baseUrl.replace(/\/v1$/, '') ?? '');
+  project.provide('fakeClientUrl', stack.fakeClient.url);
 }
 
 export async function teardown(): Promise<void> {

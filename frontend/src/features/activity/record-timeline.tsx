@@ -3,7 +3,7 @@
 // newest first, filterable by kind and channel. An account's feed rolls up its contacts.
 import { useState } from 'react';
 import { Link } from 'wouter';
-import { Activity, CalendarClock, ClipboardList, FileUp, History, ListPlus, Mail, MessageSquareText, Phone, ShieldCheck, type LucideIcon } from 'lucide-react';
+import { Activity, BadgeCheck, CalendarClock, ClipboardList, FileUp, History, ListPlus, Mail, MessageSquareText, Phone, ShieldCheck, type LucideIcon } from 'lucide-react';
 import { TIMELINE_KIND_LABELS, TIMELINE_KINDS, TOUCH_KIND_LABELS, type TimelineItem, type TimelineKind, type TouchChannel, type TouchKind } from '@shared/contracts/activity';
 import { Badge, type BadgeVariant } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -28,6 +28,7 @@ const KIND_ICONS: Record<TimelineKind, LucideIcon> = {
   list: ListPlus,
   email: Mail,
   call: Phone,
+  lead: BadgeCheck,
 };
 
 const OUTCOME_BADGES: Record<string, BadgeVariant> = { positive: 'success', negative: 'danger', neutral: 'neutral' };

@@ -23,3 +23,6 @@ export { listLeads } from './leads/queue';
 export { findCampaign, getCampaignSettings, settingsForCampaign, checklistOf, type LeadCampaign } from './leads/campaign-settings';
 export { listReasonCodes } from './leads/reason-codes';
 export * from './pipeline/index';
+export { deliverLead, deliveryKitOf, leadDeliverySweepJob, retryDelivery, startLeadDeliveryWorkflow, sweepLeadDeliveries } from './delivery/deliver';
+export { failLeadDeliveries, runLeadDeliveries, type RunResult } from './delivery/engine';
+export { leadTimelineSource } from './delivery/timeline-source';
