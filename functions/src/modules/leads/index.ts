@@ -16,3 +16,4 @@ export function createLeadsModule(hooks: LeadsHooks): ApiModule {
 }
 
 export { noLeadsHooks, type LeadsHooks } from './hooks';
+export { seedLeadsDemo, type LeadsDemoReport } from './demo-data';

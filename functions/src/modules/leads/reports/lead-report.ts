@@ -97,6 +97,8 @@ function groupOf(row: GroupRow | undefined): LeadReportGroup {
   };
 }
 
+const kindOf = (kind: string | null): 'call' | 'email' | null => (kind === 'call' || kind === 'email' ? kind : null);
+
 export async function leadReport(deps: ReportDeps, query: LeadReportQuery): Promise<LeadReport> {
   const range = rangeOf(deps, query);
   const facts = factsOf(range, query);
@@ -155,7 +157,7 @@ export async function leadReport(deps: ReportDeps, query: LeadReportQuery): Prom
     .map((g) => ({
       campaignId: g.campaign_id,
       campaignName: g.campaign_name ?? (g.campaign_id ? 'Unknown campaign' : 'No campaign'),
-      campaignKind: g.campaign_kind === 'call' || g.campaign_kind === 'email' ? g.campaign_kind : null,
+      campaignKind: kindOf(g.campaign_kind),
       ...groupOf(g),
     }))
     .sort((a, b) => b.leads - a.leads || a.campaignName.localeCompare(b.campaignName));
