@@ -112,8 +112,9 @@ export const functionAccess: FunctionAccessTable = {
     workflows: { start: true },
   },
   // The lead pipeline's tasks (intake, transcription, scoring, verification, queueing): the vendors
-  // read the recording through a signed URL.
-  'functions/src/handlers/lead-*.ts': { leadsAi: true, objects: { read: [RECORDING_OBJECTS] } },
+  // read the recording through a signed URL; intake starts scoring at once when there is nothing
+  // to transcribe.
+  'functions/src/handlers/lead-*.ts': { leadsAi: true, objects: { read: [RECORDING_OBJECTS] }, workflows: { start: true } },
   // The delivery workflow's tasks sign with the configuration's secret and write CSV deliveries.
   'functions/src/handlers/lead-delivery-*.ts': { deliverySecrets: 'read', objects: { write: [DELIVERY_OBJECTS] } },
   'functions/src/handlers/email.ts': {
