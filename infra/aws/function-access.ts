@@ -2,6 +2,8 @@
 // connects to the database; everything else is granted only to the functions whose code makes
 // the calls, scoped to the key prefixes, workflows and pools they use. A function missing here
 // gets the database alone, so new code fails closed (AccessDenied) until its access is declared.
+// A key ending in `*.ts` covers a family of entries (a workflow's tasks); an exact key wins over a
+// pattern, and a longer pattern over a shorter one.
 
 export interface FunctionAccess {
   /** Object keys (S3 key patterns such as `imports/*`) the function reads, writes and deletes. */
@@ -22,6 +24,13 @@ export interface FunctionAccess {
   telnyx?: boolean;
   /** SIP trunk passwords: one Secrets Manager secret per trunk under TELEPHONY_SECRET_PREFIX/trunks/ (create, put, read, delete). */
   trunkSecrets?: boolean;
+  /** The lead pipeline's vendor keys' secret (its ARN in LEADS_AI_SECRET_ARN, read at cold start) and its model settings. */
+  leadsAi?: boolean;
+  /**
+   * Delivery configurations' signing secrets, one Secrets Manager secret per configuration under
+   * DELIVERY_SECRET_PREFIX: 'manage' creates, puts, reads and deletes them; 'read' reads them.
+   */
+  deliverySecrets?: 'manage' | 'read';
 }
 
 export type FunctionAccessTable = Readonly<Record<string, FunctionAccess>>;
@@ -29,6 +38,7 @@ export type FunctionAccessTable = Readonly<Record<string, FunctionAccess>>;
 const IMPORT_OBJECTS = 'imports/*';
 const RECORDING_OBJECTS = 'recordings/*';
 const EXPORT_OBJECTS = 'exports/*';
+const DELIVERY_OBJECTS = 'deliveries/*';
 
 /** The product's functions, by entry (functions/src/handlers/*.ts). */
 export const functionAccess: FunctionAccessTable = {
@@ -81,9 +91,32 @@ export const functionAccess: FunctionAccessTable = {
   // Telephony: Call Control and agents' WebRTC tokens through Telnyx; agent presence and webhook
   // event ids in the table; call recordings copied from Telnyx into recordings/ and played back
   // through signed URLs; SIP trunk passwords sealed in Secrets Manager.
-  'functions/src/handlers/telephony.ts': { telnyx: true, trunkSecrets: true, table: 'read-write', objects: { read: [RECORDING_OBJECTS], write: [RECORDING_OBJECTS] } },
+  // A positive disposition makes a lead and starts its QA pipeline.
+  'functions/src/handlers/telephony.ts': {
+    telnyx: true,
+    trunkSecrets: true,
+    table: 'read-write',
+    objects: { read: [RECORDING_OBJECTS], write: [RECORDING_OBJECTS] },
+    workflows: { start: true },
+  },
   // The dialer workflow's tick reserves agents (presence in the table) and dials through Telnyx.
   'functions/src/handlers/dialer-tick.ts': { telnyx: true, table: 'read-write' },
+  // Lead QA: a new, imported or rescored lead starts the pipeline and an approved one its delivery;
+  // the recording plays through a signed URL; the transcription webhook is checked with the
+  // vendor secret's webhook secret; delivery configurations' signing secrets are kept per
+  // configuration; CSV deliveries are downloaded through signed URLs.
+  'functions/src/handlers/leads.ts': {
+    leadsAi: true,
+    deliverySecrets: 'manage',
+    objects: { read: [RECORDING_OBJECTS, DELIVERY_OBJECTS] },
+    workflows: { start: true },
+  },
+  // The lead pipeline's tasks (intake, transcription, scoring, verification, queueing): the vendors
+  // read the recording through a signed URL; intake starts scoring at once when there is nothing
+  // to transcribe.
+  'functions/src/handlers/lead-*.ts': { leadsAi: true, objects: { read: [RECORDING_OBJECTS] }, workflows: { start: true } },
+  // The delivery workflow's tasks sign with the configuration's secret and write CSV deliveries.
+  'functions/src/handlers/lead-delivery-*.ts': { deliverySecrets: 'read', objects: { write: [DELIVERY_OBJECTS] } },
   'functions/src/handlers/email.ts': {
     sendingIdentities: 'manage',
     sendEmail: true,
@@ -91,3 +124,20 @@ export const functionAccess: FunctionAccessTable = {
     workflows: { start: true, stop: true },
   },
 };
+
+const patternOf = (key: string) => new RegExp(`^${key.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')}$`);
+
+/** The access of an entry: its own key, else the longest pattern matching it, else none. */
+export function accessFor(table: FunctionAccessTable, entry: string): FunctionAccess {
+  const own = table[entry];
+  if (own) return own;
+  const pattern = Object.keys(table)
+    .filter((key) => key.includes('*') && patternOf(key).test(entry))
+    .sort((a, b) => b.length - a.length)[0];
+  return pattern ? table[pattern]! : {};
+}
+
+/** Whether a key of the table names `entry`, exactly or as a pattern. */
+export function accessKeyMatches(key: string, entry: string): boolean {
+  return key.includes('*') ? patternOf(key).test(entry) : key === entry;
+}

@@ -6,6 +6,7 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { DataStores } from './constructs/data-stores';
 import type { EmailSending } from './constructs/email-sending';
+import type { LeadsAiSecret } from './constructs/leads-ai-secret';
 import type { TelnyxSecret } from './constructs/telnyx-secret';
 import type { UserPools } from './constructs/user-pools';
 import type { Workflow } from './constructs/workflow';
@@ -18,12 +19,13 @@ export interface GrantTargets {
   pools: UserPools;
   workflows: readonly Workflow[];
   telnyx: TelnyxSecret;
+  leadsAi: LeadsAiSecret;
 }
 
 const ANY_RESOURCE = 'AwsSolutions-IAM5[Resource::*]';
 
 export function grantAccess(fn: lambda.Function, access: FunctionAccess, targets: GrantTargets): void {
-  const { stores, email, pools, workflows, telnyx } = targets;
+  const { stores, email, pools, workflows, telnyx, leadsAi } = targets;
   const unscoped: string[] = [];
 
   if (access.objects) stores.grantObjects(fn, access.objects);
@@ -34,6 +36,8 @@ export function grantAccess(fn: lambda.Function, access: FunctionAccess, targets
   if (access.manageUsers) pools.grantManageUsers(fn);
   if (access.telnyx) telnyx.grantRead(fn);
   if (access.trunkSecrets) grantTrunkSecrets(fn);
+  if (access.leadsAi) leadsAi.grantRead(fn);
+  if (access.deliverySecrets) grantDeliverySecrets(fn, access.deliverySecrets);
 
   if (access.workflows?.start && workflows.length) {
     for (const workflow of workflows) {
@@ -95,5 +99,28 @@ function grantTrunkSecrets(fn: lambda.Function): void {
     fn,
     [`AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:secretsmanager:<AWS::Region>:<AWS::AccountId>:secret:${prefix}/trunks/*]`],
     'Trunks are added at run time, each with its own secret named by its id, so access is to the trunks/ prefix of this stack; the actions are listed one by one.',
+  );
+}
+
+/**
+ * Delivery configurations' signing secrets live one secret a configuration under
+ * `<stack>/leads/delivery/<config id>`: the function gets the prefix in DELIVERY_SECRET_PREFIX and
+ * the secret calls on that prefix alone — all of them for the leads API, which keeps them, reading
+ * alone for the delivery tasks, which sign with them.
+ */
+function grantDeliverySecrets(fn: lambda.Function, mode: 'manage' | 'read'): void {
+  const stack = Stack.of(fn);
+  const prefix = `${stack.stackName}/leads/delivery`;
+  fn.addEnvironment('DELIVERY_SECRET_PREFIX', prefix);
+  const resource = stack.formatArn({ service: 'secretsmanager', resource: 'secret', resourceName: `${prefix}/*`, arnFormat: ArnFormat.COLON_RESOURCE_NAME });
+  const actions =
+    mode === 'manage'
+      ? ['secretsmanager:CreateSecret', 'secretsmanager:DeleteSecret', 'secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue', 'secretsmanager:PutSecretValue']
+      : ['secretsmanager:GetSecretValue'];
+  fn.addToRolePolicy(new iam.PolicyStatement({ actions, resources: [resource] }));
+  acknowledge(
+    fn,
+    [`AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:secretsmanager:<AWS::Region>:<AWS::AccountId>:secret:${prefix}/*]`],
+    'Delivery configurations are added at run time, each with its own signing secret named by its id, so access is to the leads/delivery/ prefix of this stack; the actions are listed one by one.',
   );
 }

@@ -23,11 +23,12 @@ import { Network } from './constructs/network';
 import { ScheduledJobs } from './constructs/scheduled-jobs';
 import { ServerFunction, type ServerFunctionDefaults } from './constructs/server-function';
 import { SpaHosting } from './constructs/spa-hosting';
+import { LeadsAiSecret } from './constructs/leads-ai-secret';
 import { TelnyxSecret } from './constructs/telnyx-secret';
 import { UserPools } from './constructs/user-pools';
 import { Workflow } from './constructs/workflow';
 import { grantAccess } from './grant-access';
-import { functionAccess, type FunctionAccessTable } from './function-access';
+import { accessFor, functionAccess, type FunctionAccessTable } from './function-access';
 import { acknowledgeCdkProvidedFunctions } from './nag';
 import { REPO_ROOT, type DeploySettings } from './settings';
 
@@ -65,6 +66,7 @@ export class PivotalStack extends Stack {
     const stores = new DataStores(this, 'DataStores');
     const email = new EmailSending(this, 'Email', { ...(settings.emailDomain ? { domain: settings.emailDomain } : {}) });
     const telnyx = new TelnyxSecret(this, 'Telnyx');
+    const leadsAi = new LeadsAiSecret(this, 'LeadsAi', { openaiModel: settings.openaiModel, enrichment: settings.leadsEnrichment });
 
     const lambdaSecurityGroup = new ec2.SecurityGroup(this, 'LambdaSecurityGroup', {
       vpc: network.vpc,
@@ -166,7 +168,7 @@ export class PivotalStack extends Stack {
     });
 
     for (const { fn, entry } of built) {
-      grantAccess(fn, access[entry] ?? {}, { stores, email, pools, workflows, telnyx });
+      grantAccess(fn, accessFor(access, entry), { stores, email, pools, workflows, telnyx, leadsAi });
     }
 
     const migrations = new DatabaseMigrations(this, 'Migrations', {
@@ -227,6 +229,11 @@ export class PivotalStack extends Stack {
     new CfnOutput(this, 'TelnyxSecretName', {
       value: telnyx.secret.secretName,
       description: 'Telnyx keys: aws secretsmanager put-secret-value --secret-id <this> --secret-string \'{"apiKey":"…","publicKey":"…"}\'',
+    });
+    new CfnOutput(this, 'LeadsAiSecretName', {
+      value: leadsAi.secret.secretName,
+      description:
+        'Lead QA vendor keys: aws secretsmanager put-secret-value --secret-id <this> --secret-string \'{"openaiApiKey":"…","assemblyaiApiKey":"…","assemblyaiWebhookSecret":"…"}\'',
     });
     new CfnOutput(this, 'DatabaseSecretArn', { value: database.cluster.secret!.secretArn });
     new CfnOutput(this, 'SpaDeployed', { value: String(spa.deployed) });

@@ -18,6 +18,10 @@ export interface DeploySettings {
   adminEmail: string;
   /** Reported by /api/health. */
   appVersion: string;
+  /** The OpenAI model that scores leads (OPENAI_MODEL). */
+  openaiModel: string;
+  /** The AI account enrichment step of the lead pipeline (LEADS_ENRICHMENT). */
+  leadsEnrichment: boolean;
 }
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -54,5 +58,7 @@ export function readSettings(node: Node): DeploySettings {
     adminUsername: contextString(node, 'adminUsername') ?? 'admin',
     adminEmail: adminEmail.toLowerCase(),
     appVersion: pkg.version,
+    openaiModel: contextString(node, 'openaiModel') ?? 'gpt-4.1-mini',
+    leadsEnrichment: contextFlag(node, 'leadsEnrichment'),
   };
 }

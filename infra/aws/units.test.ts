@@ -5,6 +5,7 @@ import { SECURITY_HEADERS } from '../local/static-files';
 import { gatewayAuthorizerFor } from './constructs/module-api';
 import { scheduleRate } from './constructs/scheduled-jobs';
 import { contentSecurityPolicy } from './constructs/spa-hosting';
+import { accessFor, type FunctionAccessTable } from './function-access';
 import { readSettings } from './settings';
 import { testApp } from './test-app';
 
@@ -62,6 +63,9 @@ describe('deploy settings from context', () => {
     expect(settings({})).toMatchObject({ adminUsername: 'admin', adminEmail: 'admin@crm.local' });
     expect(settings({}).emailDomain).toBeUndefined();
     expect(settings({}).appVersion).toMatch(/^\d+\.\d+\.\d+/);
+    expect(settings({})).toMatchObject({ openaiModel: 'gpt-4.1-mini', leadsEnrichment: false });
+    expect(settings({ openaiModel: 'gpt-4.1', leadsEnrichment: 'true' })).toMatchObject({ openaiModel: 'gpt-4.1', leadsEnrichment: true });
+    expect(() => settings({ leadsEnrichment: 'maybe' })).toThrow(/leadsEnrichment must be true or false/);
   });
 
   it('derives the admin email from the email domain, lower-cased', () => {
@@ -82,6 +86,27 @@ describe('deploy settings from context', () => {
     expect(settings({ emailDomain: 'example.com' }).cognitoEmailFromSes).toBe(false);
     expect(settings({ emailDomain: 'example.com', cognitoEmailFromSes: 'true' }).cognitoEmailFromSes).toBe(true);
     expect(settings({ emailDomain: 'example.com', cognitoEmailFromSes: true }).cognitoEmailFromSes).toBe(true);
+  });
+});
+
+describe('a function’s declared access', () => {
+  const table: FunctionAccessTable = {
+    'functions/src/handlers/leads.ts': { workflows: { start: true } },
+    'functions/src/handlers/lead-*.ts': { leadsAi: true },
+    'functions/src/handlers/lead-delivery-*.ts': { deliverySecrets: 'read' },
+    'functions/src/handlers/lead-delivery-send.ts': { deliverySecrets: 'manage' },
+  };
+
+  it('is its own entry’s, else the longest pattern’s that matches, else nothing', () => {
+    expect(accessFor(table, 'functions/src/handlers/leads.ts')).toEqual({ workflows: { start: true } });
+    expect(accessFor(table, 'functions/src/handlers/lead-score.ts')).toEqual({ leadsAi: true });
+    expect(accessFor(table, 'functions/src/handlers/lead-delivery-csv.ts')).toEqual({ deliverySecrets: 'read' });
+    expect(accessFor(table, 'functions/src/handlers/lead-delivery-send.ts')).toEqual({ deliverySecrets: 'manage' });
+    expect(accessFor(table, 'functions/src/handlers/telephony.ts')).toEqual({});
+    // A pattern stays within its folder and its suffix.
+    expect(accessFor(table, 'functions/src/handlers/lead-x/y.ts')).toEqual({});
+    expect(accessFor(table, 'functions/src/handlers/lead-score.tsx')).toEqual({});
+    expect(accessFor(table, 'functions/src/handlers/leadxscore.ts')).toEqual({});
   });
 });
 

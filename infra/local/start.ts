@@ -2,6 +2,7 @@
 // Settings that are wrong stop start-up with one line saying what to fix.
 import path from 'node:path';
 import { seedEmailDemo } from '../../functions/src/modules/email';
+import { seedLeadsDemo } from '../../functions/src/modules/leads';
 import { seedTelephonyDemo } from '../../functions/src/modules/telephony';
 import { telephonyHooks } from '../../functions/src/composition';
 import { signInHint } from '../../functions/src/modules/identity';
@@ -59,6 +60,8 @@ async function main(): Promise<void> {
       const agents = telephony.agents ? `, worked by ${telephony.agents} agent${telephony.agents === 1 ? '' : 's'}` : '';
       process.stdout.write(`  Telephony demo: a default SIP trunk, ${telephony.campaignIds.length} call campaigns${agents} and ${telephony.calls} calls made.\n`);
     }
+    const leads = await seedLeadsDemo(stack.deps);
+    if (leads) process.stdout.write(`  Leads demo: ${leads.leads} leads in every QA state with transcripts and scores, and ${leads.deliveries} client deliveries.\n`);
   }
 
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
