@@ -41,6 +41,10 @@ export function grantAccess(fn: lambda.Function, access: FunctionAccess, targets
 
   if (access.workflows?.start && workflows.length) {
     for (const workflow of workflows) {
+      if (Object.values(workflow.taskFunctions).includes(fn)) {
+        grantStartOwnWorkflow(fn, workflow);
+        continue;
+      }
       workflow.stateMachine.grantStartExecution(fn);
       // An execution's ARN is the machine's name and the execution's; stopping is granted per machine.
       if (access.workflows.stop) workflow.stateMachine.grantExecution(fn, 'states:StopExecution');
@@ -64,6 +68,22 @@ export function grantAccess(fn: lambda.Function, access: FunctionAccess, targets
     );
   }
   if (access.workflows?.stop || access.workflows?.describe) acknowledgeExecutionWildcards(fn);
+}
+
+/**
+ * A task that may start workflows is granted its own machine by name: the machine's ARN would make
+ * the task's policy depend on the machine, which depends on the task (a cycle CloudFormation
+ * refuses). The name is the stack's (state machines are named after their workflows).
+ */
+function grantStartOwnWorkflow(fn: lambda.Function, workflow: Workflow): void {
+  if (!workflow.machineName) throw new Error(`${fn.node.path} may start workflows, but its own workflow has no fixed name to grant without a dependency cycle.`);
+  const stack = Stack.of(fn);
+  fn.addToRolePolicy(
+    new iam.PolicyStatement({
+      actions: ['states:StartExecution'],
+      resources: [stack.formatArn({ service: 'states', resource: 'stateMachine', resourceName: workflow.machineName, arnFormat: ArnFormat.COLON_RESOURCE_NAME })],
+    }),
+  );
 }
 
 /** Executions are named per run, so stopping one needs `execution:<machine>:*` of each machine. */

@@ -163,3 +163,96 @@ describe('the CDK app without an email domain or a built SPA, with bucket events
     template.hasResourceProperties('AWS::Scheduler::Schedule', { ScheduleExpression: 'rate(1 minute)', Target: Match.objectLike({ Input: '{"job":"reports.refresh"}' }) });
   });
 });
+
+// A workflow's family of tasks granted by an entry pattern, as the lead pipeline's and delivery's
+// are (`lead-*.ts`, `lead-delivery-*.ts`); existing entries stand in for theirs.
+const leadScoring: WorkflowDefinition = {
+  name: 'pivotal-lead-scoring',
+  tasks: { ScoreLead: { entry: 'functions/src/handlers/email-prepare.ts' }, SendDelivery: { entry: 'functions/src/handlers/email-finalise.ts' } },
+  definition: {
+    StartAt: 'Score',
+    TimeoutSeconds: 900,
+    States: {
+      Score: {
+        Type: 'Task',
+        Resource: '${ScoreLead}',
+        TimeoutSeconds: 300,
+        Retry: [{ ErrorEquals: ['Lambda.TooManyRequestsException'], MaxAttempts: 3 }],
+        Catch: [{ ErrorEquals: ['States.ALL'], Next: 'Failed' }],
+        Next: 'Send',
+      },
+      Send: {
+        Type: 'Task',
+        Resource: '${SendDelivery}',
+        TimeoutSeconds: 300,
+        Retry: [{ ErrorEquals: ['Lambda.TooManyRequestsException'], MaxAttempts: 3 }],
+        Catch: [{ ErrorEquals: ['States.ALL'], Next: 'Failed' }],
+        End: true,
+      },
+      Failed: { Type: 'Fail', Error: 'ScoringFailed' },
+    },
+  },
+};
+
+describe('the CDK app with a workflow whose tasks are granted by entry pattern, and the lead secrets', () => {
+  let template: Template;
+  let app: ReturnType<typeof testStack>['app'];
+
+  beforeAll(() => {
+    const built = testStack({
+      distDir: '/nonexistent/dist',
+      context: { openaiModel: 'gpt-4.1', leadsEnrichment: 'true' },
+      app: {
+        apiModules: [platformModule],
+        scheduledJobs: [],
+        workflows: [leadScoring],
+        s3Notifications: [],
+        eventRules: [],
+        access: {
+          'functions/src/handlers/platform.ts': { leadsAi: true, deliverySecrets: 'manage', objects: { read: ['recordings/*', 'deliveries/*'] } },
+          'functions/src/handlers/email-*.ts': { leadsAi: true, objects: { read: ['recordings/*'] }, workflows: { start: true } },
+          'functions/src/handlers/email-finalise*.ts': { deliverySecrets: 'read', objects: { write: ['deliveries/*'] } },
+        },
+      },
+    });
+    app = built.app;
+    template = Template.fromStack(built.stack);
+  });
+
+  const fn = (description: string) => {
+    const fns = template.findResources('AWS::Lambda::Function') as Record<string, { Properties: { Description?: string; Role: { 'Fn::GetAtt': [string] }; Environment?: { Variables: Record<string, unknown> } } }>;
+    return Object.values(fns).find((f) => f.Properties.Description === description)!;
+  };
+  const statementsOf = (description: string) => {
+    const role = fn(description).Properties.Role['Fn::GetAtt'][0];
+    const policies = Object.values(template.findResources('AWS::IAM::Policy')) as { Properties: { Roles: { Ref: string }[]; PolicyDocument: { Statement: { Action: string | string[]; Resource: unknown }[] } } }[];
+    return policies.filter((p) => p.Properties.Roles.some((r) => r.Ref === role)).flatMap((p) => p.Properties.PolicyDocument.Statement);
+  };
+
+  it('still passes the AwsSolutions checks', () => {
+    expect(new AwsSolutionsChecks().validateScope(app).violations.map((v) => v.ruleName)).toEqual([]);
+  });
+
+  it('gives each task the grants of the longest pattern its entry matches', () => {
+    const score = fn('pivotal-lead-scoring: ScoreLead').Properties.Environment!.Variables;
+    expect(score).toMatchObject({ LEADS_AI_SECRET_ARN: expect.anything(), OPENAI_MODEL: 'gpt-4.1', LEADS_ENRICHMENT: 'on' });
+    expect(score.DELIVERY_SECRET_PREFIX).toBeUndefined();
+    expect(statementsOf('pivotal-lead-scoring: ScoreLead').flatMap((st) => [st.Action].flat())).toEqual(expect.arrayContaining(['s3:GetObject', 'states:StartExecution']));
+    // Its own machine by name: by reference the task's policy and the machine would depend on each other.
+    const start = statementsOf('pivotal-lead-scoring: ScoreLead').find((st) => st.Action === 'states:StartExecution')!;
+    expect(JSON.stringify(start.Resource)).toContain(':stateMachine:pivotal-lead-scoring');
+    expect(JSON.stringify(start.Resource)).not.toMatch(/"Ref":"Workflow/);
+
+    const send = fn('pivotal-lead-scoring: SendDelivery').Properties.Environment!.Variables;
+    expect(send.LEADS_AI_SECRET_ARN).toBeUndefined();
+    expect(send.DELIVERY_SECRET_PREFIX).toBe('PivotalTest/leads/delivery');
+    const secrets = statementsOf('pivotal-lead-scoring: SendDelivery').filter((st) => JSON.stringify(st.Resource).includes('secretsmanager'));
+    expect(secrets.map((st) => st.Action)).toEqual(['secretsmanager:GetSecretValue']);
+    expect(statementsOf('pivotal-lead-scoring: SendDelivery').flatMap((st) => [st.Action].flat())).not.toContain('s3:GetObject');
+  });
+
+  it('lets the API keep delivery secrets under the stack’s prefix', () => {
+    const manage = statementsOf('API module platform').find((st) => JSON.stringify(st.Resource).includes('/leads/delivery/*'))!;
+    expect([manage.Action].flat()).toEqual(['secretsmanager:CreateSecret', 'secretsmanager:DeleteSecret', 'secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue', 'secretsmanager:PutSecretValue']);
+  });
+});

@@ -38,10 +38,13 @@ export interface WorkflowProps {
 export class Workflow extends Construct {
   readonly stateMachine: sfn.StateMachine;
   readonly taskFunctions: Record<string, lambda.IFunction> = {};
+  /** The state machine's name as a plain string (its own tasks can be granted it without a dependency cycle). */
+  readonly machineName: string | undefined;
 
   constructor(scope: Construct, id: string, props: WorkflowProps) {
     super(scope, id);
     const { workflow } = props;
+    this.machineName = props.stateMachineName;
     const used = taskPlaceholders(workflow.definition);
     const declared = new Set(Object.keys(workflow.tasks));
     const missing = [...used].filter((name) => !declared.has(name));

@@ -41,10 +41,11 @@ export function checklistOf(value: unknown): ChecklistItem[] {
   return parsed.success ? parsed.data : [];
 }
 
-function settingsOf(row: typeof leadCampaignSettings.$inferSelect | undefined, campaign: LeadCampaign): LeadCampaignSettings {
+/** The settings a lead of this campaign is reviewed with (the defaults when none are saved or the campaign has none). */
+export async function settingsForCampaign(db: Database, campaignId: string | null): Promise<Omit<LeadCampaignSettings, 'campaignKind'>> {
+  const [row] = campaignId ? await db.select().from(leadCampaignSettings).where(eq(leadCampaignSettings.campaignId, campaignId)) : [];
   const criteria = accountCriteriaSchema.safeParse(row?.criteria ?? {});
   return {
-    campaignKind: campaign.kind,
     clientOrgId: row?.clientOrgId ?? null,
     checklist: checklistOf(row?.checklist ?? []),
     criteria: criteria.success ? criteria.data : accountCriteriaSchema.parse({}),
@@ -52,18 +53,10 @@ function settingsOf(row: typeof leadCampaignSettings.$inferSelect | undefined, c
   };
 }
 
-/** The settings a lead of this campaign is reviewed with (the defaults when none are saved). */
-export async function settingsForCampaign(db: Database, campaignId: string | null): Promise<{ checklist: ChecklistItem[]; autoDeliver: boolean }> {
-  if (!campaignId) return { checklist: [], autoDeliver: false };
-  const [row] = await db.select().from(leadCampaignSettings).where(eq(leadCampaignSettings.campaignId, campaignId));
-  return { checklist: checklistOf(row?.checklist ?? []), autoDeliver: row?.autoDeliver ?? false };
-}
-
 export async function getCampaignSettings(deps: Pick<Deps, 'db'>, campaignId: string): Promise<LeadCampaignSettings> {
   const campaign = await findCampaign(deps.db, campaignId);
   if (!campaign) throw notFound('campaign');
-  const [row] = await deps.db.select().from(leadCampaignSettings).where(eq(leadCampaignSettings.campaignId, campaignId));
-  return settingsOf(row, campaign);
+  return { campaignKind: campaign.kind, ...(await settingsForCampaign(deps.db, campaignId)) };
 }
 
 /**

@@ -16,6 +16,8 @@ import { recordCreation } from './transitions';
 
 /** The most data rows one import takes. */
 export const LEAD_IMPORT_MAX_ROWS = 5000;
+/** Pipelines an import starts side by side. */
+const PIPELINE_STARTS_AT_ONCE = 10;
 /** The longest answer cell kept. */
 const ANSWER_MAX_CHARS = 2000;
 
@@ -207,6 +209,9 @@ export async function importLeads(deps: Deps, actorId: string, input: { campaign
     if (leadIds.length !== rows.length) throw new AppError('conflict', { detail: 'Some contacts changed during the import: nothing was imported, try again.' });
     return { created: leadIds.length, leadIds, skipped: skipped.sort((a, b) => a.row - b.row) };
   });
-  for (const id of result.leadIds) await startCreatedLead(deps, id);
+  // Ten at a time: a large import's starts overlap, and any that fail are the sweeper's.
+  for (let i = 0; i < result.leadIds.length; i += PIPELINE_STARTS_AT_ONCE) {
+    await Promise.all(result.leadIds.slice(i, i + PIPELINE_STARTS_AT_ONCE).map((id) => startCreatedLead(deps, id)));
+  }
   return result;
 }

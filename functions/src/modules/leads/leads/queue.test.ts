@@ -7,7 +7,7 @@ import type { LeadDetail, LeadImportResult, LeadListPage } from '@shared/contrac
 import { QA_SLA_SECONDS } from '@shared/contracts/leads';
 import { fileContext } from '../../../../test/support/file-context';
 import { invoke } from '../../../../test/support/invoke';
-import { leads, leadStageRuns, leadTranscripts, leadTransitions } from '../../../db/schema';
+import { emailCampaigns, leads, leadStageRuns, leadTranscripts, leadTransitions } from '../../../db/schema';
 import { callCampaignFixture, campaignSettingsFixture, contactFixture, createLeadsTestContext, leadFixture, scoreOf, userWithToken, type UserWithToken } from './test-fixtures';
 
 interface Problem {
@@ -74,6 +74,18 @@ describe('the leads API', () => {
     expect(wrongKind.json.errors![0]!.field).toBe('body.campaignId');
     const extra = await t.api(qa.token, { method: 'POST', path: '/api/leads', body: { contactId: person.contactId, campaignId: campaign.campaignId, campaignKind: 'call', state: 'approved' } });
     expect(extra.status).toBe(400);
+  });
+
+  it("makes a lead for an email campaign, and reads that campaign's settings as an email campaign's", async () => {
+    const qa = await analystOnce();
+    const [campaign] = await t.deps.db.insert(emailCampaigns).values({ name: 'Nurture: data platform' }).returning({ id: emailCampaigns.id });
+    const person = await contactFixture(t);
+    const res = await t.api<LeadDetail>(qa.token, { method: 'POST', path: '/api/leads', body: { contactId: person.contactId, campaignId: campaign!.id, campaignKind: 'email' } });
+    expect(res.status, res.text).toBe(201);
+    expect(res.json).toMatchObject({ campaignKind: 'email', campaignName: 'Nurture: data platform', source: 'manual' });
+    const settings = await t.api<{ campaignKind: string }>(qa.token, { method: 'GET', path: `/api/leads/campaigns/${campaign!.id}/settings` });
+    expect(settings.json.campaignKind).toBe('email');
+    expect((await t.api(qa.token, { method: 'POST', path: '/api/leads', body: { contactId: person.contactId, campaignId: campaign!.id, campaignKind: 'call' } })).status).toBe(400);
   });
 
   it('imports a lead CSV: known contacts become leads with the other columns as answers; bad rows are skipped with why; a second import makes nothing', async () => {
