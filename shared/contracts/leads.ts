@@ -352,3 +352,15 @@ export interface BulkApproveResult {
 }
 
 export const QA_SLA_SECONDS = 24 * 60 * 60;
+
+/** One page of the queue (GET leads): the cursor paging every list route answers with. */
+export interface LeadListResponse {
+  items: LeadSummary[];
+  nextCursor: string | null;
+}
+
+/** GET leads/:id/recording: a short-lived link to the call's recording. */
+export interface LeadRecordingLink {
+  url: string;
+  expiresAt: string;
+}
