@@ -21,7 +21,7 @@ export function leadColumns(): ColumnDef<LeadSummary, unknown>[] {
     {
       id: 'contact',
       header: 'Contact',
-      size: 220,
+      size: 170,
       meta: { locked: true },
       cell: ({ row }) => {
         const lead = row.original;
@@ -39,18 +39,26 @@ export function leadColumns(): ColumnDef<LeadSummary, unknown>[] {
     },
     {
       id: 'campaign',
-      header: 'Campaign',
-      size: 170,
-      cell: ({ row }) => (row.original.campaignName ? <span title={row.original.campaignName}>{row.original.campaignName}</span> : dash),
+      header: 'Campaign / client',
+      size: 160,
+      cell: ({ row }) => (
+        <div className="grid min-w-0 leading-tight">
+          <span className="truncate" title={row.original.campaignName ?? undefined}>
+            {row.original.campaignName ?? dash}
+          </span>
+          <span className="truncate text-xs text-muted-foreground" title={row.original.clientName ?? undefined}>
+            {row.original.clientName ?? 'No client yet'}
+          </span>
+        </div>
+      ),
     },
-    { id: 'client', header: 'Client', size: 140, cell: ({ row }) => row.original.clientName ?? dash },
-    { id: 'agent', header: 'Agent', size: 130, cell: ({ row }) => row.original.agentName ?? dash },
+    { id: 'agent', header: 'Agent', size: 100, cell: ({ row }) => (row.original.agentName ? <span title={row.original.agentName}>{row.original.agentName}</span> : dash) },
     {
       id: 'pipeline',
       header: 'Pipeline',
-      size: 190,
+      size: 160,
       cell: ({ row }) => (
-        <div className="grid min-w-0 gap-0.5 leading-tight">
+        <div className="grid min-w-0 justify-items-start gap-0.5 leading-tight">
           <PipelineBadge status={row.original.pipelineStatus} reason={row.original.pipelineReason} />
           {row.original.pipelineStatus === 'needs_review' && row.original.pipelineReason && (
             <span className="truncate text-xs text-muted-foreground" title={row.original.pipelineReason}>
@@ -63,7 +71,7 @@ export function leadColumns(): ColumnDef<LeadSummary, unknown>[] {
     {
       id: 'verdict',
       header: 'Suggested',
-      size: 130,
+      size: 120,
       cell: ({ row }) => (
         <span className="inline-flex items-center gap-1">
           <SuggestedVerdictBadge verdict={row.original.suggestedVerdict} scorer={row.original.scorer} />
@@ -76,23 +84,25 @@ export function leadColumns(): ColumnDef<LeadSummary, unknown>[] {
         </span>
       ),
     },
-    { id: 'score', header: 'Score', size: 70, meta: { align: 'right', mono: true }, cell: ({ row }) => <ScoreValue score={row.original.score} /> },
+    { id: 'score', header: 'Score', size: 68, meta: { align: 'right', mono: true }, cell: ({ row }) => <ScoreValue score={row.original.score} /> },
     {
       id: 'age',
       header: 'Age / SLA',
-      size: 150,
+      size: 120,
       cell: ({ row }) => {
         const lead = row.original;
         const open = lead.reviewedAt === null && lead.queuedAt !== null;
         return (
-          <span className={cn('inline-flex items-center gap-1.5 tabular-nums', lead.overdue && 'font-medium text-danger-text')} data-overdue={lead.overdue || undefined}>
-            {lead.overdue && <Clock className="size-3.5" aria-hidden="true" />}
-            {formatAge(lead.ageSeconds)}
-            {open && <span className={cn('text-xs', lead.overdue ? 'text-danger-text' : 'text-muted-foreground')}>· {slaLabel(lead.ageSeconds, lead.overdue)}</span>}
-          </span>
+          <div className={cn('grid min-w-0 leading-tight tabular-nums', lead.overdue && 'text-danger-text')} data-overdue={lead.overdue || undefined}>
+            <span className={cn('inline-flex items-center gap-1', lead.overdue && 'font-medium')}>
+              {lead.overdue && <Clock className="size-3.5" aria-hidden="true" />}
+              {formatAge(lead.ageSeconds)}
+            </span>
+            {open && <span className={cn('truncate text-xs', !lead.overdue && 'text-muted-foreground')}>{slaLabel(lead.ageSeconds, lead.overdue)}</span>}
+          </div>
         );
       },
     },
-    { id: 'state', header: 'State', size: 120, cell: ({ row }) => <LeadStateBadge state={row.original.state} /> },
+    { id: 'state', header: 'State', size: 110, cell: ({ row }) => <LeadStateBadge state={row.original.state} /> },
   ]);
 }

@@ -145,18 +145,20 @@ export function LeadQueue() {
         }
       />
       <div className="mb-3 flex flex-wrap items-center gap-2">
-        <SearchBox ref={searchRef} value={filters.q ?? ''} onChange={(q) => set({ q: q || undefined })} placeholder="Search name, email, company" label="Search leads" />
+        <div className="w-64">
+          <SearchBox ref={searchRef} value={filters.q ?? ''} onChange={(q) => set({ q: q || undefined })} placeholder="Search name, email, company" label="Search leads" />
+        </div>
         <OptionSelect
           value={filters.state ?? ALL}
           onValueChange={(v) => set({ state: v === DEFAULT_STATE ? undefined : v })}
           options={STATE_OPTIONS}
-          className="h-9 w-40"
+          className="h-9 w-36"
           aria-label="State"
         />
-        <OptionSelect value={filters.campaignId ?? ALL} onValueChange={(v) => set({ campaign: v === ALL ? undefined : v })} options={campaignOptions} className="h-9 w-48" aria-label="Campaign" />
-        <OptionSelect value={filters.suggestedVerdict ?? ALL} onValueChange={(v) => set({ verdict: v === ALL ? undefined : v })} options={VERDICT_OPTIONS} className="h-9 w-48" aria-label="Suggested verdict" />
-        <OptionSelect value={filters.overdue ?? ALL} onValueChange={(v) => set({ overdue: v === ALL ? undefined : v })} options={SLA_OPTIONS} className="h-9 w-36" aria-label="SLA" />
-        <OptionSelect value={filters.sort} onValueChange={(v) => set({ sort: v === 'queued_at' ? undefined : v })} options={SORT_OPTIONS} className="h-9 w-40" aria-label="Order" />
+        <OptionSelect value={filters.campaignId ?? ALL} onValueChange={(v) => set({ campaign: v === ALL ? undefined : v })} options={campaignOptions} className="h-9 w-44" aria-label="Campaign" />
+        <OptionSelect value={filters.suggestedVerdict ?? ALL} onValueChange={(v) => set({ verdict: v === ALL ? undefined : v })} options={VERDICT_OPTIONS} className="h-9 w-44" aria-label="Suggested verdict" />
+        <OptionSelect value={filters.overdue ?? ALL} onValueChange={(v) => set({ overdue: v === ALL ? undefined : v })} options={SLA_OPTIONS} className="h-9 w-32" aria-label="SLA" />
+        <OptionSelect value={filters.sort} onValueChange={(v) => set({ sort: v === 'queued_at' ? undefined : v })} options={SORT_OPTIONS} className="h-9 w-36" aria-label="Order" />
       </div>
       <div data-testid="lead-queue">
         <DataTable

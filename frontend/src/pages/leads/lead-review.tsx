@@ -37,13 +37,13 @@ import { VerdictDialog, reasonRequired } from '@/features/leads/review/verdict-d
 
 const REVIEW_SHORTCUTS: ShortcutGroup[] = [
   {
-    heading: 'Verdicts',
+    heading: 'This lead',
     shortcuts: [
       { combo: 'a', label: 'Approve' },
       { combo: 'r', label: 'Reject (with a reason)' },
       { combo: 'e', label: 'Edit the lead’s details' },
       { combo: 'n', label: 'Next lead in the queue' },
-      { combo: 'j', label: 'Next lead in the queue' },
+      { combo: 'j', label: 'Next lead (as j in the queue)' },
       { combo: 'u', label: 'Back to the queue' },
     ],
   },
@@ -248,12 +248,12 @@ export function LeadReview({ id }: { id: string }) {
           <LeadFieldsPanel lead={l} editable={reviewable} editing={editing} onEditingChange={setEditing} onSaved={() => refresh(l.id)} />
         </div>
       </div>
-      <div className="grid items-start gap-4 lg:grid-cols-2 2xl:grid-cols-4">
+      <div className="grid items-start gap-4 lg:grid-cols-3">
         <DeliveriesPanel lead={l} canDeliver={reviewable} onDelivered={() => refresh(l.id)} />
         <TransitionsPanel lead={l} reasonLabel={reasonLabel} />
         <CorrectionsPanel lead={l} />
-        <PipelinePanel lead={l} />
       </div>
+      <PipelinePanel lead={l} />
       <VerdictDialog
         leadId={l.id}
         from={l.state}

@@ -50,7 +50,8 @@ function Marked({ text, quote }: { text: string; quote: string | null }) {
 
 export function RecordingTranscript({ lead, audio, activeQuote }: { lead: LeadDetail; audio: AudioControl; activeQuote: PlayableQuote | null }) {
   const utterances = lead.transcript?.utterances ?? [];
-  const current = utteranceAt(utterances, audio.positionMs);
+  // Nothing is "being spoken" before the first play or seek.
+  const current = audio.playing || audio.positionMs > 0 ? utteranceAt(utterances, audio.positionMs) : -1;
   const listRef = useRef<HTMLOListElement>(null);
 
   // Keep the spoken line in view while playing (only inside the transcript's own scroll box).

@@ -78,7 +78,7 @@ export function VerdictDialog({
         <form onSubmit={(e) => void submit(e)} className="grid gap-4" aria-label={`${verb} the lead`}>
           <DialogHeader>
             <DialogTitle>{verb} this lead</DialogTitle>
-            <DialogDescription>{required ? 'A reason from the catalogue is required; the note is for the team (and the client, on a return).' : 'Add a note if it helps the next reader.'}</DialogDescription>
+            <DialogDescription>{to === 'returned' ? 'Why the client returned it, from the catalogue; the note is kept with the return.' : required ? 'Choose why from the catalogue; the note is for the team.' : 'Add a note if it helps the next reader.'}</DialogDescription>
           </DialogHeader>
           <FormError>{error}</FormError>
           {(required || options.length > 0) && (
