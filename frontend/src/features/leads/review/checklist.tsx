@@ -38,7 +38,9 @@ export function ChecklistPanel({ lead, editable, onSaved }: { lead: LeadDetail; 
       description={
         lead.checklistItems.length === 0
           ? 'The campaign has no checklist.'
-          : missing.length === 0
+          : !editable
+            ? 'Ticked while the lead is under review; reopen it to change.'
+            : missing.length === 0
             ? 'Every required item is ticked.'
             : `${missing.length} required item${missing.length === 1 ? '' : 's'} left before approval.`
       }

@@ -46,7 +46,7 @@ function Receipts({ deliveryId }: { deliveryId: string }) {
             <td className={`py-1 pr-3 font-mono font-semibold tabular-nums ${r.httpStatus !== null && r.httpStatus < 300 ? 'text-success-text' : 'text-danger-text'}`} data-testid="receipt-status">
               {r.httpStatus ?? '—'}
             </td>
-            <td className="py-1 pr-3 font-mono tabular-nums">{r.durationMs !== null ? `${r.durationMs} ms` : '—'}</td>
+            <td className="py-1 pr-3 font-mono tabular-nums whitespace-nowrap">{r.durationMs !== null ? `${r.durationMs} ms` : '—'}</td>
             <td className="max-w-[14rem] truncate py-1 font-mono text-muted-foreground" title={r.error ?? r.responseExcerpt ?? undefined}>
               {r.error ?? r.responseExcerpt ?? '—'}
             </td>
