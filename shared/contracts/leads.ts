@@ -196,6 +196,10 @@ export const reasonCodeSchema = z.strictObject({
 });
 export type ReasonCode = z.infer<typeof reasonCodeSchema>;
 
+/** The whole catalogue, as read and as saved (a code left out is deleted, or deactivated when in use). */
+export const reasonCodeCatalogueSchema = z.strictObject({ codes: z.array(reasonCodeSchema).max(200) });
+export type ReasonCodeCatalogue = z.infer<typeof reasonCodeCatalogueSchema>;
+
 // ---------------------------------------------------------------- leads
 
 /** The lead's own copy of the person's details: what the client receives. */
@@ -230,7 +234,10 @@ export interface LeadSummary {
   suggestedVerdict: 'approve' | 'reject' | 'review' | null;
   score: number | null;
   scorer: 'rules' | 'ai' | null;
-  /** Every required checklist item checked and every factor passed (bulk approve takes only these). */
+  /**
+   * The pipeline queued it, every factor of its newest score passed and its account matched the
+   * criteria: bulk approve takes only these (ticking the required checklist items as it approves).
+   */
   rulePerfect: boolean;
   createdAt: string;
   queuedAt: string | null;
@@ -297,6 +304,12 @@ export interface LeadDetail extends LeadSummary {
   deliveries: { id: string; configName: string; kind: string; status: string; attempts: number; deliveredAt: string | null; lastError: string | null }[];
 }
 
+/** A page of the queue. */
+export interface LeadListPage {
+  items: LeadSummary[];
+  nextCursor: string | null;
+}
+
 export const leadListQuerySchema = z.strictObject({
   state: z.enum(LEAD_STATES).optional(),
   pipelineStatus: z.enum(PIPELINE_STATUSES).optional(),
@@ -328,6 +341,19 @@ export const importLeadsSchema = z.strictObject({
   csv: z.string().min(1, 'must not be empty').max(5_000_000, 'must be at most 5 MB'),
 });
 
+/** An import's outcome: the leads made, and each row left out with why (rows numbered as in a spreadsheet, the header being row 1). */
+export interface LeadImportResult {
+  created: number;
+  leadIds: string[];
+  skipped: { row: number; reason: string }[];
+}
+
+/** A short-lived link to a lead's call recording. */
+export interface LeadRecordingLink {
+  url: string;
+  expiresAt: string;
+}
+
 export const updateLeadSchema = z.strictObject({
   fields: leadFieldsSchema.optional(),
   answers: z.record(z.string(), z.unknown()).optional(),
@@ -352,15 +378,3 @@ export interface BulkApproveResult {
 }
 
 export const QA_SLA_SECONDS = 24 * 60 * 60;
-
-/** One page of the queue (GET leads): the cursor paging every list route answers with. */
-export interface LeadListResponse {
-  items: LeadSummary[];
-  nextCursor: string | null;
-}
-
-/** GET leads/:id/recording: a short-lived link to the call's recording. */
-export interface LeadRecordingLink {
-  url: string;
-  expiresAt: string;
-}

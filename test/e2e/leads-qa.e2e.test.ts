@@ -12,7 +12,7 @@ import type { Contact } from '@shared/contracts/accounts';
 import type { StaticList } from '@shared/contracts/audience';
 import type { Organisation } from '@shared/contracts/identity';
 import type { CallCampaign, Trunk } from '@shared/contracts/telephony';
-import type { LeadDetail, LeadListResponse } from '@shared/contracts/leads';
+import type { LeadDetail, LeadListPage } from '@shared/contracts/leads';
 import { DELIVERY_SIGNATURE_HEADER, type DeliveryConfig } from '@shared/contracts/lead-delivery';
 import { expectNoSeriousA11yViolations, openBrowser, screenshot, type BrowserSession } from './support/browser';
 import { openApp, signIn, signInAdminViaApi } from './support/session';
@@ -186,7 +186,7 @@ describe('an analyst reviewing, approving and delivering a lead from a positive 
     await expect
       .poll(
         async () => {
-          const page = await admin.request<LeadListResponse>('GET', `/api/leads/leads?campaignId=${campaign.id}&state=under_review`);
+          const page = await admin.request<LeadListPage>('GET', `/api/leads?campaignId=${campaign.id}&state=under_review`);
           const lead = page.items.find((item) => item.contactId === prospect.id);
           leadId = lead?.id ?? '';
           return lead?.pipelineStatus ?? 'not yet';
@@ -203,7 +203,7 @@ describe('an analyst reviewing, approving and delivering a lead from a positive 
   });
 
   it('queues the lead with its transcript by speaker, eight scored factors with quoted evidence, and the checklist', async () => {
-    const lead = await admin.request<LeadDetail>('GET', `/api/leads/leads/${leadId}`);
+    const lead = await admin.request<LeadDetail>('GET', `/api/leads/${leadId}`);
     expect(lead).toMatchObject({ state: 'under_review', source: 'call', campaignId: campaign.id, hasRecording: true, nextStates: expect.arrayContaining(['approved', 'rejected']) });
     expect(new Set(lead.transcript?.utterances.map((u) => u.speaker))).toEqual(new Set(['agent', 'prospect']));
     expect(lead.scoring?.factors).toHaveLength(8);
@@ -273,7 +273,7 @@ describe('an analyst reviewing, approving and delivering a lead from a positive 
     expect(signatureHolds(request!.headers[DELIVERY_SIGNATURE_HEADER], request!.body, secret)).toBe(true);
     expect(signatureHolds(request!.headers[DELIVERY_SIGNATURE_HEADER], request!.body, `${secret}x`)).toBe(false);
     expect(request!.body).toContain(leadId);
-    await eventually(async () => (await admin.request<LeadDetail>('GET', `/api/leads/leads/${leadId}`)).history.map((t) => t.toState)).toEqual(
+    await eventually(async () => (await admin.request<LeadDetail>('GET', `/api/leads/${leadId}`)).history.map((t) => t.toState)).toEqual(
       expect.arrayContaining(['under_review', 'approved', 'published']),
     );
   });

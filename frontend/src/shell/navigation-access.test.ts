@@ -40,7 +40,7 @@ const PAGE_LIST_ROUTES: Record<string, string | null> = {
   'telephony-auto-dialer': '/api/telephony/dialer/queues',
   'call-campaigns': '/api/telephony/campaigns',
   'telephony-settings': '/api/telephony/trunks',
-  'lead-qa': '/api/leads/leads',
+  'lead-qa': '/api/leads',
   design: null,
 };
 

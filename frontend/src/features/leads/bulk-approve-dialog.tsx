@@ -53,7 +53,7 @@ export function BulkApproveDialog({ open, onOpenChange, leads, onDone }: BulkApp
           <DialogDescription>
             {result
               ? `${result.approved.length} approved, ${result.skipped.length} left for review.`
-              : `Only rule-perfect leads under review are approved (every factor passed, every required check ticked): ${perfect} of the ${leads.length} look so now. The others are left as they are, each with the reason.`}
+              : `Only rule-perfect leads under review are approved (queued by the pipeline, every factor passed, the account matching the criteria); their required checklist items are ticked as they are approved. ${perfect} of the ${leads.length} look so now; the others are left as they are, each with the reason.`}
           </DialogDescription>
         </DialogHeader>
         {error && <FormError>{error}</FormError>}

@@ -76,7 +76,7 @@ export function leadColumns(): ColumnDef<LeadSummary, unknown>[] {
         <span className="inline-flex items-center gap-1">
           <SuggestedVerdictBadge verdict={row.original.suggestedVerdict} scorer={row.original.scorer} />
           {row.original.rulePerfect && (
-            <span title="Rule-perfect: every factor passed and every required check ticked" className="text-success-text">
+            <span title="Rule-perfect: every factor passed and the account matches the criteria (bulk approve takes it)" className="text-success-text">
               <Sparkles className="size-3.5" aria-hidden="true" />
               <span className="sr-only">Rule-perfect</span>
             </span>

@@ -7,17 +7,19 @@ import type {
   BulkApproveResult,
   LeadDetail,
   LeadListQuery,
-  LeadListResponse,
+  LeadListPage,
   LeadRecordingLink,
-  ReasonCode,
+  ReasonCodeCatalogue,
   TransitionRequest,
   UpdateLead,
 } from '@shared/contracts/leads';
 import type { Delivery } from '@shared/contracts/lead-delivery';
 import { api } from '@/lib/api';
 
+/** The module's API: the leads themselves at its root (`/api/leads/:id`), delivery under `leads/:id/deliver`. */
 export const LEADS_API = '/api/leads';
 const PAGE_SIZE = 50;
+const QUEUE_REFRESH_MS = 30_000;
 
 export const leadKeys = {
   all: ['leads'] as const,
@@ -35,10 +37,12 @@ export function useLeadQueue(filters: QueueFilters) {
   const query = { ...filters, q: filters.q?.trim() || undefined };
   const result = useInfiniteQuery({
     queryKey: leadKeys.queue(query),
-    queryFn: ({ pageParam, signal }) => api.get<LeadListResponse>(`${LEADS_API}/leads`, { ...query, limit: PAGE_SIZE, cursor: pageParam }, signal),
+    queryFn: ({ pageParam, signal }) => api.get<LeadListPage>(LEADS_API, { ...query, limit: PAGE_SIZE, cursor: pageParam }, signal),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     placeholderData: keepPreviousData,
+    // New leads arrive as the pipeline queues them.
+    refetchInterval: QUEUE_REFRESH_MS,
   });
   const rows = useMemo(() => result.data?.pages.flatMap((page) => page.items) ?? [], [result.data]);
   return { ...result, rows };
@@ -58,7 +62,7 @@ export function settling(lead: LeadDetail | undefined): boolean {
 export function useLead(id: string) {
   return useQuery({
     queryKey: leadKeys.lead(id),
-    queryFn: ({ signal }) => api.get<LeadDetail>(`${LEADS_API}/leads/${id}`, undefined, signal),
+    queryFn: ({ signal }) => api.get<LeadDetail>(`${LEADS_API}/${id}`, undefined, signal),
     refetchInterval: (query) => (settling(query.state.data) ? FOLLOW_MS : false),
   });
 }
@@ -67,7 +71,7 @@ export function useLead(id: string) {
 export function useLeadRecording(id: string, enabled: boolean) {
   return useQuery({
     queryKey: leadKeys.recording(id),
-    queryFn: ({ signal }) => api.get<LeadRecordingLink>(`${LEADS_API}/leads/${id}/recording`, undefined, signal),
+    queryFn: ({ signal }) => api.get<LeadRecordingLink>(`${LEADS_API}/${id}/recording`, undefined, signal),
     enabled,
     staleTime: 0,
     gcTime: 0,
@@ -77,21 +81,17 @@ export function useLeadRecording(id: string, enabled: boolean) {
 export function useReasonCodes() {
   return useQuery({
     queryKey: leadKeys.reasonCodes,
-    // The catalogue as a list, or as a page of one.
-    queryFn: async ({ signal }) => {
-      const body = await api.get<ReasonCode[] | { items: ReasonCode[] }>(`${LEADS_API}/reason-codes`, undefined, signal);
-      return Array.isArray(body) ? body : body.items;
-    },
+    queryFn: async ({ signal }) => (await api.get<ReasonCodeCatalogue>(`${LEADS_API}/reason-codes`, undefined, signal)).codes,
     staleTime: 5 * 60_000,
   });
 }
 
-export const transitionLead = (id: string, request: TransitionRequest) => api.post<unknown>(`${LEADS_API}/leads/${id}/transition`, request);
-export const updateLead = (id: string, request: UpdateLead) => api.patch<unknown>(`${LEADS_API}/leads/${id}`, request);
-export const putChecklist = (id: string, items: Record<string, boolean>) => api.put<unknown>(`${LEADS_API}/leads/${id}/checklist`, items);
-export const bulkApprove = (ids: string[]) => api.post<BulkApproveResult>(`${LEADS_API}/leads/bulk-approve`, { ids });
+export const transitionLead = (id: string, request: TransitionRequest) => api.post<LeadDetail>(`${LEADS_API}/${id}/transition`, request);
+export const updateLead = (id: string, request: UpdateLead) => api.patch<LeadDetail>(`${LEADS_API}/${id}`, request);
+export const putChecklist = (id: string, items: Record<string, boolean>) => api.put<LeadDetail>(`${LEADS_API}/${id}/checklist`, items);
+export const bulkApprove = (ids: string[]) => api.post<BulkApproveResult>(`${LEADS_API}/bulk-approve`, { ids });
 /** One-click publish to every matching delivery configuration (lead-delivery.ts: `leads/:id/deliver`). */
-export const deliverLead = (id: string) => api.post<{ deliveries?: Delivery[] } | Delivery[] | undefined>(`${LEADS_API}/leads/${id}/deliver`);
+export const deliverLead = (id: string) => api.post<unknown>(`${LEADS_API}/leads/${id}/deliver`);
 
 /** One delivery with its receipts (status, response excerpt, time of each attempt). */
 export function useDeliveryReceipts(id: string, enabled: boolean) {

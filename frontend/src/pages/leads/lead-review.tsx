@@ -6,7 +6,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useLocation } from 'wouter';
 import { ArrowRight, Check, Keyboard, RotateCcw, Undo2, X } from 'lucide-react';
-import { LEAD_STATE_LABELS, type LeadListResponse, type LeadState } from '@shared/contracts/leads';
+import { LEAD_STATE_LABELS, type LeadListPage, type LeadState } from '@shared/contracts/leads';
 import { BackLink } from '@/components/ui/back-link';
 import { Button } from '@/components/ui/button';
 import { ErrorState } from '@/components/ui/error-state';
@@ -104,7 +104,7 @@ export function LeadReview({ id }: { id: string }) {
     const fromQueue = remembered ? nextInOrder(remembered.ids, id) : null;
     if (fromQueue) return navigate(`/leads/${fromQueue}`);
     try {
-      const page = await api.get<LeadListResponse>(`${LEADS_API}/leads`, { state: 'under_review', limit: 5 });
+      const page = await api.get<LeadListPage>(LEADS_API, { state: 'under_review', limit: 5 });
       const other = page.items.find((item) => item.id !== id);
       if (other) navigate(`/leads/${other.id}`);
       else {

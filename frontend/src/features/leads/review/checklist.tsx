@@ -7,6 +7,7 @@ import { SectionCard } from '@/components/ui/section-card';
 import { toast } from '@/components/ui/toast';
 import { describeError } from '@/lib/api';
 import { formatDateTime } from '@/features/records/format';
+import { useAuth } from '@/lib/auth';
 import { putChecklist } from '../leads-api';
 
 /** The labels of the required items not ticked yet. */
@@ -16,6 +17,7 @@ export function missingRequired(lead: Pick<LeadDetail, 'checklistItems' | 'check
 
 export function ChecklistPanel({ lead, editable, onSaved }: { lead: LeadDetail; editable: boolean; onSaved: () => void }) {
   const [saving, setSaving] = useState<string | null>(null);
+  const { user } = useAuth();
   const missing = missingRequired(lead);
 
   async function toggle(itemId: string, checked: boolean) {
@@ -67,7 +69,7 @@ export function ChecklistPanel({ lead, editable, onSaved }: { lead: LeadDetail; 
                   </span>
                   {state?.checked && (
                     <span className="text-xs text-muted-foreground">
-                      Ticked {state.by ? `by ${state.by} ` : ''}on {formatDateTime(state.at)}
+                      Ticked {state.by && state.by === user?.id ? 'by you ' : ''}on {formatDateTime(state.at)}
                     </span>
                   )}
                 </label>

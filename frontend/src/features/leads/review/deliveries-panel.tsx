@@ -60,7 +60,8 @@ function Receipts({ deliveryId }: { deliveryId: string }) {
 export function DeliveriesPanel({ lead, canDeliver, onDelivered }: { lead: LeadDetail; canDeliver: boolean; onDelivered: () => void }) {
   const [pending, setPending] = useState(false);
   const [open, setOpen] = useState<string | null>(null);
-  const deliverable = lead.state === 'approved' || lead.state === 'published';
+  // The API delivers approved leads only (a published one has been delivered).
+  const deliverable = lead.state === 'approved';
 
   async function deliver() {
     setPending(true);
@@ -91,7 +92,7 @@ export function DeliveriesPanel({ lead, canDeliver, onDelivered }: { lead: LeadD
       flush
     >
       {lead.deliveries.length === 0 ? (
-        <p className="px-4 py-3 text-sm text-muted-foreground">{deliverable ? 'Not delivered yet.' : 'A lead is delivered once approved.'}</p>
+        <p className="px-4 py-3 text-sm text-muted-foreground">{deliverable ? 'Not delivered yet.' : 'A lead can be delivered once approved.'}</p>
       ) : (
         <ul className="divide-y divide-border text-sm" aria-label="Deliveries" data-testid="deliveries">
           {lead.deliveries.map((d) => {
