@@ -196,12 +196,10 @@ export function LeadReview({ id }: { id: string }) {
           <>
             {next.map((to) =>
               to === 'approved' ? (
-                <span key={to} className="inline-flex flex-col items-end gap-0.5">
-                  <Button onClick={approve} disabled={approveBlocked !== null} loading={moving === 'approved'} title="Approve (A)" aria-describedby={approveBlocked ? 'approve-blocked' : undefined}>
-                    <Check aria-hidden="true" />
-                    Approve
-                  </Button>
-                </span>
+                <Button key={to} onClick={approve} disabled={approveBlocked !== null} loading={moving === 'approved'} title="Approve (A)" aria-describedby={approveBlocked ? 'approve-blocked' : undefined}>
+                  <Check aria-hidden="true" />
+                  Approve
+                </Button>
               ) : (
                 <Button
                   key={to}
