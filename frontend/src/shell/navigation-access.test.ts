@@ -41,6 +41,7 @@ const PAGE_LIST_ROUTES: Record<string, string | null> = {
   'call-campaigns': '/api/telephony/campaigns',
   'telephony-settings': '/api/telephony/trunks',
   'lead-reports': '/api/leads/reports',
+  'lead-qa': '/api/leads',
   design: null,
 };
 

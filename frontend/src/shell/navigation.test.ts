@@ -20,6 +20,13 @@ describe('the navigation registry', () => {
     expect(entriesFor(['agent', 'quality_analyst']).map((e) => e.id)).toContain('segments');
   });
 
+  it('offers Lead QA to the roles that review leads, its sub-paths included, and to no agent', () => {
+    for (const role of ['admin', 'campaign_manager', 'quality_analyst'] as const) expect(entriesFor([role]).map((e) => e.id)).toContain('lead-qa');
+    expect(entriesFor(['agent']).map((e) => e.id)).not.toContain('lead-qa');
+    expect(entryAt('/leads')?.id).toBe('lead-qa');
+    expect(entryAt('/leads/0b1e6a52-3c1f-4d8e-9a4b-5f2c7d9e1a30')?.id).toBe('lead-qa');
+  });
+
   it('offers no page to someone with no role', () => {
     expect(entriesFor([])).toEqual([]);
   });

@@ -7,6 +7,7 @@ import type { ComponentType } from 'react';
 import {
   Building2,
   CalendarClock,
+  ClipboardCheck,
   Contact,
   FileUp,
   Filter,
@@ -207,6 +208,20 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
     section: 'workspace',
     keywords: ['dialer', 'queues', 'pacing', 'abandonment', 'abandoned calls', 'call reports', 'compliance', 'telemarketing', 'control centre'],
     load: () => import('../pages/telephony/auto-dialer-page'),
+  },
+  // Lead QA. Entries under /leads (reports, settings) go before this one: the router and the
+  // breadcrumbs take the first entry that answers an address, and this one answers /leads/*.
+  {
+    id: 'lead-qa',
+    label: 'Lead QA',
+    path: '/leads',
+    icon: ClipboardCheck,
+    capability: 'leads.review',
+    section: 'workspace',
+    goKey: 'q',
+    keywords: ['leads', 'qa', 'quality', 'review', 'queue', 'approve', 'reject', 'transcript', 'recording', 'evidence', 'score', 'delivery'],
+    load: () => import('../pages/leads/leads-page'),
+    nested: true,
   },
   {
     id: 'lead-reports',
