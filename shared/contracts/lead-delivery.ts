@@ -87,6 +87,11 @@ export interface DeliveryConfig {
   updatedAt: string;
 }
 
+/** `POST delivery-configs` and `POST delivery-configs/:id/secret` answer the signing secret this once (null for a CSV delivery). */
+export interface DeliveryConfigWithSecret extends DeliveryConfig {
+  secret: string | null;
+}
+
 export interface DeliveryReceipt {
   attempt: number;
   at: string;

@@ -196,6 +196,10 @@ export const reasonCodeSchema = z.strictObject({
 });
 export type ReasonCode = z.infer<typeof reasonCodeSchema>;
 
+/** The catalogue as `GET reason-codes` answers it and `PUT reason-codes` takes it whole (a code in use is deactivated, never deleted). */
+export const reasonCodeCatalogueSchema = z.strictObject({ items: z.array(reasonCodeSchema).max(200) });
+export type ReasonCodeCatalogue = z.infer<typeof reasonCodeCatalogueSchema>;
+
 // ---------------------------------------------------------------- leads
 
 /** The lead's own copy of the person's details: what the client receives. */

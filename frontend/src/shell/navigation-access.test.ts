@@ -40,6 +40,7 @@ const PAGE_LIST_ROUTES: Record<string, string | null> = {
   'telephony-auto-dialer': '/api/telephony/dialer/queues',
   'call-campaigns': '/api/telephony/campaigns',
   'telephony-settings': '/api/telephony/trunks',
+  'leads-settings': '/api/leads/reason-codes',
   design: null,
 };
 
