@@ -50,25 +50,26 @@ export function CriteriaEditor({ value, onChange, errors, readOnly }: CriteriaEd
   );
 
   return (
-    <div className="grid gap-4 md:grid-cols-2">
+    <div className="grid items-start gap-4 md:grid-cols-2">
       <Field label="Industries" error={listError('industries')} hint="Press Enter or type a comma after each. Empty: any industry.">
         {(control) => (
-          <TagInput {...control} itemName="industry" value={value.industries} onChange={(next) => set('industries', next)} placeholder="e.g. Software" disabled={readOnly} />
+          <TagInput {...control} itemNames={['industry', 'industries']} value={value.industries} onChange={(next) => set('industries', next)} placeholder="e.g. Software" disabled={readOnly} />
         )}
       </Field>
       <Field label="Technologies" error={listError('technologies')} hint="Any one of them matches. Empty: any stack.">
         {(control) => (
-          <TagInput {...control} itemName="technology" value={value.technologies} onChange={(next) => set('technologies', next)} placeholder="e.g. Salesforce" disabled={readOnly} />
+          <TagInput {...control} itemNames={['technology', 'technologies']} value={value.technologies} onChange={(next) => set('technologies', next)} placeholder="e.g. Salesforce" disabled={readOnly} />
         )}
       </Field>
       <Field label="Countries" error={listError('countries')} hint="Two-letter codes (US, GB, DE). Empty: anywhere.">
         {(control) => (
           <TagInput
             {...control}
-            itemName="country"
+            itemNames={['country', 'countries']}
             value={value.countries}
             onChange={(next) => set('countries', next)}
             normalize={countryCode}
+            refusedHint="two letters, such as US"
             placeholder="e.g. US"
             disabled={readOnly}
           />

@@ -13,7 +13,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
 import { Sheet, SheetBody, SheetContent, SheetDescription, SheetFooter, SheetHeader, SheetTitle } from '@/components/ui/sheet';
 import { Skeleton } from '@/components/ui/skeleton';
-import { Tabs, TabsList, TabsTrigger } from '@/components/ui/tabs';
+import { Tabs, TabsContent, TabsList, TabsTrigger } from '@/components/ui/tabs';
 import { toast } from '@/components/ui/toast';
 import { formatDateTime, formatRelative } from '@/features/records/format';
 import { describeError } from '@/lib/api';
@@ -57,24 +57,24 @@ export function DeliveriesTab(_props: { canConfigure: boolean }) {
 
   const columns = useMemo<ColumnDef<Delivery, unknown>[]>(
     () => [
-      { id: 'lead', header: 'Lead', size: 200, meta: { locked: true }, cell: ({ row }) => <span className="truncate font-medium">{row.original.leadName ?? 'Unnamed lead'}</span> },
-      { id: 'client', header: 'Client', size: 170, cell: ({ row }) => <span className="truncate">{row.original.clientName}</span> },
+      { id: 'lead', header: 'Lead', size: 160, meta: { locked: true }, cell: ({ row }) => <span className="truncate font-medium">{row.original.leadName ?? 'Unnamed lead'}</span> },
+      { id: 'client', header: 'Client', size: 140, cell: ({ row }) => <span className="truncate">{row.original.clientName}</span> },
       {
         id: 'config',
         header: 'Configuration',
-        size: 220,
+        size: 190,
         cell: ({ row }) => (
           <span className="truncate">
             {row.original.configName} <span className="text-muted-foreground">· {DELIVERY_KIND_LABELS[row.original.kind]}</span>
           </span>
         ),
       },
-      { id: 'status', header: 'Status', size: 130, cell: ({ row }) => <DeliveryStatusBadge status={row.original.status} /> },
-      { id: 'attempts', header: 'Attempts', size: 90, cell: ({ row }) => <span className="tabular">{row.original.attempts}</span> },
+      { id: 'status', header: 'Status', size: 115, cell: ({ row }) => <DeliveryStatusBadge status={row.original.status} /> },
+      { id: 'attempts', header: 'Attempts', size: 84, cell: ({ row }) => <span className="tabular">{row.original.attempts}</span> },
       {
         id: 'lastError',
         header: 'Last error',
-        size: 260,
+        size: 200,
         cell: ({ row }) =>
           row.original.lastError ? (
             <span className="truncate text-danger-text" title={row.original.lastError}>
@@ -87,7 +87,7 @@ export function DeliveriesTab(_props: { canConfigure: boolean }) {
       {
         id: 'when',
         header: 'When',
-        size: 150,
+        size: 120,
         cell: ({ row }) => {
           const at = row.original.deliveredAt ?? row.original.createdAt;
           return (
@@ -97,7 +97,7 @@ export function DeliveriesTab(_props: { canConfigure: boolean }) {
           );
         },
       },
-      actionsColumn<Delivery>(56, (d) =>
+      actionsColumn<Delivery>(48, (d) =>
         isRetryable(d.status) ? <RowAction label={`Retry delivery of ${d.leadName ?? 'lead'} to ${d.clientName}`} icon={<RotateCw aria-hidden="true" />} onClick={() => void latestRetry.current(d)} /> : null,
       ),
     ],
@@ -117,27 +117,33 @@ export function DeliveriesTab(_props: { canConfigure: boolean }) {
             </TabsTrigger>
           ))}
         </TabsList>
+        {FILTERS.map((f) => (
+          <TabsContent key={f} value={f} className="pt-3">
+            {f === filter && (
+              <DataTable
+                tableId="lead-deliveries"
+                label="Deliveries"
+                itemName={rows.length === 1 ? 'delivery' : 'deliveries'}
+                columns={columns}
+                rows={rows}
+                getRowId={(d) => d.id}
+                {...pagedTable(deliveries)}
+                onRowOpen={(d) => setOpenId(d.id)}
+                openOnRowClick
+                height={520}
+                empty={
+                  <EmptyState
+                    compact
+                    icon={<Send />}
+                    title={filter === 'dead' ? 'No dead letters' : filter === 'all' ? 'No deliveries yet' : `No ${FILTER_LABELS[filter].toLowerCase()} deliveries`}
+                    description={filter === 'dead' ? 'Every delivery either reached its client or is still being retried.' : 'Approved leads appear here as they are sent to clients.'}
+                  />
+                }
+              />
+            )}
+          </TabsContent>
+        ))}
       </Tabs>
-      <DataTable
-        tableId="lead-deliveries"
-        label="Deliveries"
-        itemName={rows.length === 1 ? 'delivery' : 'deliveries'}
-        columns={columns}
-        rows={rows}
-        getRowId={(d) => d.id}
-        {...pagedTable(deliveries)}
-        onRowOpen={(d) => setOpenId(d.id)}
-        openOnRowClick
-        height={520}
-        empty={
-          <EmptyState
-            compact
-            icon={<Send />}
-            title={filter === 'dead' ? 'No dead letters' : filter === 'all' ? 'No deliveries yet' : `No ${FILTER_LABELS[filter].toLowerCase()} deliveries`}
-            description={filter === 'dead' ? 'Every delivery either reached its client or is still being retried.' : 'Approved leads appear here as they are sent to clients.'}
-          />
-        }
-      />
       <DeliverySheet id={openId} onClose={() => setOpenId(null)} onRetry={(d) => void retryNow(d)} retrying={retry.isPending} />
     </div>
   );

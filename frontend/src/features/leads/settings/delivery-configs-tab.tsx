@@ -44,7 +44,7 @@ export function DeliveryConfigsTab({ canConfigure }: { canConfigure: boolean }) 
       {
         id: 'name',
         header: 'Name',
-        size: 240,
+        size: 220,
         meta: { locked: true },
         cell: ({ row }) => (
           <span className="flex min-w-0 items-center gap-2">
@@ -53,24 +53,24 @@ export function DeliveryConfigsTab({ canConfigure }: { canConfigure: boolean }) 
           </span>
         ),
       },
-      { id: 'client', header: 'Client', size: 180, cell: ({ row }) => <span className="truncate">{row.original.clientName}</span> },
-      { id: 'kind', header: 'Kind', size: 110, cell: ({ row }) => DELIVERY_KIND_LABELS[row.original.kind] },
+      { id: 'client', header: 'Client', size: 160, cell: ({ row }) => <span className="truncate">{row.original.clientName}</span> },
+      { id: 'kind', header: 'Kind', size: 100, cell: ({ row }) => DELIVERY_KIND_LABELS[row.original.kind] },
       {
         id: 'campaign',
         header: 'Campaign',
-        size: 200,
+        size: 180,
         cell: ({ row }) => <span className="truncate">{row.original.campaignName ?? <span className="text-muted-foreground">All campaigns</span>}</span>,
       },
       {
         id: 'url',
         header: 'Target',
-        size: 300,
+        size: 260,
         cell: ({ row }) => <span className="truncate font-mono text-[13px]">{row.original.url ?? <span className="text-muted-foreground">CSV file</span>}</span>,
       },
       {
         id: 'fields',
         header: 'Fields',
-        size: 80,
+        size: 70,
         cell: ({ row }) => <span className="tabular text-muted-foreground">{row.original.fieldMap.length || 'All'}</span>,
       },
     ],

@@ -72,7 +72,7 @@ export function ReasonCodesEditor({ codes, readOnly }: { codes: ReasonCode[]; re
   return (
     <SectionCard
       title="Reason codes"
-      description="The catalogue reviewers pick from when they reject a lead, and clients when they return one. Codes in use are never deleted: switch them off instead."
+      description="Codes in use are never deleted: switch them off instead."
       flush
       actions={
         !readOnly && (

@@ -8,13 +8,15 @@ import { cn } from '@/lib/utils';
 export interface TagInputProps {
   value: string[];
   onChange: (next: string[]) => void;
-  /** The input's accessible name is its Field label; this names the tags in the remove buttons' labels. */
-  itemName: string;
+  /** The input's accessible name is its Field label; these name the tags (one, several) in the list's and remove buttons' labels. */
+  itemNames: readonly [one: string, other: string];
   id?: string;
   placeholder?: string;
   disabled?: boolean;
   /** Turns what was typed into a tag, or null to refuse it (e.g. upper-cases a country code). */
   normalize?: (text: string) => string | null;
+  /** What a refused value should look like, said beside it ("two letters, such as US"). */
+  refusedHint?: string;
   'aria-describedby'?: string;
   'aria-invalid'?: true;
 }
@@ -25,7 +27,7 @@ const split = (text: string) =>
     .map((t) => t.trim())
     .filter(Boolean);
 
-export function TagInput({ value, onChange, itemName, id, placeholder, disabled, normalize = (t) => t, ...aria }: TagInputProps) {
+export function TagInput({ value, onChange, itemNames, id, placeholder, disabled, normalize = (t) => t, refusedHint, ...aria }: TagInputProps) {
   const [draft, setDraft] = useState('');
   const [refused, setRefused] = useState<string | null>(null);
 
@@ -66,7 +68,7 @@ export function TagInput({ value, onChange, itemName, id, placeholder, disabled,
       )}
     >
       {value.length > 0 && (
-        <ul className="contents" aria-label={`${itemName}s`}>
+        <ul className="contents" aria-label={`Chosen ${itemNames[1]}`}>
           {value.map((tag) => (
             <li key={tag} className="inline-flex h-6 items-center gap-0.5 rounded bg-muted pl-2 text-[13px]">
               {tag}
@@ -74,7 +76,7 @@ export function TagInput({ value, onChange, itemName, id, placeholder, disabled,
                 <button
                   type="button"
                   className="grid size-6 place-items-center rounded text-muted-foreground hover:bg-border hover:text-foreground"
-                  aria-label={`Remove ${itemName} ${tag}`}
+                  aria-label={`Remove ${itemNames[0]} ${tag}`}
                   onClick={() => onChange(value.filter((t) => t !== tag))}
                 >
                   <X className="size-3" aria-hidden="true" />
@@ -106,8 +108,9 @@ export function TagInput({ value, onChange, itemName, id, placeholder, disabled,
         }}
       />
       {refused && (
-        <span className="sr-only" role="status">
+        <span className="basis-full px-1.5 pb-0.5 text-xs font-medium text-danger-text" role="status">
           Not added: {refused}
+          {refusedHint && ` (${refusedHint})`}
         </span>
       )}
     </div>
