@@ -87,7 +87,7 @@ export interface DeliveryConfig {
   updatedAt: string;
 }
 
-/** `POST delivery-configs` and `POST delivery-configs/:id/secret` answer the signing secret this once (null for a CSV delivery). */
+/** A configuration as created or with its secret rotated: the signing secret, shown this once (null for CSV). */
 export interface DeliveryConfigWithSecret extends DeliveryConfig {
   secret: string | null;
 }

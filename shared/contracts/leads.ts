@@ -196,8 +196,8 @@ export const reasonCodeSchema = z.strictObject({
 });
 export type ReasonCode = z.infer<typeof reasonCodeSchema>;
 
-/** The catalogue as `GET reason-codes` answers it and `PUT reason-codes` takes it whole (a code in use is deactivated, never deleted). */
-export const reasonCodeCatalogueSchema = z.strictObject({ items: z.array(reasonCodeSchema).max(200) });
+/** The whole catalogue, as read and as saved (a code left out is deleted, or deactivated when in use). */
+export const reasonCodeCatalogueSchema = z.strictObject({ codes: z.array(reasonCodeSchema).max(200) });
 export type ReasonCodeCatalogue = z.infer<typeof reasonCodeCatalogueSchema>;
 
 // ---------------------------------------------------------------- leads

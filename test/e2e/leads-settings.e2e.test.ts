@@ -15,8 +15,8 @@ import { browserForSuite, eventually, isDark } from './support/suite';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** The fake client endpoint deliveries are sent to in the browser suite (it answers 200 unless told to fail). */
-    clientEndpointUrl: string;
+    /** The stack's fake client endpoint for lead delivery (`<it>/hooks/leads` to deliver to, `GET <it>/__client/received`, `POST <it>/__client/faults`). */
+    fakeClientUrl: string;
   }
 }
 
@@ -26,12 +26,31 @@ const CAMPAIGN = 'Data platform leads (e2e)';
 const CONFIG = 'Northwind CRM webhook (e2e)';
 const REASON = 'Company below the size floor';
 const SHOTS = '/tmp/leads-settings-screens';
+/** This file's own path on the fake client, so what it receives here is this file's alone. */
+const HOOK_PATH = '/hooks/leads-settings-e2e';
+
+interface ReceivedPost {
+  path: string;
+  signatureValid: boolean | null;
+  status: number;
+  body: string;
+}
 
 let admin: ApiSession;
 let clientOrgId: string;
 let campaignId: string;
 
-const items = <T>(body: { items: T[] } | T[]): T[] => (Array.isArray(body) ? body : body.items);
+const hookUrl = () => `${inject('fakeClientUrl')}${HOOK_PATH}`;
+
+async function fakeClient<T>(method: 'GET' | 'POST', route: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${inject('fakeClientUrl')}${route}`, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${method} ${route} answered ${res.status}`);
+  return (await res.json()) as T;
+}
 
 beforeAll(async () => {
   admin = await signInViaApi(inject('baseUrl'), { login: inject('adminUsername'), password: inject('adminPassword') });
@@ -143,12 +162,12 @@ describe('a manager setting up lead QA', () => {
     await page.getByRole('switch', { name: 'Duplicate of an earlier lead is active' }).click();
     await page.getByRole('button', { name: 'Save reason codes' }).click();
     await page.getByText('Reason codes saved.').waitFor();
-    const codes = items(await admin.request<{ items: ReasonCode[] } | ReasonCode[]>('GET', '/api/leads/reason-codes'));
+    const { codes } = await admin.request<{ codes: ReasonCode[] }>('GET', '/api/leads/reason-codes');
     expect(codes).toContainEqual({ code: 'company_below_the_size_floor', label: REASON, kind: 'reject', active: true });
     expect(codes.find((c) => c.code === 'duplicate' && c.kind === 'reject')?.active).toBe(false);
   });
 
-  it('makes a webhook to the client, shows its secret once, and a test send reads the client’s 200', async () => {
+  it('makes a webhook to the client, shows its secret once, and a signed test send reads the client’s 200', async () => {
     const { page } = browser;
     await openApp(page, settingsUrl('?tab=delivery'));
     await page.getByRole('button', { name: 'Add configuration' }).first().click();
@@ -167,7 +186,7 @@ describe('a manager setting up lead QA', () => {
     expect(await page.locator(`[id="${await url.getAttribute('aria-describedby')}"]`).textContent()).toBe('must be a URL');
     await shoot(page, 'light-delivery-refused');
 
-    await url.fill(inject('clientEndpointUrl'));
+    await url.fill(hookUrl());
     await dialog.getByRole('button', { name: 'Add configuration' }).click();
     const secretBox = page.getByTestId('delivery-secret');
     await secretBox.waitFor();
@@ -175,15 +194,17 @@ describe('a manager setting up lead QA', () => {
     expect(secret.length).toBeGreaterThanOrEqual(16);
     await page.getByText('It is shown only this once').waitFor();
     await shoot(page, 'light-delivery-secret');
+    // The client is given the secret shown, and checks the test send's signature with it.
+    await fakeClient('POST', '/__client/secret', { secret, path: HOOK_PATH });
     await page.getByRole('button', { name: 'I have stored it' }).click();
 
     // The configuration opens; the secret is nowhere on the page any more, nor in the API's answer.
     const sheet = page.getByRole('dialog', { name: CONFIG });
     await sheet.waitFor();
     expect(await page.content()).not.toContain(secret);
-    const configs = items(await admin.request<{ items: DeliveryConfig[] } | DeliveryConfig[]>('GET', `/api/leads/delivery-configs?clientOrgId=${clientOrgId}`));
+    const configs = (await admin.request<{ items: DeliveryConfig[] }>('GET', `/api/leads/delivery-configs?clientOrgId=${clientOrgId}`)).items;
     const config = configs.find((c) => c.name === CONFIG);
-    expect(config).toMatchObject({ kind: 'webhook', url: inject('clientEndpointUrl'), campaignId: null, active: true, hasSecret: true, fieldMap: [{ from: 'email', to: 'Email_Address' }] });
+    expect(config).toMatchObject({ kind: 'webhook', url: hookUrl(), campaignId: null, active: true, hasSecret: true, fieldMap: [{ from: 'email', to: 'Email_Address' }] });
     expect(JSON.stringify(configs)).not.toContain(secret);
 
     await sheet.getByRole('button', { name: 'Send test' }).click();
@@ -191,6 +212,10 @@ describe('a manager setting up lead QA', () => {
     await receipt.waitFor();
     expect(await receipt.textContent()).toContain('HTTP 200');
     expect(await receipt.locator('time').getAttribute('datetime')).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    const received = (await fakeClient<{ items: ReceivedPost[] }>('GET', '/__client/received')).items.filter((post) => post.path === HOOK_PATH);
+    expect(received).toHaveLength(1);
+    expect(received[0]).toMatchObject({ status: 200, signatureValid: true });
+    expect(JSON.parse(received[0]!.body)).toMatchObject({ event: 'lead.test', mapped: { Email_Address: expect.any(String) } });
     await expectNoSeriousA11yViolations(page);
     await shoot(page, 'light-delivery-test-receipt');
     await page.keyboard.press('Escape');

@@ -1,7 +1,7 @@
 // The reason-code catalogue reviewers and clients choose from when a lead is rejected or returned:
-// add a code (its code follows the label until saved), rename one, switch one off. A saved code
-// is never deleted — leads and reports refer to it — it is deactivated, and new codes not yet
-// saved can be removed. Saved whole; problems show on the row they name.
+// add a code (its code follows the label until saved), rename one, switch one off or remove it.
+// A removed code that leads already carry is only deactivated by the API (leads and reports refer
+// to it). Saved whole; Discard brings back what was removed; problems show on the row they name.
 import { useEffect, useState } from 'react';
 import { Plus, Tags, Trash2 } from 'lucide-react';
 import { reasonCodeCatalogueSchema, type ReasonCode } from '@shared/contracts/leads';
@@ -57,11 +57,11 @@ export function ReasonCodesEditor({ codes, readOnly }: { codes: ReasonCode[]; re
   }
 
   async function submit() {
-    const parsed = reasonCodeCatalogueSchema.safeParse({ items: codesOf(rows) });
+    const parsed = reasonCodeCatalogueSchema.safeParse({ codes: codesOf(rows) });
     if (!parsed.success) return setErrors(issuesByPath(parsed.error));
     setErrors({});
     try {
-      await save.mutateAsync(parsed.data.items);
+      await save.mutateAsync(parsed.data.codes);
       toast.success('Reason codes saved.');
     } catch (error) {
       setErrors(apiFieldErrors(error));
@@ -72,7 +72,7 @@ export function ReasonCodesEditor({ codes, readOnly }: { codes: ReasonCode[]; re
   return (
     <SectionCard
       title="Reason codes"
-      description="Codes in use are never deleted: switch them off instead."
+      description="A removed code that leads carry is kept, switched off."
       flush
       actions={
         !readOnly && (
@@ -123,7 +123,7 @@ export function ReasonCodesEditor({ codes, readOnly }: { codes: ReasonCode[]; re
                 </thead>
                 <tbody>
                   {list.map(({ row, index }) => {
-                    const problem = errors[`items.${index}.label`] ?? errors[`items.${index}.code`] ?? errors[`items.${index}`];
+                    const problem = errors[`codes.${index}.label`] ?? errors[`codes.${index}.code`] ?? errors[`codes.${index}`];
                     const errorId = `reason-${row.key}-error`;
                     const name = row.label || row.code || 'the new reason';
                     return (
@@ -164,7 +164,7 @@ export function ReasonCodesEditor({ codes, readOnly }: { codes: ReasonCode[]; re
                           />
                         </td>
                         <td className={`${cell} pr-5`}>
-                          {!readOnly && !row.saved && (
+                          {!readOnly && (
                             <Button
                               variant="ghost"
                               size="icon-sm"
@@ -185,7 +185,7 @@ export function ReasonCodesEditor({ codes, readOnly }: { codes: ReasonCode[]; re
           </section>
         );
       })}
-      <FormError className="mx-5 my-3">{leftoverErrors(errors, (path) => /^items\.\d+/.test(path))}</FormError>
+      <FormError className="mx-5 my-3">{leftoverErrors(errors, (path) => /^codes\.\d+/.test(path))}</FormError>
     </SectionCard>
   );
 }

@@ -8,6 +8,11 @@ import type { CampaignSummary } from '@shared/contracts/email';
 import type { OrganisationListResponse } from '@shared/contracts/identity';
 import type { LeadCampaignSettings, ReasonCode, ReasonCodeCatalogue } from '@shared/contracts/leads';
 import type { Delivery, DeliveryConfig, DeliveryConfigInput, DeliveryConfigWithSecret, DeliveryReceipt, DeliveryStatus } from '@shared/contracts/lead-delivery';
+
+/** What a test send answers: one attempt's receipt, and whether the client took it (`delivery-configs/:id/test`). */
+export interface DeliveryTestResult extends DeliveryReceipt {
+  delivered: boolean;
+}
 import type { z } from 'zod';
 import type { deliveryConfigUpdateSchema } from '@shared/contracts/lead-delivery';
 import { api, isApiError } from '@/lib/api';
@@ -112,21 +117,21 @@ export function useSaveCampaignSettings(campaignId: string) {
   });
 }
 
-/** The catalogue may be answered as `{items}` or as the bare list. */
+/** A list answered as `{items}` (or, tolerated, as the bare list). */
 const itemsOf = <T>(body: { items: T[] } | T[]): T[] => (Array.isArray(body) ? body : body.items);
 
 export function useReasonCodes() {
   return useQuery({
     queryKey: leadSettingsKeys.reasonCodes,
-    queryFn: async ({ signal }) => itemsOf(await api.get<ReasonCodeCatalogue | ReasonCode[]>(`${LEADS_PATH}/reason-codes`, undefined, signal)),
+    queryFn: async ({ signal }) => (await api.get<ReasonCodeCatalogue>(`${LEADS_PATH}/reason-codes`, undefined, signal)).codes,
   });
 }
 
 export function useSaveReasonCodes() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: async (items: ReasonCode[]) => itemsOf(await api.put<ReasonCodeCatalogue | ReasonCode[]>(`${LEADS_PATH}/reason-codes`, { items } satisfies ReasonCodeCatalogue)),
-    onSuccess: (items) => client.setQueryData(leadSettingsKeys.reasonCodes, items),
+    mutationFn: async (codes: ReasonCode[]) => (await api.put<ReasonCodeCatalogue>(`${LEADS_PATH}/reason-codes`, { codes } satisfies ReasonCodeCatalogue)).codes,
+    onSuccess: (codes) => client.setQueryData(leadSettingsKeys.reasonCodes, codes),
   });
 }
 
@@ -151,16 +156,11 @@ export const useUpdateDeliveryConfig = () =>
   useConfigWrite(({ id, patch }: { id: string; patch: DeliveryConfigUpdate }) => api.patch<DeliveryConfig>(`${DELIVERY_CONFIGS_PATH}/${id}`, patch));
 export const useDeleteDeliveryConfig = () => useConfigWrite((id: string) => api.delete<void>(`${DELIVERY_CONFIGS_PATH}/${id}`));
 export const useRotateDeliverySecret = () =>
-  useConfigWrite(async (id: string) => (await api.post<{ secret: string | null }>(`${DELIVERY_CONFIGS_PATH}/${id}/secret`)).secret);
+  useConfigWrite(async (id: string) => (await api.post<DeliveryConfigWithSecret>(`${DELIVERY_CONFIGS_PATH}/${id}/secret`)).secret);
 
-/** Sends a sample lead through the configuration; answers the receipt (bare, or as `{receipt}`). */
+/** Sends a sample lead through the configuration; answers the client's receipt. */
 export function useSendTestDelivery() {
-  return useMutation({
-    mutationFn: async (id: string) => {
-      const body = await api.post<DeliveryReceipt | { receipt: DeliveryReceipt }>(`${DELIVERY_CONFIGS_PATH}/${id}/test`);
-      return 'receipt' in body ? body.receipt : body;
-    },
-  });
+  return useMutation({ mutationFn: (id: string) => api.post<DeliveryTestResult>(`${DELIVERY_CONFIGS_PATH}/${id}/test`) });
 }
 
 const DELIVERIES_PAGE = 50;
