@@ -6,7 +6,6 @@
 import type { ComponentType } from 'react';
 import {
   Building2,
-  ClipboardCheck,
   CalendarClock,
   Contact,
   FileUp,
@@ -24,6 +23,7 @@ import {
   PhoneCall,
   PhoneOutgoing,
   ShieldBan,
+  SlidersHorizontal,
   Users,
   type LucideIcon,
 } from 'lucide-react';
@@ -261,9 +261,9 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
   },
   {
     id: 'leads-settings',
-    label: 'Lead QA',
+    label: 'Leads',
     path: '/leads/settings',
-    icon: ClipboardCheck,
+    icon: SlidersHorizontal,
     capability: 'leads.review',
     section: 'settings',
     keywords: ['leads', 'qa', 'quality', 'checklist', 'criteria', 'reason codes', 'reject reasons', 'delivery', 'webhook', 'dead letter', 'client'],
