@@ -13,6 +13,8 @@ import { safeNext } from './safe-next';
 const SignInPage = lazy(() => import('../pages/sign-in/sign-in-page'));
 const ForcedPasswordChangePage = lazy(() => import('../pages/account/forced-password-change-page'));
 
+/** Pages without sub-paths first, so one's own path wins over a nested page's sub-path (`/leads/settings` over `/leads/*`). */
+const ROUTE_ORDER = [...NAV_ENTRIES].sort((a, b) => Number(a.nested ?? false) - Number(b.nested ?? false));
 const PAGES = new Map<string, LazyExoticComponent<ComponentType>>(NAV_ENTRIES.map((entry) => [entry.id, lazy(entry.load)]));
 
 function Splash() {
@@ -61,7 +63,7 @@ export function AppRoutes() {
       <Suspense fallback={<PageLoading />}>
         <Switch>
           {/* A nested page answers its sub-paths too (`/accounts/<id>`) and reads them itself. */}
-          {NAV_ENTRIES.map((entry) => (
+          {ROUTE_ORDER.map((entry) => (
             <Route key={entry.id} path={entry.nested ? `${entry.path}/*?` : entry.path}>
               <GuardedPage entry={entry} />
             </Route>

@@ -42,6 +42,7 @@ const PAGE_LIST_ROUTES: Record<string, string | null> = {
   'telephony-settings': '/api/telephony/trunks',
   'lead-reports': '/api/leads/reports',
   'lead-qa': '/api/leads',
+  'leads-settings': '/api/leads/reason-codes',
   design: null,
 };
 

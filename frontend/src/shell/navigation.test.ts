@@ -44,4 +44,9 @@ describe('the navigation registry', () => {
     expect(entryAt('/settings/users/extra')).toBeUndefined();
     expect(entryAt('/nowhere')).toBeUndefined();
   });
+
+  it('finds each page at its own path, even where a nested page would also answer it', () => {
+    for (const entry of NAV_ENTRIES) expect(entryAt(entry.path)?.id).toBe(entry.id);
+    expect(entryAt('/leads/settings')?.id).toBe('leads-settings');
+  });
 });

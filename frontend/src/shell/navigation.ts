@@ -25,6 +25,7 @@ import {
   PhoneCall,
   PhoneOutgoing,
   ShieldBan,
+  SlidersHorizontal,
   Users,
   type LucideIcon,
 } from 'lucide-react';
@@ -285,6 +286,16 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
     load: () => import('../pages/settings/telephony/telephony-settings-page'),
   },
   {
+    id: 'leads-settings',
+    label: 'Leads',
+    path: '/leads/settings',
+    icon: SlidersHorizontal,
+    capability: 'leads.review',
+    section: 'settings',
+    keywords: ['leads', 'qa', 'quality', 'checklist', 'criteria', 'reason codes', 'reject reasons', 'delivery', 'webhook', 'dead letter', 'client'],
+    load: () => import('../pages/leads/settings/leads-settings-page'),
+  },
+  {
     id: 'design',
     label: 'Design system',
     path: '/design',
@@ -308,5 +319,9 @@ export function entriesFor(roles: readonly Role[]): NavEntry[] {
 /** The entry whose page is showing at `pathname`: its own path, or a sub-path of a `nested` page. */
 export function entryAt(pathname: string): NavEntry | undefined {
   const normalized = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
-  return NAV_ENTRIES.find((entry) => entry.path === normalized || (entry.nested && normalized.startsWith(`${entry.path}/`)));
+  // A page's own path wins over another page's sub-path (`/leads/settings` is not a lead of `/leads`).
+  return (
+    NAV_ENTRIES.find((entry) => entry.path === normalized) ??
+    NAV_ENTRIES.find((entry) => entry.nested && normalized.startsWith(`${entry.path}/`))
+  );
 }
