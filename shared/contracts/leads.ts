@@ -377,4 +377,10 @@ export interface BulkApproveResult {
   skipped: { id: string; reason: string }[];
 }
 
+/** A client organisation as the lead screens name it (`GET /api/leads/clients`). */
+export interface LeadClient {
+  id: string;
+  name: string;
+}
+
 export const QA_SLA_SECONDS = 24 * 60 * 60;

@@ -30,7 +30,7 @@ export function DeliveryConfigsTab({ canConfigure }: { canConfigure: boolean }) 
   // The secret shown once; a new configuration opens once its secret has been seen.
   const [secret, setSecret] = useState<{ name: string; secret: string; thenOpen?: string } | null>(null);
 
-  // Clients: the organisations (admins read them) and those the configurations already name.
+  // Clients: every organisation, and any a configuration names.
   const clients = useMemo(() => {
     const byId = new Map<string, string>();
     for (const o of organisations.data ?? []) byId.set(o.id, o.name);

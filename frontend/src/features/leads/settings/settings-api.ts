@@ -5,8 +5,7 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CallCampaignSummary } from '@shared/contracts/telephony';
 import type { CampaignSummary } from '@shared/contracts/email';
-import type { OrganisationListResponse } from '@shared/contracts/identity';
-import type { LeadCampaignSettings, ReasonCode, ReasonCodeCatalogue } from '@shared/contracts/leads';
+import type { LeadCampaignSettings, LeadClient, ReasonCode, ReasonCodeCatalogue } from '@shared/contracts/leads';
 import type { Delivery, DeliveryConfig, DeliveryConfigInput, DeliveryConfigWithSecret, DeliveryReceipt, DeliveryStatus } from '@shared/contracts/lead-delivery';
 
 /** What a test send answers: one attempt's receipt, and whether the client took it (`delivery-configs/:id/test`). */
@@ -73,13 +72,11 @@ export function useCampaignOptions() {
   });
 }
 
-/** Client organisations (the identity API lists them to admins; others get none and no request). */
+/** Client organisations, by name (`GET /api/leads/clients`, for everyone who reads lead settings). */
 export function useClientOrganisations() {
-  const isAdmin = useCan('admin');
   return useQuery({
     queryKey: leadSettingsKeys.clients,
-    queryFn: async ({ signal }) => (await api.get<OrganisationListResponse>('/api/organisations', { limit: 200 }, signal)).items,
-    enabled: isAdmin,
+    queryFn: async ({ signal }) => (await api.get<{ items: LeadClient[] }>('/api/leads/clients', undefined, signal)).items,
   });
 }
 

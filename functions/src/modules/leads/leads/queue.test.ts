@@ -7,7 +7,7 @@ import type { LeadDetail, LeadImportResult, LeadListPage } from '@shared/contrac
 import { QA_SLA_SECONDS } from '@shared/contracts/leads';
 import { fileContext } from '../../../../test/support/file-context';
 import { invoke } from '../../../../test/support/invoke';
-import { emailCampaigns, leads, leadStageRuns, leadTranscripts, leadTransitions } from '../../../db/schema';
+import { emailCampaigns, leads, organisations, leadStageRuns, leadTranscripts, leadTransitions } from '../../../db/schema';
 import { callCampaignFixture, campaignSettingsFixture, contactFixture, createLeadsTestContext, leadFixture, scoreOf, userWithToken, type UserWithToken } from './test-fixtures';
 
 interface Problem {
@@ -36,6 +36,11 @@ describe('the leads API', () => {
     const qa = await analystOnce();
     expect((await t.api(qa.token, { method: 'PUT', path: '/api/leads/reason-codes', body: { codes: [] } })).status).toBe(403);
     expect((await t.api(qa.token, { method: 'GET', path: '/api/leads/reason-codes' })).status).toBe(200);
+    // Clients by name, for the settings screens, to reviewers and not to agents.
+    await t.deps.db.insert(organisations).values({ name: 'Zenith Analytics' }).onConflictDoNothing();
+    const clients = await t.api<{ items: { id: string; name: string }[] }>(qa.token, { method: 'GET', path: '/api/leads/clients' });
+    expect(clients.json.items).toContainEqual({ id: expect.any(String), name: 'Zenith Analytics' });
+    expect((await t.api((await userWithToken(t, ['agent'])).token, { method: 'GET', path: '/api/leads/clients' })).status).toBe(403);
     const [row] = await t.deps.db.select({ state: leads.state }).from(leads).where(eq(leads.id, id));
     expect(row!.state).toBe('under_review');
   });

@@ -2,6 +2,7 @@
 // leads by hand and by import, corrections, the checklist, transitions (one by one and bulk
 // approval of rule-perfect leads), a rescore, the call's recording, the reason-code catalogue and
 // each campaign's QA settings. Each route parses, calls one service function and answers.
+import { asc } from 'drizzle-orm';
 import { z } from 'zod';
 import {
   bulkApproveSchema,
@@ -16,6 +17,7 @@ import {
   type BulkApproveResult,
   type LeadCampaignSettings,
   type LeadDetail,
+  type LeadClient,
   type LeadImportResult,
   type LeadListPage,
   type LeadRecordingLink,
@@ -23,6 +25,7 @@ import {
 } from '@shared/contracts/leads';
 import { recordIdParams } from '../../../http/params';
 import { defineRoute, reply, type Route } from '../../../http/route';
+import { organisations } from '../../../db/schema';
 import type { LeadsHooks } from '../hooks';
 import { getCampaignSettings, putCampaignSettings } from './campaign-settings';
 import { createLead, importLeads } from './create';
@@ -72,6 +75,15 @@ export function leadsRoutes(_hooks: LeadsHooks): Route[] {
       summary: 'Approve rule-perfect leads (required checklist items ticked by the approver); the others skipped with why',
       body: bulkApproveSchema,
       handler: async ({ deps, principal, body, logger }): Promise<BulkApproveResult> => bulkApprove({ ...deps, logger }, principal, body.ids),
+    }),
+    defineRoute({
+      method: 'GET',
+      path: '/api/leads/clients',
+      capability: 'leads.review',
+      summary: 'The client organisations leads are for (names only), for QA settings and delivery configurations',
+      handler: async ({ deps }): Promise<{ items: LeadClient[] }> => ({
+        items: await deps.db.select({ id: organisations.id, name: organisations.name }).from(organisations).orderBy(asc(organisations.name)),
+      }),
     }),
     defineRoute({
       method: 'GET',
