@@ -11,21 +11,15 @@ import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../functions/src/db/rows';
 import { startLeadPipeline } from '../../functions/src/modules/leads';
-import { insertLead } from '../../functions/src/modules/leads/pipeline/test-fixtures';
 import { startLocalStack, type LocalStack } from '../../infra/local/stack';
 import { percentile } from '../percentile';
+import { seedLeads } from './seed';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 const LEADS = Number(process.env.BENCH_LEADS ?? 1000);
 const BASELINE = 100;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function seed(stack: LocalStack, n: number): Promise<string[]> {
-  const ids: string[] = [];
-  for (let i = 0; i < n; i++) ids.push(await insertLead(stack.deps, i % 2 ? { recordingSeconds: 20 + (i % 40) } : {}));
-  return ids;
-}
 
 /** Starts the leads' pipelines and waits until every one is queued (or flagged); the wall time in ms. */
 async function run(stack: LocalStack, ids: string[]): Promise<number> {
@@ -60,15 +54,21 @@ async function main(): Promise<void> {
   try {
     stack.assemblyai!.setSettings({ processingMs: 200 });
     process.stdout.write(`lead pipeline bench: ${stack.databaseLabel}, ${os.cpus().length} CPUs\n`);
-    const baselineIds = await seed(stack, BASELINE);
+    const baselineIds = await seedLeads(stack.deps, BASELINE, 0);
     const baselineMs = await run(stack, baselineIds);
-    const ids = await seed(stack, LEADS);
+    const ids = await seedLeads(stack.deps, LEADS, BASELINE);
     const ms = await run(stack, ids);
     const rate = (n: number, t: number) => (n / t) * 60_000;
     process.stdout.write(`baseline: ${BASELINE} leads in ${(baselineMs / 1000).toFixed(1)} s = ${rate(BASELINE, baselineMs).toFixed(0)} leads/min\n`);
     process.stdout.write(`run:      ${LEADS} leads in ${(ms / 1000).toFixed(1)} s = ${rate(LEADS, ms).toFixed(0)} leads/min (${(rate(LEADS, ms) / rate(BASELINE, baselineMs)).toFixed(2)}× the baseline's rate)\n`);
     const [flagged] = await queryRows<{ n: number }>(stack.deps.db, sql`select count(*)::int as n from leads where id = any(${sql.param(ids)}::uuid[]) and pipeline_status = 'needs_review'`);
     process.stdout.write(`flagged needs_review: ${flagged!.n}\n`);
+    const outcomes = await queryRows<{ stage: string; outcome: string; error: string | null; n: number }>(
+      stack.deps.db,
+      sql`select stage, outcome, left(error, 120) as error, count(*)::int as n from lead_stage_runs
+          where lead_id = any(${sql.param(ids)}::uuid[]) and outcome <> 'ok' group by 1, 2, 3 order by 1, 2`,
+    );
+    for (const o of outcomes) process.stdout.write(`  ${o.stage} ${o.outcome} ×${o.n}: ${o.error ?? ''}\n`);
     process.stdout.write('stage            n      p50 ms    p95 ms\n');
     for (const [stage, samples] of await stageTimes(stack, ids)) {
       process.stdout.write(`${stage.padEnd(15)} ${String(samples.length).padStart(5)} ${percentile(samples, 50).toFixed(0).padStart(9)} ${percentile(samples, 95).toFixed(0).padStart(9)}\n`);

@@ -61,7 +61,7 @@ export function createOpenAiModel(config: Pick<Config, 'OPENAI_API_KEY' | 'OPENA
         const status = statusOf(error);
         // A 4xx other than 408/409/429 is our request's fault: retrying would not help, but the lead
         // still goes to a person with the reason, so it is reported the same way.
-        throw new VendorError('openai', status ? `answered ${status}` : `the answer could not be read (${(error as Error).name})`, { cause: error });
+        throw new VendorError('openai', status ? `answered ${status}` : `the call failed (${(error as Error).name}: ${(error as Error).message.slice(0, 200)})`, { cause: error });
       }
       if (response.output_parsed === null || response.output_parsed === undefined) throw new VendorError('openai', 'the answer held no structured output');
       return {

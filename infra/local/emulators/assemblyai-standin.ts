@@ -114,7 +114,7 @@ export async function startAssemblyAiStandin(options: { apiKey?: string; faults?
     await sleep(settings.processingMs / 2);
     t.status = 'processing';
     try {
-      const res = await fetch(t.audio_url, { signal: AbortSignal.timeout(30_000) });
+      const res = await fetch(t.audio_url, { signal: AbortSignal.timeout(120_000) });
       if (!res.ok) throw new Error(`the audio URL answered ${res.status}`);
       const format = readWavFormat(Buffer.from(await res.arrayBuffer()));
       if (!format || !format.sampleRate) throw new Error('the file is not audio we can read');

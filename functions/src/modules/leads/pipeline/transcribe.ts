@@ -159,8 +159,8 @@ async function finishTranscribing(
 
 /** The AssemblyAI webhook: 401 without the secret; a transcript id seen before, or not ours, changes nothing. */
 export async function receiveTranscriptWebhook(deps: Deps, input: { headers: Record<string, string | undefined>; rawBody: string }): Promise<TranscriptWebhookOutcome> {
-  const secret = deps.config.ASSEMBLYAI_WEBHOOK_SECRET;
-  if (!secret || !secretMatches(input.headers[ASSEMBLYAI_AUTH_HEADER], secret)) throw new AppError('unauthenticated', { detail: 'The webhook secret is missing or wrong.' });
+  // The shape first (nothing is done with it), then the secret: a notification that is not one is
+  // 400 whoever sends it; one without the right secret is 401.
   let body: unknown;
   try {
     body = JSON.parse(input.rawBody);
@@ -169,6 +169,8 @@ export async function receiveTranscriptWebhook(deps: Deps, input: { headers: Rec
   }
   const parsed = notificationSchema.safeParse(body);
   if (!parsed.success) throw new AppError('bad_request', { detail: 'Expected {transcript_id, status}.' });
+  const secret = deps.config.ASSEMBLYAI_WEBHOOK_SECRET;
+  if (!secret || !secretMatches(input.headers[ASSEMBLYAI_AUTH_HEADER], secret)) throw new AppError('unauthenticated', { detail: 'The webhook secret is missing or wrong.' });
   const jobId = parsed.data.transcript_id;
   const [lead] = await deps.db.select({ id: leads.id, status: leads.pipelineStatus }).from(leads).where(and(eq(leads.transcriptJobId, jobId), isNull(leads.deletedAt)));
   if (!lead) return 'unknown';

@@ -4,11 +4,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { accountCriteriaSchema, leadScoreSchema, type Utterance } from '@shared/contracts/leads';
-import { createOpenAiModel } from '../../../functions/src/adapters/openai';
-import { VendorError } from '../../../functions/src/adapters/vendor-error';
-import { aiScore } from '../../../functions/src/modules/leads/pipeline/ai-scorer';
-import type { LeadFacts } from '../../../functions/src/modules/leads/pipeline/lead-facts';
-import { startOpenAiStandin, type OpenAiStandin } from './openai-standin';
+import { createOpenAiModel } from '../../../adapters/openai';
+import { VendorError } from '../../../adapters/vendor-error';
+import { aiScore } from './ai-scorer';
+import type { LeadFacts } from './lead-facts';
+import { startOpenAiStandin, type OpenAiStandin } from '../../../../../infra/local/emulators/openai-standin';
 
 const transcript: Utterance[] = [
   { speaker: 'agent', startMs: 150, endMs: 3900, text: 'Is cloud spending something your team is looking at this year?' },

@@ -5,11 +5,11 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAssemblyAiTranscriber, type Transcriber } from '../../../functions/src/adapters/assemblyai';
-import { VendorError } from '../../../functions/src/adapters/vendor-error';
-import { utterancesBySpeaker } from '../../../functions/src/modules/leads/pipeline/transcribe';
-import { startAssemblyAiStandin, type AssemblyAiStandin } from './assemblyai-standin';
-import { twoToneWav } from './wav';
+import { createAssemblyAiTranscriber, type Transcriber } from '../../../adapters/assemblyai';
+import { VendorError } from '../../../adapters/vendor-error';
+import { utterancesBySpeaker } from './transcribe';
+import { startAssemblyAiStandin, type AssemblyAiStandin } from '../../../../../infra/local/emulators/assemblyai-standin';
+import { twoToneWav } from '../../../../../infra/local/emulators/wav';
 
 describe('the AssemblyAI stand-in through the SDK adapter', () => {
   let standin: AssemblyAiStandin;
