@@ -37,6 +37,9 @@ import { redactError } from '../../functions/src/http/redact-error';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
+/** Where the app's own port serves the fake client endpoint (lead delivery on the laptop). */
+const FAKE_CLIENT_PATH = '/__fake-client';
+
 /** A problem with the settings or the machine, told to the user in one line. */
 export class StartupError extends Error {
   override name = 'StartupError';
@@ -77,6 +80,8 @@ export interface LocalStack {
   openai: OpenAiStandin | null;
   /** A client receiving delivered leads (`hookUrl()` to configure; `/__client/*` to inject faults and list posts). */
   fakeClient: FakeClientEndpoint;
+  /** The fake client on the app's own port, stable across restarts (for configurations kept in DATA_DIR). */
+  fakeClientHookUrl: string;
   databaseLabel: string;
   stop(): Promise<void>;
 }
@@ -385,6 +390,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 
     handleRequest = (req, res) => {
       const pathname = (req.url ?? '/').split('?')[0]!;
+      if (pathname.startsWith(`${FAKE_CLIENT_PATH}/`)) {
+        req.url = (req.url ?? '/').slice(FAKE_CLIENT_PATH.length);
+        fakeClient.handle(req, res).catch(() => res.destroy());
+        return;
+      }
       if (gateway.isApiPath(pathname)) {
         gateway.handle(req, res).catch((error: unknown) => {
           deps.logger.error('gateway failure', { error: redactError(error) });
@@ -409,6 +419,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       assemblyai,
       openai,
       fakeClient,
+      fakeClientHookUrl: `${publicUrl}${FAKE_CLIENT_PATH}/hooks/leads`,
       databaseLabel: describeDatabase(config, dataDir),
       stop: stopAll,
     };

@@ -78,6 +78,7 @@ async function main(): Promise<void> {
     `  Database   ${stack.databaseLabel}`,
     `  Mail       ${stack.mailViewerUrl}  (every email the app sends)`,
     `  Telephony  ${stack.telnyx ? `${stack.telnyx.url}/__standin/calls  (the Telnyx stand-in's calls; outcomes by number, see README)` : `Telnyx at ${config.TELNYX_BASE_URL}`}`,
+    `  Leads out  ${stack.fakeClientHookUrl}  (a fake client to deliver leads to; ${stack.fakeClient.url}/__client/received lists them)`,
     `  Data       ${rel}/  (DynamoDB, S3 files, signing keys${config.DATABASE_URL ? '' : ', database'})`,
     '',
     '  Press Ctrl-C to stop.',

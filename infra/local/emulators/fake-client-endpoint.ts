@@ -47,6 +47,8 @@ export interface FakeClientEndpoint {
   /** The secret signatures are checked with: for posts to `path`, or to every path without its own. */
   setSecret(secret: string | null, path?: string): void;
   reset(): void;
+  /** Serves one request (the local stack also mounts it on its own port, under a stable path). */
+  handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -93,7 +95,7 @@ export async function startFakeClientEndpoint(options: { secret?: string | null;
     return (Array.isArray(v) ? v[0] : v) ?? null;
   };
 
-  const server = await listenLocal(async (req, res) => {
+  const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const raw = (await readBody(req)).toString('utf8');
     if (url.pathname.startsWith('/__client/')) {
@@ -158,7 +160,8 @@ export async function startFakeClientEndpoint(options: { secret?: string | null;
     if (key) accepted.add(key);
     entry.firstOfKey = !duplicate;
     return sendJson(res, 200, { received: true, duplicate, id: key });
-  });
+  };
+  const server = await listenLocal(handle);
 
   return {
     url: server.endpoint,
@@ -177,6 +180,7 @@ export async function startFakeClientEndpoint(options: { secret?: string | null;
       faults = { ...NO_FAULTS };
       random = seeded(faults.seed);
     },
+    handle,
     stop: server.stop,
   };
 }

@@ -45,7 +45,10 @@ export async function deliverLead(deps: Deps, leadId: string, actorId: string | 
     .values(configs.map((c) => ({ leadId, configId: c.id, createdAt: now, updatedAt: now })))
     .onConflictDoNothing({ target: [leadDeliveries.leadId, leadDeliveries.configId] });
   deps.logger.info('lead delivery requested', { leadId, actorId, configs: configs.length });
-  await startLeadDeliveryWorkflow(deps, leadId);
+  // The deliveries are kept: should the workflow not start now, the sweeper starts it within minutes.
+  await startLeadDeliveryWorkflow(deps, leadId).catch((error: unknown) =>
+    deps.logger.error('lead delivery workflow did not start; the sweeper will', { leadId, error: (error as Error).name }),
+  );
 }
 
 /** A dead or failed delivery, sent again now with a fresh round of attempts (409 for any other). */
@@ -61,7 +64,9 @@ export async function retryDelivery(deps: Deps, deliveryId: string): Promise<voi
     if (!row) throw notFound('delivery');
     throw new AppError('conflict', { detail: `Only a dead or failed delivery is retried; this one is ${row.status}.` });
   }
-  await startLeadDeliveryWorkflow(deps, moved.leadId);
+  await startLeadDeliveryWorkflow(deps, moved.leadId).catch((error: unknown) =>
+    deps.logger.error('lead delivery workflow did not start; the sweeper will', { leadId: moved.leadId, error: (error as Error).name }),
+  );
 }
 
 /** How long a due delivery is left to its own workflow before the sweeper starts another. */
