@@ -38,7 +38,7 @@ export type FunctionAccessTable = Readonly<Record<string, FunctionAccess>>;
 const IMPORT_OBJECTS = 'imports/*';
 const RECORDING_OBJECTS = 'recordings/*';
 const EXPORT_OBJECTS = 'exports/*';
-const DELIVERY_OBJECTS = 'deliveries/*';
+const DELIVERY_OBJECTS = 'lead-deliveries/*';
 
 /** The product's functions, by entry (functions/src/handlers/*.ts). */
 export const functionAccess: FunctionAccessTable = {
@@ -108,7 +108,8 @@ export const functionAccess: FunctionAccessTable = {
   'functions/src/handlers/leads.ts': {
     leadsAi: true,
     deliverySecrets: 'manage',
-    objects: { read: [RECORDING_OBJECTS, DELIVERY_OBJECTS] },
+    // A configuration's CSV file is written from its delivered leads, then linked.
+    objects: { read: [RECORDING_OBJECTS, DELIVERY_OBJECTS], write: [DELIVERY_OBJECTS] },
     workflows: { start: true },
   },
   // The lead pipeline's tasks (intake, transcription, scoring, verification, queueing): the vendors

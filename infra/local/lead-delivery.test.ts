@@ -48,7 +48,7 @@ describe('lead delivery on the local stack', () => {
       .insert(leads)
       .values({ state: 'approved', source: 'manual', clientOrgId: org!.id, fields: { firstName: 'Grace', email: 'grace@example.com' } })
       .returning({ id: leads.id });
-    expect((await api('POST', `/api/leads/leads/${lead!.id}/deliver`)).status).toBe(202);
+    expect((await api('POST', `/api/leads/${lead!.id}/deliver`)).status).toBe(202);
     await stack.stepFunctions.idle();
 
     const received = ((await (await fetch(`${stack.fakeClientHookUrl.replace('/hooks/leads', '')}/__client/received`)).json()) as { items: ReceivedPost[] }).items;

@@ -6,7 +6,7 @@
 //   delivery-configs/:id             GET, PATCH, DELETE                            leads.configure
 //   delivery-configs/:id/test        POST (sends a sample lead, answers the receipt)   leads.configure
 //   delivery-configs/:id/secret      POST (rotates the signing secret; answered once)   leads.configure
-//   leads/:id/deliver                POST (one-click: publish to every matching configuration)   leads.review
+//   :id/deliver                      POST (one-click: publish to every matching configuration)   leads.review
 //   deliveries                       GET ?status&clientOrgId&leadId (dead letters: status=dead)  leads.review
 //   deliveries/:id                   GET (with its receipts)                        leads.review
 //   deliveries/:id/retry             POST (a dead or failed delivery, now)          leads.review

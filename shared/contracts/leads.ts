@@ -3,19 +3,21 @@
 // against the campaign's criteria), corrections, checklists, reason codes and campaign settings.
 // Delivery to clients: ./lead-delivery.ts; reports: ./lead-reports.ts.
 //
-// Routes (all under /api/leads):
-//   leads                        GET (the queue: filters, cursor), POST (by hand)        leads.review
-//   leads/import                 POST {campaignId, csv}                                   leads.review
-//   leads/:id                    GET (with transcript, scores, account check, history)    leads.review
-//   leads/:id                    PATCH {fields?, answers?} (each change audited)          leads.review
-//   leads/:id/checklist          PUT {itemId: boolean}                                    leads.review
-//   leads/:id/transition         POST {to, reasonCode?, note?}                            per LEAD_TRANSITIONS
-//   leads/:id/rescore            POST (runs the pipeline again)                           leads.review
-//   leads/bulk-approve           POST {ids} (rule-perfect leads only)                     leads.review
-//   leads/:id/recording          GET (a short-lived link to the call's recording)         leads.review
-//   reason-codes                 GET; PUT (the catalogue)                                 leads.review; leads.configure
-//   campaigns/:campaignId/settings  GET, PUT (client, checklist, criteria)               leads.review; leads.configure
-//   webhooks/assemblyai          POST, public, checked by its secret header
+// Routes (all under /api/leads; a lead at the root, `/api/leads/:id`):
+//   (root)                  GET (the queue: filters, cursor), POST (by hand)             leads.review
+//   import                  POST {campaignId, campaignKind, csv}                         leads.review
+//   bulk-approve            POST {ids} (rule-perfect leads only)                         leads.review
+//   clients                 GET (client organisations by name)                           leads.review
+//   reason-codes            GET; PUT {codes} (the catalogue)                             leads.review; leads.configure
+//   campaigns/:campaignId/settings  GET; PUT (client, checklist, criteria)               leads.review; leads.configure
+//   :id                     GET (with transcript, scores, account check, history); PATCH {fields?, answers?, notes?}   leads.review
+//   :id/checklist           PUT {itemId: boolean}                                        leads.review
+//   :id/transition          POST {to, reasonCode?, note?}                                per LEAD_TRANSITIONS
+//   :id/rescore             POST (runs the pipeline again)                               leads.review
+//   :id/recording           GET (a short-lived link to the call's recording)             leads.review
+//   reports                 GET (./lead-reports.ts)                                      leads.review
+//   webhooks/assemblyai     POST, public, checked by its secret header
+//   delivery: ./lead-delivery.ts
 import { z } from 'zod';
 import type { Capability } from '../access';
 

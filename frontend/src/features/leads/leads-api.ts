@@ -16,7 +16,7 @@ import type {
 import type { Delivery } from '@shared/contracts/lead-delivery';
 import { api } from '@/lib/api';
 
-/** The module's API: the leads themselves at its root (`/api/leads/:id`), delivery under `leads/:id/deliver`. */
+/** The module's API: the leads themselves at its root (`/api/leads/:id`), delivery at `/api/leads/:id/deliver`. */
 export const LEADS_API = '/api/leads';
 const PAGE_SIZE = 50;
 const QUEUE_REFRESH_MS = 30_000;
@@ -90,8 +90,8 @@ export const transitionLead = (id: string, request: TransitionRequest) => api.po
 export const updateLead = (id: string, request: UpdateLead) => api.patch<LeadDetail>(`${LEADS_API}/${id}`, request);
 export const putChecklist = (id: string, items: Record<string, boolean>) => api.put<LeadDetail>(`${LEADS_API}/${id}/checklist`, items);
 export const bulkApprove = (ids: string[]) => api.post<BulkApproveResult>(`${LEADS_API}/bulk-approve`, { ids });
-/** One-click publish to every matching delivery configuration (lead-delivery.ts: `leads/:id/deliver`). */
-export const deliverLead = (id: string) => api.post<unknown>(`${LEADS_API}/leads/${id}/deliver`);
+/** One-click publish to every matching delivery configuration (`/api/leads/:id/deliver`). */
+export const deliverLead = (id: string) => api.post<unknown>(`${LEADS_API}/${id}/deliver`);
 
 /** One delivery with its receipts (status, response excerpt, time of each attempt). */
 export function useDeliveryReceipts(id: string, enabled: boolean) {

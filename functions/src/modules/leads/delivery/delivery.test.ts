@@ -171,7 +171,7 @@ describe('delivering a lead', () => {
     client.setSecret(hook.secret, '/hooks/json');
     client.setSecret(form.secret, '/landing');
     const leadId = await approvedLead();
-    const res = await call<{ items: Delivery[] }>('POST', `/api/leads/leads/${leadId}/deliver`, { as: 'quality_analyst' });
+    const res = await call<{ items: Delivery[] }>('POST', `/api/leads/${leadId}/deliver`, { as: 'quality_analyst' });
     expect(res.status, res.text).toBe(202);
     expect(res.json.items).toHaveLength(2);
     await sfn.idle();
@@ -201,17 +201,17 @@ describe('delivering a lead', () => {
     expect(detail.json.receipts![0]!.responseExcerpt).toContain('"received":true');
 
     // Once published, a second click is refused and nothing more is sent.
-    expect((await call('POST', `/api/leads/leads/${leadId}/deliver`)).status).toBe(409);
+    expect((await call('POST', `/api/leads/${leadId}/deliver`)).status).toBe(409);
     expect(client.received()).toHaveLength(2);
   });
 
   it('refuses a lead that is not approved, and one whose client has no configuration', async () => {
     await createConfig({ name: 'Hook', kind: 'webhook', url: client.hookUrl() });
     const underReview = await approvedLead({ state: 'under_review' });
-    expect((await call('POST', `/api/leads/leads/${underReview}/deliver`)).status).toBe(409);
+    expect((await call('POST', `/api/leads/${underReview}/deliver`)).status).toBe(409);
     const [{ id: otherOrg }] = (await ctx.deps.db.insert(organisations).values({ name: 'Nobody Ltd' }).returning({ id: organisations.id })) as [{ id: string }];
     const orphan = await approvedLead({ clientOrgId: otherOrg });
-    expect((await call('POST', `/api/leads/leads/${orphan}/deliver`)).status).toBe(409);
+    expect((await call('POST', `/api/leads/${orphan}/deliver`)).status).toBe(409);
     expect(await deliveriesOf(underReview)).toEqual([]);
   });
 

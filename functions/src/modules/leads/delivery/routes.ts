@@ -87,7 +87,7 @@ export function deliveryRoutes(_hooks: LeadsHooks): Route[] {
     }),
     defineRoute({
       method: 'POST',
-      path: `${BASE}/leads/{id}/deliver`,
+      path: `${BASE}/{id}/deliver`,
       capability: 'leads.review',
       summary: 'Deliver an approved lead to every matching configuration of its client (409 unless approved); answers its deliveries',
       params: idParams,
