@@ -2,7 +2,7 @@
 // Settings that are wrong stop start-up with one line saying what to fix.
 import path from 'node:path';
 import { seedEmailDemo } from '../../functions/src/modules/email';
-import { seedLeadsDemo } from '../../functions/src/modules/leads';
+import { seedLeadsDemo, seedDemoDeliveryWebhook } from '../../functions/src/modules/leads';
 import { seedTelephonyDemo } from '../../functions/src/modules/telephony';
 import { telephonyHooks } from '../../functions/src/composition';
 import { signInHint } from '../../functions/src/modules/identity';
@@ -62,6 +62,7 @@ async function main(): Promise<void> {
     }
     const leads = await seedLeadsDemo(stack.deps);
     if (leads) process.stdout.write(`  Leads demo: ${leads.leads} leads in every QA state with transcripts and scores, and ${leads.deliveries} client deliveries.\n`);
+    if (await seedDemoDeliveryWebhook(stack.deps, stack.fakeClientHookUrl)) process.stdout.write('  Leads demo: the demo client receives delivered leads at the fake client endpoint (a signed webhook).\n');
   }
 
   const seconds = ((Date.now() - started) / 1000).toFixed(1);

@@ -67,6 +67,18 @@ function zoneInDaytime(): string {
   return zones.find((z) => hour(z) >= 9 && hour(z) <= 19) ?? 'Asia/Tokyo';
 }
 
+/** Reads until `ok` holds (setup code runs outside a test, where expect.poll is not allowed). */
+async function until<T>(what: string, read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = WAIT_MS): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T | undefined;
+  while (Date.now() < deadline) {
+    last = await read();
+    if (ok(last)) return last;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`Timed out waiting for ${what} (last: ${JSON.stringify(last)})`);
+}
+
 async function standin(method: string, route: string, body?: unknown): Promise<void> {
   const res = await fetch(`${inject('telnyxStandinUrl')}${route}`, {
     method,
@@ -168,7 +180,7 @@ describe('an analyst reviewing, approving and delivering a lead from a positive 
     page.setDefaultTimeout(WAIT_MS);
     await signIn(page, AGENT);
     await openApp(page, '/telephony/console');
-    await eventually(() => page.getByRole('status', { name: 'Call state' }).getAttribute('data-state')).toBe('ready');
+    await until('the softphone to be ready', () => page.getByRole('status', { name: 'Call state' }).getAttribute('data-state'), (v) => v === 'ready');
     await page.getByRole('radiogroup', { name: 'Agent status' }).getByRole('radio', { name: 'Available' }).click();
     await admin.request('POST', `/api/telephony/dialer/queues/${campaign.id}/start`);
     await page.getByTestId('call-contact-name').filter({ hasText: 'Hana Hopewell' }).waitFor();
@@ -177,23 +189,23 @@ describe('an analyst reviewing, approving and delivering a lead from a positive 
     await form.getByLabel(/Budget this year/).fill('25000');
     await form.getByRole('group', { name: 'Disposition' }).getByRole('button', { name: 'Interested', exact: true }).click();
     await form.getByRole('button', { name: /Save wrap-up|Hang up and save/ }).click();
-    await eventually(() => page.getByTestId('agent-status').textContent()).toMatch(/Available/);
+    await until('the agent to be available again', () => page.getByTestId('agent-status').textContent(), (v) => /Available/.test(v ?? ''));
     await admin.request('POST', `/api/telephony/dialer/queues/${campaign.id}/pause`);
     await agentBrowser.close();
     agentBrowser = undefined;
 
     // The pipeline transcribes, scores, checks and queues the lead.
-    await expect
-      .poll(
-        async () => {
-          const page = await admin.request<LeadListPage>('GET', `/api/leads?campaignId=${campaign.id}&state=under_review`);
-          const lead = page.items.find((item) => item.contactId === prospect.id);
-          leadId = lead?.id ?? '';
-          return lead?.pipelineStatus ?? 'not yet';
-        },
-        { timeout: PIPELINE_WAIT_MS, interval: 1_000 },
-      )
-      .toBe('queued');
+    await until(
+      'the pipeline to queue the lead',
+      async () => {
+        const page = await admin.request<LeadListPage>('GET', `/api/leads?campaignId=${campaign.id}&state=under_review`);
+        const lead = page.items.find((item) => item.contactId === prospect.id);
+        leadId = lead?.id ?? '';
+        return lead?.pipelineStatus ?? 'not yet';
+      },
+      (status) => status === 'queued',
+      PIPELINE_WAIT_MS,
+    );
   }, 4 * WAIT_MS + PIPELINE_WAIT_MS);
 
   afterAll(async () => {

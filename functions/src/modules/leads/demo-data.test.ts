@@ -13,12 +13,12 @@ import { telephonyHooks } from '../../composition';
 import { queryOne, queryRows } from '../../db/rows';
 import { insertContacts } from '../compliance/testing';
 import { seedTelephonyDemo } from '../telephony';
-import { seedLeadsDemo } from './demo-data';
+import { seedDemoDeliveryWebhook, seedLeadsDemo } from './demo-data';
 import { leadReport } from './reports/lead-report';
 
 let ctx: TestContext;
 beforeAll(async () => {
-  ctx = await createTestDeps({ env: { ...FAST_AUTH_ENV, TELEPHONY_SECRET_KEY: randomBytes(32).toString('base64') } });
+  ctx = await createTestDeps({ env: { ...FAST_AUTH_ENV, TELEPHONY_SECRET_KEY: randomBytes(32).toString('base64'), DELIVERY_ALLOW_PRIVATE_TARGETS: 'true' } });
 }, 60_000);
 afterAll(async () => ctx?.close());
 
@@ -130,5 +130,15 @@ describe('the leads demo', () => {
     expect(figures.rejectionReasons.map((r) => r.code).sort()).toEqual(['bad_email', 'no_consent']);
 
     expect(await seedLeadsDemo(ctx.deps)).toBeNull();
+  });
+
+  it('points an active signed webhook of the demo client at the given endpoint, once', async () => {
+    expect(await seedDemoDeliveryWebhook(ctx.deps, 'http://127.0.0.1:4000/__fake-client/hooks/leads')).toBe(true);
+    const hooks = await queryRows<{ url: string; active: boolean; secret_ref: string | null }>(
+      ctx.deps.db,
+      sql`select url, active, secret_ref from delivery_configs where kind = 'webhook' and deleted_at is null`,
+    );
+    expect(hooks).toEqual([{ url: 'http://127.0.0.1:4000/__fake-client/hooks/leads', active: true, secret_ref: expect.any(String) }]);
+    expect(await seedDemoDeliveryWebhook(ctx.deps, 'http://127.0.0.1:4000/__fake-client/hooks/leads')).toBe(false);
   });
 });

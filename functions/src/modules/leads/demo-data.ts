@@ -18,6 +18,8 @@ import {
   type Utterance,
 } from '@shared/contracts/leads';
 import type { Deps } from '../../core/deps';
+import { configDepsOf, createConfig } from './delivery/configs';
+import { deliveryKitOf } from './delivery/deliver';
 import { queryOne, queryRows } from '../../db/rows';
 import {
   deliveryAttempts,
@@ -445,4 +447,25 @@ function accountCheckOf(s: Source): AccountCheck {
     { criterion: 'country' as const, expected: DEMO_CRITERIA.countries.join(', '), actual: s.country, verdict: verdict(inCountry), source: 'data' as const },
   ];
   return accountCheckSchema.parse({ matched: checks.every((c) => c.verdict !== 'mismatch'), checks, enriched: false });
+}
+
+/**
+ * The local stack's demo also delivers: an active signed webhook for the demo client, pointed at
+ * the stack's fake client endpoint, so "Deliver" on an approved demo lead shows a receipt.
+ * Skipped when the client already has a webhook configuration.
+ */
+export async function seedDemoDeliveryWebhook(deps: Deps, url: string): Promise<boolean> {
+  const client = await queryOne<{ id: string }>(deps.db, sql`select id from organisations where lower(name) = lower(${CLIENT_NAME})`);
+  if (!client) return false;
+  const existing = await queryOne<{ id: string }>(
+    deps.db,
+    sql`select id from delivery_configs where client_org_id = ${client.id}::uuid and kind = 'webhook' and deleted_at is null limit 1`,
+  );
+  if (existing) return false;
+  await createConfig(
+    configDepsOf(deps, deliveryKitOf(deps).secrets),
+    { clientOrgId: client.id, campaignId: null, name: `${CLIENT_NAME} webhook (local fake client)`, kind: 'webhook', url, fieldMap: [], active: true },
+    null,
+  );
+  return true;
 }

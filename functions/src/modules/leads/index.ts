@@ -26,4 +26,4 @@ export * from './pipeline/index';
 export { deliverLead, deliveryKitOf, leadDeliverySweepJob, retryDelivery, startLeadDeliveryWorkflow, sweepLeadDeliveries } from './delivery/deliver';
 export { failLeadDeliveries, runLeadDeliveries, type RunResult } from './delivery/engine';
 export { leadTimelineSource } from './delivery/timeline-source';
-export { seedLeadsDemo, type LeadsDemoReport } from './demo-data';
+export { seedDemoDeliveryWebhook, seedLeadsDemo, type LeadsDemoReport } from './demo-data';
