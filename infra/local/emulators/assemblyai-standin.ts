@@ -9,7 +9,7 @@
 //   GET  /__standin/transcripts   the transcripts, newest last, with their webhook deliveries
 //   GET  /__standin/faults        the faults in force and how many were played
 //   POST /__standin/faults        {errorRate?, errorStatus?, malformedRate?, timeoutRate?, timeoutMs?, delayMs?, seed?}
-//   POST /__standin/settings      {processingMs?, webhooksEnabled?, webhookAttempts?}
+//   POST /__standin/settings      {processingMs?, webhooksEnabled?, webhookAttempts?, webhookRetryMs?}
 import { randomUUID } from 'node:crypto';
 import type http from 'node:http';
 import { createFaultInjector, faultControl, type FaultCounts, type VendorFaults } from './ai-vendor-faults';
@@ -22,8 +22,10 @@ export interface AssemblyAiStandinSettings {
   processingMs: number;
   /** Off: transcripts complete but nobody is told (the sweeper's case). */
   webhooksEnabled: boolean;
-  /** Deliveries tried per webhook before giving up. */
+  /** Deliveries tried per webhook before giving up (AssemblyAI tries up to 10). */
   webhookAttempts: number;
+  /** Between two deliveries of a webhook answered with an error. */
+  webhookRetryMs: number;
 }
 
 export interface WebhookDelivery {
@@ -59,7 +61,7 @@ export interface AssemblyAiStandin {
   stop(): Promise<void>;
 }
 
-const DEFAULT_SETTINGS: AssemblyAiStandinSettings = { processingMs: 300, webhooksEnabled: true, webhookAttempts: 5 };
+const DEFAULT_SETTINGS: AssemblyAiStandinSettings = { processingMs: 300, webhooksEnabled: true, webhookAttempts: 10, webhookRetryMs: 1000 };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms).unref());
 
 function publicView(t: StandinTranscript, headerValues: Map<string, string>) {
@@ -106,7 +108,7 @@ export async function startAssemblyAiStandin(options: { apiKey?: string; faults?
       } catch (error) {
         t.deliveries.push({ at: new Date().toISOString(), status: null, error: (error as Error).message });
       }
-      await sleep(100 * attempt);
+      if (attempt < settings.webhookAttempts) await sleep(settings.webhookRetryMs);
     }
   }
 

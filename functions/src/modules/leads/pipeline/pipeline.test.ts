@@ -38,7 +38,7 @@ describe('the lead pipeline on the local stack', () => {
       ephemeral: true,
       fastRetries: true,
     });
-    stack.assemblyai!.setSettings({ processingMs: 50 });
+    stack.assemblyai!.setSettings({ processingMs: 50, webhookRetryMs: 300 });
   }, 180_000);
   afterAll(async () => {
     await stack?.stop();

@@ -99,7 +99,7 @@ export function secretMatches(given: string | undefined, expected: string): bool
 
 const notificationSchema = z.object({ transcript_id: z.string().min(1).max(200), status: z.string().max(40) });
 
-export type TranscriptWebhookOutcome = 'stored' | 'failed' | 'duplicate' | 'unknown' | 'pending';
+export type TranscriptWebhookOutcome = 'stored' | 'failed' | 'duplicate' | 'pending';
 
 /**
  * Finishes a transcribing lead (the webhook, or the sweeper giving up after 30 minutes): moves it
@@ -173,7 +173,9 @@ export async function receiveTranscriptWebhook(deps: Deps, input: { headers: Rec
   if (!secret || !secretMatches(input.headers[ASSEMBLYAI_AUTH_HEADER], secret)) throw new AppError('unauthenticated', { detail: 'The webhook secret is missing or wrong.' });
   const jobId = parsed.data.transcript_id;
   const [lead] = await deps.db.select({ id: leads.id, status: leads.pipelineStatus }).from(leads).where(and(eq(leads.transcriptJobId, jobId), isNull(leads.deletedAt)));
-  if (!lead) return 'unknown';
+  // The webhook can overtake the submitting step's write of the job id: 404 makes AssemblyAI deliver
+  // it again a little later (a transcript that is no lead's at all is retried a few times, harmlessly).
+  if (!lead) throw new AppError('not_found', { detail: 'No lead waits for this transcript (yet).' });
   if (lead.status !== 'transcribing') return 'duplicate';
   const transcriber = assemblyAiFor(deps.config);
   if (!transcriber) throw new AppError('unavailable', { detail: 'Transcription is not configured.' });
