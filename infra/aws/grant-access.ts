@@ -40,8 +40,11 @@ export function grantAccess(fn: lambda.Function, access: FunctionAccess, targets
   if (access.deliverySecrets) grantDeliverySecrets(fn, access.deliverySecrets);
 
   if (access.workflows?.start && workflows.length) {
+    // A workflow's task grants every machine by name: by reference, two machines whose tasks start
+    // each other (lead intake and scoring) would depend on each other.
+    const isTask = workflows.some((w) => Object.values(w.taskFunctions).includes(fn));
     for (const workflow of workflows) {
-      if (Object.values(workflow.taskFunctions).includes(fn)) {
+      if (isTask) {
         grantStartOwnWorkflow(fn, workflow);
         continue;
       }
@@ -71,12 +74,12 @@ export function grantAccess(fn: lambda.Function, access: FunctionAccess, targets
 }
 
 /**
- * A task that may start workflows is granted its own machine by name: the machine's ARN would make
- * the task's policy depend on the machine, which depends on the task (a cycle CloudFormation
+ * A task that may start workflows is granted machines by name: the machine's ARN would make the
+ * task's policy depend on the machine, which depends on its tasks (a cycle CloudFormation
  * refuses). The name is the stack's (state machines are named after their workflows).
  */
 function grantStartOwnWorkflow(fn: lambda.Function, workflow: Workflow): void {
-  if (!workflow.machineName) throw new Error(`${fn.node.path} may start workflows, but its own workflow has no fixed name to grant without a dependency cycle.`);
+  if (!workflow.machineName) throw new Error(`${fn.node.path} may start workflows, but a workflow has no fixed name to grant without a dependency cycle.`);
   const stack = Stack.of(fn);
   fn.addToRolePolicy(
     new iam.PolicyStatement({

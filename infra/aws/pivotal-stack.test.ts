@@ -11,7 +11,7 @@ import { apiModules } from '../../functions/src/modules/index';
 import { scheduledJobs } from '../../functions/src/schedules';
 import { workflows } from '../../functions/src/workflows/index';
 import { SECURITY_HEADERS } from '../local/static-files';
-import { gatewayAuthorizerFor } from './constructs/module-api';
+import { gatewayAuthorizerFor, planGatewayRoutes, servingRoute } from './constructs/module-api';
 import { accessFor, accessKeyMatches, functionAccess } from './function-access';
 import { testStack } from './test-app';
 
@@ -148,18 +148,30 @@ describe('the CDK app, as deployed with a built SPA and an email domain', () => 
       }
     });
 
-    it('declares one route per METHOD path of every module, plus $default', () => {
+    it('serves every METHOD path of every module by one gateway route of that module, within the 500-resource budget, plus $default', () => {
       const routeKeys = Object.values(ofType(template, 'AWS::ApiGatewayV2::Route')).map((r) => r.Properties.RouteKey);
-      const expected = apiModules.flatMap((m) => m.routes.map((r) => `${r.method} ${r.path}`));
-      expect(routeKeys.sort()).toEqual([...expected, '$default'].sort());
+      const plan = planGatewayRoutes(apiModules);
+      expect(routeKeys.sort()).toEqual([...plan.map((r) => `${r.method} ${r.path}`), '$default'].sort());
+      for (const module of apiModules) {
+        for (const route of module.routes) expect(servingRoute(plan, route.method, route.path)?.module, `${route.method} ${route.path}`).toBe(module.name);
+      }
+      // A greedy route serves a prefix no other module has a route under.
+      for (const greedy of plan.filter((r) => r.method === 'ANY')) {
+        const prefix = greedy.path.slice(0, -'/{proxy+}'.length);
+        const others = apiModules.filter((m) => m.name !== greedy.module && m.routes.some((r) => r.path === prefix || r.path.startsWith(`${prefix}/`)));
+        expect(others.map((m) => m.name), greedy.path).toEqual([]);
+      }
+      expect(plan.length).toBeLessThan(apiModules.flatMap((m) => m.routes).length / 2);
     });
 
     it('puts the staff pool’s JWT authorizer on every staff-only route and none on public ones', () => {
       const authorizers = ofType(template, 'AWS::ApiGatewayV2::Authorizer');
       const routes = Object.values(ofType(template, 'AWS::ApiGatewayV2::Route'));
+      const plan = planGatewayRoutes(apiModules);
       for (const module of apiModules) {
         for (const route of module.routes) {
-          const props = routes.find((r) => r.Properties.RouteKey === `${route.method} ${route.path}`)!.Properties;
+          const serving = servingRoute(plan, route.method, route.path)!;
+          const props = routes.find((r) => r.Properties.RouteKey === `${serving.method} ${serving.path}`)!.Properties;
           const kind = gatewayAuthorizerFor(routeRoles(route));
           if (kind === 'none') {
             expect(props.AuthorizationType, `${route.method} ${route.path}`).toBe('NONE');
@@ -437,12 +449,15 @@ describe('the CDK app, as deployed with a built SPA and an email domain', () => 
       expect(holders.map((f) => f.Properties.Description).sort()).toEqual(['API module leads', ...leadTasks().filter((t) => deliveryTask(t.entry)).map((t) => t.description)].sort());
     });
 
-    it('lets the leads API read recordings and CSV deliveries and start workflows, and the telephony API start the pipeline', () => {
+    it('lets the leads API read recordings, read and write CSV deliveries and start workflows, and the telephony API start the pipeline', () => {
       const leads = fns().find((f) => f.Properties.Description === 'API module leads')!;
       const reads = statementsOf(template, leads).filter((st) => [st.Action].flat().includes('s3:GetObject'));
       expect(JSON.stringify(reads)).toContain('/recordings/*');
-      expect(JSON.stringify(reads)).toContain('/deliveries/*');
-      expect(statementsOf(template, leads).flatMap((st) => [st.Action].flat())).not.toContain('s3:PutObject');
+      expect(JSON.stringify(reads)).toContain('/lead-deliveries/*');
+      // It writes a configuration's CSV file of delivered leads, there and nowhere else.
+      const writes = statementsOf(template, leads).filter((st) => [st.Action].flat().includes('s3:PutObject'));
+      expect(JSON.stringify(writes)).toContain('/lead-deliveries/*');
+      expect(JSON.stringify(writes)).not.toContain('/recordings/*');
       expect(statementsOf(template, leads).flatMap((st) => [st.Action].flat())).toContain('states:StartExecution');
       const telephony = fns().find((f) => f.Properties.Description === 'API module telephony')!;
       expect(statementsOf(template, telephony).flatMap((st) => [st.Action].flat())).toContain('states:StartExecution');
@@ -459,8 +474,9 @@ describe('the CDK app, as deployed with a built SPA and an email domain', () => 
         const found = routes.find((r) => r.Properties.RouteKey === `${route.method} ${route.path}`);
         expect(found?.Properties.AuthorizationType, `${route.method} ${route.path}`).toBe('NONE');
       }
-      const reports = routes.find((r) => r.Properties.RouteKey === 'GET /api/leads/reports');
-      expect(reports?.Properties.AuthorizationType).toBe('JWT');
+      // The rest of the leads API shares one greedy route behind the staff pool's authorizer.
+      const rest = routes.find((r) => r.Properties.RouteKey === 'ANY /api/leads/{proxy+}');
+      expect(rest?.Properties.AuthorizationType).toBe('JWT');
     });
   });
 
@@ -502,8 +518,10 @@ describe('the CDK app, as deployed with a built SPA and an email domain', () => 
     it('routes every public /t/ tracking path of the route tables through API Gateway without an authorizer', () => {
       const routes = Object.values(ofType(template, 'AWS::ApiGatewayV2::Route'));
       const tracking = apiModules.flatMap((m) => m.routes).filter((r) => r.path.startsWith('/t/'));
+      const plan = planGatewayRoutes(apiModules);
       for (const route of tracking) {
-        const found = routes.find((r) => r.Properties.RouteKey === `${route.method} ${route.path}`);
+        const serving = servingRoute(plan, route.method, route.path)!;
+        const found = routes.find((r) => r.Properties.RouteKey === `${serving.method} ${serving.path}`);
         expect(found?.Properties.AuthorizationType, `${route.method} ${route.path}`).toBe('NONE');
       }
     });

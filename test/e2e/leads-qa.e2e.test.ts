@@ -136,7 +136,8 @@ describe('an analyst reviewing, approving and delivering a lead from a positive 
       sipPassword: 'not-a-real-password-2',
       connectionId: 'conn-leads-e2e',
       callerIds: ['+14155550110'],
-      isDefault: false,
+      // Agents' softphones register on the default trunk's connection.
+      isDefault: true,
     });
     campaign = await admin.request<CallCampaign>('POST', '/api/telephony/campaigns', {
       name: 'Data Platform Whitepaper',

@@ -3,4 +3,4 @@ import { withLeadsAiSecret } from '../adapters/leads-ai-secret';
 import { getDeps } from '../deps';
 import { prepareIntake, type PipelineRun } from '../modules/leads';
 
-export const handler = withLeadsAiSecret(async (input: PipelineRun): Promise<{ transcribe: boolean }> => prepareIntake(await getDeps(), { leadId: input.leadId, runStartedAt: input.runStartedAt }));
+export const handler = withLeadsAiSecret(async (input: PipelineRun): Promise<{ transcribe: boolean; wait: boolean }> => prepareIntake(await getDeps(), { leadId: input.leadId, runStartedAt: input.runStartedAt }));

@@ -4,7 +4,8 @@
 // Queue. Vendor failures (VendorError: timeouts, 5xx, malformed answers) retry with backoff, then
 // every task's Catch queues the lead flagged needs_review with the reason. A task of a replaced run
 // throws LeadRunSuperseded and the machine ends quietly. No task tokens (the local runner has none);
-// JSONPath only (it ignores JSONata).
+// JSONPath only (it ignores JSONata). Intake waits (10 s at a time, 3 minutes at most) for a call's
+// recording that is saved after the lead was made.
 import type { WorkflowDefinition } from './index';
 
 export const LEAD_INTAKE_WORKFLOW = 'pivotal-lead-intake';
@@ -82,9 +83,14 @@ export const leadIntakeWorkflow: WorkflowDefinition = {
       Prepare: task('LeadPrepare', '$.prepare', 'TranscribeOrSkip', [lambdaRetry]),
       TranscribeOrSkip: {
         Type: 'Choice',
-        Choices: [{ Variable: '$.prepare.transcribe', BooleanEquals: true, Next: 'Transcribe' }],
+        Choices: [
+          { Variable: '$.prepare.transcribe', BooleanEquals: true, Next: 'Transcribe' },
+          { Variable: '$.prepare.wait', BooleanEquals: true, Next: 'AwaitRecording' },
+        ],
         Default: 'Score',
       },
+      // The call's recording is saved a moment after the hang-up: Prepare looks again (it stops waiting 3 minutes after the call).
+      AwaitRecording: { Type: 'Wait', Seconds: 10, Next: 'Prepare' },
       Transcribe: task('LeadTranscribe', '$.transcribe', 'AwaitTranscript'),
       AwaitTranscript: { Type: 'Succeed', Comment: "AssemblyAI's webhook starts the scoring workflow; the sweeper moves on without it after 30 minutes." },
       ...scoringStates,

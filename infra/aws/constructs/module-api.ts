@@ -1,6 +1,7 @@
-// The HTTP API: one Lambda per API module (functions/src/modules/index.ts) and one route per
-// `METHOD path` of the module's route table; `$default` goes to the first module, which answers
-// unknown paths with a 404 problem.
+// The HTTP API: one Lambda per API module (functions/src/modules/index.ts) and the gateway routes
+// that serve each `METHOD path` of the module's route table (`planGatewayRoutes`: exact routes, or
+// one greedy route for a prefix only that module serves); `$default` goes to the first module,
+// which answers unknown paths with a 404 problem.
 //
 // Authorizers. An HTTP API JWT authorizer trusts exactly one issuer, and we have two user pools.
 // So a route whose roles (those its capability names in the access policy) are all staff roles
@@ -32,6 +33,64 @@ export function gatewayAuthorizerFor(roles: RouteRoles): GatewayAuthorizer {
   if (roles.every((r) => staff.has(r))) return 'staff';
   if (roles.every((r) => client.has(r))) return 'portal';
   return 'none';
+}
+
+/** One route of the gateway: an exact `METHOD path` of a route table, or `ANY <prefix>/{proxy+}` serving a prefix. */
+export interface GatewayRoute {
+  method: string;
+  path: string;
+  module: string;
+  authorizer: GatewayAuthorizer;
+}
+
+/** `/api/leads/{id}/transition` → `/api/leads`: the prefix a greedy route may serve. */
+const prefixOf = (path: string) => path.split('/').slice(0, 3).join('/');
+
+/**
+ * The gateway's routes for the modules' route tables. A stack holds at most 500 resources and a
+ * route each would spend half of them, so where one module alone declares every route under a
+ * prefix (`/api/leads`), the routes of its commonest authorizer there share one greedy route
+ * `ANY /api/leads/{proxy+}`; the prefix itself and routes with another authorizer (a public
+ * webhook) keep exact routes, which API Gateway matches before a greedy one. The module's router
+ * still matches every path and method itself (unknown ones answer 404 or 405 problems).
+ */
+export function planGatewayRoutes(modules: readonly ApiModule[]): GatewayRoute[] {
+  const owners = new Map<string, Set<string>>();
+  for (const module of modules) {
+    for (const route of module.routes) {
+      const prefix = prefixOf(route.path);
+      owners.set(prefix, (owners.get(prefix) ?? new Set()).add(module.name));
+    }
+  }
+  const plan: GatewayRoute[] = [];
+  for (const module of modules) {
+    const byPrefix = new Map<string, { method: string; path: string; authorizer: GatewayAuthorizer }[]>();
+    for (const route of module.routes) {
+      const prefix = prefixOf(route.path);
+      byPrefix.set(prefix, [...(byPrefix.get(prefix) ?? []), { method: route.method, path: route.path, authorizer: gatewayAuthorizerFor(routeRoles(route)) }]);
+    }
+    for (const [prefix, routes] of byPrefix) {
+      const below = routes.filter((r) => r.path !== prefix);
+      const counts = new Map<GatewayAuthorizer, number>();
+      for (const r of below) counts.set(r.authorizer, (counts.get(r.authorizer) ?? 0) + 1);
+      const [shared, count] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? ['none', 0];
+      const greedy = owners.get(prefix)!.size === 1 && count >= 3;
+      if (greedy) plan.push({ method: 'ANY', path: `${prefix}/{proxy+}`, module: module.name, authorizer: shared });
+      for (const r of routes) {
+        if (greedy && r.path !== prefix && r.authorizer === shared) continue;
+        plan.push({ method: r.method, path: r.path, module: module.name, authorizer: r.authorizer });
+      }
+    }
+  }
+  return plan;
+}
+
+/** The gateway route of `plan` that serves `METHOD path` of a route table. */
+export function servingRoute(plan: readonly GatewayRoute[], method: string, path: string): GatewayRoute | undefined {
+  return (
+    plan.find((r) => r.method === method && r.path === path) ??
+    plan.find((r) => r.method === 'ANY' && r.path.endsWith('/{proxy+}') && path.startsWith(`${r.path.slice(0, -'{proxy+}'.length)}`))
+  );
 }
 
 export interface ModuleApiProps {
@@ -74,24 +133,23 @@ export class ModuleApi extends Construct {
       portal: new HttpUserPoolAuthorizer('PortalAuthorizer', props.pools.portal.pool, { userPoolClients: [props.pools.portal.client] }),
     };
 
-    for (const module of props.modules) {
-      for (const route of module.routes) {
-        const kind = gatewayAuthorizerFor(routeRoles(route));
-        const [created] = this.httpApi.addRoutes({
-          path: route.path,
-          methods: [route.method as apigwv2.HttpMethod],
-          integration: integrations.get(module.name)!,
-          ...(kind === 'none' ? {} : { authorizer: authorizers[kind] }),
+    for (const route of planGatewayRoutes(props.modules)) {
+      const kind = route.authorizer;
+      const [created] = this.httpApi.addRoutes({
+        path: route.path,
+        methods: [route.method as apigwv2.HttpMethod],
+        integration: integrations.get(route.module)!,
+        ...(kind === 'none' ? {} : { authorizer: authorizers[kind] }),
+      });
+      if (kind === 'none') {
+        const declared = props.modules.find((m) => m.name === route.module)!.routes.find((r) => r.method === route.method && r.path === route.path);
+        Validations.of(created!).acknowledge({
+          id: 'AwsSolutions-APIG4',
+          reason:
+            declared?.access === 'public'
+              ? `${route.method} ${route.path} is public by design (${declared.summary}); it verifies its caller another way or is harmless.`
+              : `${route.method} ${route.path} is open to users of both pools; its Lambda verifies the token against both and checks the roles.`,
         });
-        if (kind === 'none') {
-          Validations.of(created!).acknowledge({
-            id: 'AwsSolutions-APIG4',
-            reason:
-              route.access === 'public'
-                ? `${route.method} ${route.path} is public by design (${route.summary}); it verifies its caller another way or is harmless.`
-                : `${route.method} ${route.path} is open to users of both pools; its Lambda verifies the token against both and checks the roles.`,
-          });
-        }
       }
     }
     const defaultRoute = this.httpApi.node.tryFindChild('DefaultRoute');

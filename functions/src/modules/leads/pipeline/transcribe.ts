@@ -18,7 +18,7 @@ import { ASSEMBLYAI_AUTH_HEADER, assemblyAiFor, type ChannelUtterance } from '..
 import { AppError } from '../../../core/app-error';
 import type { Deps } from '../../../core/deps';
 import type { Database } from '../../../db/connection';
-import { leads, leadStageRuns, leadTranscripts } from '../../../db/schema';
+import { callCampaigns, calls, leads, leadStageRuns, leadTranscripts } from '../../../db/schema';
 import { startWorkflowExecution } from '../../../workflows/start-execution';
 import { LEAD_SCORING_WORKFLOW } from '../../../workflows/leads';
 import { transcriptionCostMicros } from './costs';
@@ -40,10 +40,40 @@ export function utterancesBySpeaker(utterances: readonly ChannelUtterance[]): Ut
 
 const transcriptionOn = (deps: Pick<Deps, 'config'>) => !!assemblyAiFor(deps.config) && !!deps.config.ASSEMBLYAI_WEBHOOK_SECRET;
 
-/** The intake's first step: whether the lead waits for a transcript, or goes on to scoring (the skip recorded with why). */
-export async function prepareIntake(deps: Deps, run: PipelineRun): Promise<{ transcribe: boolean }> {
-  const lead = await currentRunLead(deps.db, run);
-  if (lead.recordingKey && transcriptionOn(deps)) return { transcribe: true };
+/** How long after its call ends a lead waits for the call's recording (saved a moment after the hang-up). */
+export const RECORDING_WAIT_MS = 3 * 60_000;
+
+/**
+ * The recording of a lead's call: a lead made at wrap-up can be ahead of the recording, which
+ * Telnyx saves just after the hang-up. Taken onto the lead when it is there; `wait` while the
+ * campaign records and the call ended less than RECORDING_WAIT_MS ago (or has not ended).
+ */
+async function awaitCallRecording(deps: Deps, lead: typeof leads.$inferSelect): Promise<{ key: string | null; wait: boolean }> {
+  if (lead.recordingKey || !lead.callId) return { key: lead.recordingKey, wait: false };
+  const [call] = await deps.db
+    .select({ key: calls.recordingKey, endedAt: calls.endedAt, record: callCampaigns.record })
+    .from(calls)
+    .leftJoin(callCampaigns, eq(callCampaigns.id, calls.campaignId))
+    .where(eq(calls.id, lead.callId));
+  if (!call) return { key: null, wait: false };
+  if (call.key) {
+    await deps.db.update(leads).set({ recordingKey: call.key }).where(and(eq(leads.id, lead.id), isNull(leads.recordingKey)));
+    return { key: call.key, wait: false };
+  }
+  const recent = !call.endedAt || deps.now().getTime() - call.endedAt.getTime() < RECORDING_WAIT_MS;
+  return { key: null, wait: Boolean(call.record) && recent };
+}
+
+/**
+ * The intake's first step: whether the lead waits for a transcript, waits a moment for its call's
+ * recording (`wait`: the workflow comes back after a pause), or goes on to scoring (the skip recorded with why).
+ */
+export async function prepareIntake(deps: Deps, run: PipelineRun): Promise<{ transcribe: boolean; wait: boolean }> {
+  const current = await currentRunLead(deps.db, run);
+  const recording = await awaitCallRecording(deps, current);
+  if (recording.wait) return { transcribe: false, wait: true };
+  const lead = { ...current, recordingKey: recording.key };
+  if (lead.recordingKey && transcriptionOn(deps)) return { transcribe: true, wait: false };
   const now = deps.now();
   await recordStage(deps.db, run, {
     stage: 'transcribe',
@@ -52,7 +82,7 @@ export async function prepareIntake(deps: Deps, run: PipelineRun): Promise<{ tra
     endedAt: now,
     error: lead.recordingKey ? 'Transcription is off (no AssemblyAI key or webhook secret): scored without a transcript.' : 'The lead has no recording.',
   });
-  return { transcribe: false };
+  return { transcribe: false, wait: false };
 }
 
 /** Submits the recording; the lead waits in 'transcribing' for the webhook. A VendorError is retried by the workflow. */
