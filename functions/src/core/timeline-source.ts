@@ -22,7 +22,8 @@ export interface TimelinePage {
   contactReach: ((contactId: SQL) => SQL) | null;
   /**
    * Touches already shown inside another item of this page (a call's attempt, connection and
-   * disposition are on the call's own item), by the prefix of their source event ids.
+   * disposition are on the call's own item), by the prefix of their source event ids. Opt-outs
+   * (unsubscribed, complained) are never folded: they stay listed as items of their own.
    */
   foldedTouches: string[];
 }

@@ -22,7 +22,7 @@ export const touchSource: TimelineSource = {
     from touches t
     where ${page.subject.kind === 'contact' ? sql`t.contact_id = ${page.subject.id}::uuid` : sql`t.account_id = ${page.subject.id}::uuid`}
       ${page.channels ? sql`and t.channel = any(${sql.param(page.channels)}::text[])` : sql``}
-      ${page.foldedTouches.length ? sql`and not (t.source_event_id like any(${sql.param(page.foldedTouches.map((p) => `${p}%`))}::text[]))` : sql``}
+      ${page.foldedTouches.length ? sql`and not (t.source_event_id like any(${sql.param(page.foldedTouches.map((p) => `${p}%`))}::text[]) and t.kind not in ('unsubscribed', 'complained'))` : sql``}
       ${withinReach(page, sql`t.contact_id`)}
       ${before(page, sql`t.occurred_at`, sql`'touch:' || t.id`)}
     order by t.occurred_at desc, 'touch:' || t.id desc limit ${page.limit}`,

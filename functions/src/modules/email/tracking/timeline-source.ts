@@ -2,7 +2,8 @@
 // contact (or to the account's contacts), titled with the campaign and carrying what became of the
 // message so far (delivered, opened, clicked, bounced, unsubscribed, complained). Each of those
 // events is also a touch of its own; this item is the message they happened to, so the feed shows
-// the send, open, click and unsubscribe touches (`email:` ids) on it rather than beside it.
+// the send, open and click touches (`email:` ids) on it rather than beside it; an unsubscribe is
+// also listed on its own (opt-outs are never folded).
 import { sql } from 'drizzle-orm';
 import { withinReach, type TimelineSource } from '../../../core/timeline-source';
 

@@ -176,17 +176,20 @@ describe('the click redirect', () => {
 });
 
 describe('the contact timeline', () => {
-  it('shows the message with its outcome, its open and click on it rather than beside it (a touches-only feed lists them)', async () => {
+  it('shows the message with its outcome, its open and click on it rather than beside it, the unsubscribe also on its own (a touches-only feed lists them all)', async () => {
     const r = await oneRecipient('timeline@acme.example');
     await click(tokenFor('c', campaign.campaignId, r.id, 0));
+    const unsubscribed = await t.send({ method: 'POST', path: `/t/u/${tokenFor('u', campaign.campaignId, r.id)}`, as: null, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
+    expect(unsubscribed.status).toBe(200);
     const activity = createHttpHandler(createActivityModule(activityHooks), { deps: async () => t.deps });
     const feed = await invoke<TimelineResponse>(activity, { method: 'GET', path: `/api/contacts/${r.contactId}/timeline`, token: t.tokens.campaign_manager });
     expect(feed.status, feed.text).toBe(200);
     const email = feed.json.items.find((i) => i.kind === 'email');
     expect(email).toMatchObject({ id: `email:${r.id}`, channel: 'email', title: 'Spring launch', detail: { campaignId: campaign.campaignId, status: 'sent', openedAt: expect.any(String), clickedAt: expect.any(String) } });
-    expect(feed.json.items.filter((i) => i.kind === 'touch' && i.channel === 'email')).toEqual([]);
+    // An opt-out is never folded: it stays listed as an item of its own.
+    expect(feed.json.items.filter((i) => i.kind === 'touch' && i.channel === 'email').map((i) => i.title)).toEqual(['unsubscribed']);
     const touchesOnly = await invoke<TimelineResponse>(activity, { method: 'GET', path: `/api/contacts/${r.contactId}/timeline`, query: { kinds: 'touch' }, token: t.tokens.campaign_manager });
-    expect(touchesOnly.json.items.map((i) => i.title).sort()).toEqual(['clicked', 'opened']);
+    expect(touchesOnly.json.items.map((i) => i.title).sort()).toEqual(['clicked', 'opened', 'unsubscribed']);
   });
 });
 
