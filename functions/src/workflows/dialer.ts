@@ -3,6 +3,7 @@
 // ticks again until the minute is used up. A tick that fails ends the execution visibly; the next
 // minute starts a fresh one (ticks are idempotent and may overlap). JSONPath only.
 import type { WorkflowDefinition } from './index';
+import { lambdaRetry as lambdaRetryOf } from './retry';
 
 export const DIALER_WORKFLOW_NAME = 'pivotal-dialer';
 
@@ -10,13 +11,7 @@ export const DIALER_WORKFLOW_NAME = 'pivotal-dialer';
 const TICK_TIMEOUT_SECONDS = 30;
 export const DIALER_WORKFLOW_TIMEOUT_SECONDS = 120;
 
-const lambdaRetry = {
-  ErrorEquals: ['Lambda.ServiceException', 'Lambda.AWSLambdaException', 'Lambda.SdkClientException', 'Lambda.TooManyRequestsException'],
-  IntervalSeconds: 1,
-  BackoffRate: 2,
-  MaxAttempts: 3,
-  JitterStrategy: 'FULL',
-};
+const lambdaRetry = lambdaRetryOf(1, 3);
 
 export const dialerWorkflow: WorkflowDefinition = {
   name: DIALER_WORKFLOW_NAME,

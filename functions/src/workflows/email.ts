@@ -6,16 +6,11 @@
 // Task has a timeout, retries transient failures and Lambda throttling, and a Catch that pauses
 // the campaign with the reason. JSONPath only (the local runner ignores JSONata).
 import type { WorkflowDefinition } from './index';
+import { lambdaRetry as lambdaRetryOf } from './retry';
 
 export const EMAIL_WORKFLOW_NAME = 'pivotal-email-send';
 
-const lambdaRetry = {
-  ErrorEquals: ['Lambda.ServiceException', 'Lambda.AWSLambdaException', 'Lambda.SdkClientException', 'Lambda.TooManyRequestsException'],
-  IntervalSeconds: 2,
-  BackoffRate: 2,
-  MaxAttempts: 6,
-  JitterStrategy: 'FULL',
-};
+const lambdaRetry = lambdaRetryOf();
 /** A batch that timed out is safe to run again: its claim turns whoever was in flight into `uncertain` and sends only the queued. */
 const timeoutRetry = { ErrorEquals: ['States.Timeout'], IntervalSeconds: 1, MaxAttempts: 2 };
 

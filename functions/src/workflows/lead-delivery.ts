@@ -7,16 +7,11 @@
 // Lambda's transient failures and throttling, and a Catch that puts the lead's claims back as
 // failed (due at once) for the sweeper. JSONPath only (the local runner ignores JSONata).
 import type { WorkflowDefinition } from './index';
+import { lambdaRetry as lambdaRetryOf } from './retry';
 
 export const LEAD_DELIVERY_WORKFLOW_NAME = 'pivotal-lead-delivery';
 
-const lambdaRetry = {
-  ErrorEquals: ['Lambda.ServiceException', 'Lambda.AWSLambdaException', 'Lambda.SdkClientException', 'Lambda.TooManyRequestsException'],
-  IntervalSeconds: 2,
-  BackoffRate: 2,
-  MaxAttempts: 6,
-  JitterStrategy: 'FULL',
-};
+const lambdaRetry = lambdaRetryOf();
 /**
  * A Send that timed out may have been mid-request: run again, it waits out the dead task's claim
  * (the lease) and sends with the same Idempotency-Key.

@@ -7,17 +7,12 @@
 // JSONPath only (it ignores JSONata). Intake waits (10 s at a time, 3 minutes at most) for a call's
 // recording that is saved after the lead was made.
 import type { WorkflowDefinition } from './index';
+import { lambdaRetry as lambdaRetryOf } from './retry';
 
 export const LEAD_INTAKE_WORKFLOW = 'pivotal-lead-intake';
 export const LEAD_SCORING_WORKFLOW = 'pivotal-lead-scoring';
 
-const lambdaRetry = {
-  ErrorEquals: ['Lambda.ServiceException', 'Lambda.AWSLambdaException', 'Lambda.SdkClientException', 'Lambda.TooManyRequestsException'],
-  IntervalSeconds: 2,
-  BackoffRate: 2,
-  MaxAttempts: 6,
-  JitterStrategy: 'FULL',
-};
+const lambdaRetry = lambdaRetryOf();
 /** A vendor that failed or timed out: three more tries, 2 s, 4 s, 8 s apart (with jitter). */
 const vendorRetry = { ErrorEquals: ['VendorError', 'States.Timeout'], IntervalSeconds: 2, BackoffRate: 2, MaxAttempts: 3, JitterStrategy: 'FULL' };
 
