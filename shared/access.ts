@@ -45,6 +45,10 @@ export const ACCESS_POLICY = {
   'leads.review': ['admin', 'campaign_manager', 'quality_analyst'],
   /** QA settings of campaigns (client, checklist, account criteria), the reason-code catalogue, client delivery configurations. */
   'leads.configure': MANAGERS,
+  /** Client orders of every organisation: read them, their pacing and their leads. */
+  'orders.read': ['admin', 'campaign_manager', 'quality_analyst'],
+  /** Review, approve and run orders: states, the bridge to audiences and campaigns, orders on a client's behalf. */
+  'orders.manage': MANAGERS,
   /** The client portal: a client user's own organisation's orders and deliveries. */
   'portal.client': ['client_user'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -10,6 +10,7 @@ import { createActivityModule, type ActivityHooks } from './modules/activity';
 import { createEmailModule, emailTimelineSource, type EmailHooks } from './modules/email';
 import { abandonUnbridged, callTimelineSource, createDialerTickJob, createTelephonyModule, type DialerPorts, type TelephonyHooks } from './modules/telephony';
 import { createLeadFromCall, createLeadsModule, leadTimelineSource, startCreatedLead, type LeadsHooks } from './modules/leads';
+import { createPortalModule, type PortalHooks } from './modules/portal';
 import { DIALER_WORKFLOW_NAME } from './workflows/dialer';
 
 /** Put on every Deps by buildDeps. */
@@ -63,3 +64,7 @@ export const dialerTickJob = createDialerTickJob(dialerPorts, { workflow: DIALER
 /** Lead QA: the queue, the pipeline, delivery to clients. */
 export const leadsHooks: LeadsHooks = {};
 export const leadsModule = createLeadsModule(leadsHooks);
+
+/** The client portal: orders, the bridge to audiences and campaigns, pacing, delivery and returns. */
+export const portalHooks: PortalHooks = {};
+export const portalModule = createPortalModule(portalHooks);

@@ -54,7 +54,9 @@ export const LEAD_TRANSITIONS: readonly { from: LeadState; to: LeadState; by: Ca
   // The client returns a lead within its return window (the portal), or staff record it for them.
   { from: 'published', to: 'returned', by: 'leads.review', reason: 'required' },
   { from: 'published', to: 'returned', by: 'portal.client', reason: 'required' },
+  // The replacement loop: a returned lead is back in QA until a later lead of its order replaces it.
   { from: 'returned', to: 'replaced', by: 'leads.review', reason: 'optional' },
+  { from: 'returned', to: 'replaced', by: 'system', reason: 'optional' },
 ];
 
 /** The states a person may move a lead to from `from` (holding any of `capabilities`). */

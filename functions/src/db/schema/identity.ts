@@ -54,6 +54,8 @@ export const users = pgTable(
     tokenVersion: integer('token_version').notNull().default(0),
     /** The Cognito `sub` of this user when AUTH_MODE=cognito. */
     cognitoSub: text('cognito_sub'),
+    /** A client user who administers their organisation's portal users (invites, deactivates). */
+    clientAdmin: boolean('client_admin').notNull().default(false),
     ...timestamps(),
   },
   (t) => [

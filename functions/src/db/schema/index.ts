@@ -9,3 +9,4 @@ export * from './activity';
 export * from './email';
 export * from './telephony';
 export * from './leads';
+export * from './portal';

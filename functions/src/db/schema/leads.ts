@@ -9,6 +9,7 @@ import { boolean, check, index, integer, jsonb, pgTable, primaryKey, text, times
 import { accounts, contacts } from './accounts';
 import { id, softDelete, timestamps } from './columns';
 import { organisations, users } from './identity';
+import { orders } from './portal';
 import { calls } from './telephony';
 
 // ---------------------------------------------------------------- campaign settings and catalogue
@@ -68,8 +69,8 @@ export const leads = pgTable(
     campaignId: uuid('campaign_id'),
     campaignKind: text('campaign_kind'),
     clientOrgId: uuid('client_org_id').references(() => organisations.id, { onDelete: 'set null' }),
-    /** The portal's order, once orders exist. */
-    orderId: uuid('order_id'),
+    /** The portal's order the lead is for (its campaign works the order: the bridge). */
+    orderId: uuid('order_id').references(() => orders.id, { onDelete: 'set null' }),
     callId: uuid('call_id').references(() => calls.id, { onDelete: 'set null' }),
     agentId: uuid('agent_id').references(() => users.id, { onDelete: 'set null' }),
     recordingKey: text('recording_key'),
@@ -108,6 +109,7 @@ export const leads = pgTable(
     index('leads_campaign_idx').on(t.campaignId, t.state),
     index('leads_contact_idx').on(t.contactId),
     index('leads_client_idx').on(t.clientOrgId, t.state),
+    index('leads_order_idx').on(t.orderId, t.state),
     // The sweeper: leads whose pipeline has not reached the queue.
     index('leads_pipeline_idx').on(t.pipelineStatus, t.pipelineStartedAt).where(sql`${t.pipelineStatus} not in ('queued', 'needs_review')`),
     check('leads_state_check', sql`${t.state} in ('new', 'under_review', 'approved', 'rejected', 'published', 'returned', 'replaced')`),

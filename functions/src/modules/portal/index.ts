@@ -1,0 +1,20 @@
+// The portal module's face: the API module assembled from its parts' route lists (orders, the
+// bridge and pacing, the portal's leads and returns, the client organisation's users), and what
+// the jobs and the other modules (through the root) call. Client routes live under /api/portal,
+// staff routes under /api/orders; every client query goes through ./tenant.ts.
+import type { ApiModule } from '../../http/route';
+import type { PortalHooks } from './hooks';
+import { ordersRoutes } from './orders/routes';
+import { bridgeRoutes } from './bridge/routes';
+import { leadsRoutes } from './leads/routes';
+import { usersRoutes } from './users/routes';
+
+export function createPortalModule(hooks: PortalHooks): ApiModule {
+  return {
+    name: 'portal',
+    routes: [...ordersRoutes(hooks), ...bridgeRoutes(hooks), ...leadsRoutes(hooks), ...usersRoutes(hooks)],
+  };
+}
+
+export { noPortalHooks, type PortalHooks } from './hooks';
+export { clientScope, staffScope, orderInScope, scoped, inScope, type TenantScope } from './tenant';

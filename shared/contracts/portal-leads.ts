@@ -1,0 +1,83 @@
+// The portal's leads: what a client sees of the leads delivered to its orders (published and
+// returned ones; never those still in QA), returns within the order's window (a return reopens one
+// unit of the order and sends the lead back to QA, where its replacement is found), and the users
+// of the client's organisation (a client admin invites and deactivates them).
+import { z } from 'zod';
+
+const uuid = z.string().uuid();
+
+export const PORTAL_LEAD_STATES = ['published', 'returned', 'replaced'] as const;
+export type PortalLeadState = (typeof PORTAL_LEAD_STATES)[number];
+export const PORTAL_LEAD_STATE_LABELS: Record<PortalLeadState, string> = { published: 'Delivered', returned: 'Returned', replaced: 'Returned, replaced' };
+
+export const portalLeadSchema = z.object({
+  id: uuid,
+  orderId: uuid,
+  orderReference: z.string(),
+  state: z.enum(PORTAL_LEAD_STATES),
+  /** The lead's own copy of the person's details (first/last name, email, phone, title, company, domain, country…). */
+  fields: z.record(z.string(), z.string().nullable()),
+  /** Answers to the order's custom questions, by question id. */
+  answers: z.record(z.string(), z.unknown()),
+  publishedAt: z.string().nullable(),
+  /** Until when it may be returned (null: no longer). */
+  returnableUntil: z.string().nullable(),
+  returnedAt: z.string().nullable(),
+  returnReason: z.object({ code: z.string(), label: z.string(), note: z.string().nullable() }).nullable(),
+  /** The lead that replaced this one. */
+  replacedById: uuid.nullable(),
+});
+export type PortalLead = z.infer<typeof portalLeadSchema>;
+
+export const portalLeadQuerySchema = z.strictObject({
+  state: z.union([z.enum(PORTAL_LEAD_STATES), z.array(z.enum(PORTAL_LEAD_STATES))]).optional(),
+  q: z.string().trim().max(200).optional(),
+  from: z.string().datetime({ offset: true }).optional(),
+  to: z.string().datetime({ offset: true }).optional(),
+  cursor: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+});
+
+export const portalLeadPageSchema = z.object({ items: z.array(portalLeadSchema), nextCursor: z.string().nullable(), total: z.number().int() });
+export type PortalLeadPage = z.infer<typeof portalLeadPageSchema>;
+
+export const leadReturnSchema = z.strictObject({
+  reasonCode: z.string().trim().min(1, 'is required').max(40),
+  note: z.string().trim().max(2000).optional(),
+});
+
+export const returnReasonSchema = z.object({ code: z.string(), label: z.string() });
+
+// ---------------------------------------------------------------- users of my organisation
+
+export const portalUserSchema = z.object({
+  id: uuid,
+  username: z.string(),
+  email: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  status: z.enum(['active', 'inactive']),
+  clientAdmin: z.boolean(),
+  lastSignInAt: z.string().nullable(),
+});
+export type PortalUser = z.infer<typeof portalUserSchema>;
+
+export const portalUserInviteSchema = z.strictObject({
+  email: z.string().trim().toLowerCase().email('must be an email address').max(320),
+  firstName: z.string().trim().min(1, 'must not be empty').max(100),
+  lastName: z.string().trim().min(1, 'must not be empty').max(100),
+  clientAdmin: z.boolean().default(false),
+});
+
+/** The invite's answer: the user, and (local issuer only) the temporary password to hand over. */
+export const portalInviteResultSchema = z.object({ user: portalUserSchema, temporaryPassword: z.string().nullable() });
+
+export const portalMeSchema = z.object({
+  userId: uuid,
+  name: z.string(),
+  email: z.string(),
+  orgId: uuid,
+  orgName: z.string(),
+  clientAdmin: z.boolean(),
+});
+export type PortalMe = z.infer<typeof portalMeSchema>;
