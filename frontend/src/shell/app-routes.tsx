@@ -12,6 +12,8 @@ import { safeNext } from './safe-next';
 
 const SignInPage = lazy(() => import('../pages/sign-in/sign-in-page'));
 const ForcedPasswordChangePage = lazy(() => import('../pages/account/forced-password-change-page'));
+/** Client users get the portal: its own chunk with its own shell, never loaded for staff. */
+const PortalApp = lazy(() => import('../portal/portal-app'));
 
 /** Pages without sub-paths first, so one's own path wins over a nested page's sub-path (`/leads/settings` over `/leads/*`). */
 const ROUTE_ORDER = [...NAV_ENTRIES].sort((a, b) => Number(a.nested ?? false) - Number(b.nested ?? false));
@@ -33,7 +35,7 @@ function GuardedPage({ entry }: { entry: NavEntry }) {
 }
 
 export function AppRoutes() {
-  const { status, mustChangePassword } = useAuth();
+  const { status, mustChangePassword, roles } = useAuth();
   const [location] = useLocation();
   const search = useSearch();
 
@@ -55,6 +57,13 @@ export function AppRoutes() {
     return (
       <Suspense fallback={<Splash />}>
         <ForcedPasswordChangePage />
+      </Suspense>
+    );
+  }
+  if (roles.includes('client_user')) {
+    return (
+      <Suspense fallback={<Splash />}>
+        <PortalApp />
       </Suspense>
     );
   }
