@@ -198,39 +198,43 @@ describe('the lead pipeline on the local stack', () => {
     expect(runs.at(-1)).toMatchObject({ stage: 'queue', outcome: 'ok', error: 'A vendor call kept failing: openai: answered 502' });
   }, 60_000);
 
-  it('with 20 % of vendor calls failing, ends all 200 leads under review, scored or flagged with a reason, none lost, none scored twice in a run', async () => {
-    const faults = { errorRate: 0.1, errorStatus: 503, malformedRate: 0.05, timeoutRate: 0.05, timeoutMs: 1500 };
-    stack.assemblyai!.setFaults(faults, 7);
-    stack.openai!.setFaults(faults, 11);
-    const ids: string[] = [];
-    for (let i = 0; i < 200; i++) ids.push(await insertLead(deps(), i % 2 ? { recordingSeconds: 3 + (i % 5) } : {}));
-    await Promise.all(ids.map((id) => startLeadPipeline(deps(), id)));
-    await settle(ids, 600_000);
-    // A webhook whose every delivery met a fault leaves its lead transcribing: the sweeper's 30 minutes.
-    await sweepLeadPipelines({ ...deps(), now: () => new Date(Date.now() + 31 * 60_000) });
-    await settle(ids, 120_000);
+  it.skipIf(!process.env.DATABASE_URL)(
+    'with 20 % of vendor calls failing, ends all 200 leads under review, scored or flagged with a reason, none lost, none scored twice in a run (run by the PostgreSQL integration suite only: on PGlite the 200 leads add a minute and a half to the unit run)',
+    async () => {
+      const faults = { errorRate: 0.1, errorStatus: 503, malformedRate: 0.05, timeoutRate: 0.05, timeoutMs: 1500 };
+      stack.assemblyai!.setFaults(faults, 7);
+      stack.openai!.setFaults(faults, 11);
+      const ids: string[] = [];
+      for (let i = 0; i < 200; i++) ids.push(await insertLead(deps(), i % 2 ? { recordingSeconds: 3 + (i % 5) } : {}));
+      await Promise.all(ids.map((id) => startLeadPipeline(deps(), id)));
+      await settle(ids, 600_000);
+      // A webhook whose every delivery met a fault leaves its lead transcribing: the sweeper's 30 minutes.
+      await sweepLeadPipelines({ ...deps(), now: () => new Date(Date.now() + 31 * 60_000) });
+      await settle(ids, 120_000);
 
-    const rows = await deps().db.select().from(leads).where(sql`${leads.id} = any(${sql.param(ids)}::uuid[])`);
-    expect(rows).toHaveLength(200);
-    expect(rows.filter((r) => r.state !== 'under_review')).toEqual([]);
-    for (const r of rows) {
-      if (r.pipelineStatus === 'queued') expect(r).toMatchObject({ pipelineReason: null, score: expect.any(Number), scorer: 'ai' });
-      else expect(r).toMatchObject({ pipelineStatus: 'needs_review', pipelineReason: expect.stringMatching(/^A (vendor call kept failing|step (failed|timed out)): /) });
-    }
-    const twice = await queryRows<{ lead_id: string }>(
-      deps().db,
-      sql`select s.lead_id from lead_scores s join leads l on l.id = s.lead_id
-          where l.id = any(${sql.param(ids)}::uuid[]) and s.created_at >= l.pipeline_started_at group by s.lead_id having count(*) > 1`,
-    );
-    expect(twice).toEqual([]);
-    const moves = await queryRows<{ n: number }>(
-      deps().db,
-      sql`select count(*)::int as n from lead_transitions where lead_id = any(${sql.param(ids)}::uuid[]) and from_state = 'new' and to_state = 'under_review' group by lead_id having count(*) <> 1`,
-    );
-    expect(moves).toEqual([]);
-    const played = [stack.assemblyai!.faultCounts(), stack.openai!.faultCounts()];
-    expect(played.reduce((n, c) => n + c.errors + c.malformed + c.timeouts, 0)).toBeGreaterThan(20);
-    const failedAttempts = await deps().db.select({ n: sql<number>`count(*)::int` }).from(leadStageRuns).where(and(sql`${leadStageRuns.leadId} = any(${sql.param(ids)}::uuid[])`, eq(leadStageRuns.outcome, 'failed')));
-    expect(failedAttempts[0]!.n).toBeGreaterThan(0);
-  }, 900_000);
+      const rows = await deps().db.select().from(leads).where(sql`${leads.id} = any(${sql.param(ids)}::uuid[])`);
+      expect(rows).toHaveLength(200);
+      expect(rows.filter((r) => r.state !== 'under_review')).toEqual([]);
+      for (const r of rows) {
+        if (r.pipelineStatus === 'queued') expect(r).toMatchObject({ pipelineReason: null, score: expect.any(Number), scorer: 'ai' });
+        else expect(r).toMatchObject({ pipelineStatus: 'needs_review', pipelineReason: expect.stringMatching(/^A (vendor call kept failing|step (failed|timed out)): /) });
+      }
+      const twice = await queryRows<{ lead_id: string }>(
+        deps().db,
+        sql`select s.lead_id from lead_scores s join leads l on l.id = s.lead_id
+            where l.id = any(${sql.param(ids)}::uuid[]) and s.created_at >= l.pipeline_started_at group by s.lead_id having count(*) > 1`,
+      );
+      expect(twice).toEqual([]);
+      const moves = await queryRows<{ n: number }>(
+        deps().db,
+        sql`select count(*)::int as n from lead_transitions where lead_id = any(${sql.param(ids)}::uuid[]) and from_state = 'new' and to_state = 'under_review' group by lead_id having count(*) <> 1`,
+      );
+      expect(moves).toEqual([]);
+      const played = [stack.assemblyai!.faultCounts(), stack.openai!.faultCounts()];
+      expect(played.reduce((n, c) => n + c.errors + c.malformed + c.timeouts, 0)).toBeGreaterThan(20);
+      const failedAttempts = await deps().db.select({ n: sql<number>`count(*)::int` }).from(leadStageRuns).where(and(sql`${leadStageRuns.leadId} = any(${sql.param(ids)}::uuid[])`, eq(leadStageRuns.outcome, 'failed')));
+      expect(failedAttempts[0]!.n).toBeGreaterThan(0);
+    },
+    900_000,
+  );
 });
