@@ -268,8 +268,9 @@ export async function updateOrder(db: Database, scope: TenantScope, orderId: str
 }
 
 /**
- * Moves an order along ORDER_TRANSITIONS as `by` (the caller's capabilities): 409 when the table
- * has no such move from the current state, 403 when it has one but not for the caller. Audited.
+ * Moves an order along ORDER_TRANSITIONS as the caller: 409 when the table has no such move from
+ * the current state (for a client also when the move is only staff's), 403 when it has one but not
+ * for the caller. Audited in order_transitions, in the same transaction.
  */
 export async function transitionOrder(
   db: Database,
@@ -279,7 +280,22 @@ export async function transitionOrder(
   input: { to: OrderState; note?: string | undefined },
   now: Date,
 ): Promise<void> {
-  const capabilities = capabilitiesOf(principal);
+  await moveOrder(db, scope, { userId: principal.userId, capabilities: capabilitiesOf(principal) }, orderId, input, now);
+}
+
+/** A move the table gives the system (the pacing run: approved → live, live → completed); 409 otherwise. */
+export async function transitionOrderBySystem(db: Database, orderId: string, input: { to: OrderState; note?: string | undefined }, now: Date): Promise<void> {
+  await moveOrder(db, { kind: 'staff', userId: '' }, { userId: null, capabilities: ['system'] }, orderId, input, now);
+}
+
+async function moveOrder(
+  db: Database,
+  scope: TenantScope,
+  actor: { userId: string | null; capabilities: readonly (Capability | 'system')[] },
+  orderId: string,
+  input: { to: OrderState; note?: string | undefined },
+  now: Date,
+): Promise<void> {
   await db.transaction(async (raw) => {
     const tx = raw as unknown as Tx;
     const row = await lockedOrder(tx, scope, orderId);
@@ -288,16 +304,16 @@ export async function transitionOrder(
     if (!moves.length) {
       throw new AppError('conflict', { detail: `An order cannot go from ${from.replace('_', ' ')} to ${input.to.replace('_', ' ')}.`, extra: { state: from } });
     }
-    const mine = moves.some((t) => t.by !== 'system' && capabilities.includes(t.by));
-    // A client asking for a move that is only staff's from here: the order has simply gone past it.
-    if (!mine && scope.kind === 'client') {
+    const mine = moves.some((t) => actor.capabilities.includes(t.by));
+    // A client (or the system) asking for a move that is only staff's from here: the order has simply gone past it.
+    if (!mine && (scope.kind === 'client' || actor.userId === null)) {
       throw new AppError('conflict', { detail: `The order is ${from.replace('_', ' ')}: ask your account manager to ${input.to === 'cancelled' ? 'cancel' : 'change'} it.`, extra: { state: from } });
     }
     if (!mine) {
       throw new AppError('forbidden', { detail: `Moving an order from ${from.replace('_', ' ')} to ${input.to.replace('_', ' ')} is not yours to do.` });
     }
     await tx.update(orders).set({ state: input.to, updatedAt: now }).where(eq(orders.id, row.id));
-    await tx.insert(orderTransitions).values({ orderId: row.id, fromState: from, toState: input.to, actorId: principal.userId, note: input.note ?? null, at: now });
+    await tx.insert(orderTransitions).values({ orderId: row.id, fromState: from, toState: input.to, actorId: actor.userId, note: input.note ?? null, at: now });
   });
 }
 
