@@ -41,7 +41,6 @@ const capabilitiesOf = (principal: Principal) => ACTOR_CAPABILITIES.filter((c) =
 const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
 const CURSOR = { sort: 'created_at', order: 'desc' } as const;
 const TIMESTAMP_TEXT = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/;
-const INSERT_CHUNK = 5000;
 
 function toSummary(row: OrderRow, orgName: string, counts: Map<string, ReturnType<typeof emptyCounts>>, targets: Map<string, number>): OrderSummary {
   return {
@@ -182,9 +181,13 @@ function assertWindow(startsOn: string, endsOn: string): void {
 
 async function writeTargets(tx: Tx, orderId: string, domains: { domain: string; label: string | null }[]): Promise<void> {
   await tx.delete(orderTargetDomains).where(eq(orderTargetDomains.orderId, orderId));
-  for (let i = 0; i < domains.length; i += INSERT_CHUNK) {
-    await tx.insert(orderTargetDomains).values(domains.slice(i, i + INSERT_CHUNK).map((d) => ({ orderId, domain: d.domain, label: d.label })));
-  }
+  if (!domains.length) return;
+  // One statement over two bound arrays: 50 000 rows go in without 100 000 bound parameters.
+  await tx.execute(
+    sql`insert into order_target_domains (order_id, domain, label)
+      select ${orderId}::uuid, x.domain, x.label
+      from unnest(${sql.param(domains.map((d) => d.domain))}::text[], ${sql.param(domains.map((d) => d.label))}::text[]) as x(domain, label)`,
+  );
 }
 
 const targetsResult = (parsed: ReturnType<typeof parseTargets>): OrderTargetsResult => ({ kept: parsed.domains.length, duplicates: parsed.duplicates, invalid: parsed.invalid });
