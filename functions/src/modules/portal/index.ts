@@ -4,7 +4,7 @@
 // staff routes under /api/orders; every client query goes through ./tenant.ts.
 import type { ApiModule } from '../../http/route';
 import type { PortalHooks } from './hooks';
-import { ordersRoutes } from './orders/routes';
+import { ordersRoutes } from './orders';
 import { bridgeRoutes } from './bridge/routes';
 import { leadsRoutes } from './leads/routes';
 import { usersRoutes } from './users/routes';
@@ -18,3 +18,5 @@ export function createPortalModule(hooks: PortalHooks): ApiModule {
 
 export { noPortalHooks, type PortalHooks } from './hooks';
 export { clientScope, staffScope, orderInScope, scoped, inScope, type TenantScope } from './tenant';
+export { orderCounts, criteriaSql, matchPreview, getOrder, listOrders, transitionOrder, transitionOrderBySystem } from './orders';
+export type { ReachCounts } from './hooks';
