@@ -17,4 +17,5 @@ export function createPortalModule(hooks: PortalHooks): ApiModule {
 }
 
 export { noPortalHooks, type PortalHooks } from './hooks';
+export { publishApprovedLead, publishWaitingLeads, replaceReturnedLead } from './leads/publish';
 export { clientScope, staffScope, orderInScope, scoped, inScope, type TenantScope } from './tenant';
