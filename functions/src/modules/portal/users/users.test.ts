@@ -11,7 +11,6 @@ import { issueAccessToken } from '../../identity';
 import { clientWithToken, createPortalTestContext, organisationFixture, staffWithToken } from '../test-fixtures';
 
 interface Problem {
-  status: number;
   detail?: string;
   errors?: { field: string; message: string }[];
 }
