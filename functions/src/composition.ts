@@ -9,8 +9,9 @@ import { fieldChangeSource } from './modules/accounts';
 import { createActivityModule, previewAudience, type ActivityHooks } from './modules/activity';
 import { createEmailModule, emailTimelineSource, type EmailHooks } from './modules/email';
 import { abandonUnbridged, callTimelineSource, createDialerTickJob, createTelephonyModule, type DialerPorts, type TelephonyHooks } from './modules/telephony';
-import { createLeadFromCall, createLeadsModule, leadTimelineSource, startCreatedLead, type LeadsHooks } from './modules/leads';
-import { createPortalModule, type PortalHooks } from './modules/portal';
+import { createLeadFromCall, createLeadsModule, deliverLead, leadTimelineSource, startCreatedLead, transitionLead, type LeadsHooks } from './modules/leads';
+import { createUser, deactivateUser, reactivateUser } from './modules/identity';
+import { createPortalModule, publishApprovedLead, replaceReturnedLead, type PortalHooks } from './modules/portal';
 import { DIALER_WORKFLOW_NAME } from './workflows/dialer';
 
 /** Put on every Deps by buildDeps. */
@@ -61,13 +62,27 @@ export const telephonyModule = createTelephonyModule(telephonyHooks);
 export const dialerPorts: DialerPorts = { abandonUnbridged: async (deps, now) => (await abandonUnbridged(deps, now)).length };
 export const dialerTickJob = createDialerTickJob(dialerPorts, { workflow: DIALER_WORKFLOW_NAME });
 
-/** Lead QA: the queue, the pipeline, delivery to clients. */
-export const leadsHooks: LeadsHooks = {};
-export const leadsModule = createLeadsModule(leadsHooks);
-
-/** The client portal: orders, the bridge to audiences and campaigns, pacing, delivery and returns. */
+/**
+ * The client portal: orders, the bridge to audiences and campaigns, pacing, delivery and returns.
+ * Its leads move through the leads module's transitions and delivery; its users are the identity
+ * module's (created, deactivated and reactivated there, so sessions end and Cognito follows).
+ */
 export const portalHooks: PortalHooks = {
   // The match preview counts who the contact gate would admit now, per channel.
   previewReach: async (db, contacts, { channel, at }) => previewAudience(db, { kind: 'query', sql: contacts }, { channel, at }),
+  leads: { transitionLead, deliverLead },
+  users: { createUser, deactivateUser, reactivateUser },
 };
 export const portalModule = createPortalModule(portalHooks);
+
+/**
+ * Lead QA: the queue, the pipeline, delivery to clients. An approved lead of an order is published
+ * to it by the portal; a lead published after its deliveries replaces its order's oldest return.
+ */
+export const leadsHooks: LeadsHooks = {
+  approved: (deps, { leadId, actorId }) => publishApprovedLead(deps, portalHooks, leadId, actorId),
+  published: async (tx, { leadId, at }) => {
+    await replaceReturnedLead(tx, portalHooks, { leadId, at });
+  },
+};
+export const leadsModule = createLeadsModule(leadsHooks);

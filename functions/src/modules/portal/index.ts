@@ -17,6 +17,7 @@ export function createPortalModule(hooks: PortalHooks): ApiModule {
 }
 
 export { noPortalHooks, type PortalHooks } from './hooks';
+export { publishApprovedLead, publishWaitingLeads, replaceReturnedLead } from './leads/publish';
 export { clientScope, staffScope, orderInScope, scoped, inScope, type TenantScope } from './tenant';
 export { orderCounts, criteriaSql, matchPreview, getOrder, listOrders, transitionOrder, transitionOrderBySystem } from './orders';
 export type { ReachCounts } from './hooks';
