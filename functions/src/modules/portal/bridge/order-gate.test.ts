@@ -11,9 +11,9 @@ import { queryRows } from '../../../db/rows';
 import { clientSuppressions, leads, orderCampaigns, orders, organisations } from '../../../db/schema';
 import { insertContacts, type ContactSeed } from '../../compliance/testing';
 import { dialerTick } from '../../telephony';
-import { enqueue, seedCampaign, startDialerWorld } from '../../telephony/dialer/test-fixtures';
+import { enqueue, seedCampaign, startDialerWorld } from '../../telephony/testing';
 import { prepareSend, sendBatch } from '../../email';
-import { listOf, person, recipientStates, recordingKit, sendingCampaign, verifiedSender } from '../../email/sending/test-fixtures';
+import { listOf, person, recipientStates, recordingKit, sendingCampaign, verifiedSender } from '../../email/testing';
 
 const w = fileContext(startDialerWorld);
 const DAY = 86_400_000;
