@@ -15,6 +15,8 @@ export interface LeadsHooks {
   approved?(deps: Deps, input: { leadId: string; actorId: string | null }): Promise<boolean>;
   /** Inside the transaction that publishes a lead (approved → published after its deliveries). */
   published?(tx: Database, input: { leadId: string; at: Date }): Promise<void>;
+  /** The client order a campaign's leads are for (the portal's bridge), with its client; null when it works none. */
+  orderForCampaign?(db: Database, campaignId: string, kind: 'call' | 'email'): Promise<{ orderId: string; clientOrgId: string } | null>;
 }
 
 export const noLeadsHooks: LeadsHooks = {};
