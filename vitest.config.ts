@@ -14,6 +14,8 @@ export default defineConfig({
   test: {
     include: ['functions/**/*.test.ts', 'shared/**/*.test.ts', 'infra/**/*.test.ts', 'frontend/src/**/*.test.{ts,tsx}'],
     exclude: ['**/node_modules/**', 'test/e2e/**', 'bench/**'],
+    // One migrated template database for every test file (functions/test/support/test-db.ts).
+    globalSetup: ['functions/test/support/database-template.ts'],
     pool: 'forks',
     // At least two files at a time: the default (cores − 1) runs one at a time on a two-core
     // machine and leaves the other core mostly idle (6 min against 5 for the unit suite there).

@@ -1,6 +1,9 @@
 // A fresh, migrated database for each test file: PGlite in memory (cloned from a migrated
-// template, ~0.5 s) by default, or a throwaway database on the server named by DATABASE_URL.
+// template, ~0.5 s) by default, or a throwaway database on the server named by DATABASE_URL. The
+// suites' global setup (./database-template.ts) migrates the template once for every worker; a
+// file run without it migrates its own.
 import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { openDatabase, type DatabaseHandle } from '../../src/db/connection';
 import { migrateDatabase } from '../../src/db/migrate';
 
@@ -11,10 +14,17 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
+/** The migrated PGlite data directory the global setup wrote (a tar file). */
+export const TEMPLATE_FILE_ENV = 'PIVOTAL_TEST_TEMPLATE_FILE';
+/** The migrated template database on the server the global setup made. */
+export const TEMPLATE_DATABASE_ENV = 'PIVOTAL_TEST_TEMPLATE_DATABASE';
+
 let template: Promise<Blob> | undefined;
 
 async function migratedTemplate(): Promise<Blob> {
   template ??= (async () => {
+    const file = process.env[TEMPLATE_FILE_ENV];
+    if (file) return new Blob([await readFile(file)]);
     const handle = await openDatabase({ kind: 'pglite' });
     await migrateDatabase(handle);
     const dump = await handle.pglite!.dumpDataDir('none');
@@ -39,12 +49,13 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const name = `pivotal_test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
+  const templateName = process.env[TEMPLATE_DATABASE_ENV];
+  await admin.query(templateName ? `CREATE DATABASE ${name} TEMPLATE ${templateName}` : `CREATE DATABASE ${name}`);
   await admin.end();
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   const handle = await openDatabase({ kind: 'url', url: url.toString(), poolMax: 8 });
-  await migrateDatabase(handle);
+  if (!templateName) await migrateDatabase(handle);
   return {
     handle,
     url: url.toString(),
