@@ -18,3 +18,4 @@ export function createPortalModule(hooks: PortalHooks): ApiModule {
 
 export { noPortalHooks, type PortalHooks } from './hooks';
 export { clientScope, staffScope, orderInScope, scoped, inScope, type TenantScope } from './tenant';
+export { seedPortalDemo, DEMO_CLIENT_ADMIN, DEMO_CLIENT_NAME, type PortalDemoReport } from './demo-data';
