@@ -1,7 +1,7 @@
 // The portal demo on top of the telephony and leads demos: the leads demo's client gets a client
 // admin, five orders in five states whose histories the state table allows and whose targets are
 // the demo accounts' domains (two unknown ones each), the live order worked by the demo call
-// campaigns with the client's published, returned and replaced leads and its pace computed, the
+// campaigns with the client's published, returned and replaced leads and its pace from the pacing run, the
 // client's own suppressions; and nothing the second time.
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
@@ -9,12 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ORDER_TRANSITIONS } from '@shared/contracts/portal';
 import { createTestDeps, type TestContext } from '../../../test/support/test-deps';
 import { FAST_AUTH_ENV, makeUser } from '../../../test/support/identity-fixtures';
-import { telephonyHooks } from '../../composition';
+import { portalHooks, telephonyHooks } from '../../composition';
 import { queryOne, queryRows } from '../../db/rows';
 import { insertContacts } from '../compliance/testing';
 import { seedLeadsDemo } from '../leads';
 import { seedTelephonyDemo } from '../telephony';
-import { DEMO_CLIENT_ADMIN, demoPaceStatus, seedPortalDemo } from './demo-data';
+import { DEMO_CLIENT_ADMIN, seedPortalDemo } from './demo-data';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -23,13 +23,6 @@ beforeAll(async () => {
 afterAll(async () => ctx?.close());
 
 describe('the portal demo', () => {
-  it('judges the pace against an even plan with a 10 % band', () => {
-    const window = { startsOn: '2026-01-01', endsOn: '2026-01-10', today: '2026-01-05', volume: 100 };
-    expect(demoPaceStatus({ ...window, delivered: 50 })).toBe('on_pace');
-    expect(demoPaceStatus({ ...window, delivered: 56 })).toBe('over');
-    expect(demoPaceStatus({ ...window, delivered: 44 })).toBe('under');
-  });
-
   it('loads the leads demo client’s portal: a client admin, orders in five states, the live one worked and paced, suppressions; once', async () => {
     await ctx.deps.db.execute(
       sql`insert into accounts (name, domain, source) select 'Demo ' || g, 'demo' || g || '.example', 'test' from generate_series(1, 30) g`,
@@ -45,7 +38,7 @@ describe('the portal demo', () => {
     const leads = await seedLeadsDemo(ctx.deps);
     expect(leads).not.toBeNull();
 
-    const report = await seedPortalDemo(ctx.deps);
+    const report = await seedPortalDemo(ctx.deps, portalHooks);
     expect(report).toMatchObject({ orgId: leads!.clientOrgId, orders: 5, suppressions: 4 });
     expect(report!.linkedCampaigns).toBeGreaterThan(0);
 
@@ -94,15 +87,18 @@ describe('the portal demo', () => {
     expect(byState).toMatchObject({ returned: 1, replaced: 1 });
     expect(byState.published).toBeGreaterThan(0);
     expect(report!.leads).toBe(states.reduce((sum, s) => sum + Number(s.n), 0));
+    // The pacing run found it under pace and raised its manager's alert.
     expect(live.pace_status).toBe('under');
     expect(orders.filter((o) => o.pace_status !== null)).toHaveLength(1);
+    const alerts = await queryRows<{ order_id: string; kind: string; task_id: string | null }>(ctx.deps.db, sql`select order_id, kind, task_id from order_pacing_alerts`);
+    expect(alerts).toEqual([{ order_id: live.id, kind: 'under', task_id: expect.any(String) }]);
 
     const suppressions = await queryRows<{ kind: string; org_id: string }>(ctx.deps.db, sql`select kind, org_id from client_suppressions`);
     expect(suppressions).toHaveLength(4);
     expect(new Set(suppressions.map((s) => s.kind))).toEqual(new Set(['domain', 'email', 'phone']));
     expect(suppressions.every((s) => s.org_id === leads!.clientOrgId)).toBe(true);
 
-    expect(await seedPortalDemo(ctx.deps)).toBeNull();
+    expect(await seedPortalDemo(ctx.deps, portalHooks)).toBeNull();
     expect((await queryOne<{ n: number }>(ctx.deps.db, sql`select count(*)::int as n from orders`))!.n).toBe(5);
   });
 });

@@ -3,13 +3,14 @@
 // orders across the states (submitted with its target list, in review, live with the demo call
 // campaigns linked and the client's published, returned and replaced leads, completed, cancelled)
 // with their history, target domains taken from the demo accounts, a few of the client's own
-// suppressions, and the live order's pace as the pacing run would find it. Written once.
+// suppressions, and the live order's pace from the pacing run. Written once.
 import { sql } from 'drizzle-orm';
 import type { OrderCriteria, OrderState } from '@shared/contracts/portal';
 import type { Deps } from '../../core/deps';
 import { queryOne, queryRows } from '../../db/rows';
 import { clientSuppressions, orderCampaigns, orderTargetDomains, orderTransitions, orders, organisations, users } from '../../db/schema';
-import { createUser } from '../identity';
+import { runPacing } from './bridge/pacing-job';
+import type { PortalHooks } from './hooks';
 
 /** The leads demo's client: the portal demo is that client's side of it. */
 export const DEMO_CLIENT_NAME = 'Northwind Analytics';
@@ -135,23 +136,11 @@ const SUPPRESSIONS = [
 
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
-/** on_pace within 10 % of what an even pace expects by today; over or under beyond it. */
-export function demoPaceStatus(input: { volume: number; delivered: number; startsOn: string; endsOn: string; today: string }): 'on_pace' | 'over' | 'under' {
-  const start = Date.parse(input.startsOn);
-  const days = Math.max(1, (Date.parse(input.endsOn) - start) / DAY + 1);
-  const elapsed = Math.min(1, Math.max(0, (Date.parse(input.today) - start) / DAY + 1) / days);
-  const expected = Math.round(input.volume * elapsed);
-  if (input.delivered > expected * 1.1) return 'over';
-  if (input.delivered < expected * 0.9) return 'under';
-  return 'on_pace';
-}
-
 /** Loads the portal demo when there are no orders yet; null otherwise. */
-export async function seedPortalDemo(deps: Deps): Promise<PortalDemoReport | null> {
+export async function seedPortalDemo(deps: Deps, hooks: PortalHooks): Promise<PortalDemoReport | null> {
   const any = await queryOne<{ n: number }>(deps.db, sql`select count(*)::int as n from ${orders}`);
   if (Number(any?.n ?? 0) > 0) return null;
   const now = deps.now();
-  const today = isoDay(now);
   const dayOf = (offset: number) => isoDay(new Date(now.getTime() + offset * DAY));
   const at = (offset: number, hour = 10) => new Date(Date.parse(dayOf(offset)) + hour * 3_600_000);
 
@@ -163,7 +152,7 @@ export async function seedPortalDemo(deps: Deps): Promise<PortalDemoReport | nul
   const clientAdminId =
     existing?.id ??
     (
-      await createUser(deps, {
+      await hooks.users.createUser(deps, {
         request: {
           username: DEMO_CLIENT_ADMIN.username,
           email: 'portal.admin@northwind.example',
@@ -253,12 +242,8 @@ export async function seedPortalDemo(deps: Deps): Promise<PortalDemoReport | nul
     deps.db,
     sql`update leads set order_id = ${liveId} where client_org_id = ${org.id} and order_id is null and state in ('approved', 'published', 'returned', 'replaced') returning state`,
   );
-  const live = ORDERS.find((o) => o.state === 'live')!;
-  const delivered = attached.filter((l) => l.state === 'published').length;
-  await deps.db.execute(
-    sql`update ${orders} set pace_status = ${demoPaceStatus({ volume: live.volume, delivered, startsOn: dayOf(live.starts), endsOn: dayOf(live.ends), today })}, pace_checked_at = ${now}
-        where id = ${liveId}`,
-  );
+  // The pacing run, as the schedule would run it: the live order's pace (and its manager's alert when under).
+  await runPacing(deps, hooks);
 
   // The client's own suppressions, one of them brought by the submitted order's upload.
   await deps.db

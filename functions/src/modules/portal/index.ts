@@ -21,5 +21,6 @@ export { accountCapOf, criteriaFilter } from './bridge/bridge';
 export { campaignShares, clientSuppressedContacts, orderForCampaign } from './bridge/order-gate';
 export { computePacing, type DeliveryDay, type PacingOrder } from './bridge/pacing';
 export { createPacingJob, runPacing, transitionOrderSystem, PACING_JOB, type PacingRunResult } from './bridge/pacing-job';
+export { publishApprovedLead, publishWaitingLeads, replaceReturnedLead } from './leads/publish';
 export { clientScope, staffScope, orderInScope, scoped, inScope, type TenantScope } from './tenant';
 export { seedPortalDemo, DEMO_CLIENT_ADMIN, DEMO_CLIENT_NAME, type PortalDemoReport } from './demo-data';
