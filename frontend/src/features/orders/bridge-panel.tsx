@@ -13,8 +13,9 @@ import { toast } from '@/components/ui/toast';
 import { describeError } from '@/lib/api';
 import { buildAudience, linkCampaign, unlinkCampaign, useCampaignChoices } from './orders-api';
 
-/** Orders whose audience may be built and whose campaigns may change. */
+/** Orders whose campaigns may change; their audience is built while approved or live. */
 const BRIDGEABLE = new Set<Order['state']>(['approved', 'live', 'paused']);
+const BUILDABLE = new Set<Order['state']>(['approved', 'live']);
 
 type LinkedCampaign = Order['campaigns'][number];
 const campaignHref = (c: Pick<LinkedCampaign, 'campaignId' | 'campaignKind'>) => (c.campaignKind === 'call' ? `/telephony/campaigns/${c.campaignId}` : `/email/campaigns/${c.campaignId}`);
@@ -73,7 +74,7 @@ export function BridgePanel({ order, canManage, onChanged }: { order: Order; can
       title="Audience and campaigns"
       description={open ? 'The order’s audience and the campaigns whose leads go to it.' : 'Once the order is approved, its audience is built here and campaigns are linked to it.'}
       actions={
-        editable ? (
+        editable && BUILDABLE.has(order.state) ? (
           <Button size="sm" variant={built ? 'outline' : 'default'} loading={building} onClick={() => (built ? setConfirmRebuild(true) : void build().catch(() => undefined))}>
             <Workflow aria-hidden="true" />
             {built ? 'Rebuild audience' : 'Build audience'}
