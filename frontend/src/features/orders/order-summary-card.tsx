@@ -53,8 +53,8 @@ export function OrderSummaryCard({ order, canManage, onSaved }: { order: Order; 
         ) : undefined
       }
     >
-      <dl className="grid gap-x-6 text-sm lg:grid-cols-2">
-        <div>
+      <div className="grid gap-x-6 text-sm lg:grid-cols-2">
+        <dl>
           <Row label="Client">{order.orgName}</Row>
           <Row label="Channel">{ORDER_CHANNEL_LABELS[order.channel]}</Row>
           <Row label="Volume">
@@ -66,8 +66,8 @@ export function OrderSummaryCard({ order, canManage, onSaved }: { order: Order; 
           <Row label="Pace">{paceLabel(order.pace)}</Row>
           <Row label="Delivery">{DELIVERY_METHOD_LABELS[order.deliveryMethod]}</Row>
           <Row label="Return window">{order.returnWindowDays} days</Row>
-        </div>
-        <div>
+        </dl>
+        <dl>
           <Row label="Campaign manager">{order.managerName ?? <span className="text-muted-foreground">Nobody yet</span>}</Row>
           <Row label="Account cap">{order.accountCap === null ? <span className="text-muted-foreground">From the contact policy</span> : `${order.accountCap} leads an account`}</Row>
           <Row label="Delivery config">{order.deliveryConfigId ? 'Set' : <span className="text-muted-foreground">None (portal only)</span>}</Row>
@@ -82,8 +82,8 @@ export function OrderSummaryCard({ order, canManage, onSaved }: { order: Order; 
               </Row>
             ))
           )}
-        </div>
-      </dl>
+        </dl>
+      </div>
       {order.questions.length > 0 && (
         <div className="mt-3 border-t border-border pt-3 text-sm">
           <h3 className="text-xs font-medium text-muted-foreground">Custom questions</h3>
