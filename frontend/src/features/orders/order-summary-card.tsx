@@ -19,7 +19,7 @@ const paceLabel = (pace: Pace) => (pace.kind === 'weekly_cap' ? `At most ${pace.
 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
   return (
-    <div className="grid grid-cols-[9rem_minmax(0,1fr)] gap-2 py-1">
+    <div className="grid grid-cols-[7.5rem_minmax(0,1fr)] gap-2 py-1">
       <dt className="text-muted-foreground">{label}</dt>
       <dd className="min-w-0 break-words">{children}</dd>
     </div>
