@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Order, OrderCreateResult, OrderPage, OrderTargetsResult } from '@shared/contracts/portal';
 import { fileContext } from '../../../../test/support/file-context';
 import { leads, orders, orderTargetDomains, orderTransitions } from '../../../db/schema';
+import { transitionOrderBySystem } from './service';
 import { clientWithToken, createPortalTestContext, orderFixture, organisationFixture, staffWithToken, type UserWithToken } from '../test-fixtures';
 
 interface Problem {
@@ -232,6 +233,16 @@ describe('orders', () => {
     expect(res.json.state).toBe('cancelled');
     expect(res.json.history.at(-1)).toMatchObject({ from: 'in_review', to: 'cancelled', note: 'Budget moved' });
     expect((await t.api(client.token, { method: 'POST', path: `/api/portal/orders/${id}/cancel` })).status).toBe(409);
+  });
+
+  it('the system makes only the moves the table gives it, audited without a person', async () => {
+    await people();
+    const id = await orderFixture(t, { orgId: orgA, state: 'approved' });
+    await transitionOrderBySystem(t.deps.db, id, { to: 'live', note: 'Start date reached' }, t.deps.now());
+    await expect(transitionOrderBySystem(t.deps.db, id, { to: 'paused' }, t.deps.now())).rejects.toMatchObject({ code: 'conflict' });
+    const audit = await t.deps.db.select().from(orderTransitions).where(eq(orderTransitions.orderId, id));
+    expect(audit).toMatchObject([{ fromState: 'approved', toState: 'live', actorId: null, note: 'Start date reached' }]);
+    expect((await t.deps.db.select({ state: orders.state }).from(orders).where(eq(orders.id, id)))[0]!.state).toBe('live');
   });
 
   it('staff create on a client\'s behalf', async () => {
