@@ -3,8 +3,9 @@
 import path from 'node:path';
 import { seedEmailDemo } from '../../functions/src/modules/email';
 import { seedLeadsDemo, seedDemoDeliveryWebhook } from '../../functions/src/modules/leads';
+import { DEMO_CLIENT_ADMIN, DEMO_CLIENT_NAME, seedPortalDemo } from '../../functions/src/modules/portal';
 import { seedTelephonyDemo } from '../../functions/src/modules/telephony';
-import { telephonyHooks } from '../../functions/src/composition';
+import { portalHooks, telephonyHooks } from '../../functions/src/composition';
 import { signInHint } from '../../functions/src/modules/identity';
 import { startLocalStack, StartupError, type LocalStack } from './stack';
 
@@ -63,6 +64,11 @@ async function main(): Promise<void> {
     const leads = await seedLeadsDemo(stack.deps);
     if (leads) process.stdout.write(`  Leads demo: ${leads.leads} leads in every QA state with transcripts and scores, and ${leads.deliveries} client deliveries.\n`);
     if (await seedDemoDeliveryWebhook(stack.deps, stack.fakeClientHookUrl)) process.stdout.write('  Leads demo: the demo client receives delivered leads at the fake client endpoint (a signed webhook).\n');
+    const portal = await seedPortalDemo(stack.deps, portalHooks);
+    if (portal) {
+      process.stdout.write(`  Portal demo: ${portal.orders} orders of ${DEMO_CLIENT_NAME} (one live, worked by ${portal.linkedCampaigns} call campaign${portal.linkedCampaigns === 1 ? '' : 's'}, with ${portal.leads} leads) and ${portal.suppressions} client suppressions.\n`);
+      process.stdout.write(`  Portal demo: the client admin signs in as ${DEMO_CLIENT_ADMIN.username} / ${DEMO_CLIENT_ADMIN.password}\n`);
+    }
   }
 
   const seconds = ((Date.now() - started) / 1000).toFixed(1);

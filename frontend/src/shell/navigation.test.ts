@@ -27,6 +27,14 @@ describe('the navigation registry', () => {
     expect(entryAt('/leads/0b1e6a52-3c1f-4d8e-9a4b-5f2c7d9e1a30')?.id).toBe('lead-qa');
   });
 
+  it('offers Orders to the roles that read orders, its sub-paths included, and to no agent or client user', () => {
+    for (const role of ['admin', 'campaign_manager', 'quality_analyst'] as const) expect(entriesFor([role]).map((e) => e.id)).toContain('orders');
+    for (const role of ['agent', 'content_creator', 'client_user'] as const) expect(entriesFor([role]).map((e) => e.id)).not.toContain('orders');
+    expect(entryAt('/orders')?.id).toBe('orders');
+    expect(entryAt('/orders/0b1e6a52-3c1f-4d8e-9a4b-5f2c7d9e1a30')?.id).toBe('orders');
+    expect(NAV_ENTRIES.find((e) => e.id === 'orders')?.goKey).toBe('o');
+  });
+
   it('offers no page to someone with no role', () => {
     expect(entriesFor([])).toEqual([]);
   });

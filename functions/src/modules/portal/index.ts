@@ -25,3 +25,4 @@ export { publishApprovedLead, publishWaitingLeads, replaceReturnedLead } from '.
 export { clientScope, staffScope, orderInScope, scoped, inScope, type TenantScope } from './tenant';
 export { orderCounts, criteriaSql, matchPreview, getOrder, listOrders, transitionOrder, transitionOrderBySystem } from './orders';
 export type { ReachCounts } from './hooks';
+export { seedPortalDemo, DEMO_CLIENT_ADMIN, DEMO_CLIENT_NAME, type PortalDemoReport } from './demo-data';
