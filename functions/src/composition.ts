@@ -6,7 +6,7 @@ import { addAccountContactsToList, addContactsToList, addImportedContactsToList,
 import { checkSuppressions, consentSource, findSuppressions } from './modules/compliance';
 import { createExport, importSource } from './modules/imports';
 import { fieldChangeSource } from './modules/accounts';
-import { createActivityModule, type ActivityHooks } from './modules/activity';
+import { createActivityModule, previewAudience, type ActivityHooks } from './modules/activity';
 import { createEmailModule, emailTimelineSource, type EmailHooks } from './modules/email';
 import { abandonUnbridged, callTimelineSource, createDialerTickJob, createTelephonyModule, type DialerPorts, type TelephonyHooks } from './modules/telephony';
 import { createLeadFromCall, createLeadsModule, leadTimelineSource, startCreatedLead, type LeadsHooks } from './modules/leads';
@@ -66,5 +66,8 @@ export const leadsHooks: LeadsHooks = {};
 export const leadsModule = createLeadsModule(leadsHooks);
 
 /** The client portal: orders, the bridge to audiences and campaigns, pacing, delivery and returns. */
-export const portalHooks: PortalHooks = {};
+export const portalHooks: PortalHooks = {
+  // The match preview counts who the contact gate would admit now, per channel.
+  previewReach: async (db, contacts, { channel, at }) => previewAudience(db, { kind: 'query', sql: contacts }, { channel, at }),
+};
 export const portalModule = createPortalModule(portalHooks);

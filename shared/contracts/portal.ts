@@ -31,6 +31,7 @@
 //   :orderId/transition         POST {to, note?} (per ORDER_TRANSITIONS)                          orders.manage
 //   :orderId/targets            PUT {csv | domains}                                               orders.manage
 //   :orderId/match              GET                                                               orders.read
+//   :orderId/targets/unmatched.csv  GET                                                           orders.read
 //   :orderId/bridge             POST {…} (domain set + segment from the order; ./portal-pacing.ts) orders.manage
 //   :orderId/campaigns          GET; POST {campaignId, campaignKind}; DELETE {campaignId, campaignKind}  orders.read; orders.manage
 //   :orderId/pacing             GET                                                               orders.read
@@ -153,20 +154,27 @@ const orderFields = {
   notes: z.string().trim().max(4000).nullable().default(null),
 };
 
-/** A new order from the portal (for the caller's organisation). The end may not precede the start. */
-export const orderCreateSchema = z
-  .strictObject({
-    ...orderFields,
-    /** The target-account list, optional at creation: domains one per line or a CSV with a domain column. */
-    targets: z.strictObject({ csv: z.string().max(5_000_000).optional(), domains: z.array(z.string()).max(50_000).optional() }).optional(),
-  })
-  .refine((o) => o.endsOn >= o.startsOn, { path: ['endsOn'], message: 'must not be before the start' });
-export type OrderCreate = z.infer<typeof orderCreateSchema>;
+const targetsInput = z.strictObject({ csv: z.string().max(5_000_000).optional(), domains: z.array(z.string().max(500)).max(50_000).optional() });
+const endsAfterStart = (o: { startsOn: string; endsOn: string }) => o.endsOn >= o.startsOn;
+const windowMessage = () => ({ path: ['endsOn'], message: 'must not be before the start' });
+
+/**
+ * A new order from the portal (for the caller's organisation), its fields only: the API checks
+ * the window itself (an end before the start answers 422 on endsOn), forms use orderCreateSchema.
+ */
+export const orderCreateFieldsSchema = z.strictObject({
+  ...orderFields,
+  /** The target-account list, optional at creation: domains one per line or a CSV with a domain column. */
+  targets: targetsInput.optional(),
+});
+/** A new order from the portal. The end may not precede the start. */
+export const orderCreateSchema = orderCreateFieldsSchema.refine(endsAfterStart, windowMessage());
+export type OrderCreate = z.infer<typeof orderCreateFieldsSchema>;
 
 /** Staff create on a client's behalf: the same with the organisation named. */
-export const staffOrderCreateSchema = z
-  .strictObject({ ...orderFields, orgId: uuid, targets: z.strictObject({ csv: z.string().max(5_000_000).optional(), domains: z.array(z.string()).max(50_000).optional() }).optional() })
-  .refine((o) => o.endsOn >= o.startsOn, { path: ['endsOn'], message: 'must not be before the start' });
+export const staffOrderCreateFieldsSchema = orderCreateFieldsSchema.extend({ orgId: uuid });
+export const staffOrderCreateSchema = staffOrderCreateFieldsSchema.refine(endsAfterStart, windowMessage());
+export type StaffOrderCreate = z.infer<typeof staffOrderCreateFieldsSchema>;
 
 export const orderUpdateSchema = z.strictObject({
   name: orderFields.name.optional(),
@@ -247,7 +255,10 @@ export const orderSchema = orderSummarySchema.extend({
 export type Order = z.infer<typeof orderSchema>;
 
 export const orderListQuerySchema = z.strictObject({
-  state: z.union([z.enum(ORDER_STATES), z.array(z.enum(ORDER_STATES))]).optional(),
+  /** One state, several (repeated, or comma-separated as a query string carries them). */
+  state: z
+    .preprocess((v) => (typeof v === 'string' && v.includes(',') ? v.split(',') : v), z.union([z.enum(ORDER_STATES), z.array(z.enum(ORDER_STATES))]))
+    .optional(),
   /** Staff only: one organisation's orders. */
   orgId: uuid.optional(),
   q: z.string().trim().max(200).optional(),
@@ -255,7 +266,12 @@ export const orderListQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
-export const orderPageSchema = z.object({ items: z.array(orderSummarySchema), nextCursor: z.string().nullable() });
+/** A page of orders; `counts`: how many orders of the filter (without the state filter) are in each state. */
+export const orderPageSchema = z.object({
+  items: z.array(orderSummarySchema),
+  nextCursor: z.string().nullable(),
+  counts: z.record(z.enum(ORDER_STATES), z.number().int()),
+});
 export type OrderPage = z.infer<typeof orderPageSchema>;
 
 /** Order reference as both sides quote it. */
@@ -299,6 +315,18 @@ export const clientSuppressionAddSchema = z
   })
   .refine((t) => (t.csv === undefined) !== (t.entries === undefined), { message: 'give either csv or entries', path: ['csv'] });
 
+export const clientSuppressionListQuerySchema = z.strictObject({
+  kind: z.enum(CLIENT_SUPPRESSION_KINDS).optional(),
+  q: z.string().trim().max(200).optional(),
+  cursor: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+export const clientSuppressionPageSchema = z.object({ items: z.array(clientSuppressionSchema), nextCursor: z.string().nullable(), total: z.number().int() });
+export type ClientSuppressionPage = z.infer<typeof clientSuppressionPageSchema>;
+
+export const clientSuppressionDeleteSchema = z.strictObject({ ids: z.array(uuid).min(1).max(1000) });
+
 export const clientSuppressionAddResultSchema = z.object({
   added: z.number().int(),
   duplicates: z.number().int(),
@@ -322,10 +350,29 @@ export const matchPreviewSchema = z.object({
   contacts: z.number().int(),
   reachableEmail: z.number().int(),
   reachablePhone: z.number().int(),
-  /** Either channel. */
+  /**
+   * On the order's channel: email, phone, or for both the larger of the two (a floor: the gate
+   * counts per channel, so a contact reachable both ways is not told apart).
+   */
   reachable: z.number().int(),
-  /** Why the others are not reachable now, by reason (suppressed, no consent, policy, no email, no phone…). */
-  excluded: z.array(z.object({ reason: z.string(), count: z.number().int() })),
+  /** Contacts at matched accounts that do not fit the criteria. */
+  notFitting: z.number().int(),
+  /**
+   * Why the others are not reachable now, by reason and channel: `client_suppressed` (the client's
+   * own list, both channels), then the contact gate's reasons per channel (no_email, suppressed_email,
+   * opted_out, contact_frequency, account_cap…).
+   */
+  excluded: z.array(z.object({ reason: z.string(), channel: z.enum(['email', 'phone', 'both']), count: z.number().int() })),
   computedAt: z.string(),
 });
 export type MatchPreview = z.infer<typeof matchPreviewSchema>;
+
+export type OrderListQuery = z.infer<typeof orderListQuerySchema>;
+export type OrderTargets = z.infer<typeof orderTargetsSchema>;
+export type ClientSuppressionAdd = z.infer<typeof clientSuppressionAddSchema>;
+export type ClientSuppressionAddResult = z.infer<typeof clientSuppressionAddResultSchema>;
+export type ClientSuppressionListQuery = z.infer<typeof clientSuppressionListQuerySchema>;
+
+/** A new order as the API answers it: the order, and what became of its target list when one was given. */
+export const orderCreateResultSchema = orderSchema.extend({ targetsResult: orderTargetsResultSchema.nullable() });
+export type OrderCreateResult = z.infer<typeof orderCreateResultSchema>;
