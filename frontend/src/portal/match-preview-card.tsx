@@ -14,13 +14,17 @@ import { describeError } from '@/lib/api';
 import { formatCount, formatTime } from './order-badges';
 
 const EXCLUSION_LABELS: Record<string, string> = {
-  suppressed: 'Suppressed',
   client_suppressed: 'On your suppression list',
+  no_email: 'No email address',
+  no_phone: 'No phone number',
+  suppressed_email: 'Email suppressed',
+  suppressed_phone: 'Phone suppressed',
+  opted_out: 'Opted out',
   no_consent: 'No consent',
-  policy: 'Contact policy',
-  no_email: 'No email',
-  no_phone: 'No phone',
+  contact_frequency: 'Contacted too recently',
+  account_cap: 'Account cap reached',
 };
+const CHANNEL_LABELS = { email: 'email', phone: 'phone', both: 'both channels' } as const;
 const exclusionLabel = (reason: string) => EXCLUSION_LABELS[reason] ?? reason.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
 
 function Figure({ label, value, of }: { label: string; value: number; of?: number }) {
@@ -79,11 +83,16 @@ export function MatchPreviewCard({ preview, loading, error, onRetry, onDownloadU
               <Figure label="Contacts fitting" value={preview.contacts} />
               <Figure label="Reachable by email" value={preview.reachableEmail} />
               <Figure label="Reachable by phone" value={preview.reachablePhone} />
-              <Figure label="Reachable (either)" value={preview.reachable} />
+              <Figure label="Reachable on the order's channel" value={preview.reachable} />
             </dl>
             <div className="grid gap-4 md:grid-cols-2">
               <div className="grid content-start gap-2">
                 <h3 className="text-sm font-semibold">Not reachable now</h3>
+                {preview.notFitting > 0 && (
+                  <p className="text-sm">
+                    <span className="font-mono tabular">{formatCount(preview.notFitting)}</span> contacts at these accounts do not fit the criteria.
+                  </p>
+                )}
                 {preview.excluded.length === 0 ? (
                   <p className="text-sm text-muted-foreground">Nothing excluded.</p>
                 ) : (
@@ -92,13 +101,15 @@ export function MatchPreviewCard({ preview, loading, error, onRetry, onDownloadU
                     <thead className="sr-only">
                       <tr>
                         <th scope="col">Reason</th>
+                        <th scope="col">Channel</th>
                         <th scope="col">Contacts</th>
                       </tr>
                     </thead>
                     <tbody>
                       {preview.excluded.map((x) => (
-                        <tr key={x.reason} className="border-b border-border last:border-0">
+                        <tr key={`${x.reason}-${x.channel}`} className="border-b border-border last:border-0">
                           <td className="py-1">{exclusionLabel(x.reason)}</td>
+                          <td className="py-1 text-xs text-muted-foreground">{CHANNEL_LABELS[x.channel]}</td>
                           <td className="py-1 text-right font-mono tabular">{formatCount(x.count)}</td>
                         </tr>
                       ))}

@@ -149,7 +149,12 @@ export default function NewOrderPage() {
           toast.error('The order was placed, but the suppression list was refused', { description: describeError(error) });
         }
       }
-      toast.success(`${order.reference} placed`, { description: 'We review it shortly. Here is how much of your list we can reach.' });
+      const kept = order.targetsResult;
+      toast.success(`${order.reference} placed`, {
+        description: kept
+          ? `${formatCount(kept.kept)} target domains kept${kept.duplicates ? `, ${formatCount(kept.duplicates)} duplicates` : ''}${kept.invalid.length ? `, ${formatCount(kept.invalid.length)} lines not domains` : ''}. Here is how much of the list we can reach.`
+          : 'We review it shortly.',
+      });
       navigate(`/portal/orders/${order.id}`);
     } catch (error) {
       if (error instanceof ApiError && Object.keys(error.fieldErrors).length > 0) {

@@ -75,6 +75,9 @@ export default function OrdersPage() {
   const q = params.get('q') ?? '';
   const orders = useOrders({ state, q });
   const columns = useMemo(() => orderColumns(), []);
+  // The counts per state come with every page (of the search, whatever the state filter).
+  const stateCounts = orders.data?.pages[0]?.counts;
+  const stateOptions = STATE_OPTIONS.map((o) => (o.value !== ALL && stateCounts ? { ...o, label: `${o.label} (${formatCount(stateCounts[o.value as OrderState] ?? 0)})` } : o));
   const set = useCallback(
     (key: string, value: string | undefined) =>
       setParams(
@@ -107,7 +110,7 @@ export default function OrdersPage() {
       />
       <div className="mb-3 flex flex-wrap items-center gap-2">
         <SearchBox className="w-64" value={q} onChange={(v) => set('q', v || undefined)} placeholder="Search name or reference" label="Search orders" />
-        <OptionSelect value={state ?? ALL} onValueChange={(v) => set('state', v === ALL ? undefined : v)} options={STATE_OPTIONS} className="h-8 w-40" aria-label="State" />
+        <OptionSelect value={state ?? ALL} onValueChange={(v) => set('state', v === ALL ? undefined : v)} options={stateOptions} className="h-8 w-44" aria-label="State" />
       </div>
       <DataTable
         tableId="portal-orders"

@@ -4,7 +4,7 @@
 // deactivate) that refresh them. Every call goes to /api/portal, scoped to my organisation.
 import { useMemo } from 'react';
 import { keepPreviousData, useInfiniteQuery, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { MatchPreview, Order, OrderCreate, OrderPage, OrderState, OrderTargetsResult } from '@shared/contracts/portal';
+import type { MatchPreview, Order, OrderCreate, OrderCreateResult, OrderPage, OrderState, OrderTargetsResult } from '@shared/contracts/portal';
 import type { OrderPacing } from '@shared/contracts/portal-pacing';
 import type { PortalLead, PortalLeadPage, PortalLeadState, PortalMe, PortalUser } from '@shared/contracts/portal-leads';
 import { api, apiDownload } from '@/lib/api';
@@ -136,7 +136,7 @@ export function useUsers(enabled: boolean) {
 export function useCreateOrder() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: OrderCreate) => api.post<Order>(`${PORTAL_API}/orders`, body),
+    mutationFn: (body: OrderCreate) => api.post<OrderCreateResult>(`${PORTAL_API}/orders`, body),
     onSuccess: (order) => {
       queryClient.setQueryData(portalKeys.order(order.id), order);
       void queryClient.invalidateQueries({ queryKey: ['portal', 'orders'] });
