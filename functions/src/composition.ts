@@ -2,15 +2,27 @@
 // the import pipeline's ImportHooks) is filled in here with another module's exported function,
 // so no module imports another to reach its work and no two modules depend on each other.
 import type { ModuleHooks } from './core/hooks';
-import { addAccountContactsToList, addContactsToList, addImportedContactsToList, domainSetAudienceSql, listMembershipSource, selectionAudienceSql } from './modules/audience';
+import {
+  addAccountContactsToList,
+  addContactsToList,
+  addImportedContactsToList,
+  createDomainSet,
+  createSegment,
+  domainSetAudienceSql,
+  listMembershipSource,
+  previewSegment,
+  replaceDomainSetEntries,
+  selectionAudienceSql,
+  updateSegment,
+} from './modules/audience';
 import { checkSuppressions, consentSource, findSuppressions } from './modules/compliance';
 import { createExport, importSource } from './modules/imports';
 import { fieldChangeSource } from './modules/accounts';
-import { createActivityModule, previewAudience, type ActivityHooks } from './modules/activity';
+import { createActivityModule, createTask, currentPolicy, previewAudience, type ActivityHooks } from './modules/activity';
 import { createEmailModule, emailTimelineSource, type EmailHooks } from './modules/email';
 import { abandonUnbridged, callTimelineSource, createDialerTickJob, createTelephonyModule, type DialerPorts, type TelephonyHooks } from './modules/telephony';
-import { createLeadFromCall, createLeadsModule, leadTimelineSource, startCreatedLead, type LeadsHooks } from './modules/leads';
-import { createPortalModule, type PortalHooks } from './modules/portal';
+import { createLeadFromCall, createLeadsModule, findCampaign, leadTimelineSource, startCreatedLead, type LeadsHooks } from './modules/leads';
+import { campaignShares, clientSuppressedContacts, createPacingJob, createPortalModule, orderForCampaign, type PortalHooks } from './modules/portal';
 import { DIALER_WORKFLOW_NAME } from './workflows/dialer';
 
 /** Put on every Deps by buildDeps. */
@@ -42,14 +54,27 @@ const campaignAudienceSql: EmailHooks['audienceSql'] = (db, audience) => {
   }
 };
 
-/** Campaigns send to a segment, a static list or a domain set, resolved by the audience module. */
-export const emailHooks: EmailHooks = { audienceSql: campaignAudienceSql };
+/**
+ * Campaigns send to a segment, a static list or a domain set, resolved by the audience module; one
+ * that works a client order sends at the order's pace and never to whom its client suppressed.
+ */
+export const emailHooks: EmailHooks = {
+  audienceSql: campaignAudienceSql,
+  orders: {
+    shares: (db, campaignIds, now) => campaignShares(db, 'email', campaignIds, now),
+    leaveOut: (db, campaignId, contactIds) => clientSuppressedContacts(db, 'email', campaignId, contactIds),
+  },
+};
 export const emailModule = createEmailModule(emailHooks);
+
+/** Lead QA: the queue, the pipeline, delivery to clients; a lead of a campaign working a client order carries the order. */
+export const leadsHooks: LeadsHooks = { orderForCampaign };
+export const leadsModule = createLeadsModule(leadsHooks);
 
 /** Call campaigns dial the same audiences; a positive wrap-up makes the call's lead (the leads module's) and starts its QA. */
 export const telephonyHooks: TelephonyHooks = {
   audienceSql: campaignAudienceSql,
-  positiveCall: { inTransaction: createLeadFromCall, afterCommit: startCreatedLead },
+  positiveCall: { inTransaction: (tx, callId, at) => createLeadFromCall(tx, callId, at, leadsHooks), afterCommit: startCreatedLead },
 };
 export const telephonyModule = createTelephonyModule(telephonyHooks);
 
@@ -57,17 +82,50 @@ export const telephonyModule = createTelephonyModule(telephonyHooks);
  * What the dialer's tick reaches in the calls part: its safe-harbour sweep (`abandonUnbridged`),
  * run first on every tick.
  */
-/** Each tick first plays the safe-harbour message on calls a person answered and no agent took within 2 s. */
-export const dialerPorts: DialerPorts = { abandonUnbridged: async (deps, now) => (await abandonUnbridged(deps, now)).length };
+/**
+ * Each tick first plays the safe-harbour message on calls a person answered and no agent took
+ * within 2 s; a campaign working a client order dials at the order's pace and never whom its
+ * client suppressed.
+ */
+export const dialerPorts: DialerPorts = {
+  abandonUnbridged: async (deps, now) => (await abandonUnbridged(deps, now)).length,
+  orders: {
+    shares: (db, campaignIds, now) => campaignShares(db, 'call', campaignIds, now),
+    leaveOut: (db, campaignId, contactIds) => clientSuppressedContacts(db, 'call', campaignId, contactIds),
+  },
+};
 export const dialerTickJob = createDialerTickJob(dialerPorts, { workflow: DIALER_WORKFLOW_NAME });
 
-/** Lead QA: the queue, the pipeline, delivery to clients. */
-export const leadsHooks: LeadsHooks = {};
-export const leadsModule = createLeadsModule(leadsHooks);
-
-/** The client portal: orders, the bridge to audiences and campaigns, pacing, delivery and returns. */
+/**
+ * The client portal: orders, the bridge to audiences and campaigns (domain sets and segments of the
+ * audience module, campaigns as the leads module finds them, account caps of the contact policy,
+ * tasks of the activity module), pacing, delivery and returns.
+ */
 export const portalHooks: PortalHooks = {
   // The match preview counts who the contact gate would admit now, per channel.
   previewReach: async (db, contacts, { channel, at }) => previewAudience(db, { kind: 'query', sql: contacts }, { channel, at }),
+  bridge: {
+    createDomainSet: async (deps, input) => {
+      const report = await createDomainSet(deps, { request: { name: input.name, description: null, text: input.text }, userId: input.userId });
+      return { id: report.set.id, matched: report.set.matchedCount };
+    },
+    replaceDomainSet: async (deps, input) => {
+      const report = await replaceDomainSetEntries(deps, input);
+      return { id: report.set.id, matched: report.set.matchedCount };
+    },
+    createSegment: (deps, input) => createSegment(deps, { request: { name: input.name, description: input.description, filter: input.filter }, userId: input.userId }),
+    updateSegment: (deps, input) => updateSegment(deps, { id: input.id, request: { name: input.name, description: input.description, filter: input.filter } }),
+    countSegment: async (deps, filter) => (await previewSegment(deps, { filter, limit: 1 })).count,
+    findCampaign,
+    accountCaps: async (db) => (await currentPolicy(db)).rules.accountCaps,
+    // Raised by the pacing run for the manager: written as theirs (a task needs a creator).
+    createTask: async (db, input) =>
+      createTask(db, {
+        request: { title: input.title, type: 'other', dueLocal: input.dueLocal, dueTimeZone: 'UTC', assigneeId: input.assigneeId, note: input.note },
+        createdBy: { userId: input.assigneeId, roles: ['campaign_manager'] },
+        at: input.at,
+      }),
+  },
 };
 export const portalModule = createPortalModule(portalHooks);
+export const pacingJob = createPacingJob(portalHooks);

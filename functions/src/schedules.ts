@@ -8,7 +8,7 @@ import { purgeGateProofsJob } from './modules/activity';
 import { emailSweepJob, refreshEmailDomainsJob } from './modules/email';
 import { purgeRecordingsJob } from './modules/telephony';
 import { leadDeliverySweepJob, leadPipelineSweepJob } from './modules/leads';
-import { dialerTickJob } from './composition';
+import { dialerTickJob, pacingJob } from './composition';
 
 export const scheduledJobs: ScheduledJob[] = [
   purgeAuthStateJob,
@@ -20,4 +20,5 @@ export const scheduledJobs: ScheduledJob[] = [
   purgeRecordingsJob,
   leadPipelineSweepJob,
   leadDeliverySweepJob,
+  pacingJob,
 ];

@@ -67,3 +67,13 @@ export const orderBridgeResultSchema = z.object({ domainSetId: uuid, segmentId: 
 export type OrderBridgeResult = z.infer<typeof orderBridgeResultSchema>;
 
 export const orderCampaignLinkSchema = z.strictObject({ campaignId: uuid, campaignKind: z.enum(['call', 'email']) });
+
+/** A campaign linked to an order (name null: the campaign was deleted since). */
+export const orderCampaignSchema = z.object({
+  campaignId: uuid,
+  campaignKind: z.enum(['call', 'email']),
+  name: z.string().nullable(),
+  linkedAt: z.string(),
+});
+export type OrderCampaign = z.infer<typeof orderCampaignSchema>;
+export const orderCampaignListSchema = z.object({ items: z.array(orderCampaignSchema) });

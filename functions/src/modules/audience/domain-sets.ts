@@ -83,16 +83,40 @@ export async function createDomainSet(
       updatedAt: now,
     })
     .returning();
-  const e = parsed.entries;
-  // Every entry of the set in one statement.
-  await deps.db.execute(sql`
+  await insertEntries(deps.db, set!.id, parsed.entries);
+  await matchDomainSet(deps.db, set!.id, { trigram: input.trigram ?? 'auto' });
+  return domainSetReport(deps, set!.id);
+}
+
+/** Every entry of the set in one statement. */
+async function insertEntries(db: Database, setId: string, e: ReturnType<typeof parseDomainSet>['entries']): Promise<void> {
+  await db.execute(sql`
     insert into domain_set_entries (set_id, line_no, raw, kind, domain, host, name_key)
-    select ${set!.id}::uuid, t.line_no, t.raw, t.kind, t.domain, t.host, t.name_key
+    select ${setId}::uuid, t.line_no, t.raw, t.kind, t.domain, t.host, t.name_key
     from unnest(${sql.param(e.map((x) => x.lineNo))}::int[], ${sql.param(e.map((x) => x.raw))}::text[], ${sql.param(e.map((x) => x.kind))}::text[],
                 ${sql.param(e.map((x) => x.domain))}::text[], ${sql.param(e.map((x) => x.host))}::text[], ${sql.param(e.map((x) => x.nameKey))}::text[])
          as t(line_no, raw, kind, domain, host, name_key)`);
-  await matchDomainSet(deps.db, set!.id, { trigram: input.trigram ?? 'auto' });
-  return domainSetReport(deps, set!.id);
+}
+
+/**
+ * Replaces a set's entries (and renames it) in one transaction and matches them again: a set kept
+ * in step with a list that lives elsewhere (an order's target accounts) keeps its id.
+ */
+export async function replaceDomainSetEntries(deps: Ctx, input: { id: string; name: string; text: string }): Promise<DomainSetReport> {
+  const parsed = parseDomainSet(input.text);
+  if (parsed.entries.length === 0) throw invalid('body.text', 'holds no domain, URL, email address or company name');
+  await deps.db.transaction(async (raw) => {
+    const tx = raw as unknown as Database;
+    await findLiveSet(tx, input.id);
+    await tx
+      .update(domainSets)
+      .set({ name: input.name, issues: { invalid: parsed.invalid, duplicates: parsed.duplicates }, updatedAt: deps.now() })
+      .where(eq(domainSets.id, input.id));
+    await tx.execute(sql`delete from domain_set_entries where set_id = ${input.id}::uuid`);
+    await insertEntries(tx, input.id, parsed.entries);
+    await matchDomainSet(tx, input.id, { trigram: 'auto' });
+  });
+  return domainSetReport(deps, input.id);
 }
 
 export async function listDomainSets(deps: Ctx): Promise<{ items: DomainSet[] }> {

@@ -3,8 +3,8 @@
 export { audienceModule } from './routes';
 export { addAccountContactsToList, addContactsToList, createList } from './lists';
 export { addImportedContactsToList } from './import-hook';
-export { createDomainSet, deleteDomainSet, domainSetAudienceSql } from './domain-sets';
-export { compileSegment, previewSegment } from './segments';
+export { createDomainSet, deleteDomainSet, domainSetAudienceSql, replaceDomainSetEntries } from './domain-sets';
+export { compileSegment, createSegment, previewSegment, updateSegment } from './segments';
 export { companyNameKey, trigramSimilarity } from './company-name';
 export { listMembershipSource } from './timeline-source';
 export { selectionAudienceSql } from './selection-audience';

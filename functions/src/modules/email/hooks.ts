@@ -8,6 +8,15 @@ import { invalid } from '../../core/app-error';
 export interface EmailHooks {
   /** One column of contact ids for a segment, a static list or a domain set (404 when it is gone). */
   audienceSql(db: Database, audience: CampaignAudience): Promise<SQL>;
+  /** The client orders campaigns work (the portal's): how fast each may send, and to whom it must not. */
+  orders?: EmailOrderGate;
+}
+
+export interface EmailOrderGate {
+  /** The share (0–1) of its due recipients each of these campaigns may send to now; a campaign left out sends to all. */
+  shares(db: Database, campaignIds: readonly string[], now: Date): Promise<Map<string, number>>;
+  /** Of these contacts, those the campaign must not write to (its order's client suppressed them). */
+  leaveOut(db: Database, campaignId: string, contactIds: readonly string[]): Promise<Set<string>>;
 }
 
 export const noEmailHooks: EmailHooks = {

@@ -16,5 +16,9 @@ export function createPortalModule(hooks: PortalHooks): ApiModule {
   };
 }
 
-export { noPortalHooks, type PortalHooks } from './hooks';
+export { noPortalHooks, type BridgeHooks, type PortalHooks } from './hooks';
+export { accountCapOf, criteriaFilter } from './bridge/bridge';
+export { campaignShares, clientSuppressedContacts, orderForCampaign } from './bridge/order-gate';
+export { computePacing, type DeliveryDay, type PacingOrder } from './bridge/pacing';
+export { createPacingJob, runPacing, transitionOrderSystem, PACING_JOB, type PacingRunResult } from './bridge/pacing-job';
 export { clientScope, staffScope, orderInScope, scoped, inScope, type TenantScope } from './tenant';

@@ -23,7 +23,7 @@ export { reconcileAgent, dialAgentLeg, connectionFor } from './calls/agent-leg';
 export { callHolderOf, callTouchId, encodeClientState, decodeClientState, telnyxWebhookUrl, recordingKeyOf, type CallClientState } from './calls/call-keys';
 export { applyTelnyxEvent } from './calls/apply-event';
 export { TELNYX_WEBHOOK_PATH } from './calls/routes';
-export { dialerTick, type DialerPorts, type QueueTick, type TickResult } from './dialer/tick';
+export { dialerTick, type DialerOrderGate, type DialerPorts, type QueueTick, type TickResult } from './dialer/tick';
 export { createDialerTickJob, dialerRound, DIALER_TICK_JOB, type DialerRound } from './dialer/tick-job';
 export { fillQueue, holderOf as dialerHolderOf, type FillResult } from './dialer/fill';
 export { listQueues, getQueue, updateQueueSettings, startQueue, pauseQueue } from './dialer/control';

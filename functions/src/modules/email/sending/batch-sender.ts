@@ -11,7 +11,8 @@ import type { Database } from '../../../db/connection';
 import { emailCampaigns, emailVariants, senderProfiles } from '../../../db/schema';
 import { recordTouches, releaseHolds } from '../../activity';
 import { moveCampaign } from '../campaigns/transitions';
-import { claimBatch, closeBatch, markSending, recordOutcome, recordOutcomeAndMarkNext, requeue, type BatchCounters, type ClaimedRecipient } from './batches';
+import type { EmailHooks } from '../hooks';
+import { claimBatch, closeBatch, excludeRecipients, markSending, recordOutcome, recordOutcomeAndMarkNext, requeue, type BatchCounters, type ClaimedRecipient } from './batches';
 import { failureKindOf, reasonOf, retryAfterOf, type SendingKit } from './ports';
 import { holderOf } from './snapshot';
 
@@ -21,6 +22,9 @@ export const STATUS_CHECK_EVERY = 5;
 export const TRANSIENT_TRIES = 4;
 /** Longest the batch waits out throttling in one run before it hands its rest back to the workflow. */
 export const MAX_THROTTLE_WAIT_MS = 5 * 60_000;
+/** How long recipients an order's pace holds back wait before the batch tries them again. */
+export const ORDER_PACE_WAIT_MS = 15 * 60_000;
+export const CLIENT_SUPPRESSED_REASON = 'client_suppressed';
 
 export interface BatchResult {
   campaignId: string;
@@ -68,7 +72,12 @@ async function recordSent(db: Database, campaignId: string, sent: Array<{ contac
   await releaseHolds(db, holderOf(campaignId), withContact.map((s) => s.contactId));
 }
 
-export async function sendBatch<M>(deps: SenderDeps, kit: SendingKit<M>, input: { campaignId: string; batchNo: number }): Promise<BatchResult> {
+export async function sendBatch<M>(
+  deps: SenderDeps,
+  kit: SendingKit<M>,
+  input: { campaignId: string; batchNo: number },
+  hooks: Pick<EmailHooks, 'orders'> = {},
+): Promise<BatchResult> {
   const { campaignId, batchNo } = input;
   const result: BatchResult = { campaignId, batchNo, sent: 0, failed: 0, uncertain: 0, excluded: 0, outcome: 'done', retryAfterMs: 0 };
   const [campaign] = await deps.db.select().from(emailCampaigns).where(and(eq(emailCampaigns.id, campaignId), isNull(emailCampaigns.deletedAt)));
@@ -88,7 +97,10 @@ export async function sendBatch<M>(deps: SenderDeps, kit: SendingKit<M>, input: 
     await closeBatch(deps.db, campaignId, batchNo, deps.now());
     return { ...result, outcome };
   };
-  if (!pending.length) return finish('done');
+  const heldBack = await applyOrderGate(deps, hooks, campaignId, pending, result);
+  if (heldBack) result.retryAfterMs = ORDER_PACE_WAIT_MS;
+  const done = heldBack ? 'wait' : 'done';
+  if (!pending.length) return finish(done);
 
   const [sender] = campaign.senderProfileId ? await deps.db.select().from(senderProfiles).where(eq(senderProfiles.id, campaign.senderProfileId)) : [];
   if (!sender) {
@@ -211,7 +223,29 @@ export async function sendBatch<M>(deps: SenderDeps, kit: SendingKit<M>, input: 
       return finish('stopped');
     }
   }
-  return finish('done');
+  return finish(done);
+}
+
+/**
+ * A campaign working a client order: recipients the order's client suppressed are left out (for
+ * good); when the order is ahead of its pace, only its share of the rest is sent now. Answers how
+ * many were held back (they stay queued for a later round); `pending` is cut in place.
+ */
+async function applyOrderGate(deps: SenderDeps, hooks: Pick<EmailHooks, 'orders'>, campaignId: string, pending: ClaimedRecipient[], result: BatchResult): Promise<number> {
+  const orders = hooks.orders;
+  if (!orders || !pending.length) return 0;
+  const contactIds = pending.map((r) => r.contactId).filter((id): id is string => id !== null);
+  const out = await orders.leaveOut(deps.db, campaignId, contactIds);
+  if (out.size) {
+    const gone = pending.filter((r) => r.contactId !== null && out.has(r.contactId));
+    result.excluded += await excludeRecipients(deps.db, gone.map((r) => r.id), CLIENT_SUPPRESSED_REASON, deps.now());
+    const kept = pending.filter((r) => r.contactId === null || !out.has(r.contactId));
+    pending.splice(0, pending.length, ...kept);
+  }
+  const share = (await orders.shares(deps.db, [campaignId], deps.now())).get(campaignId) ?? 1;
+  if (share >= 1) return 0;
+  const allowed = Math.floor(pending.length * Math.max(0, share));
+  return pending.splice(allowed).length;
 }
 
 /** The circuit breaker: enough attempts in the batch, and too large a failed share among them. */

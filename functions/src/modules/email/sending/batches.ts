@@ -211,6 +211,18 @@ export async function recordOutcomeAndMarkNext(
   return { counters, nextMarked: row?.next_marked === true };
 }
 
+/** Leaves queued recipients out of the campaign with the reason (they are not sent to). */
+export async function excludeRecipients(db: Database, recipientIds: readonly number[], reason: string, at: Date): Promise<number> {
+  if (!recipientIds.length) return 0;
+  const rows = await queryRows<{ id: number }>(
+    db,
+    sql`update email_recipients set status = 'excluded', reason = ${reason}, updated_at = ${at.toISOString()}::timestamptz
+        where id = any(${sql.param(recipientIds.map(String))}::bigint[]) and status = 'queued'
+        returning id`,
+  );
+  return rows.length;
+}
+
 /** Puts a recipient marked `sending` whose message was never handed to a provider back in the queue (a pause, a cap, a stop). */
 export async function requeue(db: Database, recipientIds: readonly number[], at: Date): Promise<void> {
   if (!recipientIds.length) return;

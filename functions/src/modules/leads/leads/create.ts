@@ -10,6 +10,7 @@ import type { Deps } from '../../../core/deps';
 import { AppError, invalid } from '../../../core/app-error';
 import type { Database } from '../../../db/connection';
 import { queryOne, queryRows } from '../../../db/rows';
+import type { LeadsHooks } from '../hooks';
 import { startLeadPipeline } from '../pipeline/start';
 import { findCampaign } from './campaign-settings';
 import { recordCreation } from './transitions';
@@ -41,7 +42,7 @@ const FIELDS_SNAPSHOT = (phone: SQL) => sql`jsonb_build_object(
  * In the wrap-up's transaction of a positive call: the call's lead (contact, account, campaign,
  * agent, recording, form answers), once — a call already with a lead makes none. Its id, or null.
  */
-export async function createLeadFromCall(tx: Database, callId: string, at: Date): Promise<string | null> {
+export async function createLeadFromCall(tx: Database, callId: string, at: Date, hooks: LeadsHooks = {}): Promise<string | null> {
   const created = await queryOne<{ id: string; agent_id: string | null }>(
     tx,
     sql`insert into leads (state, source, contact_id, account_id, campaign_id, campaign_kind, client_org_id, call_id, agent_id,
@@ -58,8 +59,23 @@ export async function createLeadFromCall(tx: Database, callId: string, at: Date)
       returning id, agent_id`,
   );
   if (!created) return null;
+  await assignOrder(tx, hooks, [created.id]);
   await recordCreation(tx, created.id, created.agent_id, at, 'From a positive call');
   return created.id;
+}
+
+/** Leads of a campaign that works a client order carry the order, and the order's client is theirs. */
+async function assignOrder(tx: Database, hooks: LeadsHooks, leadIds: readonly string[]): Promise<void> {
+  if (!hooks.orderForCampaign || !leadIds.length) return;
+  const lead = await queryOne<{ campaign_id: string | null; campaign_kind: 'call' | 'email' | null }>(
+    tx,
+    sql`select campaign_id::text, campaign_kind from leads where id = ${leadIds[0]!}::uuid`,
+  );
+  if (!lead?.campaign_id || !lead.campaign_kind) return;
+  const order = await hooks.orderForCampaign(tx, lead.campaign_id, lead.campaign_kind);
+  if (!order) return;
+  await tx.execute(sql`update leads set order_id = ${order.orderId}::uuid, client_org_id = ${order.clientOrgId}::uuid
+    where id = any(${sql.param([...leadIds])}::uuid[])`);
 }
 
 /** Starts a committed lead's pipeline; a start that fails is logged and left to the sweeper. */
@@ -81,7 +97,15 @@ async function campaignFor(db: Database, campaignId: string, kind: 'call' | 'ema
 /** Inserts leads for (contact, answers) pairs of one campaign in one statement; their ids in the same order. */
 async function insertLeads(
   tx: Database,
-  input: { campaignId: string; campaignKind: 'call' | 'email'; source: 'import' | 'manual'; actorId: string; at: Date; rows: { contactId: string; answers: Record<string, unknown>; notes: string | null }[] },
+  input: {
+    campaignId: string;
+    campaignKind: 'call' | 'email';
+    source: 'import' | 'manual';
+    actorId: string;
+    at: Date;
+    rows: { contactId: string; answers: Record<string, unknown>; notes: string | null }[];
+    hooks: LeadsHooks;
+  },
 ): Promise<string[]> {
   const at = input.at.toISOString();
   // One statement for every row of the import (at most LEAD_IMPORT_MAX_ROWS), ids in the input's order.
@@ -104,6 +128,7 @@ async function insertLeads(
       select m.id, i.ord::int as ord from made m join input i on i.contact_id::uuid = m.contact_id order by i.ord`,
   );
   const ids = rows.map((r) => r.id);
+  await assignOrder(tx, input.hooks, ids);
   // Each lead's first history row, in one statement.
   await tx.execute(sql`insert into lead_transitions (lead_id, from_state, to_state, actor_id, note, at)
     select id, null, 'new', ${input.actorId}::uuid, ${input.source === 'import' ? 'Imported' : 'Created by hand'}, ${at}::timestamptz
@@ -112,7 +137,7 @@ async function insertLeads(
 }
 
 /** A lead made by a person for a contact and a campaign; its pipeline starts after the commit. */
-export async function createLead(deps: Deps, actorId: string, input: CreateLead): Promise<string> {
+export async function createLead(deps: Deps, actorId: string, input: CreateLead, hooks: LeadsHooks = {}): Promise<string> {
   const [id] = await deps.db.transaction(async (raw) => {
     const tx = raw as unknown as Database;
     await campaignFor(tx, input.campaignId, input.campaignKind);
@@ -125,6 +150,7 @@ export async function createLead(deps: Deps, actorId: string, input: CreateLead)
       actorId,
       at: deps.now(),
       rows: [{ contactId: contact.id, answers: input.answers, notes: input.notes }],
+      hooks,
     });
   });
   await startCreatedLead(deps, id!);
@@ -146,7 +172,12 @@ function parseLeadCsv(csv: string): string[][] {
  * lead of this campaign (or an earlier row), is skipped with the reason; the rest are made in one
  * transaction, so an import is whole or not at all, and importing a file again makes nothing new.
  */
-export async function importLeads(deps: Deps, actorId: string, input: { campaignId: string; campaignKind: 'call' | 'email'; csv: string }): Promise<LeadImportResult> {
+export async function importLeads(
+  deps: Deps,
+  actorId: string,
+  input: { campaignId: string; campaignKind: 'call' | 'email'; csv: string },
+  hooks: LeadsHooks = {},
+): Promise<LeadImportResult> {
   const records = parseLeadCsv(input.csv);
   const blank = (cells: string[]) => cells.every((cell) => !cell.trim());
   const [header, ...data] = records;
@@ -204,7 +235,7 @@ export async function importLeads(deps: Deps, actorId: string, input: { campaign
       }
     }
     const leadIds = rows.length
-      ? await insertLeads(tx, { campaignId: input.campaignId, campaignKind: input.campaignKind, source: 'import', actorId, at: deps.now(), rows })
+      ? await insertLeads(tx, { campaignId: input.campaignId, campaignKind: input.campaignKind, source: 'import', actorId, at: deps.now(), rows, hooks })
       : [];
     if (leadIds.length !== rows.length) throw new AppError('conflict', { detail: 'Some contacts changed during the import: nothing was imported, try again.' });
     return { created: leadIds.length, leadIds, skipped: skipped.sort((a, b) => a.row - b.row) };

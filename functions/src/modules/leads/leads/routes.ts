@@ -38,7 +38,7 @@ import { bulkApprove, rescoreLead, reviewLead } from './review';
 
 const campaignParams = z.strictObject({ campaignId: z.string().uuid('is not a campaign id') });
 
-export function leadsRoutes(_hooks: LeadsHooks): Route[] {
+export function leadsRoutes(hooks: LeadsHooks): Route[] {
   return [
     defineRoute({
       method: 'GET',
@@ -55,7 +55,7 @@ export function leadsRoutes(_hooks: LeadsHooks): Route[] {
       summary: 'A lead by hand for a contact and a campaign (its pipeline starts)',
       body: createLeadSchema,
       handler: async ({ deps, principal, body, logger }) => {
-        const id = await createLead({ ...deps, logger }, principal.userId, body);
+        const id = await createLead({ ...deps, logger }, principal.userId, body, hooks);
         return reply(201, (await getLead(deps, principal, id)) satisfies LeadDetail);
       },
     }),
@@ -66,7 +66,7 @@ export function leadsRoutes(_hooks: LeadsHooks): Route[] {
       summary: 'A lead CSV for a campaign: rows matched to contacts by email, the other columns as answers; whole or nothing',
       body: importLeadsSchema,
       rateLimit: 'import',
-      handler: async ({ deps, principal, body, logger }): Promise<LeadImportResult> => importLeads({ ...deps, logger }, principal.userId, body),
+      handler: async ({ deps, principal, body, logger }): Promise<LeadImportResult> => importLeads({ ...deps, logger }, principal.userId, body, hooks),
     }),
     defineRoute({
       method: 'POST',

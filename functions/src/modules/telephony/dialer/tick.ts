@@ -42,6 +42,15 @@ export interface DialerPorts {
   abandonUnbridged?: (deps: Deps, now: Date) => Promise<number>;
   /** Telnyx Call Control (default: the configured client; null turns dialling off). */
   telnyx?: TelnyxClient | null;
+  /** The client orders campaigns work (the portal's): how fast each may dial, and whom it must not. */
+  orders?: DialerOrderGate;
+}
+
+export interface DialerOrderGate {
+  /** The share (0–1) of its lines each of these campaigns may dial now; a campaign left out dials all of them. */
+  shares(db: Deps['db'], campaignIds: readonly string[], now: Date): Promise<Map<string, number>>;
+  /** Of these contacts, those the campaign must not dial (its order's client suppressed them): out of its queue. */
+  leaveOut(db: Deps['db'], campaignId: string, contactIds: readonly string[]): Promise<Set<string>>;
 }
 
 /** The lease covers the ring and the answer; a live call's lease is renewed by the expiry sweep. */
@@ -96,6 +105,7 @@ export async function dialerTick(deps: Deps, ports: DialerPorts = {}): Promise<T
   const telnyx = ports.telnyx === undefined ? telnyxFor(deps.config) : ports.telnyx;
   // An agent goes to one queue per tick; the reservation makes sure of it across ticks.
   const taken = new Set<string>();
+  const shares = ports.orders ? await ports.orders.shares(deps.db, queues.map((q) => q.campaignId), now) : new Map<string, number>();
 
   for (const queue of queues) {
     const [window, flight] = await Promise.all([abandonWindow(deps.db, queue.campaignId, now), callsInFlight(deps.db, queue.campaignId, now)]);
@@ -113,7 +123,8 @@ export async function dialerTick(deps: Deps, ports: DialerPorts = {}): Promise<T
     // Any available agent assigned to the campaign (presence keeps the last call's campaign, which is no choice of the agent's).
     const free = agents.filter((a) => mine.has(a.userId) && !taken.has(a.userId));
     try {
-      result.queues.push(await tickQueue(deps, telnyx, { ...queue, currentRatio: pacing.currentRatio }, window, flight, free, taken, now));
+      const order = { share: shares.get(queue.campaignId) ?? 1, gate: ports.orders ?? null };
+      result.queues.push(await tickQueue(deps, telnyx, { ...queue, currentRatio: pacing.currentRatio }, window, flight, free, taken, now, order));
     } catch (error) {
       // One queue's failure (a database hiccup, a bad setting) must not stop the others.
       deps.logger.error('dialer queue tick failed', { campaignId: queue.campaignId, error: redactError(error) });
@@ -131,6 +142,7 @@ async function tickQueue(
   free: AgentPresence[],
   taken: Set<string>,
   now: Date,
+  order: { share: number; gate: DialerOrderGate | null } = { share: 1, gate: null },
 ): Promise<QueueTick> {
   const out = emptyQueueTick(queue.campaignId);
   const { settings } = queue;
@@ -144,6 +156,8 @@ async function tickQueue(
     maxConcurrentCalls: settings.maxConcurrentCalls,
     window,
   });
+  // An order ahead of its pace slows its campaigns: a share of the lines, rounded down (0 stops it).
+  if (order.share < 1) out.lines = Math.floor(out.lines * Math.max(0, order.share));
   if (!out.lines) return out;
 
   const ringSeconds = Math.max(15, settings.ringSeconds);
@@ -153,7 +167,8 @@ async function tickQueue(
 
   const updates: ItemUpdate[] = [];
   const later = (minutes: number) => new Date(now.getTime() + minutes * 60_000);
-  const fresh = claimed.filter((item) => {
+  const unsuppressed = await leaveOutSuppressed(deps, order.gate, queue.campaignId, claimed, updates);
+  const fresh = unsuppressed.filter((item) => {
     if (item.attempts < settings.maxAttempts) return true;
     updates.push({ contactId: item.contactId, status: 'exhausted', nextAttemptAt: null, outcome: 'max_attempts', attempted: false });
     return false;
@@ -234,6 +249,14 @@ async function tickQueue(
   out.removed = updates.filter((u) => u.status === 'removed').length;
   out.exhausted = updates.filter((u) => u.status === 'exhausted').length;
   return out;
+}
+
+/** Items whose contact the campaign's order's client suppressed leave the queue (outcome client_suppressed); the rest go on. */
+async function leaveOutSuppressed(deps: Deps, gate: DialerOrderGate | null, campaignId: string, items: readonly ClaimedItem[], updates: ItemUpdate[]): Promise<ClaimedItem[]> {
+  if (!gate || !items.length) return [...items];
+  const out = await gate.leaveOut(deps.db, campaignId, items.map((i) => i.contactId));
+  for (const contactId of out) updates.push({ contactId, status: 'removed', nextAttemptAt: null, outcome: 'client_suppressed', attempted: false });
+  return items.filter((i) => !out.has(i.contactId));
 }
 
 /** The gate at dial time: the dialable numbers of each contact it admits now (holds renewed, proof written). */
