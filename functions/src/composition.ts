@@ -21,8 +21,18 @@ import { fieldChangeSource } from './modules/accounts';
 import { createActivityModule, createTask, currentPolicy, previewAudience, type ActivityHooks } from './modules/activity';
 import { createEmailModule, emailTimelineSource, type EmailHooks } from './modules/email';
 import { abandonUnbridged, callTimelineSource, createDialerTickJob, createTelephonyModule, type DialerPorts, type TelephonyHooks } from './modules/telephony';
-import { createLeadFromCall, createLeadsModule, findCampaign, leadTimelineSource, startCreatedLead, type LeadsHooks } from './modules/leads';
-import { campaignShares, clientSuppressedContacts, createPacingJob, createPortalModule, orderForCampaign, type PortalHooks } from './modules/portal';
+import { createLeadFromCall, createLeadsModule, deliverLead, findCampaign, leadTimelineSource, startCreatedLead, transitionLead, type LeadsHooks } from './modules/leads';
+import { createUser, deactivateUser, reactivateUser } from './modules/identity';
+import {
+  campaignShares,
+  clientSuppressedContacts,
+  createPacingJob,
+  createPortalModule,
+  orderForCampaign,
+  publishApprovedLead,
+  replaceReturnedLead,
+  type PortalHooks,
+} from './modules/portal';
 import { DIALER_WORKFLOW_NAME } from './workflows/dialer';
 
 /** Put on every Deps by buildDeps. */
@@ -67,8 +77,18 @@ export const emailHooks: EmailHooks = {
 };
 export const emailModule = createEmailModule(emailHooks);
 
-/** Lead QA: the queue, the pipeline, delivery to clients; a lead of a campaign working a client order carries the order. */
-export const leadsHooks: LeadsHooks = { orderForCampaign };
+/**
+ * Lead QA: the queue, the pipeline, delivery to clients; a lead of a campaign working a client order
+ * carries the order. An approved lead of an order is published to it by the portal; a lead published
+ * after its deliveries replaces its order's oldest return.
+ */
+export const leadsHooks: LeadsHooks = {
+  orderForCampaign,
+  approved: (deps, { leadId, actorId }) => publishApprovedLead(deps, portalHooks, leadId, actorId),
+  published: async (tx, { leadId, at }) => {
+    await replaceReturnedLead(tx, portalHooks, { leadId, at });
+  },
+};
 export const leadsModule = createLeadsModule(leadsHooks);
 
 /** Call campaigns dial the same audiences; a positive wrap-up makes the call's lead (the leads module's) and starts its QA. */
@@ -99,7 +119,9 @@ export const dialerTickJob = createDialerTickJob(dialerPorts, { workflow: DIALER
 /**
  * The client portal: orders, the bridge to audiences and campaigns (domain sets and segments of the
  * audience module, campaigns as the leads module finds them, account caps of the contact policy,
- * tasks of the activity module), pacing, delivery and returns.
+ * tasks of the activity module), pacing, delivery and returns. Its leads move through the leads
+ * module's transitions and delivery; its users are the identity module's (created, deactivated and
+ * reactivated there, so sessions end and Cognito follows).
  */
 export const portalHooks: PortalHooks = {
   // The match preview counts who the contact gate would admit now, per channel.
@@ -126,6 +148,8 @@ export const portalHooks: PortalHooks = {
         at: input.at,
       }),
   },
+  leads: { transitionLead, deliverLead },
+  users: { createUser, deactivateUser, reactivateUser },
 };
 export const portalModule = createPortalModule(portalHooks);
 export const pacingJob = createPacingJob(portalHooks);

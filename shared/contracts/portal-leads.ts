@@ -3,6 +3,7 @@
 // unit of the order and sends the lead back to QA, where its replacement is found), and the users
 // of the client's organisation (a client admin invites and deactivates them).
 import { z } from 'zod';
+import { LEAD_STATES } from './leads';
 
 const uuid = z.string().uuid();
 
@@ -41,12 +42,35 @@ export const portalLeadQuerySchema = z.strictObject({
 export const portalLeadPageSchema = z.object({ items: z.array(portalLeadSchema), nextCursor: z.string().nullable(), total: z.number().int() });
 export type PortalLeadPage = z.infer<typeof portalLeadPageSchema>;
 
+/**
+ * The staff view of an order's leads: every lead of the order, in QA too. `hold` says why an
+ * approved lead waits instead of being published (order_not_open, order_full, account_cap,
+ * client_suppressed, no_delivery_config) with the reason in words.
+ */
+export const staffOrderLeadSchema = portalLeadSchema.extend({
+  state: z.enum(LEAD_STATES),
+  hold: z.object({ code: z.string(), note: z.string().nullable() }).nullable(),
+  createdAt: z.string(),
+});
+export type StaffOrderLead = z.infer<typeof staffOrderLeadSchema>;
+
+export const staffOrderLeadQuerySchema = z.strictObject({
+  state: z.union([z.enum(LEAD_STATES), z.array(z.enum(LEAD_STATES))]).optional(),
+  q: z.string().trim().max(200).optional(),
+  cursor: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+});
+
+export const staffOrderLeadPageSchema = z.object({ items: z.array(staffOrderLeadSchema), nextCursor: z.string().nullable(), total: z.number().int() });
+export type StaffOrderLeadPage = z.infer<typeof staffOrderLeadPageSchema>;
+
 export const leadReturnSchema = z.strictObject({
   reasonCode: z.string().trim().min(1, 'is required').max(40),
   note: z.string().trim().max(2000).optional(),
 });
 
 export const returnReasonSchema = z.object({ code: z.string(), label: z.string() });
+export type ReturnReason = z.infer<typeof returnReasonSchema>;
 
 // ---------------------------------------------------------------- users of my organisation
 
@@ -69,8 +93,12 @@ export const portalUserInviteSchema = z.strictObject({
   clientAdmin: z.boolean().default(false),
 });
 
-/** The invite's answer: the user, and (local issuer only) the temporary password to hand over. */
+/**
+ * The invite's answer: the user, and the temporary password the admin hands over (the user must
+ * change it at first sign-in; Cognito sends no invitation email either).
+ */
 export const portalInviteResultSchema = z.object({ user: portalUserSchema, temporaryPassword: z.string().nullable() });
+export type PortalInviteResult = z.infer<typeof portalInviteResultSchema>;
 
 export const portalMeSchema = z.object({
   userId: uuid,

@@ -7,7 +7,7 @@ export { defaultAdminTask } from './default-admin';
 export { purgeAuthStateJob } from './maintenance';
 export { writeAudit } from './audit';
 export { issueAccessToken } from './tokens';
-export { createUser, deactivateUser } from './users';
+export { createUser, deactivateUser, reactivateUser } from './users';
 export { createOrganisation } from './organisations';
 export { findUserByLogin, loadAccessState, type UserAccessState } from './repo';
 export { signInHint } from './sign-in-hint';

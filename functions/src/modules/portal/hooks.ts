@@ -4,9 +4,13 @@
 import type { SQL } from 'drizzle-orm';
 import type { AccountCap } from '@shared/contracts/activity';
 import type { FilterGroup } from '@shared/contracts/filters';
+import type { LeadState } from '@shared/contracts/leads';
+import type { Role } from '@shared/roles';
+import type { Actor } from '../../core/actor';
 import { AppError } from '../../core/app-error';
 import type { Deps } from '../../core/deps';
 import type { Database } from '../../db/connection';
+import type { leads } from '../../db/schema';
 
 type AudienceDeps = Pick<Deps, 'db' | 'now' | 'hooks'>;
 
@@ -36,6 +40,50 @@ export interface ReachCounts {
   excluded: Record<string, number>;
 }
 
+/** The leads module's one transition function (checked against LEAD_TRANSITIONS, audited). */
+export type LeadTransition = (
+  tx: Database,
+  input: {
+    leadId: string;
+    to: LeadState;
+    actor: { kind: 'person'; userId: string; roles: readonly Role[] } | { kind: 'system' };
+    reasonCode?: string | null;
+    note?: string | null;
+    at: Date;
+    set?: Partial<typeof leads.$inferInsert>;
+  },
+) => Promise<{ from: LeadState; to: LeadState }>;
+
+/** What the portal's leads part reaches in the leads module: transitions and delivery. */
+export interface PortalLeadsHooks {
+  transitionLead: LeadTransition;
+  /** Creates the lead's deliveries through the named configurations and starts sending them (the lead QA delivery). */
+  deliverLead(deps: Deps, leadId: string, actorId: string | null, options: { configIds: string[] }): Promise<void>;
+}
+
+/** A user as the identity module answers it. */
+export interface IdentityUser {
+  id: string;
+  username: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+  status: 'active' | 'deactivated';
+}
+
+/** What the portal's users part reaches in the identity module (sessions end on deactivation; Cognito kept in step). */
+export interface PortalUsersHooks {
+  createUser(
+    deps: Deps,
+    input: {
+      request: { username: string; email: string; firstName: string; lastName: string; password: string; roles: Role[]; orgId?: string; mustChangePassword?: boolean };
+      context: Actor;
+    },
+  ): Promise<IdentityUser>;
+  deactivateUser(deps: Deps, input: { userId: string; context: Actor }): Promise<IdentityUser>;
+  reactivateUser(deps: Deps, input: { userId: string; context: Actor }): Promise<IdentityUser>;
+}
+
 export interface PortalHooks {
   /**
    * The contact gate's preview (compliance: suppressions, consent, calling hours; the contact
@@ -44,10 +92,18 @@ export interface PortalHooks {
    */
   previewReach: (db: Database, contacts: SQL, options: { channel: 'email' | 'phone'; at: Date }) => Promise<ReachCounts>;
   bridge?: BridgeHooks;
+  leads: PortalLeadsHooks;
+  users: PortalUsersHooks;
 }
+
+const refused = (what: string) => async (): Promise<never> => {
+  throw new Error(`${what} is not wired: the composition root installs it.`);
+};
 
 export const noPortalHooks: PortalHooks = {
   previewReach: async () => {
     throw new AppError('unavailable', { detail: 'Reachability is not wired in this build.' });
   },
+  leads: { transitionLead: refused('Moving a lead'), deliverLead: refused('Delivering a lead') },
+  users: { createUser: refused('Creating a user'), deactivateUser: refused('Deactivating a user'), reactivateUser: refused('Reactivating a user') },
 };

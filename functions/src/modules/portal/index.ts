@@ -21,4 +21,5 @@ export { accountCapOf, criteriaFilter } from './bridge/bridge';
 export { campaignShares, clientSuppressedContacts, orderForCampaign } from './bridge/order-gate';
 export { computePacing, type DeliveryDay, type PacingOrder } from './bridge/pacing';
 export { createPacingJob, runPacing, transitionOrderSystem, PACING_JOB, type PacingRunResult } from './bridge/pacing-job';
+export { publishApprovedLead, publishWaitingLeads, replaceReturnedLead } from './leads/publish';
 export { clientScope, staffScope, orderInScope, scoped, inScope, type TenantScope } from './tenant';

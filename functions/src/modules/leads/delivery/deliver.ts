@@ -18,24 +18,30 @@ export async function startLeadDeliveryWorkflow(deps: Deps, leadId: string): Pro
   await startWorkflowExecution(deps.aws.sfn, LEAD_DELIVERY_WORKFLOW_NAME, `${leadId}-${deps.now().getTime()}`, { leadId });
 }
 
-/** Creates the lead's deliveries and starts sending them (idempotent: a pair already made is kept). */
-export async function deliverLead(deps: Deps, leadId: string, actorId: string | null): Promise<void> {
+/**
+ * Creates the lead's deliveries and starts sending them (idempotent: a pair already made is kept).
+ * `configIds` names the configurations to use (a lead of an order: the order's); without it, every
+ * active configuration of the lead's client that covers its campaign.
+ */
+export async function deliverLead(deps: Deps, leadId: string, actorId: string | null, options: { configIds?: string[] } = {}): Promise<void> {
   const [lead] = await deps.db
     .select({ state: leads.state, clientOrgId: leads.clientOrgId, campaignId: leads.campaignId })
     .from(leads)
     .where(and(eq(leads.id, leadId), isNull(leads.deletedAt)));
   if (!lead) throw notFound('lead');
   if (lead.state !== 'approved') throw new AppError('conflict', { detail: `Only an approved lead is delivered; this one is ${lead.state.replace('_', ' ')}.` });
-  if (!lead.clientOrgId) throw new AppError('conflict', { detail: 'This lead has no client to deliver to: set its campaign’s client first.' });
+  const named = options.configIds;
+  if (named && !named.length) throw new AppError('conflict', { detail: 'No delivery configuration is named for this lead.' });
+  if (!named && !lead.clientOrgId) throw new AppError('conflict', { detail: 'This lead has no client to deliver to: set its campaign’s client first.' });
   const configs = await deps.db
     .select({ id: deliveryConfigs.id })
     .from(deliveryConfigs)
     .where(
       and(
-        eq(deliveryConfigs.clientOrgId, lead.clientOrgId),
+        named ? inArray(deliveryConfigs.id, named) : eq(deliveryConfigs.clientOrgId, lead.clientOrgId!),
         eq(deliveryConfigs.active, true),
         isNull(deliveryConfigs.deletedAt),
-        lead.campaignId ? or(isNull(deliveryConfigs.campaignId), eq(deliveryConfigs.campaignId, lead.campaignId)) : isNull(deliveryConfigs.campaignId),
+        named ? undefined : lead.campaignId ? or(isNull(deliveryConfigs.campaignId), eq(deliveryConfigs.campaignId, lead.campaignId)) : isNull(deliveryConfigs.campaignId),
       ),
     );
   if (!configs.length) throw new AppError('conflict', { detail: 'The client has no active delivery configuration for this lead’s campaign.' });

@@ -4,7 +4,7 @@
 // delivered (2xx), failed with the next attempt's time (408, 429, 5xx, timeout, network error,
 // exponential backoff), or dead (any other answer, a refused target, or the last attempt spent).
 // When every delivery of the lead is delivered the lead becomes published, once (the transition
-// is state-guarded). A claim is never sent by two tasks at once; a task retried after a crash
+// is state-guarded; the `published` hook runs in its transaction: the portal's replacement loop). A claim is never sent by two tasks at once; a task retried after a crash
 // sends again with the same Idempotency-Key (the delivery id), and the client keeps the first.
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { and, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
@@ -14,6 +14,7 @@ import type { Deps } from '../../../core/deps';
 import type { Database } from '../../../db/connection';
 import { deliveryAttempts, deliveryConfigs, leadDeliveries, leads, organisations } from '../../../db/schema';
 import type { SealedSecrets } from '../../../adapters/sealed-secrets';
+import type { LeadsHooks } from '../hooks';
 import { transitionLead } from '../leads/transitions';
 import { campaignNameSql, openSecret } from './configs';
 import { buildPayload, csvText, formBody, signatureHeader, type DeliverableLead, type FieldMapEntry } from './payload';
@@ -178,14 +179,16 @@ async function record(deps: Deps, delivery: DeliveryRow, outcome: SendOutcome & 
 }
 
 /** Publishes the lead when all its deliveries are delivered; true when this call did it. */
-export async function publishIfDelivered(deps: Deps, leadId: string): Promise<boolean> {
-  return deps.db.transaction(async (tx) => {
+export async function publishIfDelivered(deps: Deps, leadId: string, hooks: LeadsHooks = {}): Promise<boolean> {
+  return deps.db.transaction(async (raw) => {
+    const tx = raw as unknown as Database;
     const [lead] = await tx.select({ state: leads.state }).from(leads).where(eq(leads.id, leadId)).for('update');
     if (lead?.state !== 'approved') return false;
     const rows = await tx.select({ status: leadDeliveries.status }).from(leadDeliveries).where(eq(leadDeliveries.leadId, leadId));
     if (!rows.length || rows.some((r) => r.status !== 'delivered')) return false;
     const at = deps.now();
     await transitionLead(tx, { leadId, to: 'published', actor: { kind: 'system' }, at, set: { publishedAt: at } });
+    await hooks.published?.(tx, { leadId, at });
     return true;
   });
 }
@@ -197,7 +200,7 @@ export interface RunResult {
 }
 
 /** The workflow's task: sends what is due (again while more falls due at once), then says how long to wait, or done. */
-export async function runLeadDeliveries(deps: Deps, kit: DeliveryKit, leadId: string): Promise<RunResult> {
+export async function runLeadDeliveries(deps: Deps, kit: DeliveryKit, leadId: string, hooks: LeadsHooks = {}): Promise<RunResult> {
   for (let round = 0; round < 50; round++) {
     const claimed = await claimDue(deps.db, leadId, deps.now());
     if (claimed.length) {
@@ -218,7 +221,7 @@ export async function runLeadDeliveries(deps: Deps, kit: DeliveryKit, leadId: st
       .from(leadDeliveries)
       .where(and(eq(leadDeliveries.leadId, leadId), inArray(leadDeliveries.status, ['pending', 'failed', 'sending'])));
     if (!rest.length) {
-      await publishIfDelivered(deps, leadId);
+      await publishIfDelivered(deps, leadId, hooks);
       return { leadId, next: 'done', waitSeconds: 0 };
     }
     const now = deps.now().getTime();

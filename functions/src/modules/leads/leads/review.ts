@@ -1,7 +1,8 @@
 // A person's verdict on a lead, through the one transition function: approving needs every
 // required checklist item ticked and records the reviewer; rejecting and returning need a reason
-// of the catalogue. An approval of a campaign that delivers at once hands the lead to delivery
-// after the commit (a failed hand-over is logged; the lead stays approved, delivery can be retried).
+// of the catalogue. After the commit an approved lead of an order goes to its order (the portal,
+// through the `approved` hook), any other lead of a campaign that delivers at once to delivery (a
+// failed hand-over is logged; the lead stays approved, delivery can be retried).
 // Bulk approval takes rule-perfect leads only, ticking their required items as the approver.
 import { sql } from 'drizzle-orm';
 import type { BulkApproveResult, ChecklistItem, TransitionRequest } from '@shared/contracts/leads';
@@ -16,6 +17,7 @@ import { applyTicks, lockLead, type ChecklistTicks } from './edit';
 import { transitionLead, type LeadActor } from './transitions';
 import { RULE_PERFECT } from './views';
 import type { LeadViewer } from './detail';
+import type { LeadsHooks } from '../hooks';
 
 const personOf = (viewer: LeadViewer): LeadActor => ({ kind: 'person', userId: viewer.userId, roles: viewer.roles });
 
@@ -35,17 +37,21 @@ function columnsFor(to: TransitionRequest['to'], viewer: LeadViewer, at: Date) {
   return {};
 }
 
-/** Hands an approved lead to delivery when its campaign delivers at once; a failure is logged. */
-async function deliverIfAuto(deps: Deps, leadId: string, autoDeliver: boolean, actorId: string | null): Promise<void> {
-  if (!autoDeliver) return;
+/**
+ * After an approval: a lead of an order goes to its order (the `approved` hook: the portal); any
+ * other lead to delivery when its campaign delivers at once. A failure is logged (the lead stays
+ * approved; delivery can be retried).
+ */
+async function afterApproval(deps: Deps, hooks: LeadsHooks, leadId: string, autoDeliver: boolean, actorId: string | null): Promise<void> {
   try {
-    await deliverLead(deps, leadId, actorId);
+    if (hooks.approved && (await hooks.approved(deps, { leadId, actorId }))) return;
+    if (autoDeliver) await deliverLead(deps, leadId, actorId);
   } catch (error) {
     deps.logger.error('an approved lead was not handed to delivery', { leadId, error: (error as Error).message });
   }
 }
 
-export async function reviewLead(deps: Deps, viewer: LeadViewer, leadId: string, input: TransitionRequest): Promise<void> {
+export async function reviewLead(deps: Deps, hooks: LeadsHooks, viewer: LeadViewer, leadId: string, input: TransitionRequest): Promise<void> {
   const at = deps.now();
   const autoDeliver = await deps.db.transaction(async (raw) => {
     const tx = raw as unknown as Database;
@@ -59,7 +65,7 @@ export async function reviewLead(deps: Deps, viewer: LeadViewer, leadId: string,
     await transitionLead(tx, { leadId, to: input.to, actor: personOf(viewer), reasonCode: input.reasonCode ?? null, note: input.note ?? null, at, set: columnsFor(input.to, viewer, at) });
     return settings.autoDeliver;
   });
-  if (input.to === 'approved') await deliverIfAuto(deps, leadId, autoDeliver, viewer.userId);
+  if (input.to === 'approved') await afterApproval(deps, hooks, leadId, autoDeliver, viewer.userId);
 }
 
 /** Why a lead is not rule-perfect (null when it is). */
@@ -90,9 +96,9 @@ async function notPerfect(tx: Database, lead: { id: string; state: string; pipel
  * lead in its own transaction, so one lead's problem leaves the others approved. The rest are
  * skipped with the reason.
  */
-export async function bulkApprove(deps: Deps, viewer: LeadViewer, ids: string[]): Promise<BulkApproveResult> {
+export async function bulkApprove(deps: Deps, hooks: LeadsHooks, viewer: LeadViewer, ids: string[]): Promise<BulkApproveResult> {
   const result: BulkApproveResult = { approved: [], skipped: [] };
-  const delivering: string[] = [];
+  const approved: { id: string; autoDeliver: boolean }[] = [];
   for (const id of [...new Set(ids)]) {
     const at = deps.now();
     try {
@@ -115,13 +121,13 @@ export async function bulkApprove(deps: Deps, viewer: LeadViewer, ids: string[])
         return settings.autoDeliver;
       });
       result.approved.push(id);
-      if (autoDeliver) delivering.push(id);
+      approved.push({ id, autoDeliver });
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       result.skipped.push({ id, reason: error.code === 'not_found' ? 'No such lead' : (error.detail ?? error.message) });
     }
   }
-  for (const id of delivering) await deliverIfAuto(deps, id, true, viewer.userId);
+  for (const lead of approved) await afterApproval(deps, hooks, lead.id, lead.autoDeliver, viewer.userId);
   return result;
 }
 

@@ -74,7 +74,7 @@ export function leadsRoutes(hooks: LeadsHooks): Route[] {
       capability: 'leads.review',
       summary: 'Approve rule-perfect leads (required checklist items ticked by the approver); the others skipped with why',
       body: bulkApproveSchema,
-      handler: async ({ deps, principal, body, logger }): Promise<BulkApproveResult> => bulkApprove({ ...deps, logger }, principal, body.ids),
+      handler: async ({ deps, principal, body, logger }): Promise<BulkApproveResult> => bulkApprove({ ...deps, logger }, hooks, principal, body.ids),
     }),
     defineRoute({
       method: 'GET',
@@ -157,7 +157,7 @@ export function leadsRoutes(hooks: LeadsHooks): Route[] {
       params: recordIdParams,
       body: transitionSchema,
       handler: async ({ deps, principal, params, body, logger }): Promise<LeadDetail> => {
-        await reviewLead({ ...deps, logger }, principal, params.id, body);
+        await reviewLead({ ...deps, logger }, hooks, principal, params.id, body);
         return getLead(deps, principal, params.id);
       },
     }),
