@@ -89,9 +89,9 @@ describe('a client ordering leads, watching them arrive and returning one', () =
       accounts.push({ id: account.id, domain });
     });
     const people = [
-      { firstName: 'Priya', lastName: 'Prospect', title: 'Head of Data' },
-      { firstName: 'Omar', lastName: 'Okafor', title: 'Chief Data Officer' },
-      { firstName: 'Lin', lastName: 'Larsen', title: 'VP Analytics' },
+      { firstName: 'Priya', lastName: 'Prospect', jobTitle: 'Head of Data' },
+      { firstName: 'Omar', lastName: 'Okafor', jobTitle: 'Chief Data Officer' },
+      { firstName: 'Lin', lastName: 'Larsen', jobTitle: 'VP Analytics' },
     ];
     const contacts = await Promise.all(
       people.map((p, i) =>
@@ -191,7 +191,8 @@ describe('a client ordering leads, watching them arrive and returning one', () =
     expect(await isDark(page)).toBe(false);
     await expectNoSeriousA11yViolations(page);
     await screenshot(page, 'portal-light-order-match-preview');
-  });
+    // Signing in, a five-step wizard and the preview of 500 domains: room on a busy machine.
+  }, 3 * WAIT_MS);
 
   it('shows a lead of the linked campaign once staff approve the order and QA approves the lead', async () => {
     await admin.request('POST', `/api/orders/${orderId}/transition`, { to: 'in_review' });
@@ -219,7 +220,7 @@ describe('a client ordering leads, watching them arrive and returning one', () =
     await page.getByTestId('order-leads').getByText('Priya Prospect').waitFor();
     await expect.poll(() => page.getByTestId('count-delivered').textContent()).toBe('1');
     await expect.poll(() => page.getByTestId('count-open').textContent()).toBe(String(VOLUME - 1));
-  });
+  }, PIPELINE_WAIT_MS + 2 * WAIT_MS);
 
   it('returns the lead: the order reopens one unit and the lead is back in QA', async () => {
     const { page } = light!;
@@ -248,7 +249,7 @@ describe('a client ordering leads, watching them arrive and returning one', () =
 
     await openPortal(page, '/portal/returns');
     await page.getByTestId('portal-returns').getByText('Contact details wrong').waitFor();
-  });
+  }, 2 * WAIT_MS);
 
   const SCREENS = [
     { name: 'orders', path: () => '/portal', ready: (page: Page) => page.getByRole('grid', { name: 'Orders' }).getByText(ORDER_NAME).waitFor() },
@@ -275,5 +276,5 @@ describe('a client ordering leads, watching them arrive and returning one', () =
       await expectNoSeriousA11yViolations(session.page);
       await screenshot(session.page, `portal-${theme}-${name}`);
     }
-  });
+  }, 2 * WAIT_MS);
 });

@@ -132,7 +132,7 @@ export function MatchPreviewCard({ preview, loading, error, onRetry, onDownloadU
                 {preview.unmatchedDomains === 0 ? (
                   <p className="text-sm text-muted-foreground">We hold an account for every domain.</p>
                 ) : (
-                  <ul className="flex max-h-40 flex-wrap gap-1 overflow-y-auto" aria-label="Unmatched domains">
+                  <ul className="flex max-h-40 flex-wrap gap-1 overflow-y-auto rounded-md focus-visible:outline-2 focus-visible:outline-ring" aria-label="Unmatched domains" tabIndex={0}>
                     {preview.unmatchedSample.map((d) => (
                       <li key={d} className="rounded bg-muted px-1.5 py-0.5 font-mono text-xs">
                         {d}

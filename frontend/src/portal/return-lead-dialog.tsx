@@ -78,7 +78,10 @@ export function ReturnLeadDialog({ lead, onOpenChange }: { lead: PortalLead | nu
               <OptionSelect
                 {...control}
                 value={reasonCode || undefined}
-                onValueChange={setReasonCode}
+                onValueChange={(code) => {
+                  setReasonCode(code);
+                  setErrors(({ reasonCode: _, ...rest }) => rest);
+                }}
                 options={options}
                 placeholder={reasons.isLoading ? 'Loading reasons…' : 'Choose a reason'}
                 disabled={reasons.isLoading}
