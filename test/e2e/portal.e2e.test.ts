@@ -181,7 +181,7 @@ describe('a client ordering leads, watching them arrive and returning one', () =
     const preview = page.getByTestId('match-preview');
     await eventually(() => preview.getByText('Domains we hold').locator('..').textContent()).toMatch(/320\s*of 500/);
     await expect.poll(() => preview.getByRole('heading', { name: /Unmatched domains/ }).textContent()).toContain('(180)');
-    await preview.getByText('kestrel-target-500.com').waitFor();
+    await preview.getByText('kestrel-target-321.com').waitFor();
 
     // The page shows what the API says.
     const match = await client.request<MatchPreview>('GET', `/api/portal/orders/${orderId}/match`);

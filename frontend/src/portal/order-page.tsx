@@ -195,7 +195,7 @@ function OrderLeads({ order }: { order: Order }) {
 function Pacing({ order }: { order: Order }) {
   const pacing = usePacing(order.id);
   return (
-    <SectionCard id="order-pacing" title="Pacing" description="Delivered against the plan, with the forecast at the current rate." actions={<PaceBadge status={order.paceStatus} />}>
+    <SectionCard id="order-pacing" title="Pacing" description="Delivered against the plan, with the forecast at the current rate." actions={<PaceBadge status={pacing.data ? pacing.data.status : order.paceStatus} />}>
       {pacing.isLoading ? (
         <Skeleton className="h-64" />
       ) : pacing.isError ? (
@@ -251,7 +251,8 @@ export default function OrderPage({ id }: { id: string }) {
         }
       />
       <Counts order={o} />
-      <div className="grid gap-4">
+      {/* One column that may shrink: the chart measures its container, never widens it. */}
+      <div className="grid grid-cols-[minmax(0,1fr)] gap-4">
         {hasTargets ? (
           <MatchPreviewCard
             preview={match.data}
@@ -267,7 +268,7 @@ export default function OrderPage({ id }: { id: string }) {
         )}
         {PACED.has(o.state) && <Pacing order={o} />}
         <OrderLeads order={o} />
-        <div className="grid gap-4 lg:grid-cols-[2fr_1fr]">
+        <div className="grid gap-4 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
           <Summary order={o} />
           <History order={o} />
         </div>

@@ -45,7 +45,7 @@ export default function ReportsPage() {
       ) : all.length === 0 ? (
         <EmptyState icon={<BarChart3 />} title="Nothing to report yet" description="Reports fill in once you have placed an order." />
       ) : (
-        <div className="grid gap-4">
+        <div className="grid grid-cols-[minmax(0,1fr)] gap-4">
           <SectionCard
             id="report-pacing"
             title={chosen ? `Pacing of ${chosen.reference}` : 'Pacing'}
