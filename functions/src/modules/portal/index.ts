@@ -4,7 +4,7 @@
 // staff routes under /api/orders; every client query goes through ./tenant.ts.
 import type { ApiModule } from '../../http/route';
 import type { PortalHooks } from './hooks';
-import { ordersRoutes } from './orders/routes';
+import { ordersRoutes } from './orders';
 import { bridgeRoutes } from './bridge/routes';
 import { leadsRoutes } from './leads/routes';
 import { usersRoutes } from './users/routes';
@@ -23,3 +23,5 @@ export { computePacing, type DeliveryDay, type PacingOrder } from './bridge/paci
 export { createPacingJob, runPacing, transitionOrderSystem, PACING_JOB, type PacingRunResult } from './bridge/pacing-job';
 export { publishApprovedLead, publishWaitingLeads, replaceReturnedLead } from './leads/publish';
 export { clientScope, staffScope, orderInScope, scoped, inScope, type TenantScope } from './tenant';
+export { orderCounts, criteriaSql, matchPreview, getOrder, listOrders, transitionOrder, transitionOrderBySystem } from './orders';
+export type { ReachCounts } from './hooks';
