@@ -34,13 +34,20 @@ const anyOf = (conditions: FilterCondition[]): FilterGroup => ({ type: 'or', con
 
 /**
  * The segment filter of an order: contacts at the domain set's matched accounts that fit every
- * criterion given (an empty criterion accepts anyone). Countries are the contact's or its
- * account's; titles match as words in the job title; the bands are the account's.
+ * criterion given (an empty criterion accepts anyone). Countries are the contact's (its
+ * account's when it has none); titles match as words in the job title; the bands are the account's.
  */
 export function criteriaFilter(criteria: OrderCriteria, domainSetId: string): FilterGroup {
   const conditions: Array<FilterCondition | FilterGroup> = [{ field: 'accountInDomainSet', op: 'eq', value: domainSetId }];
   if (criteria.countries.length) {
-    conditions.push(anyOf([{ field: 'country', op: 'in', value: criteria.countries }, { field: 'account.country', op: 'in', value: criteria.countries }]));
+    // The contact's own country; the account's when the contact has none.
+    conditions.push({
+      type: 'or',
+      conditions: [
+        { field: 'country', op: 'in', value: criteria.countries },
+        { type: 'and', conditions: [{ field: 'country', op: 'is_empty' }, { field: 'account.country', op: 'in', value: criteria.countries }] },
+      ],
+    });
   }
   if (criteria.industries.length) conditions.push({ field: 'account.industry', op: 'in', value: criteria.industries });
   if (criteria.sizes.length) conditions.push({ field: 'account.employeeRange', op: 'in', value: criteria.sizes });

@@ -13,6 +13,7 @@ import type { Database } from '../../../db/connection';
 import { orderCampaigns, orderPacingAlerts, orders, orderTransitions } from '../../../db/schema';
 import type { PortalHooks } from '../hooks';
 import { deliveriesOf, figuresOf } from './pacing-read';
+import type { DeliveryDay } from './pacing';
 
 export const PACING_JOB = 'portal.pacing';
 
@@ -60,55 +61,77 @@ export async function runPacing(deps: Pick<Deps, 'db' | 'now' | 'logger'>, hooks
 
   for (const order of rows) {
     result.checked++;
-    const figures = figuresOf(order, deliveries.get(order.id) ?? [], now);
-    await deps.db.update(orders).set({ paceStatus: figures.status, paceCheckedAt: now }).where(eq(orders.id, order.id));
-    let state = order.state as OrderState;
-
-    if (state === 'approved' && linked.has(order.id) && today >= order.startsOn && today <= order.endsOn) {
-      if (await transitionOrderSystem(deps.db, { orderId: order.id, from: 'approved', to: 'live', note: 'Its start date came with a campaign linked.', at: now })) {
-        result.wentLive.push(order.id);
-        state = 'live';
-      }
-    }
-    if (state === 'live' && (figures.delivered >= order.volume || today > order.endsOn)) {
-      const note = figures.delivered >= order.volume ? `The volume is delivered (${figures.delivered} of ${order.volume}).` : `The window ended on ${order.endsOn} (${figures.delivered} of ${order.volume} delivered).`;
-      if (await transitionOrderSystem(deps.db, { orderId: order.id, from: 'live', to: 'completed', note, at: now })) {
-        result.completed.push(order.id);
-        continue;
-      }
-    }
-    if (state === 'live' && figures.status === 'under') {
-      if (await raiseUnderPace(deps, hooks, order, { day: today, delivered: figures.delivered, expected: figures.expectedToDate, at: now })) result.alerts.push(order.id);
+    try {
+      await paceOrder(deps, hooks, order, { now, today, linked: linked.has(order.id), deliveries: deliveries.get(order.id) ?? [] }, result);
+    } catch (error) {
+      // One order's failure (its manager deactivated, a database hiccup) must not stop the others; the next run tries again.
+      deps.logger.error('order pacing failed', { orderId: order.id, error: (error as Error).message });
     }
   }
   return result;
 }
 
+async function paceOrder(
+  deps: Pick<Deps, 'db' | 'now' | 'logger'>,
+  hooks: PortalHooks,
+  order: typeof orders.$inferSelect,
+  input: { now: Date; today: string; linked: boolean; deliveries: DeliveryDay[] },
+  result: PacingRunResult,
+): Promise<void> {
+  const { now, today } = input;
+  const figures = figuresOf(order, input.deliveries, now);
+  await deps.db.update(orders).set({ paceStatus: figures.status, paceCheckedAt: now }).where(eq(orders.id, order.id));
+  let state = order.state as OrderState;
+  if (state === 'approved' && input.linked && today >= order.startsOn && today <= order.endsOn) {
+    if (await transitionOrderSystem(deps.db, { orderId: order.id, from: 'approved', to: 'live', note: 'Its start date came with a campaign linked.', at: now })) {
+      result.wentLive.push(order.id);
+      state = 'live';
+    }
+  }
+  if (state === 'live' && (figures.delivered >= order.volume || today > order.endsOn)) {
+    const note =
+      figures.delivered >= order.volume
+        ? `The volume is delivered (${figures.delivered} of ${order.volume}).`
+        : `The window ended on ${order.endsOn} (${figures.delivered} of ${order.volume} delivered).`;
+    if (await transitionOrderSystem(deps.db, { orderId: order.id, from: 'live', to: 'completed', note, at: now })) {
+      result.completed.push(order.id);
+      return;
+    }
+  }
+  if (state === 'live' && figures.status === 'under') {
+    if (await raiseUnderPace(deps, hooks, order, { day: today, delivered: figures.delivered, expected: figures.expectedToDate, at: now })) result.alerts.push(order.id);
+  }
+}
+
 /** One under-pace alert per order and day (the unique key decides), with a task for the manager when the order has one. */
 async function raiseUnderPace(
-  deps: Pick<Deps, 'db' | 'logger'>,
+  deps: Pick<Deps, 'db'>,
   hooks: PortalHooks,
   order: typeof orders.$inferSelect,
   figures: { day: string; delivered: number; expected: number; at: Date },
 ): Promise<boolean> {
-  const [alert] = await deps.db
-    .insert(orderPacingAlerts)
-    .values({ orderId: order.id, kind: 'under', day: figures.day, delivered: figures.delivered, expected: figures.expected, createdAt: figures.at, updatedAt: figures.at })
-    .onConflictDoNothing()
-    .returning({ id: orderPacingAlerts.id });
-  if (!alert) return false;
-  if (order.managerId && hooks.bridge) {
-    const reference = orderReference(order.number);
-    const task = await hooks.bridge.createTask(deps.db, {
-      title: `${reference} is under pace: ${figures.delivered} of ${figures.expected} expected`.slice(0, 200),
-      assigneeId: order.managerId,
-      dueLocal: `${figures.day}T${TASK_DUE_TIME}`,
-      note: `Order ${reference} (${order.name}) has ${figures.delivered} leads delivered of ${figures.expected} expected by today, of ${order.volume} ordered by ${order.endsOn}.`,
-      at: figures.at,
-    });
-    await deps.db.update(orderPacingAlerts).set({ taskId: task.id }).where(eq(orderPacingAlerts.id, alert.id));
-  }
-  return true;
+  // Alert and task together: a task that cannot be made leaves no alert, so the next run tries again.
+  return deps.db.transaction(async (raw) => {
+    const tx = raw as unknown as Database;
+    const [alert] = await tx
+      .insert(orderPacingAlerts)
+      .values({ orderId: order.id, kind: 'under', day: figures.day, delivered: figures.delivered, expected: figures.expected, createdAt: figures.at, updatedAt: figures.at })
+      .onConflictDoNothing()
+      .returning({ id: orderPacingAlerts.id });
+    if (!alert) return false;
+    if (order.managerId && hooks.bridge) {
+      const reference = orderReference(order.number);
+      const task = await hooks.bridge.createTask(tx, {
+        title: `${reference} is under pace: ${figures.delivered} delivered, ${figures.expected} expected`.slice(0, 200),
+        assigneeId: order.managerId,
+        dueLocal: `${figures.day}T${TASK_DUE_TIME}`,
+        note: `Order ${reference} (${order.name}) has ${figures.delivered} leads delivered of ${figures.expected} expected by today, of ${order.volume} ordered by ${order.endsOn}.`,
+        at: figures.at,
+      });
+      await tx.update(orderPacingAlerts).set({ taskId: task.id }).where(eq(orderPacingAlerts.id, alert.id));
+    }
+    return true;
+  });
 }
 
 export function createPacingJob(hooks: PortalHooks): ScheduledJob {
