@@ -118,6 +118,10 @@ export const functionAccess: FunctionAccessTable = {
   'functions/src/handlers/lead-*.ts': { leadsAi: true, objects: { read: [RECORDING_OBJECTS] }, workflows: { start: true } },
   // The delivery workflow's tasks sign with the configuration's secret and write CSV deliveries.
   'functions/src/handlers/lead-delivery-*.ts': { deliverySecrets: 'read', objects: { write: [DELIVERY_OBJECTS] } },
+  // The client portal: an approved lead of an order that is delivered by webhook or CSV (a return
+  // that reopens a unit publishes a waiting one) starts the lead delivery workflow; client admins
+  // invite users (created in the portal pool) and deactivate or reactivate them.
+  'functions/src/handlers/portal.ts': { workflows: { start: true }, manageUsers: true },
   'functions/src/handlers/email.ts': {
     sendingIdentities: 'manage',
     sendEmail: true,

@@ -14,7 +14,7 @@
 //   orders/:orderId/targets/unmatched.csv   GET (the domains we hold no account for)             portal.client
 //   orders/:orderId/match       GET (the match preview)                                           portal.client
 //   orders/:orderId/pacing      GET (./portal-pacing.ts)                                          portal.client
-//   orders/:orderId/leads       GET (published and returned leads of the order; ./portal-leads.ts) portal.client
+//   orders/:orderId/leads       GET (delivered, returned, replaced leads of the order; ./portal-leads.ts) portal.client
 //   orders/:orderId/leads.csv   GET (the same as CSV, formulas neutralised)                       portal.client
 //   leads/:leadId               GET                                                               portal.client
 //   leads/:leadId/return        POST {reasonCode, note?} (within the return window)               portal.client
@@ -35,7 +35,7 @@
 //   :orderId/bridge             POST {…} (domain set + segment from the order; ./portal-pacing.ts) orders.manage
 //   :orderId/campaigns          GET; POST {campaignId, campaignKind}; DELETE {campaignId, campaignKind}  orders.read; orders.manage
 //   :orderId/pacing             GET                                                               orders.read
-//   :orderId/leads              GET                                                               orders.read
+//   :orderId/leads              GET (every lead of the order, in QA too, with why one waits)      orders.read
 //   pacing                      GET (every live order's pace, for the dashboard)                  orders.read
 import { z } from 'zod';
 import type { Capability } from '../access';

@@ -4,7 +4,7 @@
 // the leads module's transition (published → returned by a person with portal.client, audited,
 // returned_at set): the lead is back in QA, the order has a unit open again, and a lead waiting
 // for that unit is published at once (it replaces this one: the replacement loop).
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { eq, inArray, isNull } from 'drizzle-orm';
 import { PORTAL_LEAD_STATES } from '@shared/contracts/portal-leads';
 import { orderReference } from '@shared/contracts/portal';
 import { AppError, notFound } from '../../../core/app-error';

@@ -99,6 +99,8 @@ export async function setOrgUserActive(deps: Deps, hooks: PortalHooks, principal
   await userInScope(deps.db, scope, userId);
   if (userId === principal.userId) throw new AppError('conflict', { detail: `You cannot ${active ? 'reactivate' : 'deactivate'} yourself: ask another client admin.` });
   await (active ? hooks.users.reactivateUser : hooks.users.deactivateUser)(deps, { userId, context: actor });
+  // This container forgets what it knew of them at once (others re-check within a minute).
+  deps.auth.forget?.({ userId });
   return toPortalUser(await userInScope(deps.db, scope, userId));
 }
 
