@@ -12,7 +12,7 @@ import {
   RespondToAuthChallengeCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { createCognitoClient, ensureCognitoUser } from '../../../functions/src/adapters/cognito';
-import { createEmulatedCognitoTokenVerifier, isLoopbackEndpoint } from '../../../functions/src/modules/identity/authenticator';
+import { createEmulatedCognitoTokenVerifier, isLoopbackEndpoint } from '../../../functions/src/modules/identity/testing';
 import { ensureUserPools, startCognitoEmulator, type CognitoEmulator } from './cognito';
 
 let dir: string;
