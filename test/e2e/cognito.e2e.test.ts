@@ -12,6 +12,7 @@ import type { Organisation, User } from '@shared/contracts/identity';
 import { startLocalStack, type LocalStack } from '../../infra/local/stack';
 import { E2E_STACK_ENV } from './support/api-session';
 import { expectNoSeriousA11yViolations, openBrowser, screenshot, type BrowserSession } from './support/browser';
+import { signOut } from './support/session';
 
 const STAFF = { username: 'marta.lind', email: 'marta.lind@northwind-demand.com', firstName: 'Marta', lastName: 'Lind', password: 'Temporary-Staff-Pass-1' };
 const CLIENT = { username: 'oskar.berg', email: 'oskar.berg@acme-client.com', firstName: 'Oskar', lastName: 'Berg', password: 'Temporary-Client-Pass-2' };
@@ -106,8 +107,9 @@ describe('Cognito sign-in against cognito-local', () => {
     expect(signedInAs).toEqual({ iss: `${stack.cognito!.endpoint}/${stack.cognito!.staffPoolId}`, username: STAFF.username });
     await screenshot(page, 'cognito-staff-dashboard');
 
-    // Sign-out goes through Amplify: a reload finds no session.
-    await page.evaluate(() => localStorage.clear());
+    // Sign-out goes through Amplify: its tokens are gone, and a reload finds no session.
+    await signOut(page);
+    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.endsWith('.accessToken')))).toEqual([]);
     await page.goto(new URL('/', stack.url).href);
     await page.getByRole('form', { name: 'Sign in' }).waitFor({ state: 'visible', timeout: 20_000 });
   });
@@ -136,5 +138,17 @@ describe('Cognito sign-in against cognito-local', () => {
     // A client never gets the staff shell.
     expect(await page.getByTestId('app-shell').count()).toBe(0);
     await screenshot(page, 'cognito-portal-home');
+  });
+
+  it('shows the portal sign-in in dark mode too, accessible', async () => {
+    const dark = await openBrowser({ colorScheme: 'dark' });
+    try {
+      await dark.page.goto(new URL('/portal/sign-in', stack.url).href);
+      await dark.page.locator('[data-amplify-authenticator]').waitFor({ state: 'visible', timeout: 20_000 });
+      await expectNoSeriousA11yViolations(dark.page);
+      await screenshot(dark.page, 'cognito-portal-sign-in-dark');
+    } finally {
+      await dark.close();
+    }
   });
 });

@@ -29,7 +29,7 @@ export default function SignInPage() {
   useEffect(() => {
     document.title = 'Sign in · Pivotal CRM';
   }, []);
-  const { signIn, endedReason } = useAuth();
+  const { signIn, endedReason, runtimeConfig } = useAuth();
   const [error, setError] = useState<string | null>(null);
   const [showPassword, setShowPassword] = useState(false);
   const [newPasswordStep, setNewPasswordStep] = useState(false);
@@ -132,6 +132,15 @@ export default function SignInPage() {
           </form>
           )}
           <p className="mt-6 text-xs text-muted-foreground">Forgot your password? Ask an administrator of your workspace to reset it.</p>
+          {runtimeConfig?.authMode === 'cognito' && (
+            <p className="mt-2 text-xs text-muted-foreground">
+              A client of the agency?{' '}
+              <a href="/portal/sign-in" className="text-primary underline-offset-4 hover:underline">
+                Sign in to the client portal
+              </a>
+              .
+            </p>
+          )}
         </div>
         <HealthIndicator className="absolute bottom-5 left-1/2 -translate-x-1/2" />
       </main>
