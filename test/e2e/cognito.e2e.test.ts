@@ -98,18 +98,16 @@ describe('Cognito sign-in against cognito-local', () => {
     expect(new URL(page.url()).pathname).toBe('/');
     await expect(page.getByRole('navigation', { name: 'Main' }).isVisible()).resolves.toBe(true);
     // The API was called with Amplify's access token, a cognito-local one of the staff pool.
-    const signedInAs = await page.evaluate(async () => {
-      const key = Object.keys(localStorage).find((k) => k.endsWith('.accessToken'))!;
-      const token = localStorage.getItem(key)!;
-      const me = (await (await fetch('/api/me', { headers: { authorization: `Bearer ${token}` } })).json()) as { username: string };
-      return { iss: (JSON.parse(atob(token.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))) as { iss: string }).iss, username: me.username };
-    });
+    const stored = async () => (await page.context().storageState()).origins.find((o) => o.origin === new URL(stack.url).origin)?.localStorage ?? [];
+    const token = (await stored()).find((item) => item.name.endsWith('.accessToken'))!.value;
+    const me = (await (await fetch(new URL('/api/me', stack.url), { headers: { authorization: `Bearer ${token}` } })).json()) as { username: string };
+    const signedInAs = { iss: (JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as { iss: string }).iss, username: me.username };
     expect(signedInAs).toEqual({ iss: `${stack.cognito!.endpoint}/${stack.cognito!.staffPoolId}`, username: STAFF.username });
     await screenshot(page, 'cognito-staff-dashboard');
 
     // Sign-out goes through Amplify: its tokens are gone, and a reload finds no session.
     await signOut(page);
-    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.endsWith('.accessToken')))).toEqual([]);
+    expect((await stored()).filter((item) => item.name.endsWith('.accessToken'))).toEqual([]);
     await page.goto(new URL('/', stack.url).href);
     await page.getByRole('form', { name: 'Sign in' }).waitFor({ state: 'visible', timeout: 20_000 });
   });

@@ -77,7 +77,6 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const forget = useCallback(
     (reason: string | null) => {
-      if (cognito.current) void cognito.current.cognitoSignOut().catch(() => undefined);
       setAccessToken(null);
       setSessionUser(null);
       setEndedReason(reason);
@@ -131,7 +130,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     () =>
       onSessionEvent((event) => {
         if (event.kind === 'refreshed') setSessionUser(event.session.user);
-        else if (event.kind === 'ended') forget('Your session has ended: sign in again.');
+        else if (event.kind === 'ended') {
+          // Amplify's stored tokens go too, or the next load would bring the session back.
+          if (cognito.current) void cognito.current.cognitoSignOut().catch(() => undefined);
+          forget('Your session has ended: sign in again.');
+        }
         else {
           const restrict = (user: SessionUser | null | undefined) => (user ? { ...user, mustChangePassword: true } : user);
           setSessionUser((user) => restrict(user) ?? null);
@@ -185,8 +188,13 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const signOut = useCallback(async () => {
     if (cognito.current) {
-      // Amplify revokes the refresh token; the API keeps no session of a Cognito user.
-      forget(null);
+      // Amplify forgets the tokens (and revokes the refresh token on Cognito); the API keeps no
+      // session of a Cognito user.
+      try {
+        await cognito.current.cognitoSignOut();
+      } finally {
+        forget(null);
+      }
       return;
     }
     try {

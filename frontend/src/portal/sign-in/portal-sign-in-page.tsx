@@ -5,7 +5,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Authenticator, ThemeProvider, type Theme } from '@aws-amplify/ui-react';
 import '@aws-amplify/ui-react/styles.css';
-import { signIn } from 'aws-amplify/auth';
+import { signIn, type SignInInput } from 'aws-amplify/auth';
 import { useAuth } from '@/lib/auth';
 import { selectPool } from '@/lib/cognito-session';
 import { authFlowFor, type RuntimeConfig } from '@/lib/runtime-config';
@@ -62,7 +62,7 @@ function CognitoPortalSignIn({ config }: { config: RuntimeConfig }) {
     <ThemeProvider theme={PORTAL_THEME} colorMode={theme}>
       <Authenticator
         hideSignUp
-        services={{ handleSignIn: (input) => signIn({ ...input, options: { ...input.options, authFlowType } }) }}
+        services={{ handleSignIn: ((input: SignInInput) => signIn({ ...input, options: { ...input.options, authFlowType } })) as typeof signIn }}
       >
         {() => <AdoptSession />}
       </Authenticator>

@@ -145,19 +145,19 @@ export function createEmulatedCognitoTokenVerifier(
     { issuer: `${endpoint}/${config.COGNITO_STAFF_POOL_ID!}`, clientId: config.COGNITO_STAFF_CLIENT_ID! },
     { issuer: `${endpoint}/${config.COGNITO_PORTAL_POOL_ID!}`, clientId: config.COGNITO_PORTAL_CLIENT_ID! },
   ];
-  const verifier = JwtVerifier.create(
-    pools.map(({ issuer, clientId }) => ({
-      issuer,
-      audience: null,
-      jwksUri: `${issuer}/.well-known/jwks.json`,
-      customJwtCheck: ({ payload }: { payload: Record<string, unknown> }) => {
-        if (payload.token_use !== 'access') throw new TokenClaimError('not an access token');
-        if (payload.client_id !== clientId) throw new TokenClaimError('another app client');
-        if (typeof payload.exp !== 'number') throw new TokenClaimError('no expiry');
-        if (typeof payload.sub !== 'string' || !payload.sub) throw new TokenClaimError('no subject');
-      },
-    })) as [Parameters<typeof JwtVerifier.create>[0] & object],
-  );
+  const checkFor =
+    (clientId: string) =>
+    ({ payload }: { payload: Record<string, unknown> }) => {
+      if (payload.token_use !== 'access') throw new TokenClaimError('not an access token');
+      if (payload.client_id !== clientId) throw new TokenClaimError('another app client');
+      if (typeof payload.exp !== 'number') throw new TokenClaimError('no expiry');
+      if (typeof payload.sub !== 'string' || !payload.sub) throw new TokenClaimError('no subject');
+    };
+  const [staff, portal] = pools as [(typeof pools)[number], (typeof pools)[number]];
+  const verifier = JwtVerifier.create([
+    { issuer: staff.issuer, audience: null, jwksUri: `${staff.issuer}/.well-known/jwks.json`, customJwtCheck: checkFor(staff.clientId) },
+    { issuer: portal.issuer, audience: null, jwksUri: `${portal.issuer}/.well-known/jwks.json`, customJwtCheck: checkFor(portal.clientId) },
+  ]);
   let preloaded: Promise<void> | undefined;
   return async (token) => {
     preloaded ??= Promise.all(
