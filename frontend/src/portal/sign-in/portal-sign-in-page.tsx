@@ -29,6 +29,17 @@ const PORTAL_THEME: Theme = {
         100: { value: 'var(--primary)' },
       },
     },
+    components: {
+      // The primary button's text in our own foreground on primary (dark text in dark mode).
+      button: {
+        primary: {
+          color: { value: 'var(--primary-foreground)' },
+          _hover: { color: { value: 'var(--primary-foreground)' } },
+          _focus: { color: { value: 'var(--primary-foreground)' } },
+          _active: { color: { value: 'var(--primary-foreground)' } },
+        },
+      },
+    },
     radii: { small: { value: '0.375rem' }, medium: { value: '0.5rem' } },
   },
 };
