@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Token } from 'aws-cdk-lib';
@@ -314,6 +314,41 @@ describe('the CDK app, as deployed with a built SPA and an email domain', () => 
 
     it('deploys the built app (hashed assets and the shell) when dist/index.html exists', () => {
       template.resourceCountIs('Custom::CDKBucketDeployment', 2);
+    });
+
+    it("writes /config.json next to the shell from the stack's own pools, app clients, region and distribution", () => {
+      const shell = Object.values(ofType(template, 'Custom::CDKBucketDeployment')).find((d) => JSON.stringify(d.Properties).includes('/config.json'))!;
+      const markers = Object.assign({}, ...(shell.Properties.SourceMarkers as Record<string, unknown>[])) as Record<string, unknown>;
+      // The jsonData source is staged as a folder holding config.json, with a marker for each token.
+      const staged = readdirSync(app.outdir)
+        .filter((name) => name.startsWith('asset.'))
+        .map((name) => path.join(app.outdir, name, 'config.json'))
+        .filter((file) => existsSync(file));
+      expect(staged).toHaveLength(1);
+      const written = JSON.parse(readFileSync(staged[0]!, 'utf8')) as Record<string, string>;
+      const resolved = (value: string) => {
+        const only = /^<<marker:0xbaba:\d+>>$/.exec(value);
+        return only ? markers[value] : value;
+      };
+
+      const pools = ofType(template, 'AWS::Cognito::UserPool');
+      const staffPool = logicalIdOf(pools, (p) => p.UserPoolTier === 'PLUS');
+      const portalPool = logicalIdOf(pools, (p) => p.UserPoolTier === 'ESSENTIALS');
+      const clients = ofType(template, 'AWS::Cognito::UserPoolClient');
+      const clientOf = (pool: string) => logicalIdOf(clients, (p) => (p.UserPoolId as { Ref: string }).Ref === pool);
+      const distribution = Object.keys(ofType(template, 'AWS::CloudFront::Distribution'))[0]!;
+
+      expect(Object.keys(written).sort()).toEqual(['apiUrl', 'authMode', 'portalClientId', 'portalUserPoolId', 'region', 'staffClientId', 'staffUserPoolId']);
+      expect(written.authMode).toBe('cognito');
+      expect(resolved(written.staffUserPoolId!)).toEqual({ Ref: staffPool });
+      expect(resolved(written.staffClientId!)).toEqual({ Ref: clientOf(staffPool) });
+      expect(resolved(written.portalUserPoolId!)).toEqual({ Ref: portalPool });
+      expect(resolved(written.portalClientId!)).toEqual({ Ref: clientOf(portalPool) });
+      expect(resolved(written.region!)).toEqual({ Ref: 'AWS::Region' });
+      expect(JSON.stringify(markers)).toContain(`"${distribution}","DomainName"`);
+      expect(written.apiUrl).toMatch(/^https:\/\/<<marker:0xbaba:\d+>>\/api$/);
+      // Never an emulator's endpoint on AWS: the SPA then signs in with SRP.
+      expect(written).not.toHaveProperty('userPoolEndpoint');
     });
   });
 

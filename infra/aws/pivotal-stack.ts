@@ -188,7 +188,9 @@ export class PivotalStack extends Stack {
       connectSources: [`https://cognito-idp.${this.region}.amazonaws.com`, `https://${stores.bucket.bucketRegionalDomainName}`, 'wss://rtc.telnyx.com'],
       // Call recordings play from presigned links to the data bucket.
       mediaSources: [`https://${stores.bucket.bucketRegionalDomainName}`],
+      // /config.json: the SPA signs staff and clients in with these pools (SRP towards Cognito).
       runtimeConfig: {
+        authMode: 'cognito',
         region: this.region,
         staffUserPoolId: pools.staff.pool.userPoolId,
         staffClientId: pools.staff.client.userPoolClientId,

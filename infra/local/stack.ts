@@ -1,5 +1,6 @@
 // The whole product on one machine: the emulators (dynalite, s3rver, the SES emulator, local
-// Step Functions, the Telnyx, AssemblyAI and OpenAI stand-ins), the database (PGlite on disk or a Postgres server), the Lambda handlers
+// Step Functions, the Telnyx, AssemblyAI and OpenAI stand-ins, cognito-local with
+// AUTH_MODE=cognito), the database (PGlite on disk or a Postgres server), the Lambda handlers
 // behind the local gateway, the schedules timer and the SPA. Used by `npm start`, `npm run dev`,
 // the integration tests and the browser suite.
 import { randomBytes } from 'node:crypto';
@@ -33,6 +34,7 @@ import { startAssemblyAiStandin, type AssemblyAiStandin } from './emulators/asse
 import { startOpenAiStandin, type OpenAiStandin } from './emulators/openai-standin';
 import { startStepFunctions, type StepFunctionsEmulator } from './emulators/stepfunctions';
 import { startFakeClientEndpoint, type FakeClientEndpoint } from './emulators/fake-client-endpoint';
+import type { CognitoEmulator } from './emulators/cognito';
 import { redactError } from '../../functions/src/http/redact-error';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -78,6 +80,8 @@ export interface LocalStack {
   assemblyai: AssemblyAiStandin | null;
   /** The OpenAI stand-in (structured answers, faults); null when OPENAI_BASE_URL points elsewhere. */
   openai: OpenAiStandin | null;
+  /** cognito-local with its staff and portal pools (AUTH_MODE=cognito without pools of one's own); null otherwise. */
+  cognito: CognitoEmulator | null;
   /** A client receiving delivered leads (`hookUrl()` to configure; `/__client/*` to inject faults and list posts). */
   fakeClient: FakeClientEndpoint;
   /** The fake client on the app's own port, stable across restarts (for configurations kept in DATA_DIR). */
@@ -179,6 +183,24 @@ async function openAndMigrate(config: Config): Promise<DatabaseHandle> {
   }
 }
 
+/**
+ * `/config.json` from the stack's settings: the issuer, and with Cognito the pools, their app
+ * clients and the emulator's endpoint when it is one.
+ */
+export function runtimeConfigOf(config: Config, publicUrl: string): Record<string, string> {
+  const base = { authMode: config.AUTH_MODE, apiUrl: `${publicUrl}/api` };
+  if (config.AUTH_MODE !== 'cognito') return base;
+  return {
+    ...base,
+    region: config.AWS_REGION,
+    staffUserPoolId: config.COGNITO_STAFF_POOL_ID!,
+    staffClientId: config.COGNITO_STAFF_CLIENT_ID!,
+    portalUserPoolId: config.COGNITO_PORTAL_POOL_ID!,
+    portalClientId: config.COGNITO_PORTAL_CLIENT_ID!,
+    ...(config.COGNITO_ENDPOINT ? { userPoolEndpoint: config.COGNITO_ENDPOINT } : {}),
+  };
+}
+
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
   const stoppers: (() => Promise<unknown>)[] = [];
   const stopAll = async () => {
@@ -187,9 +209,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   };
 
   try {
+    // AUTH_MODE=cognito without pools of one's own: cognito-local's, known once it has started.
+    const emulateCognito = options.env.AUTH_MODE === 'cognito' && !options.env.COGNITO_STAFF_POOL_ID;
     // Settings first: a malformed variable stops start-up before anything is started.
     try {
-      parseConfig(options.env);
+      parseConfig(emulateCognito ? { ...options.env, AUTH_MODE: 'local' } : options.env);
     } catch (error) {
       if (error instanceof ConfigError) throw new StartupError(error.message);
       throw error;
@@ -217,7 +241,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     if (!options.ephemeral) stoppers.push(await acquireLock(dataDir));
 
     const publicUrl = `http://localhost:${port}`;
-    const preliminary = parseConfig(options.env);
+    const preliminary = parseConfig(emulateCognito ? { ...options.env, AUTH_MODE: 'local' } : options.env);
 
     let dispatchS3Event: (event: S3Event) => void = () => undefined;
     const [dynamo, s3, ses, sfn] = await Promise.all([
@@ -256,6 +280,12 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     if (openai) stoppers.push(openai.stop);
     const fakeClient = await startFakeClientEndpoint();
     stoppers.push(fakeClient.stop);
+    let cognito: CognitoEmulator | null = null;
+    if (emulateCognito) {
+      const { startCognitoEmulator } = await import('./emulators/cognito');
+      cognito = await startCognitoEmulator({ dataDir: path.join(dataDir, options.ephemeral ? `cognito-${process.pid}-${Date.now()}` : 'cognito') });
+      stoppers.push(cognito.stop);
+    }
     if (options.ephemeral) {
       stoppers.push(() => rm(path.join(dataDir), { recursive: true, force: true }));
     }
@@ -267,7 +297,16 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       S3_ENDPOINT: s3.endpoint,
       SES_ENDPOINT: sesStandin.endpoint,
       SFN_ENDPOINT: sfn.endpoint,
-      AUTH_MODE: 'local',
+      AUTH_MODE: options.env.AUTH_MODE === 'cognito' ? 'cognito' : 'local',
+      ...(cognito
+        ? {
+            COGNITO_ENDPOINT: cognito.endpoint,
+            COGNITO_STAFF_POOL_ID: cognito.staffPoolId,
+            COGNITO_STAFF_CLIENT_ID: cognito.staffClientId,
+            COGNITO_PORTAL_POOL_ID: cognito.portalPoolId,
+            COGNITO_PORTAL_CLIENT_ID: cognito.portalClientId,
+          }
+        : {}),
       AUTH_ISSUER: options.env.AUTH_ISSUER ?? publicUrl,
       AUTH_KEYS_DIR: options.env.AUTH_KEYS_DIR ?? path.join(dataDir, 'keys'),
       TRACKING_SECRET: options.env.TRACKING_SECRET ?? (await loadOrCreateTrackingSecret(keysDir)),
@@ -382,14 +421,22 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       }
       const serveStatic = createStaticHandler(path.join(REPO_ROOT, 'dist'), {
         // The browser's softphone opens a WebSocket to the Telnyx stand-in.
-        connectSources: [new URL(s3.endpoint).origin, ...(telnyx ? [telnyx.webrtcHost] : [])],
+        // Amplify signs in against cognito-local from the browser.
+        connectSources: [new URL(s3.endpoint).origin, ...(telnyx ? [telnyx.webrtcHost] : []), ...(config.COGNITO_ENDPOINT ? [new URL(config.COGNITO_ENDPOINT).origin] : [])],
         mediaSources: [new URL(s3.endpoint).origin],
       });
       serveSpa = (req, res) => void serveStatic(req, res);
     }
 
+    // What the SPA reads at start (on AWS, CDK writes the same file into the SPA bucket).
+    const runtimeConfigBody = JSON.stringify(runtimeConfigOf(config, publicUrl));
     handleRequest = (req, res) => {
       const pathname = (req.url ?? '/').split('?')[0]!;
+      if (pathname === '/config.json' && (req.method === 'GET' || req.method === 'HEAD')) {
+        res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': 'application/json', 'cache-control': 'no-cache' });
+        res.end(req.method === 'HEAD' ? undefined : runtimeConfigBody);
+        return;
+      }
       if (pathname.startsWith(`${FAKE_CLIENT_PATH}/`)) {
         req.url = (req.url ?? '/').slice(FAKE_CLIENT_PATH.length);
         fakeClient.handle(req, res).catch(() => res.destroy());
@@ -418,6 +465,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       telnyx,
       assemblyai,
       openai,
+      cognito,
       fakeClient,
       fakeClientHookUrl: `${publicUrl}${FAKE_CLIENT_PATH}/hooks/leads`,
       databaseLabel: describeDatabase(config, dataDir),

@@ -1,6 +1,7 @@
 // The one way the SPA talks to the API: JSON in and out, the access token as a bearer header,
-// one silent refresh (http-only cookie) when a token has expired, and every problem+json answer
-// turned into an ApiError that forms and screens can read field by field.
+// one silent refresh (http-only cookie, or Cognito's refresh through Amplify) when a token has
+// expired, and every problem+json answer turned into an ApiError that forms and screens can read
+// field by field.
 import { PROBLEM_TYPE_BASE, problemSchema, type Problem } from '@shared/contracts/problem';
 import { tokenResponseSchema, type TokenResponse } from '@shared/contracts/identity';
 
@@ -61,7 +62,27 @@ export function setAccessToken(token: string | null): void {
 }
 
 export function hasAccessToken(): boolean {
-  return accessToken !== null;
+  return accessToken !== null || tokenSource !== null;
+}
+
+/**
+ * Where tokens come from when someone else issues and refreshes them (Cognito through Amplify):
+ * `current` answers a valid token (refreshing it when it has expired), `refresh` a new one after
+ * the API refused the last. Null: the API's own issuer and its refresh cookie.
+ */
+export interface TokenSource {
+  current(): Promise<string | null>;
+  refresh(): Promise<string | null>;
+}
+let tokenSource: TokenSource | null = null;
+
+export function setTokenSource(source: TokenSource | null): void {
+  tokenSource = source;
+  accessToken = null;
+}
+
+async function bearer(): Promise<string | null> {
+  return tokenSource ? tokenSource.current() : accessToken;
 }
 
 export interface RequestOptions {
@@ -106,7 +127,8 @@ async function toApiError(response: Response): Promise<ApiError> {
 async function send(path: string, options: RequestOptions): Promise<Response> {
   const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
-  if (accessToken) headers.authorization = `Bearer ${accessToken}`;
+  const token = await bearer();
+  if (token) headers.authorization = `Bearer ${token}`;
   try {
     return await fetch(buildUrl(path, options.query), {
       method: options.method ?? 'GET',
@@ -150,6 +172,8 @@ async function refreshAcrossTabs(): Promise<Response> {
  * a burst of expired calls rotates the cookie once (a second rotation would look like reuse).
  */
 export function refreshSession(): Promise<TokenResponse | null> {
+  // Cognito's tokens are refreshed by their source, never with our cookie.
+  if (tokenSource) return Promise.resolve(null);
   refreshing ??= (async () => {
     try {
       const response = await refreshAcrossTabs();
@@ -170,12 +194,17 @@ export function refreshSession(): Promise<TokenResponse | null> {
   return refreshing;
 }
 
+/** A refused token renewed once: true when there is a new one to retry with. */
+async function renewAfter401(): Promise<boolean> {
+  if (tokenSource) return (await tokenSource.refresh()) !== null;
+  return (await refreshSession()) !== null;
+}
+
 /** Calls the API and answers the parsed JSON body (undefined for 204). Throws ApiError. */
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
   let response = await send(path, options);
-  if (response.status === 401 && !options.noRefresh && accessToken) {
-    const session = await refreshSession();
-    if (session) {
+  if (response.status === 401 && !options.noRefresh && hasAccessToken()) {
+    if (await renewAfter401()) {
       response = await send(path, options);
     } else {
       emit({ kind: 'ended' });
@@ -198,9 +227,8 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
  */
 export async function apiDownload(path: string, query: RequestOptions['query'], fallbackName: string): Promise<void> {
   let response = await send(path, { query });
-  if (response.status === 401 && accessToken) {
-    const session = await refreshSession();
-    if (!session) emit({ kind: 'ended' });
+  if (response.status === 401 && hasAccessToken()) {
+    if (!(await renewAfter401())) emit({ kind: 'ended' });
     else response = await send(path, { query });
   }
   if (!response.ok) throw await toApiError(response);

@@ -14,6 +14,8 @@ const SignInPage = lazy(() => import('../pages/sign-in/sign-in-page'));
 const ForcedPasswordChangePage = lazy(() => import('../pages/account/forced-password-change-page'));
 /** Client users get the portal: its own chunk with its own shell, never loaded for staff. */
 const PortalApp = lazy(() => import('../portal/portal-app'));
+/** The portal's own sign-in (Amplify UI's Authenticator with Cognito): its own chunk too. */
+const PortalSignInPage = lazy(() => import('../portal/sign-in/portal-sign-in-page'));
 
 /** Pages without sub-paths first, so one's own path wins over a nested page's sub-path (`/leads/settings` over `/leads/*`). */
 const ROUTE_ORDER = [...NAV_ENTRIES].sort((a, b) => Number(a.nested ?? false) - Number(b.nested ?? false));
@@ -49,7 +51,16 @@ export function AppRoutes() {
       </Suspense>
     );
   }
+  if (location === '/portal/sign-in') {
+    if (status === 'signed-in') return <Redirect to={safeNext(search, '/portal')} replace />;
+    return (
+      <Suspense fallback={<Splash />}>
+        <PortalSignInPage />
+      </Suspense>
+    );
+  }
   if (status === 'signed-out') {
+    if (location.startsWith('/portal')) return <Redirect to={`/portal/sign-in?next=${encodeURIComponent(location)}`} replace />;
     const next = location === '/' ? '' : `?next=${encodeURIComponent(location + (search ? `?${search}` : ''))}`;
     return <Redirect to={`/sign-in${next}`} replace />;
   }

@@ -22,7 +22,7 @@ export interface SpaHostingProps {
   logsBucket: s3.IBucket;
   /** The built app; deployed only when it holds an index.html at synth time. */
   distDir: string;
-  /** Written as /config.json next to the app (pool and client ids for sign-in). */
+  /** Written as /config.json next to the app (pool and client ids for sign-in); `apiUrl` is added here. */
   runtimeConfig: Record<string, string>;
   /** Origins the browser calls besides our own (Cognito's API for sign-in). */
   connectSources: string[];
@@ -50,6 +50,8 @@ export class SpaHosting extends Construct {
   readonly bucket: s3.Bucket;
   readonly distribution: cloudfront.Distribution;
   readonly deployed: boolean;
+  /** What /config.json holds (tokens resolved at deploy). */
+  readonly runtimeConfig: Record<string, string>;
 
   constructor(scope: Construct, id: string, props: SpaHostingProps) {
     super(scope, id);
@@ -130,6 +132,9 @@ export class SpaHosting extends Construct {
       reason: 'The default *.cloudfront.net certificate cannot pin a minimum TLS version; set minimumProtocolVersion TLSv1.2_2021 when a custom domain and certificate are attached.',
     });
 
+    // The API answers under the distribution's own origin (/api/*).
+    this.runtimeConfig = { ...props.runtimeConfig, apiUrl: `https://${this.distribution.distributionDomainName}/api` };
+
     this.deployed = existsSync(path.join(props.distDir, 'index.html'));
     if (!this.deployed) {
       Annotations.of(this).addInfo(`No ${path.join(props.distDir, 'index.html')} at synth time: the SPA is not deployed (run \`npm run build\` first).`);
@@ -145,7 +150,7 @@ export class SpaHosting extends Construct {
       memoryLimit: 512,
     });
     new s3deploy.BucketDeployment(this, 'DeployShell', {
-      sources: [s3deploy.Source.asset(props.distDir, { exclude: ['*', '!index.html'] }), s3deploy.Source.jsonData('config.json', props.runtimeConfig)],
+      sources: [s3deploy.Source.asset(props.distDir, { exclude: ['*', '!index.html'] }), s3deploy.Source.jsonData('config.json', this.runtimeConfig)],
       destinationBucket: this.bucket,
       prune: false,
       cacheControl: [s3deploy.CacheControl.noCache()],

@@ -27,4 +27,15 @@ describe('the sign-in error sentence', () => {
     expect(signInErrorMessage(new ApiError({ type: 'network', title: 'x', status: 0 }))).toMatch(/could not be reached/);
     expect(signInErrorMessage(new Error('boom'))).toBe('Something went wrong. Try again.');
   });
+
+  it('says the same for refusals by Cognito, and tells a lockout or a disabled account apart', () => {
+    const cognito = (name: string, message: string) => Object.assign(new Error(message), { name });
+    expect(signInErrorMessage(cognito('NotAuthorizedException', 'Incorrect username or password.'))).toBe('Username or password is incorrect.');
+    expect(signInErrorMessage(cognito('UserNotFoundException', 'User does not exist.'))).toBe('Username or password is incorrect.');
+    expect(signInErrorMessage(cognito('NotAuthorizedException', 'User is disabled.'))).toMatch(/deactivated/);
+    expect(signInErrorMessage(cognito('TooManyRequestsException', 'Rate exceeded'))).toMatch(/Too many attempts/);
+    expect(signInErrorMessage(cognito('InvalidPasswordException', 'Password does not conform to policy: Password not long enough'))).toBe(
+      'The new password is not accepted: Password not long enough',
+    );
+  });
 });

@@ -1,15 +1,17 @@
 // The sign-in page: the first thing anyone sees. Username or email and password, one clear
 // error for wrong credentials, the lockout's end time when the account is locked, and nothing
-// a keyboard user cannot reach.
+// a keyboard user cannot reach. With Cognito the same form signs in to the staff pool, and a
+// temporary password is replaced here before the sign-in completes.
 import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { AlertCircle, LockKeyhole, ShieldCheck, Sparkles, Target } from 'lucide-react';
 import { loginRequestSchema, type LoginRequest } from '@shared/contracts/identity';
+import { NewPasswordForm } from './new-password-form';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
-import { useAuth } from '@/lib/auth';
+import { NewPasswordRequired, useAuth } from '@/lib/auth';
 import { BrandMark, BrandName } from '@/shell/brand-mark';
 import { HealthIndicator } from '@/shell/health-indicator';
 import { PasswordInput } from '../account/password-input';
@@ -27,9 +29,10 @@ export default function SignInPage() {
   useEffect(() => {
     document.title = 'Sign in · Pivotal CRM';
   }, []);
-  const { signIn, endedReason } = useAuth();
+  const { signIn, endedReason, runtimeConfig } = useAuth();
   const [error, setError] = useState<string | null>(null);
   const [showPassword, setShowPassword] = useState(false);
+  const [newPasswordStep, setNewPasswordStep] = useState(false);
   const form = useForm<LoginForm, unknown, LoginRequest>({
     resolver: zodResolver(loginRequestSchema),
     defaultValues: { login: '', password: '' },
@@ -41,6 +44,10 @@ export default function SignInPage() {
     try {
       await signIn(values);
     } catch (caught) {
+      if (caught instanceof NewPasswordRequired) {
+        setNewPasswordStep(true);
+        return;
+      }
       setError(signInErrorMessage(caught));
       form.setValue('password', '');
       form.setFocus('password');
@@ -104,6 +111,9 @@ export default function SignInPage() {
             </div>
           )}
 
+          {newPasswordStep ? (
+            <NewPasswordForm onError={setError} />
+          ) : (
           <form onSubmit={onSubmit} noValidate className="grid gap-4" aria-label="Sign in">
             <Field label="Username or email" error={errors.login?.message}>
               <Input autoComplete="username" autoFocus spellCheck={false} autoCapitalize="none" {...form.register('login')} />
@@ -120,7 +130,17 @@ export default function SignInPage() {
               {isSubmitting ? 'Signing in…' : 'Sign in'}
             </Button>
           </form>
+          )}
           <p className="mt-6 text-xs text-muted-foreground">Forgot your password? Ask an administrator of your workspace to reset it.</p>
+          {runtimeConfig?.authMode === 'cognito' && (
+            <p className="mt-2 text-xs text-muted-foreground">
+              A client of the agency?{' '}
+              <a href="/portal/sign-in" className="text-primary underline-offset-4 hover:underline">
+                Sign in to the client portal
+              </a>
+              .
+            </p>
+          )}
         </div>
         <HealthIndicator className="absolute bottom-5 left-1/2 -translate-x-1/2" />
       </main>

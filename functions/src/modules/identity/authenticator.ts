@@ -8,7 +8,9 @@
 // ended (sign-out, password change, reuse detection) is refused, at once on the container that
 // ended it (`forget`) and within SESSION_STATE_TTL_MS elsewhere. Cognito access tokens carry no
 // session of ours: there, sign-out is Cognito's and a token stays valid until it expires (its
-// holder's status and roles are still re-read every minute).
+// holder's status and roles are still re-read every minute). On a laptop, with COGNITO_ENDPOINT
+// on this machine (cognito-local), the pools' issuer is the emulator's own
+// (`http://127.0.0.1:<port>/<poolId>`) and its keys are read from it; never otherwise.
 import { CognitoJwtVerifier, JwtVerifier } from 'aws-jwt-verify';
 import { FetchError } from 'aws-jwt-verify/error';
 import type { Config } from '../../config/config';
@@ -115,9 +117,72 @@ export function createCognitoTokenVerifier(config: Config) {
   return { verifier, verify };
 }
 
+/** A Cognito emulator on this machine (cognito-local): its issuer is trusted only then. */
+export function isLoopbackEndpoint(endpoint: string | undefined): endpoint is string {
+  if (!endpoint) return false;
+  const { hostname, protocol } = new URL(endpoint);
+  return protocol === 'http:' && (hostname === '127.0.0.1' || hostname === 'localhost' || hostname === '[::1]');
+}
+
+type JwksDocument = Parameters<ReturnType<typeof JwtVerifier.create>['cacheJwks']>[0];
+
+async function fetchJwks(uri: string): Promise<JwksDocument> {
+  const response = await fetch(uri, { signal: AbortSignal.timeout(5_000) });
+  if (!response.ok) throw new VerificationKeysUnavailable(`${uri} answered ${response.status}`);
+  return (await response.json()) as JwksDocument;
+}
+
+/**
+ * cognito-local's access tokens: the emulator's issuer per pool, its JWKS (fetched once per
+ * pool; aws-jwt-verify fetches over https only), the app client and the token use.
+ */
+export function createEmulatedCognitoTokenVerifier(
+  config: Pick<Config, 'COGNITO_ENDPOINT' | 'COGNITO_STAFF_POOL_ID' | 'COGNITO_STAFF_CLIENT_ID' | 'COGNITO_PORTAL_POOL_ID' | 'COGNITO_PORTAL_CLIENT_ID'>,
+  loadJwks: (uri: string) => Promise<JwksDocument> = fetchJwks,
+): TokenVerifier {
+  const endpoint = config.COGNITO_ENDPOINT!.replace(/\/+$/, '');
+  const pools = [
+    { issuer: `${endpoint}/${config.COGNITO_STAFF_POOL_ID!}`, clientId: config.COGNITO_STAFF_CLIENT_ID! },
+    { issuer: `${endpoint}/${config.COGNITO_PORTAL_POOL_ID!}`, clientId: config.COGNITO_PORTAL_CLIENT_ID! },
+  ];
+  const checkFor =
+    (clientId: string) =>
+    ({ payload }: { payload: Record<string, unknown> }) => {
+      if (payload.token_use !== 'access') throw new TokenClaimError('not an access token');
+      if (payload.client_id !== clientId) throw new TokenClaimError('another app client');
+      if (typeof payload.exp !== 'number') throw new TokenClaimError('no expiry');
+      if (typeof payload.sub !== 'string' || !payload.sub) throw new TokenClaimError('no subject');
+    };
+  const [staff, portal] = pools as [(typeof pools)[number], (typeof pools)[number]];
+  const verifier = JwtVerifier.create([
+    { issuer: staff.issuer, audience: null, jwksUri: `${staff.issuer}/.well-known/jwks.json`, customJwtCheck: checkFor(staff.clientId) },
+    { issuer: portal.issuer, audience: null, jwksUri: `${portal.issuer}/.well-known/jwks.json`, customJwtCheck: checkFor(portal.clientId) },
+  ]);
+  let preloaded: Promise<void> | undefined;
+  return async (token) => {
+    preloaded ??= Promise.all(
+      pools.map(async ({ issuer }) => verifier.cacheJwks(await loadJwks(`${issuer}/.well-known/jwks.json`), issuer)),
+    )
+      .then(() => undefined)
+      .catch((error: unknown) => {
+        preloaded = undefined;
+        throw error instanceof VerificationKeysUnavailable ? error : new VerificationKeysUnavailable('The Cognito emulator keys could not be loaded.', { cause: error });
+      });
+    await preloaded;
+    const payload = verifier.verifySync(token);
+    const sub = payload.sub as string;
+    return { lookup: { cognitoSub: sub }, cacheKey: `cognito:${sub}`, version: null, expiresAt: (payload.exp as number) * 1000 };
+  };
+}
+
+function tokenVerifierFor(deps: Omit<Deps, 'auth'>): TokenVerifier {
+  const { config } = deps;
+  if (config.AUTH_MODE !== 'cognito') return createLocalTokenVerifier(deps);
+  return isLoopbackEndpoint(config.COGNITO_ENDPOINT) ? createEmulatedCognitoTokenVerifier(config) : createCognitoTokenVerifier(config).verify;
+}
+
 export function createAuthenticator(deps: Omit<Deps, 'auth'>, options: { verify?: TokenVerifier } = {}): Authenticator {
-  const verify =
-    options.verify ?? (deps.config.AUTH_MODE === 'cognito' ? createCognitoTokenVerifier(deps.config).verify : createLocalTokenVerifier(deps));
+  const verify = options.verify ?? tokenVerifierFor(deps);
   const cache = new Map<string, { state: UserAccessState; loadedAt: number }>();
   const verified = new Map<string, { subject: VerifiedSubject; until: number }>();
   const liveSessions = new Map<string, { userId: string; checkedAt: number }>();
