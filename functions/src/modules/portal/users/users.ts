@@ -95,8 +95,10 @@ export async function inviteOrgUser(
 }
 
 export async function setOrgUserActive(deps: Deps, hooks: PortalHooks, principal: Principal, actor: Actor, userId: string, active: boolean): Promise<PortalUser> {
+  // Whether the user is one of the organisation's comes first (404), then whether the caller may
+  // change them (403): a member learns nothing an admin's list would not show them.
+  await userInScope(deps.db, clientScope(principal), userId);
   const scope = await adminScope(deps.db, principal, active ? 'reactivate users' : 'deactivate users');
-  await userInScope(deps.db, scope, userId);
   if (userId === principal.userId) throw new AppError('conflict', { detail: `You cannot ${active ? 'reactivate' : 'deactivate'} yourself: ask another client admin.` });
   await (active ? hooks.users.reactivateUser : hooks.users.deactivateUser)(deps, { userId, context: actor });
   // This container forgets what it knew of them at once (others re-check within a minute).
