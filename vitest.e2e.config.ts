@@ -1,5 +1,6 @@
-// The browser suite: one local stack on a free port with a fresh data dir (started in the global
-// setup), Debian's Chromium driven by playwright-core, axe-core on every page.
+// The browser suite: two files at a time, each worker on its own local stack (a process on a free
+// port with a fresh data dir, started in the global setup), Debian's Chromium driven by
+// playwright-core, axe-core on every page. E2E_WORKERS sets how many run at once.
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
@@ -10,8 +11,8 @@ export default defineConfig({
   test: {
     include: ['test/e2e/**/*.e2e.test.ts'],
     globalSetup: ['test/e2e/support/global-setup.ts'],
-    fileParallelism: false,
     pool: 'forks',
+    maxWorkers: Number(process.env.E2E_WORKERS ?? '2') || 2,
     testTimeout: 90_000,
     hookTimeout: 180_000,
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },

@@ -1,13 +1,14 @@
 // Accounts and contacts in a browser: the filter bar narrows the accounts, the Cards / Table
 // switch keeps the filter and the selection, a contact is edited in place (and a stale edit is
 // refused plainly), a bulk delete is undone — and every screen passes axe-core in light and dark.
-import { beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Account, Contact } from '@shared/contracts/accounts';
 import { expectNoSeriousA11yViolations, screenshot } from './support/browser';
 import { launchSignedIn, signInAdminViaApi } from './support/session';
 import type { ApiSession } from './support/api-session';
 import { browserForSuite, eventually, itShowsEachScreenCleanly } from './support/suite';
+import { e2eStack } from './support/stack';
 
 /** The industry of the accounts the filter tests look for (no other seeded account has it). */
 const TARGET_INDUSTRY = 'Maritime Analytics';
@@ -91,7 +92,7 @@ beforeAll(async () => {
 });
 
 async function open(page: Page, path: string): Promise<void> {
-  await page.goto(new URL(path, inject('baseUrl')).href);
+  await page.goto(new URL(path, e2eStack().baseUrl).href);
   try {
     await shell(page).waitFor({ state: 'visible', timeout: WAIT_MS / 2 });
   } catch {

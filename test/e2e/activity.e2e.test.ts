@@ -1,12 +1,13 @@
 // The activity of a record and the contact policy: a note (with a mention) and a task added on a
 // contact show on the contact's and its account's timelines; the task is completed from My tasks;
 // a stricter policy lowers the reachable count a segment shows. Light and dark, axe-clean.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Account, Contact } from '@shared/contracts/accounts';
 import type { PolicyVersion } from '@shared/contracts/activity';
 import { expectNoSeriousA11yViolations, screenshot, type BrowserSession } from './support/browser';
 import { launchSignedIn, openApp } from './support/session';
 import { signInViaApi, type ApiSession } from './support/api-session';
+import { e2eStack } from './support/stack';
 
 const WAIT_MS = 45_000;
 const eventually = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 20_000 });
@@ -17,7 +18,7 @@ let account: Account;
 let contact: Contact;
 
 beforeAll(async () => {
-  admin = await signInViaApi(inject('baseUrl'), { login: inject('adminUsername'), password: inject('adminPassword') });
+  admin = await signInViaApi(e2eStack().baseUrl, { login: e2eStack().adminUsername, password: e2eStack().adminPassword });
   account = await admin.request<Account>('POST', '/api/accounts', { name: 'Timeline Works', domain: DOMAIN, country: 'US', source: 'e2e-activity' });
   contact = await admin.request<Contact>('POST', '/api/contacts', {
     accountId: account.id,

@@ -1,12 +1,13 @@
 // The contacts table at a laptop's 1440 × 900: every column, Compliance included, fits in the
 // table's scroll viewport; a click anywhere on a row (outside its links and checkbox) opens the
 // record, and so does Enter on a focused row — in the contacts and the accounts tables alike.
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import type { Account, Contact } from '@shared/contracts/accounts';
 import { screenshot, type BrowserSession } from './support/browser';
 import { launchSignedIn, openApp } from './support/session';
 import { signInViaApi, type ApiSession } from './support/api-session';
+import { e2eStack } from './support/stack';
 
 vi.setConfig({ testTimeout: 180_000 });
 
@@ -19,7 +20,7 @@ let account: Account;
 let contacts: Contact[];
 
 beforeAll(async () => {
-  admin = await signInViaApi(inject('baseUrl'), { login: inject('adminUsername'), password: inject('adminPassword') });
+  admin = await signInViaApi(e2eStack().baseUrl, { login: e2eStack().adminUsername, password: e2eStack().adminPassword });
   account = await admin.request<Account>('POST', '/api/accounts', { name: 'Thistlewood Cartography Holdings', domain: 'thistlewood-e2e.com', industry: 'Maritime Analytics', source: 'e2e' });
   contacts = [];
   for (const [first, title] of [

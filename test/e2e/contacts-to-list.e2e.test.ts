@@ -3,13 +3,14 @@
 // the same list (only the new ones count) — and the dialog passes axe-core; an account's contacts
 // go to a list from the accounts bulk bar. A segment on the first list
 // (an audience criterion) exports to CSV from the segment builder.
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Account, Contact } from '@shared/contracts/accounts';
 import type { StaticList } from '@shared/contracts/audience';
 import { expectNoSeriousA11yViolations, screenshot } from './support/browser';
 import { launchSignedIn, openApp, signInAdminViaApi } from './support/session';
 import type { ApiSession } from './support/api-session';
 import { browserForSuite, eventually } from './support/suite';
+import { e2eStack } from './support/stack';
 
 const WAIT_MS = 45_000;
 
@@ -112,7 +113,7 @@ describe('adding contacts to a list from the bulk bar', () => {
     const link = page.getByRole('link', { name: `Download ${FIRST.length} contacts` });
     await link.waitFor();
     await screenshot(page, 'segment-export-ready-dark');
-    const csv = await (await fetch(new URL((await link.getAttribute('href'))!, inject('baseUrl')))).text();
+    const csv = await (await fetch(new URL((await link.getAttribute('href'))!, e2eStack().baseUrl))).text();
     const emails = csv.split(/\r\n/).slice(1).filter(Boolean).map((line) => line.match(/[a-z]+@listwright-e2e\.com/)?.[0]);
     expect(emails.sort()).toEqual(FIRST.map((f) => `${f.toLowerCase()}@listwright-e2e.com`).sort());
   });

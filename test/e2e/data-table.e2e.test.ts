@@ -2,10 +2,11 @@
 // DOM, the last row is reachable through cursor pages, sorting goes through the sort state,
 // keyboard selection works up to "all matching", the filter lives in the URL and the column
 // layout is remembered.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { openBrowser, screenshot, type BrowserSession } from './support/browser';
 import { signInAsAdmin } from './support/session';
+import { e2eStack } from './support/stack';
 
 const TOTAL = '100,000';
 
@@ -18,7 +19,7 @@ describe('the data table with 100,000 rows', () => {
   const bulkText = () => page.getByTestId('bulk-bar').locator('span').first().textContent();
 
   async function openTable() {
-    await page.goto(new URL('/design#data', inject('baseUrl')).href);
+    await page.goto(new URL('/design#data', e2eStack().baseUrl).href);
     await tableReady();
   }
 

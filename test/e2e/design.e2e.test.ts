@@ -3,10 +3,11 @@
 // remembered, and full-page screenshots are kept for review.
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, inject, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { expectNoSeriousA11yViolations, openBrowser, type BrowserSession } from './support/browser';
 import { signInAsAdmin } from './support/session';
+import { e2eStack } from './support/stack';
 
 const SHOTS = path.resolve('test-results/screenshots');
 
@@ -25,7 +26,7 @@ async function fullPage(page: Page, name: string): Promise<void> {
 
 async function openDesignPage(page: Page): Promise<void> {
   await signInAsAdmin(page);
-  await page.goto(new URL('/design', inject('baseUrl')).href);
+  await page.goto(new URL('/design', e2eStack().baseUrl).href);
   await page.getByRole('heading', { name: 'Design system', level: 1 }).waitFor({ state: 'visible', timeout: 20_000 });
   // The table's first cursor page has arrived.
   await page.getByRole('grid', { name: 'Accounts' }).locator('tbody tr[role="row"]').first().waitFor({ state: 'visible', timeout: 20_000 });

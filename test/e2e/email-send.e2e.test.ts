@@ -8,7 +8,7 @@
 // show both, axe-clean in light and dark.
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Account, Contact } from '@shared/contracts/accounts';
 import type { PolicyVersion } from '@shared/contracts/activity';
@@ -19,6 +19,7 @@ import { expectNoSeriousA11yViolations } from './support/browser';
 import { insertMergeField, saveStatus } from './support/email-builder';
 import { launchSignedIn, openApp, signInAdminViaApi } from './support/session';
 import { browserForSuite, eventually, isDark } from './support/suite';
+import { e2eStack } from './support/stack';
 
 const WAIT_MS = 45_000;
 const DOMAIN = 'letters.harrowgate-e2e.example';
@@ -90,7 +91,7 @@ const launch = (colorScheme: 'light' | 'dark') => launchSignedIn(colorScheme, WA
 
 /** The SES emulator's messages to this file's readers (other files send through the same stack). */
 async function storedMessages(): Promise<StoredMail[]> {
-  const response = await fetch(`${inject('sesEndpoint')}/store`);
+  const response = await fetch(`${e2eStack().sesEndpoint}/store`);
   expect(response.status).toBe(200);
   const { emails } = (await response.json()) as { emails: StoredMail[] };
   return emails.filter((m) => m.destination.to.some((to) => to.endsWith(`@${READER_DOMAIN}`)));

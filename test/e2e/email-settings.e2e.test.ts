@@ -4,13 +4,14 @@
 // tracking domain cannot be added while no tracking host is configured; a campaign manager sees
 // the same page read-only. Every tab axe-clean in light and dark, with screenshots.
 import { copyFile, mkdir } from 'node:fs/promises';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { SenderProfile } from '@shared/contracts/email';
 import { expectNoSeriousA11yViolations, openBrowser, screenshot } from './support/browser';
 import { signInViaApi, type ApiSession } from './support/api-session';
 import { launchSignedIn, openApp, signIn } from './support/session';
 import { browserForSuite, eventually, isDark } from './support/suite';
+import { e2eStack } from './support/stack';
 
 const WAIT_MS = 30_000;
 const DOMAIN = 'news-e2e.example';
@@ -22,7 +23,7 @@ const SHOTS = '/tmp/email-settings-screens';
 let admin: ApiSession;
 
 beforeAll(async () => {
-  admin = await signInViaApi(inject('baseUrl'), { login: inject('adminUsername'), password: inject('adminPassword') });
+  admin = await signInViaApi(e2eStack().baseUrl, { login: e2eStack().adminUsername, password: e2eStack().adminPassword });
   await admin.request('POST', '/api/users', {
     firstName: 'Mina',
     lastName: 'Settings',
@@ -48,7 +49,7 @@ describe('an admin setting up email', () => {
 
   it('adds a sending domain, sees its DKIM records, copies them as a zone file and checks it until verified', async () => {
     const { page, context } = browser;
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: inject('baseUrl') });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: e2eStack().baseUrl });
     await openApp(page, '/settings/email');
     await page.getByRole('heading', { name: 'Email', level: 1 }).waitFor();
     // Other files of the suite share the stack and may have added domains of their own.

@@ -7,7 +7,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Contact } from '@shared/contracts/accounts';
 import type { StaticList } from '@shared/contracts/audience';
 import type { Organisation } from '@shared/contracts/identity';
@@ -18,6 +18,7 @@ import { expectNoSeriousA11yViolations, openBrowser, screenshot, type BrowserSes
 import { openApp, signIn, signInAdminViaApi } from './support/session';
 import type { ApiSession } from './support/api-session';
 import { eventually, isDark } from './support/suite';
+import { e2eStack } from './support/stack';
 
 const WAIT_MS = 60_000;
 /** The pipeline runs three vendors' stand-ins in turn: give it room on a busy machine. */
@@ -80,7 +81,7 @@ async function until<T>(what: string, read: () => Promise<T>, ok: (value: T) => 
 }
 
 async function standin(method: string, route: string, body?: unknown): Promise<void> {
-  const res = await fetch(`${inject('telnyxStandinUrl')}${route}`, {
+  const res = await fetch(`${e2eStack().telnyxStandinUrl}${route}`, {
     method,
     headers: body === undefined ? {} : { 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),

@@ -4,7 +4,7 @@
 // fake client endpoint, sees its signing secret once, sends a test and reads the client's 200 in
 // the receipt; a refused value is shown on its field. Then every tab is axe-clean, light and dark.
 import { copyFile, mkdir } from 'node:fs/promises';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { LeadCampaignSettings, ReasonCode } from '@shared/contracts/leads';
 import type { DeliveryConfig } from '@shared/contracts/lead-delivery';
@@ -12,13 +12,7 @@ import { signInViaApi, type ApiSession } from './support/api-session';
 import { expectNoSeriousA11yViolations, screenshot } from './support/browser';
 import { launchSignedIn, openApp } from './support/session';
 import { browserForSuite, eventually, isDark } from './support/suite';
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    /** The stack's fake client endpoint for lead delivery (`<it>/hooks/leads` to deliver to, `GET <it>/__client/received`, `POST <it>/__client/faults`). */
-    fakeClientUrl: string;
-  }
-}
+import { e2eStack } from './support/stack';
 
 const WAIT_MS = 30_000;
 const CLIENT = 'Northwind Traders (lead QA e2e)';
@@ -40,10 +34,10 @@ let admin: ApiSession;
 let clientOrgId: string;
 let campaignId: string;
 
-const hookUrl = () => `${inject('fakeClientUrl')}${HOOK_PATH}`;
+const hookUrl = () => `${e2eStack().fakeClientUrl}${HOOK_PATH}`;
 
 async function fakeClient<T>(method: 'GET' | 'POST', route: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${inject('fakeClientUrl')}${route}`, {
+  const res = await fetch(`${e2eStack().fakeClientUrl}${route}`, {
     method,
     headers: body === undefined ? {} : { 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
@@ -53,7 +47,7 @@ async function fakeClient<T>(method: 'GET' | 'POST', route: string, body?: unkno
 }
 
 beforeAll(async () => {
-  admin = await signInViaApi(inject('baseUrl'), { login: inject('adminUsername'), password: inject('adminPassword') });
+  admin = await signInViaApi(e2eStack().baseUrl, { login: e2eStack().adminUsername, password: e2eStack().adminPassword });
   clientOrgId = (await admin.request<{ id: string }>('POST', '/api/organisations', { name: CLIENT })).id;
   campaignId = (
     await admin.request<{ id: string }>('POST', '/api/telephony/campaigns', {

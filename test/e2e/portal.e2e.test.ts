@@ -4,7 +4,7 @@
 // campaign; a lead from that campaign is approved and appears in the portal; the client returns
 // it; the order shows one unit reopened and the lead is back in QA. Every portal screen is
 // axe-clean in light and dark. State the test is not about is arranged through the API.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Contact } from '@shared/contracts/accounts';
 import type { StaticList } from '@shared/contracts/audience';
@@ -17,6 +17,7 @@ import { signInViaApi, type ApiSession } from './support/api-session';
 import { expectNoSeriousA11yViolations, openBrowser, screenshot, type BrowserSession } from './support/browser';
 import { signIn, signInAdminViaApi } from './support/session';
 import { eventually, isDark } from './support/suite';
+import { e2eStack } from './support/stack';
 
 const WAIT_MS = 60_000;
 /** The lead pipeline runs its vendors' stand-ins before a lead may be approved. */
@@ -52,7 +53,7 @@ async function signInClient(page: Page): Promise<void> {
 }
 
 async function openPortal(page: Page, path: string): Promise<void> {
-  await page.goto(new URL(path, inject('baseUrl')).href);
+  await page.goto(new URL(path, e2eStack().baseUrl).href);
   await page.getByTestId('portal-shell').waitFor({ state: 'visible' });
 }
 
@@ -80,7 +81,7 @@ describe('a client ordering leads, watching them arrive and returning one', () =
       orgId: org.id,
       mustChangePassword: false,
     });
-    client = await signInViaApi(inject('baseUrl'), { login: CLIENT.username, password: CLIENT.password });
+    client = await signInViaApi(e2eStack().baseUrl, { login: CLIENT.username, password: CLIENT.password });
 
     // The accounts we hold among the client's targets, and people at a few of them.
     const accounts: { id: string; domain: string }[] = [];
@@ -142,7 +143,7 @@ describe('a client ordering leads, watching them arrive and returning one', () =
     const { page } = light!;
     await signInClient(page);
     // A client user is kept inside the portal.
-    await page.goto(new URL('/contacts', inject('baseUrl')).href);
+    await page.goto(new URL('/contacts', e2eStack().baseUrl).href);
     await page.waitForURL(/\/portal$/);
     await expect.poll(() => page.getByTestId('portal-org-name').textContent()).toBe('Kestrel Analytics');
 

@@ -3,13 +3,14 @@
 // row unticked since), and two accounts picked in the cards view export as those two — the bar
 // passes axe-core in light and dark. An export left while it runs points to the imports page,
 // which lists every export with its file.
-import { beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import type { Account, Contact } from '@shared/contracts/accounts';
 import { expectNoSeriousA11yViolations, screenshot } from './support/browser';
 import { launchSignedIn, openApp, signInAdminViaApi } from './support/session';
 import type { ApiSession } from './support/api-session';
 import { browserForSuite, eventually } from './support/suite';
+import { e2eStack } from './support/stack';
 
 vi.setConfig({ testTimeout: 180_000 });
 
@@ -46,7 +47,7 @@ interface Csv {
 async function download(bulkBar: Locator, name: string): Promise<Csv> {
   const link = bulkBar.getByRole('link', { name });
   await link.waitFor();
-  const response = await fetch(new URL((await link.getAttribute('href'))!, inject('baseUrl')));
+  const response = await fetch(new URL((await link.getAttribute('href'))!, e2eStack().baseUrl));
   expect(response.ok).toBe(true);
   const bytes = new Uint8Array(await response.arrayBuffer());
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
@@ -250,7 +251,7 @@ describe('an export left while it runs', () => {
     expect(links).toEqual(expect.arrayContaining(['Download 2 contacts', `Download ${TARGET_COUNT} contacts`, 'Download 2 accounts']));
     expect(await table.getByText('You').count()).toBeGreaterThan(0);
     // The link works: the file holds the header and the one contact.
-    const newest = await fetch(new URL((await table.getByRole('link', { name: 'Download 1 contact' }).first().getAttribute('href'))!, inject('baseUrl')));
+    const newest = await fetch(new URL((await table.getByRole('link', { name: 'Download 1 contact' }).first().getAttribute('href'))!, e2eStack().baseUrl));
     expect(newest.ok).toBe(true);
     expect((await newest.text()).split('\r\n').filter(Boolean)).toHaveLength(2);
     await expectNoSeriousA11yViolations(page);

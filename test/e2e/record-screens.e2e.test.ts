@@ -2,12 +2,13 @@
 // and contact lists and pages, their create and edit dialogs, and the kit's other dialogs (a
 // list's name, a domain set, a suppression, a user, a password). Each passes axe-core and leaves
 // a screenshot; a refused create shows its field errors on the fields.
-import { beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Account, Contact } from '@shared/contracts/accounts';
 import { expectNoSeriousA11yViolations, screenshot } from './support/browser';
 import { launchSignedIn, openApp } from './support/session';
 import { signInViaApi, type ApiSession } from './support/api-session';
+import { e2eStack } from './support/stack';
 
 vi.setConfig({ testTimeout: 300_000 });
 
@@ -18,7 +19,7 @@ let account: Account;
 let contact: Contact;
 
 beforeAll(async () => {
-  admin = await signInViaApi(inject('baseUrl'), { login: inject('adminUsername'), password: inject('adminPassword') });
+  admin = await signInViaApi(e2eStack().baseUrl, { login: e2eStack().adminUsername, password: e2eStack().adminPassword });
   account = await admin.request<Account>('POST', '/api/accounts', {
     name: 'Wrenfield Instruments',
     domain: 'wrenfield-e2e.com',

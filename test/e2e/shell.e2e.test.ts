@@ -1,11 +1,12 @@
 // The app shell in a browser: every page opens in light and dark mode with no serious axe
 // finding (screenshots kept), the command palette and go-to shortcuts navigate, the sidebar and
 // the theme are remembered, and the theme is right before the first paint after a reload.
-import { afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { expectNoSeriousA11yViolations, openBrowser, screenshot } from './support/browser';
 import { openApp, signInAsAdmin, signOut, signInAdminViaApi } from './support/session';
 import { browserForSuite, isDark } from './support/suite';
+import { e2eStack } from './support/stack';
 
 /** A small realistic team, so the pages are seen with data in them. */
 const TEAM = [
@@ -49,13 +50,12 @@ const PAGES = [
   { path: '/no-such-page', name: 'not-found', ready: (page: Page) => page.getByTestId('not-found').waitFor() },
 ];
 
-
 describe.each(['light', 'dark'] as const)('every page in the %s theme', (theme) => {
   const browser = browserForSuite(() => openBrowser({ colorScheme: theme }));
 
   it('shows the sign-in page cleanly before anyone signs in', async () => {
     const { page } = browser;
-    await page.goto(new URL('/sign-in', inject('baseUrl')).href);
+    await page.goto(new URL('/sign-in', e2eStack().baseUrl).href);
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     expect(await isDark(page)).toBe(theme === 'dark');
     await expectNoSeriousA11yViolations(page);
@@ -196,13 +196,13 @@ describe('the shell', () => {
     const { page } = browser;
     await openApp(page, '/');
     await signOut(page);
-    await page.goto(new URL('/settings/users', inject('baseUrl')).href);
+    await page.goto(new URL('/settings/users', e2eStack().baseUrl).href);
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     expect(new URL(page.url()).search).toBe('?next=%2Fsettings%2Fusers');
     // Keyboard only: the username field has focus, Tab reaches the password, Enter signs in.
-    await page.keyboard.type(inject('adminUsername'));
+    await page.keyboard.type(e2eStack().adminUsername);
     await page.keyboard.press('Tab');
-    await page.keyboard.type(inject('adminPassword'));
+    await page.keyboard.type(e2eStack().adminPassword);
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Users', level: 1 }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/settings/users');

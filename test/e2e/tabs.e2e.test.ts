@@ -1,10 +1,11 @@
 // Several tabs of one browser share the refresh cookie. Opened or reloaded at the same moment,
 // each restores its session from that cookie: all of them stay signed in, and the session goes on
 // working after — a tab sending the cookie another tab has just rotated is a race, not a theft.
-import { describe, expect, inject, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchSignedIn } from './support/session';
 import { browserForSuite } from './support/suite';
+import { e2eStack } from './support/stack';
 
 vi.setConfig({ testTimeout: 120_000 });
 
@@ -24,7 +25,7 @@ describe('tabs of one browser', () => {
 
   it('stay signed in when opened, reloaded or refreshed at the same moment', async () => {
     const pages = [browser.page, ...(await Promise.all(Array.from({ length: TABS - 1 }, () => browser.context.newPage())))];
-    const url = (path: string) => new URL(path, inject('baseUrl')).href;
+    const url = (path: string) => new URL(path, e2eStack().baseUrl).href;
 
     // Opened together: every new tab restores its session from the one cookie.
     await Promise.all(pages.slice(1).map((page, i) => page.goto(url(i % 2 ? '/contacts' : '/accounts'))));

@@ -3,7 +3,7 @@
 // reaches the agent; the person who answers is put through and the console shows the live call;
 // the agent fills the qualification form and sets a positive disposition; the call, its recording
 // and the disposition are on the contact's timeline. State is arranged through the API.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Contact } from '@shared/contracts/accounts';
 import type { StaticList } from '@shared/contracts/audience';
 import type { CallCampaign, Trunk } from '@shared/contracts/telephony';
@@ -12,6 +12,7 @@ import { expectNoSeriousA11yViolations, openBrowser, screenshot, type BrowserSes
 import { signInAdminViaApi, signIn, openApp } from './support/session';
 import type { ApiSession } from './support/api-session';
 import { eventually } from './support/suite';
+import { e2eStack } from './support/stack';
 
 const WAIT_MS = 45_000;
 const AGENT = { username: 'dora.dialer', password: 'Amber-Signal-Harbour-73' };
@@ -35,7 +36,7 @@ function zoneInDaytime(): string {
 }
 
 async function standin<T>(method: string, route: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${inject('telnyxStandinUrl')}${route}`, {
+  const res = await fetch(`${e2eStack().telnyxStandinUrl}${route}`, {
     method,
     headers: body === undefined ? {} : { 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),

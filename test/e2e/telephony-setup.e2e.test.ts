@@ -3,13 +3,14 @@
 // questions (seen live in the preview), edits the dispositions, assigns an agent and activates
 // it. Then every telephony screen is axe-clean in light and dark, with screenshots.
 import { copyFile, mkdir } from 'node:fs/promises';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { CallCampaign, Trunk } from '@shared/contracts/telephony';
 import { signInViaApi, type ApiSession } from './support/api-session';
 import { expectNoSeriousA11yViolations, screenshot } from './support/browser';
 import { launchSignedIn, openApp } from './support/session';
 import { browserForSuite, eventually, isDark } from './support/suite';
+import { e2eStack } from './support/stack';
 
 const WAIT_MS = 30_000;
 const TRUNK = 'Telnyx e2e';
@@ -24,7 +25,7 @@ let agentId: string;
 let campaignId: string;
 
 beforeAll(async () => {
-  admin = await signInViaApi(inject('baseUrl'), { login: inject('adminUsername'), password: inject('adminPassword') });
+  admin = await signInViaApi(e2eStack().baseUrl, { login: e2eStack().adminUsername, password: e2eStack().adminPassword });
   const agent = await admin.request<{ id: string }>('POST', '/api/users', {
     ...AGENT,
     email: 'ava.agent@northwind-demand.com',

@@ -2,7 +2,7 @@
 // the first-run checklist, each step ticked once done), and the segment builder's account fields,
 // country picker and convert-to-list with its opted-out and suppressed counts — in light and
 // dark, checked by axe-core.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Account, Contact } from '@shared/contracts/accounts';
 import type { Dashboard } from '@shared/contracts/dashboard';
@@ -10,6 +10,7 @@ import type { StaticList } from '@shared/contracts/audience';
 import { expectNoSeriousA11yViolations, screenshot, type BrowserSession } from './support/browser';
 import { launchSignedIn, openApp } from './support/session';
 import { signInViaApi, type ApiSession } from './support/api-session';
+import { e2eStack } from './support/stack';
 
 const WAIT_MS = 45_000;
 const eventually = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 20_000 });
@@ -18,7 +19,7 @@ const INDUSTRY = 'Quantum Widgets E2E';
 let admin: ApiSession;
 
 beforeAll(async () => {
-  admin = await signInViaApi(inject('baseUrl'), { login: inject('adminUsername'), password: inject('adminPassword') });
+  admin = await signInViaApi(e2eStack().baseUrl, { login: e2eStack().adminUsername, password: e2eStack().adminPassword });
 });
 
 async function segmentCount(page: Page): Promise<number> {

@@ -1,9 +1,10 @@
 // Signing in through the real sign-in page, as a person would. Use `signInAsAdmin(page)` in any
 // browser test that needs the app; the suite's admin has left the first-run state already.
-import { inject } from 'vitest';
+
 import type { Page } from 'playwright-core';
 import { signInViaApi, type ApiSession } from './api-session';
 import { openBrowser, type BrowserSession } from './browser';
+import { e2eStack } from './stack';
 
 export interface Credentials {
   username: string;
@@ -22,7 +23,7 @@ export interface SignInOptions {
 
 /** Opens the sign-in page, signs in with the credentials and waits for the app to be ready. */
 export async function signIn(page: Page, credentials: Credentials, options: SignInOptions = {}): Promise<void> {
-  const baseUrl = options.baseUrl ?? inject('baseUrl');
+  const baseUrl = options.baseUrl ?? e2eStack().baseUrl;
   await page.goto(new URL('/sign-in', baseUrl).href);
   await page.getByLabel('Username or email').fill(credentials.username);
   await page.getByLabel('Password', { exact: true }).fill(credentials.password);
@@ -33,7 +34,7 @@ export async function signIn(page: Page, credentials: Credentials, options: Sign
 }
 
 export async function signInAsAdmin(page: Page, options: Omit<SignInOptions, 'expect'> = {}): Promise<void> {
-  await signIn(page, { username: inject('adminUsername'), password: inject('adminPassword') }, options);
+  await signIn(page, { username: e2eStack().adminUsername, password: e2eStack().adminPassword }, options);
 }
 
 /** Signs out through the user menu and waits for the sign-in page. */
@@ -53,11 +54,11 @@ export async function launchSignedIn(colorScheme: 'light' | 'dark', timeoutMs: n
 
 /** Goes to a path of the app on the suite's stack and waits for its shell. */
 export async function openApp(page: Page, path: string): Promise<void> {
-  await page.goto(new URL(path, inject('baseUrl')).href);
+  await page.goto(new URL(path, e2eStack().baseUrl).href);
   await page.getByTestId('app-shell').waitFor({ state: 'visible' });
 }
 
 /** The suite's admin, signed in through the API for arranging data. */
 export function signInAdminViaApi(): Promise<ApiSession> {
-  return signInViaApi(inject('baseUrl'), { login: inject('adminUsername'), password: inject('adminPassword') });
+  return signInViaApi(e2eStack().baseUrl, { login: e2eStack().adminUsername, password: e2eStack().adminPassword });
 }

@@ -1,0 +1,33 @@
+// Which stack a browser test talks to. The suite runs two files at a time, each worker on its own
+// stack (test/e2e/support/global-setup.ts), so two files never see each other's data.
+import { inject } from 'vitest';
+
+export interface E2eStack {
+  baseUrl: string;
+  mailViewerUrl: string;
+  /** The SES endpoint the stack sends through; `GET <it>/store` lists every message sent. */
+  sesEndpoint: string;
+  adminUsername: string;
+  adminPassword: string;
+  /** The stack's Telnyx stand-in, controlled over HTTP (`POST <it>/__standin/outcomes`, `GET <it>/__standin/calls`). */
+  telnyxStandinUrl: string;
+  /** The AssemblyAI stand-in (`GET <it>/__standin/transcripts`, `POST <it>/__standin/faults`). */
+  assemblyaiStandinUrl: string;
+  /** The OpenAI stand-in's base URL (`GET <it>/__standin/requests`, `POST <it>/__standin/faults`). */
+  openaiStandinUrl: string;
+  /** The stack's fake client endpoint for lead delivery (`<it>/hooks/leads` to deliver to, `GET <it>/__client/received`, `POST <it>/__client/faults`). */
+  fakeClientUrl: string;
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    stacks: E2eStack[];
+  }
+}
+
+/** This worker's stack (VITEST_POOL_ID runs from 1 to the number of workers). */
+export function e2eStack(): E2eStack {
+  const stacks = inject('stacks');
+  const pool = Number(process.env.VITEST_POOL_ID ?? '1');
+  return stacks[(Math.max(1, pool) - 1) % stacks.length]!;
+}
