@@ -624,9 +624,9 @@ describe('the CDK app, as deployed with a built SPA and an email domain', () => 
       expect(actionsOf(fn('API module identity')).filter((a) => !a.startsWith('cognito-idp:'))).toEqual(['rds-db:connect']);
     });
 
-    it('gives no other function the user-management calls', () => {
+    it('gives the user-management calls only to identity and the portal (client admins invite and deactivate their users)', () => {
       const managers = allFunctions().filter((f) => actionsOf(f).includes('cognito-idp:AdminDisableUser'));
-      expect(managers.map((f) => f.Properties.Description)).toEqual(['API module identity']);
+      expect(managers.map((f) => f.Properties.Description).sort()).toEqual(['API module identity', 'API module portal']);
     });
 
     it('lets the imports API write only under imports/ and read only imports/ and exports/', () => {
