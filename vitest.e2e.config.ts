@@ -3,6 +3,7 @@
 // playwright-core, axe-core on every page. E2E_WORKERS sets how many run at once.
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
+import { E2eSequencer } from './test/e2e/support/sequencer';
 
 const root = path.dirname(new URL(import.meta.url).pathname);
 
@@ -13,6 +14,7 @@ export default defineConfig({
     globalSetup: ['test/e2e/support/global-setup.ts'],
     pool: 'forks',
     maxWorkers: Number(process.env.E2E_WORKERS ?? '2') || 2,
+    sequence: { sequencer: E2eSequencer },
     testTimeout: 90_000,
     hookTimeout: 180_000,
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
