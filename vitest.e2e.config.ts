@@ -5,12 +5,17 @@ import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 import { E2eSequencer } from './test/e2e/support/sequencer';
 
+/** Files whose subject is real time (the dialer's 2-second rule, WebRTC): run alone, after the others. */
+const REAL_TIME_FILES = ['test/e2e/telephony-dialer.e2e.test.ts', 'test/e2e/telnyx-webrtc.e2e.test.ts'];
+
 const root = path.dirname(new URL(import.meta.url).pathname);
 
 export default defineConfig({
   resolve: { alias: { '@shared': path.join(root, 'shared') } },
   test: {
-    include: ['test/e2e/**/*.e2e.test.ts'],
+    // scripts/e2e.mjs runs two passes: the real-time files alone, after the others.
+    include: process.env.E2E_PASS === 'real-time' ? REAL_TIME_FILES : ['test/e2e/**/*.e2e.test.ts'],
+    exclude: process.env.E2E_PASS === 'parallel' ? REAL_TIME_FILES : [],
     globalSetup: ['test/e2e/support/global-setup.ts'],
     pool: 'forks',
     maxWorkers: Number(process.env.E2E_WORKERS ?? '2') || 2,
