@@ -5,8 +5,8 @@ import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 import { E2eSequencer } from './test/e2e/support/sequencer';
 
-/** Files whose subject is real time (the dialer's 2-second rule, WebRTC): run alone, after the others. */
-const REAL_TIME_FILES = ['test/e2e/telephony-dialer.e2e.test.ts', 'test/e2e/telnyx-webrtc.e2e.test.ts'];
+/** Files whose subject is real time (the dialer's 2-second rule, WebRTC, a lead from a dialled call): run alone, after the others. */
+const REAL_TIME_FILES = ['test/e2e/telephony-dialer.e2e.test.ts', 'test/e2e/telnyx-webrtc.e2e.test.ts', 'test/e2e/leads-qa.e2e.test.ts'];
 
 const root = path.dirname(new URL(import.meta.url).pathname);
 
