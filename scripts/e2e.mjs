@@ -1,7 +1,7 @@
 // The browser suite in two passes, on one build of the SPA: first every file that tolerates a busy
-// machine, two at a time (E2E_WORKERS), each worker on its own stack; then the files whose subject
-// is real time (the dialer's 2-second rule, WebRTC: REAL_TIME_FILES in vitest.e2e.config.ts), one
-// at a time on a quiet machine. File arguments filter both passes.
+// machine (E2E_WORKERS at a time, each worker on its own stack); then the files whose subject is
+// real time (the dialer's 2-second rule, WebRTC: REAL_TIME_FILES in vitest.e2e.config.ts), one at
+// a time. File arguments filter both passes.
 import { spawnSync } from 'node:child_process';
 
 const args = process.argv.slice(2);

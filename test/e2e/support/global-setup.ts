@@ -1,5 +1,5 @@
 // Starts the product for the browser suite: the SPA built once, then one local stack per worker
-// (E2E_WORKERS, default 2), each in its own process on a free port with a fresh data directory
+// (E2E_WORKERS, default 1), each in its own process on a free port with a fresh data directory
 // and emulators in memory, so files running at once never share data or a CPU. The default
 // admin's first-run password is changed through the API, so every test file finds an ordinary
 // signed-in-able admin (a file that tests the first run starts its own stack). Stopped when the
@@ -15,8 +15,8 @@ const children: ChildProcess[] = [];
 
 /** How many files run at once, each on its own stack. */
 export function e2eWorkers(): number {
-  const n = Number(process.env.E2E_WORKERS ?? '2');
-  return Number.isInteger(n) && n >= 1 ? n : 2;
+  const n = Number(process.env.E2E_WORKERS ?? '1');
+  return Number.isInteger(n) && n >= 1 ? n : 1;
 }
 
 async function buildSpa(): Promise<void> {

@@ -1,5 +1,6 @@
-// Which stack a browser test talks to. The suite runs two files at a time, each worker on its own
-// stack (test/e2e/support/global-setup.ts), so two files never see each other's data.
+// Which stack a browser test talks to. When the suite runs several files at once (E2E_WORKERS),
+// each worker has its own stack (test/e2e/support/global-setup.ts), so two files running together
+// never see each other's data.
 import { inject } from 'vitest';
 
 export interface E2eStack {
