@@ -12,7 +12,7 @@ import type { E2eStack } from './stack';
 async function main(): Promise<void> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'pivotal-e2e-'));
-  const stack = await startLocalStack({ port: 0, host: '127.0.0.1', dataDir, env: { ...E2E_STACK_ENV }, spa: 'prebuilt', ephemeral: true, fastRetries: true });
+  const stack = await startLocalStack({ port: 0, host: '127.0.0.1', dataDir, env: { ...E2E_STACK_ENV, ...(process.env.E2E_LOG_LEVEL ? { LOG_LEVEL: process.env.E2E_LOG_LEVEL } : {}) }, spa: 'prebuilt', ephemeral: true, fastRetries: true });
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {

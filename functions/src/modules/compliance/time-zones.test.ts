@@ -29,6 +29,9 @@ describe('where a contact may be, in time zones', () => {
 
   it('prefers the contact time zone, then the state, then the country, then the phone', () => {
     expect(candidateZones({ timezone: 'europe/paris', country: 'US', state: 'TX', phones: ['+12125550100'] })).toEqual(['Europe/Paris']);
+    // IANA names the runtime lists under their old ones (Asia/Calcutta, Europe/Kiev) are the contact's own too.
+    expect(candidateZones({ timezone: 'Asia/Kolkata', country: 'US', phones: ['+14158675301'] })).toEqual(['Asia/Kolkata']);
+    expect(candidateZones({ timezone: 'Europe/Kyiv', country: 'US', phones: ['+14158675301'] })).toEqual(['Europe/Kyiv']);
     expect(candidateZones({ timezone: 'Not/A_Zone', country: 'US', state: 'tx', phones: [] }).sort()).toEqual(['America/Chicago', 'America/Denver']);
     expect(candidateZones({ country: 'US', state: 'US-NY', phones: [] })).toEqual(['America/New_York']);
     expect(candidateZones({ country: 'au', state: 'Queensland', phones: [] })).toEqual(['Australia/Brisbane']);

@@ -107,7 +107,42 @@ const COUNTRY_OVERRIDES: Record<string, readonly string[]> = {
 };
 
 /** Common names of zones that CLDR's lists do not carry. */
-const EXTRA_ZONE_NAMES = ['UTC', 'Etc/UTC', 'GMT', 'US/Eastern', 'US/Central', 'US/Mountain', 'US/Pacific', 'US/Alaska', 'US/Hawaii', 'US/Arizona'];
+/**
+ * Names a contact's time zone may carry that the runtime's list leaves out: aliases, and the IANA
+ * names of zones ICU still lists under their old ones (Node lists Asia/Calcutta, not Asia/Kolkata).
+ */
+const EXTRA_ZONE_NAMES = [
+  'UTC',
+  'Etc/UTC',
+  'GMT',
+  'US/Eastern',
+  'US/Central',
+  'US/Mountain',
+  'US/Pacific',
+  'US/Alaska',
+  'US/Hawaii',
+  'US/Arizona',
+  'Asia/Kolkata',
+  'Asia/Kathmandu',
+  'Asia/Yangon',
+  'Asia/Ho_Chi_Minh',
+  'Europe/Kyiv',
+  'Europe/Uzhgorod',
+  'America/Nuuk',
+  'America/Atikokan',
+  'Pacific/Kanton',
+  'Pacific/Chuuk',
+  'Pacific/Pohnpei',
+  'Atlantic/Faroe',
+  'Africa/Asmara',
+  'America/Argentina/Buenos_Aires',
+  'America/Argentina/Cordoba',
+  'America/Argentina/Jujuy',
+  'America/Argentina/Mendoza',
+  'America/Argentina/Catamarca',
+  'America/Indiana/Indianapolis',
+  'America/Kentucky/Louisville',
+];
 
 function countryZones(country: string): string[] {
   const override = COUNTRY_OVERRIDES[country];
