@@ -1,16 +1,12 @@
 // Fixtures of the portal tests: the local stack's pieces (a fresh database, dynalite, s3rver), the
 // portal, leads and telephony APIs wired as the root wires them, staff users of each role and
 // client users of an organisation (client admins too) with real tokens, and an order builder.
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { OrderState } from '@shared/contracts/portal';
 import type { Role } from '@shared/roles';
-import { ensureMainTable, startDynamo, type DynamoEmulator } from '../../../../infra/local/emulators/dynamo';
-import { startS3, type S3Emulator } from '../../../../infra/local/emulators/s3';
-import { createTestDeps, type TestContext } from '../../../test/support/test-deps';
-import { FAST_AUTH_ENV, makeUser, testClock, type TestClock } from '../../../test/support/identity-fixtures';
+import { createEmulatedStack, type EmulatedStack } from '../../../test/support/emulated-stack';
+import type { TestContext } from '../../../test/support/test-deps';
+import { makeUser } from '../../../test/support/identity-fixtures';
 import { invoke, type InvokeRequest, type InvokeResponse } from '../../../test/support/invoke';
 import { leadsHooks, portalHooks, telephonyHooks } from '../../composition';
 import { orders, orderTargetDomains, organisations, users } from '../../db/schema';
@@ -21,12 +17,8 @@ import { createTelephonyModule } from '../telephony';
 import { createPortalModule } from './index';
 
 export const BUCKET = 'pivotal-portal-test';
-const TABLE = 'pivotal-portal-test';
 
-export interface PortalTestContext extends TestContext {
-  clock: TestClock;
-  s3: S3Emulator;
-  dynamo: DynamoEmulator;
+export interface PortalTestContext extends EmulatedStack {
   portalApi: HttpHandler;
   leadsApi: HttpHandler;
   telephonyApi: HttpHandler;
@@ -35,32 +27,11 @@ export interface PortalTestContext extends TestContext {
 }
 
 export async function createPortalTestContext(): Promise<PortalTestContext> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'pivotal-portal-'));
-  const [dynamo, s3] = await Promise.all([startDynamo({}), startS3({ directory: dir, buckets: [BUCKET] })]);
-  await ensureMainTable(dynamo.endpoint, TABLE, 'us-east-1');
-  const clock = testClock();
-  const ctx = await createTestDeps({
-    now: clock.now,
-    env: { ...FAST_AUTH_ENV, DYNAMODB_ENDPOINT: dynamo.endpoint, TABLE_NAME: TABLE, S3_ENDPOINT: s3.endpoint, BUCKET_NAME: BUCKET, PUBLIC_BASE_URL: 'https://crm.example.com' },
-  });
+  const ctx = await createEmulatedStack('portal');
   const portalApi = createHttpHandler(createPortalModule(portalHooks), { deps: async () => ctx.deps });
   const leadsApi = createHttpHandler(createLeadsModule(leadsHooks), { deps: async () => ctx.deps });
   const telephonyApi = createHttpHandler(createTelephonyModule(telephonyHooks), { deps: async () => ctx.deps });
-  return {
-    ...ctx,
-    clock,
-    s3,
-    dynamo,
-    portalApi,
-    leadsApi,
-    telephonyApi,
-    api: (token, request) => invoke(portalApi, { ...request, token }),
-    close: async () => {
-      await ctx.close();
-      await Promise.all([dynamo.stop(), s3.stop()]);
-      await rm(dir, { recursive: true, force: true });
-    },
-  };
+  return { ...ctx, portalApi, leadsApi, telephonyApi, api: (token, request) => invoke(portalApi, { ...request, token }) };
 }
 
 export interface UserWithToken {

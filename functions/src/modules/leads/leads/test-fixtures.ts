@@ -3,16 +3,12 @@
 // users of each role with real tokens, and builders for an account with a contact, a call campaign
 // with a positive disposition, a connected call, a lead in any state with a score and an account check.
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { LEAD_FACTORS, type AccountCheck, type LeadScore, type LeadState, type PipelineStatus } from '@shared/contracts/leads';
 import type { Role } from '@shared/roles';
-import { ensureMainTable, startDynamo, type DynamoEmulator } from '../../../../../infra/local/emulators/dynamo';
-import { startS3, type S3Emulator } from '../../../../../infra/local/emulators/s3';
-import { createTestDeps, type TestContext } from '../../../../test/support/test-deps';
-import { FAST_AUTH_ENV, makeUser, testClock, type TestClock } from '../../../../test/support/identity-fixtures';
+import { createEmulatedStack, type EmulatedStack } from '../../../../test/support/emulated-stack';
+import type { TestContext } from '../../../../test/support/test-deps';
+import { makeUser } from '../../../../test/support/identity-fixtures';
 import { invoke, type InvokeRequest, type InvokeResponse } from '../../../../test/support/invoke';
 import { leadsHooks, telephonyHooks } from '../../../composition';
 import {
@@ -33,42 +29,18 @@ import { createTelephonyModule } from '../../telephony';
 import { createLeadsModule } from '../index';
 
 export const BUCKET = 'pivotal-leads-test';
-const TABLE = 'pivotal-leads-test';
 
-export interface LeadsTestContext extends TestContext {
-  clock: TestClock;
-  s3: S3Emulator;
-  dynamo: DynamoEmulator;
+export interface LeadsTestContext extends EmulatedStack {
   leadsApi: HttpHandler;
   telephonyApi: HttpHandler;
   api<T = unknown>(token: string, request: Omit<InvokeRequest, 'token'>): Promise<InvokeResponse<T>>;
 }
 
 export async function createLeadsTestContext(): Promise<LeadsTestContext> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'pivotal-leads-'));
-  const [dynamo, s3] = await Promise.all([startDynamo({}), startS3({ directory: dir, buckets: [BUCKET] })]);
-  await ensureMainTable(dynamo.endpoint, TABLE, 'us-east-1');
-  const clock = testClock();
-  const ctx = await createTestDeps({
-    now: clock.now,
-    env: { ...FAST_AUTH_ENV, DYNAMODB_ENDPOINT: dynamo.endpoint, TABLE_NAME: TABLE, S3_ENDPOINT: s3.endpoint, BUCKET_NAME: BUCKET, PUBLIC_BASE_URL: 'https://crm.example.com' },
-  });
+  const ctx = await createEmulatedStack('leads');
   const leadsApi = createHttpHandler(createLeadsModule(leadsHooks), { deps: async () => ctx.deps });
   const telephonyApi = createHttpHandler(createTelephonyModule(telephonyHooks), { deps: async () => ctx.deps });
-  return {
-    ...ctx,
-    clock,
-    s3,
-    dynamo,
-    leadsApi,
-    telephonyApi,
-    api: (token, request) => invoke(leadsApi, { ...request, token }),
-    close: async () => {
-      await ctx.close();
-      await Promise.all([dynamo.stop(), s3.stop()]);
-      await rm(dir, { recursive: true, force: true });
-    },
-  };
+  return { ...ctx, leadsApi, telephonyApi, api: (token, request) => invoke(leadsApi, { ...request, token }) };
 }
 
 export interface UserWithToken {
