@@ -49,6 +49,12 @@ export const ACCESS_POLICY = {
   'orders.read': ['admin', 'campaign_manager', 'quality_analyst'],
   /** Review, approve and run orders: states, the bridge to audiences and campaigns, orders on a client's behalf. */
   'orders.manage': MANAGERS,
+  /** The content library: assets, their versions and reports, social posts, the Resources Centre's log. */
+  'content.read': ['admin', 'campaign_manager', 'quality_analyst', 'agent', 'content_creator'],
+  /** Upload and edit assets, draft with AI, attach them to campaigns, schedule social posts, push to the Resources Centre. */
+  'content.create': ['admin', 'campaign_manager', 'content_creator'],
+  /** Connected social accounts and the Resources Centre link (endpoint, secrets, reference conflicts). */
+  'content.configure': ['admin'],
   /** The client portal: a client user's own organisation's orders and deliveries. */
   'portal.client': ['client_user'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -33,6 +33,7 @@ import {
   replaceReturnedLead,
   type PortalHooks,
 } from './modules/portal';
+import { createContentModule, type ContentHooks } from './modules/content';
 import { DIALER_WORKFLOW_NAME } from './workflows/dialer';
 
 /** Put on every Deps by buildDeps. */
@@ -152,3 +153,12 @@ export const portalHooks: PortalHooks = {
 };
 export const portalModule = createPortalModule(portalHooks);
 export const pacingJob = createPacingJob(portalHooks);
+
+/**
+ * Content: the asset library, AI drafting, social posts, the Resources Centre and tracking links.
+ * Campaigns it links assets to are found by the leads module's lookup (email and call campaigns).
+ */
+export const contentHooks: ContentHooks = {
+  findCampaign,
+};
+export const contentModule = createContentModule(contentHooks);

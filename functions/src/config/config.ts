@@ -183,6 +183,27 @@ export const configSchema = z.object({
   DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
   DELIVERY_RETRY_BASE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
 
+  // Content. Asset files live in CONTENT_BUCKET_NAME (uploaded by the browser through presigned
+  // PUTs). Social tokens and the Resources Centre's secrets are sealed with CONTENT_SECRET_KEY
+  // (32 bytes, base64; TELEPHONY_SECRET_KEY, the local stack's key, when unset) or, on AWS, stored in
+  // Secrets Manager under CONTENT_SECRET_PREFIX. A scheduled social post is fired by a one-off
+  // EventBridge Scheduler schedule in CONTENT_SCHEDULE_GROUP invoking CONTENT_SCHEDULE_TARGET_ARN
+  // as CONTENT_SCHEDULE_ROLE_ARN; without them (the local stack) a timer publishes due posts. The
+  // SOCIAL_*_BASE_URL settings point each platform's adapter at a local stand-in.
+  CONTENT_BUCKET_NAME: z.string().trim().min(3).default('pivotal-content'),
+  CONTENT_SECRET_KEY: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9+/]{43}=$/, 'must be 32 bytes in base64')
+    .optional(),
+  CONTENT_SECRET_PREFIX: z.string().trim().min(1).optional(),
+  CONTENT_SCHEDULE_GROUP: z.string().trim().min(1).optional(),
+  CONTENT_SCHEDULE_TARGET_ARN: z.string().trim().min(1).optional(),
+  CONTENT_SCHEDULE_ROLE_ARN: z.string().trim().min(1).optional(),
+  SOCIAL_LINKEDIN_BASE_URL: z.string().trim().url({ message: 'must be a URL such as https://api.linkedin.com' }).optional(),
+  SOCIAL_X_BASE_URL: z.string().trim().url({ message: 'must be a URL such as https://api.x.com' }).optional(),
+  SOCIAL_FACEBOOK_BASE_URL: z.string().trim().url({ message: 'must be a URL such as https://graph.facebook.com' }).optional(),
+
   ADMIN_USERNAME: z.string().trim().min(1).default('admin'),
   ADMIN_EMAIL: z.string().trim().email().default('admin@crm.local'),
   ADMIN_PASSWORD: z.string().min(1).default('Admin123!'),

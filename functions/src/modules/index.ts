@@ -7,6 +7,6 @@ import { complianceModule } from './compliance';
 import { accountsModule } from './accounts';
 import { importsModule } from './imports';
 import { audienceModule } from './audience';
-import { activityModule, emailModule, leadsModule, portalModule, telephonyModule } from '../composition';
+import { activityModule, contentModule, emailModule, leadsModule, portalModule, telephonyModule } from '../composition';
 
-export const apiModules: ApiModule[] = [platformModule, identityModule, complianceModule, accountsModule, importsModule, audienceModule, activityModule, emailModule, telephonyModule, leadsModule, portalModule];
+export const apiModules: ApiModule[] = [platformModule, identityModule, complianceModule, accountsModule, importsModule, audienceModule, activityModule, emailModule, telephonyModule, leadsModule, portalModule, contentModule];

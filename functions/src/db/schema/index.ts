@@ -10,3 +10,4 @@ export * from './email';
 export * from './telephony';
 export * from './leads';
 export * from './portal';
+export * from './content';
