@@ -11,6 +11,8 @@ import { migrateDatabase } from '../../src/db/migrate';
 import { TEMPLATE_DATABASE_ENV, TEMPLATE_FILE_ENV } from './test-db';
 
 export default async function setup(): Promise<() => Promise<void>> {
+  // Each test project runs the global setup; the first one's template serves them all.
+  if (process.env[TEMPLATE_FILE_ENV] || process.env[TEMPLATE_DATABASE_ENV]) return async () => {};
   const serverUrl = process.env.DATABASE_URL || undefined;
   if (!serverUrl) {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'pivotal-test-template-'));
