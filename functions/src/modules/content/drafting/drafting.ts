@@ -91,8 +91,8 @@ export async function rewriteAsset(deps: Deps, assetId: string, brief: DraftBrie
     .where(eq(contentAssets.id, assetId));
   if (!asset || asset.archivedAt) throw notFound('asset');
   const kinds = DRAFT_KINDS_BY_TYPE[asset.type as AssetType];
-  if (!kinds) throw invalid('kind', `AI drafts only text assets (email templates, landing copy, social posts); this one is a ${asset.type.replace('_', ' ')}.`);
-  if (!kinds.includes(brief.kind)) throw invalid('kind', `must be one of ${kinds.join(', ')} for a ${asset.type.replace('_', ' ')}`);
+  if (!kinds) throw invalid('body.kind', `AI drafts only text assets (email templates, landing copy, social posts); this one is a ${asset.type.replace('_', ' ')}.`);
+  if (!kinds.includes(brief.kind)) throw invalid('body.kind', `must be one of ${kinds.join(', ')} for a ${asset.type.replace('_', ' ')}`);
   const model = requireModel(deps);
   const platform = platformOf(brief);
   const { copy, model: used } = await writeCopy(model, brief, platform, { subject: asset.subject, body: asset.body });
