@@ -1,7 +1,7 @@
 // The social calendar: a month grid (weeks from Monday, in the user's time zone) with each post on
 // its day — time, platform and state — or the same period as an agenda list. A post opens its
 // detail; the grid is a table a keyboard walks with Tab.
-import type { SocialPostView } from '@shared/contracts/content-social';
+import { SOCIAL_POST_STATE_LABELS, type SocialPostView } from '@shared/contracts/content-social';
 import { EmptyState } from '@/components/ui/empty-state';
 import { cn } from '@/lib/utils';
 import { PlatformMark, PostStateBadge } from './platform-mark';
@@ -13,7 +13,7 @@ const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 export const postTime = (post: SocialPostView) => new Date(post.publishedAt ?? post.scheduledAt ?? post.createdAt);
 
 const dayKey = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-const time = (d: Date) => d.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+const time = (d: Date) => d.toLocaleTimeString(undefined, { hour: 'numeric', minute: '2-digit' });
 
 /** The grid's first and last (exclusive) days for the month of `month`: whole weeks from Monday. */
 export function monthRange(month: Date): { from: Date; to: Date } {
@@ -33,6 +33,15 @@ function byDay(posts: SocialPostView[]): Map<string, SocialPostView[]> {
   return days;
 }
 
+const STATE_DOTS: Record<SocialPostView['state'], string> = {
+  draft: 'bg-neutral-text',
+  scheduled: 'bg-info-text',
+  publishing: 'bg-warning-text',
+  published: 'bg-success-text',
+  failed: 'bg-danger-text',
+  cancelled: 'bg-muted-foreground',
+};
+
 function PostChip({ post, onOpen }: { post: SocialPostView; onOpen: (post: SocialPostView) => void }) {
   const at = postTime(post);
   return (
@@ -41,13 +50,17 @@ function PostChip({ post, onOpen }: { post: SocialPostView; onOpen: (post: Socia
       onClick={() => onOpen(post)}
       data-testid="calendar-post"
       data-post-id={post.id}
-      className="flex w-full min-w-0 items-center gap-1 rounded border border-border bg-card px-1 py-0.5 text-left text-xs hover:bg-muted focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
-      aria-label={`${post.account.name}, ${time(at)}, ${post.state}: ${post.body.slice(0, 80)}`}
+      data-state={post.state}
+      className="grid w-full min-w-0 gap-0.5 overflow-hidden rounded border border-border bg-card px-1 py-0.5 text-left text-xs hover:bg-muted focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
+      aria-label={`${post.account.name}, ${post.state === 'draft' ? 'draft' : time(at)}, ${post.state}: ${post.body.slice(0, 80)}`}
+      title={`${SOCIAL_POST_STATE_LABELS[post.state]} · ${post.body.slice(0, 200)}`}
     >
-      <PlatformMark platform={post.account.platform} />
-      <span className="shrink-0 font-mono tabular-nums text-muted-foreground">{post.state === 'draft' ? '—' : time(at)}</span>
-      <span className="min-w-0 flex-1 truncate">{post.body}</span>
-      <PostStateBadge state={post.state} className="hidden px-1.5 xl:inline-flex" />
+      <span className="flex min-w-0 items-center gap-1">
+        <PlatformMark platform={post.account.platform} />
+        <span className="truncate font-mono tabular-nums text-muted-foreground">{post.state === 'draft' ? 'Draft' : time(at)}</span>
+        <span className={cn('ml-auto size-2 shrink-0 rounded-full', STATE_DOTS[post.state])} aria-hidden="true" />
+      </span>
+      <span className="truncate">{post.body}</span>
     </button>
   );
 }
@@ -80,11 +93,11 @@ export function MonthGrid({ month, posts, onOpen }: { month: Date; posts: Social
               const inMonth = day.getMonth() === month.getMonth();
               const list = days.get(key) ?? [];
               return (
-                <td key={key} data-day={key} className={cn('h-28 border border-border p-1 align-top', !inMonth && 'bg-muted/40')}>
+                <td key={key} data-day={key} className={cn('h-28 overflow-hidden border border-border p-1 align-top', !inMonth && 'bg-muted/40')}>
                   <div className={cn('mb-1 text-xs tabular-nums', inMonth ? 'text-foreground' : 'text-muted-foreground', key === today && 'font-semibold text-primary')}>
                     {key === today ? <span aria-label="Today">{day.getDate()} · Today</span> : day.getDate()}
                   </div>
-                  <ul className="grid max-h-24 gap-0.5 overflow-y-auto">
+                  <ul className="grid max-h-[5.5rem] gap-0.5 overflow-y-auto">
                     {list.map((post) => (
                       <li key={post.id}>
                         <PostChip post={post} onOpen={onOpen} />

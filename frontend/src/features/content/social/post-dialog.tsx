@@ -22,6 +22,13 @@ import { createPost, updatePost, useSocialRefresh } from './social-api';
 const pad = (n: number) => String(n).padStart(2, '0');
 /** A Date as the value of a datetime-local input (the user's zone). */
 export const localInputValue = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+/** The brief's first words (at most about 60 characters, whole words) for the drafted asset's title. */
+function headline(brief: string): string {
+  const text = brief.trim().replace(/\s+/g, ' ');
+  if (text.length <= 60) return text;
+  const cut = text.slice(0, 60);
+  return `${cut.slice(0, cut.lastIndexOf(' ') > 20 ? cut.lastIndexOf(' ') : 60).replace(/[,.;:]$/, '')}…`;
+}
 const zone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 interface PostForm {
@@ -93,7 +100,7 @@ export function PostDialog({ open, onOpenChange, accounts, post, defaultAt }: Po
     }
     setDrafting(true);
     try {
-      const title = `${SOCIAL_PLATFORM_LABELS[platform]} post: ${brief.trim().slice(0, 60)}`;
+      const title = `${SOCIAL_PLATFORM_LABELS[platform]} post: ${headline(brief)}`;
       const draft = await createDraft({ brief: brief.trim(), kind: 'social_post', platform, title, tags: ['social'] });
       setValues((v) => ({ ...v, body: draft.body, asset: { id: draft.assetId, versionId: draft.versionId, title } }));
       setErrors(({ body: _b, brief: _r, ...rest }) => rest);
