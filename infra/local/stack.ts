@@ -34,6 +34,7 @@ import { startAssemblyAiStandin, type AssemblyAiStandin } from './emulators/asse
 import { startOpenAiStandin, type OpenAiStandin } from './emulators/openai-standin';
 import { startStepFunctions, type StepFunctionsEmulator } from './emulators/stepfunctions';
 import { startFakeClientEndpoint, type FakeClientEndpoint } from './emulators/fake-client-endpoint';
+import { startSocialStandin, type SocialStandin } from './emulators/social-standin';
 import type { CognitoEmulator } from './emulators/cognito';
 import { redactError } from '../../functions/src/http/redact-error';
 
@@ -80,6 +81,8 @@ export interface LocalStack {
   assemblyai: AssemblyAiStandin | null;
   /** The OpenAI stand-in (structured answers, faults); null when OPENAI_BASE_URL points elsewhere. */
   openai: OpenAiStandin | null;
+  /** LinkedIn, X and Facebook in one stand-in (posts received, faults, demo tokens); null when every SOCIAL_*_BASE_URL points elsewhere. */
+  social: SocialStandin | null;
   /** cognito-local with its staff and portal pools (AUTH_MODE=cognito without pools of one's own); null otherwise. */
   cognito: CognitoEmulator | null;
   /** A client receiving delivered leads (`hookUrl()` to configure; `/__client/*` to inject faults and list posts). */
@@ -280,6 +283,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     if (openai) stoppers.push(openai.stop);
     const fakeClient = await startFakeClientEndpoint();
     stoppers.push(fakeClient.stop);
+    // Social publishing talks to the social stand-in for each platform no base URL points elsewhere.
+    const social = options.env.SOCIAL_LINKEDIN_BASE_URL && options.env.SOCIAL_X_BASE_URL && options.env.SOCIAL_FACEBOOK_BASE_URL ? null : await startSocialStandin();
+    if (social) stoppers.push(social.stop);
     let cognito: CognitoEmulator | null = null;
     if (emulateCognito) {
       const { startCognitoEmulator } = await import('./emulators/cognito');
@@ -330,6 +336,13 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
           }
         : {}),
       ...(openai ? { OPENAI_API_KEY: openai.apiKey, OPENAI_BASE_URL: openai.baseUrl } : {}),
+      ...(social
+        ? {
+            SOCIAL_LINKEDIN_BASE_URL: options.env.SOCIAL_LINKEDIN_BASE_URL ?? social.url,
+            SOCIAL_X_BASE_URL: options.env.SOCIAL_X_BASE_URL ?? social.url,
+            SOCIAL_FACEBOOK_BASE_URL: options.env.SOCIAL_FACEBOOK_BASE_URL ?? social.url,
+          }
+        : {}),
       PUBLIC_BASE_URL: options.env.PUBLIC_BASE_URL ?? publicUrl,
       // Leads are delivered to the fake client on 127.0.0.1: loopback targets are admitted here only.
       DELIVERY_ALLOW_PRIVATE_TARGETS: options.env.DELIVERY_ALLOW_PRIVATE_TARGETS ?? 'true',
@@ -465,6 +478,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       telnyx,
       assemblyai,
       openai,
+      social,
       cognito,
       fakeClient,
       fakeClientHookUrl: `${publicUrl}${FAKE_CLIENT_PATH}/hooks/leads`,

@@ -4,10 +4,15 @@ import path from 'node:path';
 import { seedEmailDemo } from '../../functions/src/modules/email';
 import { seedLeadsDemo, seedDemoDeliveryWebhook } from '../../functions/src/modules/leads';
 import { DEMO_CLIENT_ADMIN, DEMO_CLIENT_NAME, seedPortalDemo } from '../../functions/src/modules/portal';
+import { seedSocialDemo } from '../../functions/src/modules/content';
 import { seedTelephonyDemo } from '../../functions/src/modules/telephony';
 import { portalHooks, telephonyHooks } from '../../functions/src/composition';
 import { signInHint } from '../../functions/src/modules/identity';
 import { startLocalStack, StartupError, type LocalStack } from './stack';
+import { DEMO_SOCIAL_TOKENS } from './emulators/social-standin';
+
+/** The social stand-in's demo tokens, one per platform (the demo's accounts are connected with them). */
+const demoSocialTokens = () => ({ linkedin: DEMO_SOCIAL_TOKENS.linkedin.token, x: DEMO_SOCIAL_TOKENS.x.token, facebook: DEMO_SOCIAL_TOKENS.facebook.token });
 
 // Node 20 is supported here (README); the SDK's notice about its future Node 22 floor is noise.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -69,6 +74,8 @@ async function main(): Promise<void> {
       process.stdout.write(`  Portal demo: ${portal.orders} orders of ${DEMO_CLIENT_NAME} (one live, worked by ${portal.linkedCampaigns} call campaign${portal.linkedCampaigns === 1 ? '' : 's'}, with ${portal.leads} leads) and ${portal.suppressions} client suppressions.\n`);
       process.stdout.write(`  Portal demo: the client admin signs in as ${DEMO_CLIENT_ADMIN.username} / ${DEMO_CLIENT_ADMIN.password}\n`);
     }
+    const social = await seedSocialDemo(stack.deps, { tokens: stack.social ? demoSocialTokens() : null });
+    if (social) process.stdout.write(`  Social demo: ${social.accounts} accounts (${social.connected ? 'connected to the social stand-in' : 'disconnected: no stand-in'}) and ${social.posts} posts on the calendar.\n`);
   }
 
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
@@ -85,6 +92,7 @@ async function main(): Promise<void> {
     `  Database   ${stack.databaseLabel}`,
     `  Mail       ${stack.mailViewerUrl}  (every email the app sends)`,
     `  Telephony  ${stack.telnyx ? `${stack.telnyx.url}/__standin/calls  (the Telnyx stand-in's calls; outcomes by number, see README)` : `Telnyx at ${config.TELNYX_BASE_URL}`}`,
+    `  Social     ${stack.social ? `${stack.social.url}/__standin/posts  (what the LinkedIn, X and Facebook stand-in received)` : 'the platforms at SOCIAL_*_BASE_URL'}`,
     `  Leads out  ${stack.fakeClientHookUrl}  (a fake client to deliver leads to; ${stack.fakeClient.url}/__client/received lists them)`,
     `  Data       ${rel}/  (DynamoDB, S3 files, signing keys${config.DATABASE_URL ? '' : ', database'})`,
     '',

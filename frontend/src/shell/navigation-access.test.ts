@@ -41,6 +41,7 @@ const PAGE_LIST_ROUTES: Record<string, string | null> = {
   'call-campaigns': '/api/telephony/campaigns',
   'telephony-settings': '/api/telephony/trunks',
   'lead-reports': '/api/leads/reports',
+  'content-social': '/api/content/social/posts',
   'lead-qa': '/api/leads',
   'leads-settings': '/api/leads/reason-codes',
   orders: '/api/orders',

@@ -3,7 +3,8 @@
 // score (format `lead_score`) it reads the prompt like an analyst would: each factor passes on
 // words the prospect says in the transcript lines of the prompt (`[startMs-endMs] speaker: text`),
 // quoted exactly with their times, and is otherwise unclear with a field of the lead's data as
-// evidence. Any other format gets the smallest value its schema allows (empty lists, nulls).
+// evidence. The content module's drafting formats (content_*) get plausible copy made from the brief
+// (./openai-drafting.ts). Any other format gets the smallest value its schema allows (empty lists, nulls).
 //
 // Control API (no API key, loopback only):
 //   GET  /__standin/requests   the requests answered (format name, model, usage), newest last
@@ -13,6 +14,7 @@ import { randomUUID } from 'node:crypto';
 import type http from 'node:http';
 import { createFaultInjector, faultControl, type FaultCounts, type VendorFaults } from './ai-vendor-faults';
 import { listenLocal, readBody, sendJson } from './local-http';
+import { draftCopy } from './openai-drafting';
 
 export interface OpenAiStandin {
   /** What OPENAI_BASE_URL is set to (url + /v1). */
@@ -145,7 +147,14 @@ export async function startOpenAiStandin(options: { apiKey?: string; faults?: Pa
     if (typeof body.model !== 'string' || !body.model) return sendJson(res, 400, { error: { message: "Missing required parameter: 'model'.", type: 'invalid_request_error' } });
     const input = typeof body.input === 'string' ? body.input : JSON.stringify(body.input ?? '');
     const format = body.text?.format;
-    const value = format?.type === 'json_schema' ? (format.name === 'lead_score' ? leadScore(input) : minimalValue(format.schema ?? {})) : null;
+    const value =
+      format?.type === 'json_schema'
+        ? format.name === 'lead_score'
+          ? leadScore(input)
+          : format.name?.startsWith('content_')
+            ? draftCopy(format.name, input)
+            : minimalValue(format.schema ?? {})
+        : null;
     const text = value === null ? 'OK' : JSON.stringify(value);
     const usage = { inputTokens: tokens(`${typeof body.instructions === 'string' ? body.instructions : ''}${input}`), outputTokens: tokens(text) };
     requests.push({ at: new Date().toISOString(), model: body.model, format: format?.name ?? null, ...usage });

@@ -18,6 +18,8 @@ export interface E2eStack {
   openaiStandinUrl: string;
   /** The stack's fake client endpoint for lead delivery (`<it>/hooks/leads` to deliver to, `GET <it>/__client/received`, `POST <it>/__client/faults`). */
   fakeClientUrl: string;
+  /** The social stand-in (LinkedIn, X, Facebook): `GET <it>/__standin/posts`, `POST <it>/__standin/tokens`, `POST <it>/__standin/faults`. */
+  socialStandinUrl: string;
 }
 
 declare module 'vitest' {

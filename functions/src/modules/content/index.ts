@@ -17,3 +17,5 @@ export function createContentModule(hooks: ContentHooks): ApiModule {
 }
 
 export { noContentHooks, type ContentHooks } from './hooks';
+export { publishDueSocialPostsJob, publishScheduledPost, type PublishOutcome } from './social/publish';
+export { seedSocialDemo } from './social/demo-data';
