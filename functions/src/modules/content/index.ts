@@ -17,3 +17,5 @@ export function createContentModule(hooks: ContentHooks): ApiModule {
 }
 
 export { noContentHooks, type ContentHooks } from './hooks';
+export { createAssetVersion, type CreatedVersion, type NewVersionInput, type VersionFile } from './assets/versions';
+export { createTextAsset, type NewTextAsset } from './assets/service';
