@@ -19,3 +19,5 @@ export function createContentModule(hooks: ContentHooks): ApiModule {
 export { noContentHooks, type ContentHooks } from './hooks';
 export { createAssetVersion, type CreatedVersion, type NewVersionInput, type VersionFile } from './assets/versions';
 export { createTextAsset, type NewTextAsset } from './assets/service';
+export { sweepContentUploadsJob, sweepExpiredUploads } from './assets/uploads';
+export { seedAssetsDemo, type AssetsDemoReport } from './assets/demo-data';

@@ -2,15 +2,16 @@
 // searchable list (title, description and tags, case-insensitive; type, tag and archived filters;
 // newest change first, cursor-paged), one asset, its details, archiving and bringing it back.
 import { and, desc, eq, ilike, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
-import type { AssetPage, AssetType, AssetView, CreateAsset, ListAssetsQuery, UpdateAsset } from '@shared/contracts/content';
+import type { AssetPage, AssetPreview, AssetType, AssetVersionList, AssetVersionView, AssetView, CreateAsset, ListAssetsQuery, UpdateAsset } from '@shared/contracts/content';
 import { notFound, invalid } from '../../../core/app-error';
 import type { Deps } from '../../../core/deps';
 import type { Database } from '../../../db/connection';
 import { escapeLike } from '../../../db/filter-sql';
-import { contentAssets } from '../../../db/schema/content';
+import { contentAssets, contentAssetVersions } from '../../../db/schema/content';
 import { decodeCursor, encodeCursor } from '../../../records/cursor';
 import { createAssetVersion, type CreatedVersion } from './versions';
-import { assetView, listItems, type AssetRow } from './views';
+import { presignGet } from './storage';
+import { assetView, listItems, readLinkExpiry, restoredNumbers, userNames, versionSummary, versionView, type AssetRow, type VersionRow } from './views';
 
 export type AssetDeps = Pick<Deps, 'db' | 'aws' | 'config' | 'now'>;
 
@@ -137,4 +138,42 @@ export async function updateAsset(deps: AssetDeps, assetId: string, patch: Updat
 
 export async function archiveAsset(deps: AssetDeps, assetId: string, userId: string): Promise<AssetView> {
   return updateAsset(deps, assetId, { archived: true }, userId);
+}
+
+/** An asset's history, the newest version first. */
+export async function listVersions(deps: AssetDeps, assetId: string): Promise<AssetVersionList> {
+  const asset = await assetRow(deps.db, assetId);
+  const rows = await deps.db.select().from(contentAssetVersions).where(eq(contentAssetVersions.assetId, assetId)).orderBy(desc(contentAssetVersions.number));
+  const [names, numbers] = await Promise.all([
+    userNames(
+      deps.db,
+      rows.map((r) => r.createdBy),
+    ),
+    restoredNumbers(deps.db, rows),
+  ]);
+  return { items: rows.map((r) => versionSummary(r, asset.currentVersionId, names, numbers)) };
+}
+
+async function versionRow(db: Database, assetId: string, versionId: string): Promise<VersionRow> {
+  const [row] = await db
+    .select()
+    .from(contentAssetVersions)
+    .where(and(eq(contentAssetVersions.assetId, assetId), eq(contentAssetVersions.id, versionId)));
+  if (!row) throw notFound('version');
+  return row;
+}
+
+export async function getVersion(deps: AssetDeps, assetId: string, versionId: string): Promise<AssetVersionView> {
+  const asset = await assetRow(deps.db, assetId);
+  return versionView(deps, await versionRow(deps.db, assetId, versionId), asset.currentVersionId);
+}
+
+/** The preview image link of the current version, or of the one asked for. */
+export async function getPreview(deps: AssetDeps, assetId: string, versionId?: string): Promise<AssetPreview> {
+  const asset = await assetRow(deps.db, assetId);
+  const id = versionId ?? asset.currentVersionId;
+  if (!id) throw notFound('version');
+  const version = await versionRow(deps.db, assetId, id);
+  if (!version.previewKey) return { versionId: version.id, url: null, expiresAt: null };
+  return { versionId: version.id, url: await presignGet(deps, version.previewKey), expiresAt: readLinkExpiry(deps.now()) };
 }
