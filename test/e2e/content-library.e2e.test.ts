@@ -5,7 +5,7 @@
 // Other state (a text asset) is arranged through the API.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AssetVersionList, AssetView } from '@shared/contracts/content';
-import { samplePdf } from '../../functions/src/modules/content/assets/sample-pdf';
+import { samplePdf } from '../../functions/src/modules/content';
 import { expectNoSeriousA11yViolations, screenshot, type BrowserSession } from './support/browser';
 import { launchSignedIn, openApp, signInAdminViaApi } from './support/session';
 import type { ApiSession } from './support/api-session';
@@ -90,6 +90,8 @@ describe('the asset library: upload, new version, restore', () => {
     expect(await isDark(page)).toBe(false);
     await expectNoSeriousA11yViolations(page);
     await screenshot(page, 'content-asset-light');
+    await history.scrollIntoViewIfNeeded();
+    await screenshot(page, 'content-asset-history-light');
     await openApp(page, '/content');
     await page.getByRole('row').filter({ hasText: TITLE }).waitFor();
     await expectNoSeriousA11yViolations(page);

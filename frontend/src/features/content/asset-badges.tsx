@@ -25,11 +25,12 @@ export function AssetTypeLabel({ type }: { type: AssetType }) {
 
 const SOURCE_VARIANTS: Record<VersionSource, BadgeVariant> = { upload: 'neutral', edit: 'info', ai: 'accent', restore: 'warning' };
 
-export function VersionSourceBadge({ source }: { source: VersionSource }) {
+/** How a version came; a first version written here reads "Written" rather than "Edited". */
+export function VersionSourceBadge({ source, number }: { source: VersionSource; number?: number }) {
   return (
     <Badge variant={SOURCE_VARIANTS[source]}>
       {source === 'ai' && <Sparkles className="size-3" aria-hidden="true" />}
-      {VERSION_SOURCE_LABELS[source]}
+      {source === 'edit' && number === 1 ? 'Written' : VERSION_SOURCE_LABELS[source]}
     </Badge>
   );
 }

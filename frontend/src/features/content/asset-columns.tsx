@@ -47,7 +47,7 @@ export function assetColumns(): ColumnDef<AssetListItem, unknown>[] {
         row.original.currentVersion ? (
           <span className="inline-flex items-center gap-1.5">
             <span className="font-mono text-xs">v{row.original.currentVersion.number}</span>
-            <VersionSourceBadge source={row.original.currentVersion.source} />
+            <VersionSourceBadge source={row.original.currentVersion.source} number={row.original.currentVersion.number} />
           </span>
         ) : (
           <span className="text-muted-foreground">—</span>

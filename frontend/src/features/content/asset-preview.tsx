@@ -62,7 +62,7 @@ export function VersionContent({ type, version, title }: { type: AssetType; vers
             <img
               src={preview.src}
               alt={type === 'document' ? `First page of ${title}, version ${version.number}` : `${title}, version ${version.number}`}
-              className="max-h-[28rem] w-auto rounded-sm bg-white shadow-sm"
+              className="max-h-80 w-auto rounded-sm bg-white shadow-sm"
               data-testid="asset-preview-image"
             />
           </div>

@@ -92,7 +92,7 @@ export function VersionHistory({ asset, canWrite, onRestored }: { asset: AssetVi
                 </td>
                 <td className="py-2 pr-3">
                   <span className="inline-flex items-center gap-1.5">
-                    <VersionSourceBadge source={v.source} />
+                    <VersionSourceBadge source={v.source} number={v.number} />
                     {v.restoredFrom && <span className="text-xs text-muted-foreground">from v{v.restoredFrom.number}</span>}
                     {v.aiModel && <span className="text-xs text-muted-foreground">{v.aiModel}</span>}
                   </span>

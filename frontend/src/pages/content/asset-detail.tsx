@@ -97,7 +97,7 @@ export function AssetDetail({ id }: { id: string }) {
             {a.current && (
               <span className="inline-flex items-center gap-1.5 text-sm">
                 <span className="font-mono text-xs">v{a.current.number}</span>
-                <VersionSourceBadge source={a.current.source} />
+                <VersionSourceBadge source={a.current.source} number={a.current.number} />
               </span>
             )}
             {a.archived && <Badge variant="neutral">Archived</Badge>}

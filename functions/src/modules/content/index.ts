@@ -21,3 +21,4 @@ export { createAssetVersion, type CreatedVersion, type NewVersionInput, type Ver
 export { createTextAsset, type NewTextAsset } from './assets/service';
 export { sweepContentUploadsJob, sweepExpiredUploads } from './assets/uploads';
 export { seedAssetsDemo, type AssetsDemoReport } from './assets/demo-data';
+export { samplePdf } from './assets/sample-pdf';
