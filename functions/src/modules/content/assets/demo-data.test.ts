@@ -1,4 +1,4 @@
-// The demo library: ten assets of every type, the whitepaper in two versions with previews made
+// The demo library: nine assets of every type, the whitepaper in two versions with previews made
 // from real PDFs, the email template edited once, one archived; a second run writes nothing.
 import { describe, expect, it } from 'vitest';
 import type { AssetPage, AssetVersionList } from '@shared/contracts/content';
@@ -12,11 +12,11 @@ describe('the demo library', () => {
   it('writes a realistic library once', async () => {
     const viewer = await staffWithToken(t, ['content_creator']);
     const report = await seedAssetsDemo(t.deps);
-    expect(report).toEqual({ assets: 10, versions: 11 });
+    expect(report).toEqual({ assets: 9, versions: 11 });
     expect(await seedAssetsDemo(t.deps)).toBeNull();
 
     const page = (await t.api<AssetPage>(viewer.token, { method: 'GET', path: '/api/content/assets' })).json;
-    expect(page.items).toHaveLength(9);
+    expect(page.items).toHaveLength(8);
     expect(new Set(page.items.map((i) => i.type))).toEqual(new Set(['document', 'image', 'video_link', 'email_template', 'landing_copy', 'social_post']));
     const archived = (await t.api<AssetPage>(viewer.token, { method: 'GET', path: '/api/content/assets', query: { archived: 'true' } })).json;
     expect(archived.items.map((i) => i.title)).toEqual(['Nurture email 2026 (retired)']);

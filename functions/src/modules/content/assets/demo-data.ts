@@ -1,4 +1,4 @@
-// Demo data for `npm start -- --demo`: a small content library — a whitepaper PDF in two versions,
+// Demo data for `npm start -- --demo`: a small content library of nine assets — a whitepaper PDF in two versions,
 // a case study, a webinar banner image, the webinar's recording link, an email template edited
 // once, landing copy, two social posts and an archived nurture email — with previews made as an
 // upload makes them. Written once: nothing happens when the library has assets already.
@@ -208,5 +208,6 @@ export async function seedAssetsDemo(deps: DemoDeps): Promise<AssetsDemoReport |
   await deps.db.update(contentAssets).set({ archivedAt: at(20) }).where(eq(contentAssets.id, old.assetId));
   versions += 1;
 
-  return { assets: 10, versions };
+  const [made] = await deps.db.select({ n: sql<number>`count(*)::int` }).from(contentAssets);
+  return { assets: Number(made?.n ?? 0), versions };
 }
