@@ -1,7 +1,8 @@
 // The asset library in the browser, on the suite's stack: a PDF uploaded through the library page
 // (straight to S3 by its presigned PUT) opens with its first page as the preview; a second
 // version is uploaded from the asset page; the first is restored (confirmed); the history then
-// shows three versions, each with how it came. Both themes are axe-clean, with screenshots.
+// shows three versions, each with how it came; an archive is undone from its toast. Both themes
+// are axe-clean, with screenshots.
 // Other state (a text asset) is arranged through the API.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AssetVersionList, AssetView } from '@shared/contracts/content';
@@ -18,10 +19,11 @@ describe('the asset library: upload, new version, restore', () => {
   let admin: ApiSession;
   let browser: BrowserSession | undefined;
   let assetId: string;
+  let template: AssetView;
 
   beforeAll(async () => {
     admin = await signInAdminViaApi();
-    await admin.request<AssetView>('POST', '/api/content/assets', {
+    template = await admin.request<AssetView>('POST', '/api/content/assets', {
       type: 'email_template',
       title: 'Benchmark follow-up',
       tags: ['benchmark'],
@@ -113,6 +115,19 @@ describe('the asset library: upload, new version, restore', () => {
     await dialog.getByTestId('asset-preview-image').waitFor();
     await expectNoSeriousA11yViolations(page);
     await page.keyboard.press('Escape');
+    await openApp(page, '/content');
+    await page.getByRole('row').filter({ hasText: TITLE }).waitFor();
+
+    // Archive the email template (confirmed), then take it back from the toast.
+    await openApp(page, `/content/assets/${template.id}`);
+    await page.getByTestId('asset-text').getByText('Here is the report you asked for.').waitFor();
+    await page.getByRole('button', { name: 'Archive' }).click();
+    await page.getByRole('alertdialog', { name: 'Archive Benchmark follow-up?' }).getByRole('button', { name: 'Archive' }).click();
+    await page.getByTestId('asset-detail').getByText('Archived', { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await page.getByRole('button', { name: 'Edit' }).waitFor();
+    expect((await admin.request<AssetView>('GET', `/api/content/assets/${template.id}`)).archived).toBe(false);
+
     await openApp(page, '/content');
     await page.getByRole('row').filter({ hasText: TITLE }).waitFor();
     await page.getByRole('button', { name: 'New' }).click();
