@@ -22,3 +22,4 @@ export { createTextAsset, type NewTextAsset } from './assets/service';
 export { sweepContentUploadsJob, sweepExpiredUploads } from './assets/uploads';
 export { seedAssetsDemo, type AssetsDemoReport } from './assets/demo-data';
 export { samplePdf } from './assets/sample-pdf';
+export { getAsset, getVersion as getAssetVersion, type AssetDeps } from './assets/service';
