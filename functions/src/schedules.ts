@@ -8,7 +8,7 @@ import { purgeGateProofsJob } from './modules/activity';
 import { emailSweepJob, refreshEmailDomainsJob } from './modules/email';
 import { purgeRecordingsJob } from './modules/telephony';
 import { leadDeliverySweepJob, leadPipelineSweepJob } from './modules/leads';
-import { publishDueSocialPostsJob } from './modules/content';
+import { publishDueSocialPostsJob, sweepContentUploadsJob } from './modules/content';
 import { dialerTickJob, pacingJob } from './composition';
 
 export const scheduledJobs: ScheduledJob[] = [
@@ -23,4 +23,5 @@ export const scheduledJobs: ScheduledJob[] = [
   leadDeliverySweepJob,
   pacingJob,
   publishDueSocialPostsJob,
+  sweepContentUploadsJob,
 ];

@@ -251,7 +251,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       startDynamo(options.ephemeral ? {} : { path: path.join(dataDir, 'dynamo') }),
       startS3({
         directory: path.join(dataDir, options.ephemeral ? `s3-${process.pid}-${Date.now()}` : 's3'),
-        buckets: [preliminary.BUCKET_NAME],
+        buckets: [preliminary.BUCKET_NAME, preliminary.CONTENT_BUCKET_NAME],
         onObjectCreated: (event) => dispatchS3Event(event),
       }),
       startSes(),

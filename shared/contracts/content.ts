@@ -7,7 +7,8 @@
 //   assets                               GET (q, type, tag, archived, cursor), POST (a text or video-link asset)   content.read; content.create
 //   assets/uploads                       POST {fileName, contentType, sizeBytes, assetId? | asset} → presigned PUT  content.create
 //   assets/uploads/:uploadId/complete    POST (checks the object, makes the version; a new asset when none)          content.create
-//   assets/:assetId                      GET (with current version, versions count, usage), PATCH {title, description, tags}, DELETE (archive)  content.read; content.create
+//   assets/:assetId                      GET (with current version, versions count, usage), PATCH {title, description, tags, archived}, DELETE (archive)  content.read; content.create
+//                                        (an archive is undone by PATCH {archived: false}: no separate restore route)
 //   assets/:assetId/versions             GET (history: who, when, how), POST {subject?, body?, url?, note?} (an edit)  content.read; content.create
 //   assets/:assetId/versions/:versionId  GET (its content; a file's download URL)                                   content.read
 //   assets/:assetId/versions/:versionId/restore  POST (a new version copying it)                                 content.create
@@ -143,9 +144,39 @@ export const createAssetSchema = assetMetaSchema.extend({
   url: z.string().trim().url().max(2000).optional(),
 });
 
-export const updateAssetSchema = assetMetaSchema.partial();
+/** A change of an asset's details; `archived: false` brings an archived asset back (the undo of DELETE). */
+export const updateAssetSchema = z
+  .strictObject({
+    title: z.string().trim().min(1, 'must not be empty').max(200).optional(),
+    description: z.string().trim().max(2000).optional(),
+    tags: z.array(tag).max(20).optional(),
+    archived: z.boolean().optional(),
+  })
+  .refine((patch) => Object.keys(patch).length > 0, { message: 'says nothing to change' });
+export type UpdateAsset = z.infer<typeof updateAssetSchema>;
+
+export interface AssetPage {
+  items: AssetListItem[];
+  nextCursor: string | null;
+}
+
+export interface AssetVersionList {
+  items: AssetVersionSummary[];
+}
+
+/** A short-lived URL of a version's preview image; null when none could be made. */
+export interface AssetPreview {
+  versionId: string;
+  url: string | null;
+  expiresAt: string | null;
+}
+
+export const previewQuerySchema = z.strictObject({ versionId: uuid.optional() });
+export const uploadParams = z.strictObject({ uploadId: uuid });
 
 /** An edit: a new version of a text asset or a video link. */
+export type CreateAsset = z.infer<typeof createAssetSchema>;
+
 export const newVersionSchema = z.strictObject({
   subject: z.string().trim().max(300).optional(),
   body: z.string().max(200_000).optional(),
@@ -163,6 +194,10 @@ export const startUploadSchema = z.strictObject({
   asset: assetMetaSchema.extend({ type: z.enum(['document', 'image']) }).optional(),
   note: z.string().trim().max(500).optional(),
 });
+
+export type StartUpload = z.infer<typeof startUploadSchema>;
+export type NewVersion = z.infer<typeof newVersionSchema>;
+export type ListAssetsQuery = z.infer<typeof listAssetsQuerySchema>;
 
 export interface UploadTicket {
   uploadId: string;

@@ -45,6 +45,7 @@ const PAGE_LIST_ROUTES: Record<string, string | null> = {
   'lead-qa': '/api/leads',
   'leads-settings': '/api/leads/reason-codes',
   orders: '/api/orders',
+  content: '/api/content/assets',
   design: null,
 };
 

@@ -19,3 +19,9 @@ export function createContentModule(hooks: ContentHooks): ApiModule {
 export { noContentHooks, type ContentHooks } from './hooks';
 export { publishDueSocialPostsJob, publishScheduledPost, type PublishOutcome } from './social/publish';
 export { seedSocialDemo } from './social/demo-data';
+export { createAssetVersion, type CreatedVersion, type NewVersionInput, type VersionFile } from './assets/versions';
+export { createTextAsset, type NewTextAsset } from './assets/service';
+export { sweepContentUploadsJob, sweepExpiredUploads } from './assets/uploads';
+export { seedAssetsDemo, type AssetsDemoReport } from './assets/demo-data';
+export { samplePdf } from './assets/sample-pdf';
+export { getAsset, getVersion as getAssetVersion, type AssetDeps } from './assets/service';
