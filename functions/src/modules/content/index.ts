@@ -17,3 +17,4 @@ export function createContentModule(hooks: ContentHooks): ApiModule {
 }
 
 export { noContentHooks, type ContentHooks } from './hooks';
+export { publishScheduledPost, type PublishOutcome } from './social/publish-entry';
