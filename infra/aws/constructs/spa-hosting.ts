@@ -28,11 +28,13 @@ export interface SpaHostingProps {
   connectSources: string[];
   /** Origins audio plays from besides our own (call recordings through presigned S3 URLs). */
   mediaSources?: string[];
+  /** Origins images load from besides our own (content previews through presigned S3 URLs). */
+  imageSources?: string[];
 }
 
-/** The local stack's CSP, with connect-src and media-src widened to the given origins. */
-export function contentSecurityPolicy(connectSources: readonly string[], mediaSources: readonly string[] = []): string {
-  return localContentSecurityPolicy(connectSources, mediaSources);
+/** The local stack's CSP, with connect-src, media-src and img-src widened to the given origins. */
+export function contentSecurityPolicy(connectSources: readonly string[], mediaSources: readonly string[] = [], imageSources: readonly string[] = []): string {
+  return localContentSecurityPolicy(connectSources, mediaSources, imageSources);
 }
 
 /** Paths served by the HTTP API rather than the SPA bucket. */
@@ -68,7 +70,7 @@ export class SpaHosting extends Construct {
     const headers = new cloudfront.ResponseHeadersPolicy(this, 'SecurityHeaders', {
       comment: 'Security headers of the SPA and API (the local stack sends the same ones)',
       securityHeadersBehavior: {
-        contentSecurityPolicy: { contentSecurityPolicy: contentSecurityPolicy(props.connectSources, props.mediaSources), override: true },
+        contentSecurityPolicy: { contentSecurityPolicy: contentSecurityPolicy(props.connectSources, props.mediaSources, props.imageSources), override: true },
         strictTransportSecurity: { accessControlMaxAge: Duration.seconds(HSTS_MAX_AGE_SECONDS), includeSubdomains: true, override: true },
         contentTypeOptions: { override: true },
         frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
