@@ -14,7 +14,7 @@ describe('what is copied beside a bundle', () => {
     writeFileSync(path.join(dir, 'index.mjs'), code);
     return dir;
   };
-  const run = (commands: string[]) => execFileSync('bash', ['-c', commands.join(' && ')]);
+  const run = (commands: string[]) => execFileSync('bash', ['-c', commands.join(' && ')], { stdio: 'pipe' });
 
   afterEach(() => {
     for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
