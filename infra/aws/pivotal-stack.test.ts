@@ -12,6 +12,7 @@ import { scheduledJobs } from '../../functions/src/schedules';
 import { workflows } from '../../functions/src/workflows/index';
 import { SECURITY_HEADERS } from '../local/static-files';
 import { gatewayAuthorizerFor, planGatewayRoutes, servingRoute } from './constructs/module-api';
+import { API_PATHS } from './constructs/spa-hosting';
 import { accessFor, accessKeyMatches, functionAccess } from './function-access';
 import { testStack } from './test-app';
 
@@ -299,9 +300,10 @@ describe('the CDK app, as deployed with a built SPA and an email domain', () => 
       // API 403/404 problems must reach the client: no distribution-wide error pages.
       expect(config.CustomErrorResponses).toBeUndefined();
       expect(config.DefaultCacheBehavior).toMatchObject({ ViewerProtocolPolicy: 'redirect-to-https', FunctionAssociations: [{ EventType: 'viewer-request' }] });
-      // The email tracking links (/t/*) too: never cached, so every open and click reaches the API.
+      // The email tracking links (/t/*) and the content tracking URLs (/r/*) too: never cached, so
+      // every open and click reaches the API.
       expect(config.CacheBehaviors).toEqual(
-        ['/api/*', '/t/*'].map((PathPattern) =>
+        ['/api/*', '/t/*', '/r/*'].map((PathPattern) =>
           expect.objectContaining({
             PathPattern,
             CachePolicyId: CACHING_DISABLED,
@@ -311,6 +313,14 @@ describe('the CDK app, as deployed with a built SPA and an email domain', () => 
         ),
       );
       expect(JSON.stringify(config.Logging)).toContain('cloudfront/');
+    });
+
+    it('forwards every path of the route tables to the API, so none is answered with the app shell', () => {
+      const prefixes = API_PATHS.map((p) => p.slice(0, -1));
+      // The local issuer's keys (/.well-known/jwks.json) have no use on AWS, where Cognito signs tokens.
+      for (const route of apiModules.flatMap((m) => m.routes).filter((r) => !r.path.startsWith('/.well-known/'))) {
+        expect(prefixes.some((prefix) => route.path.startsWith(prefix)), `${route.method} ${route.path}`).toBe(true);
+      }
     });
 
     it('deploys the built app (hashed assets and the shell) when dist/index.html exists', () => {

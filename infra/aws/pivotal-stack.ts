@@ -195,7 +195,8 @@ export class PivotalStack extends Stack {
       distDir: props.distDir ?? path.join(REPO_ROOT, 'dist'),
       // Cognito for sign-in; the data bucket for presigned uploads straight from the browser.
       // Telnyx's WebRTC signalling: the agent console's softphone logs in there.
-      // The content bucket takes uploaded asset files and serves downloads.
+      // The content bucket takes uploaded asset files and serves downloads and previews (read
+      // through fetch into blob: URLs, so img-src stays the app's own).
       connectSources: [
         `https://cognito-idp.${this.region}.amazonaws.com`,
         `https://${stores.bucket.bucketRegionalDomainName}`,
@@ -204,8 +205,6 @@ export class PivotalStack extends Stack {
       ],
       // Call recordings play from presigned links to the data bucket.
       mediaSources: [`https://${stores.bucket.bucketRegionalDomainName}`],
-      // Content previews show from presigned links to the content bucket.
-      imageSources: [`https://${contentAssets.bucket.bucketRegionalDomainName}`],
       // /config.json: the SPA signs staff and clients in with these pools (SRP towards Cognito).
       runtimeConfig: {
         authMode: 'cognito',
@@ -229,7 +228,7 @@ export class PivotalStack extends Stack {
       maxAge: 3000,
     });
 
-    new CfnOutput(this, 'AppUrl', { value: `https://${spa.distribution.distributionDomainName}`, description: 'The app, its API (/api/*) and email tracking links (/t/*)' });
+    new CfnOutput(this, 'AppUrl', { value: `https://${spa.distribution.distributionDomainName}`, description: 'The app, its API (/api/*), email tracking links (/t/*) and content tracking URLs (/r/*)' });
     new CfnOutput(this, 'ApiEndpoint', { value: api.httpApi.apiEndpoint });
     new CfnOutput(this, 'StaffUserPoolId', { value: pools.staff.pool.userPoolId });
     new CfnOutput(this, 'StaffClientId', { value: pools.staff.client.userPoolClientId });

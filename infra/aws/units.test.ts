@@ -54,13 +54,6 @@ describe('the content security policy on CloudFront', () => {
     expect(withMedia).toContain("media-src 'self' https://data.s3.eu-west-1.amazonaws.com;");
     expect(withMedia.replace(" media-src 'self' https://data.s3.eu-west-1.amazonaws.com;", '')).toBe(SECURITY_HEADERS['content-security-policy']);
   });
-
-  it('lets images load from the content bucket (previews) besides data: and blob: URLs, and from nowhere else by default', () => {
-    expect(SECURITY_HEADERS['content-security-policy']).toContain("img-src 'self' data: blob:;");
-    const withImages = contentSecurityPolicy([], [], ['https://content.s3.eu-west-1.amazonaws.com']);
-    expect(withImages).toContain("img-src 'self' data: blob: https://content.s3.eu-west-1.amazonaws.com;");
-    expect(withImages.replace(' https://content.s3.eu-west-1.amazonaws.com', '')).toBe(SECURITY_HEADERS['content-security-policy']);
-  });
 });
 
 describe('deploy settings from context', () => {

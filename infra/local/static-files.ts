@@ -35,15 +35,13 @@ export const SECURITY_HEADERS: Record<string, string> = {
 
 /**
  * The content security policy with connect-src widened to the given origins (the browser uploads
- * imports straight to S3 through presigned URLs, another origin than the app's), media-src to
- * others (call recordings play from presigned S3 URLs) and img-src to others (content previews
- * show from presigned S3 URLs).
+ * imports straight to S3 through presigned URLs, another origin than the app's) and media-src to
+ * others (call recordings play from presigned S3 URLs).
  */
-export function contentSecurityPolicy(connectSources: readonly string[] = [], mediaSources: readonly string[] = [], imageSources: readonly string[] = []): string {
+export function contentSecurityPolicy(connectSources: readonly string[] = [], mediaSources: readonly string[] = []): string {
   let csp = SECURITY_HEADERS['content-security-policy']!;
   if (connectSources.length) csp = csp.replace("connect-src 'self'", `connect-src 'self' ${connectSources.join(' ')}`);
   if (mediaSources.length) csp = csp.replace("font-src 'self' data:;", `font-src 'self' data:; media-src 'self' ${mediaSources.join(' ')};`);
-  if (imageSources.length) csp = csp.replace("img-src 'self' data: blob:;", `img-src 'self' data: blob: ${imageSources.join(' ')};`);
   return csp;
 }
 

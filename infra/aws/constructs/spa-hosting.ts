@@ -1,6 +1,6 @@
 // The SPA and the API behind one CloudFront origin: the built app from a private bucket (Origin
-// Access Control), and `/api/*` and the email tracking links `/t/*` forwarded to the HTTP API
-// uncached. One origin keeps the refresh cookie (SameSite=Strict, path /api/auth) first-party and
+// Access Control), and `/api/*`, the email tracking links `/t/*` and the content tracking URLs
+// `/r/*` forwarded to the HTTP API uncached. One origin keeps the refresh cookie (SameSite=Strict, path /api/auth) first-party and
 // needs no CORS.
 //
 // Client-side routes get index.html from a CloudFront Function on the SPA behaviour only. Custom
@@ -28,17 +28,15 @@ export interface SpaHostingProps {
   connectSources: string[];
   /** Origins audio plays from besides our own (call recordings through presigned S3 URLs). */
   mediaSources?: string[];
-  /** Origins images load from besides our own (content previews through presigned S3 URLs). */
-  imageSources?: string[];
 }
 
-/** The local stack's CSP, with connect-src, media-src and img-src widened to the given origins. */
-export function contentSecurityPolicy(connectSources: readonly string[], mediaSources: readonly string[] = [], imageSources: readonly string[] = []): string {
-  return localContentSecurityPolicy(connectSources, mediaSources, imageSources);
+/** The local stack's CSP, with connect-src and media-src widened to the given origins. */
+export function contentSecurityPolicy(connectSources: readonly string[], mediaSources: readonly string[] = []): string {
+  return localContentSecurityPolicy(connectSources, mediaSources);
 }
 
-/** Paths served by the HTTP API rather than the SPA bucket. */
-export const API_PATHS = ['/api/*', '/t/*'] as const;
+/** Paths served by the HTTP API rather than the SPA bucket: the API, email tracking links, content tracking URLs. */
+export const API_PATHS = ['/api/*', '/t/*', '/r/*'] as const;
 
 // A viewer-request function: paths without a file extension are client-side routes.
 const SPA_ROUTING_CODE = `function handler(event) {
@@ -70,7 +68,7 @@ export class SpaHosting extends Construct {
     const headers = new cloudfront.ResponseHeadersPolicy(this, 'SecurityHeaders', {
       comment: 'Security headers of the SPA and API (the local stack sends the same ones)',
       securityHeadersBehavior: {
-        contentSecurityPolicy: { contentSecurityPolicy: contentSecurityPolicy(props.connectSources, props.mediaSources, props.imageSources), override: true },
+        contentSecurityPolicy: { contentSecurityPolicy: contentSecurityPolicy(props.connectSources, props.mediaSources), override: true },
         strictTransportSecurity: { accessControlMaxAge: Duration.seconds(HSTS_MAX_AGE_SECONDS), includeSubdomains: true, override: true },
         contentTypeOptions: { override: true },
         frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
