@@ -31,6 +31,20 @@ export interface FunctionAccess {
    * DELIVERY_SECRET_PREFIX: 'manage' creates, puts, reads and deletes them; 'read' reads them.
    */
   deliverySecrets?: 'manage' | 'read';
+  /** Objects of the content bucket (its name in CONTENT_BUCKET_NAME) under key patterns such as `assets/*`. */
+  contentObjects?: { read?: readonly string[]; write?: readonly string[]; delete?: readonly string[] };
+  /**
+   * The content module's sealed secrets (social tokens, the Resources Centre's signing secrets), one
+   * Secrets Manager secret each under CONTENT_SECRET_PREFIX: 'manage' creates, puts, reads and
+   * deletes them; 'read' reads them.
+   */
+  contentSecrets?: 'manage' | 'read';
+  /**
+   * Scheduled social posts: create, update, get and delete schedules of the content schedule group
+   * (CONTENT_SCHEDULE_GROUP) and pass its role (CONTENT_SCHEDULE_ROLE_ARN) to Scheduler, targeting
+   * the publish function (CONTENT_SCHEDULE_TARGET_ARN).
+   */
+  contentSchedules?: boolean;
 }
 
 export type FunctionAccessTable = Readonly<Record<string, FunctionAccess>>;
@@ -39,6 +53,8 @@ const IMPORT_OBJECTS = 'imports/*';
 const RECORDING_OBJECTS = 'recordings/*';
 const EXPORT_OBJECTS = 'exports/*';
 const DELIVERY_OBJECTS = 'lead-deliveries/*';
+// The content bucket's keys (infra/aws/constructs/content-assets.ts): asset files and their previews.
+const CONTENT_OBJECTS = ['assets/*', 'previews/*'] as const;
 
 /** The product's functions, by entry (functions/src/handlers/*.ts). */
 export const functionAccess: FunctionAccessTable = {
@@ -84,6 +100,11 @@ export const functionAccess: FunctionAccessTable = {
     objects: { read: [IMPORT_OBJECTS], write: [IMPORT_OBJECTS], delete: [IMPORT_OBJECTS, RECORDING_OBJECTS] },
     workflows: { start: true, describe: true },
     sendingIdentities: 'read',
+    // Content: the upload sweep deletes the files of expired uploads; the Resources Centre's retries
+    // and scheduled pull read files and sign with its secrets; the social safety net publishes due
+    // posts with the accounts' tokens.
+    contentObjects: { read: CONTENT_OBJECTS, write: CONTENT_OBJECTS, delete: CONTENT_OBJECTS },
+    contentSecrets: 'read',
   },
   // The email API: Settings → Email creates SES identities, pools and their configuration sets; a
   // test send goes through SES and the rate gate's counters; scheduling starts the sending workflow
@@ -128,6 +149,19 @@ export const functionAccess: FunctionAccessTable = {
     table: 'read-write',
     workflows: { start: true, stop: true },
   },
+  // Content: presigned uploads and downloads of asset files, previews written at upload, an
+  // unfinished or refused upload deleted; social tokens and the Resources Centre's secrets kept
+  // under its prefix; a scheduled post's one-off schedule; AI drafting with the OpenAI key of the
+  // vendors' secret.
+  'functions/src/handlers/content.ts': {
+    contentObjects: { read: CONTENT_OBJECTS, write: CONTENT_OBJECTS, delete: CONTENT_OBJECTS },
+    contentSecrets: 'manage',
+    contentSchedules: true,
+    leadsAi: true,
+  },
+  // A scheduled social post's schedule fires this: it reads the account's token and the post's
+  // image and calls the platform's API (the internet, through the NAT gateway).
+  'functions/src/handlers/content-publish.ts': { contentObjects: { read: CONTENT_OBJECTS }, contentSecrets: 'read' },
 };
 
 const patternOf = (key: string) => new RegExp(`^${key.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')}$`);

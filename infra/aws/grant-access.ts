@@ -4,6 +4,8 @@ import { ArnFormat, Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import type { ContentAssets } from './constructs/content-assets';
+import type { ContentSchedules } from './constructs/content-schedules';
 import type { DataStores } from './constructs/data-stores';
 import type { EmailSending } from './constructs/email-sending';
 import type { LeadsAiSecret } from './constructs/leads-ai-secret';
@@ -20,12 +22,13 @@ export interface GrantTargets {
   workflows: readonly Workflow[];
   telnyx: TelnyxSecret;
   leadsAi: LeadsAiSecret;
+  content: { assets: ContentAssets; schedules: ContentSchedules };
 }
 
 const ANY_RESOURCE = 'AwsSolutions-IAM5[Resource::*]';
 
 export function grantAccess(fn: lambda.Function, access: FunctionAccess, targets: GrantTargets): void {
-  const { stores, email, pools, workflows, telnyx, leadsAi } = targets;
+  const { stores, email, pools, workflows, telnyx, leadsAi, content } = targets;
   const unscoped: string[] = [];
 
   if (access.objects) stores.grantObjects(fn, access.objects);
@@ -38,6 +41,9 @@ export function grantAccess(fn: lambda.Function, access: FunctionAccess, targets
   if (access.trunkSecrets) grantTrunkSecrets(fn);
   if (access.leadsAi) leadsAi.grantRead(fn);
   if (access.deliverySecrets) grantDeliverySecrets(fn, access.deliverySecrets);
+  if (access.contentObjects) content.assets.grantObjects(fn, access.contentObjects);
+  if (access.contentSecrets) grantContentSecrets(fn, access.contentSecrets);
+  if (access.contentSchedules) grantContentSchedules(fn, content.schedules);
 
   if (access.workflows?.start && workflows.length) {
     // A workflow's task grants every machine by name: by reference, two machines whose tasks start
@@ -145,5 +151,58 @@ function grantDeliverySecrets(fn: lambda.Function, mode: 'manage' | 'read'): voi
     fn,
     [`AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:secretsmanager:<AWS::Region>:<AWS::AccountId>:secret:${prefix}/*]`],
     'Delivery configurations are added at run time, each with its own signing secret named by its id, so access is to the leads/delivery/ prefix of this stack; the actions are listed one by one.',
+  );
+}
+
+/**
+ * The content module's sealed secrets (each social account's tokens, the Resources Centre's signing
+ * secrets) live one secret each under `<stack>/content/<name>`: the function gets the prefix in
+ * CONTENT_SECRET_PREFIX and the secret calls on that prefix alone — all of them for the content
+ * API, which keeps them, reading alone for the jobs and the publish function, which use them.
+ */
+function grantContentSecrets(fn: lambda.Function, mode: 'manage' | 'read'): void {
+  const stack = Stack.of(fn);
+  const prefix = `${stack.stackName}/content`;
+  fn.addEnvironment('CONTENT_SECRET_PREFIX', prefix);
+  const resource = stack.formatArn({ service: 'secretsmanager', resource: 'secret', resourceName: `${prefix}/*`, arnFormat: ArnFormat.COLON_RESOURCE_NAME });
+  const actions =
+    mode === 'manage'
+      ? ['secretsmanager:CreateSecret', 'secretsmanager:DeleteSecret', 'secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue', 'secretsmanager:PutSecretValue']
+      : ['secretsmanager:GetSecretValue'];
+  fn.addToRolePolicy(new iam.PolicyStatement({ actions, resources: [resource] }));
+  acknowledge(
+    fn,
+    [`AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:secretsmanager:<AWS::Region>:<AWS::AccountId>:secret:${prefix}/*]`],
+    'Social accounts and Resources Centre secrets are added at run time, each with its own secret named by its id, so access is to the content/ prefix of this stack; the actions are listed one by one.',
+  );
+}
+
+/**
+ * Scheduled social posts: one-off schedules in the content group only (their names are the posts'
+ * ids, made at run time), passing the group's invoke role only, and only to Scheduler. The function
+ * gets the group, the role and the target in CONTENT_SCHEDULE_GROUP, CONTENT_SCHEDULE_ROLE_ARN and
+ * CONTENT_SCHEDULE_TARGET_ARN.
+ */
+function grantContentSchedules(fn: lambda.Function, schedules: ContentSchedules): void {
+  fn.addEnvironment('CONTENT_SCHEDULE_GROUP', schedules.group.scheduleGroupName);
+  fn.addEnvironment('CONTENT_SCHEDULE_ROLE_ARN', schedules.role.roleArn);
+  fn.addEnvironment('CONTENT_SCHEDULE_TARGET_ARN', schedules.target.functionArn);
+  fn.addToRolePolicy(
+    new iam.PolicyStatement({
+      actions: ['scheduler:CreateSchedule', 'scheduler:DeleteSchedule', 'scheduler:GetSchedule', 'scheduler:UpdateSchedule'],
+      resources: [schedules.scheduleArns],
+    }),
+  );
+  fn.addToRolePolicy(
+    new iam.PolicyStatement({
+      actions: ['iam:PassRole'],
+      resources: [schedules.role.roleArn],
+      conditions: { StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' } },
+    }),
+  );
+  acknowledge(
+    fn,
+    [`AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:scheduler:<AWS::Region>:<AWS::AccountId>:schedule/${schedules.group.scheduleGroupName}/*]`],
+    'Each scheduled social post gets its own one-off schedule, named by the post, so access is to the schedules of the content group alone; the actions are listed one by one.',
   );
 }

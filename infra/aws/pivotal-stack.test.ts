@@ -12,6 +12,7 @@ import { scheduledJobs } from '../../functions/src/schedules';
 import { workflows } from '../../functions/src/workflows/index';
 import { SECURITY_HEADERS } from '../local/static-files';
 import { gatewayAuthorizerFor, planGatewayRoutes, servingRoute } from './constructs/module-api';
+import { API_PATHS } from './constructs/spa-hosting';
 import { accessFor, accessKeyMatches, functionAccess } from './function-access';
 import { testStack } from './test-app';
 
@@ -245,13 +246,14 @@ describe('the CDK app, as deployed with a built SPA and an email domain', () => 
   describe('storage', () => {
     it('blocks public access and refuses plain HTTP on every bucket', () => {
       const buckets = ofType(template, 'AWS::S3::Bucket');
-      expect(Object.keys(buckets)).toHaveLength(3);
+      // Data, content, site and access logs.
+      expect(Object.keys(buckets)).toHaveLength(4);
       for (const bucket of Object.values(buckets)) {
         expect(bucket.Properties.PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
         expect(bucket.Properties.BucketEncryption).toBeDefined();
       }
       const policies = Object.values(ofType(template, 'AWS::S3::BucketPolicy'));
-      expect(policies).toHaveLength(3);
+      expect(policies).toHaveLength(4);
       for (const policy of policies) {
         expect(JSON.stringify(policy.Properties.PolicyDocument)).toContain('"aws:SecureTransport":"false"');
       }
@@ -298,9 +300,10 @@ describe('the CDK app, as deployed with a built SPA and an email domain', () => 
       // API 403/404 problems must reach the client: no distribution-wide error pages.
       expect(config.CustomErrorResponses).toBeUndefined();
       expect(config.DefaultCacheBehavior).toMatchObject({ ViewerProtocolPolicy: 'redirect-to-https', FunctionAssociations: [{ EventType: 'viewer-request' }] });
-      // The email tracking links (/t/*) too: never cached, so every open and click reaches the API.
+      // The email tracking links (/t/*) and the content tracking URLs (/r/*) too: never cached, so
+      // every open and click reaches the API.
       expect(config.CacheBehaviors).toEqual(
-        ['/api/*', '/t/*'].map((PathPattern) =>
+        ['/api/*', '/t/*', '/r/*'].map((PathPattern) =>
           expect.objectContaining({
             PathPattern,
             CachePolicyId: CACHING_DISABLED,
@@ -310,6 +313,14 @@ describe('the CDK app, as deployed with a built SPA and an email domain', () => 
         ),
       );
       expect(JSON.stringify(config.Logging)).toContain('cloudfront/');
+    });
+
+    it('forwards every path of the route tables to the API, so none is answered with the app shell', () => {
+      const prefixes = API_PATHS.map((p) => p.slice(0, -1));
+      // The local issuer's keys (/.well-known/jwks.json) have no use on AWS, where Cognito signs tokens.
+      for (const route of apiModules.flatMap((m) => m.routes).filter((r) => !r.path.startsWith('/.well-known/'))) {
+        expect(prefixes.some((prefix) => route.path.startsWith(prefix)), `${route.method} ${route.path}`).toBe(true);
+      }
     });
 
     it('deploys the built app (hashed assets and the shell) when dist/index.html exists', () => {
@@ -450,7 +461,8 @@ describe('the CDK app, as deployed with a built SPA and an email domain', () => 
       const secretId = logicalIdOf(ofType(template, 'AWS::SecretsManager::Secret'), (p) => String(p.Description).startsWith('Lead QA vendor keys'));
       const readers = fns().filter((f) => JSON.stringify(f.Properties.Environment ?? {}).includes(`{"Ref":"${secretId}"}`));
       const pipeline = leadTasks().filter((t) => !deliveryTask(t.entry));
-      expect(readers.map((f) => f.Properties.Description).sort()).toEqual(['API module leads', ...pipeline.map((t) => t.description)].sort());
+      // The content API drafts with the same OpenAI key.
+      expect(readers.map((f) => f.Properties.Description).sort()).toEqual(['API module content', 'API module leads', ...pipeline.map((t) => t.description)].sort());
       for (const f of readers) {
         const variables = (f.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
         expect(variables).toMatchObject({ LEADS_AI_SECRET_ARN: { Ref: secretId }, OPENAI_MODEL: 'gpt-4.1-mini', LEADS_ENRICHMENT: 'off' });
@@ -580,13 +592,14 @@ describe('the CDK app, as deployed with a built SPA and an email domain', () => 
     const fn = (description: string) => Object.values(ofType(template, 'AWS::Lambda::Function')).find((f) => f.Properties.Description === description)!;
     const allFunctions = () => Object.values(ofType(template, 'AWS::Lambda::Function')).filter((f) => f.Properties.Description);
     const actionsOf = (f: Resources[string]) => statementsOf(template, f).flatMap((s) => [s.Action].flat());
-    /** The key patterns (after the bucket ARN) an action is allowed on. */
+    /** The key patterns (after the bucket ARN) an action is allowed on in the data bucket (the content bucket's: ./content.test.ts). */
     const objectPatterns = (f: Resources[string], action: string) =>
       statementsOf(template, f)
         .filter((s) => [s.Action].flat().includes(action))
         .flatMap((s) => [s.Resource].flat())
-        .map((r) => {
-          const parts = (r as { 'Fn::Join': [string, unknown[]] })['Fn::Join'][1];
+        .map((r) => (r as { 'Fn::Join': [string, unknown[]] })['Fn::Join'][1])
+        .filter((parts) => !/^ContentBucket/.test((parts[0] as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0]))
+        .map((parts) => {
           expect(parts[0]).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^DataStoresDataBucket/), 'Arn'] });
           return parts[1];
         })
@@ -599,6 +612,7 @@ describe('the CDK app, as deployed with a built SPA and an email domain', () => 
         ...s3Notifications.map((n) => n.entry),
         ...eventRules.map((r) => r.entry),
         'functions/src/handlers/jobs.ts',
+        'functions/src/handlers/content-publish.ts',
       ]);
       // A pattern (a workflow's family of tasks) must name a built entry once its workflow exists.
       const leadWorkflows = workflows.some((w) => w.name.startsWith('pivotal-lead-'));

@@ -13,6 +13,8 @@ import { scheduledJobs as defaultScheduledJobs } from '../../functions/src/sched
 import type { ScheduledJob } from '../../functions/src/core/deps';
 import { workflows as defaultWorkflows, type WorkflowDefinition } from '../../functions/src/workflows/index';
 import { BucketEvents } from './constructs/bucket-events';
+import { ContentAssets } from './constructs/content-assets';
+import { ContentSchedules } from './constructs/content-schedules';
 import { Database } from './constructs/database';
 import { DatabaseMigrations } from './constructs/database-migrations';
 import { DataStores } from './constructs/data-stores';
@@ -64,6 +66,9 @@ export class PivotalStack extends Stack {
     const network = new Network(this, 'Network');
     const database = new Database(this, 'Database', { network });
     const stores = new DataStores(this, 'DataStores');
+    // The content module's files. Browsers PUT uploads and GET previews with presigned URLs; the
+    // origin is any CloudFront domain for the reason given at the data bucket's CORS rule below.
+    const contentAssets = new ContentAssets(this, 'Content', { logsBucket: stores.logsBucket, allowedOrigins: ['https://*.cloudfront.net'] });
     const email = new EmailSending(this, 'Email', { ...(settings.emailDomain ? { domain: settings.emailDomain } : {}) });
     const telnyx = new TelnyxSecret(this, 'Telnyx');
     const leadsAi = new LeadsAiSecret(this, 'LeadsAi', { openaiModel: settings.openaiModel, enrichment: settings.leadsEnrichment });
@@ -156,6 +161,11 @@ export class PivotalStack extends Stack {
       stateMachines: new Map(workflows.map((w, i) => [workflowDefinitions[i]!.name, w.stateMachine])),
     });
 
+    // A scheduled social post's one-off schedule invokes this function, which publishes it to the
+    // platform's API (the internet through the NAT gateway, like every function in the app subnets).
+    const contentPublish = serverFunction(this, 'ContentPublishFunction', 'functions/src/handlers/content-publish.ts', 'Content: publish a scheduled social post', Duration.minutes(1));
+    const contentSchedules = new ContentSchedules(this, 'ContentSchedules', { target: contentPublish });
+
     new BucketEvents(this, 'BucketEvents', {
       bucket: stores.bucket,
       notifications,
@@ -168,7 +178,7 @@ export class PivotalStack extends Stack {
     });
 
     for (const { fn, entry } of built) {
-      grantAccess(fn, accessFor(access, entry), { stores, email, pools, workflows, telnyx, leadsAi });
+      grantAccess(fn, accessFor(access, entry), { stores, email, pools, workflows, telnyx, leadsAi, content: { assets: contentAssets, schedules: contentSchedules } });
     }
 
     const migrations = new DatabaseMigrations(this, 'Migrations', {
@@ -185,7 +195,14 @@ export class PivotalStack extends Stack {
       distDir: props.distDir ?? path.join(REPO_ROOT, 'dist'),
       // Cognito for sign-in; the data bucket for presigned uploads straight from the browser.
       // Telnyx's WebRTC signalling: the agent console's softphone logs in there.
-      connectSources: [`https://cognito-idp.${this.region}.amazonaws.com`, `https://${stores.bucket.bucketRegionalDomainName}`, 'wss://rtc.telnyx.com'],
+      // The content bucket takes uploaded asset files and serves downloads and previews (read
+      // through fetch into blob: URLs, so img-src stays the app's own).
+      connectSources: [
+        `https://cognito-idp.${this.region}.amazonaws.com`,
+        `https://${stores.bucket.bucketRegionalDomainName}`,
+        `https://${contentAssets.bucket.bucketRegionalDomainName}`,
+        'wss://rtc.telnyx.com',
+      ],
       // Call recordings play from presigned links to the data bucket.
       mediaSources: [`https://${stores.bucket.bucketRegionalDomainName}`],
       // /config.json: the SPA signs staff and clients in with these pools (SRP towards Cognito).
@@ -211,7 +228,7 @@ export class PivotalStack extends Stack {
       maxAge: 3000,
     });
 
-    new CfnOutput(this, 'AppUrl', { value: `https://${spa.distribution.distributionDomainName}`, description: 'The app, its API (/api/*) and email tracking links (/t/*)' });
+    new CfnOutput(this, 'AppUrl', { value: `https://${spa.distribution.distributionDomainName}`, description: 'The app, its API (/api/*), email tracking links (/t/*) and content tracking URLs (/r/*)' });
     new CfnOutput(this, 'ApiEndpoint', { value: api.httpApi.apiEndpoint });
     new CfnOutput(this, 'StaffUserPoolId', { value: pools.staff.pool.userPoolId });
     new CfnOutput(this, 'StaffClientId', { value: pools.staff.client.userPoolClientId });
@@ -228,6 +245,8 @@ export class PivotalStack extends Stack {
       });
     }
     new CfnOutput(this, 'DataBucketName', { value: stores.bucket.bucketName });
+    new CfnOutput(this, 'ContentBucketName', { value: contentAssets.bucket.bucketName, description: 'Content files: assets/<asset id>/<version id>/<file> and previews/' });
+    new CfnOutput(this, 'ContentScheduleGroup', { value: contentSchedules.group.scheduleGroupName, description: 'EventBridge Scheduler group of scheduled social posts (one one-off schedule a post)' });
     new CfnOutput(this, 'TelnyxSecretName', {
       value: telnyx.secret.secretName,
       description: 'Telnyx keys: aws secretsmanager put-secret-value --secret-id <this> --secret-string \'{"apiKey":"…","publicKey":"…"}\'',

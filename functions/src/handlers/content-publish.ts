@@ -1,11 +1,29 @@
-// Lambda entry point of one scheduled social post: its one-off EventBridge Scheduler schedule invokes
-// it with {"postId"} at the post's time. Publishing claims the post only if it is still scheduled
-// and due, so a repeated invocation (or the due-posts job beside it) sends it once.
+// Lambda entry point of a scheduled social post: the post's one-off EventBridge Scheduler schedule
+// (in CONTENT_SCHEDULE_GROUP, made by the content API) invokes it with `{ "postId": "<uuid>" }`, and
+// it publishes the post to its platform. An event without a post id fails loudly, so a malformed
+// schedule shows up as failed invocations instead of silence.
+import { z } from 'zod';
 import { getDeps } from '../deps';
 import { publishScheduledPost, type PublishOutcome } from '../modules/content';
 
-export const handler = async (event: { postId?: unknown }): Promise<{ postId: string; outcome: PublishOutcome }> => {
-  if (typeof event?.postId !== 'string') throw new Error(`A content-publish event carries {"postId": "<uuid>"}; got ${JSON.stringify(event)}.`);
-  const deps = await getDeps();
-  return { postId: event.postId, outcome: await publishScheduledPost(deps, event.postId) };
-};
+export interface PublishEvent {
+  postId: string;
+}
+
+export class BadPublishEventError extends Error {
+  override name = 'BadPublishEventError';
+}
+
+const eventSchema = z.object({ postId: z.string().uuid() });
+
+/** The post id of a schedule's event, or an error naming what is wrong. */
+export function postIdOf(event: unknown): string {
+  const parsed = eventSchema.safeParse(event);
+  if (!parsed.success) throw new BadPublishEventError(`A scheduled post's event must be {"postId": "<uuid>"} (got ${JSON.stringify(event) ?? 'nothing'}).`);
+  return parsed.data.postId;
+}
+
+export async function handler(event: PublishEvent): Promise<PublishOutcome> {
+  const postId = postIdOf(event);
+  return publishScheduledPost(await getDeps(), postId);
+}

@@ -8,6 +8,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct, type IConstruct } from 'constructs';
 import { MAIN_TABLE } from '../../../functions/src/adapters/dynamo-table';
 import { acknowledge, arnWildcardFinding } from '../nag';
+import { grantBucketObjects, type ObjectAccess } from './bucket-objects';
 
 export class DataStores extends Construct {
   readonly table: dynamodb.Table;
@@ -75,32 +76,9 @@ export class DataStores extends Construct {
     });
   }
 
-  /**
-   * Objects of the data bucket under the given key patterns. The S3 actions are spelled out
-   * (grantReadWrite's `s3:GetObject*`-style wildcards include ACL and tagging calls the code never
-   * makes). Readers also get s3:ListBucket on the bucket: without it S3 answers a missing key with
-   * 403 instead of 404, and the code tells "not there (yet)" from a failure by that 404.
-   */
-  grantObjects(grantee: iam.IGrantable & IConstruct, access: { read?: readonly string[]; write?: readonly string[]; delete?: readonly string[] }): void {
-    const statement = (actions: string[], patterns: readonly string[] | undefined) => {
-      if (!patterns?.length) return;
-      grantee.grantPrincipal.addToPrincipalPolicy(new iam.PolicyStatement({ actions, resources: patterns.map((p) => this.bucket.arnForObjects(p)) }));
-    };
-    statement(['s3:GetObject'], access.read);
-    // PutObject covers the multipart calls (create, upload part, complete); aborting is its own action.
-    statement(['s3:PutObject', 's3:AbortMultipartUpload'], access.write);
-    statement(['s3:DeleteObject'], access.delete);
-    if (access.read?.length) {
-      grantee.grantPrincipal.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['s3:ListBucket'], resources: [this.bucket.bucketArn] }));
-    }
-    const patterns = new Set([...(access.read ?? []), ...(access.write ?? []), ...(access.delete ?? [])]);
-    for (const pattern of patterns) {
-      acknowledge(
-        grantee,
-        [arnWildcardFinding(this.bucket, `/${pattern}`)],
-        `Object keys under ${pattern} are generated per job, so access is to that prefix of this one bucket; the actions are listed one by one.`,
-      );
-    }
+  /** Objects of the data bucket under the given key patterns (see ./bucket-objects). */
+  grantObjects(grantee: iam.IGrantable & IConstruct, access: ObjectAccess): void {
+    grantBucketObjects(this.bucket, grantee, access, (pattern) => `Object keys under ${pattern} are generated per job, so access is to that prefix of this one bucket; the actions are listed one by one.`);
   }
 
   /** Items of the table and its index. */

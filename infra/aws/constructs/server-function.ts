@@ -36,6 +36,22 @@ const REQUIRE_BANNER = "import { createRequire as __pivotalCreateRequire } from 
 
 export const MIGRATIONS_DIR = 'functions/src/db/migrations';
 
+/**
+ * mupdf (content previews) loads its WebAssembly from `mupdf-wasm.wasm` beside the module that
+ * imports it (`new URL(…, import.meta.url)`), which esbuild cannot bundle: after bundling that is
+ * beside index.mjs. A bundle that names the file gets a copy; the others stay 10 MB lighter.
+ */
+export const MUPDF_WASM = 'node_modules/mupdf/dist/mupdf-wasm.wasm';
+
+/** Shell commands run after esbuild wrote `outputDir/index.mjs` (inputDir: the repository root). */
+export function afterBundlingCommands(inputDir: string, outputDir: string, options: { withMigrations?: boolean } = {}): string[] {
+  const wasm = path.basename(MUPDF_WASM);
+  return [
+    ...(options.withMigrations ? [`cp -R "${path.join(inputDir, MIGRATIONS_DIR)}" "${path.join(outputDir, 'migrations')}"`] : []),
+    `if grep -q "${wasm}" "${path.join(outputDir, 'index.mjs')}"; then cp "${path.join(inputDir, MUPDF_WASM)}" "${path.join(outputDir, wasm)}"; fi`,
+  ];
+}
+
 export class ServerFunction extends NodejsFunction {
   constructor(scope: Construct, id: string, props: ServerFunctionProps) {
     const logGroup = new logs.LogGroup(scope, `${id}Logs`, {
@@ -73,15 +89,11 @@ export class ServerFunction extends NodejsFunction {
         // (~0.5 MB); its WASM is loaded from disk on first use, which never comes on AWS.
         // pg-native is pg's optional binding, required lazily (CommonJS) and absent on purpose.
         externalModules: ['pg-native'],
-        ...(props.withMigrations
-          ? {
-              commandHooks: {
-                beforeBundling: () => [],
-                beforeInstall: () => [],
-                afterBundling: (inputDir: string, outputDir: string) => [`cp -R "${path.join(inputDir, MIGRATIONS_DIR)}" "${path.join(outputDir, 'migrations')}"`],
-              },
-            }
-          : {}),
+        commandHooks: {
+          beforeBundling: () => [],
+          beforeInstall: () => [],
+          afterBundling: (inputDir: string, outputDir: string) => afterBundlingCommands(inputDir, outputDir, { withMigrations: props.withMigrations ?? false }),
+        },
       },
     });
     acknowledge(

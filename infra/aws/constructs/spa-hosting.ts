@@ -1,6 +1,6 @@
 // The SPA and the API behind one CloudFront origin: the built app from a private bucket (Origin
-// Access Control), and `/api/*` and the email tracking links `/t/*` forwarded to the HTTP API
-// uncached. One origin keeps the refresh cookie (SameSite=Strict, path /api/auth) first-party and
+// Access Control), and `/api/*`, the email tracking links `/t/*` and the content tracking URLs
+// `/r/*` forwarded to the HTTP API uncached. One origin keeps the refresh cookie (SameSite=Strict, path /api/auth) first-party and
 // needs no CORS.
 //
 // Client-side routes get index.html from a CloudFront Function on the SPA behaviour only. Custom
@@ -35,8 +35,8 @@ export function contentSecurityPolicy(connectSources: readonly string[], mediaSo
   return localContentSecurityPolicy(connectSources, mediaSources);
 }
 
-/** Paths served by the HTTP API rather than the SPA bucket. */
-export const API_PATHS = ['/api/*', '/t/*'] as const;
+/** Paths served by the HTTP API rather than the SPA bucket: the API, email tracking links, content tracking URLs. */
+export const API_PATHS = ['/api/*', '/t/*', '/r/*'] as const;
 
 // A viewer-request function: paths without a file extension are client-side routes.
 const SPA_ROUTING_CODE = `function handler(event) {
