@@ -67,8 +67,9 @@ async function writeCopy(model: StructuredModel, brief: DraftBrief, platform: So
       break;
     }
     case 'landing_copy':
+      // The headline leads the body: only an email template has a subject.
       copy = {
-        subject: text(value.headline) || null,
+        subject: null,
         body: [text(value.headline) && `# ${text(value.headline)}`, text(value.subheadline) && `## ${text(value.subheadline)}`, text(value.body), text(value.callToAction) && `[${text(value.callToAction)}]`]
           .filter(Boolean)
           .join('\n\n'),
