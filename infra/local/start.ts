@@ -4,7 +4,7 @@ import path from 'node:path';
 import { seedEmailDemo } from '../../functions/src/modules/email';
 import { seedLeadsDemo, seedDemoDeliveryWebhook } from '../../functions/src/modules/leads';
 import { DEMO_CLIENT_ADMIN, DEMO_CLIENT_NAME, seedPortalDemo } from '../../functions/src/modules/portal';
-import { seedSocialDemo } from '../../functions/src/modules/content';
+import { seedAssetsDemo, seedSocialDemo } from '../../functions/src/modules/content';
 import { seedTelephonyDemo } from '../../functions/src/modules/telephony';
 import { portalHooks, telephonyHooks } from '../../functions/src/composition';
 import { signInHint } from '../../functions/src/modules/identity';
@@ -74,6 +74,8 @@ async function main(): Promise<void> {
       process.stdout.write(`  Portal demo: ${portal.orders} orders of ${DEMO_CLIENT_NAME} (one live, worked by ${portal.linkedCampaigns} call campaign${portal.linkedCampaigns === 1 ? '' : 's'}, with ${portal.leads} leads) and ${portal.suppressions} client suppressions.\n`);
       process.stdout.write(`  Portal demo: the client admin signs in as ${DEMO_CLIENT_ADMIN.username} / ${DEMO_CLIENT_ADMIN.password}\n`);
     }
+    const assets = await seedAssetsDemo(stack.deps);
+    if (assets) process.stdout.write(`  Content demo: ${assets.assets} assets with ${assets.versions} versions (a whitepaper in two versions, an image, a webinar link, templates and copy).\n`);
     const social = await seedSocialDemo(stack.deps, { tokens: stack.social ? demoSocialTokens() : null });
     if (social) process.stdout.write(`  Social demo: ${social.accounts} accounts (${social.connected ? 'connected to the social stand-in' : 'disconnected: no stand-in'}) and ${social.posts} posts on the calendar.\n`);
   }
