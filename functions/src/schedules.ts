@@ -8,6 +8,7 @@ import { purgeGateProofsJob } from './modules/activity';
 import { emailSweepJob, refreshEmailDomainsJob } from './modules/email';
 import { purgeRecordingsJob } from './modules/telephony';
 import { leadDeliverySweepJob, leadPipelineSweepJob } from './modules/leads';
+import { resourcesCentrePullJob, resourcesCentrePushJob } from './modules/content';
 import { dialerTickJob, pacingJob } from './composition';
 
 export const scheduledJobs: ScheduledJob[] = [
@@ -21,4 +22,6 @@ export const scheduledJobs: ScheduledJob[] = [
   leadPipelineSweepJob,
   leadDeliverySweepJob,
   pacingJob,
+  resourcesCentrePushJob,
+  resourcesCentrePullJob,
 ];

@@ -17,3 +17,6 @@ export function createContentModule(hooks: ContentHooks): ApiModule {
 }
 
 export { noContentHooks, type ContentHooks } from './hooks';
+export { resourcesCentrePullJob, resourcesCentrePushJob, pullReference } from './resources/pull';
+export { currentSecret as currentResourcesCentreSecret, saveSettings as saveResourcesCentreSettings, linkDepsOf as resourcesCentreLinkDepsOf, loadSettings as loadResourcesCentreSettings } from './resources/settings';
+export { seedResourcesDemo, type ResourcesDemoReport } from './resources/demo-data';
