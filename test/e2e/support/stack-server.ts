@@ -36,6 +36,7 @@ async function main(): Promise<void> {
     assemblyaiStandinUrl: stack.assemblyai?.url ?? '',
     openaiStandinUrl: stack.openai?.baseUrl.replace(/\/v1$/, '') ?? '',
     fakeClientUrl: stack.fakeClient.url,
+    resourcesCentreStandinUrl: stack.resourcesCentre.url,
   };
   process.stdout.write(`E2E_STACK ${JSON.stringify(info)}\n`);
 }

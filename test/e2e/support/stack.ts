@@ -18,6 +18,8 @@ export interface E2eStack {
   openaiStandinUrl: string;
   /** The stack's fake client endpoint for lead delivery (`<it>/hooks/leads` to deliver to, `GET <it>/__client/received`, `POST <it>/__client/faults`). */
   fakeClientUrl: string;
+  /** The Resources Centre stand-in (`GET <it>/__standin/received`, `POST <it>/__standin/faults`, `POST <it>/__standin/send-reference`). */
+  resourcesCentreStandinUrl: string;
 }
 
 declare module 'vitest' {
