@@ -8,7 +8,7 @@ import { Badge } from '@/components/ui/badge';
 import { DataTable } from '@/components/ui/data-table/data-table';
 import { EmptyState } from '@/components/ui/empty-state';
 import { SectionCard } from '@/components/ui/section-card';
-import { Tabs, TabsList, TabsTrigger } from '@/components/ui/tabs';
+import { Tabs, TabsContent, TabsList, TabsTrigger } from '@/components/ui/tabs';
 import { formatDateTime } from '@/features/records/format';
 import { describeError } from '@/lib/api';
 import { LOG_DIRECTION_LABELS, LOG_OUTCOME_BADGES, LOG_OUTCOME_LABELS } from './labels';
@@ -61,7 +61,7 @@ export function LogCard() {
   const rows = useMemo(() => log.data?.items ?? [], [log.data]);
   return (
     <SectionCard id="resources-log" title="Log" description="Every push attempt, pull and inbound request, newest first. A refused request says here which check failed." flush>
-      <div className="grid gap-3 p-4">
+      <div className="p-4">
         <Tabs value={filter} onValueChange={(next) => setFilter(next as Filter)}>
           <TabsList variant="pill" aria-label="Direction">
             {FILTERS.map((f) => (
@@ -70,21 +70,27 @@ export function LogCard() {
               </TabsTrigger>
             ))}
           </TabsList>
+          {FILTERS.map((f) => (
+            <TabsContent key={f} value={f} className="pt-3">
+              {f === filter && (
+                <DataTable
+                  tableId="resources-centre-log"
+                  label="Resources Centre log"
+                  itemName={rows.length === 1 ? 'entry' : 'entries'}
+                  columns={columns}
+                  rows={rows}
+                  getRowId={(r) => String(r.id)}
+                  loading={log.isLoading}
+                  error={log.isError ? describeError(log.error) : null}
+                  onRetry={() => void log.refetch()}
+                  height={360}
+                  defaultDensity="compact"
+                  empty={<EmptyState compact icon={<ScrollText />} title="Nothing logged yet" description="Pushes, pulls and inbound requests appear here." />}
+                />
+              )}
+            </TabsContent>
+          ))}
         </Tabs>
-        <DataTable
-          tableId="resources-centre-log"
-          label="Resources Centre log"
-          itemName={rows.length === 1 ? 'entry' : 'entries'}
-          columns={columns}
-          rows={rows}
-          getRowId={(r) => String(r.id)}
-          loading={log.isLoading}
-          error={log.isError ? describeError(log.error) : null}
-          onRetry={() => void log.refetch()}
-          height={360}
-          defaultDensity="compact"
-          empty={<EmptyState compact icon={<ScrollText />} title="Nothing logged yet" description="Pushes, pulls and inbound requests appear here." />}
-        />
       </div>
     </SectionCard>
   );
