@@ -1,14 +1,16 @@
-// "Push to Resources Centre" on an asset's page, with the asset's pushes: state, attempts, the
-// last error and the page the Resources Centre made. The button says why it is off when the link
-// is not configured (or is off) or the user may not push.
-import { useId } from 'react';
-import { ExternalLink, UploadCloud } from 'lucide-react';
+// "Push to Resources Centre" among an asset page's actions, and the asset's pushes (state,
+// attempts, the last error, the page the Resources Centre made) in a popover beside it, opened by
+// itself once a push is made. The button says why it is off when the link is not configured (or
+// is off) or the user may not push.
+import { useId, useState } from 'react';
+import { ExternalLink, History, UploadCloud } from 'lucide-react';
 import type { ResourcesCentrePush } from '@shared/contracts/content-resources';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { ErrorState } from '@/components/ui/error-state';
-import { Skeleton } from '@/components/ui/skeleton';
+import { Popover, PopoverContent, PopoverTrigger } from '@/components/ui/popover';
 import { toast } from '@/components/ui/toast';
+import { SimpleTooltip } from '@/components/ui/tooltip';
 import { formatDateTime, formatRelative } from '@/features/records/format';
 import { describeError } from '@/lib/api';
 import { useCan } from '@/lib/auth';
@@ -24,13 +26,16 @@ export function PushToResourcesCentre({ assetId }: PushToResourcesCentreProps) {
   const status = useResourcesStatus();
   const pushes = useAssetPushes(assetId);
   const push = usePushAsset(assetId);
+  const [open, setOpen] = useState(false);
   const reasonId = useId();
   const reason = !canPush ? 'Pushing needs the content creator, campaign manager or admin role.' : (status.data?.reason ?? null);
   const items = pushes.data?.items ?? [];
+  const last = items[0];
 
   async function pushNow() {
     try {
       const made = await push.mutateAsync();
+      setOpen(true);
       if (made.state === 'delivered') toast.success(`Pushed version ${made.versionNumber ?? ''} to the Resources Centre.`);
       else if (made.state === 'pending') toast.warning('The Resources Centre did not take it yet: it will be tried again.', { description: made.lastError ?? undefined });
       else toast.error('The Resources Centre refused the push', { description: made.lastError ?? undefined });
@@ -39,41 +44,62 @@ export function PushToResourcesCentre({ assetId }: PushToResourcesCentreProps) {
     }
   }
 
+  const button = (
+    <Button
+      variant="outline"
+      loading={push.isPending}
+      disabled={status.isLoading || reason !== null}
+      aria-describedby={reason ? reasonId : undefined}
+      onClick={() => void pushNow()}
+    >
+      <UploadCloud aria-hidden="true" /> Push to Resources Centre
+    </Button>
+  );
+
   return (
-    <section aria-labelledby={`${reasonId}-title`} className="grid gap-3">
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <h3 id={`${reasonId}-title`} className="text-sm font-semibold">
-          Resources Centre
-        </h3>
-        <Button
-          size="sm"
-          loading={push.isPending}
-          disabled={status.isLoading || reason !== null}
-          aria-describedby={reason ? reasonId : undefined}
-          onClick={() => void pushNow()}
-        >
-          <UploadCloud aria-hidden="true" /> Push to Resources Centre
-        </Button>
-      </div>
-      {reason && (
-        <p id={reasonId} className="text-xs text-muted-foreground">
-          {reason}
-        </p>
-      )}
-      {pushes.isLoading ? (
-        <Skeleton className="h-12" />
-      ) : pushes.isError ? (
-        <ErrorState compact title="The pushes could not be loaded" description={describeError(pushes.error)} onRetry={() => void pushes.refetch()} />
-      ) : items.length === 0 ? (
-        <p className="text-sm text-muted-foreground">Not pushed yet.</p>
+    <div className="flex items-center gap-1" role="group" aria-label="Resources Centre">
+      {reason ? (
+        <>
+          {/* A disabled button takes no focus or hover: its wrapper carries the reason's tooltip. */}
+          <SimpleTooltip content={reason}>
+            <span tabIndex={0} className="inline-flex rounded-md" aria-describedby={reasonId}>
+              {button}
+            </span>
+          </SimpleTooltip>
+          <span id={reasonId} className="sr-only">
+            {reason}
+          </span>
+        </>
       ) : (
-        <ul className="grid gap-1.5" aria-label="Pushes to the Resources Centre">
-          {items.map((p) => (
-            <PushRow key={p.id} push={p} />
-          ))}
-        </ul>
+        button
       )}
-    </section>
+      {(items.length > 0 || pushes.isError) && (
+        <Popover open={open} onOpenChange={setOpen}>
+          <PopoverTrigger asChild>
+            <Button variant="ghost" className="px-2.5" aria-label={`Pushes to the Resources Centre${last ? `: the last ${PUSH_STATE_LABELS[last.state].toLowerCase()}` : ''}`}>
+              <History aria-hidden="true" />
+              {last && (
+                <Badge variant={PUSH_STATE_BADGES[last.state]} dot>
+                  {PUSH_STATE_LABELS[last.state]}
+                </Badge>
+              )}
+            </Button>
+          </PopoverTrigger>
+          <PopoverContent align="end" className="w-[26rem] max-w-[calc(100vw-2rem)] p-3">
+            <h3 className="mb-2 text-sm font-semibold">Pushes to the Resources Centre</h3>
+            {pushes.isError ? (
+              <ErrorState compact title="The pushes could not be loaded" description={describeError(pushes.error)} onRetry={() => void pushes.refetch()} />
+            ) : (
+              <ul className="grid max-h-80 gap-1.5 overflow-y-auto" aria-label="Pushes to the Resources Centre">
+                {items.map((p) => (
+                  <PushRow key={p.id} push={p} />
+                ))}
+              </ul>
+            )}
+          </PopoverContent>
+        </Popover>
+      )}
+    </div>
   );
 }
 
