@@ -85,8 +85,10 @@ export function PushToResourcesCentre({ assetId }: PushToResourcesCentreProps) {
               )}
             </Button>
           </PopoverTrigger>
-          <PopoverContent align="end" className="w-[26rem] max-w-[calc(100vw-2rem)] p-3">
-            <h3 className="mb-2 text-sm font-semibold">Pushes to the Resources Centre</h3>
+          <PopoverContent align="end" aria-labelledby={`${reasonId}-pushes`} className="w-[26rem] max-w-[calc(100vw-2rem)] p-3">
+            <h3 id={`${reasonId}-pushes`} className="mb-2 text-sm font-semibold">
+              Pushes to the Resources Centre
+            </h3>
             {pushes.isError ? (
               <ErrorState compact title="The pushes could not be loaded" description={describeError(pushes.error)} onRetry={() => void pushes.refetch()} />
             ) : (
