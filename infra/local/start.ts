@@ -53,9 +53,13 @@ async function main(): Promise<void> {
 
   // The Resources Centre link points at the stand-in out of the box (again after a port change);
   // a link to any other endpoint is left alone.
-  const link = await loadResourcesCentreSettings(stack.deps.db);
-  if (!link || (link.endpointUrl.includes('/__resources-centre') && link.endpointUrl !== stack.resourcesCentreEndpoint)) {
-    await saveResourcesCentreSettings(resourcesCentreLinkDepsOf(stack.deps), { endpointUrl: stack.resourcesCentreEndpoint, enabled: link?.enabled ?? true }, null);
+  try {
+    const link = await loadResourcesCentreSettings(stack.deps.db);
+    if (!link || (link.endpointUrl.includes('/__resources-centre') && link.endpointUrl !== stack.resourcesCentreEndpoint)) {
+      await saveResourcesCentreSettings(resourcesCentreLinkDepsOf(stack.deps), { endpointUrl: stack.resourcesCentreEndpoint, enabled: link?.enabled ?? true }, null);
+    }
+  } catch (error) {
+    process.stdout.write(`\n  Resources Centre: not linked to the stand-in (${(error as Error).message.split('\n')[0]}).\n`);
   }
 
   if (demo) {
