@@ -43,6 +43,7 @@ const PAGE_LIST_ROUTES: Record<string, string | null> = {
   'lead-reports': '/api/leads/reports',
   'lead-qa': '/api/leads',
   'leads-settings': '/api/leads/reason-codes',
+  'resources-centre-settings': '/api/content/resources-centre/settings',
   orders: '/api/orders',
   design: null,
 };
