@@ -8,7 +8,7 @@ import { purgeGateProofsJob } from './modules/activity';
 import { emailSweepJob, refreshEmailDomainsJob } from './modules/email';
 import { purgeRecordingsJob } from './modules/telephony';
 import { leadDeliverySweepJob, leadPipelineSweepJob } from './modules/leads';
-import { publishDueSocialPostsJob, sweepContentUploadsJob } from './modules/content';
+import { publishDueSocialPostsJob, resourcesCentrePullJob, resourcesCentrePushJob, sweepContentUploadsJob } from './modules/content';
 import { dialerTickJob, pacingJob } from './composition';
 
 export const scheduledJobs: ScheduledJob[] = [
@@ -24,4 +24,6 @@ export const scheduledJobs: ScheduledJob[] = [
   pacingJob,
   publishDueSocialPostsJob,
   sweepContentUploadsJob,
+  resourcesCentrePushJob,
+  resourcesCentrePullJob,
 ];

@@ -1,5 +1,5 @@
 // The whole product on one machine: the emulators (dynalite, s3rver, the SES emulator, local
-// Step Functions, the Telnyx, AssemblyAI and OpenAI stand-ins, cognito-local with
+// Step Functions, the Telnyx, AssemblyAI, OpenAI and Resources Centre stand-ins, cognito-local with
 // AUTH_MODE=cognito), the database (PGlite on disk or a Postgres server), the Lambda handlers
 // behind the local gateway, the schedules timer and the SPA. Used by `npm start`, `npm run dev`,
 // the integration tests and the browser suite.
@@ -35,6 +35,9 @@ import { startOpenAiStandin, type OpenAiStandin } from './emulators/openai-stand
 import { startStepFunctions, type StepFunctionsEmulator } from './emulators/stepfunctions';
 import { startFakeClientEndpoint, type FakeClientEndpoint } from './emulators/fake-client-endpoint';
 import { startSocialStandin, type SocialStandin } from './emulators/social-standin';
+import { startResourcesCentreStandin, type ResourcesCentreStandin } from './emulators/resources-centre-standin';
+import { currentResourcesCentreSecret } from '../../functions/src/modules/content';
+import { RC_INBOUND_PATH } from '../../shared/contracts/content-resources';
 import type { CognitoEmulator } from './emulators/cognito';
 import { redactError } from '../../functions/src/http/redact-error';
 
@@ -42,6 +45,8 @@ export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url
 
 /** Where the app's own port serves the fake client endpoint (lead delivery on the laptop). */
 const FAKE_CLIENT_PATH = '/__fake-client';
+/** Where the app's own port serves the Resources Centre stand-in (the link `npm start` configures). */
+const RESOURCES_CENTRE_PATH = '/__resources-centre';
 
 /** A problem with the settings or the machine, told to the user in one line. */
 export class StartupError extends Error {
@@ -89,6 +94,10 @@ export interface LocalStack {
   fakeClient: FakeClientEndpoint;
   /** The fake client on the app's own port, stable across restarts (for configurations kept in DATA_DIR). */
   fakeClientHookUrl: string;
+  /** The Resources Centre stand-in: pushes, reference pages, signed inbound requests (`/__standin/*`). */
+  resourcesCentre: ResourcesCentreStandin;
+  /** The stand-in on the app's own port, stable across restarts: the endpoint `npm start` links to. */
+  resourcesCentreEndpoint: string;
   databaseLabel: string;
   stop(): Promise<void>;
 }
@@ -286,6 +295,15 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     // Social publishing talks to the social stand-in for each platform no base URL points elsewhere.
     const social = options.env.SOCIAL_LINKEDIN_BASE_URL && options.env.SOCIAL_X_BASE_URL && options.env.SOCIAL_FACEBOOK_BASE_URL ? null : await startSocialStandin();
     if (social) stoppers.push(social.stop);
+    // The Resources Centre stand-in shares the link's secret with the stack (reads the current one)
+    // and sends its signed inbound requests to this stack.
+    const linked: { deps?: Deps } = {};
+    const resourcesCentre = await startResourcesCentreStandin({
+      inboundUrl: `http://127.0.0.1:${port}${RC_INBOUND_PATH}`,
+      secret: async () => (linked.deps ? currentResourcesCentreSecret(linked.deps) : null),
+      publicUrl: () => `${publicUrl}${RESOURCES_CENTRE_PATH}`,
+    });
+    stoppers.push(resourcesCentre.stop);
     let cognito: CognitoEmulator | null = null;
     if (emulateCognito) {
       const { startCognitoEmulator } = await import('./emulators/cognito');
@@ -357,6 +375,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 
     const deps = await buildDeps(config, { dbHandle });
     setDeps(deps);
+    linked.deps = deps;
     stoppers.push(async () => setDeps(undefined));
     await runBootstrap(deps);
 
@@ -455,6 +474,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         fakeClient.handle(req, res).catch(() => res.destroy());
         return;
       }
+      if (pathname.startsWith(`${RESOURCES_CENTRE_PATH}/`)) {
+        req.url = (req.url ?? '/').slice(RESOURCES_CENTRE_PATH.length);
+        resourcesCentre.handle(req, res).catch(() => res.destroy());
+        return;
+      }
       if (gateway.isApiPath(pathname)) {
         gateway.handle(req, res).catch((error: unknown) => {
           deps.logger.error('gateway failure', { error: redactError(error) });
@@ -482,6 +506,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       cognito,
       fakeClient,
       fakeClientHookUrl: `${publicUrl}${FAKE_CLIENT_PATH}/hooks/leads`,
+      resourcesCentre,
+      // 127.0.0.1, not localhost: the stack listens on IPv4, and localhost may resolve to ::1 first.
+      resourcesCentreEndpoint: `http://127.0.0.1:${port}${RESOURCES_CENTRE_PATH}`,
       databaseLabel: describeDatabase(config, dataDir),
       stop: stopAll,
     };

@@ -8,6 +8,7 @@ import { seedAssetsDemo, seedSocialDemo } from '../../functions/src/modules/cont
 import { seedTelephonyDemo } from '../../functions/src/modules/telephony';
 import { portalHooks, telephonyHooks } from '../../functions/src/composition';
 import { signInHint } from '../../functions/src/modules/identity';
+import { loadResourcesCentreSettings, resourcesCentreLinkDepsOf, saveResourcesCentreSettings, seedResourcesDemo } from '../../functions/src/modules/content';
 import { startLocalStack, StartupError, type LocalStack } from './stack';
 import { DEMO_SOCIAL_TOKENS } from './emulators/social-standin';
 
@@ -55,6 +56,17 @@ async function main(): Promise<void> {
     fail(`Start-up failed: ${err.message.split('\n')[0]} (set VERBOSE=1 to see the details).`);
   }
 
+  // The Resources Centre link points at the stand-in out of the box (again after a port change);
+  // a link to any other endpoint is left alone.
+  try {
+    const link = await loadResourcesCentreSettings(stack.deps.db);
+    if (!link || (link.endpointUrl.includes('/__resources-centre') && link.endpointUrl !== stack.resourcesCentreEndpoint)) {
+      await saveResourcesCentreSettings(resourcesCentreLinkDepsOf(stack.deps), { endpointUrl: stack.resourcesCentreEndpoint, enabled: link?.enabled ?? true }, null);
+    }
+  } catch (error) {
+    process.stdout.write(`\n  Resources Centre: not linked to the stand-in (${(error as Error).message.split('\n')[0]}).\n`);
+  }
+
   if (demo) {
     const { seedDemoData } = await import('../../scripts/seed');
     const loaded = await seedDemoData(stack.deps.dbHandle);
@@ -69,6 +81,8 @@ async function main(): Promise<void> {
     const leads = await seedLeadsDemo(stack.deps);
     if (leads) process.stdout.write(`  Leads demo: ${leads.leads} leads in every QA state with transcripts and scores, and ${leads.deliveries} client deliveries.\n`);
     if (await seedDemoDeliveryWebhook(stack.deps, stack.fakeClientHookUrl)) process.stdout.write('  Leads demo: the demo client receives delivered leads at the fake client endpoint (a signed webhook).\n');
+    const resources = await seedResourcesDemo(stack.deps);
+    if (resources) process.stdout.write(`  Resources Centre demo: ${resources.people} reference people (${resources.conflicts} in conflict with an edit here) and a log of ${resources.logEntries} exchanges.\n`);
     const portal = await seedPortalDemo(stack.deps, portalHooks);
     if (portal) {
       process.stdout.write(`  Portal demo: ${portal.orders} orders of ${DEMO_CLIENT_NAME} (one live, worked by ${portal.linkedCampaigns} call campaign${portal.linkedCampaigns === 1 ? '' : 's'}, with ${portal.leads} leads) and ${portal.suppressions} client suppressions.\n`);
@@ -96,6 +110,7 @@ async function main(): Promise<void> {
     `  Telephony  ${stack.telnyx ? `${stack.telnyx.url}/__standin/calls  (the Telnyx stand-in's calls; outcomes by number, see README)` : `Telnyx at ${config.TELNYX_BASE_URL}`}`,
     `  Social     ${stack.social ? `${stack.social.url}/__standin/posts  (what the LinkedIn, X and Facebook stand-in received)` : 'the platforms at SOCIAL_*_BASE_URL'}`,
     `  Leads out  ${stack.fakeClientHookUrl}  (a fake client to deliver leads to; ${stack.fakeClient.url}/__client/received lists them)`,
+    `  Resources  ${stack.resourcesCentreEndpoint}  (the Resources Centre stand-in the link points at; /__standin/received lists what it got)`,
     `  Data       ${rel}/  (DynamoDB, S3 files, signing keys${config.DATABASE_URL ? '' : ', database'})`,
     '',
     '  Press Ctrl-C to stop.',

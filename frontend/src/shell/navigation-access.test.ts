@@ -44,6 +44,7 @@ const PAGE_LIST_ROUTES: Record<string, string | null> = {
   'content-social': '/api/content/social/posts',
   'lead-qa': '/api/leads',
   'leads-settings': '/api/leads/reason-codes',
+  'resources-centre-settings': '/api/content/resources-centre/settings',
   orders: '/api/orders',
   content: '/api/content/assets',
   design: null,

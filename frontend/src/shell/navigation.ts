@@ -333,6 +333,16 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
     load: () => import('../pages/leads/settings/leads-settings-page'),
   },
   {
+    id: 'resources-centre-settings',
+    label: 'Resources Centre',
+    path: '/settings/resources-centre',
+    icon: Library,
+    capability: 'content.configure',
+    section: 'settings',
+    keywords: ['resources center', 'content push', 'hmac', 'signing secret', 'speakers', 'organizers', 'sponsors', 'reference data', 'sync', 'conflicts'],
+    load: () => import('../pages/settings/resources-centre/resources-centre-page'),
+  },
+  {
     id: 'design',
     label: 'Design system',
     path: '/design',

@@ -37,6 +37,7 @@ async function main(): Promise<void> {
     openaiStandinUrl: stack.openai?.baseUrl.replace(/\/v1$/, '') ?? '',
     fakeClientUrl: stack.fakeClient.url,
     socialStandinUrl: stack.social?.url ?? '',
+    resourcesCentreStandinUrl: stack.resourcesCentre.url,
   };
   process.stdout.write(`E2E_STACK ${JSON.stringify(info)}\n`);
 }

@@ -20,6 +20,8 @@ export interface E2eStack {
   fakeClientUrl: string;
   /** The social stand-in (LinkedIn, X, Facebook): `GET <it>/__standin/posts`, `POST <it>/__standin/tokens`, `POST <it>/__standin/faults`. */
   socialStandinUrl: string;
+  /** The Resources Centre stand-in (`GET <it>/__standin/received`, `POST <it>/__standin/faults`, `POST <it>/__standin/send-reference`). */
+  resourcesCentreStandinUrl: string;
 }
 
 declare module 'vitest' {

@@ -25,3 +25,6 @@ export { sweepContentUploadsJob, sweepExpiredUploads } from './assets/uploads';
 export { seedAssetsDemo, type AssetsDemoReport } from './assets/demo-data';
 export { samplePdf } from './assets/sample-pdf';
 export { getAsset, getVersion as getAssetVersion, type AssetDeps } from './assets/service';
+export { resourcesCentrePullJob, resourcesCentrePushJob, pullReference } from './resources/pull';
+export { currentSecret as currentResourcesCentreSecret, saveSettings as saveResourcesCentreSettings, linkDepsOf as resourcesCentreLinkDepsOf, loadSettings as loadResourcesCentreSettings } from './resources/settings';
+export { seedResourcesDemo, type ResourcesDemoReport } from './resources/demo-data';
