@@ -298,9 +298,9 @@ describe('the CDK app, as deployed with a built SPA and an email domain', () => 
       // API 403/404 problems must reach the client: no distribution-wide error pages.
       expect(config.CustomErrorResponses).toBeUndefined();
       expect(config.DefaultCacheBehavior).toMatchObject({ ViewerProtocolPolicy: 'redirect-to-https', FunctionAssociations: [{ EventType: 'viewer-request' }] });
-      // The email tracking links (/t/*) too: never cached, so every open and click reaches the API.
+      // The email tracking links (/t/*) and content tracking links (/r/*) too: never cached, so every open and click reaches the API.
       expect(config.CacheBehaviors).toEqual(
-        ['/api/*', '/t/*'].map((PathPattern) =>
+        ['/api/*', '/t/*', '/r/*'].map((PathPattern) =>
           expect.objectContaining({
             PathPattern,
             CachePolicyId: CACHING_DISABLED,

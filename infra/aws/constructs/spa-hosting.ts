@@ -1,5 +1,5 @@
 // The SPA and the API behind one CloudFront origin: the built app from a private bucket (Origin
-// Access Control), and `/api/*` and the email tracking links `/t/*` forwarded to the HTTP API
+// Access Control), and `/api/*`, the email tracking links `/t/*` and the content tracking links `/r/*` forwarded to the HTTP API
 // uncached. One origin keeps the refresh cookie (SameSite=Strict, path /api/auth) first-party and
 // needs no CORS.
 //
@@ -36,7 +36,7 @@ export function contentSecurityPolicy(connectSources: readonly string[], mediaSo
 }
 
 /** Paths served by the HTTP API rather than the SPA bucket. */
-export const API_PATHS = ['/api/*', '/t/*'] as const;
+export const API_PATHS = ['/api/*', '/t/*', '/r/*'] as const;
 
 // A viewer-request function: paths without a file extension are client-side routes.
 const SPA_ROUTING_CODE = `function handler(event) {

@@ -33,4 +33,6 @@ export { refreshEmailDomainsJob } from './settings';
 export { seedEmailDemo, type EmailDemoReport } from './settings/demo-data';
 // The merge-field catalog and the Liquid hiding the sanitizer needs, for call scripts.
 export { mergeFieldCatalog } from './content';
+// Telling a person's click from a link scanner's, for other tracked links (content).
+export { classifyClick } from './content';
 export { protectLiquid } from './content/liquid-text';
