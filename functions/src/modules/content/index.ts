@@ -19,3 +19,4 @@ export function createContentModule(hooks: ContentHooks): ApiModule {
 export { noContentHooks, type ContentHooks } from './hooks';
 // Tracking URLs in bulk (for emails and call scripts) and the demo's links and clicks.
 export { trackingUrlsFor, type TrackingUrls } from './tracking/tracking-links';
+export { seedTrackingDemo, type TrackingDemoReport } from './tracking/demo-data';
