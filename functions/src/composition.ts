@@ -33,7 +33,7 @@ import {
   replaceReturnedLead,
   type PortalHooks,
 } from './modules/portal';
-import { createContentModule, type ContentHooks } from './modules/content';
+import { campaignContentUrls, createContentModule, type ContentHooks } from './modules/content';
 import { DIALER_WORKFLOW_NAME } from './workflows/dialer';
 
 /** Put on every Deps by buildDeps. */
@@ -75,6 +75,9 @@ export const emailHooks: EmailHooks = {
     shares: (db, campaignIds, now) => campaignShares(db, 'email', campaignIds, now),
     leaveOut: (db, campaignId, contactIds) => clientSuppressedContacts(db, 'email', campaignId, contactIds),
   },
+  // `{{ content.<name> }}`: each recipient's tracking URL of the content attached to the campaign.
+  contentLinks: (deps, { campaignId, contactIds }) =>
+    campaignContentUrls(deps.db, deps.config, { findCampaign }, { campaignKind: 'email', campaignId, contactIds, channel: 'email' }),
 };
 export const emailModule = createEmailModule(emailHooks);
 

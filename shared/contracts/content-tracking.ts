@@ -59,8 +59,8 @@ export interface CampaignAssetItem {
   assetId: string;
   type: AssetType;
   title: string;
-  /** The slug of the title: the name of its merge field (`{{ content.<slug> }}`). */
-  slug: string;
+  /** Its merge field in the campaign's emails: `content.<name>` (each recipient's tracking URL). */
+  mergeField: string;
   linkedAt: string;
 }
 

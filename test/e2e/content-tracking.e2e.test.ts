@@ -54,12 +54,13 @@ describe('following a contact’s tracking URL', () => {
 
     // Attach the asset to the campaign from its page.
     await openApp(page, `/content/assets/${asset.id}`);
+    await page.getByRole('tab', { name: 'Usage' }).click();
     const usage = page.getByRole('region', { name: 'Used by campaigns' });
     await usage.getByText('Not used by any campaign').waitFor();
     await usage.getByRole('button', { name: /Campaign to attach/ }).click();
     await page.getByRole('combobox', { name: 'Search campaigns' }).fill('Q1 Intent');
     await page.getByRole('option', { name: /Q1 Intent Nurture \(e2e\)/ }).click();
-    await usage.getByRole('button', { name: 'Attach' }).click();
+    await usage.getByRole('button', { name: 'Attach', exact: true }).click();
     await usage.getByRole('list', { name: 'Campaigns using this asset' }).getByRole('link', { name: 'Q1 Intent Nurture (e2e)' }).waitFor();
 
     // The contact's link, from the contact page.
@@ -78,11 +79,13 @@ describe('following a contact’s tracking URL', () => {
     expect(url).toMatch(/\/r\/[0-9A-Za-z]{10}\.[A-Za-z0-9_-]{16}$/);
     await expectNoSeriousA11yViolations(page);
     await screenshot(page, 'content-link-dialog-light');
-    await dialog.getByRole('button', { name: 'Close' }).click();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
 
     // Follow it as a person would: it lands on the copy's page, carrying the UTM parameters.
     const visit = await browser.context.newPage();
-    await visit.setExtraHTTPHeaders({ 'user-agent': PERSON_UA });
+    // For the redirect's request too (an extra header would not follow it).
+    await (await browser.context.newCDPSession(visit)).send('Network.setUserAgentOverride', { userAgent: PERSON_UA });
     await visit.goto(url);
     await visit.getByRole('heading', { name: 'Why intent data wins' }).waitFor();
     const landed = new URL(visit.url());
@@ -101,12 +104,14 @@ describe('following a contact’s tracking URL', () => {
     await page.reload();
     const activity = page.getByRole('list', { name: 'Contact activity' });
     await activity.getByText('Opened “Why intent data wins” from a content link').waitFor();
+    await activity.scrollIntoViewIfNeeded();
     await expectNoSeriousA11yViolations(page);
     await screenshot(page, 'content-click-timeline-light');
 
     // …and in the asset's report.
     await eventually(async () => (await admin.request<AssetReport>('GET', `/api/content/assets/${asset.id}/report`)).totals).toMatchObject({ clicks: 1, clickers: 1, views: 1, automated: 0 });
     await openApp(page, `/content/assets/${asset.id}`);
+    await page.getByRole('tab', { name: 'Report' }).click();
     const report = page.getByRole('region', { name: 'Report' });
     await report.getByRole('table', { name: 'Clicks and leads by campaign' }).getByRole('row', { name: /Q1 Intent Nurture \(e2e\)/ }).waitFor();
     expect(await isDark(page)).toBe(false);
@@ -120,12 +125,15 @@ describe('following a contact’s tracking URL', () => {
     browser = await launchSignedIn('dark', WAIT_MS);
     const { page } = browser;
     await openApp(page, `/content/assets/${asset.id}`);
+    await page.getByRole('tab', { name: 'Report' }).click();
     await page.getByRole('region', { name: 'Report' }).getByRole('table', { name: 'Clicks and leads by campaign' }).waitFor();
     expect(await isDark(page)).toBe(true);
     await expectNoSeriousA11yViolations(page);
     await screenshot(page, 'content-asset-report-dark');
     await openApp(page, `/contacts/${contact.id}`);
-    await page.getByRole('list', { name: 'Contact activity' }).getByText('Opened “Why intent data wins” from a content link').waitFor();
+    const activity = page.getByRole('list', { name: 'Contact activity' });
+    await activity.getByText('Opened “Why intent data wins” from a content link').waitFor();
+    await activity.scrollIntoViewIfNeeded();
     await expectNoSeriousA11yViolations(page);
     await screenshot(page, 'content-click-timeline-dark');
   }, 120_000);

@@ -20,3 +20,4 @@ export { noContentHooks, type ContentHooks } from './hooks';
 // Tracking URLs in bulk (for emails and call scripts) and the demo's links and clicks.
 export { trackingUrlsFor, type TrackingUrls } from './tracking/tracking-links';
 export { seedTrackingDemo, type TrackingDemoReport } from './tracking/demo-data';
+export { campaignContentUrls, contentMergeKey } from './tracking/campaign-content-urls';

@@ -21,7 +21,7 @@ export function createEmailModule(hooks: EmailHooks): ApiModule {
   };
 }
 
-export { noEmailHooks, type EmailHooks, type EmailOrderGate } from './hooks';
+export { noEmailHooks, type EmailContentLinks, type EmailHooks, type EmailOrderGate } from './hooks';
 export { applyFeedback, emailTimelineSource, handleFeedbackEvent } from './tracking';
 export { emailAssetUrl } from './asset-url';
 export { prepareSend, finaliseSend, failSend, sweepCampaigns, type PreparedSend, type FinaliseResult } from './sending/engine';

@@ -9,7 +9,7 @@ import { queryOne, queryRows } from '../../../db/rows';
 import { AppError, notFound } from '../../../core/app-error';
 import { campaignAssets } from '../../../db/schema';
 import type { ContentHooks } from '../hooks';
-import { slugOf } from './slug';
+import { contentMergeKey } from './campaign-content-urls';
 
 type Db = Pick<Deps, 'db'>;
 
@@ -98,5 +98,5 @@ export async function campaignAssetList(deps: Db, hooks: ContentHooks, ref: Camp
       where ca.campaign_kind = ${ref.campaignKind} and ca.campaign_id = ${ref.campaignId}::uuid and a.archived_at is null
       order by ca.linked_at desc`,
   );
-  return rows.map((r) => ({ ...r, slug: slugOf(r.title), linkedAt: new Date(r.linkedAt).toISOString() }));
+  return rows.map((r) => ({ ...r, mergeField: `content.${contentMergeKey(r.title, r.assetId)}`, linkedAt: new Date(r.linkedAt).toISOString() }));
 }

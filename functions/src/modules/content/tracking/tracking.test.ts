@@ -5,7 +5,7 @@ import type { AssetReport, AssetUsageResponse, CampaignAssetsResponse, TrackingL
 import type { TimelineResponse } from '@shared/contracts/activity';
 import { invoke } from '../../../../test/support/invoke';
 import { queryRows } from '../../../db/rows';
-import { contentHooks } from '../../../composition';
+import { contentHooks, emailHooks } from '../../../composition';
 import { seedTrackingDemo, trackingUrlsFor } from '../index';
 import { signLinkCode } from './link-token';
 import {
@@ -249,7 +249,7 @@ describe('campaign links', () => {
     expect(attached.status).toBe(201);
     expect(attached.json.items).toEqual([expect.objectContaining({ campaignKind: 'email', campaignId: email, campaignName: 'Q1 Intent Nurture', linkedBy: expect.objectContaining({ id: t.userIds.content_creator }) })]);
     expect(twice.json.items.map((i) => i.campaignName).sort()).toEqual(['Q1 Calls', 'Q1 Intent Nurture']);
-    expect(campaignSide.json.items).toEqual([expect.objectContaining({ assetId, title: 'Intent Data Playbook', slug: 'intent-data-playbook', type: 'landing_copy' })]);
+    expect(campaignSide.json.items).toEqual([expect.objectContaining({ assetId, title: 'Intent Data Playbook', mergeField: 'content.intent_data_playbook', type: 'landing_copy' })]);
 
     const detached = await t.call({ method: 'DELETE', path: `/api/content/assets/${assetId}/usage`, query: { campaignKind: 'email', campaignId: email } });
     const after = await t.call<AssetUsageResponse>({ method: 'GET', path: `/api/content/assets/${assetId}/usage`, as: 'agent' });
@@ -347,6 +347,25 @@ describe("an asset's report", () => {
     expect(empty.json.daily).toHaveLength(30);
     expect(unknown.status).toBe(404);
     expect(badDays.status).toBe(400);
+  });
+});
+
+describe("a campaign's emails", () => {
+  it("carry each recipient's tracking URL of every asset attached to the campaign, by merge name", async () => {
+    const playbook = await insertAsset(t, { title: 'Intent Data Playbook', publicUrl: 'https://resources.example.com/playbook' });
+    const guide = await insertAsset(t, { title: '2027 Buyer’s Guide', publicUrl: 'https://resources.example.com/guide' });
+    await insertAsset(t, { title: 'Not attached' });
+    const campaignId = await insertEmailCampaign(t, 'Q1 Intent Nurture');
+    const [ana, ben] = [await insertContact(t, 'Ana Lopez'), await insertContact(t, 'Ben Ode')];
+    for (const assetId of [playbook, guide]) await t.call({ method: 'POST', path: `/api/content/assets/${assetId}/usage`, body: { campaignKind: 'email', campaignId } });
+    const anasLink = await makeLink(playbook, { contactId: ana, campaignKind: 'email', campaignId, channel: 'email' });
+
+    const links = await emailHooks.contentLinks!(t.deps, { campaignId, contactIds: [ana, ben] });
+
+    expect(Object.keys(links.get(ana)!).sort()).toEqual(['asset_2027_buyers_guide', 'intent_data_playbook']);
+    expect(links.get(ana)!.intent_data_playbook).toBe(anasLink.json.url);
+    expect(links.get(ben)!.intent_data_playbook).not.toBe(anasLink.json.url);
+    expect((await emailHooks.contentLinks!(t.deps, { campaignId: await insertEmailCampaign(t, 'No content'), contactIds: [ana] })).size).toBe(0);
   });
 });
 
