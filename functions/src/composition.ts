@@ -18,10 +18,10 @@ import {
 import { checkSuppressions, consentSource, findSuppressions } from './modules/compliance';
 import { createExport, importSource } from './modules/imports';
 import { fieldChangeSource } from './modules/accounts';
-import { createActivityModule, createTask, currentPolicy, previewAudience, type ActivityHooks } from './modules/activity';
-import { createEmailModule, emailTimelineSource, type EmailHooks } from './modules/email';
+import { createActivityModule, createTask, currentPolicy, previewAudience, recordTouches, type ActivityHooks } from './modules/activity';
+import { classifyClick, createEmailModule, emailTimelineSource, type EmailHooks } from './modules/email';
 import { abandonUnbridged, callTimelineSource, createDialerTickJob, createTelephonyModule, type DialerPorts, type TelephonyHooks } from './modules/telephony';
-import { createLeadFromCall, createLeadsModule, deliverLead, findCampaign, leadTimelineSource, startCreatedLead, transitionLead, type LeadsHooks } from './modules/leads';
+import { createLeadFromCall, createLeadsModule, deliverLead, findCampaign, leadsOfContacts, leadTimelineSource, startCreatedLead, transitionLead, type LeadsHooks } from './modules/leads';
 import { createUser, deactivateUser, reactivateUser } from './modules/identity';
 import {
   campaignShares,
@@ -33,7 +33,7 @@ import {
   replaceReturnedLead,
   type PortalHooks,
 } from './modules/portal';
-import { createContentModule, type ContentHooks } from './modules/content';
+import { campaignContentUrls, createContentModule, type ContentHooks } from './modules/content';
 import { DIALER_WORKFLOW_NAME } from './workflows/dialer';
 
 /** Put on every Deps by buildDeps. */
@@ -75,6 +75,9 @@ export const emailHooks: EmailHooks = {
     shares: (db, campaignIds, now) => campaignShares(db, 'email', campaignIds, now),
     leaveOut: (db, campaignId, contactIds) => clientSuppressedContacts(db, 'email', campaignId, contactIds),
   },
+  // `{{ content.<name> }}`: each recipient's tracking URL of the content attached to the campaign.
+  contentLinks: (deps, { campaignId, contactIds }) =>
+    campaignContentUrls(deps.db, deps.config, { findCampaign }, { campaignKind: 'email', campaignId, contactIds, channel: 'email' }),
 };
 export const emailModule = createEmailModule(emailHooks);
 
@@ -156,9 +159,14 @@ export const pacingJob = createPacingJob(portalHooks);
 
 /**
  * Content: the asset library, AI drafting, social posts, the Resources Centre and tracking links.
- * Campaigns it links assets to are found by the leads module's lookup (email and call campaigns).
+ * Campaigns it links assets to are found by the leads module's lookup (email and call campaigns);
+ * a click on a tracking link is a touch of the activity module (machine clicks told apart by the
+ * email module's rules), and an asset's report counts the leads module's leads of its clickers.
  */
 export const contentHooks: ContentHooks = {
   findCampaign,
+  recordTouches: (db, touches) => recordTouches(db, touches),
+  leadsFor: leadsOfContacts,
+  isMachineClick: (request) => classifyClick({ ...request, secondsSinceSend: null }).verdict === 'machine',
 };
 export const contentModule = createContentModule(contentHooks);

@@ -562,9 +562,9 @@ describe('the CDK app, as deployed with a built SPA and an email domain', () => 
       template.resourceCountIs('AWS::Events::Rule', eventRules.length);
     });
 
-    it('routes every public /t/ tracking path of the route tables through API Gateway without an authorizer', () => {
+    it('routes every public /t/ and /r/ tracking path of the route tables through API Gateway without an authorizer', () => {
       const routes = Object.values(ofType(template, 'AWS::ApiGatewayV2::Route'));
-      const tracking = apiModules.flatMap((m) => m.routes).filter((r) => r.path.startsWith('/t/'));
+      const tracking = apiModules.flatMap((m) => m.routes).filter((r) => r.path.startsWith('/t/') || r.path.startsWith('/r/'));
       const plan = planGatewayRoutes(apiModules);
       for (const route of tracking) {
         const serving = servingRoute(plan, route.method, route.path)!;

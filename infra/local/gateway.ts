@@ -10,7 +10,7 @@ import { SECURITY_HEADERS } from './static-files';
 
 /** API Gateway's own payload limit; the handlers apply the smaller MAX_BODY_BYTES themselves. */
 const GATEWAY_MAX_BODY_BYTES = 10 * 1024 * 1024;
-const API_PREFIXES = ['/api/', '/t/', '/.well-known/'];
+const API_PREFIXES = ['/api/', '/t/', '/r/', '/.well-known/'];
 
 interface CompiledRoute {
   method: string;

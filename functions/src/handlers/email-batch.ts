@@ -5,5 +5,5 @@ import { createSendingKit, sendBatch, type BatchResult } from '../modules/email'
 
 export const handler = async (input: { campaignId: string; batchNo: number }): Promise<BatchResult> => {
   const deps = await getDeps();
-  return sendBatch(deps, createSendingKit(deps), input, emailHooks);
+  return sendBatch(deps, createSendingKit(deps, { contentLinks: emailHooks.contentLinks }), input, emailHooks);
 };

@@ -34,8 +34,8 @@ export function validateRouteTable(modules: ApiModule[]): void {
       if (access !== 'public' && access !== 'authenticated' && !isCapability(access)) {
         throw new Error(`Route ${key} in module ${mod.name} declares no capability: every route must say who may call it.`);
       }
-      if (!route.path.startsWith('/api/') && !route.path.startsWith('/t/') && !route.path.startsWith('/.well-known/')) {
-        throw new Error(`Route ${key} must live under /api/, /t/ or /.well-known/.`);
+      if (!['/api/', '/t/', '/r/', '/.well-known/'].some((prefix) => route.path.startsWith(prefix))) {
+        throw new Error(`Route ${key} must live under /api/, /t/, /r/ or /.well-known/.`);
       }
       if (seen.has(key)) throw new Error(`Route ${key} is declared twice.`);
       seen.add(key);

@@ -10,6 +10,7 @@ import { SectionCard } from '@/components/ui/section-card';
 import { ConfidenceMeter } from '@/features/records/confidence-meter';
 import { initialsOf } from '@/features/records/format';
 import { RecordTimeline } from '@/features/activity/record-timeline';
+import { ContentLinkButton } from '@/features/content/tracking/content-link-dialog';
 import { RecordDetailPage } from '@/features/records/record-detail-page';
 import { AccountAvatar } from '@/features/records/account-avatar';
 import { useCanWriteRecords } from '../accounts/accounts-api';
@@ -35,6 +36,7 @@ export function ContactDetail({ id }: { id: string }) {
       )}
       subtitle={(record) => [record.jobTitle, record.account?.name].filter(Boolean).join(' · ') || 'No title or account yet'}
       badges={(record) => <ComplianceBadges contact={record} />}
+      actions={(record) => record.deletedAt === null && <ContentLinkButton contactId={id} contactName={contactName(record)} />}
       before={(record) => <Reachability contact={record} />}
       after={(record) => <RecordTimeline kind="contact" id={id} name={contactName(record)} contactId={id} canWrite={record.deletedAt === null} />}
       aside={(record) => (

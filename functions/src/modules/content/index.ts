@@ -28,3 +28,7 @@ export { getAsset, getVersion as getAssetVersion, type AssetDeps } from './asset
 export { resourcesCentrePullJob, resourcesCentrePushJob, pullReference } from './resources/pull';
 export { currentSecret as currentResourcesCentreSecret, saveSettings as saveResourcesCentreSettings, linkDepsOf as resourcesCentreLinkDepsOf, loadSettings as loadResourcesCentreSettings } from './resources/settings';
 export { seedResourcesDemo, type ResourcesDemoReport } from './resources/demo-data';
+// Tracking URLs in bulk (for emails and call scripts) and the demo's links and clicks.
+export { trackingUrlsFor, type TrackingUrls } from './tracking/tracking-links';
+export { seedTrackingDemo, type TrackingDemoReport } from './tracking/demo-data';
+export { campaignContentUrls, contentMergeKey } from './tracking/campaign-content-urls';

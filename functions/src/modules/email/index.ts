@@ -21,7 +21,7 @@ export function createEmailModule(hooks: EmailHooks): ApiModule {
   };
 }
 
-export { noEmailHooks, type EmailHooks, type EmailOrderGate } from './hooks';
+export { noEmailHooks, type EmailContentLinks, type EmailHooks, type EmailOrderGate } from './hooks';
 export { applyFeedback, emailTimelineSource, handleFeedbackEvent } from './tracking';
 export { emailAssetUrl } from './asset-url';
 export { prepareSend, finaliseSend, failSend, sweepCampaigns, type PreparedSend, type FinaliseResult } from './sending/engine';
@@ -33,4 +33,6 @@ export { refreshEmailDomainsJob } from './settings';
 export { seedEmailDemo, type EmailDemoReport } from './settings/demo-data';
 // The merge-field catalog and the Liquid hiding the sanitizer needs, for call scripts.
 export { mergeFieldCatalog } from './content';
+// Telling a person's click from a link scanner's, for other tracked links (content).
+export { classifyClick } from './content';
 export { protectLiquid } from './content/liquid-text';

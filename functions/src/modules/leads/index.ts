@@ -20,6 +20,7 @@ export { transitionLead, recordCreation, type LeadActor, type TransitionInput } 
 export { createLeadFromCall, createLead, importLeads, startCreatedLead } from './leads/create';
 export { getLead, type LeadViewer } from './leads/detail';
 export { listLeads } from './leads/queue';
+export { leadsOfContacts } from './leads/leads-of-contacts';
 export { findCampaign, getCampaignSettings, settingsForCampaign, checklistOf, type LeadCampaign } from './leads/campaign-settings';
 export { listReasonCodes } from './leads/reason-codes';
 export * from './pipeline/index';

@@ -132,7 +132,7 @@ export async function buildPushPayload(deps: Deps, push: PushRow): Promise<Resou
       file,
     },
     tracking: {
-      baseUrl: `${deps.config.PUBLIC_BASE_URL.replace(/\/+$/, '')}/api/content/t`,
+      baseUrl: `${deps.config.PUBLIC_BASE_URL.replace(/\/+$/, '')}/r`,
       channel: 'resources_centre',
       utm: { utm_source: 'resources_centre', utm_medium: 'content', utm_campaign: asset.id },
     },

@@ -50,6 +50,18 @@ function unknownPath(segments: ReadonlyArray<unknown>): string | null {
   return null;
 }
 
+/** A sample URL for each `content.<name>` the template uses: their names are known only per campaign, at sending. */
+function withSampleContent(templates: Template[], context: Record<string, unknown>): Record<string, unknown> {
+  const names = Object.values(engine().analyzeSync(templates, { partials: false }).globals)
+    .flat()
+    .map((v) => v.segments)
+    .filter((s) => s[0] === 'content' && typeof s[1] === 'string')
+    .map((s) => String(s[1]));
+  if (names.length === 0) return context;
+  const samples = Object.fromEntries(names.map((name) => [name, `https://pivotal.example/r/sample-${name}`]));
+  return { ...context, content: { ...((context.content as Record<string, unknown> | undefined) ?? {}), ...samples } };
+}
+
 function unknownVariables(field: string, templates: Template[]): ContentIssue[] {
   const analysis = engine().analyzeSync(templates, { partials: false });
   const issues: ContentIssue[] = [];
@@ -88,7 +100,7 @@ function checkPart(field: string, source: string, context: Record<string, unknow
   const found = [...unknownVariables(field, templates), ...(field === 'html' ? rawOutputs(field, source) : [])];
   if (found.length > 0) return found;
   try {
-    engine().renderSync(templates, context);
+    engine().renderSync(templates, withSampleContent(templates, context));
     return [];
   } catch (error) {
     return [issueOf(field, error, '')];

@@ -1,7 +1,8 @@
 // The merge-field catalog follows the record model, and a context holds only plain own values.
 import { describe, expect, it } from 'vitest';
 import { CONTACT_TEMPLATE_FIELDS } from '@shared/template';
-import { mergeContext, mergeFieldCatalog, sampleMergeContext } from './merge-fields';
+import { checkLiquid } from './liquid-check';
+import { mergeContext, mergeFieldCatalog, mergePathKind, sampleMergeContext } from './merge-fields';
 
 const input = {
   contact: { firstName: 'Dana', lastName: 'Scully', email: 'dana@fbi.example', monthsInRole: 30, consentStatus: 'opted-in', password: 'x' },
@@ -74,5 +75,22 @@ describe('mergeContext', () => {
       const value = field.key.split('.').reduce<unknown>((at, key) => (at as Record<string, unknown>)[key], sample);
       expect(String(value)).toBe(field.sample);
     }
+  });
+});
+
+describe('content links', () => {
+  it("puts the recipient's tracking URLs of the campaign's content under `content`, names checked", () => {
+    const context = mergeContext({ ...input, content: { intent_playbook: 'https://crm.example/r/abc.def', size: 'x', 'Bad-Key': 'y' } }) as Record<string, Record<string, unknown>>;
+    expect(context.content).toEqual({ intent_playbook: 'https://crm.example/r/abc.def' });
+    expect((mergeContext(input) as Record<string, unknown>).content).toEqual({});
+  });
+
+  it('accepts `content.<name>` at save time (names are known per campaign, at sending) and refuses other unknown fields', () => {
+    expect(mergePathKind('content')).toBe('group');
+    expect(mergePathKind('content.intent_playbook')).toBe('field');
+    expect(mergePathKind('content.Intent')).toBeUndefined();
+    const parts = { subject: 'Hi', preheader: '', html: '<a href="{{ content.intent_playbook }}">Read</a>', text: '{{ content.intent_playbook }}' };
+    expect(checkLiquid(parts)).toEqual([]);
+    expect(checkLiquid({ ...parts, text: '{{ contents.intent_playbook }}' })).toEqual([expect.objectContaining({ field: 'text', reason: 'unknown merge field "contents"' })]);
   });
 });

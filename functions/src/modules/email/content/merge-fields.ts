@@ -134,6 +134,17 @@ export interface MergeInput {
   campaign: { name: string };
   sender: MergeSender;
   links: { unsubscribeUrl: string; preferencesUrl: string };
+  /** The recipient's tracking URLs of the content attached to the campaign, by merge name (`content.<name>`). */
+  content?: Readonly<Record<string, string>>;
+}
+
+/** A name under `content`: the content module's merge key (lower-case words joined by `_`). */
+const CONTENT_KEY = /^[a-z][a-z0-9_]{0,80}$/;
+
+function contentContext(content: Readonly<Record<string, string>> | undefined): Record<string, string | number | null> {
+  const out: Record<string, string | number | null> = {};
+  for (const [key, url] of Object.entries(content ?? {})) if (CONTENT_KEY.test(key) && !RESERVED_KEYS.has(key)) out[key] = plainValue(url);
+  return out;
 }
 
 function plainValue(value: unknown): string | number | null {
@@ -167,6 +178,7 @@ export function mergeContext(input: MergeInput): Record<string, unknown> {
     },
     [UNSUBSCRIBE_URL_VARIABLE]: text(input.links.unsubscribeUrl),
     [PREFERENCES_URL_VARIABLE]: text(input.links.preferencesUrl),
+    content: contentContext(input.content),
   };
 }
 
@@ -200,6 +212,9 @@ const FIELD_PATHS: ReadonlySet<string> = new Set(CATALOG.map((f) => f.key));
 /** What a Liquid path names: a merge field (`contact.first_name`), a group of them (`contact`), or nothing known. */
 export function mergePathKind(path: string): 'field' | 'group' | undefined {
   if (FIELD_PATHS.has(path)) return 'field';
+  // Content attached to the campaign: its names are known only per campaign, at sending.
+  if (path === 'content') return 'group';
+  if (path.startsWith('content.') && CONTENT_KEY.test(path.slice('content.'.length))) return 'field';
   return GROUP_PATHS.has(path) ? 'group' : undefined;
 }
 

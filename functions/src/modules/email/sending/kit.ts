@@ -12,6 +12,7 @@ import { createPersonalizer, mergeContext, prepareTracking, sampleMergeContext, 
 import { createProvider, paceSends, type EmailProvider, type OutgoingMessage } from '../delivery';
 import { senderForSending, type SenderForSending } from '../settings';
 import type { ClaimedRecipient } from './batches';
+import type { EmailContentLinks } from '../hooks';
 import type { BatchComposer, CampaignRowOf, Composed, SenderRow, SendingKit, VariantRow } from './ports';
 import { reasonOf } from './ports';
 
@@ -69,6 +70,8 @@ export interface RenderInput {
   base: string;
   /** Render with the merge fields' sample values instead of a contact (test sends). */
   sample?: boolean;
+  /** The recipient's tracking URLs of the content attached to the campaign, by merge name. */
+  content?: Readonly<Record<string, string>>;
 }
 
 /** One recipient's message as it goes to the provider. Throws an AppError naming the part that failed to render. */
@@ -83,6 +86,7 @@ export function renderMessage(config: Deps['config'], input: RenderInput): Outgo
         campaign: { name: input.campaign.name },
         sender: { fromName: input.sender.from.name, fromEmail: input.sender.from.address, postalAddress: input.sender.postalAddress },
         links,
+        ...(input.content ? { content: input.content } : {}),
       });
   const parts = input.variant.personalizer.render(context);
   const html = input.variant.tracking.render(parts.html, { open: urls.open, click: ({ index }) => urls.click(index) });
@@ -117,6 +121,7 @@ async function composerFor(
   deps: KitDeps,
   sender: SenderForSending,
   input: { campaign: CampaignRowOf; variants: readonly VariantRow[] },
+  contentLinks: EmailContentLinks | undefined,
 ): Promise<BatchComposer<OutgoingMessage>> {
   const prepared = new Map<string, PreparedVariant | Error>();
   for (const v of input.variants) {
@@ -130,6 +135,9 @@ async function composerFor(
   return {
     async compose(recipients: readonly ClaimedRecipient[]): Promise<Composed<OutgoingMessage>[]> {
       const records = await recordsOf(deps.db, recipients);
+      // Each recipient's tracking URLs of the campaign's content, made for the whole batch at once.
+      const contactIds = [...new Set(recipients.map((r) => r.contactId).filter((id): id is string => id !== null))];
+      const content = contentLinks && contactIds.length ? await contentLinks(deps, { campaignId: input.campaign.id, contactIds }) : null;
       return recipients.map((r): Composed<OutgoingMessage> => {
         const variant = r.variantId ? prepared.get(r.variantId) : undefined;
         if (!variant) return { recipientId: r.id, error: 'The recipient has no variant to send.' };
@@ -143,6 +151,7 @@ async function composerFor(
             contact: (r.contactId ? records.contacts.get(r.contactId) : undefined) ?? null,
             account: (r.accountId ? records.accounts.get(r.accountId) : undefined) ?? null,
             base,
+            ...(content && r.contactId ? { content: content.get(r.contactId) ?? {} } : {}),
           });
           return { recipientId: r.id, message: { ...message, tags: { ...message.tags, variant: r.variantId ?? 'none' } } };
         } catch (error) {
@@ -154,7 +163,10 @@ async function composerFor(
 }
 
 /** The production kit: content and delivery libraries, the rate gate in the main table. */
-export function createSendingKit(deps: KitDeps, options: { sleep?: (ms: number) => Promise<void> } = {}): SendingKit<OutgoingMessage> {
+export function createSendingKit(
+  deps: KitDeps,
+  options: { sleep?: (ms: number) => Promise<void>; contentLinks?: EmailContentLinks } = {},
+): SendingKit<OutgoingMessage> {
   // What a batch reads of its sender once (identity, configuration set, today's cap, tracking host).
   const senders = new Map<string, Promise<SenderForSending>>();
   const senderOf = (row: SenderRow) => {
@@ -168,7 +180,7 @@ export function createSendingKit(deps: KitDeps, options: { sleep?: (ms: number) 
   const providers = new Map<string, EmailProvider>();
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   return {
-    composer: async (input) => composerFor(deps, await senderOf(input.sender), input),
+    composer: async (input) => composerFor(deps, await senderOf(input.sender), input, options.contentLinks),
     provider: (row) => {
       let provider = providers.get(row.provider);
       if (!provider) {
