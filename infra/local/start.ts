@@ -4,9 +4,9 @@ import path from 'node:path';
 import { seedEmailDemo } from '../../functions/src/modules/email';
 import { seedLeadsDemo, seedDemoDeliveryWebhook } from '../../functions/src/modules/leads';
 import { DEMO_CLIENT_ADMIN, DEMO_CLIENT_NAME, seedPortalDemo } from '../../functions/src/modules/portal';
-import { seedAssetsDemo, seedSocialDemo } from '../../functions/src/modules/content';
+import { seedAssetsDemo, seedSocialDemo, seedTrackingDemo } from '../../functions/src/modules/content';
 import { seedTelephonyDemo } from '../../functions/src/modules/telephony';
-import { portalHooks, telephonyHooks } from '../../functions/src/composition';
+import { contentHooks, portalHooks, telephonyHooks } from '../../functions/src/composition';
 import { signInHint } from '../../functions/src/modules/identity';
 import { loadResourcesCentreSettings, resourcesCentreLinkDepsOf, saveResourcesCentreSettings, seedResourcesDemo } from '../../functions/src/modules/content';
 import { startLocalStack, StartupError, type LocalStack } from './stack';
@@ -90,6 +90,8 @@ async function main(): Promise<void> {
     }
     const assets = await seedAssetsDemo(stack.deps);
     if (assets) process.stdout.write(`  Content demo: ${assets.assets} assets with ${assets.versions} versions (a whitepaper in two versions, an image, a webinar link, templates and copy).\n`);
+    const tracking = assets ? await seedTrackingDemo(stack.deps, contentHooks, { assetIds: assets.assetIds }) : null;
+    if (tracking) process.stdout.write(`  Content demo: ${tracking.attachments} assets attached to campaigns, ${tracking.links} tracking links, ${tracking.clicks} clicks and ${tracking.views} views.\n`);
     const social = await seedSocialDemo(stack.deps, { tokens: stack.social ? demoSocialTokens() : null });
     if (social) process.stdout.write(`  Social demo: ${social.accounts} accounts (${social.connected ? 'connected to the social stand-in' : 'disconnected: no stand-in'}) and ${social.posts} posts on the calendar.\n`);
   }

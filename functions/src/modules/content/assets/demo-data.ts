@@ -15,6 +15,8 @@ import { createAssetVersion } from './versions';
 export interface AssetsDemoReport {
   assets: number;
   versions: number;
+  /** The assets in use (not archived), oldest first. */
+  assetIds: string[];
 }
 
 type DemoDeps = Pick<Deps, 'db' | 'aws' | 'config' | 'now' | 'logger'>;
@@ -208,6 +210,6 @@ export async function seedAssetsDemo(deps: DemoDeps): Promise<AssetsDemoReport |
   await deps.db.update(contentAssets).set({ archivedAt: at(20) }).where(eq(contentAssets.id, old.assetId));
   versions += 1;
 
-  const [made] = await deps.db.select({ n: sql<number>`count(*)::int` }).from(contentAssets);
-  return { assets: Number(made?.n ?? 0), versions };
+  const made = await deps.db.select({ id: contentAssets.id, archivedAt: contentAssets.archivedAt }).from(contentAssets).orderBy(contentAssets.createdAt, contentAssets.id);
+  return { assets: made.length, versions, assetIds: made.filter((a) => !a.archivedAt).map((a) => a.id) };
 }
