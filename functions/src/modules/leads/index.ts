@@ -28,5 +28,3 @@ export { deliverLead, deliveryKitOf, leadDeliverySweepJob, retryDelivery, startL
 export { failLeadDeliveries, runLeadDeliveries, type RunResult } from './delivery/engine';
 export { leadTimelineSource } from './delivery/timeline-source';
 export { seedDemoDeliveryWebhook, seedLeadsDemo, type LeadsDemoReport } from './demo-data';
-export { classifyAddress, resolveTarget, TargetRefused, type ResolvedTarget } from './delivery/target';
-export { backoffSeconds, verdictOf, type AttemptVerdict } from './delivery/engine';

@@ -18,7 +18,7 @@ import {
 import { AppError, notFound } from '../../../core/app-error';
 import type { Deps } from '../../../core/deps';
 import { contentAssets, contentAssetVersions, resourcesCentrePushes, resourcesCentreSettings, users } from '../../../db/schema';
-import { backoffSeconds, verdictOf } from '../../leads';
+import { backoffSeconds, verdictOf } from '../../../adapters/outbound-target';
 import { linkDepsOf, linkStatus, loadSettings } from './settings';
 import { openSecret } from './secrets';
 import { describeExchange, sendSigned, type Exchange } from './transport';

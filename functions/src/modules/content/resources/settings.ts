@@ -16,7 +16,7 @@ import type { Deps } from '../../../core/deps';
 import type { Database } from '../../../db/connection';
 import { resourcesCentreSettings } from '../../../db/schema';
 import type { SealedSecrets } from '../../../adapters/sealed-secrets';
-import { classifyAddress } from '../../leads';
+import { classifyAddress } from '../../../adapters/outbound-target';
 import { newSecret, openSecret, removeSecret, resourcesCentreSecretsFor, sealSecret } from './secrets';
 
 export type SettingsRow = typeof resourcesCentreSettings.$inferSelect;

@@ -6,7 +6,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { isIP } from 'node:net';
 import { RC_SIGNATURE_HEADER, RC_TIMESTAMP_HEADER } from '@shared/contracts/content-resources';
-import { resolveTarget, TargetRefused } from '../../leads';
+import { resolveTarget, TargetRefused } from '../../../adapters/outbound-target';
 import { signature, unixSeconds } from './signing';
 
 const MAX_READ_BYTES = 1024 * 1024;

@@ -11,7 +11,7 @@ import type { Database } from '../../../db/connection';
 import { callCampaigns, deliveryConfigs, emailCampaigns, organisations } from '../../../db/schema';
 import type { SealedSecrets } from '../../../adapters/sealed-secrets';
 import { newSigningSecret } from './payload';
-import { classifyAddress } from './target';
+import { classifyAddress } from '../../../adapters/outbound-target';
 
 export interface ConfigDeps {
   db: Database;

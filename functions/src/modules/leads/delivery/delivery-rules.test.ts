@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { verifySignature } from '../../../../../infra/local/emulators/fake-client-endpoint';
 import { buildPayload, csvText, formBody, signatureHeader, type DeliverableLead } from './payload';
 import { backoffSeconds, verdictOf } from './engine';
-import { classifyAddress, resolveTarget, TargetRefused } from './target';
+import { classifyAddress, resolveTarget, TargetRefused } from '../../../adapters/outbound-target';
 import { createHmac } from 'node:crypto';
 
 describe('the addresses a delivery may reach', () => {

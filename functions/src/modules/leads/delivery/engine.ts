@@ -19,14 +19,12 @@ import { transitionLead } from '../leads/transitions';
 import { campaignNameSql, openSecret } from './configs';
 import { buildPayload, csvText, formBody, signatureHeader, type DeliverableLead, type FieldMapEntry } from './payload';
 import { sendRequest, type SendOutcome } from './send';
-import { resolveTarget, TargetRefused } from './target';
+import { backoffSeconds, resolveTarget, TargetRefused, verdictOf, type AttemptVerdict } from '../../../adapters/outbound-target';
 
 /** How long a claim holds: longer than the workflow task's timeout, so only a dead task's claim is taken over. */
 export const CLAIM_LEASE_SECONDS = 180;
 /** How often a lead whose delivery another task holds is looked at again. */
 export const CLAIM_POLL_SECONDS = 30;
-/** The longest wait between attempts. */
-const MAX_BACKOFF_SECONDS = 3600;
 
 export interface DeliveryKit {
   secrets: SealedSecrets;
@@ -35,21 +33,7 @@ export interface DeliveryKit {
 type Config = typeof deliveryConfigs.$inferSelect;
 type DeliveryRow = typeof leadDeliveries.$inferSelect;
 
-/** Seconds before attempt `attempt + 1` after `attempt` failed: base × 2^(attempt − 1), capped at an hour. */
-export function backoffSeconds(base: number, attempt: number): number {
-  return Math.min(MAX_BACKOFF_SECONDS, base * 2 ** Math.max(0, attempt - 1));
-}
-
-export type AttemptVerdict = 'delivered' | 'retry' | 'dead';
-
-/** What an answer means: 2xx delivered; 408, 429, 5xx and no answer retried; anything else dead at once. */
-export function verdictOf(outcome: Pick<SendOutcome, 'httpStatus'>): AttemptVerdict {
-  const status = outcome.httpStatus;
-  if (status === null) return 'retry';
-  if (status >= 200 && status < 300) return 'delivered';
-  if (status === 408 || status === 429 || status >= 500) return 'retry';
-  return 'dead';
-}
+export { backoffSeconds, verdictOf, type AttemptVerdict };
 
 /** The lead as delivery reads it (null when it is gone). */
 export async function loadDeliverableLead(db: Database, leadId: string): Promise<DeliverableLead | null> {

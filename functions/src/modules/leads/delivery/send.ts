@@ -4,7 +4,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import { isIP } from 'node:net';
-import type { ResolvedTarget } from './target';
+import type { ResolvedTarget } from '../../../adapters/outbound-target';
 
 export const EXCERPT_CHARS = 500;
 const MAX_READ_BYTES = 16 * 1024;

@@ -1,3 +1,6 @@
+// Outbound webhooks to addresses people configure (lead deliveries to clients, pushes to the
+// Resources Centre): where one may go, and when a failed one is tried again.
+//
 // Where a delivery may go. A client's URL is resolved here and every address it resolves to is
 // checked: private, loopback, link-local, unspecified, shared, multicast and reserved ranges
 // (IPv4, IPv6, and IPv4 written inside IPv6) are refused, so a configuration cannot reach into
@@ -120,4 +123,25 @@ export async function resolveTarget(rawUrl: string, options: { allowLoopback: bo
   const chosen = answers[0]!;
   if (url.protocol === 'http:' && classifyAddress(chosen.address) !== 'loopback') throw new TargetRefused('Only https URLs are sent to.');
   return { url, address: chosen.address, family: chosen.family === 6 ? 6 : 4 };
+}
+
+// ---------------------------------------------------------------- retries
+
+/** The longest wait between attempts. */
+const MAX_BACKOFF_SECONDS = 3600;
+
+/** Seconds before attempt `attempt + 1` after `attempt` failed: base × 2^(attempt − 1), capped at an hour. */
+export function backoffSeconds(base: number, attempt: number): number {
+  return Math.min(MAX_BACKOFF_SECONDS, base * 2 ** Math.max(0, attempt - 1));
+}
+
+export type AttemptVerdict = 'delivered' | 'retry' | 'dead';
+
+/** What an answer means: 2xx delivered; 408, 429, 5xx and no answer retried; anything else dead at once. */
+export function verdictOf(outcome: { httpStatus: number | null }): AttemptVerdict {
+  const status = outcome.httpStatus;
+  if (status === null) return 'retry';
+  if (status >= 200 && status < 300) return 'delivered';
+  if (status === 408 || status === 429 || status >= 500) return 'retry';
+  return 'dead';
 }
