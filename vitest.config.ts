@@ -13,6 +13,7 @@ const ISOLATED = [
   'functions/src/modules/imports/drop-folder.test.ts',
   'functions/src/modules/imports/import-cli.test.ts',
   'functions/src/modules/leads/pipeline/pipeline.test.ts',
+  'functions/src/modules/email/sending/kit.test.ts',
   'functions/src/handlers/*.test.ts',
 ];
 

@@ -16,7 +16,7 @@ describe('the navigation registry', () => {
   });
 
   it('shows agents the pages of the capabilities they hold, and not segments or the suppression list', () => {
-    expect(entriesFor(['agent']).map((e) => e.id)).toEqual(['dashboard', 'accounts', 'contacts', 'tasks', 'lists', 'telephony-console']);
+    expect(entriesFor(['agent']).map((e) => e.id).sort()).toEqual(['accounts', 'contacts', 'content', 'content-social', 'dashboard', 'lists', 'tasks', 'telephony-console']);
     expect(entriesFor(['agent', 'quality_analyst']).map((e) => e.id)).toContain('segments');
   });
 
