@@ -2,6 +2,7 @@
 // plain paragraphs: the copy is the author's text, never HTML trusted from the library) and the
 // plain "link not found" page. No script; the product's look in light and dark.
 import sanitizeHtml from 'sanitize-html';
+import { publicPage } from '../../../http/public-page';
 
 const escapeText = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -17,24 +18,7 @@ p { margin: 0 0 1rem; }
 .muted { color: var(--muted); }
 `;
 
-function page(title: string, body: string): string {
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex, nofollow">
-<title>${escapeText(title)}</title>
-<style>${STYLE}</style>
-</head>
-<body>
-<main>
-${body}
-</main>
-</body>
-</html>
-`;
-}
+const page = (title: string, body: string): string => publicPage({ title, style: STYLE, body });
 
 /** Text of a body that may be HTML (an email template): tags dropped, block ends kept as line breaks. */
 function plainText(body: string): string {

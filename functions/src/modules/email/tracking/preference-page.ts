@@ -3,6 +3,7 @@
 // to the same URL. Showing it changes nothing; only a person's submit does.
 import { escapeAttribute, escapeText } from '../content/html-escape';
 import { PAUSE_DAYS, type SubscriptionState } from './unsubscribe';
+import { publicPage } from '../../../http/public-page';
 
 /** The address with its local part hidden: a forwarded message's reader learns only the domain. */
 export function maskAddress(email: string): string {
@@ -29,24 +30,7 @@ button { font: inherit; font-weight: 600; background: var(--primary); color: var
 .status { color: var(--text); }
 `;
 
-function page(title: string, body: string): string {
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex, nofollow">
-<title>${escapeText(title)}</title>
-<style>${STYLE}</style>
-</head>
-<body>
-<main>
-${body}
-</main>
-</body>
-</html>
-`;
-}
+const page = (title: string, body: string): string => publicPage({ title, style: STYLE, body });
 
 const longDate = (at: Date) => at.toLocaleDateString('en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
 
