@@ -103,12 +103,15 @@ describe('identity in the browser, from a fresh database', () => {
       'Auto-dialer',
       'Lead QA',
       'Lead reports',
+      'Content',
+      'Social',
       'Suppressions',
       'Users',
       'Contact policy',
       'Email',
       'Telephony',
       'Leads',
+      'Resources Centre',
       'Design system',
     ]);
   });
@@ -228,7 +231,7 @@ describe('identity in the browser, from a fresh database', () => {
     const { page } = browser;
     await signIn(page, { username: ANALYST.username, password: ANALYST.password }, { baseUrl: stack.url });
     // Campaign manager + quality analyst: the workspace pages, none of the admin settings.
-    expect(await sidebarLabels(page)).toEqual(['Dashboard', 'Accounts', 'Contacts', 'My tasks', 'Orders', 'Imports', 'Segments', 'Lists', 'Domain sets', 'Campaigns', 'Templates', 'Call campaigns', 'Agent console', 'Auto-dialer', 'Lead QA', 'Lead reports', 'Suppressions', 'Contact policy', 'Email', 'Leads']);
+    expect(await sidebarLabels(page)).toEqual(['Dashboard', 'Accounts', 'Contacts', 'My tasks', 'Orders', 'Imports', 'Segments', 'Lists', 'Domain sets', 'Campaigns', 'Templates', 'Call campaigns', 'Agent console', 'Auto-dialer', 'Lead QA', 'Lead reports', 'Content', 'Social', 'Suppressions', 'Contact policy', 'Email', 'Leads']);
     await page.getByRole('heading', { level: 1, name: /Priya/ }).waitFor();
     await screenshot(page, 'identity-analyst-dashboard');
 
