@@ -124,3 +124,32 @@ export function secretsManagerClient(region: string): SecretsManagerClient {
   if (awsClient?.region !== region) awsClient = { region, client: new SecretsManagerClient({ region }) };
   return awsClient.client;
 }
+
+/**
+ * The store a kind of secret uses under the usual settings: Secrets Manager under `prefix` on AWS
+ * (`<prefix>/<folder>/<owner id>`), else an envelope sealed with the local `key` (its setting
+ * named in errors), else none (503 with `missing`).
+ */
+export function configuredSealedSecrets(options: {
+  region: string;
+  prefix: string | undefined;
+  /** Below the prefix ('' for none). */
+  folder: string;
+  local: { key: string | undefined; keySetting: string; purpose: string };
+  /** e.g. "The social account’s access token"; Secrets Manager says "The social account’s". */
+  what: string;
+  whose: string;
+  description: string;
+  missing: string;
+}): SealedSecrets {
+  if (options.prefix) {
+    const base = [options.prefix.replace(/\/+$/, ''), options.folder].filter(Boolean).join('/');
+    return secretsManagerSealedSecrets(secretsManagerClient(options.region), {
+      nameOf: (ownerId) => `${base}/${ownerId}`,
+      description: options.description,
+      what: options.whose,
+    });
+  }
+  if (options.local.key) return localSealedSecrets(options.local.key, { what: options.what, keySetting: options.local.keySetting, purpose: options.local.purpose });
+  return unavailableSecrets(options.missing);
+}

@@ -5,28 +5,21 @@
 // stays readable beside the new one. The row keeps `<secret id> <reference>`.
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Config } from '../../../config/config';
-import { localSealedSecrets, secretsManagerClient, secretsManagerSealedSecrets, unavailableSecrets, type SealedSecrets } from '../../../adapters/sealed-secrets';
+import { configuredSealedSecrets, type SealedSecrets } from '../../../adapters/sealed-secrets';
 
 export function resourcesCentreSecretsFor(
   config: Pick<Config, 'AWS_REGION' | 'CONTENT_SECRET_PREFIX' | 'CONTENT_SECRET_KEY' | 'TELEPHONY_SECRET_KEY'>,
 ): SealedSecrets {
-  if (config.CONTENT_SECRET_PREFIX) {
-    const prefix = config.CONTENT_SECRET_PREFIX.replace(/\/+$/, '');
-    return secretsManagerSealedSecrets(secretsManagerClient(config.AWS_REGION), {
-      nameOf: (secretId) => `${prefix}/resources-centre/${secretId}`,
-      description: 'Resources Centre signing secret (Pivotal CRM)',
-      what: 'The Resources Centre’s',
-    });
-  }
-  const key = config.CONTENT_SECRET_KEY ?? config.TELEPHONY_SECRET_KEY;
-  if (key) {
-    return localSealedSecrets(key, {
-      what: 'The Resources Centre’s signing secret',
-      keySetting: config.CONTENT_SECRET_KEY ? 'CONTENT_SECRET_KEY' : 'TELEPHONY_SECRET_KEY',
-      purpose: 'resources-centre:',
-    });
-  }
-  return unavailableSecrets('The Resources Centre’s secret cannot be stored: set CONTENT_SECRET_KEY (32 bytes, base64) locally, or CONTENT_SECRET_PREFIX on AWS.');
+  return configuredSealedSecrets({
+    region: config.AWS_REGION,
+    prefix: config.CONTENT_SECRET_PREFIX,
+    folder: 'resources-centre',
+    local: { key: config.CONTENT_SECRET_KEY ?? config.TELEPHONY_SECRET_KEY, keySetting: config.CONTENT_SECRET_KEY ? 'CONTENT_SECRET_KEY' : 'TELEPHONY_SECRET_KEY', purpose: 'resources-centre:' },
+    what: 'The Resources Centre’s signing secret',
+    whose: 'The Resources Centre’s',
+    description: 'Resources Centre signing secret (Pivotal CRM)',
+    missing: 'The Resources Centre’s secret cannot be stored: set CONTENT_SECRET_KEY (32 bytes, base64) locally, or CONTENT_SECRET_PREFIX on AWS.',
+  });
 }
 
 /** A new signing secret: 32 random bytes, hex. */

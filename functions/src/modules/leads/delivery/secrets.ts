@@ -4,28 +4,20 @@
 // under DATA_DIR (the row keeps the envelope). Without either, configurations that sign cannot be
 // made (503).
 import type { Config } from '../../../config/config';
-import { localSealedSecrets, secretsManagerClient, secretsManagerSealedSecrets, unavailableSecrets, type SealedSecrets } from '../../../adapters/sealed-secrets';
+import { configuredSealedSecrets, type SealedSecrets } from '../../../adapters/sealed-secrets';
 
-export const deliverySecretName = (prefix: string, configId: string) => `${prefix.replace(/\/+$/, '')}/${configId}`;
 
 export function deliverySecretsFor(
   config: Pick<Config, 'AWS_REGION' | 'DELIVERY_SECRET_PREFIX' | 'DELIVERY_SECRET_KEY' | 'TELEPHONY_SECRET_KEY'>,
 ): SealedSecrets {
-  if (config.DELIVERY_SECRET_PREFIX) {
-    const prefix = config.DELIVERY_SECRET_PREFIX;
-    return secretsManagerSealedSecrets(secretsManagerClient(config.AWS_REGION), {
-      nameOf: (configId) => deliverySecretName(prefix, configId),
-      description: 'Lead delivery signing secret (Pivotal CRM)',
-      what: 'The delivery configuration’s',
-    });
-  }
-  const key = config.DELIVERY_SECRET_KEY ?? config.TELEPHONY_SECRET_KEY;
-  if (key) {
-    return localSealedSecrets(key, {
-      what: 'The delivery configuration’s signing secret',
-      keySetting: config.DELIVERY_SECRET_KEY ? 'DELIVERY_SECRET_KEY' : 'TELEPHONY_SECRET_KEY',
-      purpose: 'lead-delivery:',
-    });
-  }
-  return unavailableSecrets('Signing secrets cannot be stored: set DELIVERY_SECRET_KEY (32 bytes, base64) locally, or DELIVERY_SECRET_PREFIX on AWS.');
+  return configuredSealedSecrets({
+    region: config.AWS_REGION,
+    prefix: config.DELIVERY_SECRET_PREFIX,
+    folder: '',
+    local: { key: config.DELIVERY_SECRET_KEY ?? config.TELEPHONY_SECRET_KEY, keySetting: config.DELIVERY_SECRET_KEY ? 'DELIVERY_SECRET_KEY' : 'TELEPHONY_SECRET_KEY', purpose: 'lead-delivery:' },
+    what: 'The delivery configuration’s signing secret',
+    whose: 'The delivery configuration’s',
+    description: 'Lead delivery signing secret (Pivotal CRM)',
+    missing: 'Signing secrets cannot be stored: set DELIVERY_SECRET_KEY (32 bytes, base64) locally, or DELIVERY_SECRET_PREFIX on AWS.',
+  });
 }
