@@ -1,21 +1,18 @@
 // The portal's frame: the organisation's name beside the mark, the portal's navigation (Users for
 // client admins only), the theme toggle and the user menu; "g" then a letter jumps to a section.
-import { lazy, Suspense, useState, type ReactNode } from 'react';
+import { type ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
-import { ChevronDown, KeyRound, LogOut, Moon, Sun } from 'lucide-react';
+import { Moon, Sun } from 'lucide-react';
 import { Badge } from '@/components/ui/badge';
-import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuSeparator, DropdownMenuTrigger } from '@/components/ui/dropdown-menu';
+import { DropdownMenuItem } from '@/components/ui/dropdown-menu';
 import { Skeleton } from '@/components/ui/skeleton';
 import { ThemeToggle } from '@/components/ui/theme-toggle';
-import { useAuth } from '@/lib/auth';
 import { useHotkeys } from '@/lib/hotkeys';
 import { useTheme } from '@/lib/theme';
 import { cn } from '@/lib/utils';
 import { BrandMark } from '@/shell/brand-mark';
-import { initialsOf } from '@/shell/user-menu';
+import { AccountMenu } from '@/shell/user-menu';
 import { useMe } from './portal-api';
-
-const ChangePasswordDialog = lazy(() => import('../pages/account/change-password-dialog'));
 
 export interface PortalSection {
   id: string;
@@ -40,56 +37,28 @@ export function sectionAt(location: string): PortalSection | undefined {
   return PORTAL_SECTIONS.find((s) => s.href !== '/portal' && (location === s.href || location.startsWith(`${s.href}/`)));
 }
 
+/** The portal's user menu: the organisation (and whether one is its admin), and the theme. */
 function PortalUserMenu() {
-  const { user, signOut } = useAuth();
   const { theme, toggle } = useTheme();
   const me = useMe();
-  const [changingPassword, setChangingPassword] = useState(false);
-  if (!user) return null;
-  const name = `${user.firstName} ${user.lastName}`.trim() || user.username;
   return (
-    <>
-      <DropdownMenu>
-        <DropdownMenuTrigger aria-label={`User menu: ${name}`} className="flex h-9 items-center gap-2 rounded-md pl-1 pr-2 text-sm hover:bg-muted data-[state=open]:bg-muted">
-          <span className="grid size-7 place-items-center rounded-full bg-brand-gradient text-[11px] font-semibold text-white" aria-hidden="true">
-            {initialsOf(user)}
-          </span>
-          <span className="hidden max-w-36 truncate font-medium lg:inline">{name}</span>
-          <ChevronDown className="size-3.5 text-muted-foreground" aria-hidden="true" />
-        </DropdownMenuTrigger>
-        <DropdownMenuContent className="w-64" align="end">
-          <DropdownMenuLabel className="grid gap-0.5 py-2 font-normal">
-            <span className="text-sm font-semibold text-foreground">{name}</span>
-            <span className="truncate font-mono text-xs text-muted-foreground">{user.email}</span>
-            {me.data && (
-              <span className="mt-1.5 flex flex-wrap gap-1">
-                <Badge variant="neutral">{me.data.orgName}</Badge>
-                {me.data.clientAdmin && <Badge>Client admin</Badge>}
-              </span>
-            )}
-          </DropdownMenuLabel>
-          <DropdownMenuSeparator />
-          <DropdownMenuItem onSelect={toggle}>
-            {theme === 'dark' ? <Sun aria-hidden="true" /> : <Moon aria-hidden="true" />}
-            {theme === 'dark' ? 'Light theme' : 'Dark theme'}
-          </DropdownMenuItem>
-          <DropdownMenuItem onSelect={() => setChangingPassword(true)}>
-            <KeyRound aria-hidden="true" />
-            Change password
-          </DropdownMenuItem>
-          <DropdownMenuSeparator />
-          <DropdownMenuItem onSelect={() => void signOut()}>
-            <LogOut aria-hidden="true" />
-            Sign out
-          </DropdownMenuItem>
-        </DropdownMenuContent>
-      </DropdownMenu>
-      {changingPassword && (
-        <Suspense fallback={null}>
-          <ChangePasswordDialog open={changingPassword} onOpenChange={setChangingPassword} />
-        </Suspense>
-      )}
-    </>
+    <AccountMenu
+      align="end"
+      badges={
+        me.data && (
+          <>
+            <Badge variant="neutral">{me.data.orgName}</Badge>
+            {me.data.clientAdmin && <Badge>Client admin</Badge>}
+          </>
+        )
+      }
+      items={
+        <DropdownMenuItem onSelect={toggle}>
+          {theme === 'dark' ? <Sun aria-hidden="true" /> : <Moon aria-hidden="true" />}
+          {theme === 'dark' ? 'Light theme' : 'Dark theme'}
+        </DropdownMenuItem>
+      }
+    />
   );
 }
 
@@ -97,6 +66,8 @@ export function PortalShell({ children }: { children: ReactNode }) {
   const [location, navigate] = useLocation();
   const me = useMe();
   const sections = PORTAL_SECTIONS.filter((s) => !s.adminOnly || me.data?.clientAdmin);
+  /** The organisation's name as the header shows it (null while it loads). */
+  const orgShown = me.data ? me.data.orgName : me.isError ? 'Client portal' : null;
   const current = sectionAt(location);
   useHotkeys(sections.map((s) => ({ combo: `g ${s.key}`, handler: () => navigate(s.href) })));
 
@@ -110,11 +81,11 @@ export function PortalShell({ children }: { children: ReactNode }) {
       </a>
       <header className="sticky top-0 z-30 border-b border-border bg-background/85 backdrop-blur supports-[backdrop-filter]:bg-background/70">
         <div className="mx-auto flex h-14 w-full max-w-[1400px] items-center gap-4 px-4 md:px-8">
-          <Link href="/portal" className="flex min-w-0 items-center gap-2.5 rounded-md" aria-label="Orders (portal home)">
+          <Link href="/portal" className="flex min-w-0 items-center gap-2.5 rounded-md" aria-label={`${orgShown ?? ''} Client portal: orders (home)`.trim()}>
             <BrandMark className="size-7" />
             <span className="grid min-w-0 leading-tight">
               <span className="truncate text-sm font-semibold" data-testid="portal-org-name">
-                {me.data ? me.data.orgName : me.isError ? 'Client portal' : <Skeleton className="h-4 w-32" />}
+                {orgShown ?? <Skeleton className="h-4 w-32" />}
               </span>
               <span className="text-[11px] text-muted-foreground">Client portal</span>
             </span>

@@ -17,10 +17,11 @@ export function TopBar({ onOpenPalette, onShowShortcuts }: { onOpenPalette: () =
           type="button"
           onClick={onOpenPalette}
           className="flex h-9 w-9 items-center justify-center gap-2 rounded-md border border-input bg-card px-2.5 text-sm sm:w-56 sm:justify-start sm:px-3 text-muted-foreground shadow-xs transition-colors hover:border-primary/50 lg:w-72"
-          aria-label="Search and commands"
           aria-keyshortcuts="Control+K Meta+K"
         >
+          {/* Named by what it shows (and, on a phone where only the icon shows, by hidden text). */}
           <Search className="size-4 shrink-0" aria-hidden="true" />
+          <span className="sr-only sm:hidden">Search or jump to…</span>
           <span className="hidden truncate sm:inline">Search or jump to…</span>
           <Kbd className="ml-auto hidden sm:inline-flex">{formatShortcut('mod+k', isMacPlatform())}</Kbd>
         </button>

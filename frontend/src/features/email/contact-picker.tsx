@@ -46,12 +46,14 @@ export function ContactPicker({ value, onChange, label = 'Preview as contact', n
     return () => controller.abort();
   }, [open, query]);
 
+  const shown = value ? value.label : (noneLabel ?? 'Choose a contact');
   return (
     <Popover open={open} onOpenChange={setOpen}>
       <PopoverTrigger asChild>
-        <Button variant="outline" size="sm" aria-label={`${label}: ${value ? value.label : (noneLabel ?? 'none chosen').toLowerCase()}`} className={cn('max-w-72 justify-between', className)}>
+        {/* The name holds the text shown, so a person who speaks what they see reaches the button. */}
+        <Button variant="outline" size="sm" aria-label={`${label}: ${shown}`} className={cn('max-w-72 justify-between', className)}>
           <UserRound aria-hidden="true" />
-          <span className={cn('truncate', !value && noneLabel === null && 'text-muted-foreground')}>{value ? value.label : (noneLabel ?? 'Choose a contact')}</span>
+          <span className={cn('truncate', !value && noneLabel === null && 'text-muted-foreground')}>{shown}</span>
           <ChevronsUpDown className="opacity-60" aria-hidden="true" />
         </Button>
       </PopoverTrigger>

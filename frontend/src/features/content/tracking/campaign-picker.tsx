@@ -48,12 +48,14 @@ export function CampaignPicker({ value, onChange, exclude, noneLabel = null, lab
     );
   };
 
+  const shown = value ? value.name : (noneLabel ?? 'Choose a campaign');
   return (
     <Popover open={open} onOpenChange={setOpen}>
       <PopoverTrigger asChild>
-        <Button id={id} type="button" variant="outline" aria-label={`${label}: ${value ? value.name : (noneLabel ?? 'none chosen').toLowerCase()}`} className={cn('w-full justify-between', className)}>
+        {/* The name holds the text shown, so a person who speaks what they see reaches the button. */}
+        <Button id={id} type="button" variant="outline" aria-label={`${label}: ${shown}`} className={cn('w-full justify-between', className)}>
           <Megaphone aria-hidden="true" />
-          <span className={cn('flex-1 truncate text-left', !value && 'text-muted-foreground')}>{value ? value.name : (noneLabel ?? 'Choose a campaign')}</span>
+          <span className={cn('flex-1 truncate text-left', !value && 'text-muted-foreground')}>{shown}</span>
           <ChevronsUpDown className="opacity-60" aria-hidden="true" />
         </Button>
       </PopoverTrigger>
