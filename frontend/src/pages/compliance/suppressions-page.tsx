@@ -2,7 +2,6 @@
 // and cursor-paged, with add-one, bulk upload, the check tool and (admins only) removal. The tab,
 // search and filters live in the address so a view can be shared.
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { useSearchParams } from 'wouter';
 import { FileUp, Mail, Phone, Plus, SearchCheck, ShieldBan } from 'lucide-react';
 import {
   SUPPRESSION_LISTS,
@@ -10,7 +9,6 @@ import {
   SUPPRESSION_REASON_LABELS,
   type Suppression,
   type SuppressionList,
-  type SuppressionReason,
   type SuppressionType,
 } from '@shared/contracts/compliance';
 import { Button } from '@/components/ui/button';
@@ -31,6 +29,7 @@ import { CheckSuppressionsDialog } from './check-suppressions-dialog';
 import { suppressionColumns } from './suppression-columns';
 import { removeSuppression, suppressionKeys, useSuppressionPermissions, useSuppressions } from './suppressions-api';
 import { pagedTable } from '@/lib/paged-table';
+import { pickParam, useAddressParams } from '@/lib/use-address-params';
 
 const ALL = '__all__';
 const TYPE_FILTER_OPTIONS = [
@@ -42,29 +41,12 @@ const REASON_FILTER_OPTIONS = [{ value: ALL, label: 'All reasons' }, ...labelled
 const TABLE_HEIGHT = 'max(380px, calc(100dvh - 22rem))';
 
 function useSuppressionAddress() {
-  const [params, setParams] = useSearchParams();
-  const listParam = params.get('list');
-  const list: SuppressionList = (SUPPRESSION_LISTS as readonly string[]).includes(listParam ?? '') ? (listParam as SuppressionList) : 'email';
-  const reasonParam = params.get('reason');
-  const reason = (SUPPRESSION_REASONS as readonly string[]).includes(reasonParam ?? '') ? (reasonParam as SuppressionReason) : undefined;
+  const { params, set } = useAddressParams();
+  const list: SuppressionList = pickParam(params.get('list'), SUPPRESSION_LISTS) ?? 'email';
+  const reason = pickParam(params.get('reason'), SUPPRESSION_REASONS);
   const typeParam = params.get('type');
   const type = list === 'email' && (typeParam === 'email' || typeParam === 'domain') ? (typeParam as SuppressionType) : undefined;
   const q = params.get('q') ?? '';
-  const set = useCallback(
-    (change: Record<string, string | undefined>) =>
-      setParams(
-        (prev) => {
-          const next = new URLSearchParams(prev);
-          for (const [key, value] of Object.entries(change)) {
-            if (value) next.set(key, value);
-            else next.delete(key);
-          }
-          return next;
-        },
-        { replace: true },
-      ),
-    [setParams],
-  );
   return { list, reason, type, q, set };
 }
 

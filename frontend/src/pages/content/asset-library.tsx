@@ -3,9 +3,10 @@
 // anywhere on the page) for documents and images, "New" for text assets and video links. `/`
 // searches, `u` uploads, j focuses the list, Enter opens.
 import { useCallback, useMemo, useRef, useState, type DragEvent } from 'react';
-import { useLocation, useSearchParams } from 'wouter';
+import { useLocation } from 'wouter';
+import { pickParam, useAddressParams } from '@/lib/use-address-params';
 import { ChevronDown, Library, Plus, Upload } from 'lucide-react';
-import { ASSET_TYPES, ASSET_TYPE_LABELS, type AssetListItem, type AssetType } from '@shared/contracts/content';
+import { ASSET_TYPES, ASSET_TYPE_LABELS, type AssetListItem } from '@shared/contracts/content';
 import { Button } from '@/components/ui/button';
 import { DataTable } from '@/components/ui/data-table/data-table';
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuTrigger } from '@/components/ui/dropdown-menu';
@@ -33,29 +34,13 @@ const TYPE_OPTIONS = [{ value: ALL, label: 'All types' }, ...labelledOptions(ASS
 const NEW_TYPES: TextAssetType[] = ['email_template', 'landing_copy', 'social_post', 'video_link'];
 
 function useListAddress() {
-  const [params, setParams] = useSearchParams();
-  const type = params.get('type');
+  const { params, set } = useAddressParams();
   const filters: AssetFilters = {
     q: params.get('q') ?? undefined,
-    type: (ASSET_TYPES as readonly string[]).includes(type ?? '') ? (type as AssetType) : undefined,
+    type: pickParam(params.get('type'), ASSET_TYPES),
     tag: params.get('tag') ?? undefined,
     archived: params.get('archived') === '1',
   };
-  const set = useCallback(
-    (change: Record<string, string | undefined>) =>
-      setParams(
-        (prev) => {
-          const next = new URLSearchParams(prev);
-          for (const [key, value] of Object.entries(change)) {
-            if (value) next.set(key, value);
-            else next.delete(key);
-          }
-          return next;
-        },
-        { replace: true },
-      ),
-    [setParams],
-  );
   return { filters, set };
 }
 

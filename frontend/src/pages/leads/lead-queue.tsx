@@ -3,7 +3,8 @@
 // cursor pages load as the analyst scrolls; j/k move, Enter opens, x selects, and the selected
 // rule-perfect leads can be approved in one go.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useLocation, useSearchParams } from 'wouter';
+import { useLocation } from 'wouter';
+import { pickParam, useAddressParams } from '@/lib/use-address-params';
 import { CheckCheck, Inbox, Keyboard } from 'lucide-react';
 import { LEAD_STATES, LEAD_STATE_LABELS, type LeadListQuery, type LeadState, type LeadSummary } from '@shared/contracts/leads';
 import { Button } from '@/components/ui/button';
@@ -57,35 +58,19 @@ export const QUEUE_SHORTCUTS = [
   },
 ];
 
-const pick = <T extends string>(value: string | null, allowed: readonly T[]): T | undefined => (allowed as readonly string[]).includes(value ?? '') ? (value as T) : undefined;
 
 /** The queue's filters, read from and written to the address. */
 function useQueueAddress() {
-  const [params, setParams] = useSearchParams();
+  const { params, set } = useAddressParams();
   const stateParam = params.get('state');
   const filters: QueueFilters & { sort: LeadListQuery['sort'] } = {
-    state: stateParam === ALL ? undefined : (pick(stateParam, LEAD_STATES) ?? DEFAULT_STATE),
+    state: stateParam === ALL ? undefined : (pickParam(stateParam, LEAD_STATES) ?? DEFAULT_STATE),
     campaignId: params.get('campaign') ?? undefined,
-    suggestedVerdict: pick(params.get('verdict'), VERDICTS),
-    overdue: pick(params.get('overdue'), ['true', 'false'] as const),
+    suggestedVerdict: pickParam(params.get('verdict'), VERDICTS),
+    overdue: pickParam(params.get('overdue'), ['true', 'false'] as const),
     q: params.get('q') ?? undefined,
-    sort: pick(params.get('sort'), SORTS) ?? 'queued_at',
+    sort: pickParam(params.get('sort'), SORTS) ?? 'queued_at',
   };
-  const set = useCallback(
-    (change: Record<string, string | undefined>) =>
-      setParams(
-        (prev) => {
-          const next = new URLSearchParams(prev);
-          for (const [key, value] of Object.entries(change)) {
-            if (value) next.set(key, value);
-            else next.delete(key);
-          }
-          return next;
-        },
-        { replace: true },
-      ),
-    [setParams],
-  );
   return { filters, set, search: params.toString() };
 }
 

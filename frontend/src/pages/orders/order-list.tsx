@@ -3,9 +3,10 @@
 // above it, and "New order" on a client's behalf for those who manage orders. `/` searches,
 // `n` makes an order, j focuses the list, Enter opens.
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { useLocation, useSearchParams } from 'wouter';
+import { useLocation } from 'wouter';
+import { pickParam, useAddressParams } from '@/lib/use-address-params';
 import { ClipboardList } from 'lucide-react';
-import { ORDER_STATES, ORDER_STATE_LABELS, type OrderState, type OrderSummary } from '@shared/contracts/portal';
+import { ORDER_STATES, ORDER_STATE_LABELS, type OrderSummary } from '@shared/contracts/portal';
 import { Combobox } from '@/components/ui/combobox';
 import { CreateButton } from '@/components/ui/create-button';
 import { DataTable } from '@/components/ui/data-table/data-table';
@@ -26,28 +27,12 @@ const TABLE_HEIGHT = 'max(360px, calc(100dvh - 26rem))';
 const STATE_OPTIONS = [{ value: ALL, label: 'All states' }, ...labelledOptions(ORDER_STATES, ORDER_STATE_LABELS)];
 
 function useListAddress() {
-  const [params, setParams] = useSearchParams();
-  const state = params.get('state');
+  const { params, set } = useAddressParams();
   const filters: OrderFilters = {
-    state: (ORDER_STATES as readonly string[]).includes(state ?? '') ? (state as OrderState) : undefined,
+    state: pickParam(params.get('state'), ORDER_STATES),
     orgId: params.get('org') ?? undefined,
     q: params.get('q') ?? undefined,
   };
-  const set = useCallback(
-    (change: Record<string, string | undefined>) =>
-      setParams(
-        (prev) => {
-          const next = new URLSearchParams(prev);
-          for (const [key, value] of Object.entries(change)) {
-            if (value) next.set(key, value);
-            else next.delete(key);
-          }
-          return next;
-        },
-        { replace: true },
-      ),
-    [setParams],
-  );
   return { filters, set };
 }
 
