@@ -13,7 +13,8 @@ import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startLocalStack, type LocalStack } from '../../infra/local/stack';
-import { expectNoSeriousA11yViolations, openBrowser, screenshot, type BrowserSession } from './support/browser';
+import { openBrowser, type BrowserSession } from './support/browser';
+import { expectCleanInBothThemes } from './support/suite';
 import { signIn } from './support/session';
 import { E2E_ADMIN_PASSWORD, E2E_STACK_ENV, changePasswordViaApi, signInViaApi } from './support/api-session';
 
@@ -62,10 +63,8 @@ afterAll(async () => {
 const signInHere = (page: Page) => signIn(page, { username: stack.config.ADMIN_USERNAME, password: E2E_ADMIN_PASSWORD }, { baseUrl: stack.url });
 const goTo = (page: Page, address: string) => page.goto(new URL(address, stack.url).href);
 
-async function check(page: Page, name: string): Promise<void> {
-  await expectNoSeriousA11yViolations(page);
-  await screenshot(page, name);
-}
+/** The screen passes axe-core in light and dark, with a screenshot of each. */
+const check = (page: Page, name: string) => expectCleanInBothThemes(page, { prefix: 'imports', name });
 
 async function chooseFile(page: Page, name: string, content: string): Promise<void> {
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Choose a file' }).click()]);
@@ -88,12 +87,15 @@ async function waitForFinish(page: Page): Promise<void> {
   await expect.poll(() => page.getByTestId('job-status').textContent()).toBe('Completed');
 }
 
-describe.each(['light', 'dark'] as const)('the import screens in the %s theme', (theme) => {
+/** Marks this file's uploads, addresses and profile apart from other files' on the stack. */
+const TAG = 'wizard';
+
+describe('the import screens', () => {
   let browser: BrowserSession;
   let page: Page;
 
   beforeAll(async () => {
-    browser = await openBrowser({ colorScheme: theme });
+    browser = await openBrowser();
     page = browser.page;
     await signInHere(page);
   });
@@ -102,43 +104,41 @@ describe.each(['light', 'dark'] as const)('the import screens in the %s theme', 
     await browser?.close();
   });
 
-  if (theme === 'light') {
-    it('shows an empty history that explains the two ways in', async () => {
-      await goTo(page, '/imports');
-      await expect.poll(() => page.getByText('No imports yet').isVisible()).toBe(true);
-      await expect.poll(() => page.getByText(/imports\/inbox\/<profile>\//).first().isVisible()).toBe(true);
-      await check(page, `imports-${theme}-history-empty`);
-    });
-  }
+  it('shows an empty history that explains the two ways in', async () => {
+    await goTo(page, '/imports');
+    await expect.poll(() => page.getByText('No imports yet').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText(/imports\/inbox\/<profile>\//).first().isVisible()).toBe(true);
+    await check(page, 'history-empty');
+  });
 
   it('refuses a file that is not a CSV and says why, before sending it', async () => {
     await goTo(page, '/imports/new');
     await chooseFile(page, 'leads.xlsx', 'PK\u0003\u0004');
     await page.getByRole('button', { name: 'Next' }).click();
     await expect.poll(() => page.getByTestId('upload-error').textContent()).toContain('is not a CSV file');
-    await check(page, `imports-${theme}-upload-refused`);
+    await check(page, 'upload-refused');
   });
 
   it('says why the server refused an uploaded file (its problem detail)', async () => {
     await goTo(page, '/imports/new');
-    await chooseFile(page, `header-only-${theme}.csv`, 'Full Name,Email\r\n');
+    await chooseFile(page, `header-only-${TAG}.csv`, 'Full Name,Email\r\n');
     await page.getByRole('button', { name: 'Next' }).click();
     await expect.poll(() => page.getByTestId('upload-error').textContent(), { timeout: 20_000 }).toContain('The file has a header row but no data rows.');
     expect(await page.getByRole('table', { name: 'Column mapping' }).count()).toBe(0);
-    await check(page, `imports-${theme}-upload-refused-by-server`);
+    await check(page, 'upload-refused-by-server');
   });
 
   it('uploads a file with its own headers, fixes a mapping, runs it to the end and gives the error file', async () => {
-    const fileName = `trade-show-${theme}.csv`;
+    const fileName = `trade-show-${TAG}.csv`;
     await goTo(page, '/imports/new');
     await page.getByRole('heading', { name: 'Import contacts' }).waitFor();
-    await check(page, `imports-${theme}-1-upload-empty`);
+    await check(page, '1-upload-empty');
 
-    // Addresses of their own per theme, so each run inserts its contacts anew.
-    const people = PEOPLE.map((p) => p.map((v, i) => (i === 1 ? v.replace('@', `+${theme}@`) : v)));
+    // Addresses of this file's own, so the import inserts its contacts anew.
+    const people = PEOPLE.map((p) => p.map((v, i) => (i === 1 ? v.replace('@', `+${TAG}@`) : v)));
     await chooseFile(page, fileName, csv([HEADERS, ...people]));
     await expect.poll(() => page.getByTestId('chosen-file').textContent()).toContain(fileName);
-    await check(page, `imports-${theme}-1-upload-chosen`);
+    await check(page, '1-upload-chosen');
 
     // Mapping: the suggestions the API made from the headers, with their first values.
     await uploadAndMap(page);
@@ -147,8 +147,8 @@ describe.each(['light', 'dark'] as const)('the import screens in the %s theme', 
     expect(await targetOf('Company Website').textContent()).toBe('Website');
     expect(await targetOf('Zip').textContent()).toBe('Contact Postal Code');
     expect(await targetOf('Outfit').textContent()).toBe('Custom field: outfit');
-    expect(await page.getByTestId('mapping-row-1').textContent()).toContain(`ada.lovelace+${theme}@analyticalengines.com`);
-    await check(page, `imports-${theme}-2-mapping-suggested`);
+    expect(await page.getByTestId('mapping-row-1').textContent()).toContain(`ada.lovelace+${TAG}@analyticalengines.com`);
+    await check(page, '2-mapping-suggested');
 
     // "Outfit" is the company: fix it on the select.
     await targetOf('Outfit').click();
@@ -163,31 +163,31 @@ describe.each(['light', 'dark'] as const)('the import screens in the %s theme', 
     await expect.poll(() => page.getByTestId('mapping-row-4').textContent()).toContain('Contact Postal Code is already mapped from “Phone Number”');
     await targetOf('Phone Number').click();
     await page.getByRole('option', { name: 'Direct Phone', exact: true }).click();
-    await check(page, `imports-${theme}-2-mapping-fixed`);
+    await check(page, '2-mapping-fixed');
 
     // Kept as a profile for the next file (and for the drop folder).
     await page.getByRole('checkbox', { name: 'Save as a mapping profile' }).click();
-    await page.getByLabel('Profile name').fill(`Trade show ${theme}`);
-    expect(await page.getByText(`imports/inbox/Trade show ${theme}/`).count()).toBe(1);
+    await page.getByLabel('Profile name').fill(`Trade show ${TAG}`);
+    expect(await page.getByText(`imports/inbox/Trade show ${TAG}/`).count()).toBe(1);
     await page.getByRole('button', { name: 'Next' }).click();
 
     // Options.
     await page.getByRole('radio', { name: /Update existing/ }).waitFor();
-    await page.getByLabel('Source tag').fill(`Trade show ${theme}`);
-    await check(page, `imports-${theme}-3-options`);
+    await page.getByLabel('Source tag').fill(`Trade show ${TAG}`);
+    await check(page, '3-options');
     await page.getByRole('button', { name: 'Start import' }).click();
 
     // Run → results.
     await page.waitForURL(/\/imports\/[0-9a-f-]{36}$/);
-    await check(page, `imports-${theme}-4-run`);
+    await check(page, '4-run');
     await waitForFinish(page);
     expect(await page.getByTestId('count-inserted').textContent()).toBe(String(PEOPLE.length - 1));
     expect(await page.getByTestId('count-failed').textContent()).toBe('1');
     await page.getByRole('table', { name: 'Row issues' }).waitFor();
-    await check(page, `imports-${theme}-5-results`);
+    await check(page, '5-results');
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download error file' }).click()]);
-    expect(download.suggestedFilename()).toBe(`trade-show-${theme}-errors.csv`);
+    expect(download.suggestedFilename()).toBe(`trade-show-${TAG}-errors.csv`);
     const content = (await readFile((await download.path())!, 'utf8')).replace(/^\ufeff/, '');
     const [header, ...lines] = content.trim().split(/\r?\n/);
     expect(header).toBe([...HEADERS, 'Error Row', 'Error Reason'].join(','));
@@ -200,18 +200,18 @@ describe.each(['light', 'dark'] as const)('the import screens in the %s theme', 
     const row = page.getByRole('row', { name: new RegExp(fileName) });
     await row.waitFor();
     expect(await row.textContent()).toContain('Completed');
-    await check(page, `imports-${theme}-history`);
+    await check(page, 'history');
   });
 
   it('runs a dry run that reports what would happen and writes nothing', async () => {
-    const fileName = `dry-run-${theme}.csv`;
-    const rows = PEOPLE.map((p) => [p[0]!, p[1]!.replace('@', `+dry-${theme}@`), p[2]!, p[3]!, p[4]!, p[5]!]);
+    const fileName = `dry-run-${TAG}.csv`;
+    const rows = PEOPLE.map((p) => [p[0]!, p[1]!.replace('@', `+dry-${TAG}@`), p[2]!, p[3]!, p[4]!, p[5]!]);
     await goTo(page, '/imports/new');
     await chooseFile(page, fileName, csv([HEADERS, ...rows]));
     await uploadAndMap(page);
     // The profile saved by the import before maps "Outfit" to the company again.
     await page.getByRole('combobox', { name: 'Start from a mapping profile' }).click();
-    await page.getByRole('option', { name: `Trade show ${theme}` }).click();
+    await page.getByRole('option', { name: `Trade show ${TAG}` }).click();
     expect(await page.getByRole('combobox', { name: 'Imports “Outfit” into' }).textContent()).toBe('Company Name');
     expect(await page.getByTestId('mapping-row-5').textContent()).toContain('Profile');
     await page.getByRole('button', { name: 'Next' }).click();
@@ -225,16 +225,16 @@ describe.each(['light', 'dark'] as const)('the import screens in the %s theme', 
     expect(await page.getByTestId('import-counts').textContent()).toContain(`Would insert${PEOPLE.length - 1}`);
     await page.getByRole('tab', { name: /Invalid/ }).click();
     await expect.poll(() => report.textContent()).toContain('not-an-email');
-    await check(page, `imports-${theme}-5-dry-run-report`);
+    await check(page, '5-dry-run-report');
 
     // Nothing was written: none of the file's addresses is in the CRM.
     const api = await signInViaApi(stack.url, { login: stack.config.ADMIN_USERNAME, password: E2E_ADMIN_PASSWORD });
-    const found = await api.request<{ items: unknown[] }>('GET', `/api/contacts?q=${encodeURIComponent(`dry-${theme}`)}`);
+    const found = await api.request<{ items: unknown[] }>('GET', `/api/contacts?q=${encodeURIComponent(`dry-${TAG}`)}`);
     expect(found.items).toEqual([]);
   });
 
   it('shows a file dropped into the S3 drop folder in the history by itself', async () => {
-    const fileName = `dropped-${theme}-${Date.now()}.csv`;
+    const fileName = `dropped-${TAG}-${Date.now()}.csv`;
     await goTo(page, '/imports');
     await page.getByRole('heading', { name: 'Imports' }).waitFor();
     await s3.send(
@@ -244,8 +244,8 @@ describe.each(['light', 'dark'] as const)('the import screens in the %s theme', 
         ContentType: 'text/csv',
         Body: csv([
           ['Full Name', 'Email', 'Company Name', 'Company Domain'],
-          ['Hedy Lamarr', `hedy.${theme}@frequencyhop.com`, 'Frequency Hop', 'frequencyhop.com'],
-          ['Radia Perlman', `radia.${theme}@spanningtree.net`, 'Spanning Tree', 'spanningtree.net'],
+          ['Hedy Lamarr', `hedy.${TAG}@frequencyhop.com`, 'Frequency Hop', 'frequencyhop.com'],
+          ['Radia Perlman', `radia.${TAG}@spanningtree.net`, 'Spanning Tree', 'spanningtree.net'],
         ]),
       }),
     );
@@ -254,7 +254,7 @@ describe.each(['light', 'dark'] as const)('the import screens in the %s theme', 
     await row.waitFor({ timeout: RUN_TIMEOUT });
     await expect.poll(() => row.textContent(), { timeout: RUN_TIMEOUT }).toContain('Completed');
     expect(await row.textContent()).toContain('Drop folder');
-    await check(page, `imports-${theme}-history-drop-folder`);
+    await check(page, 'history-drop-folder');
 
     await row.getByRole('link', { name: fileName }).click();
     await waitForFinish(page);

@@ -5,10 +5,10 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Account, Contact } from '@shared/contracts/accounts';
-import { expectNoSeriousA11yViolations, screenshot } from './support/browser';
 import { launchSignedIn, openApp } from './support/session';
 import { signInViaApi, type ApiSession } from './support/api-session';
 import { e2eStack } from './support/stack';
+import { expectCleanInBothThemes } from './support/suite';
 
 vi.setConfig({ testTimeout: 300_000 });
 
@@ -45,11 +45,8 @@ beforeAll(async () => {
   });
 });
 
-/** Checks the open screen with axe and keeps a screenshot of it. */
-async function look(page: Page, name: string, scheme: string) {
-  await expectNoSeriousA11yViolations(page);
-  await screenshot(page, `record-screens-${name}-${scheme}`);
-}
+/** Checks the open screen with axe in light and dark and keeps a screenshot of each. */
+const look = (page: Page, name: string) => expectCleanInBothThemes(page, { prefix: 'record-screens', name });
 
 async function openDialog(page: Page, button: string, dialog: string | RegExp) {
   await page.getByRole('button', { name: button }).first().click();
@@ -59,79 +56,77 @@ async function openDialog(page: Page, button: string, dialog: string | RegExp) {
 }
 
 /** Opens the dialog behind `button`, checks and shoots it, and closes it with Escape. */
-async function lookAtDialog(page: Page, button: string, dialog: string | RegExp, name: string, scheme: string) {
+async function lookAtDialog(page: Page, button: string, dialog: string | RegExp, name: string) {
   await openDialog(page, button, dialog);
-  await look(page, name, scheme);
+  await look(page, name);
   await page.keyboard.press('Escape');
 }
 
 describe('the record screens and the form dialogs', () => {
-  for (const scheme of ['light', 'dark'] as const) {
-    it(`pass axe-core and look right (${scheme})`, async () => {
-      const browser = await launchSignedIn(scheme, WAIT_MS);
-      try {
-        const { page } = browser;
-        await openApp(page, '/accounts?q=wrenfield-e2e.com');
-        await page.getByTestId('account-card').first().waitFor();
-        await look(page, 'accounts-cards', scheme);
-        await openApp(page, '/accounts?view=table&q=wrenfield-e2e.com');
-        await page.getByRole('grid', { name: 'Accounts' }).locator('tbody tr[role="row"]').first().waitFor();
-        await look(page, 'accounts-table', scheme);
+  it('pass axe-core and look right in light and dark', async () => {
+    const browser = await launchSignedIn('light', WAIT_MS);
+    try {
+      const { page } = browser;
+      await openApp(page, '/accounts?q=wrenfield-e2e.com');
+      await page.getByTestId('account-card').first().waitFor();
+      await look(page, 'accounts-cards');
+      await openApp(page, '/accounts?view=table&q=wrenfield-e2e.com');
+      await page.getByRole('grid', { name: 'Accounts' }).locator('tbody tr[role="row"]').first().waitFor();
+      await look(page, 'accounts-table');
 
-        const create = await openDialog(page, 'New account', 'New account');
-        await create.getByRole('button', { name: 'Create account' }).click();
-        await create.getByText('is required').waitFor();
-        expect(await create.getByLabel('Company name').getAttribute('aria-invalid')).toBe('true');
-        await look(page, 'account-new', scheme);
-        await page.keyboard.press('Escape');
+      const create = await openDialog(page, 'New account', 'New account');
+      await create.getByRole('button', { name: 'Create account' }).click();
+      await create.getByText('is required').waitFor();
+      expect(await create.getByLabel('Company name').getAttribute('aria-invalid')).toBe('true');
+      await look(page, 'account-new');
+      await page.keyboard.press('Escape');
 
-        await openApp(page, `/accounts/${account.id}`);
-        await page.getByRole('grid', { name: `Contacts at ${account.name}` }).locator('tbody tr[role="row"]').first().waitFor();
-        await page.getByRole('list', { name: 'Field history' }).waitFor();
-        await look(page, 'account-detail', scheme);
-        const edit = await openDialog(page, 'Edit', `Edit ${account.name}`);
-        expect(await edit.getByLabel('Company name').inputValue()).toBe(account.name);
-        expect(await edit.getByLabel('Description').inputValue()).toBe('Makes tide gauges and harbour sensors.');
-        await look(page, 'account-edit', scheme);
-        await page.keyboard.press('Escape');
+      await openApp(page, `/accounts/${account.id}`);
+      await page.getByRole('grid', { name: `Contacts at ${account.name}` }).locator('tbody tr[role="row"]').first().waitFor();
+      await page.getByRole('list', { name: 'Field history' }).waitFor();
+      await look(page, 'account-detail');
+      const edit = await openDialog(page, 'Edit', `Edit ${account.name}`);
+      expect(await edit.getByLabel('Company name').inputValue()).toBe(account.name);
+      expect(await edit.getByLabel('Description').inputValue()).toBe('Makes tide gauges and harbour sensors.');
+      await look(page, 'account-edit');
+      await page.keyboard.press('Escape');
 
-        await openApp(page, '/contacts?q=wrenfield');
-        await page.getByRole('grid', { name: 'Contacts' }).locator('tbody tr[role="row"]').first().waitFor();
-        await look(page, 'contacts-table', scheme);
-        await openApp(page, `/contacts/${contact.id}`);
-        await page.getByRole('list', { name: 'Field history' }).waitFor();
-        await look(page, 'contact-detail', scheme);
-        const editContact = await openDialog(page, 'Edit', 'Edit Isolde Wrenfield');
-        expect(await editContact.getByLabel('Email').inputValue()).toBe('isolde.wrenfield@wrenfield-e2e.com');
-        await editContact.getByText(account.name).first().waitFor();
-        await look(page, 'contact-edit', scheme);
-        await page.keyboard.press('Escape');
+      await openApp(page, '/contacts?q=wrenfield');
+      await page.getByRole('grid', { name: 'Contacts' }).locator('tbody tr[role="row"]').first().waitFor();
+      await look(page, 'contacts-table');
+      await openApp(page, `/contacts/${contact.id}`);
+      await page.getByRole('list', { name: 'Field history' }).waitFor();
+      await look(page, 'contact-detail');
+      const editContact = await openDialog(page, 'Edit', 'Edit Isolde Wrenfield');
+      expect(await editContact.getByLabel('Email').inputValue()).toBe('isolde.wrenfield@wrenfield-e2e.com');
+      await editContact.getByText(account.name).first().waitFor();
+      await look(page, 'contact-edit');
+      await page.keyboard.press('Escape');
 
-        await openApp(page, '/lists');
-        const list = await openDialog(page, 'New list', 'New list');
-        await list.getByRole('button', { name: /Create|Save/ }).last().click();
-        await list.getByRole('alert').first().waitFor();
-        await look(page, 'list-name', scheme);
-        await page.keyboard.press('Escape');
+      await openApp(page, '/lists');
+      const list = await openDialog(page, 'New list', 'New list');
+      await list.getByRole('button', { name: /Create|Save/ }).last().click();
+      await list.getByRole('alert').first().waitFor();
+      await look(page, 'list-name');
+      await page.keyboard.press('Escape');
 
-        await openApp(page, '/domain-sets');
-        await lookAtDialog(page, 'New domain set', 'New domain set', 'domain-set-new', scheme);
+      await openApp(page, '/domain-sets');
+      await lookAtDialog(page, 'New domain set', 'New domain set', 'domain-set-new');
 
-        await openApp(page, '/suppressions');
-        await lookAtDialog(page, 'Add suppression', /Suppress an address or domain/, 'suppression-add', scheme);
-        await lookAtDialog(page, 'Check values', 'Check emails and phones', 'suppression-check', scheme);
+      await openApp(page, '/suppressions');
+      await lookAtDialog(page, 'Add suppression', /Suppress an address or domain/, 'suppression-add');
+      await lookAtDialog(page, 'Check values', 'Check emails and phones', 'suppression-check');
 
-        await openApp(page, '/settings/users');
-        await lookAtDialog(page, 'Create user', 'Create user', 'user-new', scheme);
+      await openApp(page, '/settings/users');
+      await lookAtDialog(page, 'Create user', 'Create user', 'user-new');
 
-        await page.getByRole('button', { name: /user menu/i }).click();
-        await page.getByRole('menuitem', { name: 'Change password' }).click();
-        await page.getByRole('dialog', { name: 'Change password' }).waitFor();
-        await look(page, 'change-password', scheme);
-        await page.keyboard.press('Escape');
-      } finally {
-        await browser.close();
-      }
-    });
-  }
+      await page.getByRole('button', { name: /user menu/i }).click();
+      await page.getByRole('menuitem', { name: 'Change password' }).click();
+      await page.getByRole('dialog', { name: 'Change password' }).waitFor();
+      await look(page, 'change-password');
+      await page.keyboard.press('Escape');
+    } finally {
+      await browser.close();
+    }
+  });
 });

@@ -1,8 +1,8 @@
 // What the browser test files share around their tests: one browser per describe block, the
-// polling used for "eventually", and the per-theme check that each screen renders cleanly.
+// polling used for "eventually", and the check that a screen renders cleanly in both themes.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { expectNoSeriousA11yViolations, screenshot, type BrowserSession } from './browser';
+import { COLOUR_RULES, expectNoSeriousA11yViolations, screenshot, type BrowserSession } from './browser';
 import { openApp } from './session';
 
 /** Polls like expect.poll, with room for a busy machine (the default gives up after a second). */
@@ -47,20 +47,36 @@ export interface Screen {
 }
 
 /**
- * One test per screen: it opens, shows its data in the theme asked for and has no serious
- * accessibility finding; its screenshot is `<prefix>-<theme>-<name>`.
+ * What the page shows now passes axe-core in the light theme and then in the dark one, with a
+ * screenshot of each (`<prefix>-<theme>-<name>`). The theme is switched in place: the app follows
+ * the system's colour scheme live, so the page is emulated dark and back without reloading it. A
+ * theme changes colours only, so the dark pass runs the colour rules. The page is left light.
+ */
+export async function expectCleanInBothThemes(page: Page, shot: { prefix: string; name: string }, options: { axeExclude?: string[] } = {}): Promise<void> {
+  for (const theme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: theme });
+    await expect.poll(() => isDark(page)).toBe(theme === 'dark');
+    await expectNoSeriousA11yViolations(page, { exclude: options.axeExclude, rules: theme === 'dark' ? COLOUR_RULES : undefined });
+    await screenshot(page, `${shot.prefix}-${theme}-${shot.name}`);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  await expect.poll(() => isDark(page)).toBe(false);
+}
+
+/**
+ * One test per screen: it opens, shows its data, and has no serious accessibility finding in
+ * either theme (see expectCleanInBothThemes). The browser must follow the system theme (the
+ * suite's browsers do: no theme is chosen in them).
  */
 export function itShowsEachScreenCleanly(
   browser: BrowserSession,
-  options: { prefix: string; theme: 'light' | 'dark'; screens: Screen[]; open?: (page: Page, path: string) => Promise<void> },
+  options: { prefix: string; screens: Screen[]; open?: (page: Page, path: string) => Promise<void> },
 ): void {
-  const { prefix, theme, screens, open = openApp } = options;
-  it.each(screens)('shows $name cleanly, without serious accessibility findings', async ({ name, path, ready, axeExclude }) => {
+  const { prefix, screens, open = openApp } = options;
+  it.each(screens)('shows $name cleanly in light and dark, without serious accessibility findings', async ({ name, path, ready, axeExclude }) => {
     const { page } = browser;
     await open(page, path());
     await ready(page);
-    expect(await isDark(page)).toBe(theme === 'dark');
-    await expectNoSeriousA11yViolations(page, { exclude: axeExclude });
-    await screenshot(page, `${prefix}-${theme}-${name}`);
+    await expectCleanInBothThemes(page, { prefix, name }, { axeExclude });
   });
 }
