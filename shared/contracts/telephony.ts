@@ -313,6 +313,8 @@ export const callSchema = z.object({
   startedAt: z.string(),
   answeredAt: z.string().nullable(),
   bridgedAt: z.string().nullable(),
+  /** When the campaign's consent announcement began to play to both parties; null when none played. */
+  consentAnnouncedAt: z.string().nullable(),
   endedAt: z.string().nullable(),
   hangupCause: z.string().nullable(),
   abandoned: z.boolean(),

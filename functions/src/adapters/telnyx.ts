@@ -29,11 +29,18 @@ export interface DialResult {
   callSessionId: string;
 }
 
+/** Which parties hear a speak: the leg it is issued on (Telnyx's default), the leg bridged to it, or both. */
+export type SpeakTargetLegs = 'self' | 'opposite' | 'both';
+
+export interface SpeakOptions {
+  targetLegs?: SpeakTargetLegs;
+}
+
 export interface TelnyxCalls {
   dial(request: DialRequest): Promise<DialResult>;
   answer(callControlId: string, clientState?: string): Promise<void>;
   bridge(callControlId: string, otherCallControlId: string, clientState?: string): Promise<void>;
-  speak(callControlId: string, text: string, clientState?: string): Promise<void>;
+  speak(callControlId: string, text: string, clientState?: string, options?: SpeakOptions): Promise<void>;
   playback(callControlId: string, audioUrl: string, clientState?: string): Promise<void>;
   recordStart(callControlId: string): Promise<void>;
   recordStop(callControlId: string): Promise<void>;
@@ -94,8 +101,14 @@ export function createTelnyxClient(config: Config): TelnyxClient | null {
       async bridge(id, other, clientState) {
         await actions.bridge(id, { call_control_id_to_bridge_with: other, client_state: b64(clientState) });
       },
-      async speak(id, text, clientState) {
-        await actions.speak(id, { payload: text, voice: 'female', language: 'en-US', client_state: b64(clientState) });
+      async speak(id, text, clientState, options = {}) {
+        await actions.speak(id, {
+          payload: text,
+          voice: 'female',
+          language: 'en-US',
+          client_state: b64(clientState),
+          ...(options.targetLegs ? { target_legs: options.targetLegs } : {}),
+        });
       },
       async playback(id, audioUrl, clientState) {
         await actions.startPlayback(id, { audio_url: audioUrl, client_state: b64(clientState) });

@@ -1,8 +1,9 @@
 // The Telnyx stand-in's calls: what happens after a dial (ringing, then the destination's outcome),
-// machine detection, bridges (by action or `link_to` + `bridge_on_answer`), speak and playback,
-// recordings, transfers and hang-ups, each step announced by a signed webhook of Telnyx's v2 shape
-// and delivered in order per call. Agents' legs (`sip:<user>@…`) ring the agent's browser through
-// the Verto endpoint; calls the browser places get the outcome of the number they dial.
+// machine detection, bridges (by action or `link_to` + `bridge_on_answer`), speak (its text and
+// target legs kept on the call) and playback, recordings, transfers and hang-ups, each step
+// announced by a signed webhook of Telnyx's v2 shape and delivered in order per call. Agents' legs
+// (`sip:<user>@…`) ring the agent's browser through the Verto endpoint; calls the browser places get
+// the outcome of the number they dial.
 //
 // Outcomes: a rule for the exact number, else for its longest matching prefix, else the default,
 // which unless configured goes by the number's last digit: 0–4 a person answers, 5–6 a machine
@@ -49,6 +50,16 @@ export const DEFAULT_DELAYS: StandinDelays = { ringMs: [1000, 3000], amdMs: 1500
 
 export type CallState = 'parked' | 'ringing' | 'answered' | 'bridged' | 'ended';
 
+/** Who hears a speak: the leg it was issued on (Telnyx's default), the leg bridged to it, or both. */
+export type TargetLegs = 'self' | 'opposite' | 'both';
+export const TARGET_LEGS: readonly TargetLegs[] = ['self', 'opposite', 'both'];
+
+export interface SpokenText {
+  text: string;
+  targetLegs: TargetLegs;
+  at: string;
+}
+
 export interface CallView {
   callControlId: string;
   callLegId: string;
@@ -74,6 +85,8 @@ export interface CallView {
   endedAt: string | null;
   /** Event types emitted for this call, in order. */
   events: string[];
+  /** What was spoken on this leg, in order, and to whom. */
+  spoken: SpokenText[];
 }
 
 export interface WebhookEvent {
@@ -322,6 +335,7 @@ export function createCallEngine(options: CallEngineOptions) {
         answeredAt: null,
         endedAt: null,
         events: [],
+        spoken: [],
       },
       amd: null,
       timeoutSecs: 30,
@@ -553,8 +567,14 @@ export function createCallEngine(options: CallEngineOptions) {
         return;
       }
       case 'speak': {
-        if (!text(body, 'payload')) throw new TelnyxApiError(422, '10015', 'Invalid value', 'payload is required.', '/payload');
-        const words = text(body, 'payload')!.split(/\s+/).length;
+        const payload = text(body, 'payload');
+        if (!payload) throw new TelnyxApiError(422, '10015', 'Invalid value', 'payload is required.', '/payload');
+        const targetLegs = body.target_legs ?? 'self';
+        if (!TARGET_LEGS.includes(targetLegs as TargetLegs)) {
+          throw new TelnyxApiError(422, '10015', 'Invalid value', `target_legs must be one of ${TARGET_LEGS.join(', ')}.`, '/target_legs');
+        }
+        call.view.spoken.push({ text: payload, targetLegs: targetLegs as TargetLegs, at: new Date().toISOString() });
+        const words = payload.split(/\s+/).length;
         const ms = delays.mediaMs ?? Math.min(4000, Math.max(500, words * 250));
         emit(call, 'call.speak.started');
         later(call, ms, () => emit(call, 'call.speak.ended', { status: 'completed' }));

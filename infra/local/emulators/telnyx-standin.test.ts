@@ -14,7 +14,7 @@ import { parseConfig } from '../../../functions/src/config/config';
 import { startLocalStack, type LocalStack } from '../stack';
 import { outcomeByLastDigit, startTelnyxStandin, type Outcome, type TelnyxStandin, type WebhookDelivery } from './telnyx-standin';
 import { readWavFormat } from './wav';
-import { connectWebSocket, type WebSocketConnection } from './websocket';
+import { VertoClient } from './verto-test-client';
 
 interface Received {
   raw: string;
@@ -47,62 +47,6 @@ async function startReceiver(): Promise<{ url: string; received: Received[]; sto
         server.close(() => resolve());
       }),
   };
-}
-
-/** A browser's side of Verto, message by message. */
-class VertoClient {
-  private readonly inbox: Record<string, unknown>[] = [];
-  private readonly waiters: { match: (m: Record<string, unknown>) => boolean; resolve: (m: Record<string, unknown>) => void }[] = [];
-  private counter = 0;
-
-  constructor(readonly socket: WebSocketConnection) {
-    socket.onMessage((text) => {
-      const message = JSON.parse(text) as Record<string, unknown>;
-      const waiter = this.waiters.find((w) => w.match(message));
-      if (waiter) {
-        this.waiters.splice(this.waiters.indexOf(waiter), 1);
-        waiter.resolve(message);
-      } else this.inbox.push(message);
-    });
-  }
-
-  static async connect(host: string): Promise<VertoClient> {
-    return new VertoClient(await connectWebSocket(`${host}/?voice_sdk_id=VSDK-test`));
-  }
-
-  next(match: (m: Record<string, unknown>) => boolean, timeoutMs = 5000): Promise<Record<string, unknown>> {
-    const queued = this.inbox.find(match);
-    if (queued) {
-      this.inbox.splice(this.inbox.indexOf(queued), 1);
-      return Promise.resolve(queued);
-    }
-    return new Promise((resolve, reject) => {
-      const waiter = { match, resolve };
-      this.waiters.push(waiter);
-      setTimeout(() => {
-        const index = this.waiters.indexOf(waiter);
-        if (index >= 0) {
-          this.waiters.splice(index, 1);
-          reject(new Error('No matching Verto message in time'));
-        }
-      }, timeoutMs);
-    });
-  }
-
-  /** Sends a request and waits for its answer. */
-  async request(method: string, params: Record<string, unknown>): Promise<Record<string, unknown>> {
-    const id = `req-${++this.counter}`;
-    this.socket.send(JSON.stringify({ jsonrpc: '2.0', id, method, params }));
-    return this.next((m) => m.id === id && !('method' in m));
-  }
-
-  method(name: string) {
-    return this.next((m) => m.method === name);
-  }
-
-  ack(message: Record<string, unknown>): void {
-    this.socket.send(JSON.stringify({ jsonrpc: '2.0', id: message.id, result: { method: message.method } }));
-  }
 }
 
 describe('the local Telnyx stand-in', () => {
@@ -296,6 +240,27 @@ describe('the local Telnyx stand-in', () => {
         'call.speak.ended',
         'call.playback.started',
         'call.playback.ended',
+      ]);
+    });
+
+    it('keeps what each speak said and to which legs, and refuses target_legs Telnyx does not know (422)', async () => {
+      standin.setOutcome({ number: '+13125550113', outcome: 'human' });
+      const { callControlId } = await telnyx.calls.dial(dialRequest('+13125550113', { amd: false }));
+      await event(callControlId, 'call.answered');
+      await telnyx.calls.speak(callControlId, 'This call may be recorded.', undefined, { targetLegs: 'both' });
+      await telnyx.calls.speak(callControlId, 'Please hold.');
+      const refused = await fetch(`${standin.apiBaseUrl}/calls/${encodeURIComponent(callControlId)}/actions/speak`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${API_KEY}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ payload: 'Hello', voice: 'female', language: 'en-US', target_legs: 'everyone' }),
+      });
+      await telnyx.calls.hangup(callControlId);
+
+      expect(refused.status).toBe(422);
+      expect(await refused.json()).toMatchObject({ errors: [{ code: '10015', source: { pointer: '/target_legs' } }] });
+      expect(standin.call(callControlId)!.spoken.map(({ text, targetLegs }) => ({ text, targetLegs }))).toEqual([
+        { text: 'This call may be recorded.', targetLegs: 'both' },
+        { text: 'Please hold.', targetLegs: 'self' },
       ]);
     });
 

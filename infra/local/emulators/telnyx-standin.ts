@@ -37,7 +37,7 @@ import {
 import { ephemeralSigningKey, loadOrCreateSigningKey } from './telnyx-signing-key';
 import { createVertoServer, type VertoSession } from './telnyx-verto';
 
-export type { CallView, MachineDetection, Outcome, OutcomeRule, StandinDelays, WebhookDelivery } from './telnyx-calls';
+export type { CallView, MachineDetection, Outcome, OutcomeRule, SpokenText, StandinDelays, TargetLegs, WebhookDelivery } from './telnyx-calls';
 export { outcomeByLastDigit } from './telnyx-calls';
 
 export interface TelnyxStandinOptions {

@@ -113,6 +113,11 @@ function ItemBody({ item }: { item: TimelineItem }) {
             </span>
           )}
         </div>
+        {typeof d.consentAnnouncedAt === 'string' && (
+          <p className="text-sm text-muted-foreground">
+            Consent announcement played <time dateTime={d.consentAnnouncedAt}>{formatDateTime(d.consentAnnouncedAt)}</time>
+          </p>
+        )}
         {typeof d.recordingUrl === 'string' && typeof d.callId === 'string' && <RecordingPlayer callId={d.callId} />}
       </div>
     );

@@ -34,6 +34,11 @@ function CallRow({ call, currentId }: { call: Call; currentId: string | null }) 
           {call.endedAt === null ? 'in progress' : seconds === null ? 'not connected' : formatClock(seconds)}
         </span>
       </div>
+      {call.consentAnnouncedAt && (
+        <p className="text-xs text-muted-foreground">
+          Consent announcement played <time dateTime={call.consentAnnouncedAt}>{formatDateTime(call.consentAnnouncedAt)}</time>
+        </p>
+      )}
       {call.notes && <p className="line-clamp-2 text-xs text-muted-foreground">{call.notes}</p>}
       {call.hasRecording && <RecordingPlayer callId={call.id} />}
     </li>

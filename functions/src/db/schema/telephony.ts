@@ -238,6 +238,11 @@ export const calls = pgTable(
      */
     humanAt: timestamp('human_at', { withTimezone: true }),
     bridgedAt: timestamp('bridged_at', { withTimezone: true }),
+    /**
+     * When the campaign's consent announcement began to play to both parties (Telnyx's
+     * call.speak.started of it, the earliest seen); null when the campaign has none or it did not play.
+     */
+    consentAnnouncedAt: timestamp('consent_announced_at', { withTimezone: true }),
     endedAt: timestamp('ended_at', { withTimezone: true }),
     hangupCause: text('hangup_cause'),
     /** A person answered and no agent was bridged within 2 s (the safe-harbour message played). */

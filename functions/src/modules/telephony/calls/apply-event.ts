@@ -1,8 +1,9 @@
 // One verified Telnyx event applied to its call. In one transaction with the call row locked: the
 // event is recorded once (call_events' key), the row advances by the event's own time (the state
 // never goes back, each timestamp is the earliest seen, abandonment is a function of the times),
-// the attempt and connect touches are recorded, and the queue item settled once the call ended.
-// Telnyx commands (ring the agent, hang up) and presence follow the commit, decided by comparing
+// the attempt and connect touches are recorded, the consent announcement claimed at the first
+// bridge, and the queue item settled once the call ended. Telnyx commands (ring the agent, hang up,
+// the announcement and the recording after it) and presence follow the commit, decided by comparing
 // the row before and after, so a repeated or late event never repeats them.
 import { eq, or, sql } from 'drizzle-orm';
 import { CALL_STATES, CONNECT_DEADLINE_MS, dialerSettingsSchema, type CallState } from '@shared/contracts/telephony';
@@ -14,6 +15,7 @@ import { recordTouches } from '../../activity';
 import { abandonUnbridged, safeHarbourEventId } from './abandon';
 import { dialAgentLeg, hangupLeg, reconcileAgent, type CallDeps } from './agent-leg';
 import { callTouchId, type CallLeg } from './call-keys';
+import { claimConsentAnnouncement, consentSpeakEnded, recordAfterConsent, speakConsentAnnouncement } from './consent';
 import { settleQueueItem, type CallRow } from './queue-settle';
 import { isHumanVerdict, type TelnyxEvent } from './telnyx-event';
 
@@ -58,6 +60,8 @@ export function advanceCall(call: CallRow, event: TelnyxEvent, leg: CallLeg, con
   const next: CallRow = { ...call, lastEventAt: latest(call.lastEventAt, t) };
   const shown = stateShown(event.type, leg);
   if (shown && rank(shown) > rank(next.state)) next.state = shown;
+  // The evidence that the person was told: when Telnyx began to say the announcement.
+  if (event.type === 'call.speak.started' && event.clientState?.purpose === 'consent') next.consentAnnouncedAt = earliest(call.consentAnnouncedAt, t);
   if (leg === 'contact') {
     if (event.callControlId) next.callControlId ??= event.callControlId;
     if (event.callSessionId) next.callSessionId ??= event.callSessionId;
@@ -129,6 +133,8 @@ interface Applied {
   before: CallRow;
   after: CallRow;
   leg: CallLeg;
+  /** The consent announcement this event's bridge claimed, to be spoken after the commit. */
+  consent: string | null;
 }
 
 async function applyInTransaction(tx: Database, event: TelnyxEvent, recording: { key: string; seconds: number | null } | null): Promise<Applied | ApplyOutcome> {
@@ -153,12 +159,16 @@ async function applyInTransaction(tx: Database, event: TelnyxEvent, recording: {
   await tx.update(calls).set({ ...changes, updatedAt: new Date() }).where(eq(calls.id, id));
   await recordTouches(tx, touchesOf(after));
   if (after.endedAt) await settleQueueItem(tx, after);
-  return { before: call, after, leg };
+  // Bridged for the first time: the announcement is claimed now, unless the person heard the safe-harbour message.
+  const consent = after.bridgedAt && !call.bridgedAt && !after.endedAt && !safeHarbour ? await claimConsentAnnouncement(tx, after, event.occurredAt) : null;
+  return { before: call, after, leg, consent };
 }
 
 /** What the event sets off outside the database, decided from the row before and after it. */
-async function followUp(deps: CallDeps, event: TelnyxEvent, { before, after, leg }: Applied): Promise<void> {
+async function followUp(deps: CallDeps, event: TelnyxEvent, { before, after, leg, consent }: Applied): Promise<void> {
   const live = !after.endedAt && !after.bridgedAt;
+  // Whichever leg's bridge came first: both parties hear the announcement before anything is recorded.
+  if (consent) await speakConsentAnnouncement(deps, after, consent);
   if (leg === 'contact') {
     // A person is on the line for the first time: ring the agent, or (no agent, or the ring failed) the safe-harbour message now.
     if (after.humanAt && !before.humanAt && live && !after.agentCallControlId && !after.abandoned) {
@@ -176,6 +186,9 @@ async function followUp(deps: CallDeps, event: TelnyxEvent, { before, after, leg
     if (after.endedAt && !before.endedAt) await hangupLeg(deps, after.agentCallControlId, 'the person hung up');
     // The safe-harbour message has been said: end the call.
     if (event.type === 'call.speak.ended' && after.abandoned && live) await hangupLeg(deps, after.callControlId, 'safe-harbour message done');
+    // The consent announcement has been said: now the call may be recorded.
+    const consentEnded = consentSpeakEnded(event);
+    if (consentEnded) await recordAfterConsent(deps, after, consentEnded.played);
   } else if (event.type === 'call.hangup') {
     // The agent's leg ended first: before the bridge the person must not be left in silence; after it, the call is over.
     if (live && after.origin === 'dialer') await abandonUnbridged(deps, deps.now(), { callId: after.id });

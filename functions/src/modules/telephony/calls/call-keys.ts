@@ -1,5 +1,5 @@
 // The names a call is known by outside its row: the client_state every Telnyx leg carries back on
-// its webhooks (our call id, which leg, whether machine detection runs), the contact-hold holder of
+// its webhooks (our call id, which leg, whether machine detection runs, what a speak was for), the contact-hold holder of
 // a call campaign, and the touch ids that make a call's touches idempotent. The dialer places calls
 // with these same helpers, so the webhook finds the call whoever dialled it.
 import type { Config } from '../../../config/config';
@@ -11,6 +11,11 @@ export interface CallClientState {
   leg: CallLeg;
   /** Machine detection runs on this leg: a person is known only at its verdict, not at the answer. */
   amd?: boolean;
+  /**
+   * Set by the speak of the campaign's consent announcement: its call.speak.started and
+   * call.speak.ended (and, since a command's client_state stays on the leg, the leg's later events) carry it.
+   */
+  purpose?: 'consent';
 }
 
 /** The JSON the adapter sends base64-encoded as `client_state`. */
@@ -28,7 +33,13 @@ export function decodeClientState(base64: string | null | undefined): CallClient
     const callId = value.callId ?? value.call_id;
     if (typeof callId !== 'string' || !UUID.test(callId)) return null;
     const leg: CallLeg = value.leg === 'agent' ? 'agent' : 'contact';
-    return { callId: callId.toLowerCase(), leg, ...(typeof value.amd === 'boolean' ? { amd: value.amd } : {}) };
+    return {
+      callId: callId.toLowerCase(),
+      leg,
+      ...(typeof value.amd === 'boolean' ? { amd: value.amd } : {}),
+      // Exactly our one value: anything else is no purpose at all.
+      ...(value.purpose === 'consent' ? { purpose: 'consent' as const } : {}),
+    };
   } catch {
     // Another application's state on a shared connection: not one of our calls.
     return null;

@@ -13,6 +13,7 @@ import { setPresence } from '../presence';
 import { connectionFor, hangupLeg, type CallDeps } from './agent-leg';
 import { agentCallState } from './agent-console';
 import { callHolderOf, callTouchId, encodeClientState, telnyxWebhookUrl } from './call-keys';
+import { recordFromAnswer } from './consent';
 import { settleQueueItem } from './queue-settle';
 import { callsWhere, visibleCallRow, type CallViewer } from './views';
 
@@ -93,7 +94,8 @@ export async function placeManualCall(deps: CallDeps, viewer: CallViewer, input:
       clientState: encodeClientState({ callId: call!.id, leg: 'contact', amd: false }),
       amd: false,
       timeoutSecs: dialerSettingsSchema.parse(queue?.settings ?? {}).ringSeconds,
-      record: c.record,
+      // With a consent announcement the recording starts once it has been said.
+      record: recordFromAnswer(c),
       webhookUrl: telnyxWebhookUrl(deps.config),
     });
     await deps.db.update(calls).set({ callControlId: placed.callControlId, callSessionId: placed.callSessionId, updatedAt: deps.now() }).where(eq(calls.id, call!.id));

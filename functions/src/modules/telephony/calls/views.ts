@@ -36,6 +36,7 @@ export function toCall(row: CallRow, dispositionLabel: string | null): Call {
     startedAt: row.startedAt.toISOString(),
     answeredAt: isoOrNull(row.answeredAt),
     bridgedAt: isoOrNull(row.bridgedAt),
+    consentAnnouncedAt: isoOrNull(row.consentAnnouncedAt),
     endedAt: isoOrNull(row.endedAt),
     hangupCause: row.hangupCause,
     abandoned: row.abandoned,

@@ -1,7 +1,8 @@
 // The demo's call history: ten working days of a campaign's calls to its list, as the dialer and
 // the agents would have left them — most unanswered, some answering machines, connected calls
-// with their dispositions, notes and answers, one abandoned call with its safe-harbour message —
-// and the touches each wrote, so the contact timelines, the reports and the compliance page have
+// with their dispositions, notes and answers (and, when the campaign has one, the consent
+// announcement played at the bridge), one abandoned call with its safe-harbour message — and the
+// touches each wrote, so the contact timelines, the reports and the compliance page have
 // something to show. Deterministic (seeded), written set-based.
 import { sql } from 'drizzle-orm';
 import type { TouchInput } from '@shared/contracts/activity';
@@ -87,11 +88,13 @@ export async function seedCallHistory(deps: Deps, campaignId: string, agentIds: 
 
   const col = (k: number) => sql.param(rows.map((r) => r[k] || null));
   await deps.db.execute(sql`insert into calls (id, campaign_id, contact_id, account_id, agent_id, origin, to_number, from_number, started_at, state, amd_result,
-        answered_at, human_at, bridged_at, disposition_id, ended_at, hangup_cause, abandoned, notes, answers, disposition_at, last_event_at)
+        answered_at, human_at, bridged_at, consent_announced_at, disposition_id, ended_at, hangup_cause, abandoned, notes, answers, disposition_at, last_event_at)
       select t.id::uuid, ${campaignId}::uuid, t.contact_id::uuid, t.account_id::uuid, t.agent_id::uuid, 'dialer', t.phone, '+14155550100', t.started::timestamptz, t.state,
-        t.amd, t.answered::timestamptz, case when t.amd = 'human' then t.answered::timestamptz end, t.bridged::timestamptz, t.disposition::uuid, t.ended::timestamptz,
+        t.amd, t.answered::timestamptz, case when t.amd = 'human' then t.answered::timestamptz end, t.bridged::timestamptz,
+        case when announced.yes then t.bridged::timestamptz end, t.disposition::uuid, t.ended::timestamptz,
         t.cause, t.abandoned = 't', t.notes, t.answers::jsonb, t.disposition_at::timestamptz, t.ended::timestamptz
-      from unnest(${col(0)}::text[], ${col(1)}::text[], ${col(2)}::text[], ${col(3)}::text[], ${col(4)}::text[], ${col(5)}::text[], ${col(6)}::text[], ${col(7)}::text[],
+      from (select coalesce(btrim(consent_announcement), '') <> '' as yes from call_campaigns where id = ${campaignId}::uuid) as announced,
+        unnest(${col(0)}::text[], ${col(1)}::text[], ${col(2)}::text[], ${col(3)}::text[], ${col(4)}::text[], ${col(5)}::text[], ${col(6)}::text[], ${col(7)}::text[],
                   ${col(8)}::text[], ${col(9)}::text[], ${col(10)}::text[], ${col(11)}::text[], ${col(12)}::text[], ${col(13)}::text[], ${col(14)}::text[], ${col(15)}::text[],
                   ${col(16)}::text[])
         as t(id, contact_id, account_id, agent_id, phone, started, state, amd, answered, bridged, disposition, ended, cause, abandoned, notes, answers, disposition_at)

@@ -35,6 +35,13 @@ describe('the telephony demo', () => {
     );
     // …and its queue is filled from the list, ready to be started.
     expect(calls).toEqual({ n: 8, agents: 1, touches: 8, queued: 8 });
+    // The campaign has a consent announcement: every connected call heard it as it was bridged, no other call did.
+    const consent = await queryOne<{ mismatched: number }>(
+      ctx.deps.db,
+      sql`select count(*)::int as mismatched from calls
+        where campaign_id = ${report!.campaignIds[0]}::uuid and consent_announced_at is distinct from bridged_at`,
+    );
+    expect(consent).toEqual({ mismatched: 0 });
 
     const [discovery, webinar] = await Promise.all(report!.campaignIds.map((id) => getCampaign(ctx.deps, id)));
     expect(discovery).toMatchObject({ status: 'active', agentIds: [agent.id] });

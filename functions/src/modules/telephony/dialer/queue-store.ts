@@ -23,6 +23,8 @@ export interface QueueRow {
   callingWindow: CallingWindow | null;
   callerId: string | null;
   record: boolean;
+  /** Said to both parties once the call is bridged; recording waits for it (see calls/consent.ts). */
+  consentAnnouncement: string | null;
   /** The campaign's trunk, else the default one (active trunks only). */
   connectionId: string | null;
   trunkCallerId: string | null;
@@ -44,6 +46,7 @@ interface RawQueue extends Record<string, unknown> {
   calling_window: unknown;
   caller_id: string | null;
   record: boolean;
+  consent_announcement: string | null;
   connection_id: string | null;
   trunk_caller_id: string | null;
   agent_ids: string[] | null;
@@ -69,6 +72,7 @@ function toQueue(r: RawQueue): QueueRow {
     callingWindow: json<CallingWindow>(r.calling_window),
     callerId: r.caller_id,
     record: r.record,
+    consentAnnouncement: r.consent_announcement,
     connectionId: r.connection_id,
     trunkCallerId: r.trunk_caller_id,
     agentIds: r.agent_ids ?? [],
@@ -77,7 +81,7 @@ function toQueue(r: RawQueue): QueueRow {
 
 function queuesSql(where: SQL): SQL {
   return sql`select q.campaign_id, c.name as campaign_name, c.status as campaign_status, q.status, q.settings, q.current_ratio,
-      q.paused_reason, q.filled_at, q.last_tick_at, c.rules, c.calling_window, c.caller_id, c.record,
+      q.paused_reason, q.filled_at, q.last_tick_at, c.rules, c.calling_window, c.caller_id, c.record, c.consent_announcement,
       t.connection_id, t.caller_ids[1] as trunk_caller_id,
       array(select a.user_id::text from campaign_agents a where a.campaign_id = q.campaign_id) as agent_ids
     from dialer_queues q

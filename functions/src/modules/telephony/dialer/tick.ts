@@ -16,6 +16,7 @@ import { admitAudience, releaseHolds } from '../../activity';
 import { availableAgents, reserveAgent, setPresence } from '../presence';
 import { holderOf, QUEUE_HOLD_DAYS } from './fill';
 import { encodeClientState, telnyxWebhookUrl } from '../calls/call-keys';
+import { recordFromAnswer } from '../calls/consent';
 import { linesToDial, nextPacing, type AbandonWindow } from './pacing';
 import {
   abandonWindow,
@@ -215,7 +216,8 @@ async function tickQueue(
           clientState: encodeClientState({ callId: c.callId, leg: 'contact', amd: settings.amd }),
           amd: settings.amd,
           timeoutSecs: ringSeconds,
-          record: queue.record,
+          // With a consent announcement the recording starts once it has been said.
+          record: recordFromAnswer(queue),
           webhookUrl,
         });
         return { call: c, placed, error: null };

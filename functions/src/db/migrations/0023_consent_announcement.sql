@@ -1,0 +1,1 @@
+ALTER TABLE "calls" ADD COLUMN "consent_announced_at" timestamp with time zone;
