@@ -1,7 +1,8 @@
 // The lead pipeline end to end on the local stack (PGlite, s3rver, local Step Functions running the
 // two workflows' ASL, the AssemblyAI and OpenAI stand-ins, the webhook through the gateway): a lead
 // with a recording is transcribed by speaker, scored by the AI with evidence that points at the
-// words and their times, its account verified, and queued; one without goes straight to scoring;
+// words and their times, its account verified, and queued; enrichment asks the AI only for what our
+// account data leaves unknown and marks its findings; one without a recording goes straight to scoring;
 // the webhook refuses a missing or wrong secret and takes a transcript once; a lead whose webhook
 // never comes goes on without a transcript; vendors that keep failing leave the lead flagged for a
 // person; and with 20 % of vendor calls failing, 200 leads all end under review, none lost, none
@@ -11,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { LEAD_FACTORS, type LeadScore, type Utterance } from '@shared/contracts/leads';
+import { LEAD_FACTORS, type AccountCheck, type LeadScore, type Utterance } from '@shared/contracts/leads';
 import { startLocalStack, type LocalStack } from '../../../../../infra/local/stack';
 import { queryRows } from '../../../db/rows';
 import { leads, leadScores, leadStageRuns, leadTranscripts, leadTransitions } from '../../../db/schema';
@@ -33,7 +34,7 @@ describe('the lead pipeline on the local stack', () => {
       port: 0,
       host: '127.0.0.1',
       dataDir,
-      env: { LOG_LEVEL: 'SILENT', LEADS_VENDOR_TIMEOUT_MS: '1000' },
+      env: { LOG_LEVEL: 'SILENT', LEADS_VENDOR_TIMEOUT_MS: '1000', LEADS_ENRICHMENT: 'on' },
       spa: 'none',
       ephemeral: true,
       fastRetries: true,
@@ -126,6 +127,38 @@ describe('the lead pipeline on the local stack', () => {
       ['technologies', 'match'],
     ]);
   }, 120_000);
+
+  it('asks the AI only for what our account data leaves unknown, marks what it found as AI findings, and counts its tokens', async () => {
+    const campaignId = await campaignSettings(deps().db, { industries: ['Software'], employeeMin: 100, employeeMax: 1000, countries: ['US'] });
+    const known = await insertLead(deps(), { campaignId, fields: { company: 'Kestrel Analytics', domain: 'kestrel-analytics.com' }, account: { industry: null, employeeCount: null } });
+    const stranger = await insertLead(deps(), { campaignId, account: { industry: null } });
+    const enrichments = () => stack.openai!.requests().filter((r) => r.format === 'account_enrichment').length;
+    const before = enrichments();
+    await Promise.all([known, stranger].map((id) => startLeadPipeline(deps(), id)));
+    await settle([known, stranger]);
+
+    const checkOf = async (id: string) =>
+      (await queryRows<{ result: AccountCheck }>(deps().db, sql`select result from lead_account_checks where lead_id = ${id}::uuid`))[0]!.result;
+    const found = await checkOf(known);
+    expect(found).toMatchObject({ matched: true, enriched: true });
+    expect(found.checks.map((c) => [c.criterion, c.verdict, c.actual, c.source])).toEqual([
+      ['industry', 'match', 'Software', 'ai'],
+      ['employees', 'match', '420', 'ai'],
+      ['country', 'match', 'US', 'data'],
+    ]);
+    // One question to the model per lead with something unknown (a lead whose data settles every criterion asks none: the first test's stages).
+    expect(enrichments() - before).toBe(2);
+    const enrich = (await stages(known)).find((r) => r.stage === 'enrich');
+    expect(enrich).toMatchObject({ outcome: 'ok', vendor: 'openai', inputTokens: expect.any(Number), outputTokens: expect.any(Number) });
+    expect(enrich!.costMicros).toBeGreaterThan(0);
+    expect((await stages(known)).find((r) => r.stage === 'verify')).toMatchObject({ outcome: 'ok', vendor: 'data+ai' });
+
+    // A company the model does not know stays unknown, on our data, and is left to the analyst.
+    const unknown = await checkOf(stranger);
+    expect(unknown).toMatchObject({ matched: false, enriched: true });
+    expect(unknown.checks.find((c) => c.criterion === 'industry')).toMatchObject({ verdict: 'unknown', actual: null, source: 'data' });
+    expect(await lead(stranger)).toMatchObject({ state: 'under_review', pipelineStatus: 'queued' });
+  }, 60_000);
 
   it('sends a lead without a recording straight on to scoring, the skip recorded with its reason', async () => {
     const id = await insertLead(deps());
