@@ -14,6 +14,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { LEAD_FACTORS, type AccountCheck, type LeadScore, type Utterance } from '@shared/contracts/leads';
 import { startLocalStack, type LocalStack } from '../../../../../infra/local/stack';
+import { createTestDatabase, testServerUrl, type TestDatabase } from '../../../../test/support/test-db';
 import { queryRows } from '../../../db/rows';
 import { leads, leadScores, leadStageRuns, leadTranscripts, leadTransitions } from '../../../db/schema';
 import { ASSEMBLYAI_AUTH_HEADER } from '../../../adapters/assemblyai';
@@ -27,14 +28,17 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 describe('the lead pipeline on the local stack', () => {
   let stack: LocalStack;
   let dataDir: string;
+  let database: TestDatabase | undefined;
 
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'pivotal-leads-pipeline-'));
+    // The integration suite (DATABASE_URL) runs the stack on a database of its own on that server.
+    database = testServerUrl() ? await createTestDatabase() : undefined;
     stack = await startLocalStack({
       port: 0,
       host: '127.0.0.1',
       dataDir,
-      env: { LOG_LEVEL: 'SILENT', LEADS_VENDOR_TIMEOUT_MS: '1000', LEADS_ENRICHMENT: 'on' },
+      env: { LOG_LEVEL: 'SILENT', LEADS_VENDOR_TIMEOUT_MS: '1000', LEADS_ENRICHMENT: 'on', ...(database?.url ? { DATABASE_URL: database.url } : {}) },
       spa: 'none',
       ephemeral: true,
       fastRetries: true,
@@ -43,6 +47,7 @@ describe('the lead pipeline on the local stack', () => {
   }, 180_000);
   afterAll(async () => {
     await stack?.stop();
+    await database?.drop();
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
   beforeEach(() => {
@@ -234,6 +239,8 @@ describe('the lead pipeline on the local stack', () => {
   it.skipIf(!process.env.DATABASE_URL)(
     'with 20 % of vendor calls failing, ends all 200 leads under review, scored or flagged with a reason, none lost, none scored twice in a run (run by the PostgreSQL integration suite only: on PGlite the 200 leads add a minute and a half to the unit run)',
     async () => {
+      // On the server, where the pipeline's locks and concurrent runs meet a real Postgres.
+      expect(stack.databaseLabel).toMatch(/^Postgres at /);
       const faults = { errorRate: 0.1, errorStatus: 503, malformedRate: 0.05, timeoutRate: 0.05, timeoutMs: 1500 };
       stack.assemblyai!.setFaults(faults, 7);
       stack.openai!.setFaults(faults, 11);
