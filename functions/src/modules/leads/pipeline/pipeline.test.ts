@@ -2,7 +2,8 @@
 // two workflows' ASL, the AssemblyAI and OpenAI stand-ins, the webhook through the gateway): a lead
 // with a recording is transcribed by speaker, scored by the AI with evidence that points at the
 // words and their times, its account verified, and queued; enrichment asks the AI only for what our
-// account data leaves unknown and marks its findings; one without a recording goes straight to scoring;
+// account data leaves unknown and marks its findings; without an OpenAI key the rule scorer scores in
+// the same schema; one without a recording goes straight to scoring;
 // the webhook refuses a missing or wrong secret and takes a transcript once; a lead whose webhook
 // never comes goes on without a transcript; vendors that keep failing leave the lead flagged for a
 // person; and with 20 % of vendor calls failing, 200 leads all end under review, none lost, none
@@ -12,12 +13,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { LEAD_FACTORS, type AccountCheck, type LeadScore, type Utterance } from '@shared/contracts/leads';
+import { LEAD_FACTORS, leadScoreSchema, type AccountCheck, type LeadScore, type Utterance } from '@shared/contracts/leads';
 import { startLocalStack, type LocalStack } from '../../../../../infra/local/stack';
 import { createTestDatabase, testServerUrl, type TestDatabase } from '../../../../test/support/test-db';
 import { queryRows } from '../../../db/rows';
 import { leads, leadScores, leadStageRuns, leadTranscripts, leadTransitions } from '../../../db/schema';
 import { ASSEMBLYAI_AUTH_HEADER } from '../../../adapters/assemblyai';
+import { scoreLead } from './score';
 import { startLeadPipeline } from './start';
 import { sweepLeadPipelines } from './sweeper';
 import { ASSEMBLYAI_WEBHOOK_PATH } from './transcribe';
@@ -164,6 +166,23 @@ describe('the lead pipeline on the local stack', () => {
     expect(unknown.checks.find((c) => c.criterion === 'industry')).toMatchObject({ verdict: 'unknown', actual: null, source: 'data' });
     expect(await lead(stranger)).toMatchObject({ state: 'under_review', pipelineStatus: 'queued' });
   }, 60_000);
+
+  it('scores with the rule scorer when no OpenAI key is set: the same schema, said to be rules, no AI call or cost', async () => {
+    const id = await insertLead(deps());
+    const runStartedAt = deps().now();
+    await deps().db.update(leads).set({ pipelineStartedAt: runStartedAt, pipelineStatus: 'pending' }).where(eq(leads.id, id));
+    const asked = stack.openai!.requests().length;
+
+    const result = await scoreLead({ ...deps(), config: { ...deps().config, OPENAI_API_KEY: undefined } }, { leadId: id, runStartedAt: runStartedAt.toISOString() });
+
+    expect(result.scorer).toBe('rules');
+    const [score] = await deps().db.select().from(leadScores).where(eq(leadScores.leadId, id));
+    expect(score).toMatchObject({ scorer: 'rules', model: null });
+    expect(leadScoreSchema.parse(score!.result)).toEqual(score!.result);
+    expect((score!.result as LeadScore).factors.map((f) => f.factor)).toEqual([...LEAD_FACTORS]);
+    expect(stack.openai!.requests()).toHaveLength(asked);
+    expect(await stages(id)).toEqual([expect.objectContaining({ stage: 'score', outcome: 'ok', vendor: 'rules', model: null, inputTokens: null, costMicros: null })]);
+  });
 
   it('sends a lead without a recording straight on to scoring, the skip recorded with its reason', async () => {
     const id = await insertLead(deps());
