@@ -37,6 +37,11 @@ export const ACCESS_POLICY = {
   'email.configure': ['admin'],
   /** The agent console: presence, the dialer's calls, wrap-up, manual dials on assigned campaigns. */
   'calls.make': ['admin', 'campaign_manager', 'agent'],
+  /**
+   * Play a call's recording: an agent their own calls', everyone who reviews calls (call managers,
+   * lead QA) any call's. The record timeline offers every recording to whoever reads the record.
+   */
+  'calls.listen': READERS,
   /** Call campaigns (scripts, forms, dispositions, agents), the dialer's queues and settings, call reports. */
   'calls.manage': MANAGERS,
   /** SIP trunks and caller ids. */

@@ -4,6 +4,7 @@
 // A route added later is covered without touching this file.
 import { generateKeyPair, SignJWT, decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { can } from '@shared/access';
 import { ROLES, type Role } from '@shared/roles';
 import { createHttpHandler, validateRouteTable, type HttpHandler } from '../src/http/create-http-handler';
 import { routeRoles, type Route } from '../src/http/route';
@@ -151,6 +152,19 @@ describe('the route × role matrix (every route of every module)', () => {
     expect(() => validateRouteTable(apiModules)).not.toThrow();
     expect(routes.length).toBe(apiModules.reduce((n, m) => n + m.routes.length, 0));
     expect(routes.length).toBeGreaterThan(0);
+  });
+
+  // What a screen offers must pass authorization for everyone who sees the screen: the record
+  // timeline offers each call's recording to whoever reads the record (lead QA among them).
+  it("lets every role that reads records play a call's recording from the timeline", async () => {
+    const entry = routes.find((e) => e.route.method === 'GET' && e.route.path === '/api/telephony/calls/{id}/recording');
+    expect(entry).toBeDefined();
+    const readers = ROLES.filter((role) => can([role], 'records.read'));
+    expect(readers).toContain('quality_analyst');
+    for (const role of readers) {
+      const res = await call(entry!, roleTokens.get(role));
+      expect(passedAuth(res.status), `${role} got ${res.status}: ${res.text}`).toBe(true);
+    }
   });
 
   describe.each(routes.map((entry) => [`${entry.route.method} ${entry.route.path} (${entry.module})`, entry] as const))('%s', (_name, entry) => {

@@ -14,7 +14,8 @@
 //   console                     GET (presence, assignments, current call, callbacks due)   calls.make
 //   presence                    PUT {status}                                        calls.make
 //   webrtc/token                POST (a 24 h login token for the agent's own credential)   calls.make
-//   calls                       POST (manual/preview dial); calls/:id GET; calls/:id/wrap-up POST; calls/:id/hangup POST; calls/:id/recording GET   calls.make
+//   calls                       POST (manual/preview dial); calls/:id GET; calls/:id/wrap-up POST; calls/:id/hangup POST   calls.make
+//   calls/:id/recording         GET (an agent's own call; managers and lead QA any)   calls.listen
 //   contacts/:contactId/calls   GET (previous calls)                                calls.make
 //   webhooks/telnyx             POST, public, Ed25519-verified
 import { z } from 'zod';

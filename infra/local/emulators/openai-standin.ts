@@ -4,7 +4,9 @@
 // words the prospect says in the transcript lines of the prompt (`[startMs-endMs] speaker: text`),
 // quoted exactly with their times, and is otherwise unclear with a field of the lead's data as
 // evidence. The content module's drafting formats (content_*) get plausible copy made from the brief
-// (./openai-drafting.ts). Any other format gets the smallest value its schema allows (empty lists, nulls).
+// (./openai-drafting.ts). The account check's enrichment (format `account_enrichment`) answers the
+// criteria asked from what the "model" knows of a few companies by domain, null for the rest.
+// Any other format gets the smallest value its schema allows (empty lists, nulls).
 //
 // Control API (no API key, loopback only):
 //   GET  /__standin/requests   the requests answered (format name, model, usage), newest last
@@ -70,6 +72,24 @@ function excerpt(text: string, match: RegExp): string {
   return words.slice(from, from + 7).join(' ');
 }
 
+/** The companies the stand-in "knows", by domain: what enrichment finds (others: null, as the prompt asks). */
+export const KNOWN_COMPANIES: Record<string, Record<'industry' | 'employees' | 'revenue' | 'country' | 'technologies', string>> = {
+  'kestrel-analytics.com': { industry: 'Software', employees: '420', revenue: '68000000', country: 'US', technologies: 'AWS, Snowflake, dbt' },
+  'harbor-freight-logistics.com': { industry: 'Logistics', employees: '3100', revenue: '910000000', country: 'US', technologies: 'Azure, SAP' },
+};
+
+function accountEnrichment(input: string) {
+  let asked: { domain?: unknown; criteria?: unknown } = {};
+  try {
+    asked = JSON.parse(input) as typeof asked;
+  } catch {
+    // Not the pipeline's prompt: nothing is known.
+  }
+  const known = typeof asked.domain === 'string' ? KNOWN_COMPANIES[asked.domain.toLowerCase()] : undefined;
+  const criteria = Array.isArray(asked.criteria) ? asked.criteria.filter((c): c is keyof NonNullable<typeof known> => typeof c === 'string') : [];
+  return { findings: criteria.map((criterion) => ({ criterion, value: known?.[criterion] ?? null })) };
+}
+
 function leadScore(input: string) {
   const lines = transcriptOf(input).filter((l) => l.speaker === 'prospect');
   const factors = FACTORS.map((f) => {
@@ -130,6 +150,14 @@ export function minimalValue(schema: JsonSchema, defs: Record<string, JsonSchema
   }
 }
 
+/** The answer to a structured-output request, by its format's name. */
+function structuredAnswer(name: string, schema: JsonSchema, input: string): unknown {
+  if (name === 'lead_score') return leadScore(input);
+  if (name === 'account_enrichment') return accountEnrichment(input);
+  if (name.startsWith('content_')) return draftCopy(name, input);
+  return minimalValue(schema);
+}
+
 const tokens = (text: string) => Math.max(1, Math.ceil(text.length / 4));
 
 export async function startOpenAiStandin(options: { apiKey?: string; faults?: Partial<VendorFaults> } = {}): Promise<OpenAiStandin> {
@@ -147,14 +175,7 @@ export async function startOpenAiStandin(options: { apiKey?: string; faults?: Pa
     if (typeof body.model !== 'string' || !body.model) return sendJson(res, 400, { error: { message: "Missing required parameter: 'model'.", type: 'invalid_request_error' } });
     const input = typeof body.input === 'string' ? body.input : JSON.stringify(body.input ?? '');
     const format = body.text?.format;
-    const value =
-      format?.type === 'json_schema'
-        ? format.name === 'lead_score'
-          ? leadScore(input)
-          : format.name?.startsWith('content_')
-            ? draftCopy(format.name, input)
-            : minimalValue(format.schema ?? {})
-        : null;
+    const value = format?.type === 'json_schema' ? structuredAnswer(format.name ?? '', format.schema ?? {}, input) : null;
     const text = value === null ? 'OK' : JSON.stringify(value);
     const usage = { inputTokens: tokens(`${typeof body.instructions === 'string' ? body.instructions : ''}${input}`), outputTokens: tokens(text) };
     requests.push({ at: new Date().toISOString(), model: body.model, format: format?.name ?? null, ...usage });

@@ -1,7 +1,9 @@
 // The lead pipeline end to end on the local stack (PGlite, s3rver, local Step Functions running the
 // two workflows' ASL, the AssemblyAI and OpenAI stand-ins, the webhook through the gateway): a lead
 // with a recording is transcribed by speaker, scored by the AI with evidence that points at the
-// words and their times, its account verified, and queued; one without goes straight to scoring;
+// words and their times, its account verified, and queued; enrichment asks the AI only for what our
+// account data leaves unknown and marks its findings; without an OpenAI key the rule scorer scores in
+// the same schema; one without a recording goes straight to scoring;
 // the webhook refuses a missing or wrong secret and takes a transcript once; a lead whose webhook
 // never comes goes on without a transcript; vendors that keep failing leave the lead flagged for a
 // person; and with 20 % of vendor calls failing, 200 leads all end under review, none lost, none
@@ -11,11 +13,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { LEAD_FACTORS, type LeadScore, type Utterance } from '@shared/contracts/leads';
+import { LEAD_FACTORS, leadScoreSchema, type AccountCheck, type LeadScore, type Utterance } from '@shared/contracts/leads';
 import { startLocalStack, type LocalStack } from '../../../../../infra/local/stack';
+import { createTestDatabase, testServerUrl, type TestDatabase } from '../../../../test/support/test-db';
 import { queryRows } from '../../../db/rows';
 import { leads, leadScores, leadStageRuns, leadTranscripts, leadTransitions } from '../../../db/schema';
 import { ASSEMBLYAI_AUTH_HEADER } from '../../../adapters/assemblyai';
+import { scoreLead } from './score';
 import { startLeadPipeline } from './start';
 import { sweepLeadPipelines } from './sweeper';
 import { ASSEMBLYAI_WEBHOOK_PATH } from './transcribe';
@@ -26,14 +30,17 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 describe('the lead pipeline on the local stack', () => {
   let stack: LocalStack;
   let dataDir: string;
+  let database: TestDatabase | undefined;
 
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'pivotal-leads-pipeline-'));
+    // The integration suite (DATABASE_URL) runs the stack on a database of its own on that server.
+    database = testServerUrl() ? await createTestDatabase() : undefined;
     stack = await startLocalStack({
       port: 0,
       host: '127.0.0.1',
       dataDir,
-      env: { LOG_LEVEL: 'SILENT', LEADS_VENDOR_TIMEOUT_MS: '1000' },
+      env: { LOG_LEVEL: 'SILENT', LEADS_VENDOR_TIMEOUT_MS: '1000', LEADS_ENRICHMENT: 'on', ...(database?.url ? { DATABASE_URL: database.url } : {}) },
       spa: 'none',
       ephemeral: true,
       fastRetries: true,
@@ -42,6 +49,7 @@ describe('the lead pipeline on the local stack', () => {
   }, 180_000);
   afterAll(async () => {
     await stack?.stop();
+    await database?.drop();
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
   beforeEach(() => {
@@ -127,6 +135,55 @@ describe('the lead pipeline on the local stack', () => {
     ]);
   }, 120_000);
 
+  it('asks the AI only for what our account data leaves unknown, marks what it found as AI findings, and counts its tokens', async () => {
+    const campaignId = await campaignSettings(deps().db, { industries: ['Software'], employeeMin: 100, employeeMax: 1000, countries: ['US'] });
+    const known = await insertLead(deps(), { campaignId, fields: { company: 'Kestrel Analytics', domain: 'kestrel-analytics.com' }, account: { industry: null, employeeCount: null } });
+    const stranger = await insertLead(deps(), { campaignId, account: { industry: null } });
+    const enrichments = () => stack.openai!.requests().filter((r) => r.format === 'account_enrichment').length;
+    const before = enrichments();
+    await Promise.all([known, stranger].map((id) => startLeadPipeline(deps(), id)));
+    await settle([known, stranger]);
+
+    const checkOf = async (id: string) =>
+      (await queryRows<{ result: AccountCheck }>(deps().db, sql`select result from lead_account_checks where lead_id = ${id}::uuid`))[0]!.result;
+    const found = await checkOf(known);
+    expect(found).toMatchObject({ matched: true, enriched: true });
+    expect(found.checks.map((c) => [c.criterion, c.verdict, c.actual, c.source])).toEqual([
+      ['industry', 'match', 'Software', 'ai'],
+      ['employees', 'match', '420', 'ai'],
+      ['country', 'match', 'US', 'data'],
+    ]);
+    // One question to the model per lead with something unknown (a lead whose data settles every criterion asks none: the first test's stages).
+    expect(enrichments() - before).toBe(2);
+    const enrich = (await stages(known)).find((r) => r.stage === 'enrich');
+    expect(enrich).toMatchObject({ outcome: 'ok', vendor: 'openai', inputTokens: expect.any(Number), outputTokens: expect.any(Number) });
+    expect(enrich!.costMicros).toBeGreaterThan(0);
+    expect((await stages(known)).find((r) => r.stage === 'verify')).toMatchObject({ outcome: 'ok', vendor: 'data+ai' });
+
+    // A company the model does not know stays unknown, on our data, and is left to the analyst.
+    const unknown = await checkOf(stranger);
+    expect(unknown).toMatchObject({ matched: false, enriched: true });
+    expect(unknown.checks.find((c) => c.criterion === 'industry')).toMatchObject({ verdict: 'unknown', actual: null, source: 'data' });
+    expect(await lead(stranger)).toMatchObject({ state: 'under_review', pipelineStatus: 'queued' });
+  }, 60_000);
+
+  it('scores with the rule scorer when no OpenAI key is set: the same schema, said to be rules, no AI call or cost', async () => {
+    const id = await insertLead(deps());
+    const runStartedAt = deps().now();
+    await deps().db.update(leads).set({ pipelineStartedAt: runStartedAt, pipelineStatus: 'pending' }).where(eq(leads.id, id));
+    const asked = stack.openai!.requests().length;
+
+    const result = await scoreLead({ ...deps(), config: { ...deps().config, OPENAI_API_KEY: undefined } }, { leadId: id, runStartedAt: runStartedAt.toISOString() });
+
+    expect(result.scorer).toBe('rules');
+    const [score] = await deps().db.select().from(leadScores).where(eq(leadScores.leadId, id));
+    expect(score).toMatchObject({ scorer: 'rules', model: null });
+    expect(leadScoreSchema.parse(score!.result)).toEqual(score!.result);
+    expect((score!.result as LeadScore).factors.map((f) => f.factor)).toEqual([...LEAD_FACTORS]);
+    expect(stack.openai!.requests()).toHaveLength(asked);
+    expect(await stages(id)).toEqual([expect.objectContaining({ stage: 'score', outcome: 'ok', vendor: 'rules', model: null, inputTokens: null, costMicros: null })]);
+  });
+
   it('sends a lead without a recording straight on to scoring, the skip recorded with its reason', async () => {
     const id = await insertLead(deps());
     await startLeadPipeline(deps(), id);
@@ -201,6 +258,8 @@ describe('the lead pipeline on the local stack', () => {
   it.skipIf(!process.env.DATABASE_URL)(
     'with 20 % of vendor calls failing, ends all 200 leads under review, scored or flagged with a reason, none lost, none scored twice in a run (run by the PostgreSQL integration suite only: on PGlite the 200 leads add a minute and a half to the unit run)',
     async () => {
+      // On the server, where the pipeline's locks and concurrent runs meet a real Postgres.
+      expect(stack.databaseLabel).toMatch(/^Postgres at /);
       const faults = { errorRate: 0.1, errorStatus: 503, malformedRate: 0.05, timeoutRate: 0.05, timeoutMs: 1500 };
       stack.assemblyai!.setFaults(faults, 7);
       stack.openai!.setFaults(faults, 11);

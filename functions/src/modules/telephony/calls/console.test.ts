@@ -238,7 +238,7 @@ describe('the agent console and its calls', () => {
     expect(refused.json.reason).toBe('suppressed_phone');
   });
 
-  it("signs a short-lived link to the recording, and shows the call with its disposition and recording on the contact's timeline", async () => {
+  it("signs a short-lived link to the recording for its agent and for lead QA, and shows the call with its disposition and recording on the contact's timeline", async () => {
     const { agent, contact, callId } = await connectedCall();
     const key = `recordings/${campaign.campaignId}/${callId}.wav`;
     await t.deps.aws.s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: key, Body: WAV_BYTES, ContentType: 'audio/wav' }));
@@ -249,6 +249,13 @@ describe('the agent console and its calls', () => {
     expect(link.status).toBe(200);
     expect(Buffer.from(await (await fetch(link.json.url)).arrayBuffer())).toEqual(WAV_BYTES);
     expect(new Date(link.json.expiresAt).getTime() - t.clock.now().getTime()).toBeLessThanOrEqual(300_000);
+    // Lead QA plays it from a timeline too, though the analyst made no call; another agent's call is a 404.
+    const analyst = await userWithToken(t, ['quality_analyst']);
+    const heard = await api<{ url: string }>(analyst.token, { method: 'GET', path: `/api/telephony/calls/${callId}/recording` });
+    expect(heard.status, heard.text).toBe(200);
+    expect(Buffer.from(await (await fetch(heard.json.url)).arrayBuffer())).toEqual(WAV_BYTES);
+    const colleague = await agentFixture(t, campaign.campaignId);
+    expect((await api(colleague.token, { method: 'GET', path: `/api/telephony/calls/${callId}/recording` })).status).toBe(404);
 
     const previous = await api<ContactCalls>(agent.token, { method: 'GET', path: `/api/telephony/contacts/${contact.contactId}/calls` });
     expect(previous.json.items.map((c) => c.id)).toEqual([callId]);

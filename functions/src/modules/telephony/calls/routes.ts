@@ -95,8 +95,8 @@ export function callsRoutes(hooks: TelephonyHooks): Route[] {
     defineRoute({
       method: 'GET',
       path: '/api/telephony/calls/{id}/recording',
-      capability: 'calls.make',
-      summary: "A short-lived signed link to the call's recording",
+      capability: 'calls.listen',
+      summary: "A short-lived signed link to the call's recording (an agent's own call; managers and lead QA any)",
       params: callParams,
       handler: async ({ deps, principal, params }) => recordingUrl(deps, principal, params.id),
     }),

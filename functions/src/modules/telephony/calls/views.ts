@@ -85,9 +85,13 @@ export async function contactCalls(deps: Pick<Deps, 'db'>, viewer: CallViewer, c
   return callsWhere(deps.db, and(eq(calls.contactId, contactId), scope)!, limit);
 }
 
-/** A signed GET of the call's recording, valid RECORDING_URL_SECONDS. */
+/** Who may hear any call, not only their own: call managers, and lead QA (a lead's call, or one on a record's timeline). */
+export const hearsEveryCall = (viewer: CallViewer) => managesCalls(viewer) || can(viewer.roles, 'leads.review');
+
+/** A signed GET of the call's recording, valid RECORDING_URL_SECONDS; another agent's call is a 404. */
 export async function recordingUrl(deps: Pick<Deps, 'db' | 'aws' | 'config' | 'now'>, viewer: CallViewer, callId: string): Promise<{ url: string; expiresAt: string }> {
-  const row = await visibleCallRow(deps.db, viewer, callId);
+  const [row] = await deps.db.select({ agentId: calls.agentId, recordingKey: calls.recordingKey }).from(calls).where(eq(calls.id, callId));
+  if (!row || (!hearsEveryCall(viewer) && row.agentId !== viewer.userId)) throw notFound('call');
   if (!row.recordingKey) throw notFound('recording');
   const url = await getSignedUrl(deps.aws.s3, new GetObjectCommand({ Bucket: deps.config.BUCKET_NAME, Key: row.recordingKey, ResponseContentType: 'audio/wav' }), {
     expiresIn: RECORDING_URL_SECONDS,
