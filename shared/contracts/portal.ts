@@ -16,6 +16,7 @@
 //   orders/:orderId/pacing      GET (./portal-pacing.ts)                                          portal.client
 //   orders/:orderId/leads       GET (delivered, returned, replaced leads of the order; ./portal-leads.ts) portal.client
 //   orders/:orderId/leads.csv   GET (the same as CSV, formulas neutralised)                       portal.client
+//   leads                       GET (every order's leads, or one's: states, search, dates, sort, cursor) portal.client
 //   leads/:leadId               GET                                                               portal.client
 //   leads/:leadId/return        POST {reasonCode, note?} (within the return window)               portal.client
 //   return-reasons              GET (the active return reason codes)                              portal.client
