@@ -2,8 +2,9 @@
 // places an order with a 500-domain target-account list (a CSV upload) and sees the match preview
 // at once; staff (through the API) review and approve it, bridge it to an audience and link a call
 // campaign; a lead from that campaign is approved and appears in the portal; the client returns
-// it; the order shows one unit reopened and the lead is back in QA. Every portal screen is
-// axe-clean in light and dark. State the test is not about is arranged through the API.
+// it; the order shows one unit reopened and the lead is back in QA. The client, her organisation's
+// admin, invites a colleague and deactivates and reactivates them. Every portal screen is axe-clean
+// in light and dark. State the test is not about is arranged through the API.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Contact } from '@shared/contracts/accounts';
@@ -11,7 +12,7 @@ import type { StaticList } from '@shared/contracts/audience';
 import type { Organisation } from '@shared/contracts/identity';
 import type { LeadDetail } from '@shared/contracts/leads';
 import type { MatchPreview, Order } from '@shared/contracts/portal';
-import type { PortalLeadPage } from '@shared/contracts/portal-leads';
+import type { PortalLeadPage, PortalUser } from '@shared/contracts/portal-leads';
 import type { CallCampaign, Trunk } from '@shared/contracts/telephony';
 import { signInViaApi, type ApiSession } from './support/api-session';
 import { expectNoSeriousA11yViolations, openBrowser, screenshot, type BrowserSession } from './support/browser';
@@ -79,6 +80,8 @@ describe('a client ordering leads, watching them arrive and returning one', () =
       password: CLIENT.password,
       roles: ['client_user'],
       orgId: org.id,
+      // The organisation's first client admin is made by staff; she invites the others.
+      clientAdmin: true,
       mustChangePassword: false,
     });
     client = await signInViaApi(e2eStack().baseUrl, { login: CLIENT.username, password: CLIENT.password });
@@ -250,6 +253,45 @@ describe('a client ordering leads, watching them arrive and returning one', () =
 
     await openPortal(page, '/portal/returns');
     await page.getByTestId('portal-returns').getByText('Contact details wrong').waitFor();
+  }, 2 * WAIT_MS);
+
+  it('a client admin invites a user, sees the temporary password once, and deactivates and reactivates them after a confirmation', async () => {
+    const { page } = light!;
+    const ivy = async () => (await client.request<{ items: PortalUser[] }>('GET', '/api/portal/users')).items.find((u) => u.email === 'ivy.invited@kestrel-analytics.com');
+    await openPortal(page, '/portal/users');
+    const grid = page.getByRole('grid', { name: 'Users' });
+    await grid.getByText('Cora Client').waitFor();
+
+    await page.getByRole('button', { name: 'Invite user' }).click();
+    const invite = page.getByRole('dialog', { name: 'Invite a user' });
+    await invite.getByLabel('First name').fill('Ivy');
+    await invite.getByLabel('Last name').fill('Invited');
+    await invite.getByLabel('Email').fill('ivy.invited@kestrel-analytics.com');
+    await invite.getByRole('button', { name: 'Invite', exact: true }).click();
+    const shown = page.getByRole('dialog', { name: 'Ivy Invited is invited' });
+    const password = ((await shown.getByTestId('temporary-password').textContent()) ?? '').trim();
+    expect(password).toMatch(/^\S{12,}$/);
+    await shown.getByRole('button', { name: 'Done' }).click();
+    await shown.waitFor({ state: 'hidden' });
+    // Once: gone from the page, and nothing the API lists gives it out again.
+    await grid.getByText('Ivy Invited').waitFor();
+    expect(await page.content()).not.toContain(password);
+    expect(JSON.stringify(await client.request('GET', '/api/portal/users'))).not.toContain(password);
+    expect(await ivy()).toMatchObject({ status: 'active', clientAdmin: false });
+    await expectNoSeriousA11yViolations(page);
+    await screenshot(page, 'portal-light-users');
+
+    for (const [action, status] of [
+      ['Deactivate', 'inactive'],
+      ['Reactivate', 'active'],
+    ] as const) {
+      await page.getByRole('button', { name: `${action} Ivy Invited` }).click();
+      const confirm = page.getByRole('alertdialog', { name: `${action} Ivy Invited?` });
+      await confirm.getByRole('button', { name: action, exact: true }).click();
+      await confirm.waitFor({ state: 'hidden' });
+      await expect.poll(async () => (await ivy())?.status).toBe(status);
+      await page.getByRole('button', { name: `${action === 'Deactivate' ? 'Reactivate' : 'Deactivate'} Ivy Invited` }).waitFor();
+    }
   }, 2 * WAIT_MS);
 
   const SCREENS = [
