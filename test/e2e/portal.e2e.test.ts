@@ -1,10 +1,11 @@
 // The client portal end to end, on the suite's stack (local issuer): a client user signs in,
-// places an order with a 500-domain target-account list (a CSV upload) and sees the match preview
-// at once; staff (through the API) review and approve it, bridge it to an audience and link a call
-// campaign; a lead from that campaign is approved and appears in the portal; the client returns
-// it; the order shows one unit reopened and the lead is back in QA. The client, her organisation's
-// admin, invites a colleague and deactivates and reactivates them. Every portal screen is axe-clean
-// in light and dark. State the test is not about is arranged through the API.
+// places an order with a 500-domain target-account list (a CSV upload), sees the match preview at
+// once and replaces the list while the order is submitted (checked, then confirmed); staff
+// (through the API) review and approve it, bridge it to an audience and link a call campaign; a
+// lead from that campaign is approved and appears in the portal; the client returns it; the order
+// shows one unit reopened and the lead is back in QA. The client, her organisation's admin,
+// invites a colleague and deactivates and reactivates them. Every portal screen is axe-clean in
+// light and dark. State the test is not about is arranged through the API.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Contact } from '@shared/contracts/accounts';
@@ -142,7 +143,7 @@ describe('a client ordering leads, watching them arrive and returning one', () =
     await dark?.close();
   });
 
-  it('places an order with a 500-domain target list and shows the match preview at once', async () => {
+  it('places an order with a 500-domain target list, shows the match preview at once and replaces the list after a check', async () => {
     const { page } = light!;
     await signInClient(page);
     // A client user is kept inside the portal.
@@ -195,6 +196,20 @@ describe('a client ordering leads, watching them arrive and returning one', () =
     expect(await isDark(page)).toBe(false);
     await expectNoSeriousA11yViolations(page);
     await screenshot(page, 'portal-light-order-match-preview');
+
+    // While it is submitted the client may replace the list: checked first (lines left out, with
+    // why), then confirmed. The same 500 domains with two lines that are not domains.
+    await page.getByRole('button', { name: 'Replace target list' }).click();
+    const replace = page.getByRole('dialog', { name: 'Replace the target-account list' });
+    await replace.getByLabel('Domains').fill([...domains, '10.0.0.1', 'nodots'].join('\n'));
+    await replace.getByRole('button', { name: 'Check list' }).click();
+    const left = replace.getByRole('region', { name: 'Lines that are not domains' });
+    await left.getByText('is an IP address, not a company domain').waitFor();
+    await left.getByText('is not a domain or website').waitFor();
+    await expectNoSeriousA11yViolations(page);
+    await replace.getByRole('button', { name: 'Replace list with 500 domains' }).click();
+    await replace.waitFor({ state: 'hidden' });
+    expect(await client.request<MatchPreview>('GET', `/api/portal/orders/${orderId}/match`)).toMatchObject({ targets: TARGETS, matchedDomains: HELD });
     // Signing in, a five-step wizard and the preview of 500 domains: room on a busy machine.
   }, 3 * WAIT_MS);
 
