@@ -89,7 +89,7 @@ describe('user administration', () => {
       const admin = await api<User>({
         method: 'POST',
         path: '/api/users',
-        body: newUser({ username: 'ada.acme', email: 'ada@acme.example', roles: ['client_user'], orgId: org.json.id, clientAdmin: true }),
+        body: newUser({ username: 'ada.acme', email: 'ada@acme.example', firstName: 'Ada', lastName: 'Lovelace', roles: ['client_user'], orgId: org.json.id, clientAdmin: true }),
       });
       expect(admin.status, admin.text).toBe(201);
       const adminFlags = await queryRows<{ username: string; client_admin: boolean }>(t.deps.db, sql`select username, client_admin from users where org_id = ${org.json.id}::uuid order by username`);
