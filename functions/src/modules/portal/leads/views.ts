@@ -11,7 +11,11 @@ import {
   type PortalLead,
   type PortalLeadListQuery,
   type PortalLeadPage,
-  type PortalLeadSort, type ReturnReason, type StaffOrderLead, type StaffOrderLeadPage } from '@shared/contracts/portal-leads';
+  type PortalLeadSort,
+  type ReturnReason,
+  type StaffOrderLead,
+  type StaffOrderLeadPage,
+} from '@shared/contracts/portal-leads';
 import { orderReference } from '@shared/contracts/portal';
 import { neutralizeFormula } from '@shared/csv/neutralize-formula';
 import { ACCOUNT_TEMPLATE_FIELDS, CONTACT_TEMPLATE_FIELDS } from '@shared/template';
