@@ -114,6 +114,8 @@ export const createUserRequestSchema = z.strictObject({
   roles: z.array(roleSchema).min(1, 'choose at least one role'),
   /** Required when roles include client_user (and then the only role). */
   orgId: z.string().uuid().optional(),
+  /** A client user who may invite and deactivate the users of their organisation (the organisation's first admin is made here). */
+  clientAdmin: z.boolean().optional(),
   /** Make the user choose their own password at first sign-in (default true). */
   mustChangePassword: z.boolean().optional(),
 });

@@ -4,6 +4,7 @@
 // of the client's organisation (a client admin invites and deactivates them).
 import { z } from 'zod';
 import { LEAD_STATES } from './leads';
+import { pageQueryFields } from './paging';
 
 const uuid = z.string().uuid();
 
@@ -38,6 +39,34 @@ export const portalLeadQuerySchema = z.strictObject({
   cursor: z.string().max(500).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
 });
+
+/** One state or several (repeated, or comma-separated as a query string carries them). */
+const portalLeadStates = z
+  .preprocess((v) => (typeof v === 'string' && v.includes(',') ? v.split(',') : v), z.union([z.enum(PORTAL_LEAD_STATES), z.array(z.enum(PORTAL_LEAD_STATES))]))
+  .optional();
+
+/** The orders of the list across orders: by delivery date or by return date, newest (`-`) or oldest first. */
+export const PORTAL_LEAD_SORTS = ['-published_at', 'published_at', '-returned_at', 'returned_at'] as const;
+export type PortalLeadSort = (typeof PORTAL_LEAD_SORTS)[number];
+
+/**
+ * The client's list of leads across all the orders of its organisation (GET /api/portal/leads):
+ * one order or all, states, a search on name, company and email, a delivery date range
+ * (`from` inclusive, `to` exclusive), a sort and a cursor. Sorting by return date lists only the
+ * leads that were returned.
+ */
+export const portalLeadListQuerySchema = z
+  .strictObject({
+    orderId: z.string().uuid('is not an order id').optional(),
+    state: portalLeadStates,
+    q: z.string().trim().max(200).optional(),
+    from: z.string().datetime({ offset: true, message: 'is not a date-time with an offset (2026-01-31T00:00:00Z)' }).optional(),
+    to: z.string().datetime({ offset: true, message: 'is not a date-time with an offset (2026-01-31T00:00:00Z)' }).optional(),
+    sort: z.enum(PORTAL_LEAD_SORTS).default('-published_at'),
+    ...pageQueryFields({ cursorMax: 500, limitMax: 200, limitDefault: 50 }),
+  })
+  .refine((q) => !q.from || !q.to || Date.parse(q.from) < Date.parse(q.to), { message: 'must be after from', path: ['to'] });
+export type PortalLeadListQuery = z.infer<typeof portalLeadListQuerySchema>;
 
 export const portalLeadPageSchema = z.object({ items: z.array(portalLeadSchema), nextCursor: z.string().nullable(), total: z.number().int() });
 export type PortalLeadPage = z.infer<typeof portalLeadPageSchema>;

@@ -10,12 +10,13 @@
 //   orders                      GET (mine: filters, cursor), POST (a new order, submitted)        portal.client
 //   orders/:orderId             GET (with counts and pacing summary); PATCH (while submitted)     portal.client
 //   orders/:orderId/cancel      POST (while submitted or in review)                               portal.client
-//   orders/:orderId/targets     PUT {csv | domains} (replace the target-account list)             portal.client
+//   orders/:orderId/targets     PUT {csv | domains, dryRun?} (replace the target-account list)    portal.client
 //   orders/:orderId/targets/unmatched.csv   GET (the domains we hold no account for)             portal.client
 //   orders/:orderId/match       GET (the match preview)                                           portal.client
 //   orders/:orderId/pacing      GET (./portal-pacing.ts)                                          portal.client
 //   orders/:orderId/leads       GET (delivered, returned, replaced leads of the order; ./portal-leads.ts) portal.client
 //   orders/:orderId/leads.csv   GET (the same as CSV, formulas neutralised)                       portal.client
+//   leads                       GET (every order's leads, or one's: states, search, dates, sort, cursor) portal.client
 //   leads/:leadId               GET                                                               portal.client
 //   leads/:leadId/return        POST {reasonCode, note?} (within the return window)               portal.client
 //   return-reasons              GET (the active return reason codes)                              portal.client
@@ -29,7 +30,7 @@
 //   (root)                      GET (all organisations: filters, cursor), POST {orgId, …}         orders.read; orders.manage
 //   :orderId                    GET; PATCH                                                        orders.read; orders.manage
 //   :orderId/transition         POST {to, note?} (per ORDER_TRANSITIONS)                          orders.manage
-//   :orderId/targets            PUT {csv | domains}                                               orders.manage
+//   :orderId/targets            PUT {csv | domains, dryRun?}                                      orders.manage
 //   :orderId/match              GET                                                               orders.read
 //   :orderId/targets/unmatched.csv  GET                                                           orders.read
 //   :orderId/bridge             POST {…} (domain set + segment from the order; ./portal-pacing.ts) orders.manage
@@ -283,9 +284,16 @@ export function orderReference(number: number): string {
 
 export const ORDER_TARGETS_MAX = 50_000;
 
-/** Replace the target-account list: a CSV (a `domain` or `website` column, else the first) or a pasted list. */
+/**
+ * Replace the target-account list: a CSV (a `domain` or `website` column, else the first) or a
+ * pasted list. `dryRun`: check it and answer what it would become, writing nothing.
+ */
 export const orderTargetsSchema = z
-  .strictObject({ csv: z.string().max(5_000_000).optional(), domains: z.array(z.string().max(500)).max(ORDER_TARGETS_MAX).optional() })
+  .strictObject({
+    csv: z.string().max(5_000_000).optional(),
+    domains: z.array(z.string().max(500)).max(ORDER_TARGETS_MAX).optional(),
+    dryRun: z.boolean().optional(),
+  })
   .refine((t) => (t.csv === undefined) !== (t.domains === undefined), { message: 'give either csv or domains', path: ['csv'] });
 
 /** What the upload made of the list: kept, duplicates and lines that are not domains (with why). */

@@ -1,9 +1,11 @@
 // The client portal end to end, on the suite's stack (local issuer): a client user signs in,
-// places an order with a 500-domain target-account list (a CSV upload) and sees the match preview
-// at once; staff (through the API) review and approve it, bridge it to an audience and link a call
-// campaign; a lead from that campaign is approved and appears in the portal; the client returns
-// it; the order shows one unit reopened and the lead is back in QA. Every portal screen is
-// axe-clean in light and dark. State the test is not about is arranged through the API.
+// places an order with a 500-domain target-account list (a CSV upload), sees the match preview at
+// once and replaces the list while the order is submitted (checked, then confirmed); staff
+// (through the API) review and approve it, bridge it to an audience and link a call campaign; a
+// lead from that campaign is approved and appears in the portal; the client returns it; the order
+// shows one unit reopened and the lead is back in QA. The client, her organisation's admin,
+// invites a colleague and deactivates and reactivates them. Every portal screen is axe-clean in
+// light and dark. State the test is not about is arranged through the API.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Contact } from '@shared/contracts/accounts';
@@ -11,7 +13,7 @@ import type { StaticList } from '@shared/contracts/audience';
 import type { Organisation } from '@shared/contracts/identity';
 import type { LeadDetail } from '@shared/contracts/leads';
 import type { MatchPreview, Order } from '@shared/contracts/portal';
-import type { PortalLeadPage } from '@shared/contracts/portal-leads';
+import type { PortalLeadPage, PortalUser } from '@shared/contracts/portal-leads';
 import type { CallCampaign, Trunk } from '@shared/contracts/telephony';
 import { signInViaApi, type ApiSession } from './support/api-session';
 import { expectNoSeriousA11yViolations, openBrowser, screenshot, type BrowserSession } from './support/browser';
@@ -79,6 +81,8 @@ describe('a client ordering leads, watching them arrive and returning one', () =
       password: CLIENT.password,
       roles: ['client_user'],
       orgId: org.id,
+      // The organisation's first client admin is made by staff; she invites the others.
+      clientAdmin: true,
       mustChangePassword: false,
     });
     client = await signInViaApi(e2eStack().baseUrl, { login: CLIENT.username, password: CLIENT.password });
@@ -139,7 +143,7 @@ describe('a client ordering leads, watching them arrive and returning one', () =
     await dark?.close();
   });
 
-  it('places an order with a 500-domain target list and shows the match preview at once', async () => {
+  it('places an order with a 500-domain target list, shows the match preview at once and replaces the list after a check', async () => {
     const { page } = light!;
     await signInClient(page);
     // A client user is kept inside the portal.
@@ -192,6 +196,20 @@ describe('a client ordering leads, watching them arrive and returning one', () =
     expect(await isDark(page)).toBe(false);
     await expectNoSeriousA11yViolations(page);
     await screenshot(page, 'portal-light-order-match-preview');
+
+    // While it is submitted the client may replace the list: checked first (lines left out, with
+    // why), then confirmed. The same 500 domains with two lines that are not domains.
+    await page.getByRole('button', { name: 'Replace target list' }).click();
+    const replace = page.getByRole('dialog', { name: 'Replace the target-account list' });
+    await replace.getByLabel('Domains').fill([...domains, '10.0.0.1', 'nodots'].join('\n'));
+    await replace.getByRole('button', { name: 'Check list' }).click();
+    const left = replace.getByRole('region', { name: 'Lines that are not domains' });
+    await left.getByText('is an IP address, not a company domain').waitFor();
+    await left.getByText('is not a domain or website').waitFor();
+    await expectNoSeriousA11yViolations(page);
+    await replace.getByRole('button', { name: 'Replace list with 500 domains' }).click();
+    await replace.waitFor({ state: 'hidden' });
+    expect(await client.request<MatchPreview>('GET', `/api/portal/orders/${orderId}/match`)).toMatchObject({ targets: TARGETS, matchedDomains: HELD });
     // Signing in, a five-step wizard and the preview of 500 domains: room on a busy machine.
   }, 3 * WAIT_MS);
 
@@ -250,6 +268,45 @@ describe('a client ordering leads, watching them arrive and returning one', () =
 
     await openPortal(page, '/portal/returns');
     await page.getByTestId('portal-returns').getByText('Contact details wrong').waitFor();
+  }, 2 * WAIT_MS);
+
+  it('a client admin invites a user, sees the temporary password once, and deactivates and reactivates them after a confirmation', async () => {
+    const { page } = light!;
+    const ivy = async () => (await client.request<{ items: PortalUser[] }>('GET', '/api/portal/users')).items.find((u) => u.email === 'ivy.invited@kestrel-analytics.com');
+    await openPortal(page, '/portal/users');
+    const grid = page.getByRole('grid', { name: 'Users' });
+    await grid.getByText('Cora Client').waitFor();
+
+    await page.getByRole('button', { name: 'Invite user' }).click();
+    const invite = page.getByRole('dialog', { name: 'Invite a user' });
+    await invite.getByLabel('First name').fill('Ivy');
+    await invite.getByLabel('Last name').fill('Invited');
+    await invite.getByLabel('Email').fill('ivy.invited@kestrel-analytics.com');
+    await invite.getByRole('button', { name: 'Invite', exact: true }).click();
+    const shown = page.getByRole('dialog', { name: 'Ivy Invited is invited' });
+    const password = ((await shown.getByTestId('temporary-password').textContent()) ?? '').trim();
+    expect(password).toMatch(/^\S{12,}$/);
+    await shown.getByRole('button', { name: 'Done' }).click();
+    await shown.waitFor({ state: 'hidden' });
+    // Once: gone from the page, and nothing the API lists gives it out again.
+    await grid.getByText('Ivy Invited').waitFor();
+    expect(await page.content()).not.toContain(password);
+    expect(JSON.stringify(await client.request('GET', '/api/portal/users'))).not.toContain(password);
+    expect(await ivy()).toMatchObject({ status: 'active', clientAdmin: false });
+    await expectNoSeriousA11yViolations(page);
+    await screenshot(page, 'portal-light-users');
+
+    for (const [action, status] of [
+      ['Deactivate', 'inactive'],
+      ['Reactivate', 'active'],
+    ] as const) {
+      await page.getByRole('button', { name: `${action} Ivy Invited` }).click();
+      const confirm = page.getByRole('alertdialog', { name: `${action} Ivy Invited?` });
+      await confirm.getByRole('button', { name: action, exact: true }).click();
+      await confirm.waitFor({ state: 'hidden' });
+      await expect.poll(async () => (await ivy())?.status).toBe(status);
+      await page.getByRole('button', { name: `${action === 'Deactivate' ? 'Reactivate' : 'Deactivate'} Ivy Invited` }).waitFor();
+    }
   }, 2 * WAIT_MS);
 
   const SCREENS = [

@@ -1,10 +1,12 @@
 // All my leads at /portal/leads: the leads of every order (or one), filtered by state, delivery
-// date and a search (all in the address), each returnable within its order's window; one order's
-// leads download as CSV.
+// date and a search, sorted by delivery date (all in the address), a page at a time as the table
+// scrolls (GET /api/portal/leads), each returnable within its order's window; one order's leads
+// download as CSV.
 import { useCallback, useMemo, useState } from 'react';
 import { useSearchParams } from 'wouter';
 import { Download, Inbox } from 'lucide-react';
 import { PORTAL_LEAD_STATES, PORTAL_LEAD_STATE_LABELS, type PortalLead, type PortalLeadState } from '@shared/contracts/portal-leads';
+import type { SortState } from '@/components/ui/data-table/data-table';
 import { Button } from '@/components/ui/button';
 import { DataTable } from '@/components/ui/data-table/data-table';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -14,7 +16,8 @@ import { OptionSelect, labelledOptions } from '@/components/ui/option-select';
 import { SearchBox } from '@/components/ui/search-box';
 import { toast } from '@/components/ui/toast';
 import { describeError } from '@/lib/api';
-import { downloadOrderLeads, useAllOrders, usePortalLeads, LEADS_PER_ORDER } from './portal-api';
+import { pagedTable } from '@/lib/paged-table';
+import { downloadOrderLeads, useAllOrders, usePortalLeads } from './portal-api';
 import { portalLeadColumns } from './portal-lead-columns';
 import { ReturnLeadDialog } from './return-lead-dialog';
 
@@ -24,6 +27,10 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A day typed in a date field as the start (or the end) of that day in the viewer's zone. */
 const dayBound = (day: string | null, end: boolean) => (day && DAY.test(day) ? new Date(`${day}T${end ? '23:59:59.999' : '00:00:00'}`).toISOString() : undefined);
+
+/** The table's sort (the Delivered column) in the address as `sort=oldest|newest`; none: newest first. */
+const SORTS = { oldest: { id: 'delivered', desc: false }, newest: { id: 'delivered', desc: true } } as const;
+const sortOf = (param: string | null): SortState | null => (param === 'oldest' || param === 'newest' ? SORTS[param] : null);
 
 export default function LeadsPage() {
   const [params, setParams] = useSearchParams();
@@ -35,10 +42,17 @@ export default function LeadsPage() {
   const fromDay = params.get('from');
   const toDay = params.get('to');
   const orderList = orders.data?.items ?? [];
-  const orderIds = useMemo(() => (orderParam ? [orderParam] : (orders.data?.items ?? []).map((o) => o.id)), [orderParam, orders.data]);
-  const leads = usePortalLeads(orderIds, { state, q, from: dayBound(fromDay, false), to: dayBound(toDay, true) });
+  const sort = sortOf(params.get('sort'));
+  const leads = usePortalLeads({
+    orderId: orderParam ?? undefined,
+    state,
+    q,
+    from: dayBound(fromDay, false),
+    to: dayBound(toDay, true),
+    sort: sort && !sort.desc ? 'published_at' : '-published_at',
+  });
   const [returning, setReturning] = useState<PortalLead | null>(null);
-  const columns = useMemo(() => portalLeadColumns({ onReturn: setReturning, showOrder: true }), []);
+  const columns = useMemo(() => portalLeadColumns({ onReturn: setReturning, showOrder: true, sortable: ['delivered'] }), []);
   const [downloading, setDownloading] = useState(false);
 
   const set = useCallback(
@@ -69,7 +83,7 @@ export default function LeadsPage() {
   }
 
   const orderOptions = [{ value: ALL, label: 'All orders' }, ...orderList.map((o) => ({ value: o.id, label: `${o.reference} · ${o.name}` }))];
-  const filtered = state !== undefined || q.trim() !== '' || !!fromDay || !!toDay;
+  const filtered = !!orderParam || state !== undefined || q.trim() !== '' || !!fromDay || !!toDay;
   return (
     <>
       <HeaderActionBar
@@ -95,7 +109,6 @@ export default function LeadsPage() {
           <Input type="date" value={toDay ?? ''} onChange={(e) => set('to', e.target.value || undefined)} className="h-8 w-36" />
         </label>
       </div>
-      {leads.truncated && <p className="mb-2 text-xs text-muted-foreground">Showing the latest {LEADS_PER_ORDER} leads of each order; download an order's CSV for all of them.</p>}
       <div data-testid="portal-leads">
         <DataTable
           tableId="portal-leads"
@@ -105,9 +118,9 @@ export default function LeadsPage() {
           rows={leads.rows}
           getRowId={(l) => l.id}
           total={leads.total}
-          loading={orders.isLoading || leads.isLoading}
-          error={orders.isError ? describeError(orders.error) : leads.isError ? describeError(leads.error) : null}
-          onRetry={() => void (orders.isError ? orders.refetch() : leads.refetch())}
+          sort={sort}
+          onSortChange={(next) => set('sort', next ? (next.desc ? 'newest' : 'oldest') : undefined)}
+          {...pagedTable(leads)}
           defaultDensity="compact"
           height="max(360px, calc(100dvh - 17rem))"
           empty={

@@ -1,7 +1,7 @@
 // The match preview: how much of the target-account list we can work — domains we hold, contacts
 // fitting the criteria, reachable now by email and by phone — why the others are not reachable,
 // and the domains we hold no account for (the first ones listed, all of them as unmatched.csv).
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Download, Target } from 'lucide-react';
 import type { MatchPreview } from '@shared/contracts/portal';
 import { Button } from '@/components/ui/button';
@@ -45,9 +45,11 @@ export interface MatchPreviewCardProps {
   error: unknown;
   onRetry: () => void;
   onDownloadUnmatched: () => Promise<void>;
+  /** The card's header actions (replacing the list while the order may change). */
+  actions?: ReactNode;
 }
 
-export function MatchPreviewCard({ preview, loading, error, onRetry, onDownloadUnmatched }: MatchPreviewCardProps) {
+export function MatchPreviewCard({ preview, loading, error, onRetry, onDownloadUnmatched, actions }: MatchPreviewCardProps) {
   const [downloading, setDownloading] = useState(false);
   async function download() {
     setDownloading(true);
@@ -64,6 +66,7 @@ export function MatchPreviewCard({ preview, loading, error, onRetry, onDownloadU
       id="match-preview"
       title="Match preview"
       description={preview ? `Your target accounts against our data, ${formatTime(preview.computedAt)}.` : 'Your target accounts against our data.'}
+      actions={actions}
     >
       <div data-testid="match-preview" aria-busy={loading || undefined}>
         {loading && !preview ? (

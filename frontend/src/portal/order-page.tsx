@@ -1,8 +1,9 @@
 // One order at /portal/orders/:id: its counts (ordered, delivered, returned, replaced, open, in
 // QA), the match preview of its target accounts, its pacing, its leads (each returnable within
-// the window), what was asked for, and its history. An order not yet worked may be cancelled.
+// the window), what was asked for, and its history. An order not yet worked may be cancelled;
+// while it is submitted its target list may be replaced (the staff dialog: checked, then confirmed).
 import { useMemo, useState, type ReactNode } from 'react';
-import { Download, Inbox, XCircle } from 'lucide-react';
+import { Download, Inbox, Upload, XCircle } from 'lucide-react';
 import { DELIVERY_METHOD_LABELS, ORDER_CHANNEL_LABELS, ORDER_STATE_LABELS, type Order, type OrderCriteria } from '@shared/contracts/portal';
 import type { PortalLead } from '@shared/contracts/portal-leads';
 import { BackLink } from '@/components/ui/back-link';
@@ -16,15 +17,19 @@ import { SectionCard } from '@/components/ui/section-card';
 import { Skeleton } from '@/components/ui/skeleton';
 import { toast } from '@/components/ui/toast';
 import { PacingChart } from '@/features/orders/pacing-chart';
+import { ReplaceTargetsDialog } from '@/features/orders/replace-targets-dialog';
 import { describeError, isApiError } from '@/lib/api';
+import { pagedTable } from '@/lib/paged-table';
 import { NotFound, PageLoading } from '@/shell/page-states';
 import { MatchPreviewCard } from './match-preview-card';
 import { OrderStateBadge, PaceBadge, formatCount, formatDay, formatMoney, formatTime } from './order-badges';
-import { downloadOrderLeads, downloadUnmatched, useCancelOrder, useMatchPreview, useOrder, usePacing, usePortalLeads } from './portal-api';
+import { downloadOrderLeads, downloadUnmatched, useCancelOrder, useMatchPreview, useOrder, usePacing, usePortalLeads, useReplaceTargets } from './portal-api';
 import { portalLeadColumns } from './portal-lead-columns';
 import { ReturnLeadDialog } from './return-lead-dialog';
 
 const CANCELLABLE = new Set(['submitted', 'in_review']);
+/** A client may replace the target list only while the order is submitted (the server says the same). */
+const TARGETS_EDITABLE = new Set(['submitted']);
 const PACED = new Set(['approved', 'live', 'paused', 'completed']);
 
 const CRITERIA_LABELS: Record<keyof OrderCriteria, string> = {
@@ -142,8 +147,7 @@ function History({ order }: { order: Order }) {
 }
 
 function OrderLeads({ order }: { order: Order }) {
-  const orderIds = useMemo(() => [order.id], [order.id]);
-  const leads = usePortalLeads(orderIds, {});
+  const leads = usePortalLeads({ orderId: order.id });
   const [returning, setReturning] = useState<PortalLead | null>(null);
   const columns = useMemo(() => portalLeadColumns({ onReturn: setReturning }), []);
   const [downloading, setDownloading] = useState(false);
@@ -179,9 +183,7 @@ function OrderLeads({ order }: { order: Order }) {
           rows={leads.rows}
           getRowId={(l) => l.id}
           total={leads.total}
-          loading={leads.isLoading}
-          error={leads.isError ? describeError(leads.error) : null}
-          onRetry={() => void leads.refetch()}
+          {...pagedTable(leads)}
           defaultDensity="compact"
           height="min(420px, 60dvh)"
           empty={<EmptyState compact icon={<Inbox />} title="No leads delivered yet" description="Approved leads appear here as they are delivered." />}
@@ -212,6 +214,8 @@ export default function OrderPage({ id }: { id: string }) {
   const hasTargets = (order.data?.targetCount ?? 0) > 0;
   const match = useMatchPreview(id, hasTargets);
   const cancel = useCancelOrder(id);
+  const replaceTargets = useReplaceTargets(id);
+  const [replacing, setReplacing] = useState(false);
   const [confirmCancel, setConfirmCancel] = useState(false);
   const [cancelError, setCancelError] = useState<string | null>(null);
 
@@ -222,6 +226,12 @@ export default function OrderPage({ id }: { id: string }) {
   }
   const o = order.data;
   if (!o) return <NotFound />;
+  const replaceButton = TARGETS_EDITABLE.has(o.state) && (
+    <Button size="sm" variant="outline" onClick={() => setReplacing(true)}>
+      <Upload aria-hidden="true" />
+      Replace target list
+    </Button>
+  );
 
   return (
     <div data-testid="order-page">
@@ -260,9 +270,10 @@ export default function OrderPage({ id }: { id: string }) {
             error={match.error}
             onRetry={() => void match.refetch()}
             onDownloadUnmatched={() => downloadUnmatched(o.id, o.reference)}
+            actions={replaceButton}
           />
         ) : (
-          <SectionCard id="match-preview" title="Match preview">
+          <SectionCard id="match-preview" title="Match preview" actions={replaceButton}>
             <EmptyState compact title="No target accounts" description="This order is open to any account that fits the criteria." />
           </SectionCard>
         )}
@@ -273,6 +284,7 @@ export default function OrderPage({ id }: { id: string }) {
           <History order={o} />
         </div>
       </div>
+      <ReplaceTargetsDialog open={replacing} onOpenChange={setReplacing} currentCount={o.targetCount} send={(body) => replaceTargets.mutateAsync(body)} onReplaced={() => undefined} />
       <ConfirmDialog
         open={confirmCancel}
         onOpenChange={setConfirmCancel}

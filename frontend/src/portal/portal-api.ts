@@ -3,10 +3,10 @@
 // of my organisation — and the writes (new order, targets, suppressions, return, invite,
 // deactivate) that refresh them. Every call goes to /api/portal, scoped to my organisation.
 import { useMemo } from 'react';
-import { keepPreviousData, useInfiniteQuery, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { MatchPreview, Order, OrderCreate, OrderCreateResult, OrderPage, OrderState, OrderTargetsResult } from '@shared/contracts/portal';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { MatchPreview, Order, OrderCreate, OrderCreateResult, OrderPage, OrderState, OrderTargets, OrderTargetsResult } from '@shared/contracts/portal';
 import type { OrderPacing } from '@shared/contracts/portal-pacing';
-import type { PortalLead, PortalLeadPage, PortalLeadState, PortalMe, PortalUser } from '@shared/contracts/portal-leads';
+import type { PortalLead, PortalLeadPage, PortalLeadSort, PortalLeadState, PortalMe, PortalUser } from '@shared/contracts/portal-leads';
 import { api, apiDownload } from '@/lib/api';
 
 export const PORTAL_API = '/api/portal';
@@ -19,7 +19,7 @@ export const portalKeys = {
   order: (id: string) => ['portal', 'order', id] as const,
   match: (id: string) => ['portal', 'order', id, 'match'] as const,
   pacing: (id: string) => ['portal', 'order', id, 'pacing'] as const,
-  leads: (filters: LeadFilters) => ['portal', 'leads', filters] as const,
+  leads: (filters: Record<string, unknown>) => ['portal', 'leads', filters] as const,
   reasons: ['portal', 'return-reasons'] as const,
   users: ['portal', 'users'] as const,
 };
@@ -76,40 +76,51 @@ export function usePacing(id: string, enabled = true) {
 
 export interface LeadFilters {
   orderId?: string;
-  state?: PortalLeadState;
+  state?: PortalLeadState | PortalLeadState[];
   q?: string;
   from?: string;
   to?: string;
+  sort?: PortalLeadSort;
 }
 
-/** At most this many leads of each order are listed; the order's CSV holds them all. */
-export const LEADS_PER_ORDER = 500;
+/** The query string of a lead list: states comma-separated, a blank search left out. */
+const leadQuery = (filters: LeadFilters) => ({
+  ...filters,
+  state: Array.isArray(filters.state) ? filters.state.join(',') : filters.state,
+  q: filters.q?.trim() || undefined,
+});
 
-/**
- * The leads of the orders named (GET /orders/:id/leads for each; there is no list across
- * orders), merged newest first. `truncated`: an order has more than the list shows.
- */
-export function usePortalLeads(orderIds: readonly string[], filters: Omit<LeadFilters, 'orderId'>) {
-  const query = { ...filters, q: filters.q?.trim() || undefined, limit: LEADS_PER_ORDER };
-  return useQueries({
-    queries: orderIds.map((orderId) => ({
-      queryKey: portalKeys.leads({ ...filters, q: query.q, orderId }),
-      queryFn: ({ signal }: { signal: AbortSignal }) => api.get<PortalLeadPage>(`${PORTAL_API}/orders/${orderId}/leads`, query, signal),
-      placeholderData: keepPreviousData,
-    })),
-    combine: (results) => {
-      const pages = results.map((r) => r.data);
-      const failed = results.find((r) => r.isError);
-      return {
-        rows: pages.flatMap((page) => page?.items ?? []).sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? '')),
-        total: pages.reduce((sum, page) => sum + (page?.total ?? 0), 0),
-        truncated: pages.some((page) => page !== undefined && page.total > page.items.length),
-        isLoading: results.some((r) => r.isLoading),
-        isError: failed !== undefined,
-        error: failed?.error ?? null,
-        refetch: () => Promise.all(results.map((r) => r.refetch())),
-      };
-    },
+/** My leads across every order of my organisation (or one order's), a cursor page at a time. */
+export function usePortalLeads(filters: LeadFilters) {
+  const query = leadQuery(filters);
+  const result = useInfiniteQuery({
+    queryKey: portalKeys.leads(query),
+    queryFn: ({ pageParam, signal }) => api.get<PortalLeadPage>(`${PORTAL_API}/leads`, { ...query, limit: PAGE_SIZE, cursor: pageParam }, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    placeholderData: keepPreviousData,
+  });
+  const rows = useMemo(() => result.data?.pages.flatMap((page) => page.items) ?? [], [result.data]);
+  return { ...result, rows, total: result.data?.pages[0]?.total };
+}
+
+/** How many of my leads match the filters (one row fetched, the total read). */
+export function usePortalLeadTotal(filters: LeadFilters) {
+  const query = leadQuery(filters);
+  return useQuery({
+    queryKey: [...portalKeys.leads(query), 'total'],
+    queryFn: ({ signal }) => api.get<PortalLeadPage>(`${PORTAL_API}/leads`, { ...query, limit: 1 }, signal),
+    select: (page) => page.total,
+  });
+}
+
+/** One of my leads (a returned lead's replacement). */
+export function usePortalLead(id: string | null) {
+  return useQuery({
+    queryKey: ['portal', 'lead', id],
+    queryFn: ({ signal }) => api.get<PortalLead>(`${PORTAL_API}/leads/${id}`, undefined, signal),
+    enabled: id !== null,
+    staleTime: 5 * 60_000,
   });
 }
 
@@ -152,12 +163,15 @@ export function useCancelOrder(id: string) {
   });
 }
 
+/** Replaces (or, with `dryRun`, checks) my order's target list; a real replacement refreshes the order and its match preview. */
 export function useReplaceTargets(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { csv: string } | { domains: string[] }) => api.put<OrderTargetsResult>(`${PORTAL_API}/orders/${id}/targets`, body),
-    onSuccess: () => {
+    mutationFn: (body: OrderTargets) => api.put<OrderTargetsResult>(`${PORTAL_API}/orders/${id}/targets`, body),
+    onSuccess: (_result, body) => {
+      if (body.dryRun) return;
       void queryClient.invalidateQueries({ queryKey: portalKeys.order(id) });
+      void queryClient.invalidateQueries({ queryKey: portalKeys.match(id) });
     },
   });
 }

@@ -1,6 +1,6 @@
 // The columns of a list of delivered leads: who (name, title, company), which order, when it was
-// delivered, its state and why it came back, and the return action (disabled, with the reason,
-// outside the window).
+// delivered (sortable where the list is), its state and why it came back, and the return action
+// (disabled, with the reason, outside the window).
 import type { ColumnDef } from '@tanstack/react-table';
 import { Undo2 } from 'lucide-react';
 import type { PortalLead } from '@shared/contracts/portal-leads';
@@ -8,7 +8,13 @@ import { actionsColumn, RowAction, unsortable } from '@/components/ui/data-table
 import { PortalLeadStateBadge, formatTime } from './order-badges';
 import { notReturnableBecause, portalLeadName } from './return-lead-dialog';
 
-export function portalLeadColumns(options: { onReturn?: (lead: PortalLead) => void; showOrder?: boolean; showReturn?: boolean }): ColumnDef<PortalLead, unknown>[] {
+export function portalLeadColumns(options: {
+  onReturn?: (lead: PortalLead) => void;
+  showOrder?: boolean;
+  showReturn?: boolean;
+  /** The columns the server can sort by (the list across orders sorts by delivery date). */
+  sortable?: readonly string[];
+}): ColumnDef<PortalLead, unknown>[] {
   const columns: ColumnDef<PortalLead, unknown>[] = [
     {
       id: 'contact',
@@ -72,5 +78,5 @@ export function portalLeadColumns(options: { onReturn?: (lead: PortalLead) => vo
       }),
     );
   }
-  return unsortable(columns);
+  return unsortable(columns).map((column) => (column.id && options.sortable?.includes(column.id) ? { ...column, enableSorting: true } : column));
 }

@@ -1,20 +1,32 @@
-// My returns at /portal/returns: every lead sent back, why and when, and — once found — the
-// lead that replaced it.
+// My returns at /portal/returns: every lead sent back across my orders, why and when (newest or
+// oldest return first, a page at a time as the table scrolls), and — once found — the lead that
+// replaced it.
 import { useMemo } from 'react';
+import { useSearchParams } from 'wouter';
 import type { ColumnDef } from '@tanstack/react-table';
 import { Undo2 } from 'lucide-react';
-import type { PortalLead } from '@shared/contracts/portal-leads';
-import { DataTable } from '@/components/ui/data-table/data-table';
+import type { PortalLead, PortalLeadState } from '@shared/contracts/portal-leads';
+import { DataTable, type SortState } from '@/components/ui/data-table/data-table';
 import { unsortable } from '@/components/ui/data-table/row-actions';
 import { EmptyState } from '@/components/ui/empty-state';
 import { HeaderActionBar } from '@/components/ui/header-action-bar';
-import { describeError } from '@/lib/api';
+import { pagedTable } from '@/lib/paged-table';
 import { PortalLeadStateBadge, formatCount, formatTime } from './order-badges';
-import { useAllOrders, usePortalLeads } from './portal-api';
+import { usePortalLead, usePortalLeads, usePortalLeadTotal } from './portal-api';
 import { portalLeadName } from './return-lead-dialog';
 
-function returnColumns(byId: Map<string, PortalLead>): ColumnDef<PortalLead, unknown>[] {
-  return unsortable<PortalLead>([
+const RETURNED: PortalLeadState[] = ['returned', 'replaced'];
+
+/** The lead that replaced a returned one, by name once loaded (only the rows on screen ask). */
+function Replacement({ id }: { id: string | null }) {
+  const replacement = usePortalLead(id);
+  if (!id) return <span className="text-xs text-muted-foreground">Replacement in progress</span>;
+  if (replacement.data) return <span className="truncate">{portalLeadName(replacement.data)}</span>;
+  return <span className="font-mono text-xs">{id.slice(0, 8)}</span>;
+}
+
+function returnColumns(): ColumnDef<PortalLead, unknown>[] {
+  const columns = unsortable<PortalLead>([
     {
       id: 'contact',
       header: 'Lead',
@@ -45,34 +57,30 @@ function returnColumns(byId: Map<string, PortalLead>): ColumnDef<PortalLead, unk
       id: 'replacedBy',
       header: 'Replaced by',
       size: 200,
-      cell: ({ row }) => {
-        const id = row.original.replacedById;
-        if (!id) return <span className="text-xs text-muted-foreground">Replacement in progress</span>;
-        const replacement = byId.get(id);
-        return replacement ? <span className="truncate">{portalLeadName(replacement)}</span> : <span className="font-mono text-xs">{id.slice(0, 8)}</span>;
-      },
+      cell: ({ row }) => <Replacement id={row.original.replacedById} />,
     },
   ]);
+  // The server sorts by return date.
+  return columns.map((column) => (column.id === 'returned' ? { ...column, enableSorting: true } : column));
 }
 
+/** The table's sort (the Returned column) in the address as `sort=oldest|newest`; none: newest first. */
+const sortOf = (param: string | null): SortState | null => (param === 'oldest' ? { id: 'returned', desc: false } : param === 'newest' ? { id: 'returned', desc: true } : null);
+
 export default function ReturnsPage() {
-  const orders = useAllOrders();
-  const orderIds = useMemo(() => (orders.data?.items ?? []).filter((o) => o.counts.returned > 0 || o.counts.replaced > 0).map((o) => o.id), [orders.data]);
-  const leads = usePortalLeads(orderIds, {});
-  const byId = useMemo(() => new Map(leads.rows.map((l) => [l.id, l])), [leads.rows]);
-  const returned = useMemo(
-    () => leads.rows.filter((l) => l.state !== 'published').sort((a, b) => (b.returnedAt ?? '').localeCompare(a.returnedAt ?? '')),
-    [leads.rows],
-  );
-  const columns = useMemo(() => returnColumns(byId), [byId]);
-  const replaced = returned.filter((l) => l.state === 'replaced').length;
+  const [params, setParams] = useSearchParams();
+  const sort = sortOf(params.get('sort'));
+  const leads = usePortalLeads({ state: RETURNED, sort: sort && !sort.desc ? 'returned_at' : '-returned_at' });
+  const replaced = usePortalLeadTotal({ state: ['replaced'] });
+  const columns = useMemo(() => returnColumns(), []);
+  const returned = leads.total ?? 0;
   return (
     <>
       <HeaderActionBar
         title="Returns"
         description={
-          returned.length > 0
-            ? `${formatCount(returned.length)} returned, ${formatCount(replaced)} replaced so far. Each return reopens one unit of its order.`
+          returned > 0 && replaced.data !== undefined
+            ? `${formatCount(returned)} returned, ${formatCount(replaced.data)} replaced so far. Each return reopens one unit of its order.`
             : 'Leads you sent back, why, and the leads that replaced them.'
         }
       />
@@ -82,11 +90,22 @@ export default function ReturnsPage() {
           label="Returned leads"
           itemName="returns"
           columns={columns}
-          rows={returned}
+          rows={leads.rows}
           getRowId={(l) => l.id}
-          loading={orders.isLoading || leads.isLoading}
-          error={orders.isError ? describeError(orders.error) : leads.isError ? describeError(leads.error) : null}
-          onRetry={() => void (orders.isError ? orders.refetch() : leads.refetch())}
+          total={leads.total}
+          sort={sort}
+          onSortChange={(next) =>
+            setParams(
+              (prev) => {
+                const query = new URLSearchParams(prev);
+                if (next) query.set('sort', next.desc ? 'newest' : 'oldest');
+                else query.delete('sort');
+                return query;
+              },
+              { replace: true },
+            )
+          }
+          {...pagedTable(leads)}
           defaultDensity="compact"
           height="max(360px, calc(100dvh - 15rem))"
           empty={<EmptyState icon={<Undo2 />} title="No returns" description="Leads you return from the Leads page or an order appear here with their replacements." />}

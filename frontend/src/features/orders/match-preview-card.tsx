@@ -4,17 +4,13 @@
 import { useState } from 'react';
 import { Upload } from 'lucide-react';
 import type { Order } from '@shared/contracts/portal';
-import { FormDialog } from '@/components/form/form-dialog';
 import { Button } from '@/components/ui/button';
 import { ErrorState } from '@/components/ui/error-state';
-import { Field } from '@/components/ui/field';
 import { SectionCard } from '@/components/ui/section-card';
 import { Skeleton } from '@/components/ui/skeleton';
-import { Textarea } from '@/components/ui/textarea';
-import { toast } from '@/components/ui/toast';
 import { describeError } from '@/lib/api';
-import { splitDomains } from './order-form';
 import { putOrderTargets, useMatchPreview } from './orders-api';
+import { ReplaceTargetsDialog } from './replace-targets-dialog';
 
 const n = (value: number) => value.toLocaleString('en-US');
 
@@ -99,58 +95,13 @@ export function MatchPreviewCard({ order, canManage, onTargetsChanged }: { order
       <ReplaceTargetsDialog
         open={replacing}
         onOpenChange={setReplacing}
-        orderId={order.id}
-        onDone={() => {
+        currentCount={order.targetCount}
+        send={(body) => putOrderTargets(order.id, body)}
+        onReplaced={() => {
           onTargetsChanged();
           void preview.refetch();
         }}
       />
     </SectionCard>
-  );
-}
-
-function ReplaceTargetsDialog({ open, onOpenChange, orderId, onDone }: { open: boolean; onOpenChange: (open: boolean) => void; orderId: string; onDone: () => void }) {
-  const [text, setText] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-  const domains = splitDomains(text);
-  return (
-    <FormDialog
-      open={open}
-      onOpenChange={(next) => {
-        if (next) {
-          setText('');
-          setError(null);
-        }
-        onOpenChange(next);
-      }}
-      title="Replace the target-account list"
-      description="The new list replaces the old one entirely; the match preview is computed again."
-      onSubmit={async (event) => {
-        event?.preventDefault();
-        if (!domains.length) {
-          setError('Paste at least one domain.');
-          return;
-        }
-        setPending(true);
-        try {
-          const result = await putOrderTargets(orderId, { domains });
-          toast.success(`${n(result.kept)} domains kept${result.duplicates ? `, ${n(result.duplicates)} duplicates dropped` : ''}${result.invalid.length ? `, ${n(result.invalid.length)} not domains` : ''}.`);
-          onOpenChange(false);
-          onDone();
-        } catch (refused) {
-          setError(describeError(refused));
-        } finally {
-          setPending(false);
-        }
-      }}
-      pending={pending}
-      formError={null}
-      submitLabel="Replace list"
-    >
-      <Field label="Domains" hint={`One a line${domains.length ? ` — ${n(domains.length)}` : ''}.`} error={error}>
-        <Textarea rows={8} value={text} onChange={(e) => setText(e.target.value)} className="font-mono text-xs" />
-      </Field>
-    </FormDialog>
   );
 }

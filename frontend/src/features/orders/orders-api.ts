@@ -8,7 +8,7 @@ import type { CampaignSummary } from '@shared/contracts/email';
 import type { UserListResponse } from '@shared/contracts/identity';
 import type { LeadClient } from '@shared/contracts/leads';
 import type { CallCampaignSummary } from '@shared/contracts/telephony';
-import type { MatchPreview, Order, OrderPage, OrderState, OrderTargetsResult, OrderUpdate, staffOrderCreateSchema } from '@shared/contracts/portal';
+import type { MatchPreview, Order, OrderPage, OrderState, OrderTargets, OrderTargetsResult, OrderUpdate, staffOrderCreateSchema } from '@shared/contracts/portal';
 import type { OrderBridgeResult, OrderPacing, PacingOverview } from '@shared/contracts/portal-pacing';
 import type { PortalLeadPage } from '@shared/contracts/portal-leads';
 import type { z } from 'zod';
@@ -165,7 +165,7 @@ export function useManagerChoices(current: { id: string | null; name: string | n
 export const createOrder = (input: StaffOrderCreate) => api.post<Order>(ORDERS_API, input);
 export const updateOrder = (id: string, patch: OrderUpdate) => api.patch<Order>(`${ORDERS_API}/${id}`, patch);
 export const transitionOrder = (id: string, to: OrderState, note?: string) => api.post<Order>(`${ORDERS_API}/${id}/transition`, { to, ...(note ? { note } : {}) });
-export const putOrderTargets = (id: string, targets: { csv: string } | { domains: string[] }) => api.put<OrderTargetsResult>(`${ORDERS_API}/${id}/targets`, targets);
+export const putOrderTargets = (id: string, targets: OrderTargets) => api.put<OrderTargetsResult>(`${ORDERS_API}/${id}/targets`, targets);
 export const buildAudience = (id: string) => api.post<OrderBridgeResult>(`${ORDERS_API}/${id}/bridge`, {});
 export const linkCampaign = (id: string, campaignId: string, campaignKind: 'call' | 'email') => api.post<unknown>(`${ORDERS_API}/${id}/campaigns`, { campaignId, campaignKind });
 export const unlinkCampaign = (id: string, campaignId: string, campaignKind: 'call' | 'email') =>

@@ -86,12 +86,24 @@ describe('user administration', () => {
       });
       expect(client.status).toBe(201);
       expect(client.json).toMatchObject({ roles: ['client_user'], orgId: org.json.id });
+      const admin = await api<User>({
+        method: 'POST',
+        path: '/api/users',
+        body: newUser({ username: 'ada.acme', email: 'ada@acme.example', firstName: 'Ada', lastName: 'Lovelace', roles: ['client_user'], orgId: org.json.id, clientAdmin: true }),
+      });
+      expect(admin.status, admin.text).toBe(201);
+      const adminFlags = await queryRows<{ username: string; client_admin: boolean }>(t.deps.db, sql`select username, client_admin from users where org_id = ${org.json.id}::uuid order by username`);
+      expect(adminFlags).toEqual([
+        { username: 'ada.acme', client_admin: true },
+        { username: 'sam.acme', client_admin: false },
+      ]);
 
       const cases: [Record<string, unknown>, string, string][] = [
         [{ roles: ['client_user'] }, 'body.orgId', 'is required for a client user'],
         [{ roles: ['client_user', 'agent'], orgId: org.json.id }, 'body.roles', 'a client user holds only the client_user role'],
         [{ roles: ['agent'], orgId: org.json.id }, 'body.orgId', 'only client users belong to an organisation'],
         [{ roles: ['client_user'], orgId: '0190c6c4-7b1e-7000-8000-0000000000ff' }, 'body.orgId', 'no such organisation'],
+        [{ roles: ['agent'], clientAdmin: true }, 'body.clientAdmin', 'only a client user can be a client admin'],
       ];
       for (const [overrides, field, message] of cases) {
         const res = await api({ method: 'POST', path: '/api/users', body: newUser({ username: 'someone.new', email: 'someone@new.example', ...overrides }) });

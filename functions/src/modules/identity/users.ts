@@ -87,6 +87,7 @@ export async function createUser(deps: Deps, input: { request: CreateUserRequest
   const orgId = request.orgId ?? null;
   assertRoleSet(roles, orgId, { rolesField: 'body.roles', orgField: 'body.orgId', creating: true });
   if (orgId && !(await findOrganisation(deps.db, orgId))) throw invalid('body.orgId', 'no such organisation');
+  if (request.clientAdmin && !orgId) throw invalid('body.clientAdmin', 'only a client user can be a client admin');
   assertPasswordPolicy(deps.config, request.password, request, 'body.password');
   // With Cognito the password is Cognito's (a temporary one the user must replace); we keep no hash.
   const cognito = usesCognito(deps.config);
@@ -102,6 +103,7 @@ export async function createUser(deps: Deps, input: { request: CreateUserRequest
       passwordHash,
       role: primaryRole(roles),
       orgId,
+      clientAdmin: request.clientAdmin ?? false,
       // Cognito enforces its own change of the temporary password.
       mustChangePassword: !cognito && (request.mustChangePassword ?? true),
       createdAt: now,

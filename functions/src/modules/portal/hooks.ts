@@ -78,7 +78,7 @@ export interface PortalUsersHooks {
   createUser(
     deps: Deps,
     input: {
-      request: { username: string; email: string; firstName: string; lastName: string; password: string; roles: Role[]; orgId?: string; mustChangePassword?: boolean };
+      request: { username: string; email: string; firstName: string; lastName: string; password: string; roles: Role[]; orgId?: string; clientAdmin?: boolean; mustChangePassword?: boolean };
       context: Actor;
     },
   ): Promise<IdentityUser>;

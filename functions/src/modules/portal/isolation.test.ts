@@ -2,9 +2,10 @@
 // (portal.client) is called by a client user of organisation A with the ids of organisation B's
 // objects in its path (404, exactly like an id that does not exist, and none of B's data in the
 // answer), routes without ids are called too (none of B's data, none of B's rows changed), and A's
-// own ids are found. Every other portal route refuses a client user (403). A route added to the
-// table is covered without touching this file, unless it takes a path parameter or a body this
-// file does not know yet: then the test fails and says what to add.
+// own ids are found; a list route that takes an object's id in its query (orderId) is called with
+// B's id there too (404). Every other portal route refuses a client user (403). A route added to
+// the table is covered without touching this file, unless it takes a path or query id or a body
+// this file does not know yet: then the test fails and says what to add.
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
@@ -25,6 +26,7 @@ const key = (route: Route) => `${route.method} ${route.path}`;
 
 interface Objects {
   orgName: string;
+  orgId: string;
   orderId: string;
   leadId: string;
   userId: string;
@@ -51,6 +53,7 @@ async function organisationWithObjects(tag: string): Promise<Objects> {
     .returning({ id: clientSuppressions.id });
   return {
     orgName,
+    orgId,
     orderId,
     leadId: lead!.id,
     userId: user.id,
@@ -77,6 +80,30 @@ const BODIES: Record<string, (other: Objects) => unknown> = {
   'POST /api/portal/leads/{leadId}/return': () => ({ reasonCode: 'wrong_title', note: 'returned by another tenant' }),
   'POST /api/portal/users': () => ({ email: 'invited-by-a@example.com', firstName: 'Ivy', lastName: 'Invited' }),
 };
+
+/**
+ * Each object id a portal client route may take in its query, whose object it names, and what
+ * another organisation's id there gets: 404 (like a missing one) or ignored (a staff-only filter
+ * the client scope overrides: the answer is the caller's own rows).
+ */
+const QUERY_IDS: Record<string, { pick: (o: Objects) => string; foreign: 'not_found' | 'ignored' }> = {
+  orderId: { pick: (o) => o.orderId, foreign: 'not_found' },
+  orgId: { pick: (o) => o.orgId, foreign: 'ignored' },
+};
+
+const queryIdNames = (route: Route) => Object.keys((route.query as { shape?: Record<string, unknown> } | undefined)?.shape ?? {}).filter((name) => name.endsWith('Id'));
+const takesIds = (route: Route) => route.method === 'GET' && queryIdNames(route).length > 0;
+
+/** The route's query with each object id it takes set to `objects`' (unknown ones fail the test, saying what to add). */
+function idQuery(route: Route, objects: Objects): Record<string, string> {
+  return Object.fromEntries(
+    queryIdNames(route).map((name) => {
+      const known = QUERY_IDS[name];
+      if (!known) throw new Error(`${key(route)}: query parameter ${name} is unknown to the isolation test; add it to QUERY_IDS with the object it names.`);
+      return [name, known.pick(objects)];
+    }),
+  );
+}
 
 function concretePath(route: Route, objects: Objects): string {
   return route.path.replace(/\{([^}]+)\}/g, (_, name: string) => {
@@ -117,6 +144,7 @@ describe('tenant isolation of the portal (generated from its route table)', () =
 
   it('has client routes to test', () => {
     expect(clientRoutes.length).toBeGreaterThan(0);
+    expect(clientRoutes.filter(takesIds).map(key)).toContain('GET /api/portal/leads');
   });
 
   it.each(clientRoutes.map((route) => [key(route), route] as const))("%s as a client of A: B's ids in the path answer 404; no B data in the answer; no B row changed", async (_name, route) => {
@@ -144,6 +172,20 @@ describe('tenant isolation of the portal (generated from its route table)', () =
       expect(res.status, res.text).toBeLessThan(500);
     },
   );
+
+  it.each(clientRoutes.filter(takesIds).map((route) => [key(route), route] as const))("%s as a client of A: B's ids in the query answer 404 (or are ignored) with no B data; A's own are found", async (_name, route) => {
+    await setUp();
+    const foreign = await t.api(caller.token, { method: route.method, path: route.path, query: idQuery(route, b) });
+    if (queryIdNames(route).some((name) => QUERY_IDS[name]?.foreign === 'not_found')) {
+      expect(foreign.status, foreign.text).toBe(404);
+      expect(foreign.headers['content-type']).toMatch(/application\/problem\+json/);
+    } else {
+      expect(foreign.status, foreign.text).toBe(200);
+    }
+    for (const secret of b.secrets) expect(foreign.text.toLowerCase(), `${key(route)} leaked "${secret}"`).not.toContain(secret.toLowerCase());
+    const own = await t.api(caller.token, { method: route.method, path: route.path, query: idQuery(route, a) });
+    expect(own.status, own.text).toBe(200);
+  });
 
   it('tested every client route of the table', () => {
     expect(tested.size).toBe(clientRoutes.length);

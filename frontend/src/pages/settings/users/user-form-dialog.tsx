@@ -1,5 +1,6 @@
 // Create or edit a user: names, email, (on create) username and a temporary password, roles as
-// checkboxes, and for a client user their organisation. Validated with the API's schemas before
+// checkboxes, and for a client user their organisation (and, on create, whether they are its client
+// admin). Validated with the API's schemas before
 // sending; the API's field errors come back onto the same fields.
 import { forwardRef, useEffect, useState, type InputHTMLAttributes } from 'react';
 import { Controller, useController, useForm, type Control } from 'react-hook-form';
@@ -27,6 +28,7 @@ const EMPTY: UserFormValues = {
   password: '',
   roles: [],
   orgId: null,
+  clientAdmin: false,
   mustChangePassword: true,
 };
 
@@ -77,7 +79,7 @@ export function UserFormDialog({ open, onOpenChange, user }: UserFormDialogProps
           lastName: values.lastName,
           password: values.password,
           roles: values.roles,
-          ...(values.roles.includes('client_user') && values.orgId ? { orgId: values.orgId } : {}),
+          ...(values.roles.includes('client_user') && values.orgId ? { orgId: values.orgId, clientAdmin: values.clientAdmin } : {}),
           mustChangePassword: values.mustChangePassword,
         });
         toast.success(`${values.firstName} ${values.lastName} can now sign in as ${values.username}.`);
@@ -204,6 +206,18 @@ export function UserFormDialog({ open, onOpenChange, user }: UserFormDialogProps
             <OrganisationControl control={form.control} />
           )}
         </Field>
+      )}
+      {isClient && !editing && (
+        <Controller
+          control={form.control}
+          name="clientAdmin"
+          render={({ field }) => (
+            <label className="-mt-2 flex items-center gap-2.5 text-sm">
+              <Checkbox checked={field.value} onCheckedChange={(checked) => field.onChange(checked === true)} />
+              Client admin (invites and deactivates the users of their organisation)
+            </label>
+          )}
+        />
       )}
     </FormDialog>
   );

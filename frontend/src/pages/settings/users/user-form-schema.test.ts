@@ -10,6 +10,7 @@ const valid = {
   password: 'Granite-Orchard-Beacon-31',
   roles: ['campaign_manager', 'quality_analyst'],
   orgId: null,
+  clientAdmin: false,
   mustChangePassword: true,
 };
 const fieldsOf = (result: { success: boolean; error?: { issues: { path: PropertyKey[] }[] } }) =>
@@ -35,6 +36,7 @@ describe('the user form rules', () => {
       'roles',
     );
     expect(createUserFormSchema.safeParse({ ...valid, roles: ['client_user'], orgId: '0190a000-0000-7000-8000-000000000001' }).success).toBe(true);
+    expect(createUserFormSchema.safeParse({ ...valid, roles: ['client_user'], orgId: '0190a000-0000-7000-8000-000000000001', clientAdmin: true }).data?.clientAdmin).toBe(true);
   });
 
   it('edits profile and roles without a password', () => {

@@ -18,6 +18,8 @@ export interface UserFormValues {
   password: string;
   roles: Role[];
   orgId: string | null;
+  /** A client user who may invite and deactivate the users of their organisation. */
+  clientAdmin: boolean;
   mustChangePassword: boolean;
 }
 
@@ -32,7 +34,7 @@ function roleRules(values: { roles: Role[]; orgId?: string | null }, ctx: z.Refi
 }
 
 export const createUserFormSchema = createUserRequestSchema
-  .extend({ orgId: z.string().uuid().nullable(), mustChangePassword: z.boolean() })
+  .extend({ orgId: z.string().uuid().nullable(), clientAdmin: z.boolean(), mustChangePassword: z.boolean() })
   .superRefine((values, ctx) => {
     for (const message of passwordPolicyIssues(values.password, { username: values.username, email: values.email })) {
       ctx.addIssue({ code: 'custom', path: ['password'], message });

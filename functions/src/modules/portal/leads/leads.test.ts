@@ -334,3 +334,131 @@ describe('returns', () => {
     expect(replacedOnly.json.items.map((l) => l.id)).toEqual([b]);
   });
 });
+
+describe("the client's leads across its orders (GET /api/portal/leads)", () => {
+  /** A lead of an order as the portal shows it: published at `publishedAt`, returned at `returnedAt` when given. */
+  async function deliveredLead(input: { orderId: string; orgId: string; publishedAt: Date; returnedAt?: Date; fields: Record<string, string> }): Promise<string> {
+    const [row] = await t.deps.db
+      .insert(leads)
+      .values({
+        state: input.returnedAt ? 'returned' : 'published',
+        source: 'manual',
+        orderId: input.orderId,
+        clientOrgId: input.orgId,
+        publishedAt: input.publishedAt,
+        returnedAt: input.returnedAt ?? null,
+        reasonCode: input.returnedAt ? 'wrong_contact_data' : null,
+        fields: input.fields,
+      })
+      .returning({ id: leads.id });
+    return row!.id;
+  }
+
+  /** An organisation with two orders: five leads of the first, two of the second (one returned), delivered a day apart, and a lead still in QA. */
+  async function organisationWithLeads() {
+    const { orgId, orderId, client } = await liveOrder();
+    const secondOrderId = await orderFixture(t, { orgId, state: 'live' });
+    const start = t.deps.now().getTime() - 30 * DAY;
+    const at = (day: number) => new Date(start + day * DAY);
+    const ids: string[] = [];
+    for (let day = 0; day < 5; day++) {
+      ids.push(await deliveredLead({ orderId, orgId, publishedAt: at(day), fields: { firstName: 'Dana', lastName: `Buyer${day}`, email: `dana${day}@northwind.com`, company: 'Northwind Traders' } }));
+    }
+    ids.push(await deliveredLead({ orderId: secondOrderId, orgId, publishedAt: at(5), fields: { firstName: 'Omar', lastName: 'Okafor', email: 'omar@contoso.com', company: 'Contoso Pharma' } }));
+    ids.push(
+      await deliveredLead({ orderId: secondOrderId, orgId, publishedAt: at(6), returnedAt: at(8), fields: { firstName: 'Rita', lastName: 'Returned', email: 'rita@fabrikam.com', company: 'Fabrikam' } }),
+    );
+    await leadOfOrder({ orderId, orgId, fields: { firstName: 'Quinn', lastName: 'InQa', email: 'quinn@northwind.com', company: 'Northwind Traders' } });
+    return { orgId, orderId, secondOrderId, client, ids, at };
+  }
+
+  const list = (token: string, query: Record<string, string> = {}) => t.api<PortalLeadPage & Problem>(token, { method: 'GET', path: '/api/portal/leads', query });
+
+  it('pages every order’s delivered leads newest first with a cursor and the total; oldest first on asking; never a lead in QA', async () => {
+    const { client, ids } = await organisationWithLeads();
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const page = await list(client.token, { limit: '3', ...(cursor ? { cursor } : {}) });
+      expect(page.status, page.text).toBe(200);
+      expect(page.json.total).toBe(7);
+      seen.push(...page.json.items.map((l) => l.id));
+      cursor = page.json.nextCursor ?? undefined;
+      pages++;
+    } while (cursor);
+    expect(pages).toBe(3);
+    expect(seen).toEqual([...ids].reverse());
+
+    const oldest = await list(client.token, { sort: 'published_at', limit: '4' });
+    expect(oldest.json.items.map((l) => l.id)).toEqual(ids.slice(0, 4));
+    const rest = await list(client.token, { sort: 'published_at', limit: '4', cursor: oldest.json.nextCursor! });
+    expect(rest.json.items.map((l) => l.id)).toEqual(ids.slice(4));
+    expect(rest.json.nextCursor).toBeNull();
+
+    // A cursor of one sort is refused by another (400 naming the cursor), not read as a wrong page.
+    const mixed = await list(client.token, { sort: '-published_at', cursor: oldest.json.nextCursor! });
+    expect(mixed.status).toBe(400);
+    expect(mixed.json.errors?.[0]?.field).toBe('query.cursor');
+  });
+
+  it('filters by order, state, search on name, company and email, and delivery dates; sorts returns by return date', async () => {
+    const { client, ids, orderId, secondOrderId, at } = await organisationWithLeads();
+    const idsOf = async (query: Record<string, string>) => {
+      const res = await list(client.token, query);
+      expect(res.status, res.text).toBe(200);
+      expect(res.json.total).toBe(res.json.items.length);
+      return res.json.items.map((l) => l.id);
+    };
+    expect(await idsOf({ orderId })).toEqual(ids.slice(0, 5).reverse());
+    expect(await idsOf({ orderId: secondOrderId, state: 'published' })).toEqual([ids[5]]);
+    expect(await idsOf({ state: 'returned,replaced' })).toEqual([ids[6]]);
+    expect(await idsOf({ q: 'omar okafor' })).toEqual([ids[5]]);
+    expect(await idsOf({ q: 'contoso pharma' })).toEqual([ids[5]]);
+    expect(await idsOf({ q: 'RITA@FABRIKAM' })).toEqual([ids[6]]);
+    expect(await idsOf({ q: 'quinn' })).toEqual([]);
+    // The search reads values, not the fields' names.
+    expect(await idsOf({ q: 'firstName' })).toEqual([]);
+    expect(await idsOf({ from: at(1).toISOString(), to: at(3).toISOString() })).toEqual([ids[2], ids[1]]);
+    const returns = await list(client.token, { sort: '-returned_at' });
+    expect(returns.json.items.map((l) => [l.id, l.state, l.returnReason?.code])).toEqual([[ids[6], 'returned', 'wrong_contact_data']]);
+  });
+
+  it("never lists another organisation's leads; another organisation's order answers 404 like a missing one", async () => {
+    const mine = await organisationWithLeads();
+    const theirs = await organisationWithLeads();
+    const all = await list(mine.client.token, { limit: '200' });
+    expect(all.json.items.map((l) => l.id).sort()).toEqual([...mine.ids].sort());
+    expect(all.json.total).toBe(7);
+    expect(all.text).not.toContain(theirs.ids[0]);
+
+    for (const orderId of [theirs.orderId, randomUUID()]) {
+      const res = await list(mine.client.token, { orderId });
+      expect(res.status, res.text).toBe(404);
+      expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(res.text).not.toContain(theirs.ids[0]);
+    }
+    // Staff are not portal clients.
+    const staff = await staffWithToken(t, ['campaign_manager']);
+    expect((await list(staff.token)).status).toBe(403);
+  });
+
+  it('answers bad input with problem+json 400 naming the field', async () => {
+    const { client } = await liveOrder();
+    const cases: [Record<string, string>, string][] = [
+      [{ state: 'sold' }, 'query.state'],
+      [{ orderId: 'ORD-0001' }, 'query.orderId'],
+      [{ from: 'yesterday' }, 'query.from'],
+      [{ from: '2026-02-01T00:00:00Z', to: '2026-01-01T00:00:00Z' }, 'query.to'],
+      [{ sort: 'company' }, 'query.sort'],
+      [{ limit: '1000' }, 'query.limit'],
+      [{ cursor: 'not-a-cursor' }, 'query.cursor'],
+    ];
+    for (const [query, field] of cases) {
+      const res = await list(client.token, query);
+      expect(res.status, `${JSON.stringify(query)}: ${res.text}`).toBe(400);
+      expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(res.json.errors?.map((e) => e.field)).toContain(field);
+    }
+  });
+});

@@ -1,10 +1,11 @@
-// The portal module's routes for the portal's leads: a client's leads of its orders (list, CSV, one
-// lead), returns and the return reasons (under /api/portal, portal.client, every read through the
+// The portal module's routes for the portal's leads: a client's leads (across its orders, of one
+// order, CSV, one lead), returns and the return reasons (under /api/portal, portal.client, every read through the
 // tenant scope), and staff's view of every lead of an order (under /api/orders, orders.read).
 // Publication to orders and the replacement loop run from the leads module's hooks (./publish.ts).
 import { z } from 'zod';
 import {
   leadReturnSchema,
+  portalLeadListQuerySchema,
   portalLeadQuerySchema,
   staffOrderLeadQuerySchema,
   type PortalLead,
@@ -17,7 +18,7 @@ import { defineRoute, reply, type Route } from '../../../http/route';
 import type { PortalHooks } from '../hooks';
 import { clientScope, staffScope } from '../tenant';
 import { returnLead } from './returns';
-import { clientLeadsCsv, getClientLead, listClientLeads, listStaffLeads, returnReasons } from './views';
+import { clientLeadsCsv, getClientLead, listClientLeads, listClientLeadsAcrossOrders, listStaffLeads, returnReasons } from './views';
 
 const orderParams = z.strictObject({ orderId: z.string().uuid('is not an order id') });
 const leadParams = z.strictObject({ leadId: z.string().uuid('is not a lead id') });
@@ -50,6 +51,14 @@ export function leadsRoutes(hooks: PortalHooks): Route[] {
           headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${csv.reference}-leads.csv"` },
         });
       },
+    }),
+    defineRoute({
+      method: 'GET',
+      path: '/api/portal/leads',
+      capability: 'portal.client',
+      summary: 'The leads delivered to every order of my organisation (or one): states, search, delivery dates, a sort, cursor, total',
+      query: portalLeadListQuerySchema,
+      handler: async ({ deps, principal, query }): Promise<PortalLeadPage> => listClientLeadsAcrossOrders(deps.db, clientScope(principal), query, deps.now()),
     }),
     defineRoute({
       method: 'GET',

@@ -1,11 +1,21 @@
 // Reading an order's leads: the client's view (published, returned and replaced leads of an order
 // of its organisation; never a lead still in QA), the staff view (every lead of the order, with
 // why an approved one waits), one lead, and the same rows as CSV. Every client read goes through
-// the tenant scope: an order or a lead of another organisation answers 404.
-import { and, asc, desc, eq, ilike, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+// the tenant scope: an order or a lead of another organisation answers 404. The client's list
+// across all its orders (one query, cursor paged, sortable) backs the portal's Leads and Returns.
+import { and, asc, desc, eq, gt, ilike, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { stringify } from 'csv-stringify/sync';
 import type { LeadState } from '@shared/contracts/leads';
-import { PORTAL_LEAD_STATES, type PortalLead, type PortalLeadPage, type ReturnReason, type StaffOrderLead, type StaffOrderLeadPage } from '@shared/contracts/portal-leads';
+import {
+  PORTAL_LEAD_STATES,
+  type PortalLead,
+  type PortalLeadListQuery,
+  type PortalLeadPage,
+  type PortalLeadSort,
+  type ReturnReason,
+  type StaffOrderLead,
+  type StaffOrderLeadPage,
+} from '@shared/contracts/portal-leads';
 import { orderReference } from '@shared/contracts/portal';
 import { neutralizeFormula } from '@shared/csv/neutralize-formula';
 import { ACCOUNT_TEMPLATE_FIELDS, CONTACT_TEMPLATE_FIELDS } from '@shared/template';
@@ -97,18 +107,23 @@ function toStaffLead(row: Row, now: Date): StaffOrderLead {
   };
 }
 
-const base = (db: Database) =>
+const base = <Extra extends Record<string, SQL>>(db: Database, extra?: Extra) =>
   db
-    .select(columns)
+    .select({ ...columns, ...(extra as Extra) })
     .from(leads)
     .innerJoin(orders, eq(orders.id, leads.orderId))
     .leftJoin(leadReasonCodes, and(eq(leadReasonCodes.code, leads.reasonCode), eq(leadReasonCodes.kind, 'return')));
 
 const statesOf = <S extends string>(state: S | S[] | undefined, all: readonly S[]): S[] => (state === undefined ? [...all] : Array.isArray(state) ? state : [state]);
 
-/** Words of `q` in the lead's fields (name, email, company…). */
+/** `q` within the lead's name, email, company or domain ("Dana Buyer" matches first and last name together). */
 const matches = (q: string | undefined): SQL | undefined =>
-  q ? ilike(sql`${leads.fields}::text`, `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : undefined;
+  q
+    ? ilike(
+        sql`concat_ws(' ', ${leads.fields}->>'firstName', ${leads.fields}->>'lastName', ${leads.fields}->>'email', ${leads.fields}->>'company', ${leads.fields}->>'domain')`,
+        `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+      )
+    : undefined;
 
 export interface ClientLeadQuery {
   state?: PortalLead['state'] | PortalLead['state'][] | undefined;
@@ -153,6 +168,58 @@ export async function listClientLeads(db: Database, scope: TenantScope, orderId:
   return {
     items: page.map((r) => toPortalLead(r, now)),
     nextCursor: rows.length > query.limit && last ? encodeCursor({ ...SORT, value: last.publishedAtText ?? '', id: last.id }) : null,
+    total: total?.n ?? 0,
+  };
+}
+
+/** The sorts of the list across orders: the column and its direction. */
+const LIST_SORTS: Record<PortalLeadSort, { column: typeof leads.publishedAt | typeof leads.returnedAt; text: SQL<string | null>; order: 'asc' | 'desc' }> = {
+  '-published_at': { column: leads.publishedAt, text: sql<string | null>`${leads.publishedAt}::text`, order: 'desc' },
+  published_at: { column: leads.publishedAt, text: sql<string | null>`${leads.publishedAt}::text`, order: 'asc' },
+  '-returned_at': { column: leads.returnedAt, text: sql<string | null>`${leads.returnedAt}::text`, order: 'desc' },
+  returned_at: { column: leads.returnedAt, text: sql<string | null>`${leads.returnedAt}::text`, order: 'asc' },
+};
+
+/**
+ * A client's page of the leads of every order of its organisation (or of one, which must be in
+ * scope: another organisation's order answers 404), with the total of the filter. The sort column
+ * is never null in the list (sorting by return date keeps the returned leads), so the cursor is
+ * the row's sort value and id.
+ */
+export async function listClientLeadsAcrossOrders(db: Database, scope: TenantScope, query: PortalLeadListQuery, now: Date): Promise<PortalLeadPage> {
+  if (query.orderId) await orderInScope(db, scope, query.orderId);
+  const sort = LIST_SORTS[query.sort];
+  const where = scoped(
+    scope,
+    orders.orgId,
+    query.orderId ? eq(leads.orderId, query.orderId) : undefined,
+    isNull(leads.deletedAt),
+    isNotNull(sort.column),
+    inArray(leads.state, statesOf(query.state, PORTAL_LEAD_STATES)),
+    matches(query.q),
+    query.from ? sql`${leads.publishedAt} >= ${query.from}::timestamptz` : undefined,
+    query.to ? sql`${leads.publishedAt} < ${query.to}::timestamptz` : undefined,
+  );
+  const position = { sort: query.sort, order: sort.order };
+  const after = query.cursor ? decodeCursor(query.cursor, position) : null;
+  const beyond = sort.order === 'desc' ? lt : gt;
+  const rows = await base(db, { sortText: sort.text })
+    .where(
+      and(
+        where,
+        after
+          ? or(beyond(sort.column, sql`${after.value}::timestamptz`), and(eq(sort.column, sql`${after.value}::timestamptz`), beyond(leads.id, after.id)))
+          : undefined,
+      ),
+    )
+    .orderBy(...(sort.order === 'desc' ? [desc(sort.column), desc(leads.id)] : [asc(sort.column), asc(leads.id)]))
+    .limit(query.limit + 1);
+  const [total] = await db.select({ n: sql<number>`count(*)::int` }).from(leads).innerJoin(orders, eq(orders.id, leads.orderId)).where(where);
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((r) => toPortalLead(r as Row, now)),
+    nextCursor: rows.length > query.limit && last?.sortText ? encodeCursor({ ...position, value: last.sortText, id: last.id }) : null,
     total: total?.n ?? 0,
   };
 }

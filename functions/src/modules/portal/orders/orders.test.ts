@@ -182,6 +182,8 @@ describe('orders', () => {
     expect(late.status).toBe(409);
     const lateTargets = await t.api<Problem>(client.token, { method: 'PUT', path: `/api/portal/orders/${id}/targets`, body: { domains: ['acme.com'] } });
     expect(lateTargets.status).toBe(409);
+    const lateCheck = await t.api<Problem>(client.token, { method: 'PUT', path: `/api/portal/orders/${id}/targets`, body: { domains: ['acme.com'], dryRun: true } });
+    expect(lateCheck.status, 'a dry run says at once the list can no longer change').toBe(409);
 
     const staffEdit = await patch(manager.token, { managerId: manager.id, accountCap: 3, volume: 60 }, '/api/orders');
     expect(staffEdit.status, staffEdit.text).toBe(200);
@@ -276,5 +278,35 @@ describe('orders', () => {
     expect(both.json.errors![0]!.field).toBe('body.csv');
     const staffPut = await t.api<OrderTargetsResult>(manager.token, { method: 'PUT', path: `/api/orders/${id}/targets`, body: { domains: ['only-one.com'] } });
     expect(staffPut.json.kept).toBe(1);
+  });
+
+  it('a dry run of a new target list answers what it would become (kept, duplicates, lines that are not domains and why) and writes nothing', async () => {
+    await people();
+    const id = (await create(client.token, newOrder({ targets: { domains: ['kept-before.com'] } }))).json.id;
+    const before = await t.deps.db.select({ domain: orderTargetDomains.domain, updatedAt: orders.updatedAt }).from(orderTargetDomains).innerJoin(orders, eq(orders.id, orderTargetDomains.orderId)).where(eq(orderTargetDomains.orderId, id));
+    const domains = ['https://www.acme.com/about', 'ACME.com', 'sales@globex.co.uk', '10.0.0.1', 'nodots', 'acme.notasuffix'];
+    const check = await t.api<OrderTargetsResult & Problem>(client.token, { method: 'PUT', path: `/api/portal/orders/${id}/targets`, body: { domains, dryRun: true } });
+    expect(check.status, check.text).toBe(200);
+    expect(check.json).toEqual({
+      kept: 2,
+      duplicates: 1,
+      invalid: [
+        { line: 4, value: '10.0.0.1', reason: 'is an IP address, not a company domain' },
+        { line: 5, value: 'nodots', reason: 'is not a domain or website' },
+        { line: 6, value: 'acme.notasuffix', reason: 'has no registrable domain (unknown suffix or not a domain)' },
+      ],
+    });
+    const after = await t.deps.db.select({ domain: orderTargetDomains.domain, updatedAt: orders.updatedAt }).from(orderTargetDomains).innerJoin(orders, eq(orders.id, orderTargetDomains.orderId)).where(eq(orderTargetDomains.orderId, id));
+    expect(after).toEqual(before);
+
+    // The same list for real: the same answer, and now it is the order's list.
+    const put = await t.api<OrderTargetsResult>(client.token, { method: 'PUT', path: `/api/portal/orders/${id}/targets`, body: { domains } });
+    expect(put.json).toEqual(check.json);
+    const rows = await t.deps.db.select({ domain: orderTargetDomains.domain }).from(orderTargetDomains).where(eq(orderTargetDomains.orderId, id));
+    expect(rows.map((r) => r.domain).sort()).toEqual(['acme.com', 'globex.co.uk']);
+
+    // Another organisation's client: 404 for the dry run too.
+    const stranger = await clientWithToken(t, await organisationFixture(t, `Stranger ${randomUUID().slice(0, 8)}`));
+    expect((await t.api<Problem>(stranger.token, { method: 'PUT', path: `/api/portal/orders/${id}/targets`, body: { domains, dryRun: true } })).status).toBe(404);
   });
 });

@@ -321,15 +321,29 @@ async function moveOrder(
 }
 
 /** Replaces the order's target-account list in one transaction (client: while submitted; staff: while not closed). */
+/** Refuses a change of the target list a client may no longer make (after submission) or nobody may (a closed order). */
+function assertTargetsEditable(scope: TenantScope, row: OrderRow): void {
+  if (scope.kind === 'client' && row.state !== 'submitted') {
+    throw new AppError('conflict', { detail: 'The target-account list can be changed only while the order is submitted.' });
+  }
+  if (CLOSED.includes(row.state as OrderState)) throw new AppError('conflict', { detail: `The order is ${row.state}: its list can no longer be changed.` });
+}
+
+/**
+ * Replaces the order's target list whole. With `dryRun` nothing is written: the answer says what
+ * the list would become (kept, duplicates, the lines that are not domains and why) so the person
+ * can confirm first.
+ */
 export async function replaceTargets(db: Database, scope: TenantScope, orderId: string, input: OrderTargets, now: Date): Promise<OrderTargetsResult> {
   const parsed = parseTargets(input, 'body');
+  if (input.dryRun) {
+    assertTargetsEditable(scope, await orderInScope(db, scope, orderId));
+    return targetsResult(parsed);
+  }
   await db.transaction(async (raw) => {
     const tx = raw as unknown as Tx;
     const row = await lockedOrder(tx, scope, orderId);
-    if (scope.kind === 'client' && row.state !== 'submitted') {
-      throw new AppError('conflict', { detail: 'The target-account list can be changed only while the order is submitted.' });
-    }
-    if (CLOSED.includes(row.state as OrderState)) throw new AppError('conflict', { detail: `The order is ${row.state}: its list can no longer be changed.` });
+    assertTargetsEditable(scope, row);
     await writeTargets(tx, row.id, parsed.domains);
     await tx.update(orders).set({ updatedAt: now }).where(eq(orders.id, row.id));
   });

@@ -85,11 +85,11 @@ export async function inviteOrgUser(
       password,
       roles: ['client_user'],
       orgId: scope.orgId,
+      clientAdmin: input.clientAdmin,
       mustChangePassword: true,
     },
     context: actor,
   });
-  if (input.clientAdmin) await deps.db.update(users).set({ clientAdmin: true, updatedAt: deps.now() }).where(eq(users.id, created.id));
   deps.logger.info('a client admin invited a user', { actorId: principal.userId, userId: created.id, orgId: scope.orgId, clientAdmin: input.clientAdmin });
   return { user: toPortalUser(await userInScope(deps.db, scope, created.id)), temporaryPassword: password };
 }
