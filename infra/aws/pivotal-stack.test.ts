@@ -120,7 +120,8 @@ describe('the CDK app, as deployed with a built SPA and an email domain', () => 
     it('has one Node 22 arm64 function per API module, in the VPC', () => {
       expect(moduleFunctions().map((f) => f.Properties.Description).sort()).toEqual(apiModules.map((m) => `API module ${m.name}`).sort());
       for (const fn of moduleFunctions()) {
-        expect(fn.Properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], Handler: 'index.handler' });
+        const module = String(fn.Properties.Description).slice('API module '.length);
+        expect(fn.Properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], Handler: `${module}.handler` });
         expect(fn.Properties.VpcConfig).toBeDefined();
       }
     });

@@ -44,7 +44,6 @@ export class DatabaseMigrations extends Construct {
       entry: 'functions/src/handlers/migrate.ts',
       description: 'Applies the database migrations and the one-time bootstrap',
       defaults: props.defaults,
-      withMigrations: true,
       timeout: Duration.minutes(10),
       environment: {
         ADMIN_USERNAME: props.admin.username,
