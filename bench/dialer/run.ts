@@ -1,6 +1,6 @@
 // `npm run bench:dialer`: one dialer tick for 100 available agents over a queue of 1,000,000
-// contacts. Needs DATABASE_URL (a PostgreSQL server); uses a throwaway database
-// `pivotal_bench_dialer` there, seeded once with generate_series (1,000,000 contacts in four US
+// contacts. Needs DATABASE_URL (a PostgreSQL server); uses a throwaway database there
+// (BENCH_DIALER_DATABASE, default `pivotal_bench_dialer`), seeded once with generate_series (1,000,000 contacts in four US
 // zones, one campaign whose queue holds them all with random priorities, a small campaign of 1,000
 // for the baseline, 100 agents) and reused. Agent presence is in dynalite and Telnyx is a fake
 // dial server on loopback, both in this process. Each timed tick claims 100 items (SKIP LOCKED,
@@ -38,17 +38,21 @@ const SMALL_CAMPAIGN = '00000000-0000-7000-8000-00000000d1a2';
 /** A Tuesday afternoon in every zone of the queue. */
 const NOW = new Date('2026-06-16T18:00:00Z');
 
+/** The bench's database (BENCH_DIALER_DATABASE, default pivotal_bench_dialer): two people benching on one server keep apart. */
+const DATABASE = process.env.BENCH_DIALER_DATABASE ?? 'pivotal_bench_dialer';
+
 async function benchUrl(serverUrl: string): Promise<string> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(DATABASE)) throw new Error(`BENCH_DIALER_DATABASE must be a plain lower-case name, not ${DATABASE}`);
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   try {
-    const exists = await admin.query(`select 1 from pg_database where datname = 'pivotal_bench_dialer'`);
-    if (exists.rowCount === 0) await admin.query('CREATE DATABASE pivotal_bench_dialer');
+    const exists = await admin.query('select 1 from pg_database where datname = $1', [DATABASE]);
+    if (exists.rowCount === 0) await admin.query(`CREATE DATABASE ${DATABASE}`);
   } finally {
     await admin.end();
   }
   const url = new URL(serverUrl);
-  url.pathname = '/pivotal_bench_dialer';
+  url.pathname = `/${DATABASE}`;
   return url.toString();
 }
 
@@ -150,11 +154,11 @@ async function main(): Promise<void> {
     const counts = await queryOne<{ items: number }>(handle.db, sql`select count(*)::int as items from dialer_queue_items where campaign_id = ${BIG_CAMPAIGN}::uuid`);
     if (Number(counts?.items ?? 0) < CONTACTS) {
       const contacts = await queryOne<{ n: number }>(handle.db, sql`select count(*)::int as n from contacts`);
-      if (Number(contacts?.n ?? 0) > 0) throw new Error('pivotal_bench_dialer is partly seeded: DROP DATABASE pivotal_bench_dialer and run again.');
-      process.stdout.write(`  seeding pivotal_bench_dialer: ${CONTACTS.toLocaleString('en')} queued contacts, ${AGENTS} agents…\n`);
+      if (Number(contacts?.n ?? 0) > 0) throw new Error(`${DATABASE} is partly seeded: DROP DATABASE ${DATABASE} and run again.`);
+      process.stdout.write(`  seeding ${DATABASE}: ${CONTACTS.toLocaleString('en')} queued contacts, ${AGENTS} agents…\n`);
       await seed(deps);
     } else {
-      process.stdout.write(`  pivotal_bench_dialer holds a queue of ${Number(counts!.items).toLocaleString('en')} contacts: reusing it\n`);
+      process.stdout.write(`  ${DATABASE} holds a queue of ${Number(counts!.items).toLocaleString('en')} contacts: reusing it\n`);
     }
     process.stdout.write(`  load average ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')} on ${os.cpus().length} CPUs; ${ITERATIONS} runs a case\n`);
     const agents = await agentIds(deps);

@@ -20,9 +20,17 @@ export interface AwsClients {
 const localCredentials = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
 const local = (endpoint: string | undefined) => (endpoint ? { endpoint, credentials: localCredentials } : {});
 
+const DYNAMO_SOCKETS = 128;
+
 export function createAwsClients(config: Config): AwsClients {
   const base = { region: config.AWS_REGION };
-  const dynamo = new DynamoDBClient({ ...base, ...local(config.DYNAMODB_ENDPOINT) });
+  const dynamo = new DynamoDBClient({
+    ...base,
+    ...local(config.DYNAMODB_ENDPOINT),
+    // A dialer tick reserves up to a hundred agents at once: that many kept-alive connections
+    // (the SDK's default is 50, which sends the second half after the first).
+    requestHandler: { httpAgent: { maxSockets: DYNAMO_SOCKETS }, httpsAgent: { maxSockets: DYNAMO_SOCKETS } },
+  });
   return {
     dynamo,
     doc: DynamoDBDocumentClient.from(dynamo, { marshallOptions: { removeUndefinedValues: true } }),

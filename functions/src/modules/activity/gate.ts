@@ -28,6 +28,8 @@ export interface GateOptions {
   campaign?: { id: string; rules?: PolicyRules | null; callingWindow?: CallingWindow } | null;
   /** A given policy version instead of the one in force (a replay of an old decision). */
   policyVersion?: number;
+  /** The policy in force as the caller has just read it (currentPolicy): a dialer tick reads it once for all its queues. */
+  policy?: { version: number; rules: PolicyRules };
 }
 
 export interface AdmittedContact {
@@ -170,7 +172,7 @@ function toCounts(audience: number, found: Record<string, number>): GateCounts {
 const parseJson = <T>(value: unknown, empty: T): T => (typeof value === 'string' ? (JSON.parse(value) as T) : ((value as T) ?? empty));
 
 async function rulesFor(db: Database, options: GateOptions): Promise<{ version: number; rules: PolicyRules }> {
-  const policy = options.policyVersion === undefined ? await currentPolicy(db) : await policyVersion(db, options.policyVersion);
+  const policy = options.policy ?? (options.policyVersion === undefined ? await currentPolicy(db) : await policyVersion(db, options.policyVersion));
   if (!policy) throw invalid('policyVersion', 'no such version of the contact policy');
   return { version: policy.version, rules: withCampaignRules(policy.rules, options.campaign?.rules) };
 }
@@ -202,10 +204,8 @@ export async function admitAudience(db: Database, audience: Audience, options: A
   const at = options.at.toISOString();
   const holder = options.hold?.holder ?? null;
   const proofRules = { channel: options.channel, callingWindow: options.campaign?.callingWindow ?? null, campaignRules: options.campaign?.rules ?? null };
-  const run = async (tx: Database) => {
-    // Admissions that count holds take turns, so two campaigns cannot both take an account's last place.
-    if (rules.accountCaps.some((c) => c.mode === 'queue')) await tx.execute(sql`select pg_advisory_xact_lock(hashtext('contact-gate'))`);
-    return queryOne<{ proof_id: string; audience: number; excluded: unknown; admitted: unknown }>(
+  const admit = (tx: Database) =>
+    queryOne<{ proof_id: string; audience: number; excluded: unknown; admitted: unknown }>(
       tx,
       sql`with ${gateCtes(members(audience), options.channel, rules, at, { now: options.at, callingWindow: options.campaign?.callingWindow }, holder)},
         gate_proof as (
@@ -240,8 +240,14 @@ export async function admitAudience(db: Database, audience: Audience, options: A
                     'zones', ${pageZonesSql(options.channel)}) order by p.id), '[]'::json)
              from gate_final p where p.reason is null) as admitted`,
     );
-  };
-  const row = await db.transaction(async (tx) => run(tx as unknown as Database));
+  // One statement is atomic on its own; admissions that count holds take turns (a transaction
+  // with a lock), so two campaigns cannot both take an account's last place.
+  const row = rules.accountCaps.some((c) => c.mode === 'queue')
+    ? await db.transaction(async (tx) => {
+        await tx.execute(sql`select pg_advisory_xact_lock(hashtext('contact-gate'))`);
+        return admit(tx as unknown as Database);
+      })
+    : await admit(db);
   const admitted = parseJson<Array<{ id: string; account: string | null; email: string | null; phones: string[] | null; zones: string[] | null }>>(row?.admitted, []);
   return {
     proofId: row!.proof_id,

@@ -12,7 +12,7 @@ import type { Deps } from '../../../core/deps';
 import { queryRows } from '../../../db/rows';
 import { redactError } from '../../../http/redact-error';
 import { telnyxFor, type TelnyxClient } from '../../../adapters/telnyx';
-import { admitAudience, releaseHolds } from '../../activity';
+import { admitAudience, currentPolicy, releaseHolds } from '../../activity';
 import { availableAgents, reserveAgent, setPresence } from '../presence';
 import { holderOf, QUEUE_HOLD_DAYS } from './fill';
 import { encodeClientState, telnyxWebhookUrl } from '../calls/call-keys';
@@ -86,6 +86,9 @@ export interface TickResult {
   paused: Array<{ campaignId: string; reason: string }>;
 }
 
+/** The contact policy in force, read once a tick. */
+type GatePolicy = Awaited<ReturnType<typeof currentPolicy>>;
+
 const emptyQueueTick = (campaignId: string): QueueTick => ({ campaignId, lines: 0, claimed: 0, dialled: 0, failed: 0, deferred: 0, removed: 0, exhausted: 0, returned: 0 });
 
 /** Makes an agent available again after a call that was not placed (only while still reserved for it). */
@@ -98,8 +101,9 @@ export async function dialerTick(deps: Deps, ports: DialerPorts = {}): Promise<T
   const result: TickResult = { abandoned: 0, expired: { requeued: 0, extended: 0 }, queues: [], paused: [] };
   if (ports.abandonUnbridged) result.abandoned = await ports.abandonUnbridged(deps, now);
 
-  // Independent reads at once: agents freed by the lease sweep come back on the next tick.
-  const [expired, queues, agents] = await Promise.all([expireLeases(deps.db, now), activeQueueRows(deps.db), availableAgents(deps)]);
+  // Independent reads at once: agents freed by the lease sweep come back on the next tick; the
+  // contact policy in force, once for every queue's gate.
+  const [expired, queues, agents, policy] = await Promise.all([expireLeases(deps.db, now), activeQueueRows(deps.db), availableAgents(deps), currentPolicy(deps.db)]);
   result.expired = { requeued: expired.requeued, extended: expired.extended };
   await Promise.all(expired.orphanedAgents.map((o) => releaseAgent(deps, o.agentId, o.callId)));
   if (!queues.length) return result;
@@ -113,23 +117,33 @@ export async function dialerTick(deps: Deps, ports: DialerPorts = {}): Promise<T
     const pacing = nextPacing(queue.settings, { status: 'active', currentRatio: queue.currentRatio, pausedReason: null }, window);
     const from = queue.callerId ?? queue.trunkCallerId;
     const blocked = pacing.status === 'paused' ? pacing.pausedReason : !queue.connectionId || !from ? 'No active SIP trunk with a caller id for this campaign.' : null;
-    await savePacing(deps.db, queue.campaignId, blocked ? { status: 'paused', currentRatio: pacing.currentRatio, pausedReason: blocked } : pacing, now);
+    const saving = savePacing(deps.db, queue.campaignId, blocked ? { status: 'paused', currentRatio: pacing.currentRatio, pausedReason: blocked } : pacing, now);
     if (blocked) {
+      await saving;
       result.paused.push({ campaignId: queue.campaignId, reason: blocked });
       deps.logger.warn('dialer queue paused', { campaignId: queue.campaignId, reason: blocked });
       continue;
     }
-    if (!telnyx) continue;
+    if (!telnyx) {
+      await saving;
+      continue;
+    }
     const mine = new Set(queue.agentIds);
     // Any available agent assigned to the campaign (presence keeps the last call's campaign, which is no choice of the agent's).
     const free = agents.filter((a) => mine.has(a.userId) && !taken.has(a.userId));
-    try {
-      const order = { share: shares.get(queue.campaignId) ?? 1, gate: ports.orders ?? null };
-      result.queues.push(await tickQueue(deps, telnyx, { ...queue, currentRatio: pacing.currentRatio }, window, flight, free, taken, now, order));
-    } catch (error) {
-      // One queue's failure (a database hiccup, a bad setting) must not stop the others.
-      deps.logger.error('dialer queue tick failed', { campaignId: queue.campaignId, error: redactError(error) });
-    }
+    const order = { share: shares.get(queue.campaignId) ?? 1, gate: ports.orders ?? null };
+    // The queue's work does not wait for the pacing to be saved (another row, another statement).
+    const ticking = tickQueue(deps, telnyx, { ...queue, currentRatio: pacing.currentRatio }, window, flight, free, taken, now, policy, order).then(
+      (done) => {
+        result.queues.push(done);
+      },
+      (error: unknown) => {
+        // One queue's failure (a database hiccup, a bad setting) must not stop the others.
+        deps.logger.error('dialer queue tick failed', { campaignId: queue.campaignId, error: redactError(error) });
+      },
+    );
+    const [saved] = await Promise.allSettled([saving, ticking]);
+    if (saved.status === 'rejected') throw saved.reason;
   }
   return result;
 }
@@ -143,6 +157,7 @@ async function tickQueue(
   free: AgentPresence[],
   taken: Set<string>,
   now: Date,
+  policy: GatePolicy,
   order: { share: number; gate: DialerOrderGate | null } = { share: 1, gate: null },
 ): Promise<QueueTick> {
   const out = emptyQueueTick(queue.campaignId);
@@ -176,7 +191,7 @@ async function tickQueue(
   });
 
   // The gate again, for exactly these contacts at this instant, with its proof.
-  const gate = fresh.length ? await recheck(deps, queue, fresh, now) : { proofId: null, dialable: new Map<string, string[]>() };
+  const gate = fresh.length ? await recheck(deps, queue, fresh, now, policy) : { proofId: null, dialable: new Map<string, string[]>() };
   const dialable = gate.dialable;
   const reasons = gate.proofId && fresh.some((i) => !dialable.get(i.contactId)?.length) ? await exclusionReasons(deps, gate.proofId) : new Map<string, string>();
   const passing: Array<ClaimedItem & { to: string }> = [];
@@ -262,7 +277,7 @@ async function leaveOutSuppressed(deps: Deps, gate: DialerOrderGate | null, camp
 }
 
 /** The gate at dial time: the dialable numbers of each contact it admits now (holds renewed, proof written). */
-async function recheck(deps: Deps, queue: QueueRow, items: readonly ClaimedItem[], now: Date): Promise<{ proofId: string; dialable: Map<string, string[]> }> {
+async function recheck(deps: Deps, queue: QueueRow, items: readonly ClaimedItem[], now: Date, policy: GatePolicy): Promise<{ proofId: string; dialable: Map<string, string[]> }> {
   const admitted = await admitAudience(
     deps.db,
     { kind: 'ids', ids: items.map((i) => i.contactId) },
@@ -273,6 +288,7 @@ async function recheck(deps: Deps, queue: QueueRow, items: readonly ClaimedItem[
       selection: { kind: 'dialer', campaignId: queue.campaignId },
       actorId: null,
       retainDays: deps.config.GATE_PROOF_RETENTION_DAYS,
+      policy,
       hold: { holder: holderOf(queue.campaignId), until: new Date(now.getTime() + QUEUE_HOLD_DAYS * 86_400_000) },
     },
   );
