@@ -14,6 +14,7 @@ const ISOLATED = [
   'functions/src/modules/imports/import-cli.test.ts',
   'functions/src/modules/leads/pipeline/pipeline.test.ts',
   'functions/src/modules/email/sending/kit.test.ts',
+  'functions/src/modules/telephony/calls/consent-announcement.test.ts',
   'functions/src/handlers/*.test.ts',
 ];
 

@@ -36,7 +36,8 @@ function untilMorningInNewYork(now: Date): number {
   return next.getTime() - now.getTime();
 }
 
-describe('the consent announcement', () => {
+// A whole call (dial, answer, bridge, the announcement, the recording) is many webhooks: room for a busy machine.
+describe('the consent announcement', { timeout: 120_000 }, () => {
   let t: CallsTestContext;
   let standin: TelnyxStandin;
   let telnyx: TelnyxClient;
