@@ -4,7 +4,8 @@
 // API stores the fallback single-quoted), filled here with HTML-escaped values so a contact's data
 // can never add markup. `{{ content.<key> }}` is the contact's tracking URL of a linked asset: in
 // the text it becomes a slot the console fills with the URL and a copy button (never a live link:
-// the agent opening it would count as the contact's click); in an attribute, the URL itself.
+// the agent opening it would count as the contact's click); in an attribute, the URL itself, and a
+// link the author wrote to it is marked `data-tracked-link` for the console to keep shut.
 import type { Contact } from '@shared/contracts/accounts';
 
 /** One output tag, whole: `{{ key }}` or `{{ key | default: "…" }}` (either quote). */
@@ -60,13 +61,18 @@ function fillOutput(tag: string, context: ScriptContext, place: Place): string {
   return links === 'loading' ? '<span class="script-link-missing">loading link…</span>' : '<span class="script-link-missing">link not available</span>';
 }
 
+const isContentOutput = (tag: string) => CONTENT_KEY.test(OUTPUT.exec(tag)?.[1] ?? '');
+
 /** The script with every merge field replaced by the contact's value, else its fallback (else nothing). */
 export function renderScript(html: string, context: ScriptContext): string {
   let anchors = 0;
   return html.replace(PARTS, (part) => {
     if (part.startsWith('{{')) return fillOutput(part, context, anchors > 0 ? 'link text' : 'text');
-    if (/^<a[\s>]/i.test(part)) anchors += 1;
-    else if (/^<\/a\s*>/i.test(part)) anchors = Math.max(0, anchors - 1);
-    return part.replace(LIQUID_OUTPUT, (tag) => fillOutput(tag, context, 'attribute'));
+    const filled = part.replace(LIQUID_OUTPUT, (tag) => fillOutput(tag, context, 'attribute'));
+    if (/^<a[\s>]/i.test(part)) {
+      anchors += 1;
+      if ((part.match(LIQUID_OUTPUT) ?? []).some(isContentOutput)) return filled.replace(/^<a/i, '<a data-tracked-link=""');
+    } else if (/^<\/a\s*>/i.test(part)) anchors = Math.max(0, anchors - 1);
+    return filled;
   });
 }
