@@ -33,7 +33,7 @@ import {
   replaceReturnedLead,
   type PortalHooks,
 } from './modules/portal';
-import { campaignContentUrls, createContentModule, type ContentHooks } from './modules/content';
+import { campaignContentFields, campaignContentUrls, createContentModule, type ContentHooks } from './modules/content';
 import { DIALER_WORKFLOW_NAME } from './workflows/dialer';
 
 /** Put on every Deps by buildDeps. */
@@ -95,10 +95,19 @@ export const leadsHooks: LeadsHooks = {
 };
 export const leadsModule = createLeadsModule(leadsHooks);
 
-/** Call campaigns dial the same audiences; a positive wrap-up makes the call's lead (the leads module's) and starts its QA. */
+/**
+ * Call campaigns dial the same audiences; a positive wrap-up makes the call's lead (the leads
+ * module's) and starts its QA; a script's `{{ content.<key> }}` is an asset the content module links
+ * to the campaign, shown to the agent as the contact's own tracking URL (channel call_script).
+ */
 export const telephonyHooks: TelephonyHooks = {
   audienceSql: campaignAudienceSql,
   positiveCall: { inTransaction: (tx, callId, at) => createLeadFromCall(tx, callId, at, leadsHooks), afterCommit: startCreatedLead },
+  scriptContent: {
+    fields: (db, campaignId) => campaignContentFields(db, { campaignKind: 'call', campaignId }),
+    urls: async (deps, { campaignId, contactId }) =>
+      (await campaignContentUrls(deps.db, deps.config, { findCampaign }, { campaignKind: 'call', campaignId, contactIds: [contactId], channel: 'call_script' })).get(contactId) ?? {},
+  },
 };
 export const telephonyModule = createTelephonyModule(telephonyHooks);
 

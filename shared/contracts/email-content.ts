@@ -232,7 +232,8 @@ export type SaveEmailContent = z.infer<typeof saveEmailContentSchema>;
 export type SaveEmailContentInput = z.input<typeof saveEmailContentSchema>;
 
 // ── merge fields, issues, pre-flight ──────────────────────────────────────────────────────────
-export const MERGE_FIELD_GROUPS = ['contact', 'account', 'campaign', 'system'] as const;
+/** `content`: the tracking links of the assets linked to a campaign (a call script's picker lists them). */
+export const MERGE_FIELD_GROUPS = ['contact', 'account', 'campaign', 'content', 'system'] as const;
 export type MergeFieldGroup = (typeof MERGE_FIELD_GROUPS)[number];
 
 export const mergeFieldSchema = z.object({

@@ -9,6 +9,8 @@
 //   campaigns/:id/agents        PUT {userIds}                                       calls.manage
 //   campaigns/:id/activate|pause POST                                               calls.manage
 //   campaigns/:id/report, campaigns/:id/compliance  GET                             calls.manage
+//   campaigns/:id/content-links GET ?contactId (the script's content links as that contact's tracking URLs)   calls.make
+//   merge-fields                GET ?campaignId (contact and account fields, and that campaign's content links)   calls.manage
 //   dialer/queues               GET (live counts); dialer/queues/:id PATCH settings; :id/fill, :id/start, :id/pause POST   calls.manage
 //   reports/agents              GET ?from&to                                        calls.manage
 //   console                     GET (presence, assignments, current call, callbacks due)   calls.make
@@ -212,6 +214,24 @@ export const callCampaignSummarySchema = callCampaignSchema.pick({ id: true, nam
   calls: z.number(),
 });
 export type CallCampaignSummary = z.infer<typeof callCampaignSummarySchema>;
+
+/** A campaign's script merge fields: with a campaign, its content links come after the contact and account fields. */
+export const scriptMergeFieldsQuerySchema = z.strictObject({ campaignId: uuid.optional() });
+
+/** Whose tracking URLs the console's script shows. */
+export const scriptContentLinksQuerySchema = z.strictObject({ contactId: uuid });
+
+/** An asset linked to a call campaign, as `{{ content.<key> }}` in its script, with one contact's tracking URL of it. */
+export const scriptContentLinkSchema = z.object({
+  key: z.string(),
+  assetId: uuid,
+  title: z.string(),
+  /** The contact's own link (a click on it is theirs, in this campaign); null when none could be made. */
+  url: z.string().nullable(),
+});
+export type ScriptContentLink = z.infer<typeof scriptContentLinkSchema>;
+export const scriptContentLinksSchema = z.object({ items: z.array(scriptContentLinkSchema) });
+export type ScriptContentLinks = z.infer<typeof scriptContentLinksSchema>;
 
 export const dispositionsPutSchema = z.strictObject({ dispositions: z.array(dispositionInputSchema).min(1).max(40) });
 export const agentsPutSchema = z.strictObject({ userIds: z.array(uuid).max(500) });

@@ -1,7 +1,8 @@
 // Setting up telephony in the browser: an admin adds a SIP trunk (its password is never shown
 // back), creates a call campaign, chooses its audience, builds a qualification form with two
-// questions (seen live in the preview), edits the dispositions, assigns an agent and activates
-// it. Then every telephony screen is axe-clean in light and dark, with screenshots.
+// questions (seen live in the preview), edits the dispositions, assigns an agent, writes the
+// script with a contact field and a content link of the campaign, and activates it. Then every
+// telephony screen is axe-clean in light and dark, with screenshots.
 import { copyFile, mkdir } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -177,8 +178,10 @@ describe('an admin setting up telephony', () => {
     await eventually(async () => (await admin.request<CallCampaign>('GET', `/api/telephony/campaigns/${campaignId}`)).agentIds).toEqual([agentId]);
   });
 
-  it('writes the script with a merge field from the contact', async () => {
+  it('writes the script with a merge field from the contact and a content link of the campaign', async () => {
     const { page } = browser;
+    const asset = await admin.request<{ id: string }>('POST', '/api/content/assets', { type: 'landing_copy', title: 'Buyer guide e2e', body: '<p>Guide</p>' });
+    await admin.request('POST', `/api/content/assets/${asset.id}/usage`, { campaignKind: 'call', campaignId });
     await tab(page, 'Script').click();
     const script = page.getByRole('textbox', { name: 'Call script' });
     await script.click();
@@ -186,9 +189,12 @@ describe('an admin setting up telephony', () => {
     await page.getByRole('button', { name: 'Insert merge field into call script' }).click();
     await page.getByRole('textbox', { name: 'Fallback when empty' }).fill('there');
     await page.getByRole('option', { name: /^First Name/ }).click();
+    // The campaign's content links are listed under their own heading, inserted without a fallback.
+    await page.getByRole('button', { name: 'Insert merge field into call script' }).click();
+    await page.getByRole('option', { name: /^Buyer guide e2e/ }).click();
     await page.getByRole('button', { name: 'Save script' }).click();
     await eventually(async () => (await admin.request<CallCampaign>('GET', `/api/telephony/campaigns/${campaignId}`)).script).toMatch(
-      /Hi \{\{ contact\.first_name \| default: '?"?there'?"? \}\}/,
+      /Hi \{\{ contact\.first_name \| default: '?"?there'?"? \}\}.*\{\{ content\.buyer_guide_e2e \}\}/,
     );
   });
 

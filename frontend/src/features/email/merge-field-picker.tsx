@@ -1,6 +1,6 @@
 // The merge-field picker: a searchable list of the fields a message can be personalised with
-// (contact, account, campaign, sender), each inserted at the caret as a Liquid tag with a
-// fallback for contacts who lack the value.
+// (contact, account, campaign, a call script's content links, sender), each inserted at the caret
+// as a Liquid tag with a fallback for contacts who lack the value.
 import { useId, useState } from 'react';
 import { Braces } from 'lucide-react';
 import { MERGE_FIELD_GROUPS, type MergeField, type MergeFieldGroup } from '@shared/contracts/email-content';
@@ -12,7 +12,7 @@ import { Popover, PopoverContent, PopoverTrigger } from '@/components/ui/popover
 import { useMergeFields } from './campaigns-api';
 import { mergeTag } from './merge-tag';
 
-const GROUP_LABELS: Record<MergeFieldGroup, string> = { contact: 'Contact', account: 'Account', campaign: 'Campaign', system: 'Sender and links' };
+const GROUP_LABELS: Record<MergeFieldGroup, string> = { contact: 'Contact', account: 'Account', campaign: 'Campaign', content: 'Content links', system: 'Sender and links' };
 
 export interface MergeFieldPickerProps {
   /** What the tag goes into, for the button's accessible name: "subject" → "Insert merge field into subject". */
@@ -42,7 +42,7 @@ export function MergeFieldPicker({ target, onInsert, disabled, onOpen, fields: s
 
   function pick(field: MergeField) {
     // Links and system values have no sensible fallback; the author's one is for contact and account fields.
-    onInsert(field.group === 'system' ? `{{ ${field.key} }}` : mergeTag(field.key, fallback));
+    onInsert(field.group === 'system' || field.group === 'content' ? `{{ ${field.key} }}` : mergeTag(field.key, fallback));
     setOpen(false);
     setFallback('');
   }

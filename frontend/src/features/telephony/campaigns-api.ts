@@ -29,7 +29,7 @@ export const callCampaignKeys = {
   list: (status: CallCampaignStatus | null, q: string) => ['telephony', 'campaigns', 'list', status, q] as const,
   one: (id: string) => ['telephony', 'campaigns', id] as const,
   agents: ['telephony', 'agents'] as const,
-  mergeFields: ['telephony', 'merge-fields'] as const,
+  mergeFields: (campaignId: string) => ['telephony', 'merge-fields', campaignId] as const,
 };
 
 export function useCanManageCalls(): boolean {
@@ -92,12 +92,12 @@ export function useAssignableAgents() {
   });
 }
 
-/** The contact and account fields a script may use. */
-export function useScriptMergeFields() {
+/** The contact and account fields a campaign's script may use, and the content linked to it (linked elsewhere: read again after a minute). */
+export function useScriptMergeFields(campaignId: string) {
   return useQuery({
-    queryKey: callCampaignKeys.mergeFields,
-    queryFn: async ({ signal }) => (await api.get<{ items: MergeField[] }>(`${TELEPHONY_PATH}/merge-fields`, undefined, signal)).items,
-    staleTime: 10 * 60_000,
+    queryKey: callCampaignKeys.mergeFields(campaignId),
+    queryFn: async ({ signal }) => (await api.get<{ items: MergeField[] }>(`${TELEPHONY_PATH}/merge-fields`, { campaignId }, signal)).items,
+    staleTime: 60_000,
   });
 }
 

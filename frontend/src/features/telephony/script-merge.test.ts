@@ -33,3 +33,44 @@ describe('a campaign script on the console', () => {
     );
   });
 });
+
+describe('content links in a script', () => {
+  const links = { buyers_guide: 'https://crm.example.com/r/Ab3dE5gH9k.abcdefghijklmnop' };
+
+  it('reads the fallback the API stores single-quoted', () => {
+    expect(renderScript("<p>Hi {{ contact.first_name | default: 'there' }}</p>", { contact: { account: null } })).toBe('<p>Hi there</p>');
+    expect(renderScript("<p>Hi {{ contact.first_name | default: 'there' }}</p>", { contact })).toBe('<p>Hi Alex</p>');
+  });
+
+  it('shows the contact’s tracking URL as text with a slot for its copy button, never as a live link', () => {
+    expect(renderScript('<p>Send {{ content.buyers_guide }}.</p>', { contact, contentLinks: links })).toBe(
+      '<p>Send <span class="script-link" data-content-link="buyers_guide"><span class="script-link-url">https://crm.example.com/r/Ab3dE5gH9k.abcdefghijklmnop</span><span data-copy-slot="buyers_guide"></span></span>.</p>',
+    );
+  });
+
+  it('puts the bare URL, escaped, in an attribute and inside a link the author wrote', () => {
+    const html = '<p><a href="{{ content.buyers_guide }}">{{ content.buyers_guide }}</a> then {{ content.buyers_guide }}</p>';
+    const withQuote = { buyers_guide: 'https://crm.example.com/r/x"y' };
+    expect(renderScript(html, { contact, contentLinks: withQuote })).toBe(
+      '<p><a data-tracked-link="" href="https://crm.example.com/r/x&quot;y">https://crm.example.com/r/x&quot;y</a> then <span class="script-link" data-content-link="buyers_guide"><span class="script-link-url">https://crm.example.com/r/x&quot;y</span><span data-copy-slot="buyers_guide"></span></span></p>',
+    );
+  });
+
+  it('says a link is loading, or not available, unless the author gave a fallback', () => {
+    expect(renderScript('<p>{{ content.buyers_guide }}</p>', { contact, contentLinks: 'loading' })).toBe('<p><span class="script-link-missing">loading link…</span></p>');
+    expect(renderScript('<p>{{ content.buyers_guide }}</p>', { contact, contentLinks: {} })).toBe('<p><span class="script-link-missing">link not available</span></p>');
+    expect(renderScript("<p>{{ content.buyers_guide | default: 'our guide' }}</p>", { contact, contentLinks: {} })).toBe('<p>our guide</p>');
+    expect(renderScript('<p><a href="{{ content.buyers_guide }}">guide</a></p>', { contact: null })).toBe('<p><a data-tracked-link="" href="">guide</a></p>');
+  });
+
+  it('marks only the links the author pointed at a content link, for the console to keep shut', () => {
+    const html = '<p><a href="https://acme.example/{{ contact.first_name }}">site</a> <a href="{{ content.buyers_guide }}">guide</a></p>';
+    expect(renderScript(html, { contact, contentLinks: links })).toBe(
+      `<p><a href="https://acme.example/Alex">site</a> <a data-tracked-link="" href="${links.buyers_guide}">guide</a></p>`,
+    );
+  });
+
+  it('fills a Liquid output inside an attribute even when its fallback holds a closing bracket', () => {
+    expect(renderScript(`<p title="{{ contact.nickname | default: 'a > b' }}">x</p>`, { contact })).toBe('<p title="a &gt; b">x</p>');
+  });
+});

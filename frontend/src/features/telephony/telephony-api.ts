@@ -16,6 +16,7 @@ import type {
   ConsoleState,
   DialerQueue,
   DialerSettings,
+  ScriptContentLinks,
   WebrtcToken,
   WrapUp,
 } from '@shared/contracts/telephony';
@@ -32,6 +33,7 @@ export const telephonyKeys = {
   campaign: (id: string) => ['telephony', 'campaigns', id] as const,
   contact: (id: string) => ['telephony', 'contact', id] as const,
   contactCalls: (id: string) => ['telephony', 'contact', id, 'calls'] as const,
+  contentLinks: (campaignId: string, contactId: string) => ['telephony', 'campaigns', campaignId, 'content-links', contactId] as const,
   recording: (callId: string) => ['telephony', 'calls', callId, 'recording'] as const,
   queues: ['telephony', 'dialer', 'queues'] as const,
   agentReport: (from: string, to: string) => ['telephony', 'reports', 'agents', from, to] as const,
@@ -140,6 +142,23 @@ export function useCallContact(contactId: string | null) {
     queryFn: ({ signal }) => api.get<Contact>(`/api/contacts/${contactId}`, undefined, signal),
     enabled: contactId !== null,
     staleTime: 60_000,
+  });
+}
+
+/** Whether a script uses `{{ content.<key> }}`: only then are the contact's content links read. */
+export const usesContentLinks = (script: string) => /\{\{\s*content\./.test(script);
+
+/**
+ * The script's content links as the contact's own tracking URLs (made on first read, then the
+ * same), through the same reach as the contact: one out of the agent's reach is a 404.
+ */
+export function useScriptContentLinks(campaignId: string | null, contactId: string | null, enabled: boolean) {
+  return useQuery({
+    queryKey: telephonyKeys.contentLinks(campaignId ?? '', contactId ?? ''),
+    queryFn: async ({ signal }) =>
+      (await api.get<ScriptContentLinks>(`${TELEPHONY_PATH}/campaigns/${campaignId}/content-links`, { contactId: contactId ?? undefined }, signal)).items,
+    enabled: enabled && campaignId !== null && contactId !== null,
+    staleTime: 10 * 60_000,
   });
 }
 

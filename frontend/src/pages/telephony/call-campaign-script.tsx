@@ -1,6 +1,7 @@
 // The Script tab: what the agent reads, in sections, with merge fields from the contact and
-// account (inserted at the caret with a fallback). The server cleans it and checks every merge
-// field; its refusal shows under the editor.
+// account (inserted at the caret with a fallback) and the content linked to the campaign (each
+// contact's tracking URL on the console). The server cleans it and checks every merge field; its
+// refusal shows under the editor.
 import { useState } from 'react';
 import type { CallCampaign } from '@shared/contracts/telephony';
 import { FormError } from '@/components/form/form-error';
@@ -13,7 +14,7 @@ import { describeError, isApiError } from '@/lib/api';
 
 export function CallCampaignScript({ campaign, readOnly }: { campaign: CallCampaign; readOnly: boolean }) {
   const update = useUpdateCallCampaign(campaign.id);
-  const mergeFields = useScriptMergeFields();
+  const mergeFields = useScriptMergeFields(campaign.id);
   const [script, setScript] = useState(campaign.script);
   const [error, setError] = useState<string | null>(null);
   const dirty = script !== campaign.script;
@@ -32,7 +33,7 @@ export function CallCampaignScript({ campaign, readOnly }: { campaign: CallCampa
   return (
     <SectionCard
       title="Script"
-      description="What the agent reads beside the call. Use section headings for the parts of the call, and merge fields for the person and their company."
+      description="What the agent reads beside the call. Use section headings for the parts of the call, merge fields for the person and their company, and content links for the assets linked to this campaign (each contact's own tracked URL, for the agent to send)."
       actions={
         !readOnly && (
           <>

@@ -21,7 +21,16 @@ import { CampaignScript } from '@/features/telephony/campaign-script';
 import { ManualDial } from '@/features/telephony/manual-dial';
 import { PreviousCalls } from '@/features/telephony/previous-calls';
 import { SoftphoneStrip } from '@/features/telephony/softphone-strip';
-import { useCallCampaign, useCallContact, useConsoleState, useHangupCall, useManualDial, useSetPresence } from '@/features/telephony/telephony-api';
+import {
+  useCallCampaign,
+  useCallContact,
+  useConsoleState,
+  useHangupCall,
+  useManualDial,
+  useScriptContentLinks,
+  useSetPresence,
+  usesContentLinks,
+} from '@/features/telephony/telephony-api';
 import { useSoftphone } from '@/features/telephony/use-softphone';
 import { WrapUpPanel } from '@/features/telephony/wrap-up-panel';
 import { describeError, isApiError } from '@/lib/api';
@@ -57,6 +66,8 @@ function WaitingState({ status }: { status: AgentStatus }) {
 function CallWorkspace({ call, live, onHangup, afterCallSince, agentName }: { call: Call; live: boolean; onHangup(): Promise<void>; afterCallSince: string | null; agentName: string | null }) {
   const contact = useCallContact(call.contactId);
   const campaign = useCallCampaign(call.campaignId);
+  const script = campaign.data?.script ?? '';
+  const contentLinks = useScriptContentLinks(call.campaignId, call.contactId, usesContentLinks(script));
   const canWrite = useCan('records.write');
   return (
     <div className="grid items-start gap-4 xl:grid-cols-[minmax(0,0.95fr)_minmax(0,1.1fr)_minmax(0,1.1fr)]">
@@ -80,7 +91,18 @@ function CallWorkspace({ call, live, onHangup, afterCallSince, agentName }: { ca
         ) : campaign.isError ? (
           <ErrorState compact title="The script could not be loaded" description={describeError(campaign.error)} onRetry={() => void campaign.refetch()} />
         ) : (
-          <CampaignScript html={campaign.data?.script ?? ''} contact={contact.data ?? null} agentName={agentName} />
+          <>
+            <CampaignScript
+              html={script}
+              contact={contact.data ?? null}
+              agentName={agentName}
+              // No contact on the call: no link to make, each shows its fallback.
+              contentLinks={call.contactId === null || contentLinks.isError ? [] : contentLinks.data}
+            />
+            {contentLinks.isError && (
+              <ErrorState compact title="The content links could not be loaded" description={describeError(contentLinks.error)} onRetry={() => void contentLinks.refetch()} />
+            )}
+          </>
         )}
       </SectionCard>
       <SectionCard id="console-wrap-up" title="Wrap-up">

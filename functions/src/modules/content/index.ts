@@ -31,4 +31,4 @@ export { seedResourcesDemo, type ResourcesDemoReport } from './resources/demo-da
 // Tracking URLs in bulk (for emails and call scripts) and the demo's links and clicks.
 export { trackingUrlsFor, type TrackingUrls } from './tracking/tracking-links';
 export { seedTrackingDemo, type TrackingDemoReport } from './tracking/demo-data';
-export { campaignContentUrls, contentMergeKey } from './tracking/campaign-content-urls';
+export { campaignContentFields, campaignContentUrls, contentMergeKey, type CampaignContentField } from './tracking/campaign-content-urls';

@@ -1,6 +1,6 @@
-// The tracking URLs a campaign's messages carry: for each contact, the merge-field name of each
-// live asset attached to the campaign (`content.why_intent_data` in an email) → that contact's
-// link, made where missing (the email module reaches this through its contentLinks hook).
+// The tracking URLs a campaign's messages and call scripts carry: the merge-field name of each live
+// asset attached to the campaign (`content.why_intent_data`), and for each contact that name → the
+// contact's link, made where missing (the email and telephony modules reach these through hooks).
 import { sql } from 'drizzle-orm';
 import type { CampaignKind, TrackingChannel } from '@shared/contracts/content-tracking';
 import type { Config } from '../../../config/config';
@@ -17,6 +17,33 @@ export function contentMergeKey(title: string, assetId: string): string {
   return /^[0-9]/.test(key) ? `asset_${key}` : key;
 }
 
+export interface CampaignContentField {
+  /** The name under `content` (`why_intent_data` for `{{ content.why_intent_data }}`). */
+  key: string;
+  assetId: string;
+  title: string;
+}
+
+/**
+ * The merge key of each live asset attached to a campaign, in the order they were attached: two
+ * assets of the same title, the first attached keeps the plain name and the next gets its id's tail.
+ */
+export async function campaignContentFields(db: Database, ref: { campaignKind: CampaignKind; campaignId: string }): Promise<CampaignContentField[]> {
+  const assets = await queryRows<{ id: string; title: string }>(
+    db,
+    sql`select a.id, a.title from campaign_assets ca join content_assets a on a.id = ca.asset_id
+      where ca.campaign_kind = ${ref.campaignKind} and ca.campaign_id = ${ref.campaignId}::uuid and a.archived_at is null
+      order by ca.linked_at, a.id`,
+  );
+  const taken = new Set<string>();
+  return assets.map((asset) => {
+    let key = contentMergeKey(asset.title, asset.id);
+    if (taken.has(key)) key = `${key}_${asset.id.replace(/-/g, '').slice(-6)}`;
+    taken.add(key);
+    return { key, assetId: asset.id, title: asset.title };
+  });
+}
+
 /** Contact id → merge key → URL, for the live assets attached to a campaign (empty when none are). */
 export async function campaignContentUrls(
   db: Database,
@@ -25,24 +52,11 @@ export async function campaignContentUrls(
   input: { campaignKind: CampaignKind; campaignId: string; contactIds: readonly string[]; channel: TrackingChannel },
 ): Promise<Map<string, Record<string, string>>> {
   const out = new Map<string, Record<string, string>>();
-  const assets = await queryRows<{ id: string; title: string }>(
-    db,
-    sql`select a.id, a.title from campaign_assets ca join content_assets a on a.id = ca.asset_id
-      where ca.campaign_kind = ${input.campaignKind} and ca.campaign_id = ${input.campaignId}::uuid and a.archived_at is null
-      order by ca.linked_at, a.id`,
-  );
-  if (assets.length === 0 || input.contactIds.length === 0) return out;
-  // Two assets of the same title: the first attached keeps the plain name.
-  const keys = new Map<string, string>();
-  const taken = new Set<string>();
-  for (const asset of assets) {
-    let key = contentMergeKey(asset.title, asset.id);
-    if (taken.has(key)) key = `${key}_${asset.id.replace(/-/g, '').slice(-6)}`;
-    taken.add(key);
-    keys.set(asset.id, key);
-  }
+  const fields = await campaignContentFields(db, input);
+  if (fields.length === 0 || input.contactIds.length === 0) return out;
+  const keys = new Map(fields.map((f) => [f.assetId, f.key]));
   const urls = await trackingUrlsFor(db, config, hooks, {
-    assetIds: assets.map((a) => a.id),
+    assetIds: fields.map((f) => f.assetId),
     contactIds: input.contactIds,
     campaign: { kind: input.campaignKind, id: input.campaignId },
     channel: input.channel,

@@ -9,7 +9,7 @@ import { queryOne, queryRows } from '../../../db/rows';
 import { AppError, notFound } from '../../../core/app-error';
 import { campaignAssets } from '../../../db/schema';
 import type { ContentHooks } from '../hooks';
-import { contentMergeKey } from './campaign-content-urls';
+import { campaignContentFields, contentMergeKey } from './campaign-content-urls';
 
 type Db = Pick<Deps, 'db'>;
 
@@ -98,5 +98,7 @@ export async function campaignAssetList(deps: Db, hooks: ContentHooks, ref: Camp
       where ca.campaign_kind = ${ref.campaignKind} and ca.campaign_id = ${ref.campaignId}::uuid and a.archived_at is null
       order by ca.linked_at desc`,
   );
-  return rows.map((r) => ({ ...r, mergeField: `content.${contentMergeKey(r.title, r.assetId)}`, linkedAt: new Date(r.linkedAt).toISOString() }));
+  // The names messages and scripts use, two assets of one title told apart as there.
+  const keys = new Map((await campaignContentFields(deps.db, ref)).map((f) => [f.assetId, f.key]));
+  return rows.map((r) => ({ ...r, mergeField: `content.${keys.get(r.assetId) ?? contentMergeKey(r.title, r.assetId)}`, linkedAt: new Date(r.linkedAt).toISOString() }));
 }

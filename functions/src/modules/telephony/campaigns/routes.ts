@@ -1,5 +1,6 @@
 // Call campaign routes under /api/telephony/campaigns: campaign managers (calls.manage) build and
-// run them; agents (calls.make) read the ones they are assigned to, and only those.
+// run them; agents (calls.make) read the ones they are assigned to, and only those, with their
+// script's content links as the tracking URLs of the contacts they reach.
 import { z } from 'zod';
 import {
   agentsPutSchema,
@@ -7,12 +8,16 @@ import {
   callCampaignInputSchema,
   callCampaignUpdateSchema,
   dispositionsPutSchema,
+  scriptContentLinksQuerySchema,
+  scriptMergeFieldsQuerySchema,
+  type ScriptContentLinks,
 } from '@shared/contracts/telephony';
 import { defineRoute, noContent, reply, type Route } from '../../../http/route';
 import type { TelephonyHooks } from '../hooks';
 import { trunkOptions } from '../settings/trunks';
 import { assignableAgents } from './agents';
 import { scriptMergeFields } from './script';
+import { scriptContentLinks } from './script-content';
 import {
   activateCampaign,
   cloneCampaign,
@@ -24,6 +29,7 @@ import {
   pauseCampaign,
   putAgents,
   putDispositions,
+  readableCampaign,
   updateCampaign,
 } from './service';
 
@@ -63,10 +69,22 @@ export function campaignsRoutes(hooks: TelephonyHooks): Route[] {
       method: 'PATCH',
       path: `${BASE}/{id}`,
       capability: 'calls.manage',
-      summary: 'Edit a call campaign (not once completed); the script is sanitized and its merge fields checked',
+      summary: 'Edit a call campaign (not once completed); the script is sanitized and its merge fields checked (content.* against the content linked to it)',
       params: idParams,
       body: callCampaignUpdateSchema,
-      handler: async ({ deps, params, body }) => updateCampaign(deps, params.id, body),
+      handler: async ({ deps, params, body }) => updateCampaign(deps, hooks, params.id, body),
+    }),
+    defineRoute({
+      method: 'GET',
+      path: `${BASE}/{id}/content-links`,
+      capability: 'calls.make',
+      summary:
+        "The script's content links as one contact's tracking URLs, made where missing (404 for a campaign an agent is not assigned to or a contact out of their reach, like a missing one)",
+      params: idParams,
+      query: scriptContentLinksQuerySchema,
+      handler: async ({ deps, principal, params, query }): Promise<ScriptContentLinks> => ({
+        items: await scriptContentLinks(deps, hooks, { campaignId: params.id, contactId: query.contactId, reader: principal }),
+      }),
     }),
     defineRoute({
       method: 'DELETE',
@@ -145,8 +163,13 @@ export function campaignsRoutes(hooks: TelephonyHooks): Route[] {
       method: 'GET',
       path: '/api/telephony/merge-fields',
       capability: 'calls.manage',
-      summary: 'The merge fields a call script may use: contact and account fields with sample values',
-      handler: async () => ({ items: scriptMergeFields() }),
+      summary: "The merge fields a call script may use: contact and account fields with sample values, and with ?campaignId that campaign's content links",
+      query: scriptMergeFieldsQuerySchema,
+      handler: async ({ deps, query }) => {
+        if (!query.campaignId) return { items: scriptMergeFields() };
+        await readableCampaign(deps.db, query.campaignId);
+        return { items: scriptMergeFields(await hooks.scriptContent.fields(deps.db, query.campaignId)) };
+      },
     }),
   ];
 }

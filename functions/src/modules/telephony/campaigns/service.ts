@@ -19,7 +19,7 @@ import type { Deps } from '../../../core/deps';
 import type { Principal } from '../../../core/principal';
 import type { Database } from '../../../db/connection';
 import { callCampaigns, callDispositions, campaignAgents, dialerQueues, sipTrunks } from '../../../db/schema';
-import type { TelephonyHooks } from '../hooks';
+import type { ScriptContentField, TelephonyHooks } from '../hooks';
 import { trunkForCampaign } from '../settings/trunks';
 import { replaceAgents } from './agents';
 import { DEFAULT_DISPOSITIONS, replaceDispositions } from './dispositions';
@@ -40,11 +40,16 @@ export async function findCampaign(db: Database, id: string): Promise<CampaignRo
   return row;
 }
 
-/** A campaign as its reader may see it: one an agent is not assigned to is a 404, like a missing one. */
+/** The campaign's row if its reader may see it: one an agent is not assigned to is a 404, like a missing one. */
+export async function readableCampaign(db: Database, id: string, reader?: Reader): Promise<CampaignRow> {
+  const row = await findCampaign(db, id);
+  if (reader && !managesCalls(reader) && !(await assignedCampaignIds(db, reader.userId, [id])).has(id)) throw notFound('call campaign');
+  return row;
+}
+
+/** A campaign as its reader may see it. */
 export async function getCampaign(deps: Pick<Deps, 'db'>, id: string, reader?: Reader): Promise<CallCampaign> {
-  const row = await findCampaign(deps.db, id);
-  if (reader && !managesCalls(reader) && !(await assignedCampaignIds(deps.db, reader.userId, [id])).has(id)) throw notFound('call campaign');
-  return campaignView(deps.db, row);
+  return campaignView(deps.db, await readableCampaign(deps.db, id, reader));
 }
 
 export interface CampaignListQuery {
@@ -70,10 +75,13 @@ export async function listCampaigns(deps: Pick<Deps, 'db'>, reader: Reader, quer
   return summaryViews(deps.db, rows);
 }
 
-/** The script sanitized and its merge fields checked (400 on `body.script`), the trunk live. */
-async function checkedColumns(db: Database, input: CallCampaignUpdate) {
+/**
+ * The script sanitized and its merge fields checked (400 on `body.script`), the trunk live. A
+ * campaign's script may name the content linked to it; a new one has none linked yet.
+ */
+async function checkedColumns(db: Database, input: CallCampaignUpdate, content: readonly ScriptContentField[] = []) {
   const script = input.script === undefined ? undefined : sanitizeScript(input.script);
-  const problems: FieldError[] = script === undefined ? [] : checkScriptLiquid(script);
+  const problems: FieldError[] = script === undefined ? [] : checkScriptLiquid(script, content);
   if (input.trunkId) {
     const [trunk] = await db.select({ id: sipTrunks.id }).from(sipTrunks).where(and(eq(sipTrunks.id, input.trunkId), isNull(sipTrunks.deletedAt)));
     if (!trunk) problems.push({ field: 'body.trunkId', message: 'is not a trunk' });
@@ -119,9 +127,10 @@ async function editable(db: Database, id: string): Promise<CampaignRow> {
   return row;
 }
 
-export async function updateCampaign(deps: Ctx, id: string, input: CallCampaignUpdate): Promise<CallCampaign> {
+export async function updateCampaign(deps: Ctx, hooks: Pick<TelephonyHooks, 'scriptContent'>, id: string, input: CallCampaignUpdate): Promise<CallCampaign> {
   await editable(deps.db, id);
-  const columns = await checkedColumns(deps.db, input);
+  const content = input.script === undefined ? [] : await hooks.scriptContent.fields(deps.db, id);
+  const columns = await checkedColumns(deps.db, input, content);
   const [row] = await deps.db
     .update(callCampaigns)
     .set({ ...columns, updatedAt: deps.now() })
