@@ -125,7 +125,7 @@ describe('the design system page', () => {
     expect(await isDark(page)).toBe(true);
 
     // "System" forgets the choice and follows the (light) system again.
-    await page.getByRole('button', { name: 'Theme', exact: true }).click();
+    await page.getByRole('button', { name: 'Theme: Dark', exact: true }).click();
     await page.getByRole('menuitem', { name: 'System' }).click();
     expect(await isDark(page)).toBe(false);
     expect(await storedTheme(page)).toBeNull();

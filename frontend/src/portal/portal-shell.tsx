@@ -86,7 +86,8 @@ export function PortalShell({ children }: { children: ReactNode }) {
             <span className="grid min-w-0 leading-tight">
               <span className="truncate text-sm font-semibold" data-testid="portal-org-name">
                 {orgShown ?? <Skeleton className="h-4 w-32" />}
-              </span>
+              </span>{' '}
+              {/* The space keeps the two lines apart as words in the link's text, which its name holds. */}
               <span className="text-[11px] text-muted-foreground">Client portal</span>
             </span>
           </Link>

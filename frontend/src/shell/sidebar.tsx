@@ -20,7 +20,6 @@ function NavItem({ entry, active, collapsed }: { entry: NavEntry; active: boolea
     <Link
       href={entry.path}
       aria-current={active ? 'page' : undefined}
-      aria-label={collapsed ? entry.label : undefined}
       className={cn(
         'group relative flex h-9 items-center gap-3 rounded-md px-2.5 text-sm font-medium transition-colors',
         active
@@ -31,7 +30,8 @@ function NavItem({ entry, active, collapsed }: { entry: NavEntry; active: boolea
     >
       {active && <span aria-hidden="true" className="absolute inset-y-1.5 left-0 w-0.5 rounded-full bg-primary" />}
       <Icon className="icon-pop size-[18px] shrink-0" aria-hidden="true" />
-      {!collapsed && <span className="truncate">{entry.label}</span>}
+      {/* Collapsed, the label is there for screen readers only: the link is named by it and its badge, as when expanded. */}
+      <span className={collapsed ? 'sr-only' : 'truncate'}>{entry.label}</span>
       {entry.useBadge && <NavBadge use={entry.useBadge} collapsed={collapsed} />}
     </Link>
   );

@@ -26,12 +26,14 @@ const CHOICES: Array<{ value: ThemePreference; label: string; icon: typeof Sun }
 
 export function ThemeMenu() {
   const { preference, theme, setPreference } = useTheme();
+  const chosen = CHOICES.find((c) => c.value === preference)?.label;
   return (
     <DropdownMenu>
       <DropdownMenuTrigger asChild>
-        <Button variant="outline" size="sm" aria-label="Theme">
+        {/* Named with the choice it shows ("Theme: System"), so it can be reached by what it says. */}
+        <Button variant="outline" size="sm" aria-label={`Theme: ${chosen}`}>
           {theme === 'dark' ? <Moon aria-hidden="true" /> : <Sun aria-hidden="true" />}
-          {CHOICES.find((c) => c.value === preference)?.label}
+          {chosen}
         </Button>
       </DropdownMenuTrigger>
       <DropdownMenuContent>

@@ -1,6 +1,5 @@
 // A record's fields as a grid of inline editors, described by a small table of field specs. Text
 // is sent as typed (the API's schema trims it and turns empty into null); numbers are read here.
-import type { ReactNode } from 'react';
 import { InlineField, type InlineKind } from './inline-field';
 
 export interface EditableFieldSpec<T> {
@@ -10,8 +9,8 @@ export interface EditableFieldSpec<T> {
   options?: readonly string[];
   mono?: boolean;
   readOnly?: boolean;
-  /** How the stored value reads (defaults to the value itself). */
-  display?: (record: T) => ReactNode;
+  /** How the stored value reads, as text (defaults to the value itself). */
+  display?: (record: T) => string | null;
   /** The value the editor starts from (defaults to the stored value). */
   editValue?: (record: T) => string | number | null;
   /** Spans the grid's full width (descriptions). */

@@ -1,7 +1,7 @@
 // A field of a record that edits in place: click it (or focus it and press Enter), change the
 // value, Enter saves and Esc cancels; leaving a changed field saves it too. The save answers an
 // error message to show under the field, or null.
-import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { Loader2, PencilLine } from 'lucide-react';
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select';
 import { inputClasses } from '@/components/ui/input';
@@ -13,8 +13,11 @@ export interface InlineFieldProps {
   label: string;
   /** The stored value as the editor starts from it. */
   value: string | number | null;
-  /** How the value reads when not editing (defaults to the value). */
-  display?: ReactNode;
+  /**
+   * How the value reads when not editing (defaults to the value), as text: the edit button is
+   * named by what it shows.
+   */
+  display?: string | null;
   kind?: InlineKind;
   options?: readonly string[];
   mono?: boolean;
@@ -84,6 +87,9 @@ export function InlineField({ label, value, display, kind = 'text', options = []
   }
 
   const empty = initial === '';
+  // What the field shows, and so what its edit button is named by ("Job title: Empty. Edit"):
+  // the name holds all the visible text, as speech-input users need to reach it by what they see.
+  const shown = empty ? 'Empty' : (display ?? initial);
   const errorId = `${id}-error`;
   // What the one-line and the multi-line editor share.
   const editorProps = {
@@ -114,10 +120,10 @@ export function InlineField({ label, value, display, kind = 'text', options = []
               ref={buttonRef}
               type="button"
               onClick={start}
-              aria-label={`${label}: ${empty ? 'empty' : initial}. Edit`}
+              aria-label={`${label}: ${shown}. Edit`}
               className="group/field -mx-2 flex min-h-8 w-[calc(100%+1rem)] items-center gap-2 rounded-md px-2 py-1.5 text-left text-sm transition-colors hover:bg-muted"
             >
-              <span className={cn('min-w-0 flex-1 truncate', empty ? 'text-muted-foreground' : mono && 'font-mono text-[13px]')}>{empty ? 'Add…' : (display ?? initial)}</span>
+              <span className={cn('min-w-0 flex-1 truncate', empty ? 'text-muted-foreground' : mono && 'font-mono text-[13px]')}>{shown}</span>
               <PencilLine className="size-3.5 shrink-0 text-muted-foreground opacity-0 transition-opacity group-hover/field:opacity-100 group-focus-visible/field:opacity-100" aria-hidden="true" />
             </button>
           )

@@ -36,8 +36,11 @@ export interface RecordField<T> {
   mono?: boolean;
   /** Spans the full width of the form and the detail grid (descriptions). */
   wide?: boolean;
-  /** How the stored value reads (defaults to the value itself). */
-  display?: (record: T) => ReactNode;
+  /**
+   * How the stored value reads (defaults to the value itself), as text: a table cell shows it, and
+   * the detail page's field shows it and names its edit button by it.
+   */
+  display?: (record: T) => string | null;
   /** The value the editors start from (defaults to the stored value): raw phones, say. */
   editValue?: (record: T) => string | number | null;
   /** A form control no kind covers (the account picker); gets the form value and the Field's wiring. */

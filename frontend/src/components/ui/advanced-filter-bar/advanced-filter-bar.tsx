@@ -110,12 +110,13 @@ function GroupChips({
   );
 }
 
+/** The AND or OR between two chips; its name starts with the word it shows, so it can be said. */
 function Joiner({ type, onToggle }: { type: 'and' | 'or'; onToggle: () => void }) {
   return (
     <button
       type="button"
       onClick={onToggle}
-      aria-label={type === 'and' ? 'All must match (AND); switch to any (OR)' : 'Any may match (OR); switch to all (AND)'}
+      aria-label={type === 'and' ? 'AND: all must match; switch to any (OR)' : 'OR: any may match; switch to all (AND)'}
       className="rounded px-1 py-0.5 font-mono text-[11px] font-semibold uppercase tracking-wider text-accent-subtle-foreground hover:bg-accent-subtle"
     >
       {type}
@@ -142,8 +143,9 @@ function Chip({
       <Popover open={open} onOpenChange={setOpen}>
         <PopoverTrigger asChild>
           <button type="button" className="inline-flex h-full max-w-80 items-center gap-1 truncate rounded-l-full pl-2.5 pr-1 hover:bg-primary/10" aria-label={`Edit filter: ${text}`}>
-            <span className="font-semibold">{parts.field}</span>
-            <span className="opacity-80">{parts.operator}</span>
+            {/* The spaces keep the parts apart as words in the text (the flex gap only draws them apart). */}
+            <span className="font-semibold">{parts.field}</span>{' '}
+            <span className="opacity-80">{parts.operator}</span>{' '}
             {parts.value && <span className="truncate font-medium">{parts.value}</span>}
           </button>
         </PopoverTrigger>

@@ -10,16 +10,23 @@ const MARKS: Record<SocialPlatform, { text: string; className: string }> = {
   facebook: { text: 'f', className: 'bg-[#1456c0] text-white' },
 };
 
+/**
+ * The platform's mark, named by the platform. Its letters are drawn by CSS (not text in the page),
+ * so a button holding the mark is not said to show "in" or "f": its name need not hold them.
+ */
 export function PlatformMark({ platform, className }: { platform: SocialPlatform; className?: string }) {
   const mark = MARKS[platform];
   return (
     <span
       role="img"
       aria-label={SOCIAL_PLATFORM_LABELS[platform]}
-      className={cn('inline-flex size-4 shrink-0 items-center justify-center rounded-[3px] text-[10px] font-bold leading-none', mark.className, className)}
-    >
-      <span aria-hidden="true">{mark.text}</span>
-    </span>
+      data-mark={mark.text}
+      className={cn(
+        'inline-flex size-4 shrink-0 items-center justify-center rounded-[3px] text-[10px] font-bold leading-none before:content-[attr(data-mark)]',
+        mark.className,
+        className,
+      )}
+    />
   );
 }
 

@@ -1,7 +1,7 @@
 // The social calendar: a month grid (weeks from Monday, in the user's time zone) with each post on
 // its day — time, platform and state — or the same period as an agenda list. A post opens its
 // detail; the grid is a table a keyboard walks with Tab.
-import { SOCIAL_POST_STATE_LABELS, type SocialPostView } from '@shared/contracts/content-social';
+import { SOCIAL_PLATFORM_LABELS, SOCIAL_POST_STATE_LABELS, type SocialPostView } from '@shared/contracts/content-social';
 import { EmptyState } from '@/components/ui/empty-state';
 import { cn } from '@/lib/utils';
 import { PlatformMark, PostStateBadge } from './platform-mark';
@@ -42,8 +42,14 @@ const STATE_DOTS: Record<SocialPostView['state'], string> = {
   cancelled: 'bg-muted-foreground',
 };
 
+/** The start of a post's text that a calendar chip shows (far more than its width has room for). */
+const CHIP_TEXT = 80;
+
 function PostChip({ post, onOpen }: { post: SocialPostView; onOpen: (post: SocialPostView) => void }) {
-  const at = postTime(post);
+  const when = post.state === 'draft' ? 'Draft' : time(postTime(post));
+  const text = post.body.slice(0, CHIP_TEXT);
+  // Named by what it shows first (the time and the text), then the account and the state.
+  const name = `${when}: ${text}, ${post.account.name} on ${SOCIAL_PLATFORM_LABELS[post.account.platform]}${post.state === 'draft' ? '' : `, ${post.state}`}`;
   return (
     <button
       type="button"
@@ -52,15 +58,15 @@ function PostChip({ post, onOpen }: { post: SocialPostView; onOpen: (post: Socia
       data-post-id={post.id}
       data-state={post.state}
       className="grid w-full min-w-0 gap-0.5 overflow-hidden rounded border border-border bg-card px-1 py-0.5 text-left text-xs hover:bg-muted focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
-      aria-label={`${post.account.name}, ${post.state === 'draft' ? 'draft' : time(at)}, ${post.state}: ${post.body.slice(0, 80)}`}
+      aria-label={name}
       title={`${SOCIAL_POST_STATE_LABELS[post.state]} · ${post.body.slice(0, 200)}`}
     >
       <span className="flex min-w-0 items-center gap-1">
         <PlatformMark platform={post.account.platform} />
-        <span className="truncate font-mono tabular-nums text-muted-foreground">{post.state === 'draft' ? 'Draft' : time(at)}</span>
+        <span className="truncate font-mono tabular-nums text-muted-foreground">{when}</span>
         <span className={cn('ml-auto size-2 shrink-0 rounded-full', STATE_DOTS[post.state])} aria-hidden="true" />
-      </span>
-      <span className="truncate">{post.body}</span>
+      </span>{' '}
+      <span className="truncate">{text}</span>
     </button>
   );
 }
