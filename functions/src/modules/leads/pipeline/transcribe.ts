@@ -22,7 +22,7 @@ import { callCampaigns, calls, leads, leadStageRuns, leadTranscripts } from '../
 import { startWorkflowExecution } from '../../../workflows/start-execution';
 import { LEAD_SCORING_WORKFLOW } from '../../../workflows/leads';
 import { transcriptionCostMicros } from './costs';
-import { currentRunLead, failureText, recordStage, setPipelineStatus, type PipelineRun } from './run';
+import { currentRunLead, failureText, recordStage, scoringExecutionName, setPipelineStatus, type PipelineRun } from './run';
 
 export const ASSEMBLYAI_WEBHOOK_PATH = '/api/leads/webhooks/assemblyai';
 /** How long AssemblyAI may take to fetch the recording from its presigned link. */
@@ -114,7 +114,7 @@ export async function submitTranscription(deps: Deps, run: PipelineRun): Promise
 
 /** Starts the scoring workflow of a run; the execution's name makes a second start of the same run do nothing. */
 export async function startScoring(deps: Deps, run: PipelineRun): Promise<void> {
-  await startWorkflowExecution(deps.aws.sfn, LEAD_SCORING_WORKFLOW, `${run.leadId}-${new Date(run.runStartedAt).getTime()}-scoring`, {
+  await startWorkflowExecution(deps.aws.sfn, LEAD_SCORING_WORKFLOW, scoringExecutionName(run), {
     leadId: run.leadId,
     runStartedAt: run.runStartedAt,
   });
