@@ -93,6 +93,8 @@ export async function submitTranscription(deps: Deps, run: PipelineRun): Promise
   const startedAt = deps.now();
   try {
     const audioUrl = await getSignedUrl(deps.aws.s3, new GetObjectCommand({ Bucket: deps.config.BUCKET_NAME, Key: lead.recordingKey }), { expiresIn: AUDIO_LINK_SECONDS });
+    // Transcription is paid: a run replaced since this step began submits nothing.
+    await currentRunLead(deps.db, run);
     const jobId = await transcriber.submit({
       audioUrl,
       webhookUrl: deps.config.ASSEMBLYAI_WEBHOOK_URL ?? `${deps.config.PUBLIC_BASE_URL.replace(/\/$/, '')}${ASSEMBLYAI_WEBHOOK_PATH}`,
