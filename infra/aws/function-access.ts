@@ -94,6 +94,7 @@ export const functionAccess: FunctionAccessTable = {
   // The job sweeper checks whether an active job's execution still runs and starts a new one if
   // not; a job it gives up on fails like MarkFailed does, moving a drop-folder file to failed/.
   // The email sweep starts due campaigns, restarts lost sending executions and releases A/B remainders.
+  // The lead pipeline sweep restarts a stalled lead only when its run's executions no longer run.
   // The email domains' refresh job also reads SES identities' verification state. The recordings'
   // retention job deletes recordings past their campaign's retention.
   'functions/src/handlers/jobs.ts': {

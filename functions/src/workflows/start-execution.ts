@@ -16,7 +16,8 @@ async function findArn(sfn: SFNClient, name: string): Promise<string> {
   throw new Error(`No state machine named ${name} is deployed.`);
 }
 
-export async function startWorkflowExecution(sfn: SFNClient, workflow: string, executionName: string, input: Record<string, unknown>): Promise<string> {
+/** The ARN of the state machine of a workflow, looked up once per client. */
+function stateMachineArn(sfn: SFNClient, workflow: string): Promise<string> {
   let byName = arns.get(sfn);
   if (!byName) arns.set(sfn, (byName = new Map()));
   let arn = byName.get(workflow);
@@ -25,8 +26,22 @@ export async function startWorkflowExecution(sfn: SFNClient, workflow: string, e
     byName.set(workflow, arn);
     arn.catch(() => byName.delete(workflow));
   }
-  const res = await sfn.send(new StartExecutionCommand({ stateMachineArn: await arn, name: executionName, input: JSON.stringify(input) }));
+  return arn;
+}
+
+export async function startWorkflowExecution(sfn: SFNClient, workflow: string, executionName: string, input: Record<string, unknown>): Promise<string> {
+  const res = await sfn.send(new StartExecutionCommand({ stateMachineArn: await stateMachineArn(sfn, workflow), name: executionName, input: JSON.stringify(input) }));
   return res.executionArn!;
+}
+
+/**
+ * The ARN an execution of a workflow has (or would have) under a name, for a caller that knows the
+ * name but did not keep the ARN: a standard machine's executions are
+ * `arn:…:execution:MACHINE:NAME` beside its `arn:…:stateMachine:MACHINE`, on AWS and in the local emulator.
+ */
+export async function workflowExecutionArn(sfn: SFNClient, workflow: string, executionName: string): Promise<string> {
+  const machine = await stateMachineArn(sfn, workflow);
+  return `${machine.replace(/:stateMachine:/, ':execution:')}:${executionName}`;
 }
 
 /** Whether the execution is still running; a missing one (a restarted local stack) is not. */

@@ -7,22 +7,30 @@
 // the webhook refuses a missing or wrong secret and takes a transcript once; a lead whose webhook
 // never comes goes on without a transcript; vendors that keep failing leave the lead flagged for a
 // person; and with 20 % of vendor calls failing, 200 leads all end under review, none lost, none
-// scored twice in one run.
+// scored twice in one run. The sweeper leaves a pending lead alone while its intake execution still
+// runs, and restarts one whose execution is gone (or never began) once, however many sweeps race;
+// a replaced run pays no vendor.
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { ListExecutionsCommand, StopExecutionCommand } from '@aws-sdk/client-sfn';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { LEAD_FACTORS, leadScoreSchema, type AccountCheck, type LeadScore, type Utterance } from '@shared/contracts/leads';
 import { startLocalStack, type LocalStack } from '../../../../../infra/local/stack';
 import { createTestDatabase, testServerUrl, type TestDatabase } from '../../../../test/support/test-db';
 import { queryRows } from '../../../db/rows';
-import { leads, leadScores, leadStageRuns, leadTranscripts, leadTransitions } from '../../../db/schema';
+import { callCampaigns, calls, leads, leadScores, leadStageRuns, leadTranscripts, leadTransitions } from '../../../db/schema';
 import { ASSEMBLYAI_AUTH_HEADER } from '../../../adapters/assemblyai';
+import { LEAD_INTAKE_WORKFLOW } from '../../../workflows/leads';
+import { workflowExecutionArn } from '../../../workflows/start-execution';
+import { RunSupersededError } from './run';
 import { scoreLead } from './score';
 import { startLeadPipeline } from './start';
-import { sweepLeadPipelines } from './sweeper';
-import { ASSEMBLYAI_WEBHOOK_PATH } from './transcribe';
+import { PENDING_STALE_MINUTES, sweepLeadPipelines } from './sweeper';
+import { ASSEMBLYAI_WEBHOOK_PATH, submitTranscription } from './transcribe';
+import { verifyLeadAccount } from './verify-account';
 import { campaignSettings, insertLead } from './test-fixtures';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -254,6 +262,97 @@ describe('the lead pipeline on the local stack', () => {
     ]);
     expect(runs.at(-1)).toMatchObject({ stage: 'queue', outcome: 'ok', error: 'A vendor call kept failing: openai: answered 502' });
   }, 60_000);
+
+  /** The lead's intake executions on the local Step Functions, whatever their status. */
+  async function intakeExecutions(leadId: string) {
+    const listed = await deps().aws.sfn.send(new ListExecutionsCommand({ stateMachineArn: stack.stepFunctions.arnOf(LEAD_INTAKE_WORKFLOW) }));
+    return (listed.executions ?? []).filter((e) => e.name?.startsWith(`${leadId}-`));
+  }
+  /** The sweeper with its clock `ms` ahead: racing sweeps a millisecond apart start differently named executions. */
+  const sweepAt = (ms: number) => sweepLeadPipelines({ ...deps(), now: () => new Date(Date.now() + ms) });
+  /** The lead has not moved for longer than the sweeper waits on a pending one. */
+  const leftPending = (id: string) =>
+    deps().db.update(leads).set({ updatedAt: new Date(Date.now() - (PENDING_STALE_MINUTES + 1) * 60_000) }).where(eq(leads.id, id));
+
+  it('leaves a pending lead alone while its intake execution still runs, and restarts it once when the execution is gone, however many sweeps race', async () => {
+    // A lead of a call that has not hung up: the intake waits for the recording, the lead stays pending.
+    const [campaign] = await deps().db.insert(callCampaigns).values({ name: `Sweep ${randomUUID().slice(0, 6)}`, sellerName: 'Acme', sellerPhone: '+14155550199' }).returning({ id: callCampaigns.id });
+    const [call] = await deps()
+      .db.insert(calls)
+      .values({ campaignId: campaign!.id, origin: 'manual', toNumber: '+12125559876', fromNumber: '+14155550100', state: 'bridged', startedAt: deps().now() })
+      .returning({ id: calls.id });
+    const id = await insertLead(deps());
+    await deps().db.update(leads).set({ source: 'call', callId: call!.id }).where(eq(leads.id, id));
+    await startLeadPipeline(deps(), id);
+    const [execution] = await intakeExecutions(id);
+    try {
+      const started = await lead(id);
+      expect(execution).toMatchObject({ status: 'RUNNING' });
+      // The sweeper finds the execution by the ARN it derives from the run.
+      expect(await workflowExecutionArn(deps().aws.sfn, LEAD_INTAKE_WORKFLOW, `${id}-${started.pipelineStartedAt!.getTime()}`)).toBe(execution!.executionArn);
+
+      await leftPending(id);
+      const swept = await sweepAt(0);
+      expect(swept.running).toBeGreaterThanOrEqual(1);
+      expect(await lead(id)).toMatchObject({ pipelineStatus: 'pending', pipelineStartedAt: started.pipelineStartedAt });
+      expect(await intakeExecutions(id)).toHaveLength(1);
+    } finally {
+      await deps().aws.sfn.send(new StopExecutionCommand({ executionArn: execution!.executionArn }));
+    }
+
+    // The execution is gone (stopped); the call ended long ago without a recording: two sweeps at once restart the lead once.
+    await deps().db.update(calls).set({ state: 'ended', endedAt: new Date(Date.now() - 10 * 60_000) }).where(eq(calls.id, call!.id));
+    const racing = await Promise.all([sweepAt(0), sweepAt(1)]);
+    expect(racing.reduce((n, r) => n + r.restarted, 0)).toBeGreaterThanOrEqual(1);
+    const executions = await intakeExecutions(id);
+    expect(executions.map((e) => e.status).sort()).toEqual(['ABORTED', expect.stringMatching(/^(RUNNING|SUCCEEDED)$/)]);
+    await settle([id]);
+    expect(await lead(id)).toMatchObject({ state: 'under_review', pipelineStatus: 'queued' });
+    expect(await deps().db.select().from(leadScores).where(eq(leadScores.leadId, id))).toHaveLength(1);
+    expect((await stages(id)).map((r) => [r.stage, r.outcome])).toEqual([
+      ['transcribe', 'skipped'],
+      ['score', 'ok'],
+      ['verify', 'ok'],
+      ['queue', 'ok'],
+    ]);
+  }, 90_000);
+
+  it('restarts once, however many sweeps race, a pending lead whose pipeline never started or whose start failed', async () => {
+    const neverStarted = await insertLead(deps());
+    const startFailed = await insertLead(deps());
+    await deps().db.update(leads).set({ pipelineStatus: 'pending', pipelineStartedAt: new Date(Date.now() - 60_000) }).where(eq(leads.id, startFailed));
+    expect(await intakeExecutions(startFailed)).toEqual([]);
+    await Promise.all([neverStarted, startFailed].map(leftPending));
+
+    await Promise.all([sweepAt(0), sweepAt(1), sweepAt(2)]);
+    expect(await intakeExecutions(neverStarted)).toHaveLength(1);
+    expect(await intakeExecutions(startFailed)).toHaveLength(1);
+    await settle([neverStarted, startFailed]);
+    for (const id of [neverStarted, startFailed]) {
+      expect(await lead(id)).toMatchObject({ state: 'under_review', pipelineStatus: 'queued' });
+      expect(await deps().db.select().from(leadScores).where(eq(leadScores.leadId, id))).toHaveLength(1);
+      expect((await stages(id)).filter((r) => r.stage === 'score')).toHaveLength(1);
+    }
+  }, 90_000);
+
+  it('pays no vendor for a run that has been replaced: no transcription, no AI score, no enrichment', async () => {
+    const campaignId = await campaignSettings(deps().db, { industries: ['Software'] });
+    const id = await insertLead(deps(), { campaignId, recordingSeconds: 3, account: { industry: null } });
+    const replaced = { leadId: id, runStartedAt: new Date(Date.now() - 60_000).toISOString() };
+    await deps().db.update(leads).set({ pipelineStatus: 'pending', pipelineStartedAt: deps().now() }).where(eq(leads.id, id));
+    const transcripts = stack.assemblyai!.transcripts().length;
+    const asked = stack.openai!.requests().length;
+
+    await expect(submitTranscription(deps(), replaced)).rejects.toThrow(RunSupersededError);
+    await expect(scoreLead(deps(), replaced)).rejects.toThrow(RunSupersededError);
+    await expect(verifyLeadAccount(deps(), replaced)).rejects.toThrow(RunSupersededError);
+
+    expect(stack.assemblyai!.transcripts()).toHaveLength(transcripts);
+    expect(stack.openai!.requests()).toHaveLength(asked);
+    expect(await stages(id)).toEqual([]);
+    expect(await deps().db.select().from(leadScores).where(eq(leadScores.leadId, id))).toEqual([]);
+    expect(await lead(id)).toMatchObject({ pipelineStatus: 'pending', transcriptJobId: null });
+  });
 
   it.skipIf(!process.env.DATABASE_URL)(
     'with 20 % of vendor calls failing, ends all 200 leads under review, scored or flagged with a reason, none lost, none scored twice in a run (run by the PostgreSQL integration suite only: on PGlite the 200 leads add a minute and a half to the unit run)',

@@ -12,6 +12,11 @@ export interface PipelineRun {
   runStartedAt: string;
 }
 
+/** A run's intake execution is named after it, so a second start of the same run does nothing. */
+export const intakeExecutionName = (run: PipelineRun) => `${run.leadId}-${new Date(run.runStartedAt).getTime()}`;
+/** The scoring execution a run's transcript webhook (or the sweeper giving up on it) starts. */
+export const scoringExecutionName = (run: PipelineRun) => `${intakeExecutionName(run)}-scoring`;
+
 export type Stage = 'transcribe' | 'score' | 'verify' | 'enrich' | 'queue';
 
 export class RunSupersededError extends Error {

@@ -37,6 +37,8 @@ export async function scoreLead(deps: Deps, run: PipelineRun): Promise<{ scorer:
   let score: LeadScore;
   let usage: { model: string; inputTokens: number; outputTokens: number } | null = null;
   if (model) {
+    // The AI is paid: a run replaced while this step read the lead's facts asks nothing.
+    await currentRunLead(deps.db, run);
     try {
       const answer = await aiScore(model, facts, accountCheck);
       score = answer.score;

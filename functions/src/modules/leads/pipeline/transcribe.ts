@@ -22,7 +22,7 @@ import { callCampaigns, calls, leads, leadStageRuns, leadTranscripts } from '../
 import { startWorkflowExecution } from '../../../workflows/start-execution';
 import { LEAD_SCORING_WORKFLOW } from '../../../workflows/leads';
 import { transcriptionCostMicros } from './costs';
-import { currentRunLead, failureText, recordStage, setPipelineStatus, type PipelineRun } from './run';
+import { currentRunLead, failureText, recordStage, scoringExecutionName, setPipelineStatus, type PipelineRun } from './run';
 
 export const ASSEMBLYAI_WEBHOOK_PATH = '/api/leads/webhooks/assemblyai';
 /** How long AssemblyAI may take to fetch the recording from its presigned link. */
@@ -93,6 +93,8 @@ export async function submitTranscription(deps: Deps, run: PipelineRun): Promise
   const startedAt = deps.now();
   try {
     const audioUrl = await getSignedUrl(deps.aws.s3, new GetObjectCommand({ Bucket: deps.config.BUCKET_NAME, Key: lead.recordingKey }), { expiresIn: AUDIO_LINK_SECONDS });
+    // Transcription is paid: a run replaced since this step began submits nothing.
+    await currentRunLead(deps.db, run);
     const jobId = await transcriber.submit({
       audioUrl,
       webhookUrl: deps.config.ASSEMBLYAI_WEBHOOK_URL ?? `${deps.config.PUBLIC_BASE_URL.replace(/\/$/, '')}${ASSEMBLYAI_WEBHOOK_PATH}`,
@@ -114,7 +116,7 @@ export async function submitTranscription(deps: Deps, run: PipelineRun): Promise
 
 /** Starts the scoring workflow of a run; the execution's name makes a second start of the same run do nothing. */
 export async function startScoring(deps: Deps, run: PipelineRun): Promise<void> {
-  await startWorkflowExecution(deps.aws.sfn, LEAD_SCORING_WORKFLOW, `${run.leadId}-${new Date(run.runStartedAt).getTime()}-scoring`, {
+  await startWorkflowExecution(deps.aws.sfn, LEAD_SCORING_WORKFLOW, scoringExecutionName(run), {
     leadId: run.leadId,
     runStartedAt: run.runStartedAt,
   });

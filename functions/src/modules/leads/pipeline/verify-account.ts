@@ -44,6 +44,8 @@ function enrichedAccount(account: AccountFacts | null, findings: z.infer<typeof 
 
 async function enrich(deps: Deps, run: PipelineRun, model: StructuredModel, account: AccountFacts | null, check: AccountCheck, facts: Awaited<ReturnType<typeof loadLeadFacts>>): Promise<AccountCheck> {
   const unknown = check.checks.filter((c) => c.verdict === 'unknown').map((c) => c.criterion);
+  // Paid, and optional: a run replaced since Verify began asks nothing (and ends as superseded, not as a failed enrichment).
+  await currentRunLead(deps.db, run);
   const startedAt = deps.now();
   try {
     const answer = await model.parse({
