@@ -19,10 +19,8 @@ const plainBody = (body: unknown): body is string | Uint8Array | null | undefine
   body === undefined || body === null || typeof body === 'string' || body instanceof Uint8Array;
 
 export function createKeepAliveFetch(options: { maxSockets?: number } = {}): KeepAliveFetch {
-  // As many connections as the dials of a tick. An idle one closes after 4 s (as the global
-  // fetch's do), sooner when the server announces a shorter keep-alive: reusing one the server
-  // has just closed would fail a dial.
-  const agentOptions = { keepAlive: true, maxSockets: options.maxSockets ?? 256, timeout: 4_000 };
+  // As many connections as the dials of a tick, kept open between ticks.
+  const agentOptions = { keepAlive: true, maxSockets: options.maxSockets ?? 256 };
   const agents = { 'http:': new http.Agent(agentOptions), 'https:': new https.Agent(agentOptions) };
 
   const leanFetch = (input: string | URL | Request, init: RequestInit = {}): Promise<Response> => {
