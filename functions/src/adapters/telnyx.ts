@@ -1,11 +1,9 @@
 // Telnyx behind a small interface: Call Control (dial with machine detection, answer, bridge,
 // speak, playback, record, transfer, hangup), agents' telephony credentials and their WebRTC login
 // tokens, and webhook verification. The SDK (`telnyx` 7) is the same on AWS and locally; locally
-// TELNYX_BASE_URL points it at the stand-in in infra/local. Requests go through a small fetch on
-// kept-alive node:http connections (keep-alive-fetch.ts).
+// TELNYX_BASE_URL points it at the stand-in in infra/local.
 import Telnyx from 'telnyx';
 import type { Config } from '../config/config';
-import { createKeepAliveFetch } from './keep-alive-fetch';
 
 export interface DialRequest {
   to: string;
@@ -76,8 +74,6 @@ export function createTelnyxClient(config: Config): TelnyxClient | null {
     // A retried dial would ring the person twice: the dialer decides what to retry.
     maxRetries: 0,
     timeout: 10_000,
-    // node:http on kept-alive connections: a tick's hundred dials cost about half the CPU of the global fetch.
-    fetch: createKeepAliveFetch().fetch,
   });
   const actions = client.calls.actions;
   return {
