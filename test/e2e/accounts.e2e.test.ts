@@ -13,6 +13,8 @@ import { e2eStack } from './support/stack';
 /** The industry of the accounts the filter tests look for (no other seeded account has it). */
 const TARGET_INDUSTRY = 'Maritime Analytics';
 const TARGET_COUNT = 14;
+/** The source of this file's records: other files on the stack add accounts of their own. */
+const SOURCE = 'e2e-accounts';
 const OTHER_INDUSTRIES = ['Software', 'Logistics', 'Healthcare', 'Financial Services', 'Manufacturing', 'Retail'];
 const PREFIXES = ['Harbor', 'Northwind', 'Bluepeak', 'Cedar', 'Lumen', 'Ironbridge', 'Silverline', 'Quayside', 'Meridian', 'Orchard'];
 const SUFFIXES = ['Systems', 'Labs', 'Partners', 'Group', 'Works', 'Dynamics'];
@@ -58,7 +60,7 @@ async function seed(admin: ApiSession): Promise<Seeded> {
       country: COUNTRIES[i % COUNTRIES.length],
       city: ['Boston', 'London', 'Berlin', 'Paris', 'Toronto', 'Rotterdam'][i % 6],
       website: `https://www.${name.toLowerCase().replace(/\s+/g, '')}.com`,
-      source: 'e2e',
+      source: SOURCE,
     };
   });
   const accounts = await inBatches(specs, 8, (spec) => admin.request<Account>('POST', '/api/accounts', spec));
@@ -77,7 +79,7 @@ async function seed(admin: ApiSession): Promise<Seeded> {
       directPhone: `+1 617 555 ${String(1000 + i).slice(-4)}`,
       country: account.country,
       consentStatus: i % 4 === 0 ? 'opted-in' : i % 9 === 0 ? 'opted-out' : 'unknown',
-      source: 'e2e',
+      source: SOURCE,
     });
   });
   return { accounts, contacts };
@@ -181,6 +183,7 @@ describe('the accounts list', () => {
   it('keeps the scroll place when switching layouts', async () => {
     const { page } = browser;
     await open(page, '/accounts?view=table');
+    await addSourceFilter(page, SOURCE);
     const grid = page.getByRole('grid', { name: 'Accounts' });
     await eventually(() => page.getByTestId('table-status').textContent()).toContain('60 of 60 loaded');
     const rowHeight = await grid.locator('tbody tr[role="row"]').first().evaluate((row: { offsetHeight: number }) => row.offsetHeight);
@@ -237,7 +240,7 @@ describe('the accounts list', () => {
   it('selects all accounts matching a filter across pages and sets a field on them', async () => {
     const { page } = browser;
     await open(page, '/accounts?view=cards');
-    await addSourceFilter(page, 'e2e');
+    await addSourceFilter(page, SOURCE);
     await eventually(() => matchingCount(page)).toBe(60);
     await page.getByRole('button', { name: 'Select loaded' }).click();
     const bulkBar = page.getByTestId('bulk-bar');
