@@ -18,6 +18,7 @@ import { buildDeps, setDeps } from '../../functions/src/deps';
 import type { Deps } from '../../functions/src/core/deps';
 import { runBootstrap } from '../../functions/src/bootstrap';
 import { scheduledJobs } from '../../functions/src/schedules';
+import { AUTOANALYZE_EVERY_SECONDS, analyzeChangedTables } from './autoanalyze';
 import { s3Notifications } from '../../functions/src/events';
 import { apiModules } from '../../functions/src/modules/index';
 import { workflows } from '../../functions/src/workflows/index';
@@ -422,6 +423,24 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       return setInterval(tick, (job.everySecondsFrom?.(deps.config) ?? job.everySeconds) * 1000).unref();
     });
     stoppers.push(async () => timers.forEach(clearInterval));
+
+    // PGlite has no autovacuum: the stack keeps its tables' statistics fresh itself (autoanalyze.ts).
+    if (dbHandle.driver === 'pglite') {
+      let analyzing = false;
+      const analyze = () => {
+        if (analyzing) return;
+        analyzing = true;
+        analyzeChangedTables(deps.db)
+          .then((tables) => tables.length && deps.logger.debug('tables analyzed', { tables }))
+          .catch((error: unknown) => deps.logger.error('analyzing tables failed', { error: redactError(error) }))
+          .finally(() => {
+            analyzing = false;
+          });
+      };
+      setImmediate(analyze);
+      const analyzer = setInterval(analyze, AUTOANALYZE_EVERY_SECONDS * 1000).unref();
+      stoppers.push(async () => clearInterval(analyzer));
+    }
 
     // The SPA.
     let serveSpa: http.RequestListener = (_req, res) => {
