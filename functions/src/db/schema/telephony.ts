@@ -263,6 +263,8 @@ export const calls = pgTable(
     // Abandonment over rolling 30 days and the campaign report.
     index('calls_campaign_answered_idx').on(t.campaignId, t.answeredAt).where(sql`${t.answeredAt} is not null`),
     index('calls_campaign_started_idx').on(t.campaignId, t.startedAt),
+    // The calls a campaign has in flight (the dialer's pacing, every tick): a handful, not the day's thousands.
+    index('calls_campaign_live_idx').on(t.campaignId, t.startedAt).where(sql`${t.state} <> 'ended'`),
     // Calls a person answered that still wait for an agent (abandonUnbridged, every tick).
     index('calls_unbridged_idx').on(t.humanAt).where(sql`${t.humanAt} is not null and ${t.bridgedAt} is null and ${t.endedAt} is null`),
     check('calls_origin_check', sql`${t.origin} in ('dialer', 'manual', 'inbound')`),

@@ -1,0 +1,1 @@
+CREATE INDEX "calls_campaign_live_idx" ON "calls" USING btree ("campaign_id","started_at") WHERE "calls"."state" <> 'ended';
