@@ -3,13 +3,18 @@
 // (BENCH_DIALER_DATABASE, default `pivotal_bench_dialer`), seeded once with generate_series (1,000,000 contacts in four US
 // zones, one campaign whose queue holds them all with random priorities, a small campaign of 1,000
 // for the baseline, 100 agents) and reused. Agent presence is in dynalite and Telnyx is a fake
-// dial server on loopback, both in this process. Each timed tick claims 100 items (SKIP LOCKED,
+// dial server on loopback, both in a child process (bench/dialer/services.ts), as remote as
+// DynamoDB and Telnyx are: their own CPU is not the tick's. Each timed tick claims 100 items (SKIP LOCKED,
 // leased), asks the gate about those 100 contacts, reserves 100 agents, writes 100 calls and
 // places 100 dials; between ticks (untimed) the items, calls and agents are put back. The same
 // tick with Telnyx answered in process shows what the HTTP dials to the fake server cost.
 // Prints p50/p95 of the tick and of its parts, and the claim's ratio to the same claim on a
 // 1,000-item queue. Target: the tick's p95 < 100 ms.
+import { spawn } from 'node:child_process';
 import os from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
@@ -23,8 +28,7 @@ import { createTelnyxClient, type TelnyxClient } from '../../functions/src/adapt
 import { admitAudience } from '../../functions/src/modules/activity';
 import { availableAgents, claimItems, dialerTick, reserveAgent, setPresence } from '../../functions/src/modules/telephony';
 import { dialerSettingsSchema } from '../../shared/contracts/telephony';
-import { ensureMainTable, startDynamo } from '../../infra/local/emulators/dynamo';
-import { startFakeTelnyxCalls } from '../../functions/test/support/fake-telnyx-calls';
+import { ensureMainTable } from '../../infra/local/emulators/dynamo';
 import { percentile } from '../percentile';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -40,6 +44,18 @@ const NOW = new Date('2026-06-16T18:00:00Z');
 
 /** The bench's database (BENCH_DIALER_DATABASE, default pivotal_bench_dialer): two people benching on one server keep apart. */
 const DATABASE = process.env.BENCH_DIALER_DATABASE ?? 'pivotal_bench_dialer';
+
+/** dynalite and the fake Telnyx in a child process (bench/dialer/services.ts), as remote as the real services are. */
+async function startServices(): Promise<{ dynamo: string; telnyx: string; stop: () => void }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(path.dirname(fileURLToPath(import.meta.url)), 'services.ts')], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const found = await new Promise<{ dynamo: string; telnyx: string }>((resolve, reject) => {
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      if (line.startsWith('SERVICES ')) resolve(JSON.parse(line.slice('SERVICES '.length)) as { dynamo: string; telnyx: string });
+    });
+    child.once('exit', (code) => reject(new Error(`the bench's services exited with ${code}`)));
+  });
+  return { ...found, stop: () => child.kill('SIGTERM') };
+}
 
 async function benchUrl(serverUrl: string): Promise<string> {
   if (!/^[a-z_][a-z0-9_]*$/.test(DATABASE)) throw new Error(`BENCH_DIALER_DATABASE must be a plain lower-case name, not ${DATABASE}`);
@@ -143,9 +159,10 @@ async function main(): Promise<void> {
     process.stderr.write('  ✖ bench:dialer needs DATABASE_URL (a PostgreSQL server, e.g. postgres://postgres@127.0.0.1:5432/postgres).\n');
     process.exit(1);
   }
-  const dynamo = await startDynamo({});
+  const services = await startServices();
+  const dynamo = { endpoint: services.dynamo };
+  const telnyx = { baseUrl: services.telnyx };
   await ensureMainTable(dynamo.endpoint, 'pivotal-main', 'us-east-1');
-  const telnyx = await startFakeTelnyxCalls();
   const handle = await openDatabase({ kind: 'url', url: await benchUrl(serverUrl), poolMax: 4 });
   const config = parseConfig({ LOG_LEVEL: 'SILENT', DYNAMODB_ENDPOINT: dynamo.endpoint, TELNYX_API_KEY: 'KEYbench', TELNYX_BASE_URL: telnyx.baseUrl });
   const deps = await buildDeps(config, { dbHandle: handle, now: () => NOW });
@@ -240,8 +257,7 @@ async function main(): Promise<void> {
   } finally {
     await handle.db.execute(sql`update dialer_queues set status = 'paused'`).catch(() => undefined);
     await handle.close();
-    await telnyx.close();
-    await dynamo.stop();
+    services.stop();
   }
 }
 
