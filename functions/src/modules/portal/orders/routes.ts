@@ -4,6 +4,7 @@
 // organisation. Each route parses, calls one service function and answers.
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { z } from 'zod';
+import type { Capability } from '@shared/access';
 import {
   clientSuppressionAddSchema,
   clientSuppressionDeleteSchema,
@@ -55,6 +56,98 @@ async function match(deps: Deps, hooks: PortalHooks, scope: TenantScope, orderId
   return matchPreview(deps.db, hooks, order, deps.now());
 }
 
+/** What differs between the client's and staff's routes on one order: the prefix, the scope, the capabilities and the words. */
+interface OrderFace {
+  prefix: '/api/portal/orders' | '/api/orders';
+  scope: (principal: Principal) => TenantScope;
+  read: Capability;
+  manage: Capability;
+  summaries: { get: string; patch: string; targets: string; unmatched: string; match: string };
+}
+
+const CLIENT_FACE: OrderFace = {
+  prefix: '/api/portal/orders',
+  scope: clientScope,
+  read: 'portal.client',
+  manage: 'portal.client',
+  summaries: {
+    get: 'One of my orders with its counts, campaigns, history and next states',
+    patch: 'Change one of my orders while it is submitted',
+    targets: "Replace my order's target-account list (CSV or pasted domains) while it is submitted",
+    unmatched: "My order's target domains we hold no account for, as CSV",
+    match: "The match preview of my order's target-account list: domains held, contacts fitting, reachable now",
+  },
+};
+
+const STAFF_FACE: OrderFace = {
+  prefix: '/api/orders',
+  scope: staffScope,
+  read: 'orders.read',
+  manage: 'orders.manage',
+  summaries: {
+    get: 'An order with its counts, campaigns, history and next states',
+    patch: 'Change an order until it is closed, its manager, delivery configuration and account cap too',
+    targets: "Replace an order's target-account list until it is closed",
+    unmatched: "An order's target domains we hold no account for, as CSV",
+    match: "The match preview of an order's target-account list",
+  },
+};
+
+/** The routes on one order that clients and staff share, each in its own scope (the service refuses what the scope may not do). */
+function orderFaceRoutes(hooks: PortalHooks, face: OrderFace): Route[] {
+  const { prefix, scope, read, manage, summaries } = face;
+  return [
+    defineRoute({
+      method: 'GET',
+      path: `${prefix}/{orderId}`,
+      capability: read,
+      summary: summaries.get,
+      params: orderParams,
+      handler: async ({ deps, principal, params }): Promise<Order> => getOrder(deps.db, scope(principal), principal, params.orderId),
+    }),
+    defineRoute({
+      method: 'PATCH',
+      path: `${prefix}/{orderId}`,
+      capability: manage,
+      summary: summaries.patch,
+      params: orderParams,
+      body: orderUpdateSchema,
+      handler: async ({ deps, principal, params, body }): Promise<Order> => {
+        const tenant = scope(principal);
+        await updateOrder(deps.db, tenant, params.orderId, body, deps.now());
+        return getOrder(deps.db, tenant, principal, params.orderId);
+      },
+    }),
+    defineRoute({
+      method: 'PUT',
+      path: `${prefix}/{orderId}/targets`,
+      capability: manage,
+      summary: summaries.targets,
+      params: orderParams,
+      body: orderTargetsSchema,
+      rateLimit: 'import',
+      handler: async ({ deps, principal, params, body }): Promise<OrderTargetsResult> => replaceTargets(deps.db, scope(principal), params.orderId, body, deps.now()),
+    }),
+    defineRoute({
+      method: 'GET',
+      path: `${prefix}/{orderId}/targets/unmatched.csv`,
+      capability: read,
+      summary: summaries.unmatched,
+      params: orderParams,
+      rateLimit: 'export',
+      handler: async ({ deps, principal, params, logger }) => unmatchedReply(deps, scope(principal), params.orderId, logger),
+    }),
+    defineRoute({
+      method: 'GET',
+      path: `${prefix}/{orderId}/match`,
+      capability: read,
+      summary: summaries.match,
+      params: orderParams,
+      handler: async ({ deps, principal, params }): Promise<MatchPreview> => match(deps, hooks, scope(principal), params.orderId),
+    }),
+  ];
+}
+
 export function ordersRoutes(hooks: PortalHooks): Route[] {
   return [
     // ------------------------------------------------------------ client: /api/portal
@@ -78,27 +171,6 @@ export function ordersRoutes(hooks: PortalHooks): Route[] {
       },
     }),
     defineRoute({
-      method: 'GET',
-      path: '/api/portal/orders/{orderId}',
-      capability: 'portal.client',
-      summary: 'One of my orders with its counts, campaigns, history and next states',
-      params: orderParams,
-      handler: async ({ deps, principal, params }): Promise<Order> => getOrder(deps.db, clientScope(principal), principal, params.orderId),
-    }),
-    defineRoute({
-      method: 'PATCH',
-      path: '/api/portal/orders/{orderId}',
-      capability: 'portal.client',
-      summary: 'Change one of my orders while it is submitted',
-      params: orderParams,
-      body: orderUpdateSchema,
-      handler: async ({ deps, principal, params, body }): Promise<Order> => {
-        const scope = clientScope(principal);
-        await updateOrder(deps.db, scope, params.orderId, body, deps.now());
-        return getOrder(deps.db, scope, principal, params.orderId);
-      },
-    }),
-    defineRoute({
       method: 'POST',
       path: '/api/portal/orders/{orderId}/cancel',
       capability: 'portal.client',
@@ -111,33 +183,7 @@ export function ordersRoutes(hooks: PortalHooks): Route[] {
         return getOrder(deps.db, scope, principal, params.orderId);
       },
     }),
-    defineRoute({
-      method: 'PUT',
-      path: '/api/portal/orders/{orderId}/targets',
-      capability: 'portal.client',
-      summary: "Replace my order's target-account list (CSV or pasted domains) while it is submitted",
-      params: orderParams,
-      body: orderTargetsSchema,
-      rateLimit: 'import',
-      handler: async ({ deps, principal, params, body }): Promise<OrderTargetsResult> => replaceTargets(deps.db, clientScope(principal), params.orderId, body, deps.now()),
-    }),
-    defineRoute({
-      method: 'GET',
-      path: '/api/portal/orders/{orderId}/targets/unmatched.csv',
-      capability: 'portal.client',
-      summary: "My order's target domains we hold no account for, as CSV",
-      params: orderParams,
-      rateLimit: 'export',
-      handler: async ({ deps, principal, params, logger }) => unmatchedReply(deps, clientScope(principal), params.orderId, logger),
-    }),
-    defineRoute({
-      method: 'GET',
-      path: '/api/portal/orders/{orderId}/match',
-      capability: 'portal.client',
-      summary: "The match preview of my order's target-account list: domains held, contacts fitting, reachable now",
-      params: orderParams,
-      handler: async ({ deps, principal, params }): Promise<MatchPreview> => match(deps, hooks, clientScope(principal), params.orderId),
-    }),
+    ...orderFaceRoutes(hooks, CLIENT_FACE),
     defineRoute({
       method: 'GET',
       path: '/api/portal/suppressions',
@@ -185,27 +231,6 @@ export function ordersRoutes(hooks: PortalHooks): Route[] {
       },
     }),
     defineRoute({
-      method: 'GET',
-      path: '/api/orders/{orderId}',
-      capability: 'orders.read',
-      summary: 'An order with its counts, campaigns, history and next states',
-      params: orderParams,
-      handler: async ({ deps, principal, params }): Promise<Order> => getOrder(deps.db, staffScope(principal), principal, params.orderId),
-    }),
-    defineRoute({
-      method: 'PATCH',
-      path: '/api/orders/{orderId}',
-      capability: 'orders.manage',
-      summary: 'Change an order until it is closed, its manager, delivery configuration and account cap too',
-      params: orderParams,
-      body: orderUpdateSchema,
-      handler: async ({ deps, principal, params, body }): Promise<Order> => {
-        const scope = staffScope(principal);
-        await updateOrder(deps.db, scope, params.orderId, body, deps.now());
-        return getOrder(deps.db, scope, principal, params.orderId);
-      },
-    }),
-    defineRoute({
       method: 'POST',
       path: '/api/orders/{orderId}/transition',
       capability: 'orders.manage',
@@ -218,32 +243,6 @@ export function ordersRoutes(hooks: PortalHooks): Route[] {
         return getOrder(deps.db, scope, principal, params.orderId);
       },
     }),
-    defineRoute({
-      method: 'PUT',
-      path: '/api/orders/{orderId}/targets',
-      capability: 'orders.manage',
-      summary: "Replace an order's target-account list until it is closed",
-      params: orderParams,
-      body: orderTargetsSchema,
-      rateLimit: 'import',
-      handler: async ({ deps, principal, params, body }): Promise<OrderTargetsResult> => replaceTargets(deps.db, staffScope(principal), params.orderId, body, deps.now()),
-    }),
-    defineRoute({
-      method: 'GET',
-      path: '/api/orders/{orderId}/targets/unmatched.csv',
-      capability: 'orders.read',
-      summary: "An order's target domains we hold no account for, as CSV",
-      params: orderParams,
-      rateLimit: 'export',
-      handler: async ({ deps, principal, params, logger }) => unmatchedReply(deps, staffScope(principal), params.orderId, logger),
-    }),
-    defineRoute({
-      method: 'GET',
-      path: '/api/orders/{orderId}/match',
-      capability: 'orders.read',
-      summary: "The match preview of an order's target-account list",
-      params: orderParams,
-      handler: async ({ deps, principal, params }): Promise<MatchPreview> => match(deps, hooks, staffScope(principal), params.orderId),
-    }),
+    ...orderFaceRoutes(hooks, STAFF_FACE),
   ];
 }
