@@ -12,10 +12,9 @@ import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/checkbox';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
-import { CopyButton } from '@/components/ui/copy-button';
 import { DataTable } from '@/components/ui/data-table/data-table';
 import { actionsColumn, RowAction, unsortable } from '@/components/ui/data-table/row-actions';
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from '@/components/ui/dialog';
+import { ShownOnceDialog } from '@/components/ui/shown-once-dialog';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Field } from '@/components/ui/field';
 import { HeaderActionBar } from '@/components/ui/header-action-bar';
@@ -72,25 +71,15 @@ function InviteDialog({ open, onOpenChange, onInvited }: { open: boolean; onOpen
 
 function TemporaryPasswordDialog({ result, onClose }: { result: InviteResult | null; onClose: () => void }) {
   return (
-    <Dialog open={result !== null} onOpenChange={(open) => !open && onClose()}>
-      <DialogContent size="md">
-        <DialogHeader>
-          <DialogTitle>{result ? `${result.user.firstName} ${result.user.lastName} is invited` : 'Invited'}</DialogTitle>
-          <DialogDescription>Hand over this temporary password now: it is shown only once. They choose their own at first sign-in.</DialogDescription>
-        </DialogHeader>
-        {result?.temporaryPassword && (
-          <div className="flex items-center gap-2 rounded-lg border border-border bg-muted px-3 py-2">
-            <code className="flex-1 font-mono text-sm" data-testid="temporary-password">
-              {result.temporaryPassword}
-            </code>
-            <CopyButton value={result.temporaryPassword} label="Copy the temporary password" text="Copy" variant="outline" size="sm" />
-          </div>
-        )}
-        <DialogFooter>
-          <Button onClick={onClose}>Done</Button>
-        </DialogFooter>
-      </DialogContent>
-    </Dialog>
+    <ShownOnceDialog
+      value={result ? (result.temporaryPassword ?? '') : null}
+      title={result ? `${result.user.firstName} ${result.user.lastName} is invited` : 'Invited'}
+      description="Hand over this temporary password now: it is shown only once. They choose their own at first sign-in."
+      testId="temporary-password"
+      copyLabel="Copy the temporary password"
+      done="Done"
+      onClose={onClose}
+    />
   );
 }
 
