@@ -95,8 +95,20 @@ const settled = (page: Page) =>
     requestAnimationFrame(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))).then(() => requestAnimationFrame(() => resolve(undefined))));
   })`);
 
-/** The serious and critical axe-core findings on the page, one line each. */
+/**
+ * The serious and critical axe-core findings on the page, one line each. A colour finding is
+ * checked once more after a pause: on a loaded machine a theme switch's repaint can land after
+ * the frame the scan waited for, and a scan mid-repaint reads the old theme's colours. A real
+ * contrast fault is there both times.
+ */
 export async function seriousA11yViolations(page: Page, options: A11yScan = {}): Promise<string[]> {
+  const first = await scan(page, options);
+  if (!first.length || !first.every((line) => COLOUR_RULES.some((rule) => line.startsWith(`${rule} `)))) return first;
+  await page.waitForTimeout(500);
+  return scan(page, options);
+}
+
+async function scan(page: Page, options: A11yScan): Promise<string[]> {
   await settled(page);
   if (!(await page.evaluate('typeof window.axe === "object"'))) await page.evaluate(axe.source);
   const results = await page.evaluate(
