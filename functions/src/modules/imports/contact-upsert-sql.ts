@@ -5,6 +5,7 @@ import type { DedupeMode } from '@shared/contracts/imports';
 import type { AccountValues, ContactValues } from './map-row';
 import type { RawQuery } from '../../db/raw-sql';
 import { CONTACT_PERSON_CONFLICT_TARGET, contactPersonKey } from '../../db/schema/contact-key';
+import { sliceYielder } from '../../core/yield-slices';
 
 type Col<T> = { name: string; type: string; get: (v: T) => unknown };
 
@@ -173,7 +174,13 @@ async function upsertGroup(
   options: { mode: DedupeMode; jobId: string; createdBy: string | null },
 ): Promise<UpsertResult> {
   const n = contactCols.length;
-  const params: unknown[] = contactCols.map((c) => rows.map(c.get));
+  // A column at a time, in slices: a chunk's thousands of rows are milliseconds per column.
+  const slice = sliceYielder();
+  const params: unknown[] = [];
+  for (const c of contactCols) {
+    params.push(rows.map(c.get));
+    await slice();
+  }
   params.push(rows.map((r) => r.source));
   params.push(rows.map((r) => (r.customFields ? JSON.stringify(r.customFields) : null)));
   params.push(options.createdBy, options.jobId);

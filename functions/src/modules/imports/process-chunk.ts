@@ -13,6 +13,7 @@ import { findAccounts, insertAccounts, personKey, upsertContacts, type ContactIn
 import type { ImportHooks } from './hooks';
 import { withRawTransaction, type RawQuery } from '../../db/raw-sql';
 import { getRange, type Bucket } from './s3-objects';
+import { sliceYielder } from '../../core/yield-slices';
 
 export interface ChunkJob {
   id: string;
@@ -84,14 +85,11 @@ function sample(list: SampleRow[], row: SampleRow) {
   if (list.length < SAMPLES_PER_KIND) list.push(row);
 }
 
-/** Rows mapped between two yields to the event loop. */
-const ROWS_PER_SLICE = 250;
-
 /**
  * Parse, map, validate, and drop rows that repeat an earlier row (in the file or the chunk).
- * Mapping a chunk is CPU work of a few hundred milliseconds; it yields to the event loop every
- * ROWS_PER_SLICE rows so that, where several chunks share a process, the others' database round
- * trips go on meanwhile instead of waiting for this one to finish.
+ * Mapping a chunk is CPU work of a few hundred milliseconds; it runs in slices of a few
+ * milliseconds (sliceYielder) so that, where several chunks and the API share a process (the local
+ * stack), requests and the others' database round trips go on meanwhile.
  */
 export async function prepareChunk(text: string, job: ChunkJob, chunk: ChunkRow): Promise<PreparedChunk> {
   const { records, unreadable } = parseChunk(text, job.delimiter, chunk.firstRow);
@@ -110,12 +108,9 @@ export async function prepareChunk(text: string, job: ChunkJob, chunk: ChunkRow)
     issues.push({ row: u.row, severity: 'error', column: null, reason: `The row cannot be read as CSV: ${u.reason}`, fields: [u.raw.slice(0, 10_000)] });
     sample(samples.invalid, { row: u.row, email: null, name: null, reason: u.reason });
   }
-  let sliced = 0;
+  const slice = sliceYielder();
   for (const record of records) {
-    if (++sliced === ROWS_PER_SLICE) {
-      sliced = 0;
-      await new Promise<void>((resolve) => setImmediate(resolve));
-    }
+    await slice();
     const first = duplicateOf.get(record.row);
     const mapped = mapRow(record.fields, compiled, job.options, cache);
     const label = { row: record.row, email: mapped.contact.email, name: mapped.contact.fullName };
