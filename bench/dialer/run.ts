@@ -10,10 +10,7 @@
 // tick with Telnyx answered in process shows what the HTTP dials to the fake server cost.
 // Prints p50/p95 of the tick and of its parts, and the claim's ratio to the same claim on a
 // 1,000-item queue. Target: the tick's p95 < 100 ms.
-import { spawn } from 'node:child_process';
 import os from 'node:os';
-import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
@@ -30,6 +27,7 @@ import { availableAgents, claimItems, dialerTick, reserveAgent, setPresence } fr
 import { dialerSettingsSchema } from '../../shared/contracts/telephony';
 import { ensureMainTable } from '../../infra/local/emulators/dynamo';
 import { percentile } from '../percentile';
+import { startChildServices } from '../support/child-services';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
@@ -44,18 +42,6 @@ const NOW = new Date('2026-06-16T18:00:00Z');
 
 /** The bench's database (BENCH_DIALER_DATABASE, default pivotal_bench_dialer): two people benching on one server keep apart. */
 const DATABASE = process.env.BENCH_DIALER_DATABASE ?? 'pivotal_bench_dialer';
-
-/** dynalite and the fake Telnyx in a child process (bench/dialer/services.ts), as remote as the real services are. */
-async function startServices(): Promise<{ dynamo: string; telnyx: string; stop: () => void }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(path.dirname(fileURLToPath(import.meta.url)), 'services.ts')], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const found = await new Promise<{ dynamo: string; telnyx: string }>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      if (line.startsWith('SERVICES ')) resolve(JSON.parse(line.slice('SERVICES '.length)) as { dynamo: string; telnyx: string });
-    });
-    child.once('exit', (code) => reject(new Error(`the bench's services exited with ${code}`)));
-  });
-  return { ...found, stop: () => child.kill('SIGTERM') };
-}
 
 async function benchUrl(serverUrl: string): Promise<string> {
   if (!/^[a-z_][a-z0-9_]*$/.test(DATABASE)) throw new Error(`BENCH_DIALER_DATABASE must be a plain lower-case name, not ${DATABASE}`);
@@ -159,7 +145,8 @@ async function main(): Promise<void> {
     process.stderr.write('  ✖ bench:dialer needs DATABASE_URL (a PostgreSQL server, e.g. postgres://postgres@127.0.0.1:5432/postgres).\n');
     process.exit(1);
   }
-  const services = await startServices();
+  // dynalite and the fake Telnyx in a child process, as remote as the real services are.
+  const services = await startChildServices<{ dynamo: string; telnyx: string }>(fileURLToPath(new URL('./services.ts', import.meta.url)));
   const dynamo = { endpoint: services.dynamo };
   const telnyx = { baseUrl: services.telnyx };
   await ensureMainTable(dynamo.endpoint, 'pivotal-main', 'us-east-1');

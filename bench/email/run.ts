@@ -12,9 +12,11 @@
 //       BENCH_SEND recipients (default 20,000) with the sender's rate at 1,000/s and
 //       BENCH_CONCURRENCY batches at a time (default 20) of EMAIL_BATCH_SIZE (default 100):
 //       achieved rate ÷ configured rate (goal ≥ 0.9), and the stand-in's raw throughput from a
-//       bare SendEmail loop at the same concurrency, with the ratio of the two.
+//       bare SendEmail loop at the same concurrency, with the ratio of the two. The SES stand-in
+//       and dynalite run in a child process (services.ts), as remote as SES and DynamoDB are.
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import { SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { eq, sql } from 'drizzle-orm';
 import { saveEmailContentSchema } from '../../shared/contracts/email-content';
@@ -35,9 +37,10 @@ import { createCampaign, findVariant } from '../../functions/src/modules/email/c
 import { saveVariantContent } from '../../functions/src/modules/email/campaigns/variant-content';
 // eslint-disable-next-line local/boundaries -- the bench builds the stand-in's baseline request as the provider does
 import { sesSendEmailInput } from '../../functions/src/modules/email/delivery';
-import { ensureMainTable, startDynamo } from '../../infra/local/emulators/dynamo';
-import { startSesWithStandin } from '../../infra/local/emulators/ses-standin';
+import { ensureMainTable } from '../../infra/local/emulators/dynamo';
+import type { SesStandinStats } from '../../infra/local/emulators/ses-standin';
 import { percentile } from '../percentile';
+import { startChildServices } from '../support/child-services';
 import { openBenchDatabase } from './database';
 import { CONTENT, measureRender } from './render';
 
@@ -175,7 +178,16 @@ async function sendCampaign(deps: Deps, kit: ReturnType<typeof createSendingKit>
   }
 }
 
-async function benchSending(deps: Deps, ses: Awaited<ReturnType<typeof startSesWithStandin>>): Promise<void> {
+/** The SES stand-in and emulator, and dynalite, in a child process (services.ts). */
+type Services = Awaited<ReturnType<typeof startChildServices<{ ses: string; dynamo: string }>>>;
+
+async function standinStats(ses: string, reset = false): Promise<SesStandinStats> {
+  const res = await fetch(`${ses}/local/${reset ? 'reset-stats' : 'stats'}`, { method: reset ? 'POST' : 'GET' });
+  return (await res.json()) as SesStandinStats;
+}
+
+async function benchSending(deps: Deps, services: Services): Promise<void> {
+  const ses = { endpoint: services.ses };
   const listId = await benchList(deps, 'Email bench send', SEND, 50, 7);
   const senderId = await verifiedSender(deps, RATE);
   const campaignId = await sendingCampaign(deps, 'Email bench send', listId, senderId);
@@ -215,7 +227,7 @@ async function benchSending(deps: Deps, ses: Awaited<ReturnType<typeof startSesW
     const bareRate = bareCount / ((performance.now() - started) / 1000);
     client.destroy();
 
-    ses.resetStats();
+    await standinStats(ses.endpoint, true);
     const kit = createSendingKit(deps);
     started = performance.now();
     const { rounds, results } = await sendCampaign(deps, kit, campaignId);
@@ -226,8 +238,8 @@ async function benchSending(deps: Deps, ses: Awaited<ReturnType<typeof startSesW
     );
     const sent = Number(states.find((s) => s.status === 'sent')?.n ?? 0);
     const achieved = sent / seconds;
-    const standin = ses.stats();
-    log(`(c) sending: ${fmt(queued)} recipients queued in ${fmt(prepared.batches.length)} batches of ${BATCH_SIZE}, ${CONCURRENCY} at a time, sender rate ${fmt(RATE)}/s (rate gate in dynalite), SES stand-in in this process`);
+    const standin = await standinStats(ses.endpoint);
+    log(`(c) sending: ${fmt(queued)} recipients queued in ${fmt(prepared.batches.length)} batches of ${BATCH_SIZE}, ${CONCURRENCY} at a time, sender rate ${fmt(RATE)}/s (rate gate in dynalite), SES stand-in and dynalite in a child process`);
     log(`    outcome: ${states.map((s) => `${s.status} ${fmt(Number(s.n))}`).join(', ')}; ${rounds} round(s); batch outcomes ${[...new Set(results.map((r) => r.outcome))].join('/')}`);
     log('');
     log('| measure | messages/s |');
@@ -256,7 +268,9 @@ async function main(): Promise<void> {
   log('');
 
   const handle = await openBenchDatabase(serverUrl, log, CONCURRENCY + 4);
-  const [ses, dynamo] = await Promise.all([startSesWithStandin({}), startDynamo({})]);
+  const services = await startChildServices<{ ses: string; dynamo: string }>(fileURLToPath(new URL('./services.ts', import.meta.url)));
+  const ses = { endpoint: services.ses };
+  const dynamo = { endpoint: services.dynamo };
   try {
     await ensureMainTable(dynamo.endpoint, TABLE, 'us-east-1');
     const config = parseConfig({
@@ -273,12 +287,11 @@ async function main(): Promise<void> {
     log(`load average ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')}`);
     if (!process.env.BENCH_SKIP_SNAPSHOT) await benchSnapshot(deps);
     log('');
-    if (!process.env.BENCH_SKIP_SEND) await benchSending(deps, ses);
+    if (!process.env.BENCH_SKIP_SEND) await benchSending(deps, services);
     log(`load average ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')}`);
   } finally {
     await handle.close();
-    await ses.stop();
-    await dynamo.stop();
+    services.stop();
   }
 }
 
